@@ -1,0 +1,45 @@
+# casualty-recon: `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint bench golden eval-extract gazetteer clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the package with its test and lint tools
+
+run: $(STAMP) ## Run the report on the bundled sources.yaml
+	$(BIN)/casualty-recon report sources.yaml
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check casualty_recon tests
+	$(BIN)/ruff format --check casualty_recon tests
+	$(BIN)/mypy
+
+bench: $(STAMP) ## Measure the performance budgets of DESIGN.md section 8
+	$(BIN)/python -m casualty_recon.bench
+
+golden: $(STAMP) ## Rewrite golden files on purpose (review the diff!)
+	CASUALTY_RECON_GOLDEN=rewrite $(BIN)/pytest -q tests
+
+eval-extract: $(STAMP) ## Measure extract's accuracy on ../shared/data/extraction/fakes-dev.csv
+	$(BIN)/python -m casualty_recon.extract.evaluate ../shared/data/extraction/fakes-dev.csv
+
+gazetteer: $(STAMP) ## Regenerate casualty_recon/data/subdivisions.tsv from pycountry
+	$(BIN)/python -m casualty_recon.gazetteer_build
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

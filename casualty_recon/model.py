@@ -1,0 +1,257 @@
+"""Plain typed data: claims, sources, figures, day ranges, places, scopes.
+
+This is layer 1 of the house (DESIGN.md section 7): no I/O and no imports from the rest of the
+package. Every other module speaks in these types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+# --- vocabularies ------------------------------------------------------------------------------
+
+POPULATIONS: tuple[str, ...] = (
+    "people",
+    "civilians",
+    "children",
+    "women",
+    "men",
+    "combatants",
+    "health workers",
+    "journalists",
+    "aid workers",
+)
+OUTCOMES: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "killed or injured",
+    "died",
+    "missing",
+    "detained",
+    "displaced",
+)
+# Ordered by how much each basis is expected to capture (DESIGN.md section 2).
+BASES: tuple[str, ...] = ("verified", "documented", "reported", "estimated")
+SOURCE_KINDS: tuple[str, ...] = (
+    "un",
+    "ngo",
+    "monitor",
+    "government",
+    "media",
+    "academic",
+    "other",
+)
+# Figure qualifiers. `exact` is a bare number; the rest name the wording family.
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "more_than",
+    "at_least",
+    "about",
+    "nearly",
+    "up_to",
+    "fewer_than",
+    "range",
+    "vague",
+)
+
+Relation = Literal["same", "narrower", "wider", "overlapping", "disjoint", "unknown"]
+RELATIONS: tuple[str, ...] = ("same", "narrower", "wider", "overlapping", "disjoint", "unknown")
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A published figure: always an interval, `high` None when open (a floor)."""
+
+    low: int
+    high: int | None
+    qualifier: str
+    text: str
+
+    @property
+    def is_floor(self) -> bool:
+        return self.high is None
+
+    @property
+    def is_point(self) -> bool:
+        return self.high is not None and self.high == self.low
+
+    @property
+    def stated(self) -> tuple[int, int]:
+        """The interval used for gaps: an open end closed at the stated bound (DESIGN.md 3.1)."""
+        return (self.low, self.low if self.high is None else self.high)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DayRange:
+    """A date as written, resolved to the interval of days it can mean."""
+
+    earliest: dt.date
+    latest: dt.date
+    text: str
+    year_inferred: bool = False
+
+    @property
+    def days(self) -> int:
+        return (self.latest - self.earliest).days + 1
+
+    def to_dict(self) -> dict[str, str]:
+        return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
+
+
+# --- places and parties ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Place:
+    """A country (`code` = ISO alpha-2), a first-level subdivision (`code` = ISO 3166-2),
+    optionally restricted to a part (`southern`, `northern`, ...), or a user-defined place."""
+
+    code: str
+    name: str
+    part: str | None = None
+
+    @property
+    def country(self) -> str:
+        return self.code.split("-", 1)[0]
+
+    @property
+    def is_country(self) -> bool:
+        return "-" not in self.code
+
+    def label(self) -> str:
+        return f"{self.part} {self.name}" if self.part else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An area as written (`text`) and the set of places it resolves to."""
+
+    text: tuple[str, ...]
+    places: frozenset[Place]
+
+    def label(self) -> str:
+        return ", ".join(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Perpetrators:
+    """`parties` is None for `any`; otherwise the set of canonical party names."""
+
+    text: tuple[str, ...]
+    parties: frozenset[str] | None
+
+    @property
+    def is_any(self) -> bool:
+        return self.parties is None
+
+    def label(self) -> str:
+        return ", ".join(self.text) if self.text else "any"
+
+
+# --- file contents -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something was written: 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    key: str
+    name: str | None = None
+    kind: str | None = None
+    method: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    source: str
+    figure: Figure
+    population: str
+    outcome: str
+    perpetrators: Perpetrators
+    area: Area
+    start: DayRange | None
+    as_of: DayRange
+    published: DayRange
+    basis: str = "reported"
+    relayed_by: str | None = None
+    url: str | None = None
+    quote: str | None = None
+    notes: str | None = None
+    breakdown_of: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Assumption:
+    """A user-supplied number the engine may use, with its reason.
+
+    `applies_to` is `as_of`/`start` (with a daily `rate`) or one of `population`, `outcome`,
+    `perpetrators`, `area`, `basis` (with a `ratio` of `to` over `from`).
+    """
+
+    index: int
+    applies_to: str
+    reason: str
+    from_value: str | None = None
+    to_value: str | None = None
+    ratio: tuple[float, float] | None = None
+    rate: tuple[float, float] | None = None
+    source: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def ref(self) -> str:
+        return f"assumption:{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something the loader did on the user's behalf (an inferred year, a default)."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"note: {self.location}: {self.message}"
+
+
+@dataclass(slots=True)
+class Sources:
+    """A loaded `sources.yaml` (or claims CSV)."""
+
+    path: str
+    version: int = 1
+    title: str | None = None
+    areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+    about_tolerance: float = 0.1
+    notes: list[Note] = field(default_factory=list)
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)

@@ -1,0 +1,127 @@
+"""Atomic writes that refuse to overwrite without --force (DESIGN.md section 9)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from casualty_recon import safe_write
+from casualty_recon.errors import UsageError
+from casualty_recon.safe_write import write_files, write_new_file
+
+
+def test_writes_new_file_with_exact_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "claims.csv"
+    write_new_file(target, b"id\r\nx\r\n", force=False)
+    assert target.read_bytes() == b"id\r\nx\r\n"
+
+
+def test_new_file_gets_usual_mode_not_private_temp_mode(tmp_path: Path) -> None:
+    target = tmp_path / "claims.csv"
+    umask = os.umask(0o022)
+    try:
+        write_new_file(target, b"x", force=False)
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "claims.csv"
+    target.write_bytes(b"old")
+    with pytest.raises(UsageError) as caught:
+        write_new_file(target, b"new", force=False)
+    assert caught.value.message == f"{target} exists"
+    assert caught.value.hint == "pass --force to overwrite it"
+    assert target.read_bytes() == b"old"
+
+
+def test_overwrites_with_force(tmp_path: Path) -> None:
+    target = tmp_path / "claims.csv"
+    target.write_bytes(b"old")
+    write_new_file(target, b"new", force=True)
+    assert target.read_bytes() == b"new"
+
+
+def test_leaves_no_temporary_files(tmp_path: Path) -> None:
+    target = tmp_path / "claims.csv"
+    target.write_bytes(b"old")
+    write_new_file(target, b"new", force=True)
+    with pytest.raises(UsageError):
+        write_new_file(target, b"newer", force=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv"]
+
+
+def test_write_files_checks_every_target_before_writing_any(tmp_path: Path) -> None:
+    first, second = tmp_path / "claims.csv", tmp_path / "gaps.csv"
+    second.write_bytes(b"old")
+    with pytest.raises(UsageError) as caught:
+        write_files({first: b"a", second: b"b"}, force=False)
+    assert caught.value.message == f"{second} exists"
+    assert not first.exists()
+    assert second.read_bytes() == b"old"
+
+
+def test_write_files_names_every_existing_target(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"")
+    second.write_bytes(b"")
+    with pytest.raises(UsageError) as caught:
+        write_files({first: b"a", second: b"b"}, force=False)
+    assert caught.value.message == f"{first}, {second} exist"
+
+
+def test_write_files_writes_all_with_force(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"old")
+    write_files({first: b"a", second: b"b"}, force=True)
+    assert (first.read_bytes(), second.read_bytes()) == (b"a", b"b")
+
+
+def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="is not a directory"):
+        write_new_file(tmp_path / "nowhere" / "claims.csv", b"x", force=False)
+
+
+def test_directory_target_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="is a directory"):
+        write_new_file(tmp_path, b"x", force=True)
+
+
+def test_failure_while_staging_leaves_targets_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_bytes(b"old")
+    real_stage = safe_write._stage
+
+    def failing_stage(target: Path, data: bytes, mode: int) -> Path:
+        if target == second:
+            raise UsageError(f"cannot write {target}: No space left on device")
+        return real_stage(target, data, mode)
+
+    monkeypatch.setattr(safe_write, "_stage", failing_stage)
+    with pytest.raises(UsageError, match="No space left"):
+        write_files({first: b"new", second: b"b"}, force=True)
+    assert first.read_bytes() == b"old"
+    assert not second.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+
+
+def test_target_appearing_after_the_check_is_not_clobbered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "claims.csv"
+    real_stage = safe_write._stage
+
+    def racing_stage(path: Path, data: bytes, mode: int) -> Path:
+        temp = real_stage(path, data, mode)
+        path.write_bytes(b"someone else")
+        return temp
+
+    monkeypatch.setattr(safe_write, "_stage", racing_stage)
+    with pytest.raises(UsageError, match="exists"):
+        write_new_file(target, b"mine", force=False)
+    assert target.read_bytes() == b"someone else"

@@ -56,7 +56,6 @@ _PART = r"(?P<part>early|mid|late|beginning of|start of|end of)"
 _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _ISO_YEAR = re.compile(r"[0-9]{4}")
-_INTERVAL = re.compile(r"(?P<first>[0-9-]+) ?\.\. ?(?P<last>[0-9-]+)")
 _MONTH_YEAR = re.compile(_MONTH + r"(?:,? " + _YEAR + ")?")
 _PART_MONTH = re.compile(_PART + r"[ -]" + _MONTH + r"(?:,? " + _YEAR + ")?")
 _PART_YEAR = re.compile(r"(?P<part>beginning of|start of|end of) " + _YEAR)
@@ -127,10 +126,10 @@ def _resolve(s: str, text: str, default_year: int | None) -> tuple[dt.date, dt.d
     iso = _iso(s, text)
     if iso is not None:
         return iso[0], iso[1], False
-    match = _INTERVAL.fullmatch(s)
-    if match:
-        first = _iso(match["first"], text)
-        last = _iso(match["last"], text)
+    if ".." in s:
+        head, _, tail = s.partition("..")
+        first = _iso(head.strip(), text)
+        last = _iso(tail.strip(), text)
         if first is None or last is None:
             raise _bad(text, "each end of an interval is a day, month or year in digits")
         if first[0] > last[1]:

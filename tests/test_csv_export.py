@@ -1,0 +1,367 @@
+"""Spreadsheet-safe CSV exports: exact bytes, HXL, neutralisation, atomic files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from casualty_recon import csv_export
+from casualty_recon.csv_export import (
+    CLAIMS_COLUMNS,
+    TABLES,
+    Column,
+    claims_rows,
+    columns_markdown,
+    export_files,
+    neutralise,
+    rows_to_csv,
+    to_csv_bytes,
+)
+from casualty_recon.errors import UsageError
+from casualty_recon.model import (
+    Area,
+    Claim,
+    DayRange,
+    Figure,
+    Perpetrators,
+    Place,
+    Source,
+    Sources,
+)
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def day(text: str, earliest: str, latest: str | None = None) -> DayRange:
+    return DayRange(
+        dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest or earliest), text
+    )
+
+
+def seed_sources() -> Sources:
+    """Two claims of the seed article (figures from DESIGN.md), built by hand."""
+    idlib, hama = Place("SY-ID", "Idlib"), Place("SY-HM", "Hama")
+    return Sources(
+        path="seed.yaml",
+        areas={"northwest Syria": ("Idlib", "Hama")},
+        parties={"pro-government": ("Syrian government", "Russian forces")},
+        sources={
+            "UOSSM": Source("UOSSM", "Union of Medical Care and Relief Organizations", "ngo"),
+            "OHCHR": Source("OHCHR", None, "un"),
+        },
+        claims=[
+            Claim(
+                id="uossm-2019-08-21",
+                source="UOSSM",
+                figure=Figure(731, None, "more_than", "more than 730"),
+                population="civilians",
+                outcome="killed",
+                perpetrators=Perpetrators(
+                    ("pro-government",), frozenset({"Syrian government", "Russian forces"})
+                ),
+                area=Area(("northwest Syria",), frozenset({idlib, hama})),
+                start=day("late April 2019", "2019-04-21", "2019-04-30"),
+                as_of=day("2019-08-20", "2019-08-20"),
+                published=day("2019-08-20", "2019-08-20"),
+                relayed_by="Reuters",
+                url="https://www.trtworld.com/article/12728116",
+            ),
+            Claim(
+                id="ohchr-2019-08-08",
+                source="OHCHR",
+                figure=Figure(501, None, "more_than", "more than 500"),
+                population="civilians",
+                outcome="killed",
+                perpetrators=Perpetrators(("any",), None),
+                area=Area(
+                    ("southern Idlib", "Hama"),
+                    frozenset({Place("SY-ID", "Idlib", "southern"), hama}),
+                ),
+                start=None,
+                as_of=day("2019-08-08", "2019-08-08"),
+                published=day("2019-08-08", "2019-08-08"),
+                basis="verified",
+                relayed_by="OCHA",
+                quote='more than 500 civilians have died, "according to OHCHR"',
+            ),
+        ],
+    )
+
+
+def test_claims_rows_are_normalised() -> None:
+    first, second = claims_rows(seed_sources())
+    assert first["figure_low"] == 731 and first["figure_high"] is None
+    assert first["perpetrators"] == "pro-government"
+    assert first["perpetrator_parties"] == "Russian forces; Syrian government"
+    assert first["area_places"] == "SY-HM; SY-ID"
+    assert first["start_earliest"] == dt.date(2019, 4, 21)
+    assert first["source_name"] == "Union of Medical Care and Relief Organizations"
+    assert second["perpetrators"] == "any" and second["perpetrator_parties"] is None
+    assert second["area_places"] == "SY-HM; southern SY-ID"
+    assert second["start"] is None and second["start_earliest"] is None
+    assert list(first) == [column.name for column in CLAIMS_COLUMNS]
+
+
+def test_claims_csv_exact_bytes() -> None:
+    data = to_csv_bytes("claims", claims_rows(seed_sources()), bom=True, delimiter=",")
+    assert data == (
+        b"\xef\xbb\xbf"
+        b"id,source,source_name,source_kind,relayed_by,figure_text,figure_low,figure_high,"
+        b"qualifier,population,outcome,perpetrators,perpetrator_parties,area,area_places,start,"
+        b"start_earliest,start_latest,as_of,as_of_earliest,as_of_latest,published,"
+        b"published_earliest,published_latest,basis,breakdown_of,url,quote,notes\r\n"
+        b"uossm-2019-08-21,UOSSM,Union of Medical Care and Relief Organizations,ngo,Reuters,"
+        b"more than 730,731,,more_than,civilians,killed,pro-government,"
+        b"Russian forces; Syrian government,northwest Syria,SY-HM; SY-ID,late April 2019,"
+        b"2019-04-21,2019-04-30,2019-08-20,2019-08-20,2019-08-20,2019-08-20,2019-08-20,"
+        b"2019-08-20,reported,,https://www.trtworld.com/article/12728116,,\r\n"
+        b"ohchr-2019-08-08,OHCHR,,un,OCHA,more than 500,501,,more_than,civilians,killed,any,,"
+        b"southern Idlib; Hama,SY-HM; southern SY-ID,,,,2019-08-08,2019-08-08,2019-08-08,"
+        b"2019-08-08,2019-08-08,2019-08-08,verified,,,"
+        b'"more than 500 civilians have died, ""according to OHCHR""",\r\n'
+    )
+
+
+def test_no_bom_and_semicolon_delimiter() -> None:
+    data = to_csv_bytes("claims", claims_rows(seed_sources()), bom=False, delimiter=";")
+    assert data.startswith(b"id;source;source_name;")
+    assert b"more than 730;731;;more_than" in data
+    # A comma inside a cell needs no quotes when the delimiter is ';'.
+    assert b';more than 500 civilians have died, ""according' not in data
+    assert b';"more than 500 civilians have died, ""according to OHCHR"""' in data
+
+
+def test_bad_delimiter_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="delimiter"):
+        to_csv_bytes("claims", [], bom=False, delimiter="|")
+
+
+COLUMNS = (
+    Column("name", "text", "#meta+name", "text"),
+    Column("count", "int", "#affected+num", "an int"),
+    Column("rate", "float", "#value", "a float"),
+    Column("day", "date", "#date", "a date"),
+    Column("ok", "bool", "#meta+ok", "a bool"),
+)
+
+
+def test_integers_stay_integers_with_missing_values() -> None:
+    rows = [
+        {"name": "a", "count": 730, "rate": 6.4, "day": dt.date(2019, 8, 8), "ok": True},
+        {"name": "b", "count": None, "rate": 12.0, "day": None, "ok": False},
+        {"name": "c", "count": 1089.0, "rate": -0.04, "ok": None},
+        {"name": "d", "count": -3, "rate": 2.25},
+    ]
+    data = rows_to_csv(COLUMNS, rows, bom=False)
+    assert data == (
+        b"name,count,rate,day,ok\r\n"
+        b"a,730,6.4,2019-08-08,true\r\n"
+        b"b,,12,,false\r\n"
+        b"c,1089,0,,\r\n"
+        b"d,-3,2.2,,\r\n"
+    )
+    assert b".0" not in data
+
+
+def test_decimal_comma_with_semicolon_delimiter() -> None:
+    data = rows_to_csv(
+        COLUMNS, [{"name": "a", "count": 730, "rate": 6.4}], bom=False, delimiter=";"
+    )
+    assert data == b"name;count;rate;day;ok\r\na;730;6,4;;\r\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-1+2", "'-1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=1", "''=1"),
+        ("'plain", "'plain"),
+        ("plain = fine", "plain = fine"),
+        ("", ""),
+    ],
+)
+def test_neutralise(text: str, cell: str) -> None:
+    assert neutralise(text) == cell
+
+
+def test_neutralisation_only_in_text_columns() -> None:
+    rows = [{"name": "=1+1", "count": -5, "rate": -2.5}, {"name": "-5", "count": "=1"}]
+    data = rows_to_csv(COLUMNS, rows, bom=False)
+    assert data == b"name,count,rate,day,ok\r\n'=1+1,-5,-2.5,,\r\n'-5,'=1,,,\r\n"
+
+
+def test_newlines_and_quotes_are_quoted_per_rfc4180() -> None:
+    data = rows_to_csv(COLUMNS[:1], [{"name": 'two\nlines "quoted"'}], bom=False)
+    assert data == b'name\r\n"two\nlines ""quoted"""\r\n'
+
+
+def hxl_dataset(data: bytes) -> object:
+    hxl = pytest.importorskip("hxl")
+    text = data.decode("utf-8-sig")
+    return hxl.data(hxl.input.make_input(io.BytesIO(text.encode("utf-8")), hxl.InputOptions()))
+
+
+def test_hxl_row_is_valid_for_libhxl() -> None:
+    data = to_csv_bytes("claims", claims_rows(seed_sources()), bom=True, hxl=True)
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[1].startswith("#meta+id,#org+name+reporting,")
+    dataset = hxl_dataset(data)
+    tags = [column.display_tag for column in dataset.columns]  # type: ignore[attr-defined]
+    assert len(tags) == len(CLAIMS_COLUMNS)
+    assert "#affected+num+min+killed" in tags  # every claim is of people killed
+    assert "#adm1+name" in tags and "#meta+url" in tags
+    rows = list(dataset)  # type: ignore[call-overload]
+    assert [row.get("#org+name+reporting") for row in rows] == ["UOSSM", "OHCHR"]
+    assert [row.get("#date+start") for row in rows] == ["2019-04-21", None]
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_every_table_hashtag_row_parses(table: str) -> None:
+    hxl = pytest.importorskip("hxl")
+    columns = TABLES[table].columns
+    for column in columns:
+        assert re.fullmatch(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*", column.hxl), column.hxl
+        parsed = hxl.model.Column.parse(column.hxl)
+        assert parsed is not None and parsed.tag == column.hxl.split("+")[0]
+    dataset = hxl_dataset(to_csv_bytes(table, [], bom=False, hxl=True))
+    assert len(dataset.columns) == len(columns)  # type: ignore[attr-defined]
+
+
+def test_mixed_outcomes_keep_neutral_hashtags() -> None:
+    sources = seed_sources()
+    rows = claims_rows(sources)
+    rows[1]["outcome"] = "killed or injured"
+    header = to_csv_bytes("claims", rows, bom=False, hxl=True).split(b"\r\n")[1]
+    assert b"#affected+num+min," in header and b"killed" not in header
+
+
+REPORT: dict[str, object] = {
+    "claims": [
+        {"id": "uossm-2019-08-21", "source": "UOSSM", "figure_text": "more than 730"},
+        {"id": "ohchr-2019-08-08", "source": "OHCHR", "figure_text": "more than 500"},
+    ],
+    "pairs": [
+        {
+            "a": "uossm-2019-08-21",
+            "b": "ohchr-2019-08-08",
+            "gap_low": 230,
+            "gap_high": 230,
+            "residual_low": 146.84,
+            "residual_high": None,
+            "verdict": "partly_explained",
+            "reason": "two floors never contradict",
+            "common_floor": 731,
+            "differences": [
+                {
+                    "kind": "as_of",
+                    "a": {"earliest": "2019-08-20", "latest": "2019-08-20"},
+                    "b": {"earliest": "2019-08-08", "latest": "2019-08-08"},
+                    "relation": "wider",
+                    "direction": "up",
+                    "agrees": True,
+                    "effect_low": 83.16,
+                    "effect_high": 83.16,
+                    "evidence": ["own-rate", "ohchr-2019-08-08"],
+                    "break_even": None,
+                    "sentence": "OHCHR's figure runs to 8 August, UOSSM's to 20 August.",
+                },
+                {
+                    "kind": "perpetrators",
+                    "a": ["pro-government"],
+                    "b": "any",
+                    "relation": "narrower",
+                    "direction": "down",
+                    "agrees": False,
+                    "effect_low": None,
+                    "effect_high": None,
+                    "evidence": [],
+                    "break_even": None,
+                    "sentence": "-UOSSM counts a narrower set and still more.",
+                },
+            ],
+        }
+    ],
+    "assumptions_used": [],
+}
+
+
+def test_pairs_csv_exact_bytes() -> None:
+    data = to_csv_bytes("pairs", csv_export.pairs_rows(REPORT), bom=False)
+    assert data == (
+        b"a,b,a_source,b_source,a_figure,b_figure,gap_low,gap_high,residual_low,residual_high,"
+        b"verdict,reason,common_floor\r\n"
+        b"uossm-2019-08-21,ohchr-2019-08-08,UOSSM,OHCHR,more than 730,more than 500,230,230,"
+        b"146.8,,partly_explained,two floors never contradict,731\r\n"
+    )
+
+
+def test_gaps_csv_exact_bytes() -> None:
+    data = to_csv_bytes("gaps", csv_export.gaps_rows(REPORT), bom=False)
+    assert data == (
+        b"a,b,verdict,kind,a_value,b_value,relation,direction,agrees,effect_low,effect_high,"
+        b"evidence,break_even,sentence\r\n"
+        b"uossm-2019-08-21,ohchr-2019-08-08,partly_explained,as_of,2019-08-20,2019-08-08,wider,"
+        b"up,true,83.2,83.2,own-rate; ohchr-2019-08-08,,"
+        b"\"OHCHR's figure runs to 8 August, UOSSM's to 20 August.\"\r\n"
+        b"uossm-2019-08-21,ohchr-2019-08-08,partly_explained,perpetrators,pro-government,any,"
+        b"narrower,down,false,,,,,'-UOSSM counts a narrower set and still more.\r\n"
+    )
+
+
+def test_export_files_writes_three_files_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    written = export_files(seed_sources(), REPORT, out)
+    assert [path.name for path in written] == ["claims.csv", "pairs.csv", "gaps.csv"]
+    for path in written:
+        data = path.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert b"\n" not in data.replace(b"\r\n", b"")
+    with pytest.raises(UsageError, match="exist"):
+        export_files(seed_sources(), REPORT, out)
+    (out / "gaps.csv").unlink()
+    with pytest.raises(UsageError, match=r"claims\.csv, .*pairs\.csv exist"):
+        export_files(seed_sources(), REPORT, out)
+    assert not (out / "gaps.csv").exists()  # nothing half-written
+    assert export_files(seed_sources(), REPORT, out, force=True, bom=False) == written
+    assert not (out / "claims.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_export_files_writes_references_with_their_own_catalogue(tmp_path: Path) -> None:
+    rows = [{"name": "GED", "count": 12}]
+    written = export_files(seed_sources(), None, tmp_path, references=(COLUMNS, rows))
+    assert [path.name for path in written] == ["claims.csv", "references.csv"]
+    assert (tmp_path / "references.csv").read_bytes() == (
+        b"\xef\xbb\xbfname,count,rate,day,ok\r\nGED,12,,,\r\n"
+    )
+
+
+def test_exports_are_deterministic() -> None:
+    first = to_csv_bytes("claims", claims_rows(seed_sources()), bom=True, hxl=True)
+    second = to_csv_bytes("claims", claims_rows(seed_sources()), bom=True, hxl=True)
+    assert first == second
+
+
+def test_columns_markdown_covers_every_column() -> None:
+    text = columns_markdown()
+    for table in TABLES.values():
+        assert f"### `{table.filename}`" in text
+        for column in table.columns:
+            assert f"| `{column.name}` | {column.type} | `{column.hxl}` |" in text
+
+
+@pytest.mark.skipif(
+    not README.exists() or "claims_csv_columns" not in README.read_text(encoding="utf-8"),
+    reason="the README has no generated CSV column section yet",
+)
+def test_readme_csv_columns_are_current() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert columns_markdown() in readme, "README CSV columns are stale: paste columns_markdown()"

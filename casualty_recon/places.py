@@ -771,7 +771,16 @@ class Gazetteer:
         match = _PART_PREFIX.fullmatch(written)
         if match:
             part = PART_FORMS[fold(match.group("part"))]
-            return _with_part(self._resolve(match.group("rest"), country, stack), part, written)
+            try:
+                inner = self._resolve(match.group("rest"), country, stack)
+            except GrammarError as error:
+                # `northwest Syrai` is more likely a misspelt area than a part of `Syrai`.
+                if error.code == "unknown-place" and country is None:
+                    whole, rest = self._suggest(written), self._suggest(match.group("rest"))
+                    if whole and (rest is None or whole[0] > rest[0]):
+                        raise self._unknown(written, None) from None
+                raise
+            return _with_part(inner, part, written)
         match = _COUNTRYSIDE_SUFFIX.fullmatch(written)
         if match:
             return _with_part(self._resolve(match.group("rest"), country, stack), "rural", written)
@@ -824,10 +833,6 @@ class Gazetteer:
         return result
 
     def _unknown(self, written: str, country: str | None) -> GrammarError:
-        index = _index()
-        spellings = dict(index.spellings)
-        for key, area in self._area_keys.items():
-            spellings[key] = area
         if country is not None:
             country_name = display_name(country)
             return GrammarError(
@@ -835,11 +840,22 @@ class Gazetteer:
                 f'unknown place "{written}" in {country_name}',
                 f"{PLACE_HINT}; codes of {country_name} start with {country}-",
             )
+        close = self._suggest(written)
+        hint = f"did you mean {close[1]}? {PLACE_HINT}" if close else PLACE_HINT
+        return GrammarError("unknown-place", f'unknown place "{written}"', hint)
+
+    def _suggest(self, written: str) -> tuple[float, str] | None:
+        """The closest known spelling to `written` and how close it is, if close enough."""
         import difflib  # only on the error path
 
-        close = difflib.get_close_matches(fold(written), list(spellings), n=1, cutoff=0.75)
-        hint = f"did you mean {spellings[close[0]]}? {PLACE_HINT}" if close else PLACE_HINT
-        return GrammarError("unknown-place", f'unknown place "{written}"', hint)
+        spellings = dict(_index().spellings)
+        for key, area in self._area_keys.items():
+            spellings[key] = area
+        key = fold(written)
+        close = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.75)
+        if not close:
+            return None
+        return difflib.SequenceMatcher(None, key, close[0]).ratio(), spellings[close[0]]
 
     def _user_area_regex(self) -> re.Pattern[str] | None:
         if not self._area_keys:

@@ -1,0 +1,132 @@
+"""Tests for perpetrator resolution, party groups and the perpetrator relation."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from casualty_recon.errors import GrammarError
+from casualty_recon.model import Perpetrators
+from casualty_recon.parties import perpetrator_relation, resolve_perpetrators
+from casualty_recon.places import mirror
+
+GROUPS = {
+    "pro-government": ["Syrian government", "Russian forces"],
+    "everyone in the northwest": ["pro-government", "HTS"],
+}
+
+
+def parties(value: str | list[str], groups: dict[str, list[str]] | None = None) -> set[str] | None:
+    found = resolve_perpetrators(value, GROUPS if groups is None else groups).parties
+    return None if found is None else set(found)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Syrian regime", "Syrian government"),
+        ("Assad regime", "Syrian government"),
+        ("Syrian government forces", "Syrian government"),
+        ("Government of Syria", "Syrian government"),
+        ("SARG", "Syrian government"),
+        ("regime forces", "Syrian government"),
+        ("syrian  REGIME", "Syrian government"),
+        ("Russia", "Russian forces"),
+        ("Russian air force", "Russian forces"),
+        ("Russian aviation", "Russian forces"),
+        ("GoRF", "Russian forces"),
+        ("US-led coalition", "US-led coalition"),
+        ("international coalition", "US-led coalition"),
+        ("coalition", "US-led coalition"),
+        ("HTS", "Hayat Tahrir al-Sham"),
+        ("Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham"),
+        ("ISIS", "Islamic State"),
+        ("ISIL", "Islamic State"),
+        ("Islamic State", "Islamic State"),
+        ("Daesh", "Islamic State"),
+        ("non-state armed groups", "non-state armed groups"),
+        ("NSAG", "non-state armed groups"),
+        ("Free  Syrian\tArmy", "Free Syrian Army"),  # unknown: kept, spacing normalised
+    ],
+)
+def test_aliases(written: str, canonical: str) -> None:
+    assert parties(written) == {canonical}
+
+
+def test_any_alone_means_every_party() -> None:
+    found = resolve_perpetrators("any", GROUPS)
+    assert found.parties is None and found.is_any
+    assert resolve_perpetrators(["ANY"], {}).parties is None
+
+
+def test_built_in_group() -> None:
+    assert parties("Syrian-Russian alliance") == {"Syrian government", "Russian forces"}
+
+
+def test_user_groups_expand_recursively_and_keep_the_text() -> None:
+    found = resolve_perpetrators(["everyone in the northwest", "ISIS"], GROUPS)
+    assert found.text == ("everyone in the northwest", "ISIS")
+    assert found.parties == {
+        "Syrian government",
+        "Russian forces",
+        "Hayat Tahrir al-Sham",
+        "Islamic State",
+    }
+    assert parties("Pro-Government") == {"Syrian government", "Russian forces"}
+
+
+def test_group_cycles_are_reported() -> None:
+    groups = {"a": ["Syrian government", "b"], "b": ["a"]}
+    with pytest.raises(GrammarError) as caught:
+        resolve_perpetrators("a", groups)
+    assert caught.value.code == "bad-party"
+    assert "a -> b -> a" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "   ", [], ["any", "Russia"], ["Russia", ""], [3], None, 4.5, ["Russia", ["HTS"]]],
+)
+def test_bad_values(value: object) -> None:
+    with pytest.raises(GrammarError) as caught:
+        resolve_perpetrators(value, GROUPS)  # type: ignore[arg-type]
+    assert caught.value.code == "bad-party"
+
+
+def test_groups_may_not_hold_any_or_nothing() -> None:
+    for groups in ({"g": ["any"]}, {"g": []}, {"g": [""]}):
+        with pytest.raises(GrammarError) as caught:
+            resolve_perpetrators("g", groups)
+        assert caught.value.code == "bad-party"
+
+
+def p(*names: str) -> Perpetrators:
+    return Perpetrators(names, frozenset(names))
+
+
+ANY = Perpetrators(("any",), None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (ANY, ANY, "same"),
+        (ANY, p("Russian forces"), "wider"),
+        (p("Russian forces"), ANY, "narrower"),
+        (p("A", "B"), p("B", "A"), "same"),
+        (p("A"), p("A", "B"), "narrower"),
+        (p("A", "B"), p("A"), "wider"),
+        (p("A"), p("B"), "disjoint"),
+        (p("A", "B"), p("B", "C"), "overlapping"),
+    ],
+)
+def test_perpetrator_relation_table(a: Perpetrators, b: Perpetrators, expected: str) -> None:
+    assert perpetrator_relation(a, b) == expected
+    assert perpetrator_relation(b, a) == mirror(expected)  # type: ignore[arg-type]
+
+
+def test_perpetrator_relation_is_symmetric() -> None:
+    pool = [ANY, p("A"), p("B"), p("A", "B"), p("B", "C"), p("A", "B", "C")]
+    for a, b in itertools.product(pool, repeat=2):
+        assert perpetrator_relation(b, a) == mirror(perpetrator_relation(a, b))

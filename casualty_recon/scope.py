@@ -109,7 +109,9 @@ def window_relation(
     """Relation of window [a_start, a_as_of] to [b_start, b_as_of].
 
     A missing start is unknown, so the relation is `unknown` unless one window certainly ends
-    before the other starts.
+    before the other starts. `narrower`: a certainly starts no earlier and ends no later than b,
+    one of them strictly (a.start.earliest >= b.start.latest, a.as_of.latest <= b.as_of.earliest);
+    ends written as the same range count as equal.
     """
     if (b_start is not None and a_as_of.latest < b_start.earliest) or (
         a_start is not None and b_as_of.latest < a_start.earliest
@@ -129,10 +131,18 @@ def window_relation(
 def _inside(
     inner_start: DayRange, inner_end: DayRange, outer_start: DayRange, outer_end: DayRange
 ) -> bool:
-    """Whether the inner window is certainly inside the outer one, and certainly not equal."""
-    starts_inside = inner_start.earliest >= outer_start.latest
-    ends_inside = inner_end.latest <= outer_end.earliest
-    strict = inner_start.earliest > outer_start.latest or inner_end.latest < outer_end.earliest
+    """Whether the inner window is certainly inside the outer one, and certainly not equal.
+
+    Two ends written as the same range of days (both "late April") count as the same day, as
+    they do for `same`: otherwise two counts from "late April" could never nest.
+    """
+    same_start = day_relation(inner_start, outer_start) == "same"
+    same_end = day_relation(inner_end, outer_end) == "same"
+    starts_inside = same_start or inner_start.earliest >= outer_start.latest
+    ends_inside = same_end or inner_end.latest <= outer_end.earliest
+    strict = (not same_start and inner_start.earliest > outer_start.latest) or (
+        not same_end and inner_end.latest < outer_end.earliest
+    )
     return starts_inside and ends_inside and strict
 
 

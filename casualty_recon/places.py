@@ -364,7 +364,7 @@ _GENERIC_WORDS = frozenset(
         "saint",
     }
 )
-_FREE_TEXT_STOPLIST = frozenset({"mon", "chin", "us", "car", "oPt".lower(), "kri", "at", "as"})
+_FREE_TEXT_STOPLIST = frozenset({"mon", "chin", "us", "car", "opt", "kri", "at", "as"})
 
 PLACE_HINT = (
     "Places are countries, first-level subdivisions (ISO 3166-2), their common spellings, "

@@ -1,0 +1,666 @@
+"""A claims CSV (as `export` writes it, perhaps edited in a spreadsheet) back to a v1 document.
+
+`claims_csv_to_document` turns the CSV into the plain data of a `sources.yaml` (version 1) and a
+map from key paths (`("claims", 3, "figure")`) to the (line, column) of the cell each value came
+from; `load.load_document` then builds `Sources` through the same parsers as the YAML loader, so
+every problem is located at the CSV cell. `import` writes the same document as YAML.
+
+What is accepted:
+- UTF-8 with or without a byte-order mark; CRLF, LF or CR line ends; `,`, `;` or tab as
+  delimiter (sniffed from the header); the HXL hashtag row under the header is skipped.
+- The `'` that export puts before formula-like text is taken off again.
+- Columns in any order, header names in any case; unknown columns are ignored. Required:
+  `id`, `source`, `figure_text` (or `figure_low`), `population`, `outcome`, `area`, `as_of`.
+- Dates a spreadsheet rewrote (`20/08/2019`, `8/20/2019`) are read back as ISO when the file
+  shows which order it uses.
+
+The as-written columns are the authority: `figure_text`, `start`, `as_of`, `published`, `area`,
+`perpetrators`. The derived columns are used when the written one is empty (`figure_low` and
+`figure_high` give `{low, high}`; `start_earliest`/`start_latest` give a date or interval), and
+checked against it otherwise, so an edit made to only one of them is reported, not lost.
+Named areas and party groups that are not built in are re-created from `area_places` and
+`perpetrator_parties`, then every row is checked to resolve to the same places and parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from . import figures, periods
+from .csv_export import CLAIMS_COLUMNS
+from .errors import GrammarError, InputError, Problem
+from .model import DayRange, Location, Sources
+from .parties import ANY, resolve_perpetrators
+from .places import Gazetteer, display_name
+
+__all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document", "read_claims_csv"]
+
+Positions = dict[tuple[object, ...], tuple[int, int]]
+PlaceKey = tuple[str, str]  # (code, part or "")
+K = TypeVar("K", bound=Hashable)
+
+REQUIRED_COLUMNS = ("id", "source", "figure_text", "population", "outcome", "area", "as_of")
+_KNOWN = {column.name for column in CLAIMS_COLUMNS}
+_TEXT_COLUMNS = {column.name for column in CLAIMS_COLUMNS if column.type == "text"}
+_ALIASES = {"figure": "figure_text"}
+# Claim fields copied from the cell of the same name, in the order the loader lists them.
+_PLAIN_FIELDS = ("population", "outcome", "basis", "relayed_by", "url", "quote", "notes")
+_DATE_FIELDS = ("start", "as_of", "published")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+_DELIMITERS = (",", ";", "\t")
+_DEFAULT_TOLERANCE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str
+    line: int
+    column: int
+
+    @property
+    def at(self) -> tuple[int, int]:
+        return (self.line, self.column)
+
+
+# --- reading the CSV ---------------------------------------------------------------------------
+
+
+def _sniff(text: str) -> str:
+    header = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    header = re.sub(r'"[^"]*"', "", header)
+    counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _records(text: str, delimiter: str) -> list[list[_Cell]]:
+    """RFC 4180 records with the line and column where each cell starts (1-based).
+
+    Lenient like a spreadsheet: a quote inside an unquoted cell is kept as text, and text after
+    a closing quote is appended to the cell.
+    """
+    records: list[list[_Cell]] = []
+    record: list[_Cell] = []
+    value: list[str] = []
+    line, column = 1, 1
+    cell_at = (1, 1)
+    quoted = False
+    at_cell_start = True
+    i, size = 0, len(text)
+
+    def end_cell() -> None:
+        record.append(_Cell("".join(value), *cell_at))
+        value.clear()
+
+    while i < size:
+        char = text[i]
+        if quoted:
+            if char == '"':
+                if i + 1 < size and text[i + 1] == '"':
+                    value.append('"')
+                    i += 2
+                    column += 2
+                    continue
+                quoted = False
+            else:
+                value.append(char)
+                if char == "\n" or (char == "\r" and text[i + 1 : i + 2] != "\n"):
+                    line, column = line + 1, 0
+            i += 1
+            column += 1
+            continue
+        if char == '"' and at_cell_start:
+            quoted = True
+            at_cell_start = False
+        elif char == delimiter:
+            end_cell()
+            cell_at = (line, column + 1)
+            at_cell_start = True
+        elif char in "\r\n":
+            end_cell()
+            records.append(record)
+            record = []
+            if char == "\r" and text[i + 1 : i + 2] == "\n":
+                i += 1
+            line, column = line + 1, 0
+            cell_at = (line, 1)
+            at_cell_start = True
+        else:
+            value.append(char)
+            at_cell_start = False
+        i += 1
+        column += 1
+    if value or record or not at_cell_start:
+        end_cell()
+        records.append(record)
+    return records
+
+
+def _normalise_name(name: str) -> str:
+    key = "_".join(name.strip().lower().split())
+    return _ALIASES.get(key, key)
+
+
+def _is_hxl_row(record: list[_Cell]) -> bool:
+    cells = [cell.text.strip() for cell in record if cell.text.strip()]
+    return bool(cells) and all(cell.startswith("#") for cell in cells)
+
+
+def _unneutralise(text: str) -> str:
+    return text[1:] if _NEUTRALISED.match(text) else text
+
+
+# --- spreadsheet dates -------------------------------------------------------------------------
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_DATE_COLUMNS = tuple(
+    name for field in _DATE_FIELDS for name in (field, f"{field}_earliest", f"{field}_latest")
+)
+
+
+def _date_order(rows: list[dict[str, _Cell]]) -> str | None:
+    """`dmy` or `mdy` when some rewritten date shows the order, else None."""
+    day_first = month_first = False
+    for row in rows:
+        for name in _DATE_COLUMNS:
+            cell = row.get(name)
+            match = _NUMERIC_DATE.fullmatch(cell.text.strip()) if cell else None
+            if match:
+                first, second = int(match.group(1)), int(match.group(2))
+                day_first |= first > 12
+                month_first |= second > 12
+    if day_first == month_first:
+        return None
+    return "dmy" if day_first else "mdy"
+
+
+def _iso_date(text: str, order: str | None) -> str | None:
+    """A date a spreadsheet rewrote, as ISO; None when it is not one or the order is unknown."""
+    if match := _YEAR_FIRST_DATE.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif (match := _NUMERIC_DATE.fullmatch(text)) and order:
+        first, second, year = (int(part) for part in match.groups())
+        day, month = (first, second) if order == "dmy" else (second, first)
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.positions: Positions = {}
+
+    def problem(self, cell: _Cell, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem("bad-csv", Location(self.path, *cell.at), message, hint))
+
+    def table(self, text: str) -> list[dict[str, _Cell]]:
+        text = text.removeprefix("\ufeff")
+        records = _records(text, _sniff(text))
+        if not records or not any(cell.text.strip() for cell in records[0]):
+            self.problems.append(
+                Problem(
+                    "bad-csv",
+                    Location(self.path, 1, 1),
+                    "the CSV has no header row",
+                    "export one with `casualty-recon export`; its first row names the columns",
+                )
+            )
+            raise InputError(self.problems)
+        header = [(_normalise_name(cell.text), cell) for cell in records[0]]
+        names = {name for name, _ in header}
+        missing = [
+            name
+            for name in REQUIRED_COLUMNS
+            if name not in names and not (name == "figure_text" and "figure_low" in names)
+        ]
+        if missing:
+            last = records[0][-1]
+            hints = [
+                f"did you mean {close[0]} for {name}?"
+                for name in missing
+                if (close := difflib.get_close_matches(name, sorted(names - _KNOWN), n=1))
+            ]
+            self.problems.append(
+                Problem(
+                    "bad-csv",
+                    Location(self.path, 1, last.column + len(last.text)),
+                    f"the CSV has no {', '.join(missing)} column{'s' if len(missing) > 1 else ''}",
+                    " ".join(hints) or "required columns: " + ", ".join(REQUIRED_COLUMNS),
+                )
+            )
+            raise InputError(self.problems)
+        body = records[1:]
+        if body and _is_hxl_row(body[0]):
+            body = body[1:]
+        rows: list[dict[str, _Cell]] = []
+        for record in body:
+            if not any(cell.text.strip() for cell in record):
+                continue  # spreadsheets leave empty rows behind
+            row: dict[str, _Cell] = {}
+            for (name, _), cell in zip(header, record, strict=False):
+                if name in _KNOWN and name not in row:
+                    text = _unneutralise(cell.text) if name in _TEXT_COLUMNS else cell.text
+                    row[name] = _Cell(text, cell.line, cell.column)
+            first = record[0]
+            row.setdefault("", _Cell("", first.line, 1))
+            rows.append(row)
+        order = _date_order(rows)
+        for row in rows:
+            for name in _DATE_COLUMNS:
+                date_cell = row.get(name)
+                if date_cell and (iso := _iso_date(date_cell.text.strip(), order)):
+                    row[name] = _Cell(iso, date_cell.line, date_cell.column)
+        return rows
+
+    def document(self, rows: list[dict[str, _Cell]]) -> dict[str, object]:
+        sources: dict[str, dict[str, str]] = {}
+        source_cells: dict[str, dict[str, _Cell]] = {}
+        claims: list[object] = []
+        for index, row in enumerate(rows):
+            self.positions[("claims", index)] = row[""].at
+            claims.append(self.claim(index, row))
+            self.source(row, sources, source_cells)
+        document: dict[str, object] = {"version": 1}
+        tolerance = self.tolerance(rows)
+        if tolerance != _DEFAULT_TOLERANCE:
+            document["settings"] = {"about_tolerance": tolerance}
+        areas = self.areas(rows)
+        if areas:
+            document["areas"] = areas
+        parties = self.parties(rows)
+        if parties:
+            document["parties"] = parties
+        document["sources"] = {key: value or None for key, value in sources.items()}
+        document["claims"] = claims
+        for row in rows:
+            self.check_figure(row, tolerance)
+            self.check_dates(row)
+        if rows:
+            self.positions[("claims",)] = rows[0][""].at
+        return document
+
+    # --- one row -------------------------------------------------------------------------------
+
+    def text(self, row: dict[str, _Cell], name: str) -> str | None:
+        cell = row.get(name)
+        return cell.text.strip() if cell and cell.text.strip() else None
+
+    def claim(self, index: int, row: dict[str, _Cell]) -> dict[str, object]:
+        claim: dict[str, object] = {}
+        where = ("claims", index)
+
+        def put(field: str, value: object, cell_name: str) -> None:
+            claim[field] = value
+            cell = row.get(cell_name, row[""])
+            self.positions[(*where, field)] = cell.at
+            if isinstance(value, list):
+                for i in range(len(value)):
+                    self.positions[(*where, field, i)] = cell.at
+            if isinstance(value, dict):
+                for key in value:
+                    self.positions[(*where, field, key)] = cell.at
+
+        for name in ("id", "source"):
+            if (value := self.text(row, name)) is not None:
+                put(name, value, name)
+        if (figure := self.figure(row)) is not None:
+            put("figure", figure, "figure_text" if self.text(row, "figure_text") else "figure_low")
+        for name in ("population", "outcome"):
+            if (value := self.text(row, name)) is not None:
+                put(name, value, name)
+        if (perpetrators := self.split(row, "perpetrators")) and perpetrators != [ANY]:
+            put(
+                "perpetrators",
+                perpetrators[0] if len(perpetrators) == 1 else perpetrators,
+                "perpetrators",
+            )
+        if area := self.split(row, "area"):
+            put("area", area[0] if len(area) == 1 else area, "area")
+        for field in _DATE_FIELDS:
+            if (value := self.date(row, field)) is not None:
+                put(field, value, field if self.text(row, field) else f"{field}_earliest")
+        for name in _PLAIN_FIELDS:
+            if (value := self.text(row, name)) is not None:
+                put(name, value, name)
+        if (value := self.text(row, "breakdown_of")) is not None:
+            put("breakdown_of", value, "breakdown_of")
+        return claim
+
+    def split(self, row: dict[str, _Cell], name: str) -> list[str]:
+        text = self.text(row, name)
+        if text is None:
+            return []
+        return [item.strip() for item in text.split(";") if item.strip()]
+
+    def whole_number(self, row: dict[str, _Cell], name: str) -> int | None:
+        text = self.text(row, name)
+        if text is None:
+            return None
+        compact = text.replace("\u00a0", " ")
+        if match := re.fullmatch(r"(\d+)(?:[.,]0+)?", compact):
+            return int(match.group(1))
+        if re.fullmatch(r"\d{1,3}(?:([ ,.'])\d{3})(?:\1\d{3})*", compact):
+            return int(re.sub(r"\D", "", compact))
+        self.problem(row[name], f"{name} `{text}` is not a whole number", "write digits: 730")
+        return None
+
+    def figure(self, row: dict[str, _Cell]) -> object | None:
+        if (text := self.text(row, "figure_text")) is not None:
+            return text
+        low, high = self.whole_number(row, "figure_low"), self.whole_number(row, "figure_high")
+        if low is None:
+            return None
+        return {"low": low} if high is None else {"low": low, "high": high}
+
+    def date(self, row: dict[str, _Cell], field: str) -> str | None:
+        if (text := self.text(row, field)) is not None:
+            return text
+        earliest, latest = self.iso(row, f"{field}_earliest"), self.iso(row, f"{field}_latest")
+        if earliest is None and latest is None:
+            return None
+        first, last = earliest or latest, latest or earliest
+        assert first is not None and last is not None
+        if last < first:
+            self.problem(row[f"{field}_earliest"], f"{field}_earliest is after {field}_latest")
+            return None
+        return periods.render_period(DayRange(first, last, ""))
+
+    def iso(self, row: dict[str, _Cell], name: str) -> dt.date | None:
+        text = self.text(row, name)
+        if text is None:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.problem(
+                row[name],
+                f"{name} `{text}` is not a date in the form YYYY-MM-DD",
+                "format the date columns as YYYY-MM-DD before saving the spreadsheet",
+            )
+            return None
+
+    def source(
+        self,
+        row: dict[str, _Cell],
+        sources: dict[str, dict[str, str]],
+        cells: dict[str, dict[str, _Cell]],
+    ) -> None:
+        key = self.text(row, "source")
+        if key is None:
+            return
+        if key not in sources:
+            sources[key], cells[key] = {}, {}
+            self.positions[("sources", key)] = row["source"].at
+            self.positions.setdefault(("sources",), row["source"].at)
+        for field in ("name", "kind"):
+            column = f"source_{field}"
+            value = self.text(row, column)
+            if value is None:
+                continue
+            known = sources[key].get(field)
+            if known is None:
+                sources[key][field] = value
+                cells[key][field] = row[column]
+                self.positions[("sources", key, field)] = row[column].at
+            elif known != value:
+                first = cells[key][field]
+                self.problem(
+                    row[column],
+                    f"source {key} has the {field} `{value}` here "
+                    f"but `{known}` on line {first.line}",
+                    f"give every row of {key} the same {column}",
+                )
+
+    # --- consistency of written and derived columns --------------------------------------------
+
+    def tolerance(self, rows: list[dict[str, _Cell]]) -> float:
+        """The `about_tolerance` the export was made with, read from its about/nearly rows."""
+        stated: list[tuple[str, int, int]] = []
+        for row in rows:
+            text = self.text(row, "figure_text")
+            low, high = self.text(row, "figure_low"), self.text(row, "figure_high")
+            if text and low and high and low.isdigit() and high.isdigit():
+                stated.append((text, int(low), int(high)))
+
+        def fits(tolerance: float) -> bool:
+            for text, low, high in stated:
+                try:
+                    figure = figures.parse_figure(text, about_tolerance=tolerance)
+                except GrammarError:
+                    continue
+                if figure.qualifier in ("about", "nearly") and (figure.low, figure.high) != (
+                    low,
+                    high,
+                ):
+                    return False
+            return True
+
+        if fits(_DEFAULT_TOLERANCE):
+            return _DEFAULT_TOLERANCE
+        for candidate in [k / 100 for k in range(1, 100)] + [k / 1000 for k in range(1, 1000)]:
+            if fits(candidate):
+                return candidate
+        return _DEFAULT_TOLERANCE  # check_figure reports the rows that disagree
+
+    def check_figure(self, row: dict[str, _Cell], tolerance: float) -> None:
+        text = self.text(row, "figure_text")
+        low, high = self.text(row, "figure_low"), self.text(row, "figure_high")
+        if text is None or (low is None and high is None):
+            return  # nothing derived to check (a hand-made CSV)
+        try:
+            figure = figures.parse_figure(text, about_tolerance=tolerance)
+        except GrammarError:
+            return  # the loader reports it at the figure_text cell
+        stated_low = self.whole_number(row, "figure_low")
+        stated_high = self.whole_number(row, "figure_high")
+        if (stated_low, stated_high) == (figure.low, figure.high):
+            return
+        shown = f"[{figure.low}, {'open' if figure.high is None else figure.high}]"
+        name = "figure_low" if stated_low != figure.low else "figure_high"
+        self.problem(
+            row.get(name, row["figure_text"]),
+            f"figure_low and figure_high ({low or 'empty'}, {high or 'empty'}) do not match "
+            f"figure_text `{text}`, which means {shown}",
+            "edit figure_text (it is what counts), or empty it to use figure_low and figure_high",
+        )
+
+    def check_dates(self, row: dict[str, _Cell]) -> None:
+        year = None
+        if (as_of := self.text(row, "as_of_earliest")) and re.fullmatch(r"\d{4}-.*", as_of):
+            year = int(as_of[:4])
+        for field in _DATE_FIELDS:
+            text = self.text(row, field)
+            if text is None:
+                continue
+            try:
+                days = periods.parse_period(text, default_year=year)
+            except GrammarError:
+                continue  # the loader reports it
+            for end, value in (("earliest", days.earliest), ("latest", days.latest)):
+                name = f"{field}_{end}"
+                stated = self.text(row, name)
+                if stated is not None and self.iso(row, name) not in (None, value):
+                    self.problem(
+                        row[name],
+                        f"{name} {stated} does not match {field} `{text}` "
+                        f"({days.earliest.isoformat()} to {days.latest.isoformat()})",
+                        f"edit {field} (it is what counts), or empty it to use "
+                        f"{field}_earliest and {field}_latest",
+                    )
+
+    # --- named areas and party groups ----------------------------------------------------------
+
+    def areas(self, rows: list[dict[str, _Cell]]) -> dict[str, list[str]]:
+        gazetteer = Gazetteer()
+
+        def builtin(name: str) -> frozenset[PlaceKey] | None:
+            try:
+                return frozenset((p.code, p.part or "") for p in gazetteer.resolve(name))
+            except GrammarError:
+                return None
+
+        def stated(row: dict[str, _Cell]) -> frozenset[PlaceKey] | None:
+            items = self.split(row, "area_places")
+            if not items:
+                return None
+            keys = set()
+            for item in items:
+                part, _, code = item.rpartition(" ")
+                keys.add((code, part.strip()))
+            return frozenset(keys)
+
+        return _definitions(
+            self, rows, "area", "area_places", stated, builtin, _place_text, "area", "places"
+        )
+
+    def parties(self, rows: list[dict[str, _Cell]]) -> dict[str, list[str]]:
+        def builtin(name: str) -> frozenset[str] | None:
+            try:
+                resolved = resolve_perpetrators(name, {}).parties
+            except GrammarError:
+                return None
+            return resolved
+
+        def stated(row: dict[str, _Cell]) -> frozenset[str] | None:
+            if self.split(row, "perpetrators") in ([], [ANY]):
+                return None
+            items = self.split(row, "perpetrator_parties")
+            return frozenset(items) if items else None
+
+        return _definitions(
+            self,
+            rows,
+            "perpetrators",
+            "perpetrator_parties",
+            stated,
+            builtin,
+            str,
+            "party group",
+            "parties",
+        )
+
+
+def _place_text(key: PlaceKey) -> str:
+    """A place as a user would write it (`southern Idlib`), or its code when the name is
+    ambiguous or unknown to the gazetteer."""
+    code, part = key
+    try:
+        name = display_name(code)
+        if Gazetteer().resolve(name) != Gazetteer().resolve(code):
+            name = code
+    except (KeyError, GrammarError):
+        name = code
+    return f"{part} {name}" if part else name
+
+
+def _definitions(
+    reader: _Reader,
+    rows: list[dict[str, _Cell]],
+    written_column: str,
+    resolved_column: str,
+    stated: Callable[[dict[str, _Cell]], frozenset[K] | None],
+    builtin: Callable[[str], frozenset[K] | None],
+    spell: Callable[[K], str],
+    what: str,
+    members: str,
+) -> dict[str, list[str]]:
+    """Re-create the named groups (areas or party groups) the rows need.
+
+    A name that is not built in, or whose built-in meaning is not within the row's resolved
+    set, is a user group. A row naming one user group alone defines it exactly; a row with
+    built-in names beside it gives it what they leave over.
+    """
+    exact: dict[str, tuple[frozenset[K], _Cell]] = {}
+    leftover: dict[str, frozenset[K]] = {}
+    for row in rows:
+        resolved = stated(row)
+        names = reader.split(row, written_column)
+        if resolved is None or not names:
+            continue
+        cell = row[resolved_column]
+        covered: set[K] = set()
+        user: list[str] = []
+        for name in names:
+            meaning = builtin(name)
+            if meaning is not None and meaning <= resolved:
+                covered |= meaning
+            else:
+                user.append(name)
+        rest = frozenset(resolved - covered)
+        if not user:
+            if rest:
+                reader.problem(
+                    cell,
+                    f"{resolved_column} lists {', '.join(sorted(map(str, rest)))}, "
+                    f"which {written_column} `{'; '.join(names)}` does not name",
+                    f"edit {written_column} (it is what counts); "
+                    f"{resolved_column} is derived from it",
+                )
+            continue
+        if len(names) == 1:
+            name = names[0]
+            if name in exact and exact[name][0] != resolved:
+                reader.problem(
+                    cell,
+                    f"{what} `{name}` stands for other {members} here than on line "
+                    f"{exact[name][1].line}",
+                    f"give every row that names {name} the same {resolved_column}",
+                )
+            exact.setdefault(name, (resolved, cell))
+        else:
+            for name in user:
+                leftover.setdefault(name, rest or resolved)
+    out: dict[str, list[str]] = {}
+    for name in [*exact, *leftover]:
+        if name in out:
+            continue
+        group = exact[name][0] if name in exact else leftover[name]
+        out[name] = sorted(spell(item) for item in group)
+        first = exact[name][1] if name in exact else None
+        key = "areas" if written_column == "area" else "parties"
+        if first is not None:
+            reader.positions[(key, name)] = first.at
+            for i in range(len(out[name])):
+                reader.positions[(key, name, i)] = first.at
+    return out
+
+
+def claims_csv_to_document(
+    text: str, path: str = "<claims.csv>"
+) -> tuple[dict[str, object], Positions]:
+    """A claims CSV as the plain data of a v1 `sources.yaml`, and where each value came from.
+
+    The positions map key paths of the document (`("claims", 0, "figure")`, `("sources",
+    "UOSSM", "name")`, `("areas", "northwest Syria")`) to the (line, column) of the CSV cell;
+    `("claims", i)` is the start of the claim's row. Problems with the CSV itself (no header,
+    missing columns, derived columns that contradict the written ones) raise `InputError` with
+    code `bad-csv`; problems with the values are left to the loader.
+    """
+    reader = _Reader(path)
+    rows = reader.table(text)
+    document = reader.document(rows)
+    if reader.problems:
+        raise InputError(reader.problems)
+    return document, reader.positions
+
+
+def read_claims_csv(text: str, path: str) -> Sources:
+    """Load a claims CSV into `Sources`, through the same parsers as `sources.yaml`."""
+    from .load import load_document  # load imports this module lazily too
+
+    document, positions = claims_csv_to_document(text, path)
+    return load_document(document, path, positions)

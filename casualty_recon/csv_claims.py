@@ -524,7 +524,16 @@ class _Reader:
             return frozenset(keys)
 
         return _definitions(
-            self, rows, "area", "area_places", stated, builtin, _place_text, "area", "places"
+            self,
+            rows,
+            "area",
+            "area_places",
+            stated,
+            builtin,
+            _place_text,
+            _place_code,
+            "area",
+            "places",
         )
 
     def parties(self, rows: list[dict[str, _Cell]]) -> dict[str, list[str]]:
@@ -549,9 +558,16 @@ class _Reader:
             stated,
             builtin,
             str,
+            str,
             "party group",
             "parties",
         )
+
+
+def _place_code(key: PlaceKey) -> str:
+    """A place as area_places writes it: `southern SY-ID`."""
+    code, part = key
+    return f"{part} {code}" if part else code
 
 
 def _place_text(key: PlaceKey) -> str:
@@ -575,6 +591,7 @@ def _definitions(
     stated: Callable[[dict[str, _Cell]], frozenset[K] | None],
     builtin: Callable[[str], frozenset[K] | None],
     spell: Callable[[K], str],
+    show: Callable[[K], str],
     what: str,
     members: str,
 ) -> dict[str, list[str]]:
@@ -605,7 +622,7 @@ def _definitions(
             if rest:
                 reader.problem(
                     cell,
-                    f"{resolved_column} lists {', '.join(sorted(map(str, rest)))}, "
+                    f"{resolved_column} lists {', '.join(sorted(map(show, rest)))}, "
                     f"which {written_column} `{'; '.join(names)}` does not name",
                     f"edit {written_column} (it is what counts); "
                     f"{resolved_column} is derived from it",

@@ -184,3 +184,27 @@ def test_load_document_positions_cover_every_claim_field() -> None:
     sources = load_document(document, "c.csv", positions)
     assert sources.claims[1].location is not None
     assert sources.claims[1].location.line == 3
+
+
+def test_party_groups_are_recreated_beside_built_in_parties() -> None:
+    text = (
+        "id,source,figure_text,population,outcome,area,as_of,perpetrators,perpetrator_parties\n"
+        "a,S,5,civilians,killed,Idlib,2019-08-20,allies; Syrian regime,"
+        "Iranian militias; Syrian government; Wagner\n"
+        "b,S,6,civilians,killed,Idlib,2019-08-21,any,\n"
+    )
+    document, _ = claims_csv_to_document(text, "c.csv")
+    assert document["parties"] == {"allies": ["Iranian militias", "Wagner"]}
+    sources = read_claims_csv(text, "c.csv")
+    parties = sources.claims[0].perpetrators.parties
+    assert parties == {"Iranian militias", "Syrian government", "Wagner"}
+    assert sources.claims[1].perpetrators.is_any
+
+
+def test_edited_resolved_column_alone_is_reported() -> None:
+    text = f"{HEADER}\na,S,5,civilians,killed,Idlib,SY-ID; SY-HM,2019-08-20\n"
+    with pytest.raises(InputError) as caught:
+        claims_csv_to_document(text, "c.csv")
+    (problem,) = caught.value.problems
+    assert problem.message == "area_places lists SY-HM, which area `Idlib` does not name"
+    assert str(problem.location) == "c.csv:2:30"

@@ -1,0 +1,281 @@
+"""From article text to claims: statements, who said them, where, when, by whom.
+
+`extract_claims` is the library entry point the `extract` command calls. It reads each article,
+finds its toll statements (`statements`), attributes each (`attribution`), fills its window
+(`window`), perpetrators (`perpetrators`) and area (places named in the sentence, else in the
+article's lead, else the article's most named place, else its country), and returns claims ready
+to be written as YAML (`writer`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from ..model import Place
+from ..places import Gazetteer
+from .attribution import Attribution, Attributor
+from .perpetrators import find_perpetrators
+from .statements import Statement, article_statements
+from .text import Sentence, article_text, split_sentences
+from .window import article_date, window
+
+# Sentences that make up an article's lead, for places the statement itself does not name.
+_LEAD_SENTENCES = 2
+_AGENCIES = (
+    "Reuters", "AFP", "AP", "Associated Press", "Anadolu Agency", "Anadolu", "DPA", "Xinhua",
+    "SANA", "TASS", "Sputnik", "ANSA", "EFE", "UPI",
+)  # fmt: skip
+_BYLINE = re.compile(
+    r"(?:^|[\s(\[-])(?:-{1,2}\s*|\(\s*|\bby\s+|\bWriting by [^()]*?\b)?"
+    r"(?P<agency>" + "|".join(re.escape(a) for a in _AGENCIES) + r")\b(?:\s*\)|\s*$)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A `sources:` entry the claims refer to."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedClaim:
+    """One claim as `extract` writes it, with every value already in the v1 grammar.
+
+    `perpetrators` is empty for `any`; `start`/`as_of`/`published` are period-grammar text.
+    """
+
+    id: str
+    source: SourceEntry
+    figure: str
+    population: str
+    outcome: str
+    perpetrators: tuple[str, ...]
+    area: tuple[str, ...]
+    start: str | None
+    as_of: str
+    published: str
+    basis: str
+    relayed_by: str | None
+    url: str | None
+    quote: str
+    notes: str
+    confidence: str
+    article: str
+
+    @property
+    def duplicate_key(self) -> tuple[str, str, str, str, str]:
+        return (self.source.key, self.figure, self.population, self.outcome, self.as_of)
+
+
+def extract_claims(
+    texts: Sequence[tuple[str, str]],
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> list[ExtractedClaim]:
+    """The claims stated in each article, given as (name, raw text or HTML) pairs.
+
+    `published` dates the articles (else a dateline found in each); `outlet` relays every
+    attributed figure (else the byline agency). Raises UsageError when an article with tolls
+    can be neither dated nor placed.
+    """
+    gazetteer = Gazetteer()
+    claims: list[ExtractedClaim] = []
+    taken: set[str] = set()
+    seen: set[tuple[str, str, str, str, str]] = set()
+    for name, raw in texts:
+        for claim in _article_claims(name, raw, gazetteer, published, url, outlet, taken):
+            if claim.duplicate_key in seen:
+                continue
+            seen.add(claim.duplicate_key)
+            taken.add(claim.id)
+            claims.append(claim)
+    return claims
+
+
+def _article_claims(
+    name: str,
+    raw: str,
+    gazetteer: Gazetteer,
+    published: dt.date | None,
+    url: str | None,
+    outlet: str | None,
+    taken: set[str],
+) -> list[ExtractedClaim]:
+    text = article_text(raw)
+    sentences = split_sentences(text)
+    statements = article_statements(sentences)
+    if not statements:
+        return []
+    day = published or article_date(text)
+    dated_from = "--published" if published else "the article's dateline"
+    if day is None:
+        raise UsageError(
+            f"cannot tell when '{name}' was published, so its tolls cannot be dated",
+            "give the date with --published YYYY-MM-DD",
+        )
+    relay = outlet or _byline_agency(text)
+    places = _ArticlePlaces(gazetteer, text, sentences)
+    attributor = Attributor(text)
+    claims: list[ExtractedClaim] = []
+    local_ids = set(taken)
+    for statement in statements:
+        attribution = attributor.attribute(
+            statement.sentence, statement.start, sentences[: statement.sentence.index]
+        )
+        source = _source(attribution, relay)
+        relayed_by = relay if relay and relay != source.key else None
+        area, area_note = places.area_for(statement.sentence)
+        if not area:
+            raise UsageError(
+                f"'{name}' names no place, so its claims have no `area`",
+                "add the place to the text, or write the claims by hand",
+            )
+        span = window(statement.sentence.text, day)
+        notes = [
+            f"Extracted by casualty-recon from {name}; check against the article.",
+            f"confidence: {_confidence(statement, attribution)} (rule: {statement.shape}).",
+            f"published: {day} from {dated_from}.",
+            *(f"{note}." for note in span.notes),
+        ]
+        if area_note:
+            notes.append(area_note)
+        if attribution is None:
+            notes.append("No organisation is named for this figure; it is the outlet's own.")
+        claim_id = _claim_id(source.key, span.as_of, local_ids)
+        local_ids.add(claim_id)
+        claims.append(
+            ExtractedClaim(
+                id=claim_id,
+                source=source,
+                figure=statement.figure,
+                population=statement.population,
+                outcome=statement.outcome,
+                perpetrators=find_perpetrators(statement.sentence.text),
+                area=area,
+                start=span.start,
+                as_of=span.as_of,
+                published=day.isoformat(),
+                basis="reported",
+                relayed_by=relayed_by,
+                url=url,
+                quote=statement.sentence.text,
+                notes=" ".join(notes),
+                confidence=_confidence(statement, attribution),
+                article=name,
+            )
+        )
+    return claims
+
+
+def _confidence(statement: Statement, attribution: Attribution | None) -> str:
+    if statement.vague or statement.implied or statement.shape == "headline":
+        return "low"
+    if statement.shape in ("passive", "active", "result", "displacement") and attribution:
+        return "high"
+    return "medium"
+
+
+def _source(attribution: Attribution | None, relay: str | None) -> SourceEntry:
+    if attribution is not None:
+        org = attribution.organisation
+        return SourceEntry(org.key, org.name, org.kind, org.aliases)
+    if relay:
+        return SourceEntry(relay, relay, "media", (relay,))
+    return SourceEntry("unattributed", "Figures the article gives without a source", "other")
+
+
+def _byline_agency(text: str) -> str | None:
+    """The news agency credited in the article's byline or sign-off, if any."""
+    for part in (text[-200:], text[:200]):
+        match = _BYLINE.search(part)
+        if match:
+            written = match.group("agency")
+            return next(a for a in _AGENCIES if a.lower() == written.lower())
+    return None
+
+
+def _claim_id(source_key: str, as_of: str, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", source_key.lower()).strip("-") or "claim"
+    day = re.sub(r"[^0-9a-zA-Z.-]+", "-", as_of.split("..")[-1]).strip("-")
+    base = f"{slug}-{day}"
+    claim_id = base
+    suffix = 2
+    while claim_id in taken:
+        claim_id = f"{base}-{suffix}"
+        suffix += 1
+    return claim_id
+
+
+class _ArticlePlaces:
+    """Places of one article: per sentence, in the lead, most named, and the main country."""
+
+    def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
+        self._gazetteer = gazetteer
+        mentions = gazetteer.find_places(text)
+        countries: Counter[str] = Counter()
+        for _, _, places in mentions:
+            for place in places:
+                countries[place.country] += 1
+        self.country = countries.most_common(1)[0][0] if countries else None
+        self._mentions = [
+            (start, end, frozenset(p for p in places if p.country == self.country))
+            for start, end, places in mentions
+        ]
+        lead_end = (
+            sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].start
+            + len(sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].text)
+            if sentences
+            else 0
+        )
+        self._lead = _labels(p for s, _, ps in self._mentions if s < lead_end for p in ps)
+        named: Counter[Place] = Counter(
+            p for _, _, ps in self._mentions for p in ps if not p.is_country
+        )
+        self._most_named = _labels([named.most_common(1)[0][0]]) if named else ()
+
+    def area_for(self, sentence: Sentence) -> tuple[tuple[str, ...], str | None]:
+        """The area of a statement and, when it is not from the sentence, a note saying so."""
+        end = sentence.start + len(sentence.text)
+        own = _labels(p for s, _, ps in self._mentions if sentence.start <= s < end for p in ps)
+        if own:
+            return own, None
+        if self._lead:
+            return self._lead, "area: the sentence names no place; taken from the article's lead."
+        if self._most_named:
+            return self._most_named, "area: the article's most named place."
+        if self.country:
+            label = _country_label(self.country)
+            return (label,), "area: the article names only its country."
+        return (), None
+
+
+def _labels(places: object) -> tuple[str, ...]:
+    """Place labels without repeats; a country is dropped when one of its parts is named, and a
+    part of a place is dropped when the whole place is named too."""
+    chosen: list[Place] = []
+    for place in places:  # type: ignore[attr-defined]
+        if place not in chosen:
+            chosen.append(place)
+    codes_whole = {p.code for p in chosen if p.part is None}
+    kept = [p for p in chosen if p.part is None or p.code not in codes_whole]
+    if any(not p.is_country for p in kept):
+        kept = [p for p in kept if not p.is_country]
+    return tuple(p.label() for p in kept)
+
+
+def _country_label(code: str) -> str:
+    from ..places import display_name
+
+    return display_name(code)

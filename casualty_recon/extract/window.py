@@ -1,0 +1,176 @@
+"""The window of a toll statement: when its count starts and the day it runs to.
+
+Articles date their figures relative to the day they were published: "since late April",
+"on Thursday", "in the past ten days", "yesterday". Each phrase is resolved against the
+publication date (from `--published`, or a date found in the article) into text of the period
+grammar, and the resolution is said in words for the claim's `notes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..errors import GrammarError
+from ..periods import parse_period, render_period
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_PERIOD = (
+    rf"(?:(?:early|mid|late|the (?:beginning|start|end) of|(?:beginning|start|end) of)[ -])?"
+    rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d|"
+    rf"\d{{1,2}} {_MONTH}(?:,? (?:19|20)\d\d)?|{_MONTH} \d{{1,2}}(?:,? (?:19|20)\d\d)?"
+)
+_SINCE = re.compile(rf"\bsince (?P<period>{_PERIOD})\b", re.I)
+_SINCE_YEAR_START = re.compile(r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)
+_PAST = re.compile(
+    r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
+    r" ?(?P<unit>days?|weeks?|months?|hours?)\b",
+    re.I,
+)
+_ON_WEEKDAY = re.compile(
+    r"\b(?:on|late|early|last|overnight|since) (?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.I
+)
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
+_TODAY = re.compile(r"\b(?:today|this morning|tonight|this evening)\b", re.I)
+_ON_DATE = re.compile(
+    rf"\bon (?:\w+day,? )?(?P<date>\d{{1,2}} {_MONTH}(?:,? (?:19|20)\d\d)?|"
+    rf"{_MONTH} \d{{1,2}}(?:,? (?:19|20)\d\d)?)\b",
+    re.I,
+)
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "twenty-four": 24, "forty-eight": 48, "few": 3, "": 1,
+}  # fmt: skip
+# A dateline or byline date near the top of an article.
+_ARTICLE_DATE = re.compile(
+    rf"\b(?P<a>\d{{1,2}}) (?P<am>{_MONTH}),? (?P<ay>(?:19|20)\d\d)\b|"
+    rf"\b(?P<bm>{_MONTH}) (?P<b>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<by>(?:19|20)\d\d)\b|"
+    r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Period-grammar text for `start` (or None) and `as_of`, and how each was read."""
+
+    start: str | None
+    as_of: str
+    notes: tuple[str, ...]
+
+
+def article_date(text: str) -> dt.date | None:
+    """The first full date in the first 400 characters of an article (its dateline)."""
+    for match in _ARTICLE_DATE.finditer(text[:400]):
+        written = match.group()
+        try:
+            days = parse_period(written.replace(",", ""))
+        except GrammarError:
+            continue
+        if days.earliest == days.latest:
+            return days.earliest
+    return None
+
+
+def window(sentence: str, published: dt.date) -> Window:
+    """Resolve the time phrases of one sentence against the publication date."""
+    notes: list[str] = []
+    start = _start(sentence, published, notes)
+    as_of = _as_of(sentence, published, notes)
+    return Window(start, as_of, tuple(notes))
+
+
+def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
+    since = _SINCE.search(sentence)
+    if since:
+        written = since.group("period")
+        days = _period_before(written, published)
+        if days is not None:
+            notes.append(f"start: '{since.group()}' read as {days}")
+            return days
+    if _SINCE_YEAR_START.search(sentence):
+        text = f"start of {published.year}"
+        notes.append(f"start: 'since the start of the year' read as {text}")
+        return text
+    past = _PAST.search(sentence)
+    if past:
+        count = past.group("count") or ""
+        amount = int(count) if count.isdigit() else _SMALL.get(count.lower())
+        if amount is not None:
+            unit = past.group("unit").lower().rstrip("s")
+            back = {"day": amount, "week": 7 * amount, "month": 30 * amount}.get(
+                unit, max(0, (amount - 1) // 24)
+            )
+            first = published - dt.timedelta(days=back)
+            notes.append(f"start: '{past.group()}' counted back from {published} to {first}")
+            return first.isoformat()
+    return None
+
+
+def _period_before(written: str, published: dt.date) -> str | None:
+    """A period phrase without a year takes the latest year that puts it before publication."""
+    cleaned = re.sub(r"\s+", " ", written.replace(",", "")).strip()
+    try:
+        days = parse_period(cleaned, default_year=published.year)
+        if days.year_inferred and days.earliest > published:
+            days = parse_period(cleaned, default_year=published.year - 1)
+    except GrammarError:
+        return None
+    if days.earliest > published:
+        return None
+    if days.year_inferred:
+        return (
+            f"{cleaned} {days.earliest.year}"
+            if _MONTH_ONLY.fullmatch(cleaned)
+            else (render_period(days))
+        )
+    return cleaned if _canonical_ok(cleaned) else str(render_period(days))
+
+
+_MONTH_ONLY = re.compile(rf"(?:(?:early|mid|late)[ -])?{_MONTH}", re.I)
+
+
+def _canonical_ok(text: str) -> bool:
+    try:
+        parse_period(text)
+    except GrammarError:
+        return False
+    return True
+
+
+def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
+    on_date = _ON_DATE.search(sentence)
+    if on_date:
+        days = _period_before(on_date.group("date"), published)
+        if days is not None:
+            try:
+                resolved = parse_period(days)
+            except GrammarError:
+                resolved = None
+            if resolved is not None and resolved.earliest == resolved.latest:
+                notes.append(f"as_of: '{on_date.group()}' read as {resolved.earliest}")
+                return resolved.earliest.isoformat()
+    weekday = _ON_WEEKDAY.search(sentence)
+    if weekday:
+        index = _WEEKDAYS.index(weekday.group("day").lower())
+        back = (published.weekday() - index) % 7
+        day = published - dt.timedelta(days=back)
+        notes.append(
+            f"as_of: '{weekday.group()}' read as {day}, the last such day up to {published}"
+        )
+        return day.isoformat()
+    if _YESTERDAY.search(sentence):
+        day = published - dt.timedelta(days=1)
+        notes.append(f"as_of: 'yesterday' read as {day}")
+        return day.isoformat()
+    if _TODAY.search(sentence):
+        notes.append(f"as_of: read as the publication date {published}")
+        return published.isoformat()
+    notes.append(f"as_of: the sentence gives no date; taken as the publication date {published}")
+    return published.isoformat()

@@ -49,7 +49,7 @@ INDENT = "  "
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_SPECIAL = set(",[]{}")
+_FLOW_SPECIAL = set(",[]{}?:#")  # PyYAML ends a plain flow scalar at ? and :
 # Text YAML 1.2 (or a careful reader) takes for a number, though YAML 1.1 reads it as text.
 _NUMBER_LIKE = re.compile(
     r"[-+]?(?:[0-9][0-9,._ ]*(?:[eE][-+]?[0-9]+)?|\.[0-9]+|0[oxb][0-9a-fA-F_]+|\.?(?:inf|nan))",

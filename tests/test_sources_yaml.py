@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from test_csv_export import seed_sources
 
@@ -155,6 +155,7 @@ def test_figures_as_their_text() -> None:
 
 
 @given(st.text(max_size=40), st.lists(st.text(min_size=1, max_size=20), min_size=1, max_size=4))
+@example("\x85", ["0?", "a:b", "x#"])
 def test_any_text_reads_back(text: str, names: list[str]) -> None:
     document = {"version": 1, "claims": [{"id": "a", "notes": text, "area": names}]}
     data = yaml.safe_load(dump_sources_document(document))

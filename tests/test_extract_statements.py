@@ -1,0 +1,122 @@
+"""Statement shapes: real-looking sentences and the tolls they must (or must not) give."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casualty_recon.extract.headline import headline_civilians
+from casualty_recon.extract.numerals import digits_value, find_numerals, words_value
+from casualty_recon.extract.statements import article_statements, find_statements
+from casualty_recon.extract.text import Sentence, article_text, split_sentences
+
+
+def tolls(text: str) -> list[tuple[str, str, str]]:
+    return [(s.figure, s.population, s.outcome) for s in find_statements(Sentence(0, 0, text))]
+
+
+SHAPES = [
+    # passive
+    (
+        "UOSSM says more than 730 civilians had been killed by government forces since late April.",
+        [("more than 730", "civilians", "killed")],
+    ),
+    ("At least 18 civilians were killed on Tuesday.", [("at least 18", "civilians", "killed")]),
+    ("Thirty-five people were killed on Monday.", [("35", "people", "killed")]),
+    (
+        "More than 500 civilians have died in hostilities.",
+        [("more than 500", "civilians", "killed")],
+    ),
+    ("Twenty-one people were wounded in the attack.", [("21", "people", "injured")]),
+    # active and result
+    ("Air raids killed 13 civilians on Monday.", [("13", "civilians", "killed")]),
+    (
+        "An explosion inside a bus killed six people and injured another ten.",
+        [("6", "people", "killed"), ("10", "people", "injured")],
+    ),
+    ("Shelling left 11 people dead on Friday.", [("11", "people", "killed")]),
+    (
+        "Clashes left 23 civilians - including nine children - dead.",
+        [("23", "civilians", "killed"), ("9", "children", "killed")],
+    ),
+    ("A helicopter crash killed a dozen soldiers.", [("12", "combatants", "killed")]),
+    # parts
+    (
+        "The attack killed at least 58 people including 11 children.",
+        [("at least 58", "people", "killed"), ("11", "children", "killed")],
+    ),
+    ("Among the dead were five children.", [("5", "children", "killed")]),
+    # tolls and headlines
+    ("The death toll rose to 112.", [("112", "people", "killed")]),
+    ("22 dead in heavy raids on Raqqa", [("22", "people", "killed")]),
+    # displacement and vague figures
+    (
+        "The offensive has forced hundreds of thousands of people to flee.",
+        [("hundreds of thousands", "people", "displaced")],
+    ),
+    ("Dozens of people were wounded.", [("dozens", "people", "injured")]),
+    (
+        "Between 160 and 300 civilians were killed.",
+        [("between 160 and 300", "civilians", "killed")],
+    ),
+    ("Nearly 500 people have been killed.", [("nearly 500", "people", "killed")]),
+    # not tolls
+    ("The town had been in rebel hands since 2014.", []),
+    ("Sarin was released on the town on April 4, 2017.", []),
+    ("It dates back to the earliest days of the eight-year-long conflict.", []),
+    ("Jets carried out 150 airstrikes on 12 towns.", []),
+    ("The girl, aged 8, survived; 300000 civilians live in the area.", []),
+    ("The strike hit a convoy 25 km from the border at 10 pm.", []),
+    ("About 40 percent of the city was destroyed.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHAPES)
+def test_statement_shapes(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tolls(sentence) == expected
+
+
+def test_headline_skips_war_wide_totals() -> None:
+    text = (
+        "Syria's war has killed more than 280,000 people since 2011. "
+        "An air strike on a market killed 12 civilians on Sunday."
+    )
+    statements = article_statements(split_sentences(text))
+    headline = headline_civilians(statements)
+    assert headline is not None and headline.stated == 12
+
+
+def test_implied_population_taken_from_the_same_number() -> None:
+    text = "Islamic State killed 270 in battle. Militants killed 270 soldiers and guards."
+    statements = article_statements(split_sentences(text))
+    assert {s.population for s in statements} == {"combatants"}
+
+
+def test_sentences_keep_abbreviations_together() -> None:
+    sentences = split_sentences("U.S. Gen. Smith said 5 died. The U.N. said more. Then more")
+    assert [s.text for s in sentences] == [
+        "U.S. Gen. Smith said 5 died.",
+        "The U.N. said more.",
+        "Then more",
+    ]
+
+
+def test_html_is_stripped_and_entities_decoded() -> None:
+    raw = "<html><head><title>x</title><script>var a=1;</script></head><body><p>Five &amp; six"
+    raw += " civilians were killed.</p><p>Next</p></body></html>"
+    assert article_text(raw) == "Five & six civilians were killed.\nNext"
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_digit_groups_round_trip(value: int) -> None:
+    assert digits_value(f"{value:,}") == value
+    assert [n.value for n in find_numerals(f"killed {value:,} people")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("seven", 7), ("twenty-one", 21), ("a dozen", 12), ("one hundred and five", 105)],
+)
+def test_number_words(words: str, value: int) -> None:
+    assert words_value(words) == value

@@ -1,0 +1,108 @@
+"""Closed intervals of real numbers, with the arithmetic the explanation engine needs.
+
+An open end is +/- infinity. Every effect, rate, gap and residual is a `Span`, so uncertainty
+travels through each step instead of being rounded away.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    low: float
+    high: float
+
+    @staticmethod
+    def point(value: float) -> Span:
+        return Span(value, value)
+
+    @staticmethod
+    def hull(spans: list[Span]) -> Span:
+        return Span(min(s.low for s in spans), max(s.high for s in spans))
+
+    def __add__(self, other: Span) -> Span:
+        return Span(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Span) -> Span:
+        return Span(self.low - other.high, self.high - other.low)
+
+    def __mul__(self, other: Span) -> Span:
+        products = [
+            _mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)
+        ]
+        return Span(min(products), max(products))
+
+    def scale(self, factor: float) -> Span:
+        return self * Span.point(factor)
+
+    def divide(self, other: Span) -> Span | None:
+        """self / other, or None when other may be zero."""
+        if other.low <= 0 <= other.high:
+            return None
+        return self * Span(1 / other.high, 1 / other.low)
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def mid(self) -> float:
+        if math.isinf(self.low) or math.isinf(self.high):
+            return self.low if math.isinf(self.high) else self.high
+        return (self.low + self.high) / 2
+
+    def clamp_low(self, floor: float) -> Span:
+        return Span(max(self.low, floor), max(self.high, floor))
+
+
+def _mul(a: float, b: float) -> float:
+    # 0 * inf is 0 here: a zero-width factor removes the effect, whatever the other side.
+    if a == 0 or b == 0:
+        return 0.0
+    return a * b
+
+
+def number(value: float) -> int | float | None:
+    """A JSON/CSV-friendly number: None for an open end, int when whole, else 1 decimal."""
+    if math.isinf(value) or math.isnan(value):
+        return None
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return int(rounded)
+    return rounded
+
+
+def fmt(value: float) -> str:
+    """A number for people: thousands separators, at most one decimal, `open` for infinity."""
+    if math.isinf(value):
+        return "open" if value > 0 else "-open"
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}"
+    return f"{rounded:,.1f}"
+
+
+def fmt_span(span: Span) -> str:
+    if span.is_point:
+        return fmt(span.low)
+    if math.isinf(span.high):
+        return f"{fmt(span.low)} or more"
+    return f"{fmt(span.low)} to {fmt(span.high)}"
+
+
+def fmt_signed_span(span: Span) -> str:
+    def signed(value: float) -> str:
+        text = fmt(value)
+        return text if text.startswith("-") else f"+{text}"
+
+    if span.is_point:
+        return signed(span.low)
+    return f"{signed(span.low)} to {signed(span.high)}"

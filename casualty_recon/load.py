@@ -1,0 +1,760 @@
+"""`sources.yaml` (format version 1) to the model, with every problem located.
+
+The loader never stops at the first problem: it checks every field it can and raises one
+`InputError` listing them all, sorted by position. Values it fills in on the user's behalf (a
+year taken from `as_of`, a missing `version`) become `Note`s that `validate` prints.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from . import figures, periods
+from .errors import GrammarError, InputError, Problem
+from .model import (
+    BASES,
+    OUTCOMES,
+    POPULATIONS,
+    SOURCE_KINDS,
+    Area,
+    Assumption,
+    Claim,
+    DayRange,
+    Location,
+    Note,
+    Perpetrators,
+    Source,
+    Sources,
+)
+from .parties import resolve_perpetrators
+from .places import Gazetteer
+from .yaml_source import Node, decode, from_python, parse
+
+T = TypeVar("T")
+
+TOP_FIELDS = ("version", "title", "settings", "areas", "parties", "sources", "claims", "assumptions")
+SOURCE_FIELDS = ("name", "kind", "method", "url")
+CLAIM_FIELDS = (
+    "id",
+    "source",
+    "figure",
+    "population",
+    "outcome",
+    "perpetrators",
+    "area",
+    "start",
+    "as_of",
+    "published",
+    "basis",
+    "relayed_by",
+    "url",
+    "quote",
+    "notes",
+    "breakdown_of",
+)
+CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
+ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
+ASSUMPTION_TARGETS = ("as_of", "start", "area", "population", "outcome", "perpetrators", "basis")
+SETTINGS_FIELDS = ("about_tolerance",)
+CLAIM_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+
+
+def load(path: str | Path) -> Sources:
+    """Load a `sources.yaml` or a claims CSV; `-` reads standard input."""
+    name = str(path)
+    if name == "-":
+        return loads(sys.stdin.buffer.read(), "<stdin>")
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise InputError(
+            [
+                Problem(
+                    "file",
+                    Location(name, 1, 1),
+                    f"cannot read the file: {reason}",
+                    "check the path; `casualty-recon init` writes a starter file",
+                )
+            ]
+        ) from None
+    if file.suffix.lower() == ".csv":
+        return loads_csv(data, name)
+    return loads(data, name)
+
+
+def loads(data: str | bytes, path: str = "<string>") -> Sources:
+    """Load `sources.yaml` text."""
+    if isinstance(data, bytes):
+        text, problems = decode(data, path)
+        if text is None:
+            raise InputError(problems)
+    else:
+        text = data
+    root, problems = parse(text, path)
+    if root is None:
+        raise InputError(problems)
+    return _Builder(path).build(root)
+
+
+def loads_csv(data: bytes, path: str) -> Sources:
+    """Load a claims CSV (as `export` writes it, perhaps edited in a spreadsheet)."""
+    from .csv_claims import claims_csv_to_document
+
+    text, problems = decode(data, path)
+    if text is None:
+        raise InputError(problems)
+    document, positions = claims_csv_to_document(text, path)
+    return load_document(document, path, positions)
+
+
+def load_document(
+    document: dict[str, object],
+    path: str,
+    positions: dict[tuple[object, ...], tuple[int, int]] | None = None,
+) -> Sources:
+    """Load plain data shaped like a v1 file; `positions` maps key paths to (line, column)."""
+    return _Builder(path).build(from_python(document, positions or {}, ()))
+
+
+def _suggest(text: str, choices: tuple[str, ...] | list[str], accepted: str) -> str:
+    close = difflib.get_close_matches(text.lower(), list(choices), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]}? {accepted}"
+    return accepted
+
+
+class _Builder:
+    """One pass over the node tree, collecting problems instead of stopping."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.notes: list[Note] = []
+
+    # --- problems ------------------------------------------------------------------------------
+
+    def problem(self, code: str, node: Node, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(code, node.where(self.path), message, hint))
+
+    def grammar(self, node: Node, err: GrammarError) -> None:
+        self.problem(err.code, node, err.message, err.hint)
+
+    # --- typed access --------------------------------------------------------------------------
+
+    def mapping(
+        self, node: Node, allowed: tuple[str, ...], what: str
+    ) -> dict[str, tuple[Node, Node]] | None:
+        if node.kind != "map":
+            self.problem("wrong-type", node, f"{what} must be a mapping, not {node.describe()}")
+            return None
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.pairs:
+            name = key.text
+            if name in fields:
+                self.problem("duplicate-key", key, f"`{name}` is given twice in {what}")
+                continue
+            if name not in allowed:
+                self.problem(
+                    "unknown-field",
+                    key,
+                    f"unknown field `{name}` in {what}",
+                    _suggest(name, allowed, "fields: " + ", ".join(allowed)),
+                )
+                continue
+            fields[name] = (key, value)
+        return fields
+
+    def text(self, node: Node, what: str, *, allow_numbers: bool = False) -> str | None:
+        if node.kind != "scalar":
+            self.problem("wrong-type", node, f"{what} must be text, not {node.describe()}")
+            return None
+        if node.tag == "bool" and node.text.lower() in _BOOLEAN_WORDS:
+            self.problem(
+                "boolean-value",
+                node,
+                f"{what} is `{node.text}`, which YAML reads as the boolean "
+                f"{str(node.text.lower() in {'yes', 'on', 'true', 'y'}).lower()}",
+                f'write "{node.text}" in quotes if you mean the text',
+            )
+            return None
+        if node.tag == "int" and node.text.lstrip("+-").startswith("0") and len(node.text) > 1:
+            self.problem(
+                "octal-number",
+                node,
+                f"{what} `{node.text}` has a leading zero, which YAML 1.1 reads as an octal number",
+                f'write "{node.text}" in quotes',
+            )
+            return None
+        if node.is_null or not node.text.strip():
+            self.problem("missing-field", node, f"{what} is empty")
+            return None
+        if node.tag in {"int", "float"} and not allow_numbers:
+            return node.text
+        return node.text.strip()
+
+    def text_list(self, node: Node, what: str) -> list[tuple[Node, str]]:
+        items = node.items if node.kind == "seq" else [node]
+        if node.kind == "seq" and not items:
+            self.problem("missing-field", node, f"{what} is an empty list")
+        out: list[tuple[Node, str]] = []
+        for item in items:
+            value = self.text(item, what)
+            if value is not None:
+                out.append((item, value))
+        return out
+
+    def choice(self, node: Node, choices: tuple[str, ...], code: str, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        lowered = " ".join(value.lower().split())
+        if lowered in choices:
+            return lowered
+        self.problem(
+            code,
+            node,
+            f'unknown {what} "{value}"',
+            _suggest(lowered, choices, f"{what}s: " + ", ".join(choices)),
+        )
+        return None
+
+    def guarded(self, node: Node, parse_value: Callable[[], T]) -> T | None:
+        try:
+            return parse_value()
+        except GrammarError as err:
+            self.grammar(node, err)
+            return None
+
+    # --- the file ------------------------------------------------------------------------------
+
+    def build(self, root: Node) -> Sources:
+        sources = Sources(path=self.path)
+        top = self.mapping(root, TOP_FIELDS, "the file")
+        if top is None:
+            raise InputError(self.problems)
+        version = top.get("version")
+        if version is None:
+            self.notes.append(
+                Note(root.where(self.path), "no `version` given; reading it as version 1")
+            )
+        elif version[1].text.strip() != "1":
+            self.problem(
+                "bad-version",
+                version[1],
+                f"version {version[1].text!r} is not a version this tool reads",
+                "this tool reads `version: 1`",
+            )
+        if "title" in top:
+            sources.title = self.text(top["title"][1], "title", allow_numbers=True)
+        if "settings" in top:
+            self.settings(top["settings"][1], sources)
+        if "areas" in top:
+            sources.areas = self.groups(top["areas"][1], "areas", "area")
+        if "parties" in top:
+            sources.parties = self.groups(top["parties"][1], "parties", "party group")
+        gazetteer = Gazetteer(sources.areas)
+        if "areas" in top:
+            self.check_areas(top["areas"][1], gazetteer)
+        if "sources" in top:
+            sources.sources = self.sources(top["sources"][1])
+        else:
+            self.problem("missing-field", root, "the file has no `sources`", "add a `sources:` map")
+        if "claims" in top:
+            sources.claims = self.claims(top["claims"][1], sources, gazetteer)
+        else:
+            self.problem("missing-field", root, "the file has no `claims`", "add a `claims:` list")
+        if "assumptions" in top:
+            sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
+        if self.problems:
+            raise InputError(self.problems)
+        sources.notes = self.notes
+        return sources
+
+    def settings(self, node: Node, sources: Sources) -> None:
+        fields = self.mapping(node, SETTINGS_FIELDS, "settings")
+        if not fields or "about_tolerance" not in fields:
+            return
+        value_node = fields["about_tolerance"][1]
+        value = value_node.python()
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+            self.problem(
+                "bad-setting",
+                value_node,
+                f"about_tolerance must be a number between 0 and 1, not {value_node.describe()}",
+                "0.1 reads `about 500` as 450 to 550",
+            )
+            return
+        sources.about_tolerance = float(value)
+
+    def groups(self, node: Node, what: str, singular: str) -> dict[str, tuple[str, ...]]:
+        if node.is_null:
+            return {}
+        if node.kind != "map":
+            self.problem("wrong-type", node, f"`{what}` must be a mapping of names to lists")
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for key, value in node.pairs:
+            name = self.text(key, f"a name in `{what}`")
+            if name is None:
+                continue
+            if name in out:
+                self.problem("duplicate-key", key, f"{singular} `{name}` is defined twice")
+                continue
+            out[name] = tuple(text for _, text in self.text_list(value, f"{singular} `{name}`"))
+        return out
+
+    def check_areas(self, node: Node, gazetteer: Gazetteer) -> None:
+        for key, _value in node.pairs if node.kind == "map" else []:
+            try:
+                gazetteer.resolve(key.text)
+            except GrammarError as err:
+                self.problem("bad-area", key, f"area `{key.text}`: {err.message}", err.hint)
+
+    def sources(self, node: Node) -> dict[str, Source]:
+        if node.kind != "map":
+            self.problem("wrong-type", node, "`sources` must be a mapping of keys to sources")
+            return {}
+        out: dict[str, Source] = {}
+        for key, value in node.pairs:
+            name = self.text(key, "a source key")
+            if name is None:
+                continue
+            if name in out:
+                self.problem("duplicate-key", key, f"source `{name}` is defined twice")
+                continue
+            if value.is_null:
+                out[name] = Source(name)
+                continue
+            if value.kind == "scalar":
+                out[name] = Source(name, name=self.text(value, f"source `{name}`"))
+                continue
+            fields = self.mapping(value, SOURCE_FIELDS, f"source `{name}`") or {}
+            kind = None
+            if "kind" in fields:
+                kind = self.choice(fields["kind"][1], SOURCE_KINDS, "unknown-kind", "source kind")
+            out[name] = Source(
+                name,
+                name=self.optional_text(fields, "name", f"the name of `{name}`"),
+                kind=kind,
+                method=self.optional_text(fields, "method", f"the method of `{name}`"),
+                url=self.optional_text(fields, "url", f"the url of `{name}`"),
+            )
+        return out
+
+    def optional_text(self, fields: dict[str, tuple[Node, Node]], name: str, what: str) -> str | None:
+        if name not in fields or fields[name][1].is_null:
+            return None
+        return self.text(fields[name][1], what, allow_numbers=True)
+
+    # --- claims --------------------------------------------------------------------------------
+
+    def claims(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> list[Claim]:
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.problem(
+                "wrong-type", node, "`claims` must be a list", "start each claim with `- id: ...`"
+            )
+            return []
+        claims: list[Claim] = []
+        seen: dict[str, Node] = {}
+        breakdowns: list[tuple[Claim, Node]] = []
+        for item in node.items:
+            claim = self.claim(item, sources, gazetteer)
+            if claim is None:
+                continue
+            id_node = next(v for k, v in item.pairs if k.text == "id")
+            if claim.id in seen:
+                first = seen[claim.id]
+                self.problem(
+                    "duplicate-id",
+                    id_node,
+                    f"claim id `{claim.id}` is used twice (first at line {first.line})",
+                    "give each claim its own id",
+                )
+                continue
+            seen[claim.id] = id_node
+            claims.append(claim)
+            if claim.breakdown_of is not None:
+                breakdowns.append((claim, next(v for k, v in item.pairs if k.text == "breakdown_of")))
+        by_id = {claim.id: claim for claim in claims}
+        for part, where in breakdowns:
+            whole = by_id.get(part.breakdown_of or "")
+            if whole is None:
+                self.problem(
+                    "unknown-breakdown",
+                    where,
+                    f"breakdown_of names no claim: `{part.breakdown_of}`",
+                    _suggest(part.breakdown_of or "", list(by_id), "it must be the id of a claim"),
+                )
+            elif whole.figure.high is not None and part.figure.low > whole.figure.high:
+                self.problem(
+                    "bad-breakdown",
+                    where,
+                    f"`{part.id}` ({part.figure.text}) is larger than the whole it is part of, "
+                    f"`{whole.id}` ({whole.figure.text})",
+                    "a breakdown counts part of another claim's figure",
+                )
+        return claims
+
+    def claim(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> Claim | None:
+        fields = self.mapping(node, CLAIM_FIELDS, "a claim")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        missing = [name for name in CLAIM_REQUIRED if name not in fields]
+        label = fields["id"][1].text if "id" in fields else f"at line {node.line}"
+        for name in missing:
+            self.problem(
+                "missing-field",
+                node,
+                f"claim {label} has no `{name}`",
+                f"required fields: {', '.join(CLAIM_REQUIRED)}",
+            )
+
+        def value(name: str) -> Node | None:
+            entry = fields.get(name)
+            return None if entry is None else entry[1]
+
+        claim_id = None
+        if (n := value("id")) is not None:
+            claim_id = self.text(n, "the claim id", allow_numbers=True)
+            if claim_id is not None and not CLAIM_ID.match(claim_id):
+                self.problem(
+                    "bad-id",
+                    n,
+                    f"claim id `{claim_id}` has characters other than letters, digits, -, _ and .",
+                    "for example: ohchr-2019-08-08",
+                )
+        source = None
+        if (n := value("source")) is not None:
+            source = self.text(n, "the source", allow_numbers=True)
+            if source is not None and source not in sources.sources:
+                self.problem(
+                    "unknown-source",
+                    n,
+                    f"unknown source `{source}`",
+                    _suggest(
+                        source,
+                        list(sources.sources),
+                        "add it under `sources:` or use one of: " + ", ".join(sources.sources),
+                    )
+                    if sources.sources
+                    else "add it under `sources:`",
+                )
+        figure = None
+        if (n := value("figure")) is not None:
+            figure = self.figure(n, sources.about_tolerance)
+        population = outcome = None
+        if (n := value("population")) is not None:
+            population = self.choice(n, POPULATIONS, "unknown-population", "population")
+        if (n := value("outcome")) is not None:
+            outcome = self.choice(n, OUTCOMES, "unknown-outcome", "outcome")
+        basis = "reported"
+        if (n := value("basis")) is not None:
+            basis = self.choice(n, BASES, "unknown-basis", "basis") or basis
+        perpetrators: Perpetrators | None = Perpetrators(("any",), None)
+        if (n := value("perpetrators")) is not None and not n.is_null:
+            perpetrators = self.perpetrators(n, sources.parties)
+        area = None
+        if (n := value("area")) is not None:
+            area = self.area(n, gazetteer)
+        as_of, start, published = self.dates(value("as_of"), value("start"), value("published"))
+        extra = {
+            name: self.optional_text(fields, name, f"`{name}`")
+            for name in ("relayed_by", "url", "quote", "notes", "breakdown_of")
+        }
+        if len(self.problems) > before:
+            return None
+        assert claim_id and source and figure and population and outcome and area and as_of
+        assert perpetrators is not None and published is not None
+        return Claim(
+            id=claim_id,
+            source=source,
+            figure=figure,
+            population=population,
+            outcome=outcome,
+            perpetrators=perpetrators,
+            area=area,
+            start=start,
+            as_of=as_of,
+            published=published,
+            basis=basis,
+            relayed_by=extra["relayed_by"],
+            url=extra["url"],
+            quote=extra["quote"],
+            notes=extra["notes"],
+            breakdown_of=extra["breakdown_of"],
+            location=node.where(self.path),
+        )
+
+    def figure(self, node: Node, tolerance: float) -> figures.Figure | None:
+        if node.kind == "scalar":
+            if node.tag == "int" and _is_octal(node.text):
+                self.problem(
+                    "octal-number",
+                    node,
+                    f"figure `{node.text}` has a leading zero, "
+                    f"which YAML 1.1 reads as the octal number {_octal_value(node.text)}",
+                    f'write {node.text.lstrip("0") or "0"}, or "{node.text}" in quotes',
+                )
+                return None
+            if node.tag == "bool":
+                self.problem(
+                    "boolean-value",
+                    node,
+                    f"figure `{node.text}` is read by YAML as a boolean",
+                    "write the number",
+                )
+                return None
+            raw: object = node.python() if node.tag in {"int", "float"} else node.text
+            if node.is_null:
+                self.problem("missing-field", node, "the figure is empty")
+                return None
+        elif node.kind == "map":
+            raw = node.python()
+        else:
+            self.problem(
+                "wrong-type",
+                node,
+                "the figure must be text, a number or {low: .., high: ..}, not a list",
+                "a range is written `between 160 and 300` or `{low: 160, high: 300}`",
+            )
+            return None
+        return self.guarded(node, lambda: figures.parse_figure(raw, about_tolerance=tolerance))
+
+    def perpetrators(self, node: Node, groups: dict[str, tuple[str, ...]]) -> Perpetrators | None:
+        names = self.text_list(node, "perpetrators")
+        if not names:
+            return None
+        value: str | list[str] = names[0][1] if node.kind == "scalar" else [t for _, t in names]
+        return self.guarded(node, lambda: resolve_perpetrators(value, groups))
+
+    def area(self, node: Node, gazetteer: Gazetteer) -> Area | None:
+        names = self.text_list(node, "area")
+        places: set[object] = set()
+        ok = True
+        for item, name in names:
+            resolved = self.guarded(item, lambda name=name: gazetteer.resolve(name))  # type: ignore[misc]
+            if resolved is None:
+                ok = False
+            else:
+                places.update(resolved)
+        if not ok or not names:
+            return None
+        return Area(tuple(name for _, name in names), frozenset(places))  # type: ignore[arg-type]
+
+    def dates(
+        self, as_of_node: Node | None, start_node: Node | None, published_node: Node | None
+    ) -> tuple[DayRange | None, DayRange | None, DayRange | None]:
+        """Parse the three dates; a phrase without a year takes as_of's year, else published's."""
+
+        def explicit(node: Node | None) -> DayRange | None:
+            if node is None or node.kind != "scalar" or node.is_null:
+                return None
+            try:
+                return periods.parse_period(node.text.strip())
+            except GrammarError:
+                return None
+
+        as_of_year = explicit(as_of_node)
+        published_year = explicit(published_node)
+        default = (as_of_year or published_year).latest.year if (as_of_year or published_year) else None
+        year_from = "as_of" if as_of_year else "published"
+
+        def full(node: Node | None, what: str) -> DayRange | None:
+            if node is None or node.is_null:
+                return None
+            text = node.text.strip()
+            if node.kind != "scalar" or not text:
+                self.text(node, what)
+                return None
+            result = self.guarded(node, lambda: periods.parse_period(text, default_year=default))
+            if result is not None and result.year_inferred:
+                self.notes.append(
+                    Note(
+                        node.where(self.path),
+                        f'{what} "{text}" has no year; read as {result.earliest.year} '
+                        f"(the year of {year_from})",
+                    )
+                )
+            return result
+
+        as_of = full(as_of_node, "as_of")
+        start = full(start_node, "start")
+        published = full(published_node, "published") if published_node is not None else as_of
+        if as_of is not None and start is not None and start.earliest > as_of.latest:
+            assert start_node is not None
+            self.problem(
+                "start-after-as-of",
+                start_node,
+                f'start "{start.text}" ({start.earliest}) is after as_of "{as_of.text}" '
+                f"({as_of.latest})",
+                "start is when counting began, as_of the day it runs to",
+            )
+        if (
+            as_of is not None
+            and published is not None
+            and published_node is not None
+            and published.latest < as_of.earliest
+        ):
+            self.problem(
+                "published-before-as-of",
+                published_node,
+                f'published "{published.text}" ({published.latest}) is before as_of '
+                f'"{as_of.text}" ({as_of.earliest})',
+                "a figure cannot be published before the day it counts to; check both dates",
+            )
+        return as_of, start, published
+
+    # --- assumptions ---------------------------------------------------------------------------
+
+    def assumptions(
+        self, node: Node, sources: Sources, gazetteer: Gazetteer
+    ) -> list[Assumption]:
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.problem("wrong-type", node, "`assumptions` must be a list")
+            return []
+        out: list[Assumption] = []
+        for index, item in enumerate(node.items, start=1):
+            assumption = self.assumption(index, item, sources, gazetteer)
+            if assumption is not None:
+                out.append(assumption)
+        return out
+
+    def assumption(
+        self, index: int, node: Node, sources: Sources, gazetteer: Gazetteer
+    ) -> Assumption | None:
+        fields = self.mapping(node, ASSUMPTION_FIELDS, f"assumption {index}")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        for name in ("applies_to", "reason"):
+            if name not in fields:
+                self.problem("missing-field", node, f"assumption {index} has no `{name}`")
+        target = None
+        if "applies_to" in fields:
+            target = self.choice(
+                fields["applies_to"][1], ASSUMPTION_TARGETS, "bad-assumption", "applies_to value"
+            )
+        reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
+        ratio = rate = None
+        from_value = to_value = None
+        if target in {"as_of", "start"}:
+            if "rate" not in fields:
+                self.problem(
+                    "bad-assumption",
+                    node,
+                    f"assumption {index} on {target} needs a daily `rate`",
+                    "for example: rate: [5, 8]   # deaths a day",
+                )
+            else:
+                rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
+            for name in ("from", "to", "ratio"):
+                if name in fields:
+                    self.problem(
+                        "bad-assumption",
+                        fields[name][0],
+                        f"`{name}` does not apply to a {target} rate",
+                        "a time assumption has `rate` (a day) and optionally `source`",
+                    )
+        elif target is not None:
+            for name in ("from", "to", "ratio"):
+                if name not in fields:
+                    self.problem(
+                        "bad-assumption",
+                        node,
+                        f"assumption {index} on {target} needs `{name}`",
+                        "for example: from: verified, to: reported, ratio: [1.3, 1.8]",
+                    )
+            if "ratio" in fields:
+                ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
+            from_value = self.scope_value(fields.get("from"), target, sources, gazetteer)
+            to_value = self.scope_value(fields.get("to"), target, sources, gazetteer)
+            if "rate" in fields:
+                self.problem(
+                    "bad-assumption",
+                    fields["rate"][0],
+                    f"`rate` applies to as_of or start, not {target}",
+                    "a share or basis assumption has from, to and ratio",
+                )
+        source = None
+        if "source" in fields:
+            source = self.text(fields["source"][1], "the source of an assumption", allow_numbers=True)
+            if source is not None and source not in sources.sources:
+                self.problem("unknown-source", fields["source"][1], f"unknown source `{source}`")
+        if len(self.problems) > before or target is None or reason is None:
+            return None
+        return Assumption(
+            index=index,
+            applies_to=target,
+            reason=reason,
+            from_value=from_value,
+            to_value=to_value,
+            ratio=ratio,
+            rate=rate,
+            source=source,
+            location=node.where(self.path),
+        )
+
+    def scope_value(
+        self, entry: tuple[Node, Node] | None, target: str, sources: Sources, gazetteer: Gazetteer
+    ) -> str | None:
+        if entry is None:
+            return None
+        node = entry[1]
+        if target == "basis":
+            return self.choice(node, BASES, "unknown-basis", "basis")
+        if target == "population":
+            return self.choice(node, POPULATIONS, "unknown-population", "population")
+        if target == "outcome":
+            return self.choice(node, OUTCOMES, "unknown-outcome", "outcome")
+        text = self.text(node, target)
+        if text is None:
+            return None
+        if target == "area":
+            self.guarded(node, lambda: gazetteer.resolve(text))
+        elif target == "perpetrators":
+            self.guarded(node, lambda: resolve_perpetrators(text, sources.parties))
+        return text
+
+    def number_interval(self, node: Node, what: str) -> tuple[float, float] | None:
+        raw = node.python()
+        values = raw if isinstance(raw, list) else [raw]
+        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        if len(numbers) != len(values) or len(values) not in (1, 2) or any(v < 0 for v in numbers):
+            self.problem(
+                "bad-assumption",
+                node,
+                f"{what} must be a number or [low, high], not {node.describe()}",
+                "for example: [1.3, 1.8]",
+            )
+            return None
+        low, high = float(numbers[0]), float(numbers[-1])
+        if low > high:
+            self.problem("bad-assumption", node, f"{what}: low {low:g} is above high {high:g}")
+            return None
+        return (low, high)
+
+
+def _is_octal(text: str) -> bool:
+    digits = text.lstrip("+-").replace("_", "")
+    return len(digits) > 1 and digits.startswith("0") and digits.isdigit()
+
+
+def _octal_value(text: str) -> str:
+    digits = text.lstrip("+-").replace("_", "")
+    try:
+        return str(int(digits, 8))
+    except ValueError:
+        return "an invalid octal number"

@@ -1,0 +1,125 @@
+"""The terminal rendering (rich): the same content as `render_text`, in tables with colour.
+
+Only the CLI imports this module; the library never needs rich.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .explain import PairResult
+from .intervals import fmt_signed_span, fmt_span
+from .model import Sources
+from .render_text import (
+    CLAIM_COLUMNS,
+    DIFFERENCE_COLUMNS,
+    claim_cells,
+    clean,
+    pair_heading,
+    waterfall_rows,
+)
+from .report import Report
+
+VERDICT_STYLE = {
+    "explained": "green",
+    "partly_explained": "yellow",
+    "unexplained": "red",
+    "contradiction": "bold red",
+}
+DIRECTION_STYLE = {"up": "cyan", "down": "magenta", "either": "dim", "none": "dim"}
+
+
+def claims_table(sources: Sources, title: str | None = None) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
+    for column in CLAIM_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for claim in sources.claims:
+        table.add_row(*(Text(cell) for cell in claim_cells(claim)))
+    return table
+
+
+def pair_panel(number: int, pair: PairResult) -> Panel:
+    style = VERDICT_STYLE.get(pair.verdict, "")
+    facts = Text()
+    facts.append(f"a: {pair.a.id}   b: {pair.b.id}\n")
+    facts.append(f"gap (a - b): {fmt_span(pair.gap)}\n")
+    facts.append(f"common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
+    differences = Table(box=box.SIMPLE, expand=False)
+    for column in DIFFERENCE_COLUMNS:
+        differences.add_column(column, overflow="fold")
+    for d in pair.differences:
+        agrees = {True: Text("yes", "green"), False: Text("no", "red"), None: Text("")}[d.agrees]
+        differences.add_row(
+            Text(d.kind, "bold"),
+            Text(clean(d.a_value)),
+            Text(clean(d.b_value)),
+            Text(d.relation),
+            Text(d.direction, DIRECTION_STYLE.get(d.direction, "")),
+            agrees,
+            Text("" if d.effect is None else fmt_signed_span(d.effect)),
+        )
+    sentences = Text()
+    for d in pair.differences:
+        sentences.append(f"{d.kind}: ", "bold")
+        sentences.append(clean(d.sentence))
+        if d.evidence:
+            sentences.append(f"\n  evidence: {clean(', '.join(d.evidence))}", "dim")
+        if d.break_even:
+            sentences.append(f"\n  break-even: {clean(d.break_even)} would close the gap alone")
+        sentences.append("\n")
+    waterfall = Table(box=box.SIMPLE, expand=False, title="waterfall", title_justify="left")
+    for column in ("step", "effect", "b after", "evidence"):
+        waterfall.add_column(column, overflow="fold")
+    for row in waterfall_rows(pair):
+        waterfall.add_row(*(Text(cell) for cell in row))
+    verdict = Text()
+    verdict.append(f"verdict: {pair.verdict}", style)
+    verdict.append(f"  {clean(pair.reason)}")
+    parts: list[RenderableType] = [facts, differences, sentences, waterfall, verdict]
+    if pair.assumptions_used:
+        used = Text()
+        for assumption in pair.assumptions_used:
+            used.append(f"assumption {assumption.index}: {clean(assumption.reason)}\n", "italic")
+        parts.append(used)
+    if pair.evidence_used:
+        parts.append(Text(f"evidence used: {clean(', '.join(pair.evidence_used))}", "dim"))
+    return Panel(
+        Group(*parts),
+        title=Text(f"{number}. {pair_heading(pair)}", style),
+        title_align="left",
+        border_style=style,
+    )
+
+
+def print_report(console: Console, report: Report) -> None:
+    title = report.sources.title or "Casualty figures"
+    console.print(Text(clean(title), "bold underline"))
+    console.print(
+        claims_table(
+            report.sources,
+            f"Claims ({len(report.claims)}, from {len(report.sources.sources)} sources)",
+        )
+    )
+    if report.references:
+        console.print(Text("Event-data references", "bold"))
+        for ref in report.references:
+            console.print(Text(clean(ref.sentence)))
+    console.print(Text(f"Pairs ({len(report.pairs)})", "bold"))
+    for number, pair in enumerate(report.pairs, start=1):
+        console.print(pair_panel(number, pair))
+    counts = report.verdicts()
+    summary = Text(f"{len(report.pairs)} pairs: ")
+    for i, verdict in enumerate(sorted(counts)):
+        if i:
+            summary.append(", ")
+        summary.append(f"{counts[verdict]} {verdict.replace('_', ' ')}", VERDICT_STYLE[verdict])
+    console.print(summary)
+    for assumption in report.assumptions_used():
+        console.print(
+            Text(f"assumption:{assumption.index} ({assumption.applies_to}): "
+                 f"{clean(assumption.reason)}", "italic")
+        )

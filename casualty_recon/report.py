@@ -1,0 +1,191 @@
+"""The report object: which pairs are compared, and everything the renderers show.
+
+`compare(sources)` is the library's entry point; `Report.to_dict()` is the JSON the CLI prints
+(DESIGN.md section 6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import UsageError
+from .explain import Engine, PairResult
+from .model import Claim, Sources
+from .scope import scope_relations
+from .timeline import Series, build_timelines
+
+# Outcomes that can be compared with one another; the others only with themselves.
+_OUTCOME_FAMILY = {
+    "killed": "deaths",
+    "died": "deaths",
+    "injured": "deaths",
+    "killed or injured": "deaths",
+}
+
+
+@dataclass(slots=True)
+class Report:
+    sources: Sources
+    pairs: list[PairResult]
+    timelines: list[Series] = field(default_factory=list)
+    references: list[Any] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self.sources.claims
+
+    def assumptions_used(self) -> list[Any]:
+        used: dict[int, Any] = {}
+        for pair in self.pairs:
+            for assumption in pair.assumptions_used:
+                used[assumption.index] = assumption
+        return [used[i] for i in sorted(used)]
+
+    def verdicts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for pair in self.pairs:
+            counts[pair.verdict] += 1
+        return dict(counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "title": self.sources.title,
+            "claims": [claim_dict(claim, self.sources) for claim in self.claims],
+            "pairs": [pair.to_dict() for pair in self.pairs],
+            "assumptions_used": [
+                {
+                    "id": a.ref,
+                    "applies_to": a.applies_to,
+                    "from": a.from_value,
+                    "to": a.to_value,
+                    "ratio": list(a.ratio) if a.ratio else None,
+                    "rate": list(a.rate) if a.rate else None,
+                    "source": a.source,
+                    "reason": a.reason,
+                }
+                for a in self.assumptions_used()
+            ],
+        }
+        if self.references:
+            data["references"] = [ref.to_dict() for ref in self.references]
+        return data
+
+
+def claim_dict(claim: Claim, sources: Sources) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "figure_low": claim.figure.low,
+        "figure_high": claim.figure.high,
+        "qualifier": claim.figure.qualifier,
+        "figure_text": claim.figure.text,
+        "population": claim.population,
+        "outcome": claim.outcome,
+        "perpetrators": list(claim.perpetrators.text),
+        "area": list(claim.area.text),
+        "start": None if claim.start is None else claim.start.to_dict(),
+        "as_of": claim.as_of.to_dict(),
+        "published": claim.published.to_dict(),
+        "basis": claim.basis,
+        "relayed_by": claim.relayed_by,
+        "url": claim.url,
+        "quote": claim.quote,
+        "breakdown_of": claim.breakdown_of,
+    }
+
+
+def compare(
+    sources: Sources,
+    *,
+    pair: tuple[str, str] | None = None,
+    against: str | None = None,
+    only_sources: Sequence[str] = (),
+) -> Report:
+    """Compare the claims of a loaded file: the default pairs, `against` one claim, or one `pair`."""
+    known = {claim.id: claim for claim in sources.claims}
+    for claim_id in (*(pair or ()), *((against,) if against else ())):
+        if claim_id not in known:
+            raise UsageError(
+                f"no claim with id {claim_id!r}",
+                "ids in this file: " + ", ".join(sorted(known)[:12])
+                + (" ..." if len(known) > 12 else ""),
+            )
+    for source in only_sources:
+        if source not in sources.sources:
+            raise UsageError(
+                f"no source {source!r}", "sources in this file: " + ", ".join(sources.sources)
+            )
+    timelines = build_timelines(sources.claims)
+    engine = Engine(sources, timelines)
+    if pair is not None:
+        if pair[0] == pair[1]:
+            raise UsageError("--pair needs two different claims")
+        chosen = [(known[pair[0]], known[pair[1]])]
+    elif against is not None:
+        reference = known[against]
+        chosen = [(claim, reference) for claim in sources.claims if claim.id != against]
+    else:
+        chosen = default_pairs(sources.claims)
+    if only_sources:
+        wanted = set(only_sources)
+        chosen = [(x, y) for x, y in chosen if x.source in wanted or y.source in wanted]
+    results = [engine.explain(x, y) for x, y in chosen]
+    results.sort(key=lambda r: (r.a.id, r.b.id))
+    return Report(sources, results, timelines)
+
+
+def default_pairs(claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
+    """Within each group of claims whose scopes overlap, the latest claim of each source against
+    the latest of every other (DESIGN.md section 3). Breakdowns are evidence, not contenders.
+
+    Groups are found without comparing every claim with every other: claims can only overlap
+    when they share a country and an outcome family, and, within those, when their windows meet
+    (a sweep over start dates).
+    """
+    contenders = [c for c in claims if c.breakdown_of is None]
+    buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in contenders:
+        family = _OUTCOME_FAMILY.get(claim.outcome, claim.outcome)
+        countries = sorted({place.country for place in claim.area.places}) or ["?"]
+        buckets[(family, countries[0])].append(claim)
+    pairs: dict[tuple[str, str], tuple[Claim, Claim]] = {}
+    for key in sorted(buckets):
+        for group in _window_groups(buckets[key]):
+            latest: dict[str, Claim] = {}
+            for claim in group:
+                best = latest.get(claim.source)
+                if best is None or _recency(claim) > _recency(best):
+                    latest[claim.source] = claim
+            chosen = sorted(latest.values(), key=lambda c: c.id)
+            for i, first in enumerate(chosen):
+                for second in chosen[i + 1 :]:
+                    if scope_relations(first, second).overall == "disjoint":
+                        continue
+                    pair_key = (first.id, second.id)
+                    pairs.setdefault(pair_key, (first, second))
+    return [pairs[key] for key in sorted(pairs)]
+
+
+def _recency(claim: Claim) -> tuple[dt.date, dt.date, str]:
+    return (claim.as_of.latest, claim.published.latest, claim.id)
+
+
+def _window_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Split claims into groups whose windows chain together (unknown starts reach back)."""
+    def start(claim: Claim) -> dt.date:
+        return claim.start.earliest if claim.start is not None else dt.date.min
+
+    ordered = sorted(claims, key=lambda c: (start(c), c.as_of.latest, c.id))
+    groups: list[list[Claim]] = []
+    reach: dt.date | None = None
+    for claim in ordered:
+        if reach is None or start(claim) > reach:
+            groups.append([])
+            reach = claim.as_of.latest
+        groups[-1].append(claim)
+        reach = max(reach, claim.as_of.latest)
+    return groups

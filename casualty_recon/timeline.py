@@ -1,0 +1,318 @@
+"""Timelines: one source's claims for one scope, ordered by `as_of`, read as a cumulative series.
+
+From a series come the daily rate of each segment, interpolated (or, with a warning,
+extrapolated) values for any day, revisions (a later figure below an earlier one) and stale
+relays (a relayed claim printed after the source had already published a newer figure).
+Figures enter at their stated values (a floor at its bound), as gaps do (DESIGN.md 3.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .intervals import INF, Span
+from .model import Claim
+
+STALE_AFTER_DAYS = 7
+START_CLUSTER_DAYS = 14
+
+
+def _mid(earliest: dt.date, latest: dt.date) -> dt.date:
+    return earliest + (latest - earliest) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One date of a series: the claim first published with that figure, and its repeats."""
+
+    claim: Claim
+    repeats: tuple[Claim, ...] = ()
+
+    @property
+    def value(self) -> Span:
+        low, high = self.claim.figure.stated
+        return Span(low, high)
+
+    @property
+    def earliest(self) -> dt.date:
+        return self.claim.as_of.earliest
+
+    @property
+    def latest(self) -> dt.date:
+        return self.claim.as_of.latest
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return (self.claim.id, *(c.id for c in self.repeats))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    first: Point
+    second: Point
+    days: Span
+    change: Span
+    rate: Span
+    revision: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    older: Claim
+    newer: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class StaleRelay:
+    claim: Claim
+    newer: Claim | None
+    age_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class RateEvidence:
+    rate: Span
+    claim_ids: tuple[str, ...]
+    extrapolated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    value: Span
+    claim_ids: tuple[str, ...]
+    extrapolated: bool
+
+
+@dataclass(slots=True)
+class Series:
+    source: str
+    population: str
+    outcome: str
+    perpetrators: str
+    basis: str
+    points: list[Point] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    stale_relays: list[StaleRelay] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.source}: {self.population} {self.outcome}, by {self.perpetrators}, "
+            f"{self.basis}"
+        )
+
+    @property
+    def claim_ids(self) -> set[str]:
+        return {claim_id for point in self.points for claim_id in point.ids}
+
+    def rate_between(self, first: dt.date, second: dt.date) -> RateEvidence | None:
+        """The daily rate over [first, second] (in either order), with the claims it rests on.
+
+        Inside the series: the hull of the rates of the segments the period overlaps and of the
+        wider segment from the point before it to the point after it. Outside: the last (or
+        first) two segments, flagged as an extrapolation.
+        """
+        if len(self.points) < 2 or not self.segments:
+            return None
+        low_day, high_day = min(first, second), max(first, second)
+        starts = [p.latest for p in self.points]
+        if low_day < self.points[0].earliest or high_day > self.points[-1].latest:
+            edge = self.segments[-2:] if high_day > self.points[-1].latest else self.segments[:2]
+            rate = Span.hull([s.rate for s in edge])
+            ids = tuple(dict.fromkeys(i for s in edge for i in (*s.first.ids, *s.second.ids)))
+            return RateEvidence(rate, ids, True)
+        before = max((i for i, day in enumerate(starts) if day <= low_day), default=0)
+        after = min(
+            (i for i, p in enumerate(self.points) if p.earliest >= high_day),
+            default=len(self.points) - 1,
+        )
+        if after <= before:
+            after = min(before + 1, len(self.points) - 1)
+            before = after - 1
+        used = self.segments[before:after]
+        rates = [s.rate for s in used]
+        ids = [i for s in used for i in (s.first.claim.id, s.second.claim.id)]
+        wide_first = max(before - 1, 0)
+        if (wide_first, after) != (before, after):
+            wide = _segment(self.points[wide_first], self.points[after])
+            rates.append(wide.rate)
+            ids.insert(0, self.points[wide_first].claim.id)
+        return RateEvidence(Span.hull(rates), tuple(dict.fromkeys(ids)), False)
+
+    def value_at(self, day: dt.date) -> Estimate | None:
+        """The series' value on `day`, as an interval; extrapolated past either end."""
+        if not self.points:
+            return None
+        for point in self.points:
+            if point.earliest <= day <= point.latest:
+                return Estimate(point.value, point.ids, False)
+        if len(self.points) < 2:
+            return None
+        if day > self.points[-1].latest:
+            last = self.points[-1]
+            evidence = self.rate_between(last.latest, day)
+            if evidence is None:
+                return None
+            days = Span((day - last.latest).days, (day - last.earliest).days)
+            return Estimate(last.value + evidence.rate * days, evidence.claim_ids, True)
+        if day < self.points[0].earliest:
+            first = self.points[0]
+            evidence = self.rate_between(day, first.earliest)
+            if evidence is None:
+                return None
+            days = Span((first.earliest - day).days, (first.latest - day).days)
+            value = (first.value - evidence.rate * days).clamp_low(0)
+            return Estimate(value, evidence.claim_ids, True)
+        previous = max((p for p in self.points if p.latest < day), key=lambda p: p.latest)
+        following = min((p for p in self.points if p.earliest > day), key=lambda p: p.earliest)
+        evidence = self.rate_between(previous.latest, following.earliest)
+        assert evidence is not None
+        days = Span((day - previous.latest).days, (day - previous.earliest).days)
+        value = previous.value + evidence.rate * days
+        # A cumulative count lies between its neighbours.
+        value = Span(
+            max(value.low, previous.value.low), min(value.high, following.value.high)
+        )
+        if value.low > value.high:
+            value = Span(previous.value.low, following.value.high)
+        ids = tuple(dict.fromkeys((*previous.ids, *following.ids, *evidence.claim_ids)))
+        return Estimate(value, ids, False)
+
+
+def _segment(first: Point, second: Point) -> Segment:
+    days = Span(
+        max(1, (second.earliest - first.latest).days),
+        max(1, (second.latest - first.earliest).days),
+    )
+    change = second.value - first.value
+    rate_low = max(change.low, 0.0) / days.high
+    rate_high = max(change.high, 0.0) / days.low
+    return Segment(
+        first, second, days, change, Span(rate_low, rate_high), second.value.high < first.value.low
+    )
+
+
+def series_key(claim: Claim) -> tuple[object, ...]:
+    parties = claim.perpetrators.parties
+    return (
+        claim.source,
+        claim.population,
+        claim.outcome,
+        None if parties is None else tuple(sorted(parties)),
+        claim.basis,
+        tuple(sorted({place.country for place in claim.area.places})),
+    )
+
+
+def build_timelines(claims: Iterable[Claim]) -> list[Series]:
+    """Every series of two or more dates, plus single-date series (which carry relays)."""
+    groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[series_key(claim)].append(claim)
+    out: list[Series] = []
+    for key in sorted(groups, key=repr):
+        for cluster in _start_clusters(groups[key]):
+            out.append(_build_series(cluster))
+    return out
+
+
+def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Split claims whose counts start far apart: they are not one cumulative series."""
+    dated = sorted(
+        (c for c in claims if c.start is not None),
+        key=lambda c: (_mid(c.start.earliest, c.start.latest), c.id),  # type: ignore[union-attr]
+    )
+    clusters: list[list[Claim]] = []
+    last: dt.date | None = None
+    for claim in dated:
+        assert claim.start is not None
+        mid = _mid(claim.start.earliest, claim.start.latest)
+        if last is None or (mid - last).days > START_CLUSTER_DAYS:
+            clusters.append([])
+        clusters[-1].append(claim)
+        last = mid
+    undated = [c for c in claims if c.start is None]
+    if undated:
+        if clusters:
+            max(clusters, key=len).extend(undated)
+        else:
+            clusters.append(undated)
+    return clusters
+
+
+def _build_series(claims: list[Claim]) -> Series:
+    first = claims[0]
+    series = Series(
+        first.source,
+        first.population,
+        first.outcome,
+        first.perpetrators.label(),
+        first.basis,
+    )
+    ordered = sorted(
+        claims,
+        key=lambda c: (c.as_of.earliest, c.as_of.latest, c.published.earliest, c.id),
+    )
+    points: list[Point] = []
+    for claim in ordered:
+        if points:
+            last = points[-1]
+            same_day = (last.claim.as_of.earliest, last.claim.as_of.latest) == (
+                claim.as_of.earliest,
+                claim.as_of.latest,
+            )
+            if same_day and last.claim.figure.stated == claim.figure.stated:
+                points[-1] = Point(last.claim, (*last.repeats, claim))
+                continue
+        points.append(Point(claim))
+    series.points = points
+    series.segments = [_segment(a, b) for a, b in zip(points, points[1:], strict=False)]
+    series.revisions = [Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision]
+    series.stale_relays = _stale_relays(ordered)
+    return series
+
+
+def _stale_relays(claims: list[Claim]) -> list[StaleRelay]:
+    out: list[StaleRelay] = []
+    for claim in claims:
+        if claim.relayed_by is None:
+            continue
+        newer = [
+            other
+            for other in claims
+            if other.as_of.earliest > claim.as_of.latest
+            and other.published.latest <= claim.published.earliest
+        ]
+        if newer:
+            latest = max(newer, key=lambda c: (c.as_of.latest, c.id))
+            age = (claim.published.earliest - claim.as_of.latest).days
+            out.append(StaleRelay(claim, latest, age))
+    return out
+
+
+def relay_age(claim: Claim) -> int:
+    """Days between the end of the count and its publication."""
+    return max(0, (claim.published.earliest - claim.as_of.latest).days)
+
+
+def is_old_relay(claim: Claim) -> bool:
+    return claim.relayed_by is not None and relay_age(claim) >= STALE_AFTER_DAYS
+
+
+__all__ = [
+    "INF",
+    "Estimate",
+    "Point",
+    "RateEvidence",
+    "Revision",
+    "Segment",
+    "Series",
+    "StaleRelay",
+    "build_timelines",
+    "is_old_relay",
+    "relay_age",
+]

@@ -1,0 +1,280 @@
+"""Read YAML text into a tree of located nodes, safely.
+
+The loader needs three things PyYAML's constructors do not give: the line and column of every
+value, the verbatim text of every scalar (so `1,089` and `late April` reach our own grammars
+untouched, and YAML 1.1 traps such as `NO` or `017` can be named instead of silently converted),
+and hard limits against hostile input. So we walk the event stream ourselves (libyaml's C parser
+when present): it is iterative, so deep nesting cannot overflow the stack, and we count the size
+that aliases expand to, so an alias bomb is refused after a few events rather than after the
+machine runs out of memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import Problem
+from .model import Location
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 2_000_000
+
+try:  # libyaml is ~10x faster; fall back to the pure-Python parser when absent.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_RESOLVER = yaml.resolver.Resolver()
+_OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML value with where it was written.
+
+    `kind` is "scalar", "seq" or "map". For scalars `text` is the verbatim text and `tag` is how
+    YAML 1.1 would type it ("str", "int", "float", "bool", "null", "timestamp"); quoted scalars are
+    always "str".
+    """
+
+    kind: str
+    line: int
+    column: int
+    text: str = ""
+    tag: str = "str"
+    items: list[Node] = field(default_factory=list)
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    size: int = 1
+
+    def where(self, path: str) -> Location:
+        return Location(path, self.line, self.column)
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.kind == "scalar"
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.tag == "null"
+
+    def describe(self) -> str:
+        if self.kind == "seq":
+            return "a list"
+        if self.kind == "map":
+            return "a mapping"
+        return f'"{self.text}"' if self.text else "an empty value"
+
+    def python(self) -> object:
+        """The plain Python value, as YAML would construct it (used for figures and ratios)."""
+        if self.kind == "seq":
+            return [item.python() for item in self.items]
+        if self.kind == "map":
+            return {key.text: value.python() for key, value in self.pairs}
+        if self.tag == "int" and not _OCTAL.match(self.text):
+            try:
+                return int(self.text.replace("_", ""), 0)
+            except ValueError:
+                return self.text
+        if self.tag == "float":
+            try:
+                return float(self.text.replace("_", ""))
+            except ValueError:
+                return self.text
+        if self.tag == "null":
+            return None
+        return self.text
+
+
+def _tag_of(event: yaml.ScalarEvent) -> str:
+    if event.tag and event.tag != "!":
+        return event.tag.rsplit(":", 1)[-1]
+    if not event.implicit[0]:  # quoted or block scalar: text
+        return "str"
+    resolved = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return str(resolved).rsplit(":", 1)[-1]
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 (with or without BOM) to text, or a located encoding problem."""
+    if len(data) > MAX_BYTES:
+        return None, [
+            Problem(
+                "too-large",
+                Location(path, 1, 1),
+                f"the file is {len(data):,} bytes, over the limit of {MAX_BYTES:,}",
+                "split it into several files",
+            )
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Problem(
+                "encoding",
+                Location(path, line, column),
+                f"byte 0x{data[err.start]:02x} is not UTF-8 text",
+                "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
+            )
+        ]
+    return text, []
+
+
+def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """YAML text to a located node tree; problems for syntax, limits and empty documents."""
+    if len(text) > MAX_BYTES:
+        return None, [
+            Problem(
+                "too-large",
+                Location(path, 1, 1),
+                f"the text is {len(text):,} characters, over the limit of {MAX_BYTES:,}",
+                "split it into several files",
+            )
+        ]
+    stack: list[tuple[Node, Node | None]] = []  # (container, pending mapping key)
+    anchors: dict[str, Node] = {}
+    root: Node | None = None
+    documents = 0
+    total = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        container, key = stack[-1]
+        if container.kind == "seq":
+            container.items.append(node)
+        elif key is None:
+            stack[-1] = (container, node)
+        else:
+            container.pairs.append((key, node))
+            stack[-1] = (container, None)
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            mark = event.start_mark
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return None, [
+                        Problem(
+                            "yaml-syntax",
+                            Location(path, mark.line + 1, mark.column + 1),
+                            "a second YAML document (after `---`)",
+                            "put everything in one document",
+                        )
+                    ]
+            elif isinstance(event, yaml.ScalarEvent):
+                node = Node("scalar", mark.line + 1, mark.column + 1, event.value, _tag_of(event))
+                total += 1
+                if event.anchor:
+                    anchors[event.anchor] = node
+                attach(node)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
+                node = Node(kind, mark.line + 1, mark.column + 1)
+                total += 1
+                if len(stack) >= MAX_DEPTH:
+                    return None, [
+                        Problem(
+                            "too-deep",
+                            Location(path, mark.line + 1, mark.column + 1),
+                            f"lists and mappings are nested more than {MAX_DEPTH} deep",
+                            "a sources file needs at most 4 levels",
+                        )
+                    ]
+                if event.anchor:
+                    anchors[event.anchor] = node
+                attach(node)
+                stack.append((node, None))
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                done, _ = stack.pop()
+                done.size = 1 + sum(item.size for item in done.items) + sum(
+                    key.size + value.size for key, value in done.pairs
+                )
+            elif isinstance(event, yaml.AliasEvent):
+                target = anchors.get(event.anchor or "")
+                if target is None:  # pragma: no cover - the parser reports this first
+                    continue
+                total += target.size
+                if total > MAX_EXPANDED_NODES:
+                    return None, [
+                        Problem(
+                            "alias-bomb",
+                            Location(path, mark.line + 1, mark.column + 1),
+                            f"aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+                            "write the values out instead of nesting aliases",
+                        )
+                    ]
+                attach(target)
+    except yaml.MarkedYAMLError as err:
+        where = err.problem_mark or err.context_mark
+        line, column = (where.line + 1, where.column + 1) if where else (1, 1)
+        message = err.problem or "invalid YAML"
+        if err.context:
+            message = f"{message} ({err.context})"
+        return None, [
+            Problem(
+                "yaml-syntax",
+                Location(path, line, column),
+                message,
+                "check the indentation and quoting near this point; "
+                "text with ': ' or '#' must be quoted",
+            )
+        ]
+    except yaml.YAMLError as err:
+        position = getattr(err, "position", None)
+        line, column = 1, 1
+        if isinstance(position, int):
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
+        reason = getattr(err, "reason", None) or str(err).splitlines()[0]
+        return None, [
+            Problem(
+                "encoding",
+                Location(path, line, column),
+                f"unreadable character: {reason}",
+                "remove control characters from the file",
+            )
+        ]
+    if root is None or root.is_null:
+        return None, [
+            Problem(
+                "empty",
+                Location(path, 1, 1),
+                "the file is empty",
+                "start from `casualty-recon init`, which writes a commented example",
+            )
+        ]
+    return root, []
+
+
+def from_python(
+    value: object, positions: dict[tuple[object, ...], tuple[int, int]], where: tuple[object, ...]
+) -> Node:
+    """Build a node tree from plain data (a claims CSV), placing each value at `positions`."""
+    line, column = positions.get(where, positions.get(where[:1], (1, 1)))
+    if isinstance(value, dict):
+        node = Node("map", line, column)
+        for key, item in value.items():
+            key_node = Node("scalar", line, column, str(key))
+            node.pairs.append((key_node, from_python(item, positions, (*where, key))))
+        return node
+    if isinstance(value, list | tuple):
+        node = Node("seq", line, column)
+        node.items = [from_python(item, positions, (*where, i)) for i, item in enumerate(value)]
+        return node
+    if value is None:
+        return Node("scalar", line, column, "", "null")
+    if isinstance(value, bool):
+        return Node("scalar", line, column, "true" if value else "false", "bool")
+    if isinstance(value, int):
+        return Node("scalar", line, column, str(value), "int")
+    return Node("scalar", line, column, str(value), "str")

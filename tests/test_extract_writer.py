@@ -73,7 +73,7 @@ def test_append_keeps_comments_reuses_source_and_skips_duplicates(tmp_path: Path
     assert len(result.skipped) == 1  # at least 12 civilians killed as of 2020-03-01
     assert len(result.added) == 1
     loaded = load(target)
-    assert [c.id for c in loaded.claims][0] == "mine-1"
+    assert loaded.claims[0].id == "mine-1"
     assert all(c.source == "Syrian Observatory" for c in loaded.claims)
     # appending the same article again adds nothing
     again = write_claims(target, claims(), append=True, force=False)

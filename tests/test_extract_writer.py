@@ -86,3 +86,35 @@ def test_force_replaces(tmp_path: Path) -> None:
     write_claims(target, claims(), append=False, force=True)
     assert "mine-1" not in target.read_text(encoding="utf-8")
     assert len(load(target).claims) == 2
+
+
+def test_run_extract_prints_yaml_and_writes_files(tmp_path: Path) -> None:
+    import io
+
+    from casualty_recon.extract.cli_support import run_extract
+
+    article = tmp_path / "article.html"
+    article.write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    found = run_extract(
+        [str(article)],
+        published=dt.date(2020, 3, 2),
+        url="https://example.org/a",
+        outlet=None,
+        output=None,
+        append=False,
+        force=False,
+        stdout=out,
+        stderr=err,
+    )
+    assert found == 2 and "url: https://example.org/a" in out.getvalue()
+    with pytest.raises(UsageError):
+        run_extract(
+            [str(article)],
+            published=None,
+            url=None,
+            outlet=None,
+            output=None,
+            append=True,
+            force=False,
+        )

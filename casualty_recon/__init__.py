@@ -1,9 +1,9 @@
 """casualty-recon: reconcile competing casualty figures.
 
-    from casualty_recon import load, compare
-    sources = load("sources.yaml")
-    report = compare(sources)
-    report.to_dict()          # the JSON the CLI prints with --format json
+from casualty_recon import load, compare
+sources = load("sources.yaml")
+report = compare(sources)
+report.to_dict()          # the JSON the CLI prints with --format json
 """
 
 from __future__ import annotations

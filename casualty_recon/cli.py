@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -32,7 +32,7 @@ class ExitCode(IntEnum):
     INTERNAL = 70
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     auto = "auto"
     table = "table"
     plain = "plain"
@@ -41,7 +41,7 @@ class Format(str, Enum):
     csv = "csv"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     contradiction = "contradiction"
     unexplained = "unexplained"
 
@@ -165,9 +165,7 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
 
 FileArgument = Annotated[
     str,
-    typer.Argument(
-        help="sources.yaml, a claims .csv, or - for standard input.", show_default=True
-    ),
+    typer.Argument(help="sources.yaml, a claims .csv, or - for standard input.", show_default=True),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -269,7 +267,9 @@ def report(
     ] = None,
     events: Annotated[
         Path | None,
-        typer.Option("--events", help="Add references from an event dataset (GED, ACLED, Airwars)."),
+        typer.Option(
+            "--events", help="Add references from an event dataset (GED, ACLED, Airwars)."
+        ),
     ] = None,
 ) -> None:
     """Compare the claims: every gap explained, with a verdict.
@@ -308,10 +308,14 @@ def report(
     except CasualtyReconError as error:
         _fail(error)
     if fail_on is not None:
-        failing = {"contradiction"} if fail_on is FailOn.contradiction else {
-            "contradiction",
-            "unexplained",
-        }
+        failing = (
+            {"contradiction"}
+            if fail_on is FailOn.contradiction
+            else {
+                "contradiction",
+                "unexplained",
+            }
+        )
         hits = [p for p in result.pairs if p.verdict in failing]
         if hits:
             _stderr(f"{len(hits)} pair(s) with verdict {' or '.join(sorted(failing))}")
@@ -383,7 +387,7 @@ def export(
         result = compare(sources)
         references = None
         if events is not None:
-            from .events import load_events, cross_check, reference_columns, reference_rows
+            from .events import cross_check, load_events, reference_columns, reference_rows
 
             refs = cross_check(load_events(events), sources.claims)
             references = (reference_columns(), reference_rows(refs))
@@ -542,7 +546,7 @@ def timeline(
         _fail(error)
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     ged = "ged"
     acled = "acled"
     airwars = "airwars"
@@ -550,7 +554,9 @@ class EventKind(str, Enum):
 
 @app.command()
 def events(
-    dataset: Annotated[Path, typer.Argument(help="An event dataset CSV (UCDP GED, ACLED, Airwars).")],
+    dataset: Annotated[
+        Path, typer.Argument(help="An event dataset CSV (UCDP GED, ACLED, Airwars).")
+    ],
     claims: Annotated[
         str, typer.Option("--claims", help="The sources file whose claims to check.")
     ] = "sources.yaml",
@@ -669,7 +675,7 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(ExitCode.OK)
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:
         import click
 
         if isinstance(error, click.ClickException):

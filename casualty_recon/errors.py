@@ -71,7 +71,9 @@ ERROR_KINDS: dict[str, ErrorKind] = {
         ErrorKind("bad-area", "Bad area definition", "An `areas` entry that cannot be resolved."),
         ErrorKind("bad-party", "Bad party", "A perpetrator or `parties` entry that is not valid."),
         ErrorKind(
-            "unknown-breakdown", "Unknown breakdown_of", "`breakdown_of` names no claim in the file."
+            "unknown-breakdown",
+            "Unknown breakdown_of",
+            "`breakdown_of` names no claim in the file.",
         ),
         ErrorKind("bad-breakdown", "Bad breakdown", "A breakdown larger than the whole it splits."),
         ErrorKind("bad-assumption", "Bad assumption", "An `assumptions` entry that is not valid."),

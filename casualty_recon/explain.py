@@ -27,8 +27,19 @@ ORDER = ("as_of", "start", "area", "population", "outcome", "perpetrators", "bas
 SHARE_KINDS = ("area", "population", "outcome", "perpetrators")
 CLOSING_KINDS = frozenset(ORDER)
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def human_day(day: dt.date) -> str:
@@ -330,7 +341,10 @@ class Engine:
                 f"floor for the wider scope ({scope})."
             )
         sentence = DIFFERENCE_KINDS["bounds"].template.format(
-            a_label=claim_label(a), a_shape=a_words, b_label=claim_label(b), b_shape=b_words,
+            a_label=claim_label(a),
+            a_shape=a_words,
+            b_label=claim_label(b),
+            b_shape=b_words,
             consequence=consequence,
         )
         return [
@@ -359,7 +373,8 @@ class Engine:
                 assert other_day is not None
                 sentence = (
                     f"{claim_label(missing)} does not say when its count starts; "
-                    f"{claim_label(other)} counts from {human_range(other_day.text, other_day.earliest, other_day.latest)}. "
+                    f"{claim_label(other)} counts from "
+                    f"{human_range(other_day.text, other_day.earliest, other_day.latest)}. "
                     "The difference cannot be sized."
                 )
                 return (
@@ -596,9 +611,7 @@ class Engine:
         if quantity is None:
             quantity = self._assumed_ratio("basis", a, b)
         more, less = (a, b) if a_rank > b_rank else (b, a)
-        relation_text = (
-            f"a {more.basis} count is expected to capture more than a {less.basis} one"
-        )
+        relation_text = f"a {more.basis} count is expected to capture more than a {less.basis} one"
         if direction == "up":
             relation_text += ", which points the way of the gap" if gap.low > 0 else ""
         else:
@@ -783,9 +796,7 @@ class Engine:
             return None
         if difference.kind == "basis":
             if multiplier >= 1:
-                return (
-                    f"{b.basis} counts at or below {1 / multiplier:.0%} of {a.basis} ones"
-                )
+                return f"{b.basis} counts at or below {1 / multiplier:.0%} of {a.basis} ones"
             return f"{a.basis} counts at or below {multiplier:.0%} of {b.basis} ones"
         if multiplier >= 1:
             return (
@@ -839,7 +850,7 @@ def order_pair(first: Claim, second: Claim) -> tuple[Claim, Claim]:
 
 
 def _with(difference: Difference, **changes: Any) -> Difference:
-    values = {name: getattr(difference, name) for name in Difference.__slots__}  # type: ignore[attr-defined]
+    values = {name: getattr(difference, name) for name in Difference.__slots__}
     values.update(changes)
     return Difference(**values)
 

@@ -32,9 +32,7 @@ class Span:
         return Span(self.low - other.high, self.high - other.low)
 
     def __mul__(self, other: Span) -> Span:
-        products = [
-            _mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)
-        ]
+        products = [_mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
         return Span(min(products), max(products))
 
     def scale(self, factor: float) -> Span:

@@ -25,6 +25,7 @@ from .model import (
     Assumption,
     Claim,
     DayRange,
+    Figure,
     Location,
     Note,
     Perpetrators,
@@ -37,7 +38,16 @@ from .yaml_source import Node, decode, from_python, parse
 
 T = TypeVar("T")
 
-TOP_FIELDS = ("version", "title", "settings", "areas", "parties", "sources", "claims", "assumptions")
+TOP_FIELDS = (
+    "version",
+    "title",
+    "settings",
+    "areas",
+    "parties",
+    "sources",
+    "claims",
+    "assumptions",
+)
 SOURCE_FIELDS = ("name", "kind", "method", "url")
 CLAIM_FIELDS = (
     "id",
@@ -349,7 +359,9 @@ class _Builder:
             )
         return out
 
-    def optional_text(self, fields: dict[str, tuple[Node, Node]], name: str, what: str) -> str | None:
+    def optional_text(
+        self, fields: dict[str, tuple[Node, Node]], name: str, what: str
+    ) -> str | None:
         if name not in fields or fields[name][1].is_null:
             return None
         return self.text(fields[name][1], what, allow_numbers=True)
@@ -384,7 +396,9 @@ class _Builder:
             seen[claim.id] = id_node
             claims.append(claim)
             if claim.breakdown_of is not None:
-                breakdowns.append((claim, next(v for k, v in item.pairs if k.text == "breakdown_of")))
+                breakdowns.append(
+                    (claim, next(v for k, v in item.pairs if k.text == "breakdown_of"))
+                )
         by_id = {claim.id: claim for claim in claims}
         for part, where in breakdowns:
             whole = by_id.get(part.breakdown_of or "")
@@ -496,7 +510,7 @@ class _Builder:
             location=node.where(self.path),
         )
 
-    def figure(self, node: Node, tolerance: float) -> figures.Figure | None:
+    def figure(self, node: Node, tolerance: float) -> Figure | None:
         if node.kind == "scalar":
             if node.tag == "int" and _is_octal(node.text):
                 self.problem(
@@ -567,7 +581,8 @@ class _Builder:
 
         as_of_year = explicit(as_of_node)
         published_year = explicit(published_node)
-        default = (as_of_year or published_year).latest.year if (as_of_year or published_year) else None
+        known_year = as_of_year or published_year
+        default = known_year.latest.year if known_year is not None else None
         year_from = "as_of" if as_of_year else "published"
 
         def full(node: Node | None, what: str) -> DayRange | None:
@@ -617,9 +632,7 @@ class _Builder:
 
     # --- assumptions ---------------------------------------------------------------------------
 
-    def assumptions(
-        self, node: Node, sources: Sources, gazetteer: Gazetteer
-    ) -> list[Assumption]:
+    def assumptions(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> list[Assumption]:
         if node.is_null:
             return []
         if node.kind != "seq":
@@ -690,7 +703,9 @@ class _Builder:
                 )
         source = None
         if "source" in fields:
-            source = self.text(fields["source"][1], "the source of an assumption", allow_numbers=True)
+            source = self.text(
+                fields["source"][1], "the source of an assumption", allow_numbers=True
+            )
             if source is not None and source not in sources.sources:
                 self.problem("unknown-source", fields["source"][1], f"unknown source `{source}`")
         if len(self.problems) > before or target is None or reason is None:

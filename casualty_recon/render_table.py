@@ -120,6 +120,9 @@ def print_report(console: Console, report: Report) -> None:
     console.print(summary)
     for assumption in report.assumptions_used():
         console.print(
-            Text(f"assumption:{assumption.index} ({assumption.applies_to}): "
-                 f"{clean(assumption.reason)}", "italic")
+            Text(
+                f"assumption:{assumption.index} ({assumption.applies_to}): "
+                f"{clean(assumption.reason)}",
+                "italic",
+            )
         )

@@ -95,7 +95,7 @@ def claims_plain(sources: Sources) -> str:
 
 
 def waterfall_rows(pair: PairResult) -> list[list[str]]:
-    """(step, effect, b after it, evidence) rows: b's figure, each effect, adjusted b, a, residual."""
+    """Waterfall rows (step, effect, b after, evidence): b, each effect, adjusted b, a, residual."""
     b_low, b_high = pair.b.figure.stated
     rows = [["b: " + clean(claim_label(pair.b)), "", fmt_span_pair(b_low, b_high), ""]]
     for step in pair.steps:
@@ -173,9 +173,10 @@ def _pair_plain(number: int, pair: PairResult) -> list[str]:
         if d.break_even:
             out.append(f"     break-even: {clean(d.break_even)} would close the gap alone")
     out.append("")
-    out += ["   " + line for line in _plain_table(
-        ("step", "effect", "b after", "evidence"), waterfall_rows(pair)
-    )]
+    out += [
+        "   " + line
+        for line in _plain_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
+    ]
     out.append("")
     out.append(f"   verdict: {pair.verdict} - {clean(pair.reason)}")
     if pair.assumptions_used:
@@ -195,8 +196,10 @@ def _summary_lines(report: Report) -> list[str]:
     if used:
         out += ["", "Assumptions used"]
         for assumption in used:
-            out.append(f"- assumption:{assumption.index} ({assumption.applies_to}): "
-                       f"{clean(assumption.reason)}")
+            out.append(
+                f"- assumption:{assumption.index} ({assumption.applies_to}): "
+                f"{clean(assumption.reason)}"
+            )
     return out
 
 

@@ -105,13 +105,14 @@ def compare(
     against: str | None = None,
     only_sources: Sequence[str] = (),
 ) -> Report:
-    """Compare the claims of a loaded file: the default pairs, `against` one claim, or one `pair`."""
+    """Compare the claims of a loaded file: default pairs, all `against` one claim, or a `pair`."""
     known = {claim.id: claim for claim in sources.claims}
     for claim_id in (*(pair or ()), *((against,) if against else ())):
         if claim_id not in known:
             raise UsageError(
                 f"no claim with id {claim_id!r}",
-                "ids in this file: " + ", ".join(sorted(known)[:12])
+                "ids in this file: "
+                + ", ".join(sorted(known)[:12])
                 + (" ..." if len(known) > 12 else ""),
             )
     for source in only_sources:
@@ -176,6 +177,7 @@ def _recency(claim: Claim) -> tuple[dt.date, dt.date, str]:
 
 def _window_groups(claims: list[Claim]) -> list[list[Claim]]:
     """Split claims into groups whose windows chain together (unknown starts reach back)."""
+
     def start(claim: Claim) -> dt.date:
         return claim.start.earliest if claim.start is not None else dt.date.min
 

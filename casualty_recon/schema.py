@@ -88,7 +88,10 @@ def sources_schema() -> dict[str, Any]:
             "url": {"type": "string"},
             "quote": {"type": "string"},
             "notes": {"type": "string"},
-            "breakdown_of": {"type": "string", "description": "The id of the claim this is part of."},
+            "breakdown_of": {
+                "type": "string",
+                "description": "The id of the claim this is part of.",
+            },
         },
     }
     source = {

@@ -9,6 +9,7 @@ Figures enter at their stated values (a floor at its bound), as gaps do (DESIGN.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -101,8 +102,7 @@ class Series:
     @property
     def label(self) -> str:
         return (
-            f"{self.source}: {self.population} {self.outcome}, by {self.perpetrators}, "
-            f"{self.basis}"
+            f"{self.source}: {self.population} {self.outcome}, by {self.perpetrators}, {self.basis}"
         )
 
     @property
@@ -123,8 +123,8 @@ class Series:
         if low_day < self.points[0].earliest or high_day > self.points[-1].latest:
             edge = self.segments[-2:] if high_day > self.points[-1].latest else self.segments[:2]
             rate = Span.hull([s.rate for s in edge])
-            ids = tuple(dict.fromkeys(i for s in edge for i in (*s.first.ids, *s.second.ids)))
-            return RateEvidence(rate, ids, True)
+            edge_ids = tuple(dict.fromkeys(i for s in edge for i in (*s.first.ids, *s.second.ids)))
+            return RateEvidence(rate, edge_ids, True)
         before = max((i for i, day in enumerate(starts) if day <= low_day), default=0)
         after = min(
             (i for i, p in enumerate(self.points) if p.earliest >= high_day),
@@ -135,7 +135,7 @@ class Series:
             before = after - 1
         used = self.segments[before:after]
         rates = [s.rate for s in used]
-        ids = [i for s in used for i in (s.first.claim.id, s.second.claim.id)]
+        ids: list[str] = [i for s in used for i in (s.first.claim.id, s.second.claim.id)]
         wide_first = max(before - 1, 0)
         if (wide_first, after) != (before, after):
             wide = _segment(self.points[wide_first], self.points[after])
@@ -174,9 +174,7 @@ class Series:
         days = Span((day - previous.latest).days, (day - previous.earliest).days)
         value = previous.value + evidence.rate * days
         # A cumulative count lies between its neighbours.
-        value = Span(
-            max(value.low, previous.value.low), min(value.high, following.value.high)
-        )
+        value = Span(max(value.low, previous.value.low), min(value.high, following.value.high))
         if value.low > value.high:
             value = Span(previous.value.low, following.value.high)
         ids = tuple(dict.fromkeys((*previous.ids, *following.ids, *evidence.claim_ids)))
@@ -270,8 +268,10 @@ def _build_series(claims: list[Claim]) -> Series:
                 continue
         points.append(Point(claim))
     series.points = points
-    series.segments = [_segment(a, b) for a, b in zip(points, points[1:], strict=False)]
-    series.revisions = [Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision]
+    series.segments = [_segment(a, b) for a, b in itertools.pairwise(points)]
+    series.revisions = [
+        Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision
+    ]
     series.stale_relays = _stale_relays(ordered)
     return series
 

@@ -94,7 +94,9 @@ def _tag_of(event: yaml.ScalarEvent) -> str:
         return event.tag.rsplit(":", 1)[-1]
     if not event.implicit[0]:  # quoted or block scalar: text
         return "str"
-    resolved = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    resolved = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, event.value, event.implicit
+    )
     return str(resolved).rsplit(":", 1)[-1]
 
 
@@ -160,6 +162,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             mark = event.start_mark
+            assert mark is not None  # both parsers mark every event
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -196,8 +199,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                 stack.append((node, None))
             elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 done, _ = stack.pop()
-                done.size = 1 + sum(item.size for item in done.items) + sum(
-                    key.size + value.size for key, value in done.pairs
+                done.size = (
+                    1
+                    + sum(item.size for item in done.items)
+                    + sum(key.size + value.size for key, value in done.pairs)
                 )
             elif isinstance(event, yaml.AliasEvent):
                 target = anchors.get(event.anchor or "")

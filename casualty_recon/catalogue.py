@@ -125,13 +125,13 @@ VERDICTS: dict[str, VerdictKind] = {
             "partly_explained",
             "Partly explained",
             "The residual does not contain 0, but at least one unquantified difference points "
-            "the right way and could close the rest.",
+            "the right way (or either way, its relation being unknown) and could close the rest.",
             "{residual} remains after the quantified effects; {kinds} could close it.",
         ),
         VerdictKind(
             "unexplained",
             "Unexplained",
-            "The residual does not contain 0 and no remaining difference points the right way.",
+            "The residual does not contain 0 and no remaining difference can point the right way.",
             "{residual} remains and no difference left points the right way to close it.",
         ),
         VerdictKind(

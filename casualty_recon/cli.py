@@ -659,14 +659,7 @@ def extract(
 def main() -> None:
     """The console script: run the app, turning unexpected errors into a report request."""
     try:
-        app(standalone_mode=False)
-    except SystemExit as exit_:
-        raise exit_
-    except typer.Exit as exit_:
-        sys.exit(exit_.exit_code)
-    except typer.Abort:
-        _stderr("aborted")
-        sys.exit(ExitCode.USAGE)
+        app()  # standalone: usage errors exit 2, typer.Exit carries our exit codes
     except KeyboardInterrupt:
         _stderr("interrupted")
         sys.exit(130)
@@ -675,15 +668,10 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(ExitCode.OK)
+    except GrammarError as error:
+        _stderr(f"error: {error.message}")
+        sys.exit(ExitCode.BAD_DATA)
     except Exception as error:
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(ExitCode.USAGE)
-        if isinstance(error, GrammarError):
-            _stderr(f"error: {error.message}")
-            sys.exit(ExitCode.BAD_DATA)
         if _state["debug"] or "--debug" in sys.argv:
             raise
         _stderr(

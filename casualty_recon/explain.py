@@ -270,7 +270,9 @@ class Engine:
             closers = [
                 d.kind
                 for d in differences
-                if d.kind in CLOSING_KINDS and d.kind not in effects and d.direction == wants
+                if d.kind in CLOSING_KINDS
+                and d.kind not in effects
+                and d.direction in (wants, "either")
             ]
             if closers:
                 verdict = "partly_explained"
@@ -296,7 +298,11 @@ class Engine:
                         "{effect}", f"{fmt_signed_span(effect)} ({quantity.note})"
                     ),
                 )
-            elif wants and difference.kind in CLOSING_KINDS and difference.direction == wants:
+            elif (
+                wants
+                and difference.kind in CLOSING_KINDS
+                and difference.direction in (wants, "either")
+            ):
                 difference = _with(
                     difference, break_even=self._break_even(difference, a, b, adjusted)
                 )
@@ -396,9 +402,9 @@ class Engine:
             days = Span((a_day.earliest - b_day.latest).days, (a_day.latest - b_day.earliest).days)
         else:  # a starting earlier adds days to a's window
             days = Span((b_day.earliest - a_day.latest).days, (b_day.latest - a_day.earliest).days)
-        if days.low > 0:
+        if days.low >= 0 and days.high > 0:  # never earlier, possibly later
             relation, direction = "wider", "up"
-        elif days.high < 0:
+        elif days.high <= 0 and days.low < 0:
             relation, direction = "narrower", "down"
         else:
             relation, direction = "overlapping", "either"

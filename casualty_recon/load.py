@@ -232,7 +232,7 @@ class _Builder:
             code,
             node,
             f'unknown {what} "{value}"',
-            _suggest(lowered, choices, f"{what}s: " + ", ".join(choices)),
+            _suggest(lowered, choices, f"{_plural(what)}: " + ", ".join(choices)),
         )
         return None
 
@@ -760,6 +760,12 @@ class _Builder:
             self.problem("bad-assumption", node, f"{what}: low {low:g} is above high {high:g}")
             return None
         return (low, high)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("is"):
+        return word[:-2] + "es"  # basis -> bases
+    return word + "s"
 
 
 def _is_octal(text: str) -> bool:

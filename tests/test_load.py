@@ -1,0 +1,148 @@
+"""The loader: the bundled file, every error class with its message as a golden file, limits."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from golden_helpers import check_golden
+from typer.testing import CliRunner
+
+from casualty_recon import load, loads
+from casualty_recon.cli import app
+from casualty_recon.errors import ERROR_KINDS, InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).parent / "bad"
+runner = CliRunner()
+
+
+def test_bundled_file_loads_with_the_seed_claims() -> None:
+    sources = load(ROOT / "sources.yaml")
+    assert len(sources.claims) >= 15
+    assert len(sources.sources) >= 6
+    assert all(claim.url for claim in sources.claims)
+    uossm = sources.claim("uossm-2019-08-20")
+    assert (uossm.figure.low, uossm.figure.high, uossm.figure.qualifier) == (731, None, "more_than")
+    assert uossm.relayed_by == "Reuters"
+    assert uossm.published.earliest.isoformat() == "2019-08-20"
+    assert uossm.perpetrators.parties == frozenset({"Syrian government", "Russian forces"})
+    ocha = sources.claim("ocha-reuters-2019-08-20")
+    assert (ocha.source, ocha.relayed_by, ocha.basis) == ("OHCHR", "OCHA", "verified")
+    assert ocha.as_of.earliest.isoformat() == "2019-08-08"
+    assert sources.claim("local-2019-08-08").figure.low == 781
+    ohchr = [c.figure.text for c in sources.claims if c.source == "OHCHR" and not c.breakdown_of]
+    for figure in ("at least 27", "at least 105", "at least 450", "more than 500", "1,089"):
+        assert figure in ohchr
+    assert sources.claim("ohchr-2019-08-29-progov").breakdown_of == "ohchr-2019-08-29"
+    uossm_series = {c.figure.low for c in sources.claims if c.source == "UOSSM"}
+    assert uossm_series == {229, 731, 892}
+    assert {c.figure.low for c in sources.claims if c.id.startswith("snhr-2019-07-")} >= {662, 781}
+
+
+def test_late_april_is_a_range_of_days() -> None:
+    claim = load(ROOT / "sources.yaml").claim("uossm-2019-08-20")
+    assert claim.start is not None
+    assert (claim.start.earliest.isoformat(), claim.start.latest.isoformat()) == (
+        "2019-04-21",
+        "2019-04-30",
+    )
+
+
+def test_a_phrase_without_a_year_takes_the_year_of_as_of_with_a_note() -> None:
+    text = (ROOT / "sources.yaml").read_text(encoding="utf-8").replace(
+        "start: late April 2019", "start: late April", 1
+    )
+    sources = loads(text, "inferred.yaml")
+    assert any("late April" in n.message and "2019" in n.message for n in sources.notes)
+    claim = next(c for c in sources.claims if c.start and c.start.year_inferred)
+    assert claim.start is not None and claim.start.earliest.year == 2019
+
+
+BAD_FILES = sorted(BAD.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", BAD_FILES, ids=[p.stem for p in BAD_FILES])
+def test_bad_file_fails_with_a_located_message(path: Path) -> None:
+    started = time.perf_counter()
+    result = runner.invoke(app, ["validate", str(path.relative_to(ROOT))], catch_exceptions=False)
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {path.relative_to(ROOT)}:")
+    check_golden(f"errors/{path.stem}.txt", result.stderr)
+    assert elapsed < 1.0
+
+
+def test_every_bad_file_names_its_error_class() -> None:
+    codes = {p.stem for p in BAD_FILES} - {"many-errors"}
+    assert codes <= set(ERROR_KINDS)
+    required = {
+        "yaml-syntax", "unknown-field", "missing-field", "unknown-source", "duplicate-id",
+        "bad-figure", "bad-date", "start-after-as-of", "published-before-as-of", "unknown-place",
+        "unknown-population", "unknown-breakdown", "negative-figure", "octal-number",
+        "boolean-value", "encoding", "empty", "too-deep", "alias-bomb",
+    }  # fmt: skip
+    assert required <= codes
+
+
+def test_all_errors_of_a_file_are_reported_at_once() -> None:
+    with pytest.raises(InputError) as caught:
+        load(BAD / "many-errors.yaml")
+    assert [p.code for p in caught.value.problems] == [
+        "bad-figure",
+        "unknown-population",
+        "unknown-source",
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(b"# padding\n" * 2_200_000)
+    started = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert caught.value.problems[0].code == "too-large"
+    assert time.perf_counter() - started < 1.0
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    started = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        load(BAD / "alias-bomb.yaml")
+    assert caught.value.problems[0].code == "alias-bomb"
+    assert time.perf_counter() - started < 1.0
+
+
+def test_numbers_yaml_would_misread_are_errors_where_text_is_expected() -> None:
+    text = (ROOT / "sources.yaml").read_text(encoding="utf-8").replace(
+        "id: sams-2019-07-25", "id: 0725", 1
+    )
+    with pytest.raises(InputError) as caught:
+        loads(text, "octal-id.yaml")
+    assert caught.value.problems[0].code == "octal-number"
+
+
+def test_a_plain_1089_with_comma_is_read_as_a_number() -> None:
+    claim = load(ROOT / "sources.yaml").claim("ohchr-2019-08-29")
+    assert (claim.figure.low, claim.figure.high) == (1089, 1089)
+
+
+def test_stdin_is_read_with_a_dash() -> None:
+    text = (ROOT / "sources.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-", "--format", "plain"], input=text)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<stdin>: 25 claims")
+
+
+def test_a_claims_csv_loads_directly(tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = runner.invoke(app, ["export", str(ROOT / "sources.yaml"), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    from_csv = load(out / "claims.csv")
+    from_yaml = load(ROOT / "sources.yaml")
+    assert [c.id for c in from_csv.claims] == [c.id for c in from_yaml.claims]
+    assert [c.figure for c in from_csv.claims] == [c.figure for c in from_yaml.claims]
+    assert [c.area.places for c in from_csv.claims] == [c.area.places for c in from_yaml.claims]

@@ -1,0 +1,367 @@
+"""Timelines for people: plain text, Markdown, JSON and the terminal table.
+
+The `timeline` command renders each series that has at least one date: its points (date, the
+figure as written, the interval it means, the claims behind it, repeats and relays included),
+each segment's days, change and daily rate (intervals), revisions and stale relays, flagged.
+Rates use stated figures, as gaps do: a floor enters at its bound (DESIGN.md 3.1).
+
+Plain text has no colour and no box-drawing characters; untrusted text goes through
+`render_text.clean`. rich is imported only inside `print_timelines`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .intervals import Span, fmt_signed_span, fmt_span, number
+from .model import Claim, DayRange, Figure
+from .render_text import clean
+from .timeline import Point, Segment, Series, StaleRelay, is_old_relay, relay_age
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = [
+    "ordered_series",
+    "print_timelines",
+    "series_names",
+    "timelines_json",
+    "timelines_plain",
+]
+
+POINT_COLUMNS = ("as of", "figure", "interval", "claims")
+SEGMENT_COLUMNS = ("from", "to", "days", "change", "rate a day", "flag")
+RATE_NOTE = "Rates use stated figures: a floor enters at its bound ('more than 500' as 501)."
+
+
+# --- shared helpers ----------------------------------------------------------------------------
+
+
+def ordered_series(series: Sequence[Series]) -> list[Series]:
+    """Series with at least one date, by source, then scope, then first date."""
+    shown = [s for s in series if s.points]
+    return sorted(
+        shown,
+        key=lambda s: (
+            s.source.casefold(),
+            s.source,
+            s.population,
+            s.outcome,
+            s.perpetrators,
+            s.basis,
+            s.points[0].earliest,
+            s.points[0].claim.id,
+        ),
+    )
+
+
+def _countries(series: Series) -> str:
+    codes = sorted({p.country for pt in series.points for p in pt.claim.area.places})
+    return ", ".join(codes)
+
+
+def series_names(series: Sequence[Series]) -> list[str]:
+    """A name per series: its label, with its countries when two series share a label."""
+    labels = [clean(s.label) for s in series]
+    names = []
+    for item, label in zip(series, labels, strict=True):
+        if labels.count(label) > 1 and _countries(item):
+            label = f"{label} [{_countries(item)}]"
+        names.append(label)
+    return names
+
+
+def day_text(days: DayRange) -> str:
+    if days.earliest == days.latest:
+        return days.earliest.isoformat()
+    return f"{clean(days.text)} ({days.earliest.isoformat()}..{days.latest.isoformat()})"
+
+
+def figure_interval(figure: Figure) -> str:
+    """The interval a figure means, written briefly: `501+` for a floor."""
+    if figure.high is None:
+        return f"{figure.low:,}+"
+    return fmt_span(Span(figure.low, figure.high))
+
+
+def _claim_note(claim: Claim, point: Point) -> str:
+    parts = []
+    if claim.relayed_by:
+        parts.append(f"via {clean(claim.relayed_by)}")
+    if claim.published != claim.as_of:
+        parts.append(f"published {day_text(claim.published)}")
+    if claim is not point.claim:
+        parts.append("repeat")
+        if claim.figure.text != point.claim.figure.text:
+            parts.append(f"written {clean(claim.figure.text)!r}")
+    return f"{clean(claim.id)} ({', '.join(parts)})" if parts else clean(claim.id)
+
+
+def point_cells(point: Point) -> list[str]:
+    claims = [point.claim, *point.repeats]
+    return [
+        day_text(point.claim.as_of),
+        clean(point.claim.figure.text),
+        figure_interval(point.claim.figure),
+        "; ".join(_claim_note(c, point) for c in claims),
+    ]
+
+
+def segment_cells(segment: Segment) -> list[str]:
+    return [
+        segment.first.claim.as_of.latest.isoformat(),
+        segment.second.claim.as_of.earliest.isoformat(),
+        fmt_span(segment.days),
+        fmt_signed_span(segment.change),
+        fmt_span(segment.rate),
+        "REVISION" if segment.revision else "",
+    ]
+
+
+def revision_sentence(older: Claim, newer: Claim) -> str:
+    drop = Span(*older.figure.stated) - Span(*newer.figure.stated)
+    return (
+        f"REVISION: {clean(newer.id)} ({clean(newer.figure.text)} as of "
+        f"{day_text(newer.as_of)}) is below {clean(older.id)} ({clean(older.figure.text)} as of "
+        f"{day_text(older.as_of)}), by {fmt_span(drop)}"
+    )
+
+
+def stale_sentence(stale: StaleRelay) -> str:
+    claim = stale.claim
+    text = (
+        f"STALE RELAY: {clean(claim.id)}, relayed by {clean(claim.relayed_by or '?')} on "
+        f"{day_text(claim.published)}, repeats {clean(claim.figure.text)} as of "
+        f"{day_text(claim.as_of)} ({stale.age_days} days old)"
+    )
+    if stale.newer is not None:
+        newer = stale.newer
+        text += (
+            f"; {clean(newer.source)} had already published {clean(newer.figure.text)} as of "
+            f"{day_text(newer.as_of)} ({clean(newer.id)}, published {day_text(newer.published)})"
+        )
+    return text
+
+
+def old_relays(series: Series) -> list[Claim]:
+    """Relayed claims printed a week or more after their as-of date, not already stale relays."""
+    stale = {id(s.claim) for s in series.stale_relays}
+    claims = [c for p in series.points for c in (p.claim, *p.repeats)]
+    return [c for c in claims if is_old_relay(c) and id(c) not in stale]
+
+
+def old_relay_sentence(claim: Claim) -> str:
+    return (
+        f"OLD RELAY: {clean(claim.id)}, relayed by {clean(claim.relayed_by or '?')} on "
+        f"{day_text(claim.published)}, repeats {clean(claim.figure.text)} as of "
+        f"{day_text(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "
+        f"{clean(claim.source)} published by then is in the file"
+    )
+
+
+def _summary(series: Sequence[Series]) -> str:
+    dated = sum(1 for s in series if len(s.points) > 1)
+    revisions = sum(len(s.revisions) for s in series)
+    stale = sum(len(s.stale_relays) for s in series)
+    return (
+        f"{len(series)} series ({dated} with two or more dates), "
+        f"{revisions} revision{'s' if revisions != 1 else ''}, "
+        f"{stale} stale relay{'s' if stale != 1 else ''}"
+    )
+
+
+# --- plain and Markdown ------------------------------------------------------------------------
+
+
+def _plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [len(h) for h in header]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(header)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return lines
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _flags(series: Series) -> list[str]:
+    flags = [revision_sentence(r.older, r.newer) for r in series.revisions]
+    flags += [stale_sentence(s) for s in series.stale_relays]
+    flags += [old_relay_sentence(c) for c in old_relays(series)]
+    return flags
+
+
+def timelines_plain(series: list[Series], markdown: bool = False) -> str:
+    """Every series with at least one date, as plain text (or Markdown).
+
+    Series with two or more dates come first, each with its points and segments; series with
+    one date share a table at the end.
+    """
+    shown = ordered_series(series)
+    names = dict(zip(map(id, shown), series_names(shown), strict=True))
+    table = _md_table if markdown else _plain_table
+    out: list[str] = []
+    out += ["# Timelines", ""] if markdown else ["Timelines", "=========", ""]
+    out += [_summary(shown) + ".", RATE_NOTE, ""]
+    multi = [s for s in shown if len(s.points) > 1]
+    single = [s for s in shown if len(s.points) == 1]
+    for number_, item in enumerate(multi, start=1):
+        heading = f"{number_}. {names[id(item)]}"
+        out += [f"## {_md_cell(heading)}" if markdown else heading, ""]
+        out += table(POINT_COLUMNS, [point_cells(p) for p in item.points])
+        out.append("")
+        out += table(SEGMENT_COLUMNS, [segment_cells(s) for s in item.segments])
+        out.append("")
+        flags = _flags(item)
+        if flags:
+            out += [f"- {flag}" if markdown else f"   {flag}" for flag in flags]
+            out.append("")
+    if single:
+        heading = f"Series with one date ({len(single)}): no rate"
+        out += [f"## {heading}" if markdown else heading, ""]
+        rows = [[names[id(s)], *point_cells(s.points[0])] for s in single]
+        out += table(("series", *POINT_COLUMNS), rows)
+        out.append("")
+        flags = [flag for s in single for flag in _flags(s)]
+        out += [f"- {flag}" if markdown else f"   {flag}" for flag in flags]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def _rate_number(value: float) -> float | None:
+    if math.isinf(value) or math.isnan(value):
+        return None
+    return round(value, 3)
+
+
+def _claim_ref(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": clean(claim.id),
+        "figure_text": clean(claim.figure.text),
+        "figure_low": claim.figure.low,
+        "figure_high": claim.figure.high,
+        "as_of": claim.as_of.to_dict(),
+        "published": claim.published.to_dict(),
+        "relayed_by": None if claim.relayed_by is None else clean(claim.relayed_by),
+    }
+
+
+def _point_dict(point: Point) -> dict[str, Any]:
+    figure = point.claim.figure
+    return {
+        "as_of": point.claim.as_of.to_dict(),
+        "figure_text": clean(figure.text),
+        "figure_low": figure.low,
+        "figure_high": figure.high,
+        "qualifier": figure.qualifier,
+        "stated_low": number(point.value.low),
+        "stated_high": number(point.value.high),
+        "claim": clean(point.claim.id),
+        "repeats": [clean(c.id) for c in point.repeats],
+        "relayed_by": [clean(c.relayed_by) for c in (point.claim, *point.repeats) if c.relayed_by],
+    }
+
+
+def _segment_dict(segment: Segment) -> dict[str, Any]:
+    return {
+        "from": clean(segment.first.claim.id),
+        "to": clean(segment.second.claim.id),
+        "days_low": number(segment.days.low),
+        "days_high": number(segment.days.high),
+        "change_low": number(segment.change.low),
+        "change_high": number(segment.change.high),
+        "rate_low": _rate_number(segment.rate.low),
+        "rate_high": _rate_number(segment.rate.high),
+        "revision": segment.revision,
+    }
+
+
+def _series_dict(series: Series, name: str) -> dict[str, Any]:
+    return {
+        "label": name,
+        "source": clean(series.source),
+        "population": series.population,
+        "outcome": series.outcome,
+        "perpetrators": clean(series.perpetrators),
+        "basis": series.basis,
+        "countries": sorted({p.country for pt in series.points for p in pt.claim.area.places}),
+        "points": [_point_dict(p) for p in series.points],
+        "segments": [_segment_dict(s) for s in series.segments],
+        "revisions": [
+            {"older": _claim_ref(r.older), "newer": _claim_ref(r.newer)} for r in series.revisions
+        ],
+        "stale_relays": [
+            {
+                "claim": _claim_ref(s.claim),
+                "age_days": s.age_days,
+                "newer": None if s.newer is None else _claim_ref(s.newer),
+            }
+            for s in series.stale_relays
+        ],
+        "old_relays": [
+            {"claim": _claim_ref(c), "age_days": relay_age(c)} for c in old_relays(series)
+        ],
+    }
+
+
+def timelines_json(series: list[Series]) -> str:
+    """`{"series": [...]}`: every series with at least one date; open bounds are null."""
+    shown = ordered_series(series)
+    names = series_names(shown)
+    document = {
+        "series": [_series_dict(s, n) for s, n in zip(shown, names, strict=True)],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- terminal ----------------------------------------------------------------------------------
+
+
+def print_timelines(console: Console, series: list[Series]) -> None:
+    """The same content as `timelines_plain`, as rich tables on the terminal."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    shown = ordered_series(series)
+    names = series_names(shown)
+    console.print(Text(_summary(shown) + ".", style="bold"))
+    console.print(Text(RATE_NOTE, style="dim"))
+    for number_, (item, name) in enumerate(zip(shown, names, strict=True), start=1):
+        points = Table(title=f"{number_}. {name}", title_justify="left", box=box.SIMPLE)
+        for column in POINT_COLUMNS:
+            points.add_column(column, overflow="fold")
+        for point in item.points:
+            points.add_row(*(Text(cell) for cell in point_cells(point)))
+        console.print(points)
+        if item.segments:
+            segments = Table(box=box.SIMPLE)
+            for column in SEGMENT_COLUMNS:
+                segments.add_column(column, overflow="fold")
+            for segment in item.segments:
+                style = "red" if segment.revision else ""
+                segments.add_row(*(Text(cell, style) for cell in segment_cells(segment)))
+            console.print(segments)
+        else:
+            console.print(Text("   One date only: no rate.", style="dim"))
+        for revision in item.revisions:
+            console.print(Text("   " + revision_sentence(revision.older, revision.newer), "red"))
+        for stale in item.stale_relays:
+            console.print(Text("   " + stale_sentence(stale), "yellow"))
+        console.print()

@@ -340,28 +340,49 @@ def print_timelines(console: Console, series: list[Series]) -> None:
     from rich.text import Text
 
     shown = ordered_series(series)
-    names = series_names(shown)
+    names = dict(zip(map(id, shown), series_names(shown), strict=True))
     console.print(Text(_summary(shown) + ".", style="bold"))
     console.print(Text(RATE_NOTE, style="dim"))
-    for number_, (item, name) in enumerate(zip(shown, names, strict=True), start=1):
-        points = Table(title=f"{number_}. {name}", title_justify="left", box=box.SIMPLE)
+    multi = [s for s in shown if len(s.points) > 1]
+    single = [s for s in shown if len(s.points) == 1]
+
+    def flag_lines(item: Series) -> None:
+        for revision in item.revisions:
+            console.print(Text("   " + revision_sentence(revision.older, revision.newer), "red"))
+        for stale in item.stale_relays:
+            console.print(Text("   " + stale_sentence(stale), "yellow"))
+        for claim in old_relays(item):
+            console.print(Text("   " + old_relay_sentence(claim), "yellow"))
+
+    for number_, item in enumerate(multi, start=1):
+        points = Table(
+            title=Text(f"{number_}. {names[id(item)]}", "bold"),
+            title_justify="left",
+            box=box.SIMPLE,
+        )
         for column in POINT_COLUMNS:
             points.add_column(column, overflow="fold")
         for point in item.points:
             points.add_row(*(Text(cell) for cell in point_cells(point)))
         console.print(points)
-        if item.segments:
-            segments = Table(box=box.SIMPLE)
-            for column in SEGMENT_COLUMNS:
-                segments.add_column(column, overflow="fold")
-            for segment in item.segments:
-                style = "red" if segment.revision else ""
-                segments.add_row(*(Text(cell, style) for cell in segment_cells(segment)))
-            console.print(segments)
-        else:
-            console.print(Text("   One date only: no rate.", style="dim"))
-        for revision in item.revisions:
-            console.print(Text("   " + revision_sentence(revision.older, revision.newer), "red"))
-        for stale in item.stale_relays:
-            console.print(Text("   " + stale_sentence(stale), "yellow"))
-        console.print()
+        segments = Table(box=box.SIMPLE)
+        for column in SEGMENT_COLUMNS:
+            segments.add_column(column, overflow="fold")
+        for segment in item.segments:
+            style = "red" if segment.revision else ""
+            segments.add_row(*(Text(cell, style) for cell in segment_cells(segment)))
+        console.print(segments)
+        flag_lines(item)
+    if single:
+        table = Table(
+            title=Text(f"Series with one date ({len(single)}): no rate", "bold"),
+            title_justify="left",
+            box=box.SIMPLE,
+        )
+        for column in ("series", *POINT_COLUMNS):
+            table.add_column(column, overflow="fold")
+        for item in single:
+            table.add_row(*(Text(c) for c in (names[id(item)], *point_cells(item.points[0]))))
+        console.print(table)
+        for item in single:
+            flag_lines(item)

@@ -15,7 +15,6 @@ from .explain import PairResult
 from .intervals import fmt_signed_span, fmt_span
 from .model import Sources
 from .render_text import (
-    CLAIM_COLUMNS,
     DIFFERENCE_COLUMNS,
     claim_cells,
     clean,
@@ -34,11 +33,28 @@ DIRECTION_STYLE = {"up": "cyan", "down": "magenta", "either": "dim", "none": "di
 
 
 def claims_table(sources: Sources, title: str | None = None) -> Table:
+    """The claims side by side, compact enough for a terminal: one row per claim."""
     table = Table(title=title, box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
-    for column in CLAIM_COLUMNS:
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("source")
+    table.add_column("figure")
+    table.add_column("counts")
+    table.add_column("window")
+    table.add_column("published", no_wrap=True)
+    table.add_column("basis")
+    table.add_column("relayed by")
     for claim in sources.claims:
-        table.add_row(*(Text(cell) for cell in claim_cells(claim)))
+        cells = claim_cells(claim)
+        table.add_row(
+            Text(cells[0]),
+            Text(cells[1]),
+            Text(f"{cells[2]}\n[{cells[3]}]"),
+            Text(f"{cells[4]} {cells[5]}\nby {cells[6]}\nin {cells[7]}"),
+            Text(cells[8].replace(" to ", "\nto ")),
+            Text(claim.published.text),
+            Text(cells[11]),
+            Text(cells[12]),
+        )
     return table
 
 

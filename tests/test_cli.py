@@ -1,0 +1,282 @@
+"""The command line through CliRunner (exit code, stdout and stderr apart) and in subprocesses
+(start-up imports)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from golden_helpers import check_golden
+from typer.testing import CliRunner
+
+from casualty_recon import __version__
+from casualty_recon.cli import app
+from casualty_recon.schema import schema_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = str(ROOT / "sources.yaml")
+SEED_PAIR = ["--pair", "uossm-2019-08-20", "ocha-reuters-2019-08-20"]
+COMMANDS = [
+    "validate",
+    "report",
+    "export",
+    "import",
+    "schema",
+    "init",
+    "timeline",
+    "events",
+    "extract",
+]
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, err = run("--version")
+    assert (code, out, err) == (0, f"casualty-recon {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert "Examples" in out
+    code_short, out_short, _ = run(command, "-h")
+    assert (code_short, out_short) == (0, out)
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    code, out, err = run("report", "--bogus")
+    assert code == 2
+    assert out == ""
+    assert "No such option" in err
+
+
+def test_validate_prints_what_was_loaded() -> None:
+    code, out, err = run("validate", SOURCES, "--format", "plain")
+    assert code == 0
+    assert err == ""
+    first = out.splitlines()[0]
+    assert first.endswith("25 claims from 11 sources, 2 areas, 1 party groups, 0 assumptions: valid")
+    assert "uossm-2019-08-20" in out
+    assert "\u2500" not in out and "\x1b[" not in out
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "json", "csv"])
+def test_report_golden_per_format_on_the_bundled_file(fmt: str) -> None:
+    code, out, err = run("report", SOURCES, "--format", fmt)
+    assert code == 0, err
+    suffix = {"plain": "txt", "markdown": "md", "json": "json", "csv": "csv"}[fmt]
+    check_golden(f"report/bundled.{suffix}", out.replace(str(ROOT) + "/", ""))
+
+
+def test_report_table_format_golden_for_the_seed_pair() -> None:
+    result = runner.invoke(
+        app, ["report", SOURCES, *SEED_PAIR, "--format", "table"], env={"COLUMNS": "160"}
+    )
+    code, out, err = result.exit_code, result.stdout, result.stderr
+    assert code == 0, err
+    check_golden("report/seed-pair.table.txt", out)
+
+
+def test_report_is_plain_when_piped_without_box_drawing_or_colour() -> None:
+    code, out, _ = run("report", SOURCES, *SEED_PAIR)
+    assert code == 0
+    assert not any(ch in out for ch in "\u2500\u2502\u250c\u2501\u2503\u2554")
+    assert "\x1b[" not in out
+
+
+def test_seed_pair_reads_as_the_issue_requires() -> None:
+    code, out, _ = run("report", SOURCES, *SEED_PAIR, "--format", "json")
+    assert code == 0
+    pair = json.loads(out)["pairs"][0]
+    assert (pair["a"], pair["b"]) == ("uossm-2019-08-20", "ocha-reuters-2019-08-20")
+    assert pair["verdict"] in {"explained", "partly_explained"}
+    assert pair["common_floor"] == 731
+    differences = {d["kind"]: d for d in pair["differences"]}
+    assert "Two floors never contradict" in differences["bounds"]["sentence"]
+    assert "any party in northwest Syria to 20 August 2019" in differences["bounds"]["sentence"]
+    assert (differences["as_of"]["a"], differences["as_of"]["b"]) == ("2019-08-20", "2019-08-08")
+    assert differences["as_of"]["direction"] == "up"
+    assert differences["perpetrators"]["direction"] == "down"
+    assert differences["perpetrators"]["agrees"] is False
+    assert (differences["basis"]["direction"], differences["basis"]["agrees"]) == ("up", True)
+    assert differences["relay"]["relation"] == "stale"
+    assert "12 days old" in differences["relay"]["sentence"]
+
+
+def test_json_follows_the_contract() -> None:
+    code, out, _ = run("report", SOURCES, "--format", "json")
+    data = json.loads(out)
+    claim_keys = {
+        "id", "source", "figure_low", "figure_high", "qualifier", "figure_text", "population",
+        "outcome", "perpetrators", "area", "start", "as_of", "published", "basis", "relayed_by",
+        "url",
+    }  # fmt: skip
+    pair_keys = {"a", "b", "gap_low", "gap_high", "residual_low", "residual_high", "verdict"}
+    difference_keys = {
+        "kind", "a", "b", "relation", "direction", "agrees", "effect_low", "effect_high",
+        "evidence", "break_even", "sentence",
+    }  # fmt: skip
+    assert code == 0 and "assumptions_used" in data
+    for claim in data["claims"]:
+        assert claim_keys <= set(claim)
+        assert set(claim["as_of"]) == {"earliest", "latest"}
+    uossm = next(c for c in data["claims"] if c["id"] == "uossm-2019-08-20")
+    assert (uossm["figure_low"], uossm["figure_high"]) == (731, None)
+    for pair in data["pairs"]:
+        assert pair_keys <= set(pair)
+        assert pair["verdict"] in {"explained", "partly_explained", "unexplained", "contradiction"}
+        for difference in pair["differences"]:
+            assert difference_keys <= set(difference)
+            assert difference["direction"] in {"up", "down", "either", "none"}
+
+
+def test_library_and_cli_agree() -> None:
+    from casualty_recon import compare, load
+
+    code, out, _ = run("report", SOURCES, "--format", "json")
+    library = compare(load(SOURCES)).to_dict()
+    assert json.loads(out) == json.loads(json.dumps(library))
+
+
+def test_report_is_deterministic() -> None:
+    first = run("report", SOURCES, "--format", "json")[1]
+    second = run("report", SOURCES, "--format", "json")[1]
+    assert first == second
+
+
+def test_output_file_takes_its_format_from_the_suffix_and_is_never_overwritten(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "report.md"
+    code, out, err = run("report", SOURCES, *SEED_PAIR, "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("# Civilian deaths")
+    code, _, err = run("report", SOURCES, *SEED_PAIR, "-o", str(target))
+    assert code == 2
+    assert "exists" in err and "--force" in err
+    assert run("report", SOURCES, *SEED_PAIR, "-o", str(target), "--force")[0] == 0
+
+
+def test_fail_on_contradiction(tmp_path: Path) -> None:
+    path = tmp_path / "contradiction.yaml"
+    path.write_text(
+        "version: 1\nsources: {A: {}, B: {}}\nclaims:\n"
+        "  - {id: x, source: A, figure: 100, population: civilians, outcome: killed, "
+        "area: Idlib, start: 2019-05-01, as_of: 2019-06-01}\n"
+        "  - {id: y, source: B, figure: 150, population: civilians, outcome: killed, "
+        "area: Idlib, start: 2019-05-01, as_of: 2019-06-01}\n",
+        encoding="utf-8",
+    )
+    assert run("report", str(path), "--format", "json")[0] == 0
+    code, _, err = run("report", str(path), "--format", "json", "--fail-on", "contradiction")
+    assert code == 1
+    assert "contradiction" in err
+    assert run("report", SOURCES, "--format", "json", "--fail-on", "contradiction")[0] == 0
+
+
+def test_unknown_pair_id_is_a_usage_error() -> None:
+    code, out, err = run("report", SOURCES, "--pair", "nope", "uossm-2019-08-20")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: no claim with id 'nope'")
+
+
+def test_schema_matches_the_committed_file() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    assert out == schema_json()
+    assert (ROOT / "sources.schema.json").read_text(encoding="utf-8") == out
+    first_line = (ROOT / "sources.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=./sources.schema.json"
+
+
+def test_bundled_file_validates_against_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    document = yaml.safe_load((ROOT / "sources.yaml").read_text(encoding="utf-8"))
+    document = json.loads(json.dumps(document, default=str))
+    jsonschema.validate(document, json.loads(schema_json()))
+
+
+def test_init_writes_a_starter_that_loads_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "sources.yaml"
+    code, _, err = run("init", str(target))
+    assert code == 0, err
+    assert run("validate", str(target), "--format", "plain")[0] == 0
+    assert run("report", str(target), "--format", "plain")[0] == 0
+    target.write_text("# mine\n", encoding="utf-8")
+    code, _, err = run("init", str(target))
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_export_writes_three_csv_files_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    code, _, err = run("export", SOURCES, "--out", str(tmp_path))
+    assert code == 0, err
+    for name in ("claims.csv", "pairs.csv", "gaps.csv"):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert b"\r\n" in data
+    code, _, err = run("export", SOURCES, "--out", str(tmp_path))
+    assert code == 2 and "--force" in err
+
+
+def test_export_import_export_gives_identical_files(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run("export", SOURCES, "--out", str(first))[0] == 0
+    rebuilt = tmp_path / "rebuilt.yaml"
+    code, _, err = run("import", str(first / "claims.csv"), "-o", str(rebuilt))
+    assert code == 0, err
+    assert run("export", str(rebuilt), "--out", str(second))[0] == 0
+    for name in ("claims.csv", "pairs.csv", "gaps.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def _imports(*args: str) -> set[str]:
+    code = (
+        "import sys, runpy; sys.argv = ['casualty-recon', *sys.argv[1:]];\n"
+        "from casualty_recon.cli import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return set(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("validate", "sources.yaml"), ("schema",), ("report", "sources.yaml")],
+    ids=["help", "validate", "schema", "report"],
+)
+def test_start_up_paths_do_not_import_pandas(args: tuple[str, ...]) -> None:
+    modules = _imports(*args)
+    assert "casualty_recon.cli" in modules
+    assert "pandas" not in modules
+    assert "matplotlib" not in modules
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "casualty_recon", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout == f"casualty-recon {__version__}\n"

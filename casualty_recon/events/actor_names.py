@@ -1,0 +1,61 @@
+"""Dataset actor names -> the project's canonical party names (`parties.canonical_party`).
+
+Datasets name states in their own ways: GED `Government of Russia (Soviet Union)`, ACLED
+`Military Forces of Syria (2000-)`, Airwars `Russian Military`. Those forms are brought to the
+names claims use (`Russian forces`, `Syrian government`); anything else goes through the party
+alias table, and is kept as written if that does not know it. Only distinct names are resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parties import canonical_party
+
+# States as perpetrators, by country word, -> canonical party.
+STATE_PARTIES: dict[str, str] = {
+    "syria": "Syrian government",
+    "syrian": "Syrian government",
+    "russia": "Russian forces",
+    "russian": "Russian forces",
+    "turkey": "Turkish forces",
+    "turkish": "Turkish forces",
+    "israel": "Israeli forces",
+    "israeli": "Israeli forces",
+    "iran": "Iranian forces",
+    "iranian": "Iranian forces",
+}
+_STATE = re.compile(
+    r"^(?:government|military forces|police forces|armed forces|air force) of (?:the )?(\w+)"
+    r"|^(\w+) (?:military|army|air force|armed forces|regime)$",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
+_NOBODY = re.compile(r"^(?:unknown|unidentified\b.*|n/?a|none)$", re.IGNORECASE)
+_HTS = re.compile(r"hay'?at tahrir al[- ]sham", re.IGNORECASE)
+
+
+def party_of(name: str) -> str | None:
+    """The canonical party for one actor name; None when the name says nobody is known."""
+    text = " ".join(name.split())
+    if not text or _NOBODY.match(text):
+        return None
+    bare = _BRACKETS.sub(" ", text).strip()
+    match = _STATE.match(bare)
+    if match:
+        word = (match.group(1) or match.group(2)).lower()
+        if word in STATE_PARTIES:
+            return STATE_PARTIES[word]
+    if _HTS.search(bare):
+        return "Hayat Tahrir al-Sham"
+    known = canonical_party(text)
+    if known != text:
+        return known
+    return canonical_party(bare)
+
+
+def parties_in(cell: str, separator: str | None) -> frozenset[str]:
+    """Every canonical party a cell names (a list when the dataset separates several)."""
+    pieces = cell.split(separator) if separator else [cell]
+    found = {party_of(piece) for piece in pieces}
+    return frozenset(party for party in found if party is not None)

@@ -1,0 +1,481 @@
+"""Sum an event dataset over each claim's scope: window, area, population, perpetrators, grades.
+
+The rules (also given, filled in, as each `Reference.rule`):
+
+- **Window.** The claim's window runs from the earliest day its `start` can mean to the latest
+  day its `as_of` can mean (`late April 2019` starts on 21 April). An event counts only when its
+  whole date span lies inside the window: GED's `date_start`..`date_end` (an event known only to
+  the month spans the month), Airwars' `date`..`date_end`, ACLED's single `event_date`. Events
+  that straddle either end are left out and counted as `straddles the window`. A claim without a
+  `start` is summed from the dataset's first date, with a note. `date_prec=N` also leaves out
+  events whose date precision is coarser than N on the dataset's own scale.
+- **Area.** An event counts when its first-level subdivision resolves (through the gazetteer, in
+  the event's country) to one of the claim's places, or when the claim names the whole country.
+  A part of a place (`southern Idlib`) is matched as the whole place, with a note. In a
+  sub-national claim, events of the same country whose subdivision is unknown or unrecognised
+  are left out and counted by reason. `where_prec=N` leaves out events whose place precision is
+  coarser than N.
+- **Population.** The dataset's figure for the claim's population and outcome (`died` is matched
+  as `killed`, with a note): see each dataset module. A population the dataset does not count
+  gives no reference (comparison None) and a note saying what it does count.
+- **Perpetrators.** When the claim names parties, an event counts when any of its actors is one
+  of them (GED `side_a`; ACLED `actor1`, `assoc_actor_1`; Airwars `belligerents`). Events whose
+  actor is unknown are left out and counted.
+- **Grades** (Airwars): only the grades asked for; by default every grade but Discounted.
+- **Figures.** Rows without the figure are left out and counted as `no figure for ...`.
+
+Every left-out row is counted once, under its first reason in the order above.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from ..errors import UsageError
+from ..model import Claim, Place
+from .layout import BoolArray, Measure
+from .reference import Comparison, Reference, compare, day_text, join_names, range_text
+from .table import EventTable, day_number
+
+RowArray = npt.NDArray[np.int64]
+STRADDLES = "straddles the window"
+PERPETRATOR_UNKNOWN = "perpetrator not identified"
+
+
+def check_grades(events: EventTable, grades: Sequence[str] | None) -> tuple[str, ...] | None:
+    """The grades asked for, spelt as the dataset spells them; UsageError if unknown."""
+    if grades is None:
+        return None
+    known = events.layout.grades
+    if not known:
+        raise UsageError(
+            f"{events.title} has no grades; --grades applies to Airwars",
+            "leave out --grades",
+        )
+    lookup = {grade.lower(): grade for grade in known}
+    chosen: list[str] = []
+    for grade in grades:
+        key = grade.strip().lower()
+        if not key:
+            continue
+        if key not in lookup:
+            close = difflib.get_close_matches(key, list(lookup), n=1)
+            hint = f"did you mean {lookup[close[0]]}?" if close else ""
+            raise UsageError(
+                f"unknown grade '{grade.strip()}'",
+                (hint + " " if hint else "") + f"{events.title} grades: {', '.join(known)}",
+            )
+        if lookup[key] not in chosen:
+            chosen.append(lookup[key])
+    if not chosen:
+        raise UsageError("--grades names no grade", f"{events.title} grades: {', '.join(known)}")
+    return tuple(chosen)
+
+
+def check_precision(value: int | None, what: str) -> int | None:
+    if value is not None and value < 1:
+        raise UsageError(f"--{what} must be 1 or more, not {value}", "1 is the most precise")
+    return value
+
+
+def _grade_lookup(events: EventTable, grades: tuple[str, ...] | None) -> list[str] | None:
+    """Per grade code, the reason its rows are left out ('' if kept); the last entry is for
+    rows without a grade."""
+    text = events.grade
+    if text is None:
+        return None
+    layout = events.layout
+    separator = layout.separator or ","
+    reasons: list[str] = []
+    for value in text.values:
+        parts = {part.strip().lower() for part in value.split(separator) if part.strip()}
+        if grades is None:
+            keep = not parts <= {g.lower() for g in layout.default_excluded_grades}
+        else:
+            keep = bool(parts & {g.lower() for g in grades})
+        reasons.append("" if keep else f"graded {value}")
+    reasons.append("" if grades is None else "no grade")
+    return reasons
+
+
+def _places_by_country(places: frozenset[Place]) -> dict[str, set[str] | None]:
+    """Country -> the subdivision codes named in it (None: the whole country)."""
+    wanted: dict[str, set[str] | None] = {}
+    for place in sorted(places):
+        country = place.country
+        if place.is_country:
+            wanted[country] = None
+        elif wanted.get(country, set()) is not None:
+            codes = wanted.setdefault(country, set())
+            assert codes is not None
+            codes.add(place.code)
+    return wanted
+
+
+def _number(value: float) -> int:
+    return round(value)
+
+
+def cross_check(
+    events: EventTable,
+    claims: Iterable[Claim],
+    *,
+    grades: Sequence[str] | None = None,
+    date_prec: int | None = None,
+    where_prec: int | None = None,
+) -> list[Reference]:
+    """One `Reference` per claim, in the claims' order."""
+    chosen = check_grades(events, grades)
+    check_precision(date_prec, "date-prec")
+    check_precision(where_prec, "where-prec")
+    grade_reasons = _grade_lookup(events, chosen)
+    return [
+        _reference(events, claim, chosen, grade_reasons, date_prec, where_prec) for claim in claims
+    ]
+
+
+def _measure_for(events: EventTable, claim: Claim) -> tuple[Measure | None, list[str]]:
+    notes: list[str] = []
+    outcome = claim.outcome
+    if outcome == "died":
+        outcome = "killed"
+        notes.append(
+            f"The claim counts deaths of any cause ('died'); {events.title} records violent "
+            "deaths only, so the reference is matched as 'killed'."
+        )
+    measure = events.layout.measure(claim.population, outcome)
+    if measure is not None:
+        missing = [c for c in measure.columns if c not in events.figures]
+        if missing or (measure.rows is not None and measure.rows not in events.flags):
+            measure = None
+    if measure is None:
+        offered = [
+            m.label
+            for m in events.layout.measures
+            if all(c in events.figures for c in m.columns)
+            and (m.rows is None or m.rows in events.flags)
+        ]
+        notes.append(
+            f"{events.title} has no figure for {claim.population} {claim.outcome}"
+            f" in this file; it counts {join_names(offered) or 'nothing usable'}."
+        )
+    return measure, notes
+
+
+def _reference(
+    events: EventTable,
+    claim: Claim,
+    grades: tuple[str, ...] | None,
+    grade_reasons: list[str] | None,
+    date_prec: int | None,
+    where_prec: int | None,
+) -> Reference:
+    layout = events.layout
+    notes: list[str] = []
+    measure, measure_notes = _measure_for(events, claim)
+    notes += measure_notes
+
+    # Window: widest reading of the claim's dates.
+    if claim.start is not None:
+        window_start: dt.date | None = claim.start.earliest
+        if claim.start.days > 1:
+            notes.append(
+                f"The claim's start '{claim.start.text}' is read as its earliest day, "
+                f"{day_text(claim.start.earliest)}."
+            )
+    else:
+        window_start = events.first_date
+        if window_start is not None:
+            notes.append(
+                f"The claim gives no start; events are summed from the dataset's first date, "
+                f"{day_text(window_start)}."
+            )
+    window_end = claim.as_of.latest
+    if claim.as_of.days > 1:
+        notes.append(
+            f"The claim's as_of '{claim.as_of.text}' is read as its latest day, "
+            f"{day_text(window_end)}."
+        )
+
+    # Area.
+    wanted = _places_by_country(claim.area.places)
+    parts = sorted({p.label() for p in claim.area.places if p.part is not None})
+    if parts:
+        notes.append(
+            f"{join_names(parts)} cannot be told apart from the whole subdivision in "
+            f"{events.title}: matched as the whole, so the reference may be wider than the claim."
+        )
+    absent = [c for c in wanted if c not in events.countries]
+    if absent and len(absent) < len(wanted):
+        notes.append(f"{events.title} has no events in {join_names(absent)} in this file.")
+    area_names = tuple(
+        sorted({p.name for p in claim.area.places}) if claim.area.places else claim.area.text
+    )
+
+    # Perpetrators and the dataset's coverage.
+    parties = claim.perpetrators.parties
+    if layout.coverage_note and (parties is None or parties & layout.not_covered):
+        notes.append(layout.coverage_note + ".")
+
+    rule = _rule_text(events, measure, window_start, window_end, grades, date_prec, where_prec)
+    chosen_grades = grades if grades is not None or not layout.grades else None
+
+    def make(
+        sums: dict[str, int | None],
+        count: int,
+        comparison: Comparison | None,
+        sentence: str,
+        excluded: dict[str, int],
+    ) -> Reference:
+        return Reference(
+            claim_id=claim.id,
+            kind=events.kind,
+            dataset=events.title,
+            path=events.path,
+            population=claim.population,
+            outcome=claim.outcome,
+            measure=measure.described if measure is not None else None,
+            window_start=window_start,
+            window_end=window_end,
+            area=area_names,
+            perpetrators=tuple(sorted(parties)) if parties is not None else None,
+            grades=chosen_grades,
+            low=sums.get("low"),
+            best=sums.get("best"),
+            high=sums.get("high"),
+            events=count,
+            claim_low=claim.figure.low,
+            claim_high=claim.figure.high,
+            claim_text=claim.figure.text,
+            comparison=comparison,
+            sentence=sentence,
+            rule=rule,
+            excluded=excluded,
+            unreadable=dict(events.unreadable),
+            notes=tuple(notes),
+        )
+
+    if measure is None:
+        why = f"it has no figure for {claim.population} {claim.outcome}."
+    elif absent and len(absent) == len(wanted):
+        why = f"it has no events in {join_names(absent)}."
+    elif window_start is None:
+        why = "it has no usable events."
+    else:
+        why = None
+    if why is not None or measure is None or window_start is None:
+        return make({}, 0, None, f"{events.title} gives no reference for this claim: {why}", {})
+
+    w0, w1 = day_number(window_start), day_number(window_end)
+    summed, excluded = _select(
+        events, measure, wanted, parties, (w0, w1), grade_reasons, date_prec, where_prec
+    )
+    sums: dict[str, int | None] = {}
+    for bound in ("low", "best", "high"):
+        column = getattr(measure, bound)
+        sums[bound] = (
+            None if column is None else _number(float(events.figures[column][summed].sum()))
+        )
+    count = len(summed)
+    comparison = compare(
+        claim.figure.low, claim.figure.high, _range(sums["low"], sums["best"], sums["high"])
+    )
+    noun = "incident" if events.kind == "airwars" else "event"
+    by = f" by {join_names(sorted(parties))}" if parties is not None else ""
+    figure = range_text(sums["low"], sums["best"], sums["high"])
+    sentence = (
+        f"{events.title}: {figure} {claim.population} {measure.outcome} in {count:,} "
+        f"{noun}{'' if count == 1 else 's'}{by} in {join_names(list(area_names))}, "
+        f"{day_text(window_start)} to {day_text(window_end)}; the claim's "
+        f"'{claim.figure.text}' is {_comparison_words(comparison)}."
+    )
+    return make(sums, count, comparison, sentence, excluded)
+
+
+def _range(low: int | None, best: int | None, high: int | None) -> tuple[int, int] | None:
+    bottom = low if low is not None else best
+    top = high if high is not None else best
+    if bottom is None or top is None:
+        return None
+    return bottom, top
+
+
+def _comparison_words(comparison: str | None) -> str:
+    return {
+        "inside": "inside this range",
+        "above": "above this range",
+        "below": "below this range",
+    }.get(comparison or "", "not comparable")
+
+
+def _rows_of(
+    events: EventTable, wanted: dict[str, set[str] | None], window: tuple[int, int]
+) -> tuple[RowArray, BoolArray]:
+    """Rows whose dates overlap the window, in the claim's places or of unknown place in its
+    countries, and a mask of those in its places. Works on each bucket's contiguous slice of
+    the bucket-ordered dates, gathering only the overlapping rows."""
+    w0, w1 = window
+    pieces: list[RowArray] = []
+    in_place: list[BoolArray] = []
+    for (country, place), (start, end) in events.buckets.items():
+        if country not in wanted:
+            continue
+        codes = wanted[country]
+        if codes is None or place in codes:
+            inside = True
+        elif place == "":
+            inside = False
+        else:
+            continue
+        overlaps = (events.bucket_last[start:end] >= w0) & (events.bucket_first[start:end] <= w1)
+        rows = events.order[start:end][overlaps]
+        pieces.append(rows)
+        in_place.append(np.full(len(rows), inside, dtype=np.bool_))
+    if not pieces:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.bool_)
+    return np.concatenate(pieces), np.concatenate(in_place)
+
+
+def _select(
+    events: EventTable,
+    measure: Measure,
+    wanted: dict[str, set[str] | None],
+    parties: frozenset[str] | None,
+    window: tuple[int, int],
+    grade_reasons: list[str] | None,
+    date_prec: int | None,
+    where_prec: int | None,
+) -> tuple[RowArray, dict[str, int]]:
+    """The rows to sum, and the rows left out by reason."""
+    w0, w1 = window
+    rows, in_place = _rows_of(events, wanted, window)
+    first, last = events.first_day[rows], events.last_day[rows]
+
+    # Perpetrators: known and matching, or unknown (a reason), else out of scope.
+    if parties is None:
+        matches = np.ones(len(rows), dtype=np.bool_)
+        unknown = np.zeros(len(rows), dtype=np.bool_)
+    else:
+        matches = np.zeros(len(rows), dtype=np.bool_)
+        unknown = np.ones(len(rows), dtype=np.bool_)
+        for actors in events.actors:
+            hit = np.array([bool(p & parties) for p in actors.parties] + [False])
+            named = np.array([bool(p) for p in actors.parties] + [False])
+            codes = actors.codes[rows]
+            matches |= hit[codes]
+            unknown &= ~named[codes]
+    candidate = matches | unknown
+    if measure.rows is not None:
+        candidate &= events.flags[measure.rows][rows]
+    rows, in_place, matches = rows[candidate], in_place[candidate], matches[candidate]
+    first, last = first[candidate], last[candidate]
+
+    # Each candidate's first reason to be left out, as an index into `names` (0: summed).
+    names: list[str] = [""]
+    number_of: dict[str, int] = {"": 0}
+    reasons = np.zeros(len(rows), dtype=np.int32)
+
+    def code_of(reason: str) -> int:
+        if reason not in number_of:
+            number_of[reason] = len(names)
+            names.append(reason)
+        return number_of[reason]
+
+    def mark(mask: BoolArray, reason: str) -> None:
+        reasons[mask & (reasons == 0)] = code_of(reason)
+
+    def mark_each(codes: npt.NDArray[np.int32], texts: list[str]) -> None:
+        # Row reason texts[code]; an empty text is no reason.
+        lookup = np.array([code_of(text) for text in texts], dtype=np.int32)
+        todo = reasons == 0
+        reasons[todo] = lookup[codes[todo]]
+
+    mark((first < w0) | (last > w1), STRADDLES)
+    if not in_place.all():
+        # Rows in the claim's places have no place reason.
+        place_codes = np.where(in_place, -1, events.place_reason[rows]).astype(np.int32)
+        mark_each(place_codes, [*events.place_reasons, ""])
+    if date_prec is not None:
+        mark(events.date_prec[rows] > date_prec, f"date precision coarser than {date_prec}")
+    if where_prec is not None:
+        mark(events.where_prec[rows] > where_prec, f"place precision coarser than {where_prec}")
+    mark(~matches, PERPETRATOR_UNKNOWN)
+    if grade_reasons is not None and events.grade is not None:
+        # Grade code -1 (no grade) picks the last entry.
+        mark_each(events.grade.codes[rows], grade_reasons)
+    missing = np.zeros(len(rows), dtype=np.bool_)
+    for column in measure.columns:
+        missing |= np.isnan(events.figures[column][rows])
+    mark(missing, f"no figure for {measure.label}")
+    counts = np.bincount(reasons, minlength=len(names))
+    left_out: Counter[str] = Counter()
+    for index in np.flatnonzero(counts[1:]) + 1:
+        left_out[names[index]] += int(counts[index])
+    kept = rows[reasons == 0]
+    return kept, {reason: left_out[reason] for reason in sorted(left_out, key=_reason_order)}
+
+
+_ORDER = (
+    STRADDLES,
+    "place",
+    "date precision",
+    "place precision",
+    PERPETRATOR_UNKNOWN,
+    "graded",
+    "no grade",
+    "no figure",
+)
+
+
+def _reason_order(reason: str) -> tuple[int, str]:
+    for index, prefix in enumerate(_ORDER):
+        if reason.startswith(prefix):
+            return index, reason
+    return len(_ORDER), reason
+
+
+def _rule_text(
+    events: EventTable,
+    measure: Measure | None,
+    window_start: dt.date | None,
+    window_end: dt.date,
+    grades: tuple[str, ...] | None,
+    date_prec: int | None,
+    where_prec: int | None,
+) -> str:
+    layout = events.layout
+    start = window_start.isoformat() if window_start else "?"
+    parts = [
+        f"Events count when their whole date span lies within {start} to "
+        f"{window_end.isoformat()} (the earliest start to the latest as_of the claim allows); "
+        "events straddling either end are left out and counted.",
+        "Places: an event counts when its subdivision is one of the claim's places (or the "
+        "claim names its country); in a sub-national claim, events known only to the country "
+        "or with an unrecognised place are left out and counted.",
+    ]
+    if measure is not None:
+        only = " (only civilian-targeting events)" if measure.rows else ""
+        parts.append(f"Summed: {measure.described}{only}.")
+    if layout.actor_text:
+        parts.append(f"Perpetrators are matched on {layout.actor_text}.")
+    if layout.grades:
+        if grades is None:
+            dropped = ", ".join(layout.default_excluded_grades) or "none"
+            parts.append(f"Grades: all but {dropped}.")
+        else:
+            parts.append(f"Grades: {', '.join(grades)} only.")
+    if date_prec is not None and layout.date_prec_scale:
+        parts.append(f"Date precision {date_prec} or finer ({layout.date_prec_scale}).")
+    elif date_prec is not None:
+        parts.append(f"{layout.title} has no date precision; --date-prec does not apply.")
+    if where_prec is not None and layout.where_prec_scale:
+        parts.append(f"Place precision {where_prec} or finer ({layout.where_prec_scale}).")
+    elif where_prec is not None:
+        parts.append(f"{layout.title} has no place precision; --where-prec does not apply.")
+    return " ".join(parts)

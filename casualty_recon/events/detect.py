@@ -1,0 +1,127 @@
+"""Which event dataset a CSV holds, read from its header, and where its columns are.
+
+Only the first bytes of the file are read here: the header row (any case, any order, blank
+trailing columns allowed), whether an HXL hashtag row follows it (the HDX variant of UCDP GED),
+and the text encoding (UTF-8 with or without BOM, else Latin-1 as older ACLED files were
+written). The dataset kind is the one whose required columns are all present.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ERROR_KINDS, InputError, Problem, UsageError
+from ..model import Location
+from .layout import Layout
+
+SNIFF_BYTES = 1 << 20
+KINDS: tuple[str, ...] = ("ged", "acled", "airwars")
+# The catalogue entry for an event file with the wrong columns; `bad-csv` until `bad-events`
+# exists in errors.ERROR_KINDS.
+ERROR_CODE = "bad-events" if "bad-events" in ERROR_KINDS else "bad-csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The header of an event CSV: names as written, made unique (blank ones named
+    `_blank_N`), and what the reader must skip."""
+
+    path: str
+    names: tuple[str, ...]
+    hxl: bool
+    encoding: str
+
+    @property
+    def rows_before_data(self) -> int:
+        return 2 if self.hxl else 1
+
+    def lookup(self) -> dict[str, str]:
+        """Lower-cased, stripped column name -> the name as written (first wins)."""
+        found: dict[str, str] = {}
+        for name in self.names:
+            found.setdefault(name.strip().lower(), name)
+        return found
+
+
+def event_file_error(
+    path: str, message: str, hint: str | None = None, code: str = ERROR_CODE
+) -> InputError:
+    return InputError([Problem(code, Location(path, 1, 1), message, hint)])
+
+
+def sniff(path: str | Path) -> Header:
+    """Read the header (and the HXL row, if any) of an event CSV."""
+    name = str(path)
+    try:
+        with open(path, "rb") as file:
+            head = file.read(SNIFF_BYTES)
+    except OSError as err:
+        raise event_file_error(
+            name, f"cannot read the event file: {err.strerror or err}", code="file"
+        ) from err
+    if not head.strip():
+        raise event_file_error(name, "the event file is empty", code="empty")
+    encoding = "utf-8"
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        text = decoder.decode(head, final=len(head) < SNIFF_BYTES)
+    except UnicodeDecodeError:
+        encoding = "latin-1"
+        text = head.decode("latin-1")
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, [])
+    second = next(rows, [])
+    names: list[str] = []
+    for index, raw in enumerate(header):
+        cell = raw.strip()
+        names.append(cell if cell and cell not in names else f"_blank_{index + 1}")
+    filled = [cell.strip() for cell in second if cell.strip()]
+    hxl = bool(filled) and all(cell.startswith("#") for cell in filled)
+    return Header(name, tuple(names), hxl, encoding)
+
+
+def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) -> Layout:
+    """The layout for this header: `kind` if given (checked), else the one whose required
+    columns are all present."""
+    if kind is not None:
+        wanted = kind.strip().lower()
+        if wanted not in layouts:
+            close = difflib.get_close_matches(wanted, list(layouts), n=1)
+            hint = f"did you mean {close[0]}?" if close else f"use one of: {', '.join(layouts)}"
+            raise UsageError(f"unknown event dataset kind '{kind}'", hint)
+        layout = layouts[wanted]
+        missing = layout.missing(header.lookup())
+        if missing:
+            raise event_file_error(
+                header.path,
+                f"not a {layout.title} file: it lacks the column(s) {', '.join(missing)}",
+                f"a {layout.title} file needs the columns {', '.join(layout.required_names())}",
+            )
+        return layout
+    present = header.lookup()
+    matches = [layout for layout in layouts.values() if not layout.missing(present)]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:  # pragma: no cover - the required sets are disjoint
+        raise UsageError(
+            f"{header.path}: the columns fit several event datasets "
+            f"({', '.join(layout.kind for layout in matches)})",
+            "say which with --kind",
+        )
+    # Name the layout the header is closest to, and what it lacks.
+    nearest = min(layouts.values(), key=lambda layout: len(layout.missing(present)))
+    expected = "; ".join(
+        f"{layout.title}: {', '.join(layout.required_names())}" for layout in layouts.values()
+    )
+    shown = ", ".join(header.names[:12]) + (", ..." if len(header.names) > 12 else "")
+    raise event_file_error(
+        header.path,
+        f"not a known event dataset: the header has {shown}; closest is {nearest.title}, "
+        f"which also needs {', '.join(nearest.missing(present))}",
+        f"expected columns, by dataset: {expected} (or say which with --kind)",
+    )

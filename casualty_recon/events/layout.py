@@ -1,0 +1,144 @@
+"""What an event dataset looks like: its columns, by role, and the figures it can give.
+
+Each dataset module (`ged`, `acled`, `airwars`) declares one `Layout`: the columns it reads (a
+role, the header names that fill it, and how to convert them), the figures it can sum for a
+population and outcome (`Measure`), and a `prepare` function that turns the columns it read into
+the common shape (`Prepared`) that `table.EventTable` is built from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .read import Raw
+
+# `label`: an identifier, read as plain text and only looked at for the rows named in messages.
+ColumnType = Literal["date", "number", "text", "label"]
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int32]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column the layout reads: `role` is how the code calls it, `names` the header names
+    that fill it (lower case, first present wins)."""
+
+    role: str
+    names: tuple[str, ...]
+    type: ColumnType
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """The figure a dataset gives for one population and outcome: the prepared columns that
+    hold its low, best and high (None where the dataset has no such bound)."""
+
+    population: str
+    outcome: str
+    low: str | None
+    best: str | None
+    high: str | None
+    # What is summed, in the dataset's own words, for the rule text.
+    described: str
+    # A boolean prepared column: only rows where it is true belong to this measure.
+    rows: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.population} {self.outcome}"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(name for name in (self.low, self.best, self.high) if name is not None)
+
+
+@dataclass(slots=True)
+class Text:
+    """A text column as dictionary codes (-1 where empty) and the distinct values."""
+
+    codes: IntArray
+    values: list[str]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A dataset's rows in the common shape. Days count from 1970-01-01; a day of
+    `MISSING_DAY` means empty or unreadable (the reason is in `unreadable`)."""
+
+    first_day: IntArray
+    last_day: IntArray
+    date_prec: npt.NDArray[np.int8]
+    where_prec: npt.NDArray[np.int8]
+    place: Text
+    country: Text | None
+    actors: tuple[Text, ...]
+    grade: Text | None
+    ident: pa.ChunkedArray | None
+    figures: dict[str, FloatArray]
+    flags: dict[str, BoolArray] = field(default_factory=dict)
+    # Rows that cannot be used at all: reason -> boolean mask.
+    unreadable: dict[str, BoolArray] = field(default_factory=dict)
+    # Values that could not be read and were treated as missing: reason -> count.
+    bad_values: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    variant: str = ""
+
+
+MISSING_DAY = np.iinfo(np.int32).min
+
+
+@dataclass(frozen=True)
+class Layout:
+    kind: str
+    title: str
+    columns: tuple[Column, ...]
+    measures: tuple[Measure, ...]
+    prepare: Callable[[Raw], Prepared]
+    # Formats tried, in order, on date text that is not ISO 8601.
+    date_formats: tuple[str, ...] = ()
+    # What date_prec / where_prec mean in this dataset, for messages.
+    date_prec_scale: str | None = None
+    where_prec_scale: str | None = None
+    # Which columns name the perpetrator, for the rule text.
+    actor_text: str | None = None
+    # Split multi-valued actor and grade cells on this.
+    separator: str | None = None
+    # The grades the dataset uses (empty: it has none), and those left out when the caller
+    # names no grades (every other row is kept, graded or not).
+    grades: tuple[str, ...] = ()
+    default_excluded_grades: tuple[str, ...] = ()
+    # Parties whose deaths the dataset does not record; a claim that counts them (or any party)
+    # gets `coverage_note`.
+    not_covered: frozenset[str] = frozenset()
+    coverage_note: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def missing(self, present: dict[str, str]) -> list[str]:
+        """Required columns absent from a header (`present`: lower-cased name -> as written)."""
+        return [
+            column.names[0]
+            for column in self.columns
+            if column.required and not any(name in present for name in column.names)
+        ]
+
+    def required_names(self) -> list[str]:
+        return [column.names[0] for column in self.columns if column.required]
+
+    def measure(self, population: str, outcome: str) -> Measure | None:
+        for measure in self.measures:
+            if measure.population == population and measure.outcome == outcome:
+                return measure
+        return None

@@ -1,0 +1,218 @@
+"""Read the columns a layout needs from an event CSV, in pyarrow, and convert them.
+
+Only the needed columns are converted (`include_columns`), in parallel, never row by row in
+Python. The first attempt reads dates as `date32` and figures as `float64`, which is fast; when a
+value does not convert (a date like `21/04/2019`, a figure like `n/a`), the file is read again
+with those columns as dictionary-encoded text, and each *distinct* value is parsed once. Either
+way the result is the same `Raw`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from .detect import Header, event_file_error
+from .layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
+
+_DICT = pa.dictionary(pa.int32(), pa.string())
+_EPOCH = dt.date(1970, 1, 1)
+WRONG_WIDTH = "row with the wrong number of columns"
+
+
+@dataclass
+class Raw:
+    """The columns read for one layout, by role, with converters to numpy."""
+
+    layout: Layout
+    header: Header
+    table: pa.Table
+    roles: dict[str, str]
+    bad_values: Counter[str] = field(default_factory=Counter)
+    bad_rows: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        return int(self.table.num_rows)
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+    def column_name(self, role: str) -> str:
+        return self.roles[role]
+
+    def _chunked(self, role: str) -> pa.ChunkedArray:
+        return self.table.column(self.roles[role])
+
+    def text(self, role: str) -> Text:
+        """Distinct values (stripped; empty ones become -1) and a code per row."""
+        column = self._chunked(role)
+        if not pa.types.is_dictionary(column.type):
+            column = pc.cast(column, pa.string()) if not pa.types.is_string(column.type) else column
+            column = pc.dictionary_encode(column)
+        array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        if not isinstance(array, pa.DictionaryArray):  # pragma: no cover - defensive
+            array = pc.dictionary_encode(array)
+        raw_values = [
+            ("" if value is None else str(value)).strip() for value in array.dictionary.to_pylist()
+        ]
+        # Several raw spellings may strip to the same value: merge them.
+        values: list[str] = []
+        position: dict[str, int] = {}
+        remap = np.empty(len(raw_values) + 1, dtype=np.int32)
+        for index, value in enumerate(raw_values):
+            if not value:
+                remap[index] = -1
+                continue
+            if value not in position:
+                position[value] = len(values)
+                values.append(value)
+            remap[index] = position[value]
+        remap[-1] = -1
+        indices = array.indices.fill_null(-1) if array.indices.null_count else array.indices
+        codes = remap[np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int64)]
+        return Text(codes.astype(np.int32, copy=False), values)
+
+    def labels(self, role: str) -> pa.ChunkedArray:
+        """An identifier column as it was read (text), for naming rows in messages."""
+        return self._chunked(role)
+
+    def numbers(self, role: str) -> FloatArray:
+        """Figures as float64, NaN where empty; unreadable or negative values become NaN and
+        are counted under 'unreadable figure in COLUMN'."""
+        column = self._chunked(role)
+        if pa.types.is_floating(column.type) or pa.types.is_integer(column.type):
+            values = np.asarray(column.to_numpy(), dtype=np.float64)
+        else:
+            text = self.text(role)
+            parsed = pd.to_numeric(
+                pd.Series(text.values, dtype=object).str.replace(",", "", regex=False),
+                errors="coerce",
+            ).to_numpy(dtype=np.float64)
+            lookup = np.append(parsed, np.nan)
+            values = lookup[text.codes]
+            unreadable = np.isnan(parsed)
+            if unreadable.any():
+                counts = np.bincount(text.codes[text.codes >= 0], minlength=len(text.values))
+                count = int(counts[unreadable].sum())
+                reason = f"unreadable figure in {self.roles[role]}"
+                self.bad_values[reason] += count
+                shown = [repr(text.values[i]) for i in np.flatnonzero(unreadable)[:3]]
+                self.examples.setdefault(reason, shown)
+        negative = values < 0
+        if negative.any():
+            values = values.copy()
+            values[negative] = np.nan
+            self.bad_values[f"negative figure in {self.roles[role]}"] += int(negative.sum())
+        return values
+
+    def days(self, role: str) -> tuple[IntArray, BoolArray]:
+        """Days since 1970-01-01 (MISSING_DAY where empty or unreadable) and a mask of the
+        rows whose non-empty text is not a date."""
+        column = self._chunked(role)
+        if pa.types.is_date32(column.type):
+            days = column.cast(pa.int32()).fill_null(MISSING_DAY).to_numpy()
+            return np.asarray(days, dtype=np.int32), np.zeros(len(days), dtype=np.bool_)
+        if pa.types.is_timestamp(column.type):
+            cast = pc.cast(pc.cast(column, pa.date32()), pa.int32()).fill_null(MISSING_DAY)
+            return np.asarray(cast.to_numpy(), dtype=np.int32), np.zeros(len(cast), np.bool_)
+        text = self.text(role)
+        parsed = parse_days(text.values, self.layout.date_formats)
+        lookup = np.append(parsed, MISSING_DAY).astype(np.int32)
+        days = lookup[text.codes]
+        bad_values = parsed == MISSING_DAY
+        bad = bad_values[text.codes] & (text.codes >= 0) if bad_values.any() else None
+        if bad is None:
+            return days, np.zeros(len(days), dtype=np.bool_)
+        return days, bad
+
+
+def parse_days(values: list[str], formats: tuple[str, ...]) -> IntArray:
+    """Each distinct date text as days since 1970-01-01, MISSING_DAY if no format fits.
+    ISO 8601 first (with or without a time), then `formats` in order."""
+    series = pd.Series(values, dtype=object)
+    result = pd.to_datetime(series.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    for fmt in formats:
+        if not result.isna().any():
+            break
+        todo = result.isna()
+        result[todo] = pd.to_datetime(series[todo], format=fmt, errors="coerce")
+    out = np.full(len(values), MISSING_DAY, dtype=np.int32)
+    known = result.notna().to_numpy()
+    if known.any():
+        stamps = result[known].to_numpy(dtype="datetime64[D]")
+        out[known] = stamps.astype(np.int64).astype(np.int32)
+    return out
+
+
+def read_columns(header: Header, layout: Layout) -> Raw:
+    """Read the layout's columns from the file of `header`."""
+    present = header.lookup()
+    roles: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for column in layout.columns:
+        for name in column.names:
+            if name in present:
+                roles[column.role] = present[name]
+                types[present[name]] = column.type
+                break
+    wrong_width: Counter[str] = Counter()
+
+    def skip_row(row: pacsv.InvalidRow) -> str:
+        # Rows with too few or too many cells are counted, never silently dropped.
+        wrong_width[WRONG_WIDTH] += 1
+        return "skip"
+
+    read_options = pacsv.ReadOptions(
+        column_names=list(header.names),
+        skip_rows=header.rows_before_data,
+        encoding=header.encoding,
+    )
+    parse_options = pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=skip_row)
+    wanted = list(dict.fromkeys(roles.values()))
+
+    def attempt(typed: bool) -> pa.Table:
+        column_types: dict[str, pa.DataType] = {}
+        for name, kind in types.items():
+            if typed and kind == "date":
+                column_types[name] = pa.date32()
+            elif typed and kind == "number":
+                column_types[name] = pa.float64()
+            elif kind == "label":
+                column_types[name] = pa.string()
+            else:
+                column_types[name] = _DICT
+        convert = pacsv.ConvertOptions(
+            include_columns=wanted,
+            column_types=column_types,
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+        )
+        wrong_width.clear()
+        return pacsv.read_csv(
+            header.path,
+            read_options=read_options,
+            parse_options=parse_options,
+            convert_options=convert,
+        )
+
+    try:
+        try:
+            table = attempt(typed=True)
+        except pa.ArrowInvalid as err:
+            if "CSV conversion error" not in str(err) and "In CSV column" not in str(err):
+                raise
+            table = attempt(typed=False)
+    except (pa.ArrowInvalid, OSError) as err:
+        raise event_file_error(header.path, f"cannot read the event file as CSV: {err}") from err
+    raw = Raw(layout, header, table, roles)
+    raw.bad_rows.update(wrong_width)
+    return raw

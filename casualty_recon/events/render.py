@@ -1,0 +1,120 @@
+"""References as rows for `references.csv`, and as plain text.
+
+Columns of `references.csv`, in order (`REFERENCE_COLUMNS`):
+
+| column | meaning |
+|---|---|
+| `claim` | the claim's id |
+| `dataset` | `UCDP GED`, `ACLED` or `Airwars` |
+| `kind` | `ged`, `acled` or `airwars` |
+| `file` | the event file as given |
+| `population`, `outcome` | the claim's |
+| `measure` | what was summed, in the dataset's words (empty: nothing could be) |
+| `window_start`, `window_end` | the window summed over, ISO dates |
+| `area` | the places matched, `; `-separated |
+| `perpetrators` | the parties matched, `; `-separated (`any` for every party) |
+| `grades` | the grades kept (Airwars; empty otherwise) |
+| `reference_low`, `reference_best`, `reference_high` | the sums (empty: no such bound) |
+| `events` | how many events (incidents) were summed |
+| `claim_low`, `claim_high` | the claim's figure as an interval (`claim_high` empty: open) |
+| `claim_figure` | the claim's figure as written |
+| `comparison` | `inside`, `above`, `below`: claim against reference range (empty: none) |
+| `excluded` | rows of the claim's scope left out, `reason: count` joined by `; ` |
+| `unreadable` | rows of the file that could not be read, same form |
+| `rule` | how events were matched to the claim |
+| `notes` | notes, joined by ` ` |
+| `sentence` | one line for a person |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .reference import Reference
+
+REFERENCE_COLUMNS: tuple[str, ...] = (
+    "claim",
+    "dataset",
+    "kind",
+    "file",
+    "population",
+    "outcome",
+    "measure",
+    "window_start",
+    "window_end",
+    "area",
+    "perpetrators",
+    "grades",
+    "reference_low",
+    "reference_best",
+    "reference_high",
+    "events",
+    "claim_low",
+    "claim_high",
+    "claim_figure",
+    "comparison",
+    "excluded",
+    "unreadable",
+    "rule",
+    "notes",
+    "sentence",
+)
+
+Cell = str | int | None
+
+
+def _reasons(counts: dict[str, int]) -> str:
+    return "; ".join(f"{reason}: {count}" for reason, count in counts.items())
+
+
+def reference_rows(references: Iterable[Reference]) -> list[dict[str, Cell]]:
+    """One dict per reference, keyed by `REFERENCE_COLUMNS` (None for an empty cell). Text
+    cells are raw: the CSV writer neutralises formula-like text."""
+    rows: list[dict[str, Cell]] = []
+    for ref in references:
+        rows.append(
+            {
+                "claim": ref.claim_id,
+                "dataset": ref.dataset,
+                "kind": ref.kind,
+                "file": ref.path,
+                "population": ref.population,
+                "outcome": ref.outcome,
+                "measure": ref.measure,
+                "window_start": ref.window_start.isoformat() if ref.window_start else None,
+                "window_end": ref.window_end.isoformat() if ref.window_end else None,
+                "area": "; ".join(ref.area),
+                "perpetrators": "any" if ref.perpetrators is None else "; ".join(ref.perpetrators),
+                "grades": "; ".join(ref.grades) if ref.grades else None,
+                "reference_low": ref.low,
+                "reference_best": ref.best,
+                "reference_high": ref.high,
+                "events": ref.events,
+                "claim_low": ref.claim_low,
+                "claim_high": ref.claim_high,
+                "claim_figure": ref.claim_text,
+                "comparison": ref.comparison,
+                "excluded": _reasons(ref.excluded),
+                "unreadable": _reasons(ref.unreadable),
+                "rule": ref.rule,
+                "notes": " ".join(ref.notes),
+                "sentence": ref.sentence,
+            }
+        )
+    return rows
+
+
+def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
+    """Plain text, one block per claim: the sentence, what was left out, the notes."""
+    blocks: list[str] = []
+    for ref in references:
+        lines = [f"{ref.claim_id}: {ref.sentence}"]
+        if ref.excluded:
+            lines.append(f"  left out: {_reasons(ref.excluded)}")
+        if ref.unreadable:
+            lines.append(f"  unreadable rows in the file: {_reasons(ref.unreadable)}")
+        lines.extend(f"  note: {note}" for note in ref.notes)
+        if rules:
+            lines.append(f"  rule: {ref.rule}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

@@ -1,0 +1,284 @@
+"""`EventTable`: an event dataset read into columns, its unusable rows counted by reason, and
+an index from (country, subdivision) to its rows.
+
+`load_events` is the entry point. Rows are never dropped silently: a row that cannot be placed
+in time (no date, an unreadable date, the 1970-01-01 placeholder, an end before its start, a
+wrong number of cells) is left out and counted in `unreadable`; a figure that cannot be read is
+treated as missing and counted in `bad_values` (the cross-check then counts the row under "no
+figure for ..." for the claims it would belong to).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from . import acled, airwars, ged
+from .actor_names import parties_in
+from .detect import detect, sniff
+from .layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Prepared, Text
+from .place_names import PlaceResolver, default_resolver, resolve_pairs
+from .read import read_columns
+
+LAYOUTS: dict[str, Layout] = {
+    layout.kind: layout for layout in (ged.LAYOUT, acled.LAYOUT, airwars.LAYOUT)
+}
+
+EPOCH_DATE = "date 1970-01-01 (an empty date stored as zero)"
+NO_DATE = "no date"
+END_BEFORE_START = "end date before start date"
+EXAMPLES = 3
+
+
+def day(value: int) -> dt.date:
+    return dt.date(1970, 1, 1) + dt.timedelta(days=int(value))
+
+
+def day_number(value: dt.date) -> int:
+    return (value - dt.date(1970, 1, 1)).days
+
+
+@dataclass(slots=True)
+class Actors:
+    """One actor column: a code per row, and the canonical parties of each distinct cell."""
+
+    column: str
+    codes: IntArray
+    parties: list[frozenset[str]]
+
+
+@dataclass
+class EventTable:
+    """An event dataset ready for cross-checking. Arrays hold the usable rows only."""
+
+    kind: str
+    title: str
+    variant: str
+    path: str
+    layout: Layout
+    rows_read: int
+    unreadable: dict[str, int]
+    bad_values: dict[str, int]
+    examples: dict[str, list[str]]
+    notes: list[str]
+    first_day: IntArray
+    last_day: IntArray
+    date_prec: np.ndarray
+    where_prec: np.ndarray
+    countries: list[str]
+    country: IntArray
+    places: list[str]
+    place: IntArray
+    # Why an unresolved place is unresolved, per row code into `place_reasons`.
+    place_reasons: list[str]
+    place_reason: IntArray
+    actors: tuple[Actors, ...]
+    grade: Text | None
+    figures: dict[str, FloatArray]
+    flags: dict[str, BoolArray]
+    # Rows grouped by (country, place): `order[start:end]` are the rows of a bucket.
+    order: npt.NDArray[np.int64] = field(repr=False)
+    # first_day and last_day in that order, so a bucket's dates are a contiguous slice.
+    bucket_first: IntArray = field(repr=False)
+    bucket_last: IntArray = field(repr=False)
+    buckets: dict[tuple[str, str], tuple[int, int]] = field(repr=False)
+
+    @property
+    def rows(self) -> int:
+        return len(self.first_day)
+
+    @property
+    def first_date(self) -> dt.date | None:
+        return day(int(self.first_day.min())) if self.rows else None
+
+    @property
+    def last_date(self) -> dt.date | None:
+        return day(int(self.last_day.max())) if self.rows else None
+
+    def summary(self) -> str:
+        """One line: what was read."""
+        span = ""
+        if self.rows:
+            span = f", {self.first_date} to {self.last_date}"
+        skipped = sum(self.unreadable.values())
+        left = f"; {skipped} unreadable row(s) left out" if skipped else ""
+        return f"{self.variant}: {self.path}, {self.rows:,} events{span}{left}"
+
+
+def _unreadable_rows(
+    prepared: Prepared,
+) -> tuple[BoolArray, dict[str, int], dict[str, list[str]]]:
+    """Each row's first reason for being unusable, counted; the mask of usable rows."""
+    first, last = prepared.first_day, prepared.last_day
+    reasons: dict[str, BoolArray] = {}
+    bad_text = np.zeros(len(first), dtype=np.bool_)
+    for mask in prepared.unreadable.values():
+        bad_text |= mask
+    reasons["unreadable date"] = bad_text
+    reasons[NO_DATE] = (first == MISSING_DAY) | (last == MISSING_DAY)
+    reasons[EPOCH_DATE] = (first == 0) | (last == 0)
+    reasons[END_BEFORE_START] = last < first
+    taken = np.zeros(len(first), dtype=np.bool_)
+    counts: dict[str, int] = {}
+    examples: dict[str, list[str]] = {}
+    ident = prepared.ident
+    for reason, mask in reasons.items():
+        mine = mask & ~taken
+        count = int(mine.sum())
+        if count:
+            counts[reason] = count
+            rows = np.flatnonzero(mine)[:EXAMPLES]
+            if ident is not None:
+                labels = [str(ident[int(r)].as_py() or f"row {r + 1}") for r in rows]
+            else:
+                labels = [f"row {r + 1}" for r in rows]
+            examples[reason] = labels
+        taken |= mine
+    return ~taken, counts, examples
+
+
+def _take_text(text: Text, keep: BoolArray | None) -> Text:
+    return text if keep is None else Text(text.codes[keep], text.values)
+
+
+def load_events(
+    path: str | Path,
+    kind: str | None = None,
+    *,
+    places: PlaceResolver | None = None,
+) -> EventTable:
+    """Read an event dataset (UCDP GED, ACLED or Airwars CSV; `kind` overrides detection).
+
+    Raises `errors.InputError` when the file cannot be read or lacks a needed column (the message
+    names the columns expected), `errors.UsageError` for an unknown `kind`.
+    """
+    header = sniff(path)
+    layout = detect(header, LAYOUTS, kind)
+    raw = read_columns(header, layout)
+    prepared = layout.prepare(raw)
+    usable, unreadable, examples = _unreadable_rows(prepared)
+    for reason, count in raw.bad_rows.items():
+        unreadable[reason] = unreadable.get(reason, 0) + count
+    for reason, shown in raw.examples.items():
+        examples.setdefault(reason, shown)
+    keep: BoolArray | None = None if usable.all() else usable
+
+    def take(array: np.ndarray) -> np.ndarray:
+        return array if keep is None else array[keep]
+
+    resolver = places if places is not None else default_resolver()
+    place_text = _take_text(prepared.place, keep)
+    country_text = _take_text(prepared.country, keep) if prepared.country is not None else None
+    # Distinct (country, place) pairs, as codes into the two value lists.
+    n_places = len(place_text.values) + 1
+    country_codes = (
+        country_text.codes if country_text is not None else np.zeros(len(place_text), np.int32)
+    )
+    pair_key = (country_codes.astype(np.int64) + 1) * n_places + (place_text.codes + 1)
+    n_pairs = (len(country_text.values) + 1 if country_text is not None else 1) * n_places
+    if n_pairs <= 1 << 22:
+        # Small key space: count instead of sorting.
+        pair_values = np.flatnonzero(np.bincount(pair_key, minlength=n_pairs))
+        pair_slot = np.full(n_pairs, -1, dtype=np.int32)
+        pair_slot[pair_values] = np.arange(len(pair_values), dtype=np.int32)
+        pair_index = pair_slot[pair_key]
+    else:
+        pair_values, pair_index = np.unique(pair_key, return_inverse=True)
+    pairs: list[tuple[str, str]] = []
+    for value in pair_values.tolist():
+        c, p = divmod(int(value), n_places)
+        country_value = country_text.values[c - 1] if country_text is not None and c > 0 else ""
+        pairs.append((country_value, place_text.values[p - 1] if p > 0 else ""))
+    resolved, main_country = resolve_pairs(resolver, pairs, country_text is not None)
+    notes = list(layout.notes) + prepared.notes
+    if main_country is not None:
+        notes.append(
+            f"The file has no country column; places that do not resolve are taken to be in "
+            f"{main_country}, where most of its places are."
+        )
+    countries = sorted({r.country for r in resolved})
+    places_list = sorted({r.place for r in resolved})
+    reasons = sorted({r.reason or "" for r in resolved})
+    country_lut = np.array([countries.index(r.country) for r in resolved], dtype=np.int32)
+    place_lut = np.array([places_list.index(r.place) for r in resolved], dtype=np.int32)
+    reason_lut = np.array([reasons.index(r.reason or "") for r in resolved], dtype=np.int32)
+    row_country = country_lut[pair_index]
+    row_place = place_lut[pair_index]
+    row_reason = reason_lut[pair_index]
+
+    actors = tuple(
+        Actors(
+            layout.actor_text or "",
+            text.codes if keep is None else text.codes[keep],
+            [parties_in(value, layout.separator) for value in text.values],
+        )
+        for text in prepared.actors
+    )
+
+    # Group rows by (country, place); a 16-bit key sorts by radix, in one pass.
+    bucket_key = row_country.astype(np.int64) * len(places_list) + row_place
+    n_buckets = len(countries) * len(places_list)
+    key_type = np.int16 if n_buckets < np.iinfo(np.int16).max else np.int64
+    order = np.argsort(bucket_key.astype(key_type), kind="stable").astype(np.int64)
+    counts = np.bincount(bucket_key, minlength=n_buckets)
+    ends = np.cumsum(counts)
+    buckets: dict[tuple[str, str], tuple[int, int]] = {}
+    for index in np.flatnonzero(counts).tolist():
+        c, p = divmod(index, len(places_list))
+        buckets[(countries[c], places_list[p])] = (
+            int(ends[index] - counts[index]),
+            int(ends[index]),
+        )
+
+    first_day = take(prepared.first_day)
+    last_day = take(prepared.last_day)
+    return EventTable(
+        kind=layout.kind,
+        title=layout.title,
+        variant=prepared.variant or layout.title,
+        path=str(path),
+        layout=layout,
+        rows_read=raw.rows + sum(raw.bad_rows.values()),
+        unreadable=unreadable,
+        bad_values=dict(raw.bad_values),
+        examples=examples,
+        notes=notes,
+        first_day=first_day,
+        last_day=last_day,
+        date_prec=take(prepared.date_prec),
+        where_prec=take(prepared.where_prec),
+        countries=countries,
+        country=row_country,
+        places=places_list,
+        place=row_place,
+        place_reasons=reasons,
+        place_reason=row_reason,
+        actors=actors,
+        grade=_take_text(prepared.grade, keep) if prepared.grade is not None else None,
+        figures={name: take(values) for name, values in prepared.figures.items()},
+        flags={name: take(values) for name, values in prepared.flags.items()},
+        order=order,
+        bucket_first=first_day[order],
+        bucket_last=last_day[order],
+        buckets=buckets,
+    )
+
+
+def frame(table: EventTable) -> pd.DataFrame:
+    """The usable rows as a DataFrame (for inspection and tests; the cross-check uses arrays)."""
+    data: dict[str, object] = {
+        "first_day": pd.to_datetime(table.first_day, unit="D"),
+        "last_day": pd.to_datetime(table.last_day, unit="D"),
+        "country": np.array(table.countries, dtype=object)[table.country],
+        "place": np.array(table.places, dtype=object)[table.place],
+        "date_prec": table.date_prec,
+        "where_prec": table.where_prec,
+    }
+    data.update(table.figures)
+    data.update(table.flags)
+    return pd.DataFrame(data)

@@ -119,7 +119,7 @@ def _fail(error: CasualtyReconError) -> NoReturn:
 
 
 def _load(path: str) -> Sources:
-    from .load import load
+    from .loader import load
 
     return load(path)
 
@@ -428,7 +428,7 @@ def import_claims(
     """
     try:
         from .csv_claims import claims_csv_to_document
-        from .load import load_document
+        from .loader import load_document
         from .sources_yaml import dump_sources_document
         from .yaml_source import decode
 

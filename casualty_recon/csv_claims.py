@@ -677,7 +677,7 @@ def claims_csv_to_document(
 
 def read_claims_csv(text: str, path: str) -> Sources:
     """Load a claims CSV into `Sources`, through the same parsers as `sources.yaml`."""
-    from .load import load_document  # load imports this module lazily too
+    from .loader import load_document  # load imports this module lazily too
 
     document, positions = claims_csv_to_document(text, path)
     return load_document(document, path, positions)

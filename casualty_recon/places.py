@@ -526,55 +526,80 @@ def _add(tier: dict[str, set[Entry]], key: str, entry: Entry) -> None:
         tier.setdefault(key, set()).add(entry)
 
 
+def _register(
+    raw: dict[str, set[Entry]],
+    stripped: dict[str, set[Entry]],
+    spellings: dict[str, str],
+    text: str,
+    entry: Entry,
+) -> None:
+    key = fold(text)
+    _add(raw, key, entry)
+    spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+    for variant in _variants(key)[1:]:
+        _add(stripped, variant, entry)
+
+
+def _frozen(tier: dict[str, set[Entry]]) -> dict[str, frozenset[Entry]]:
+    return {key: frozenset(entries) for key, entries in tier.items()}
+
+
 @functools.cache
-def _index() -> _Index:
-    data = gazetteer_data()
-    alias_raw: dict[str, set[Entry]] = {}
-    name_raw: dict[str, set[Entry]] = {}
-    alias_stripped: dict[str, set[Entry]] = {}
-    name_stripped: dict[str, set[Entry]] = {}
+def _alias_index() -> _Index:
+    """Common spellings and built-in regions: small, so built at the first lookup."""
+    raw: dict[str, set[Entry]] = {}
+    stripped: dict[str, set[Entry]] = {}
     spellings: dict[str, str] = {}
-
-    def register(
-        raw: dict[str, set[Entry]], stripped: dict[str, set[Entry]], text: str, entry: Entry
-    ) -> None:
-        key = fold(text)
-        _add(raw, key, entry)
-        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
-        for variant in _variants(key)[1:]:
-            _add(stripped, variant, entry)
-
     for code, names in ALIASES.items():
         entry = frozenset({place(code)})
         for name in names:
-            register(alias_raw, alias_stripped, name, entry)
+            _register(raw, stripped, spellings, name, entry)
     for region, (names, codes) in REGIONS.items():
         entry = frozenset(place(code) for code in codes)
         for name in (region, *names):
-            register(alias_raw, alias_stripped, name, entry)
+            _register(raw, stripped, spellings, name, entry)
+    return _Index((_frozen(raw), _frozen(stripped)), spellings)
+
+
+@functools.cache
+def _name_index() -> _Index:
+    """Every ISO country and subdivision name: built only when an alias does not answer
+    (about 25 ms), which keeps `validate` on the common names fast."""
+    data = gazetteer_data()
+    raw: dict[str, set[Entry]] = {}
+    stripped: dict[str, set[Entry]] = {}
+    spellings: dict[str, str] = {}
     for country in data.countries.values():
         entry = frozenset({place(country.code)})
         for name in (country.name, country.common_name, country.official_name):
             if name:
-                register(name_raw, name_stripped, name, entry)
+                _register(raw, stripped, spellings, name, entry)
     for sub in data.subdivisions.values():
-        register(name_raw, name_stripped, sub.name, frozenset({place(sub.code)}))
+        _register(raw, stripped, spellings, sub.name, frozenset({place(sub.code)}))
+    return _Index((_frozen(raw), _frozen(stripped)), spellings)
 
-    tiers = tuple(
-        {key: frozenset(entries) for key, entries in tier.items()}
-        for tier in (alias_raw, name_raw, alias_stripped, name_stripped)
+
+@functools.cache
+def _index() -> _Index:
+    """All tiers, in the order free text is matched: aliases, ISO names, then stripped forms."""
+    aliases, names = _alias_index(), _name_index()
+    spellings = {**names.spellings, **aliases.spellings}
+    return _Index(
+        (aliases.tiers[0], names.tiers[0], aliases.tiers[1], names.tiers[1]), spellings
     )
-    return _Index(tiers, spellings)
 
 
 def _lookup(key: str) -> frozenset[Entry]:
-    """Candidate entries for a folded name: the first tier that knows one of its variants."""
-    index = _index()
-    for variant in _variants(key):
-        for tier in index.tiers:
-            found = tier.get(variant)
-            if found:
-                return found
+    """Candidate entries for a folded name: common spellings first (with or without article
+    and suffix), then the ISO names."""
+    variants = _variants(key)
+    for index in (_alias_index, _name_index):
+        tiers = index().tiers
+        for variant in variants:
+            for tier in tiers:
+                found = tier.get(variant)
+                if found:
+                    return found
     return frozenset()
 
 

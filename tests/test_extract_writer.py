@@ -9,7 +9,7 @@ import pytest
 
 from casualty_recon.errors import UsageError
 from casualty_recon.extract import extract_claims, write_claims
-from casualty_recon.load import load
+from casualty_recon.loader import load
 
 # Synthetic article written for this test (not a real report).
 ARTICLE = (

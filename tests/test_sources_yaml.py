@@ -12,7 +12,7 @@ from test_csv_export import seed_sources
 
 from casualty_recon.csv_claims import claims_csv_to_document
 from casualty_recon.csv_export import claims_rows, to_csv_bytes
-from casualty_recon.load import loads
+from casualty_recon.loader import loads
 from casualty_recon.sources_yaml import dump_sources_document
 
 DOCUMENT: dict[str, object] = {

@@ -23,7 +23,7 @@ from ruamel.yaml.error import YAMLError
 
 from ..errors import GrammarError, InputError, UsageError
 from ..figures import parse_figure
-from ..load import loads
+from ..loader import loads
 from ..periods import parse_period
 from ..safe_write import write_new_file
 from .claims import ExtractedClaim, SourceEntry

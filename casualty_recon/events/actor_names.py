@@ -3,14 +3,14 @@
 Datasets name states in their own ways: GED `Government of Russia (Soviet Union)`, ACLED
 `Military Forces of Syria (2000-)`, Airwars `Russian Military`. Those forms are brought to the
 names claims use (`Russian forces`, `Syrian government`); anything else goes through the party
-alias table, and is kept as written if that does not know it. Only distinct names are resolved.
+alias table (`parties.PARTY_ALIASES`, with and without a bracketed note), and is kept as written if that does not know it. Only distinct names are resolved.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..parties import canonical_party
+from ..parties import PARTY_ALIASES
 
 # States as perpetrators, by country word, -> canonical party.
 STATE_PARTIES: dict[str, str] = {
@@ -32,6 +32,16 @@ _STATE = re.compile(
 )
 _BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
 _NOBODY = re.compile(r"^(?:unknown|unidentified\b.*|n/?a|none)$", re.IGNORECASE)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("-", " ").casefold().split())
+
+
+# Every name the party table knows (canonical names and aliases) -> canonical name.
+_KNOWN: dict[str, str] = {
+    _key(alias): party for party, aliases in PARTY_ALIASES.items() for alias in (party, *aliases)
+}
 _HTS = re.compile(r"hay'?at tahrir al[- ]sham", re.IGNORECASE)
 
 
@@ -48,10 +58,11 @@ def party_of(name: str) -> str | None:
             return STATE_PARTIES[word]
     if _HTS.search(bare):
         return "Hayat Tahrir al-Sham"
-    known = canonical_party(text)
-    if known != text:
-        return known
-    return canonical_party(bare)
+    for candidate in (text, bare):
+        if _key(candidate) in _KNOWN:
+            return _KNOWN[_key(candidate)]
+    # Unknown to the alias table: kept as written, so a claim naming it the same way matches.
+    return text
 
 
 def parties_in(cell: str, separator: str | None) -> frozenset[str]:

@@ -193,6 +193,7 @@ def read_columns(header: Header, layout: Layout) -> Raw:
         convert = pacsv.ConvertOptions(
             include_columns=wanted,
             column_types=column_types,
+            null_values=[""],
             strings_can_be_null=True,
             quoted_strings_can_be_null=True,
         )

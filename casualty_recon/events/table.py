@@ -177,7 +177,7 @@ def load_events(
     # Distinct (country, place) pairs, as codes into the two value lists.
     n_places = len(place_text.values) + 1
     country_codes = (
-        country_text.codes if country_text is not None else np.zeros(len(place_text), np.int32)
+        country_text.codes if country_text is not None else np.full(len(place_text), -1, np.int32)
     )
     pair_key = (country_codes.astype(np.int64) + 1) * n_places + (place_text.codes + 1)
     n_pairs = (len(country_text.values) + 1 if country_text is not None else 1) * n_places

@@ -226,9 +226,8 @@ def test_hxl_variant_loads_to_the_same_numbers() -> None:
     assert hxl.kind == "ged"
     assert "HXL" in hxl.variant
     codes = sorted(code for code in GED_SPELLINGS if code.startswith("BD-"))
-    claims = year_claims(ged_frame(HXL), codes) + [
-        claim("bd", "1", "people", ["Bangladesh"], "1989", "2018")
-    ]
+    whole_country = claim("bd", "1", "people", ["Bangladesh"], "1989", "2018")
+    claims = [*year_claims(ged_frame(HXL), codes), whole_country]
     from_plain = cross_check(plain, claims)
     from_hxl = cross_check(hxl, claims)
     keys = ("low", "best", "high", "events", "excluded")
@@ -241,7 +240,7 @@ def test_hxl_variant_loads_to_the_same_numbers() -> None:
     assert whole.events == len(frame)
 
 
-# --- Airwars ---------------------------------------------------------------------------------------
+# --- Airwars -------------------------------------------------------------------------------------
 
 # How this Airwars file spells the four governorates (by hand; `eastern Hama` is in Hama).
 AIRWARS_NORTHWEST = {

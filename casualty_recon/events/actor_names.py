@@ -3,7 +3,8 @@
 Datasets name states in their own ways: GED `Government of Russia (Soviet Union)`, ACLED
 `Military Forces of Syria (2000-)`, Airwars `Russian Military`. Those forms are brought to the
 names claims use (`Russian forces`, `Syrian government`); anything else goes through the party
-alias table (`parties.PARTY_ALIASES`, with and without a bracketed note), and is kept as written if that does not know it. Only distinct names are resolved.
+alias table (`parties.PARTY_ALIASES`, with and without a bracketed note), and is kept as written
+if that does not know it. Only distinct names are resolved.
 """
 
 from __future__ import annotations

@@ -119,7 +119,7 @@ VERDICTS: dict[str, VerdictKind] = {
             "Explained",
             "The residual contains 0 once the quantified effects are applied (or, where A is a "
             "floor, the adjusted B reaches it).",
-            "The quantified differences account for the gap: {detail}.",
+            "The gap is accounted for: {detail}.",
         ),
         VerdictKind(
             "partly_explained",

@@ -233,7 +233,7 @@ def validate(
         console.print(summary)
         console.print(claims_table(sources))
         return
-    from .render_text import claims_plain
+    from .render_claims import claims_plain
 
     _emit(summary + "\n\n" + claims_plain(sources), None, False)
 

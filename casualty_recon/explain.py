@@ -772,15 +772,16 @@ class Engine:
         quantified = [k for k in ORDER if k in effects]
         if residual.contains(0):
             detail = (
-                ", ".join(quantified) + f" bring b to {fmt_span(_adjusted(a, residual))}"
+                f"the quantified effects ({', '.join(quantified)}) bring b to "
+                f"{fmt_span(_adjusted(a, residual))}, which meets a"
                 if quantified
                 else "the stated bounds already overlap"
             )
             return "explained", VERDICTS["explained"].template.format(detail=detail), None
         if residual.high < 0 and a.figure.high is None:
             detail = (
-                f"{', '.join(quantified) or 'the figures'} put b at or above a's floor of "
-                f"{a.figure.low:,}, which a floor allows"
+                f"the quantified effects ({', '.join(quantified) or 'none'}) put b at or above "
+                f"a's floor of {a.figure.low:,}, which a floor allows"
             )
             return "explained", VERDICTS["explained"].template.format(detail=detail), None
         return "pending", "", "up" if residual.low > 0 else "down"

@@ -82,8 +82,15 @@ class Figure:
 
     @property
     def stated(self) -> tuple[int, int]:
-        """The interval used for gaps: an open end closed at the stated bound (DESIGN.md 3.1)."""
-        return (self.low, self.low if self.high is None else self.high)
+        """The interval used for gaps: an open end closed at the stated bound (DESIGN.md 3.1).
+
+        "more than 730" enters as 731, "up to 300" as 300, a range as its range.
+        """
+        if self.high is None:
+            return (self.low, self.low)
+        if self.qualifier in ("up_to", "fewer_than"):
+            return (self.high, self.high)
+        return (self.low, self.high)
 
 
 # --- dates -------------------------------------------------------------------------------------

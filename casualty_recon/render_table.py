@@ -14,13 +14,8 @@ from rich.text import Text
 from .explain import PairResult
 from .intervals import fmt_signed_span, fmt_span
 from .model import Sources
-from .render_text import (
-    DIFFERENCE_COLUMNS,
-    claim_cells,
-    clean,
-    pair_heading,
-    waterfall_rows,
-)
+from .render_claims import claim_cells, clean
+from .render_text import DIFFERENCE_COLUMNS, pair_heading, waterfall_rows
 from .report import Report
 
 VERDICT_STYLE = {

@@ -134,14 +134,20 @@ class Series:
             after = min(before + 1, len(self.points) - 1)
             before = after - 1
         used = self.segments[before:after]
+        position = {point.claim.id: i for i, point in enumerate(self.points)}
+
+        def order(claim_id: str) -> int:
+            return position.get(claim_id, 0)
+
         rates = [s.rate for s in used]
         ids: list[str] = [i for s in used for i in (s.first.claim.id, s.second.claim.id)]
-        wide_first = max(before - 1, 0)
-        if (wide_first, after) != (before, after):
-            wide = _segment(self.points[wide_first], self.points[after])
-            rates.append(wide.rate)
-            ids.insert(0, self.points[wide_first].claim.id)
-        return RateEvidence(Span.hull(rates), tuple(dict.fromkeys(ids)), False)
+        # The neighbouring segments widen the rate: from the point before to the point after.
+        wide_first, wide_last = max(before - 1, 0), min(after + 1, len(self.points) - 1)
+        for first_i, last_i in ((wide_first, after), (before, wide_last)):
+            if (first_i, last_i) != (before, after):
+                rates.append(_segment(self.points[first_i], self.points[last_i]).rate)
+                ids += [self.points[first_i].claim.id, self.points[last_i].claim.id]
+        return RateEvidence(Span.hull(rates), tuple(dict.fromkeys(sorted(ids, key=order))), False)
 
     def value_at(self, day: dt.date) -> Estimate | None:
         """The series' value on `day`, as an interval; extrapolated past either end."""
@@ -175,8 +181,11 @@ class Series:
         value = previous.value + evidence.rate * days
         # A cumulative count lies between its neighbours.
         value = Span(max(value.low, previous.value.low), min(value.high, following.value.high))
-        if value.low > value.high:
-            value = Span(previous.value.low, following.value.high)
+        if value.low > value.high:  # across a revision the neighbours cross
+            value = Span(
+                min(previous.value.low, following.value.low),
+                max(previous.value.high, following.value.high),
+            )
         ids = tuple(dict.fromkeys((*previous.ids, *following.ids, *evidence.claim_ids)))
         return Estimate(value, ids, False)
 
@@ -213,9 +222,37 @@ def build_timelines(claims: Iterable[Claim]) -> list[Series]:
         groups[series_key(claim)].append(claim)
     out: list[Series] = []
     for key in sorted(groups, key=repr):
-        for cluster in _start_clusters(groups[key]):
-            out.append(_build_series(cluster))
+        for by_area in _area_clusters(groups[key]):
+            for cluster in _start_clusters(by_area):
+                out.append(_build_series(cluster))
     return out
+
+
+def _area_clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Split claims whose areas are disjoint (Gaza and the West Bank); overlapping areas (Idlib
+    and Hama, northwest Syria) stay one series. Distinct areas are few, so this is cheap."""
+    from .places import area_relation
+
+    areas = sorted(
+        {c.area.places for c in claims}, key=lambda a: sorted((p.code, p.part or "") for p in a)
+    )
+    parent = list(range(len(areas)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, first in enumerate(areas):
+        for j in range(i + 1, len(areas)):
+            if root(i) != root(j) and area_relation(first, areas[j]) != "disjoint":
+                parent[root(j)] = root(i)
+    position = {area: root(i) for i, area in enumerate(areas)}
+    clusters: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        clusters[position[claim.area.places]].append(claim)
+    return [clusters[k] for k in sorted(clusters)]
 
 
 def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:
@@ -256,6 +293,7 @@ def _build_series(claims: list[Claim]) -> Series:
         key=lambda c: (c.as_of.earliest, c.as_of.latest, c.published.earliest, c.id),
     )
     points: list[Point] = []
+    same_day_revisions: list[Revision] = []
     for claim in ordered:
         if points:
             last = points[-1]
@@ -266,10 +304,22 @@ def _build_series(claims: list[Claim]) -> Series:
             if same_day and last.claim.figure.stated == claim.figure.stated:
                 points[-1] = Point(last.claim, (*last.repeats, claim))
                 continue
+            if same_day:
+                # Two figures for one day: the later-published one is the source's last word.
+                if (claim.published.latest, claim.id) >= (
+                    last.claim.published.latest,
+                    last.claim.id,
+                ):
+                    if stated_high(claim) < last.value.low:
+                        same_day_revisions.append(Revision(last.claim, claim))
+                    points[-1] = Point(claim, (*last.repeats, last.claim))
+                else:
+                    points[-1] = Point(last.claim, (*last.repeats, claim))
+                continue
         points.append(Point(claim))
     series.points = points
     series.segments = [_segment(a, b) for a, b in itertools.pairwise(points)]
-    series.revisions = [
+    series.revisions = same_day_revisions + [
         Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision
     ]
     series.stale_relays = _stale_relays(ordered)
@@ -292,6 +342,10 @@ def _stale_relays(claims: list[Claim]) -> list[StaleRelay]:
             age = (claim.published.earliest - claim.as_of.latest).days
             out.append(StaleRelay(claim, latest, age))
     return out
+
+
+def stated_high(claim: Claim) -> int:
+    return claim.figure.stated[1]
 
 
 def relay_age(claim: Claim) -> int:

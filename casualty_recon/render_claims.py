@@ -1,0 +1,94 @@
+"""The claims side by side as plain text: what `validate` prints when piped, and the first
+table of every report. Kept apart from the report renderers so `validate` does not load the
+explanation engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .intervals import INF, Span, fmt_span
+from .model import Claim, DayRange, Sources
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+CLAIM_COLUMNS = (
+    "id",
+    "source",
+    "figure",
+    "interval",
+    "population",
+    "outcome",
+    "perpetrators",
+    "area",
+    "window",
+    "as of",
+    "published",
+    "basis",
+    "relayed by",
+)
+
+
+def clean(text: str) -> str:
+    """Strip terminal control sequences and control characters from untrusted text."""
+    return _CONTROL.sub("", text)
+
+
+def day_text(days: DayRange | None) -> str:
+    if days is None:
+        return "?"
+    if days.earliest == days.latest:
+        return days.earliest.isoformat()
+    return f"{days.text} ({days.earliest.isoformat()}..{days.latest.isoformat()})"
+
+
+def claim_cells(claim: Claim) -> list[str]:
+    start = "?" if claim.start is None else claim.start.text
+    return [
+        clean(claim.id),
+        clean(claim.source),
+        clean(claim.figure.text),
+        fmt_span(_literal(claim)).replace(" or more", "+"),
+        claim.population,
+        claim.outcome,
+        clean(claim.perpetrators.label()),
+        clean(claim.area.label()),
+        clean(f"{start} to {claim.as_of.text}"),
+        day_text(claim.as_of),
+        day_text(claim.published),
+        claim.basis,
+        clean(claim.relayed_by or ""),
+    ]
+
+
+def _plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [len(h) for h in header]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(header)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return lines
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def claims_plain(sources: Sources) -> str:
+    rows = [claim_cells(c) for c in sources.claims]
+    return "\n".join(_plain_table(CLAIM_COLUMNS, rows)) + "\n"
+
+
+def _literal(claim: Claim) -> Span:
+    high = claim.figure.high
+    return Span(claim.figure.low, INF if high is None else high)

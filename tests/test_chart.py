@@ -11,7 +11,7 @@ import pytest
 
 from casualty_recon.chart import render_chart, write_chart
 from casualty_recon.errors import UsageError
-from casualty_recon.load import load
+from casualty_recon.loader import load
 from casualty_recon.timeline import Series, build_timelines
 from casualty_recon.timeline_render import ordered_series, series_names
 
@@ -42,7 +42,7 @@ def test_bytes_do_not_depend_on_the_process(bundled: tuple[list[Series], str | N
     """Another interpreter with another hash seed draws the same SVG."""
     series, title = bundled
     code = (
-        "import sys; from casualty_recon.load import load; "
+        "import sys; from casualty_recon.loader import load; "
         "from casualty_recon.timeline import build_timelines; "
         "from casualty_recon.chart import render_chart; "
         "s = load(sys.argv[1]); "

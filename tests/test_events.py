@@ -180,12 +180,14 @@ def test_ged_window_straddle_and_precision_rules() -> None:
     events = load_events(GED)
     window = (pd.Timestamp("2017-08-10"), pd.Timestamp("2017-09-15"))
     area = ["Rakhine"]
-    plain, by_day, by_place = cross_check(
-        events, [claim("r", "1", "people", area, "2017-08-10", "2017-09-15")]
-    ) + cross_check(
-        events, [claim("r", "1", "people", area, "2017-08-10", "2017-09-15")], date_prec=1
-    ) + cross_check(
-        events, [claim("r", "1", "people", area, "2017-08-10", "2017-09-15")], where_prec=3
+    plain, by_day, by_place = (
+        cross_check(events, [claim("r", "1", "people", area, "2017-08-10", "2017-09-15")])
+        + cross_check(
+            events, [claim("r", "1", "people", area, "2017-08-10", "2017-09-15")], date_prec=1
+        )
+        + cross_check(
+            events, [claim("r", "1", "people", area, "2017-08-10", "2017-09-15")], where_prec=3
+        )
     )
     rakhine = frame[frame["code"] == "MM-16"]
     overlaps = rakhine[(rakhine["end"] >= window[0]) & (rakhine["start"] <= window[1])]
@@ -365,9 +367,7 @@ def test_airwars_spellings_meet_and_bad_rows_are_counted() -> None:
     frame = airwars_frame()
     # Both spellings of Deir ez-Zor are in the file and both are summed.
     assert {"Deir Ezzor", "Deir ez-Zor"} <= set(frame["governorate"].dropna())
-    (ref,) = cross_check(
-        events, [claim("d", "1", "civilians", ["Deir ez-Zor"], "2017", "2017")]
-    )
+    (ref,) = cross_check(events, [claim("d", "1", "civilians", ["Deir ez-Zor"], "2017", "2017")])
     spellings = {"Deir Ezzor", "Deir ez-Zor", "Deir Ez-Zor", "Deir Ez-zor", "Deir Ez Zor"}
     spellings |= {"Deir Ez-Zour"}
     rows = frame[

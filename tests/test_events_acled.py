@@ -364,4 +364,4 @@ def test_missing_column_names_what_was_expected(tmp_path: Path) -> None:
     assert problem.hint is not None and "event_date, country, admin1, actor1" in problem.hint
     with pytest.raises(InputError) as forced:
         load_events(path, kind="acled")
-    assert "not a ACLED file: it lacks the column(s) fatalities" in str(forced.value)
+    assert "not an ACLED file: it lacks the column(s) fatalities" in str(forced.value)

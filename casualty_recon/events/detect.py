@@ -85,6 +85,10 @@ def sniff(path: str | Path) -> Header:
     return Header(name, tuple(names), hxl, encoding)
 
 
+def _article(title: str) -> str:
+    return "an" if title[:1] in "AEIO" else "a"
+
+
 def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) -> Layout:
     """The layout for this header: `kind` if given (checked), else the one whose required
     columns are all present."""
@@ -99,8 +103,10 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
         if missing:
             raise event_file_error(
                 header.path,
-                f"not a {layout.title} file: it lacks the column(s) {', '.join(missing)}",
-                f"a {layout.title} file needs the columns {', '.join(layout.required_names())}",
+                f"not {_article(layout.title)} {layout.title} file: it lacks the column(s) "
+                f"{', '.join(missing)}",
+                f"{_article(layout.title)} {layout.title} file needs the columns "
+                f"{', '.join(layout.required_names())}",
             )
         return layout
     present = header.lookup()

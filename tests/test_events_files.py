@@ -237,7 +237,7 @@ def test_benchmark_runs_and_both_sides_agree() -> None:
     assert result["sums_agree"] is True, result["mismatched_claims"]
     assert result["tool_seconds"] > 0 and result["duckdb_seconds"] > 0
     assert result["ratio"] == pytest.approx(
-        result["tool_seconds"] / result["duckdb_seconds"], rel=0.01
+        result["tool_seconds"] / result["duckdb_seconds"], rel=0.05
     )
     assert result["budget"] == 1.5
     assert result["tool_peak_mb"] > 0 and result["duckdb_peak_mb"] > 0

@@ -222,6 +222,16 @@ def _reference(
     parties = claim.perpetrators.parties
     if layout.coverage_note and (parties is None or parties & layout.not_covered):
         notes.append(layout.coverage_note + ".")
+    # Parties the dataset can count: named by some event, and within what it monitors.
+    countable = events.parties - layout.not_covered
+    found = sorted(parties & countable) if parties is not None else []
+    unseen = sorted(parties - countable) if parties is not None else []
+    unnoted = [party for party in unseen if party not in layout.not_covered]
+    if found and unnoted:
+        notes.append(
+            f"{events.title} attributes no event to {join_names(unnoted)} in this file: the "
+            f"reference counts {join_names(found)} only, so it can fall short of the claim."
+        )
 
     rule = _rule_text(events, measure, window_start, window_end, grades, date_prec, where_prec)
     chosen_grades = grades if grades is not None or not layout.grades else None
@@ -265,6 +275,10 @@ def _reference(
         why = f"it has no figure for {claim.population} {claim.outcome}."
     elif absent and len(absent) == len(wanted):
         why = f"it has no events in {join_names(absent)}."
+    elif parties is not None and not found and not unnoted:
+        why = f"it does not record events by {join_names(unseen)}."
+    elif parties is not None and not found:
+        why = f"it attributes no event to {join_names(unseen)} in this file."
     elif window_start is None:
         why = "it has no usable events."
     else:
@@ -273,8 +287,9 @@ def _reference(
         return make({}, 0, None, f"{events.title} gives no reference for this claim: {why}", {})
 
     w0, w1 = day_number(window_start), day_number(window_end)
+    matched = frozenset(found) if parties is not None else None
     summed, excluded = _select(
-        events, measure, wanted, parties, (w0, w1), grade_reasons, date_prec, where_prec
+        events, measure, wanted, matched, (w0, w1), grade_reasons, date_prec, where_prec
     )
     sums: dict[str, int | None] = {}
     for bound in ("low", "best", "high"):
@@ -287,7 +302,7 @@ def _reference(
         claim.figure.low, claim.figure.high, _range(sums["low"], sums["best"], sums["high"])
     )
     noun = "incident" if events.kind == "airwars" else "event"
-    by = f" by {join_names(sorted(parties))}" if parties is not None else ""
+    by = f" by {join_names(found)}" if parties is not None else ""
     figure = range_text(sums["low"], sums["best"], sums["high"])
     sentence = (
         f"{events.title}: {figure} {claim.population} {measure.outcome} in {count:,} "

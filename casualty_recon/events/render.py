@@ -105,14 +105,21 @@ def reference_rows(references: Iterable[Reference]) -> list[dict[str, Cell]]:
 
 
 def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
-    """Plain text, one block per claim: the sentence, what was left out, the notes."""
+    """Plain text: the file's unreadable rows once per file, then one block per claim (the
+    sentence, what was left out, the notes, and with `rules` the matching rule)."""
     blocks: list[str] = []
+    told: set[str] = set()
     for ref in references:
+        if ref.unreadable and ref.path not in told:
+            told.add(ref.path)
+            total = sum(ref.unreadable.values())
+            blocks.append(
+                f"{ref.dataset} file {ref.path}: {total} unreadable row(s) left out "
+                f"({_reasons(ref.unreadable)})"
+            )
         lines = [f"{ref.claim_id}: {ref.sentence}"]
         if ref.excluded:
             lines.append(f"  left out: {_reasons(ref.excluded)}")
-        if ref.unreadable:
-            lines.append(f"  unreadable rows in the file: {_reasons(ref.unreadable)}")
         lines.extend(f"  note: {note}" for note in ref.notes)
         if rules:
             lines.append(f"  rule: {ref.rule}")

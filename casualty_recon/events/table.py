@@ -89,6 +89,15 @@ class EventTable:
     buckets: dict[tuple[str, str], tuple[int, int]] = field(repr=False)
 
     @property
+    def parties(self) -> frozenset[str]:
+        """Every canonical party some event of the file is attributed to."""
+        found: set[str] = set()
+        for actors in self.actors:
+            for parties in actors.parties:
+                found |= parties
+        return frozenset(found)
+
+    @property
     def rows(self) -> int:
         return len(self.first_day)
 

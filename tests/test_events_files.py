@@ -129,6 +129,7 @@ AIRWARS_ROWS = [
     "T8,2019-05-07,,Russian Military,,Hama,,,,,,",
     "T9,1970-01-01,,Russian Military,Fair,Idlib,,,5,5,,",
     "T10,2019-05-08,,Russian Military,Fair,Hama,,,4,,,",
+    'T11,2019-06-01,,"Syrian Regime, Russian Military",Fair,Idlib,,,1,1,,',
 ]
 
 
@@ -170,6 +171,26 @@ def test_airwars_rules_on_a_small_file(tmp_path: Path) -> None:
         ],
     )
     assert (coalition.low, coalition.events) == (2, 1)
+
+
+def test_parties_airwars_does_not_record(tmp_path: Path) -> None:
+    events = load_events(airwars_file(tmp_path))
+    june = (dt.date(2019, 6, 1), dt.date(2019, 6, 30))
+    (regime,) = cross_check(
+        events, [make_claim(["Idlib"], *june, perpetrators=["Syrian government"])]
+    )
+    assert regime.comparison is None and regime.low is None
+    assert regime.sentence.endswith("it does not record events by Syrian government.")
+    assert any("not Syrian government strikes" in note for note in regime.notes)
+    (both,) = cross_check(
+        events,
+        [make_claim(["Idlib"], *june, perpetrators=["Syrian government", "Russian forces"])],
+    )
+    # The incident naming both counts once, through Russian forces.
+    assert (both.low, both.high, both.events) == (1, 1, 1)
+    assert " by Russian forces in Idlib" in both.sentence
+    (isis,) = cross_check(events, [make_claim(["Idlib"], *june, perpetrators=["ISIS"])])
+    assert isis.sentence.endswith("it attributes no event to Islamic State in this file.")
 
 
 def test_usage_errors_for_grades_and_precision(tmp_path: Path) -> None:

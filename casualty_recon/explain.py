@@ -196,9 +196,22 @@ class Engine:
         for claim in sources.claims:
             if claim.breakdown_of is not None and claim.breakdown_of in self._by_id:
                 self._parts[claim.breakdown_of].append(claim)
-        self._by_date: dict[tuple[dt.date, dt.date], list[Claim]] = defaultdict(list)
+        # Claims that give two bases for one scope and day, grouped once: (day, scope) -> basis.
+        by_scope_day: dict[tuple[object, ...], dict[str, list[Claim]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for claim in sources.claims:
-            self._by_date[(claim.as_of.earliest, claim.as_of.latest)].append(claim)
+            key = (claim.as_of.earliest, claim.as_of.latest, _scope_key(claim))
+            by_scope_day[key][claim.basis].append(claim)
+        self._paired_bases = [group for group in by_scope_day.values() if len(group) > 1]
+        self._basis_cache: dict[tuple[str, str], list[tuple[Span, Claim, Claim]]] = {}
+        # Series by scope, for "another source's timeline for the same scope".
+        self._series_by_scope: dict[tuple[object, ...], list[Series]] = defaultdict(list)
+        for series in self.timelines:
+            if len(series.points) > 1:
+                sample = series.points[0].claim
+                key = (sample.population, sample.outcome, sample.perpetrators.parties)
+                self._series_by_scope[key].append(series)
         self._gazetteer: Gazetteer | None = None
 
     # --- public ----------------------------------------------------------------------------
@@ -462,15 +475,13 @@ class Engine:
                 if found.extrapolated:
                     note += ", extrapolated"
                 return _Quantity(found.rate, found.claim_ids, note, False)
-        for series in self.timelines:
-            if series is own or series.source == b.source or len(series.points) < 2:
+        scope = (b.population, b.outcome, b.perpetrators.parties)
+        for series in self._series_by_scope.get(scope, ()):
+            if series is own or series.source == b.source:
                 continue
             sample = series.points[0].claim
             if (
-                sample.population == b.population
-                and sample.outcome == b.outcome
-                and sample.perpetrators.parties == b.perpetrators.parties
-                and area_relation(sample.area.places, b.area.places) != "disjoint"
+                area_relation(sample.area.places, b.area.places) != "disjoint"
                 and series.points[0].earliest <= min(first, second)
                 and series.points[-1].latest >= max(first, second)
             ):
@@ -645,26 +656,28 @@ class Engine:
 
     def _basis_ratio(self, a: Claim, b: Claim) -> _Quantity | None:
         """A ratio from two claims giving two bases for the same scope and date."""
+        candidates = self._basis_cache.get((b.basis, a.basis))
+        if candidates is None:
+            candidates = []
+            seen: set[tuple[object, ...]] = set()
+            for group in self._paired_bases:
+                for low in group.get(b.basis, ()):
+                    for high in group.get(a.basis, ()):
+                        key = (low.source, low.figure.stated, high.source, high.figure.stated)
+                        if key in seen:
+                            continue  # a relay repeating the same pair adds nothing
+                        ratio = stated(high).divide(stated(low))
+                        if ratio is not None:
+                            seen.add(key)
+                            candidates.append((ratio, high, low))
+            self._basis_cache[(b.basis, a.basis)] = candidates
         ratios: list[Span] = []
         evidence: list[str] = []
-        seen: set[tuple[object, ...]] = set()
-        for same_day in self._by_date.values():
-            lows = [c for c in same_day if c.basis == b.basis]
-            highs = [c for c in same_day if c.basis == a.basis]
-            for low in lows:
-                for high in highs:
-                    if {low.id, high.id} == {a.id, b.id}:
-                        continue
-                    if not _same_scope(low, high):
-                        continue
-                    key = (low.source, low.figure.stated, high.source, high.figure.stated)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    ratio = stated(high).divide(stated(low))
-                    if ratio is not None:
-                        ratios.append(ratio)
-                        evidence += [high.id, low.id]
+        for ratio, high, low in candidates:
+            if {low.id, high.id} == {a.id, b.id}:
+                continue  # never explain a pair by itself
+            ratios.append(ratio)
+            evidence += [high.id, low.id]
         if not ratios:
             return None
         ids = tuple(dict.fromkeys(evidence))
@@ -965,8 +978,8 @@ def _partitions(kind: str, parts: list[Claim], whole: Claim) -> bool:
     return all(_same_on(k, p, whole) for k in steady for p in parts)
 
 
-def _same_scope(x: Claim, y: Claim) -> bool:
-    return all(_same_on(kind, x, y) for kind in SHARE_KINDS)
+def _scope_key(claim: Claim) -> tuple[str, ...]:
+    return tuple(_dimension_key(kind, claim) for kind in SHARE_KINDS)
 
 
 def _and_list(items: list[str]) -> str:

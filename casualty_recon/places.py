@@ -251,6 +251,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "UA-65": ("Kherson",),
     "UA-23": ("Zaporizhzhia", "Zaporizhia", "Zaporozhye"),
     # Yemen
+    # Libya: the districts by their English names
+    "LY-TB": ("Tripoli",),
+    "LY-BA": ("Benghazi",),
+    "LY-MI": ("Misrata", "Misurata"),
+    "LY-SR": ("Sirte", "Sirt"),
+    "LY-DR": ("Derna",),
+    "LY-SB": ("Sabha",),
+    "LY-ZA": ("Zawiya", "Zawiyah"),
+    # Somalia
+    "SO-HI": ("Hiraan", "Hiran"),
+    "SO-BN": ("Banadir", "Mogadishu"),
     "YE-HU": ("Hodeidah", "Hudaydah", "Hodeida"),
     "YE-AD": ("Aden",),
     "YE-TA": ("Taiz", "Ta'izz", "Taizz"),

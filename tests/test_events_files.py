@@ -111,6 +111,25 @@ def test_hxl_row_and_bom_are_recognised(tmp_path: Path) -> None:
     assert (russian.best, russian.events) == (1, 1)
 
 
+def test_rows_in_an_unrecognised_country_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "ged.csv"
+    write_synthetic_ged(path, 200)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # Synthetic: one more row in a country no gazetteer knows.
+    lines.append(lines[1].replace('"Bangladesh"', '"Atlantis"').replace('"Syria"', '"Atlantis"'))
+    lines[-1] = lines[-1].replace('"Myanmar (Burma)"', '"Atlantis"')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    events = load_events(path)
+    assert events.unplaced == {"country not recognised: 'Atlantis'": 1}
+    assert any("1 row(s) match no claim because of their country" in n for n in events.notes)
+    (ref,) = cross_check(
+        events, [make_claim(["Lebanon"], dt.date(1990, 1, 1), dt.date(2018, 12, 31))]
+    )
+    assert ref.comparison is None
+    assert ref.sentence.endswith("it has no events in Lebanon.")
+    assert any("country not recognised: 'Atlantis': 1" in note for note in ref.notes)
+
+
 # --- Airwars, written here -----------------------------------------------------------------------
 
 AIRWARS_HEADER = (

@@ -39,6 +39,7 @@ import numpy.typing as npt
 
 from ..errors import UsageError
 from ..model import Claim, Place
+from ..places import display_name
 from .layout import BoolArray, Measure
 from .reference import Comparison, Reference, compare, day_text, join_names, range_text
 from .table import EventTable, day_number
@@ -211,9 +212,15 @@ def _reference(
             f"{join_names(parts)} cannot be told apart from the whole subdivision in "
             f"{events.title}: matched as the whole, so the reference may be wider than the claim."
         )
-    absent = [c for c in wanted if c not in events.countries]
+    absent = [display_name(c) for c in wanted if c not in events.countries]
     if absent and len(absent) < len(wanted):
         notes.append(f"{events.title} has no events in {join_names(absent)} in this file.")
+    if absent and events.unplaced:
+        listed = "; ".join(f"{reason}: {count}" for reason, count in events.unplaced.items())
+        notes.append(
+            f"Some rows of the file are in a country that is not recognised ({listed}); "
+            "they are not counted for any claim."
+        )
     area_names = tuple(
         sorted({p.name for p in claim.area.places}) if claim.area.places else claim.area.text
     )

@@ -77,6 +77,8 @@ class EventTable:
     # Why an unresolved place is unresolved, per row code into `place_reasons`.
     place_reasons: list[str]
     place_reason: IntArray
+    # Rows whose country is not recognised (they match no claim), by reason.
+    unplaced: dict[str, int]
     actors: tuple[Actors, ...]
     grade: Text | None
     figures: dict[str, FloatArray]
@@ -219,6 +221,17 @@ def load_events(
     row_country = country_lut[pair_index]
     row_place = place_lut[pair_index]
     row_reason = reason_lut[pair_index]
+    # Rows in no recognised country can match no claim: say so, with the names.
+    unplaced: dict[str, int] = {}
+    if "" in countries:
+        per_reason = np.bincount(
+            row_reason[row_country == countries.index("")], minlength=len(reasons)
+        )
+        unplaced = {reasons[i]: int(per_reason[i]) for i in np.flatnonzero(per_reason)}
+        listed = "; ".join(f"{reason}: {count}" for reason, count in unplaced.items())
+        notes.append(
+            f"{sum(unplaced.values())} row(s) match no claim because of their country ({listed})."
+        )
 
     actors = tuple(
         Actors(
@@ -267,6 +280,7 @@ def load_events(
         place=row_place,
         place_reasons=reasons,
         place_reason=row_reason,
+        unplaced=unplaced,
         actors=actors,
         grade=_take_text(prepared.grade, keep) if prepared.grade is not None else None,
         figures={name: take(values) for name, values in prepared.figures.items()},

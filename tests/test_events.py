@@ -313,7 +313,8 @@ def test_airwars_idlib_window_of_2019() -> None:
     assert ref.events == len(rows)
     assert ref.window_start == dt.date(2019, 4, 21)
     assert ref.window_end == dt.date(2019, 8, 20)
-    assert ref.comparison == compare(731, None, (ref.low, ref.high))
+    assert ref.comparison == compare(731, None, ref.reference_range)
+    assert ref.reference_range == (ref.low, ref.high)
     assert any("not Syrian government strikes" in note for note in ref.notes) is False
     assert ref.sentence.startswith(f"Airwars: {ref.low:,} to {ref.high:,} civilians killed in ")
     assert "Russian forces" in ref.sentence and "21 Apr 2019 to 20 Aug 2019" in ref.sentence

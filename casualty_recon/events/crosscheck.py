@@ -280,6 +280,8 @@ def _reference(
 
     if measure is None:
         why = f"it has no figure for {claim.population} {claim.outcome}."
+    elif not wanted:
+        why = f"the claim's area ({claim.area.label()}) names no country or subdivision."
     elif absent and len(absent) == len(wanted):
         why = f"it has no events in {join_names(absent)}."
     elif parties is not None and not found and not unnoted:

@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+	$(BIN)/python -m compileall -q casualty_recon
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the package with its test and lint tools
@@ -30,6 +31,8 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Measure the performance budgets of DESIGN.md section 8
+	@# Byte-compile first: with PYTHONDONTWRITEBYTECODE set, every run would compile the source.
+	$(BIN)/python -m compileall -q casualty_recon
 	$(BIN)/python -m casualty_recon.bench
 
 golden: $(STAMP) ## Rewrite golden files on purpose (review the diff!)
@@ -38,7 +41,7 @@ golden: $(STAMP) ## Rewrite golden files on purpose (review the diff!)
 eval-extract: $(STAMP) ## Measure extract's accuracy on ../shared/data/extraction/fakes-dev.csv
 	$(BIN)/python -m casualty_recon.extract.evaluate ../shared/data/extraction/fakes-dev.csv
 
-gazetteer: $(STAMP) ## Regenerate casualty_recon/data/subdivisions.tsv from pycountry
+gazetteer: $(STAMP) ## Regenerate the gazetteer data files (casualty_recon/data/*.tsv) from pycountry
 	$(BIN)/python -m casualty_recon.gazetteer_build
 
 clean: ## Remove the virtual environment and caches

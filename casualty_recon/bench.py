@@ -128,7 +128,11 @@ def timed_runs(commands: dict[str, list[str]], rounds: int) -> dict[str, float]:
         for name, argv in commands.items():
             started = time.perf_counter()
             subprocess.run(
-                argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env,
+                argv,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+                env=env,
                 cwd=ROOT,
             )
             samples[name].append(time.perf_counter() - started)
@@ -156,8 +160,14 @@ def startup_rows(rounds: int) -> tuple[list[Row], float]:
         rounds,
     )
     floor = times["floor"]
-    rows = [Row("stack floor: python -c 'import typer, rich.console, rich.table, yaml'",
-                f"{floor * 1000:.0f} ms", None, None)]
+    rows = [
+        Row(
+            "stack floor: python -c 'import typer, rich.console, rich.table, yaml'",
+            f"{floor * 1000:.0f} ms",
+            None,
+            None,
+        )
+    ]
     for name, label in (
         ("help", "casualty-recon --help"),
         ("validate", "casualty-recon validate sources.yaml"),

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import UsageError
-from .render_text import clean
+from .render_claims import clean
 from .safe_write import write_new_file
 from .timeline import Point, Series
 from .timeline_render import ordered_series, series_names

@@ -4,8 +4,6 @@ Exit codes: 0 success, 1 bad data (located errors on stderr), 2 bad usage, 70 an
 (with how to report it; `--debug` shows the traceback).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
@@ -118,7 +116,7 @@ def _fail(error: CasualtyReconError) -> NoReturn:
     raise typer.Exit(ExitCode.BAD_DATA)
 
 
-def _load(path: str) -> Sources:
+def _load(path: str) -> "Sources":
     from .loader import load
 
     return load(path)
@@ -128,7 +126,7 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def _console(stderr: bool = False) -> Console:
+def _console(stderr: bool = False) -> "Console":
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -322,14 +320,14 @@ def report(
             raise typer.Exit(ExitCode.BAD_DATA)
 
 
-def _add_references(result: Report, dataset: Path) -> None:
+def _add_references(result: "Report", dataset: Path) -> None:
     from .events import cross_check, load_events
 
     table = load_events(dataset)
     result.references = list(cross_check(table, result.claims))
 
 
-def _render_report(result: Report, chosen: Format, output: Path | None, force: bool) -> None:
+def _render_report(result: "Report", chosen: Format, output: Path | None, force: bool) -> None:
     from . import render_text
 
     if chosen is Format.table and output is None:
@@ -387,10 +385,11 @@ def export(
         result = compare(sources)
         references = None
         if events is not None:
-            from .events import cross_check, load_events, reference_columns, reference_rows
+            from .csv_export import REFERENCES_COLUMNS
+            from .events import cross_check, load_events, reference_rows
 
             refs = cross_check(load_events(events), sources.claims)
-            references = (reference_columns(), reference_rows(refs))
+            references = (REFERENCES_COLUMNS, reference_rows(refs))
         written = export_files(
             sources,
             result.to_dict(),
@@ -588,7 +587,7 @@ def events(
     """
     try:
         sources = _load(claims)
-        from .events import cross_check, load_events, render_references
+        from .events import cross_check, load_events, reference_rows, render_text
 
         table = load_events(dataset, kind=kind.value if kind else None)
         chosen_claims = sources.claims
@@ -598,16 +597,25 @@ def events(
                 if claim_id not in known:
                     raise UsageError(f"no claim with id {claim_id!r}")
             chosen_claims = [c for c in sources.claims if c.id in set(claim)]
-        options: dict[str, object] = {}
-        if grades:
-            options["grades"] = [g.strip() for g in grades.split(",") if g.strip()]
-        if date_prec is not None:
-            options["date_prec"] = date_prec
-        if where_prec is not None:
-            options["where_prec"] = where_prec
-        refs = cross_check(table, chosen_claims, **options)
+        refs = cross_check(
+            table,
+            chosen_claims,
+            grades=[g.strip() for g in grades.split(",") if g.strip()] if grades else None,
+            date_prec=date_prec,
+            where_prec=where_prec,
+        )
         chosen = _resolve_format(fmt, None)
-        _emit(render_references(table, refs, chosen.value), None, False)
+        if chosen is Format.json:
+            import json
+
+            payload = {"events": table.summary(), "references": [r.to_dict() for r in refs]}
+            _emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", None, False)
+        elif chosen is Format.csv:
+            from .csv_export import REFERENCES_COLUMNS, rows_to_csv
+
+            _emit(rows_to_csv(REFERENCES_COLUMNS, reference_rows(refs), bom=False), None, False)
+        else:
+            _emit(table.summary() + "\n\n" + render_text(refs, rules=True), None, False)
     except CasualtyReconError as error:
         _fail(error)
 

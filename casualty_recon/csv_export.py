@@ -211,6 +211,34 @@ GAPS_COLUMNS: tuple[Column, ...] = (
     Column("sentence", "text", "#description+sentence", "The difference in plain English."),
 )
 
+REFERENCES_COLUMNS: tuple[Column, ...] = (
+    Column("claim", "text", "#meta+id", "The claim the reference is for."),
+    Column("dataset", "text", "#meta+source", "The event dataset (UCDP GED, ACLED, Airwars)."),
+    Column("kind", "text", "#meta+type", "ged, acled or airwars."),
+    Column("file", "text", "#meta+file", "The dataset file that was read."),
+    Column("population", "text", "#affected+type", "The claim's population."),
+    Column("outcome", "text", "#impact+type", "The claim's outcome."),
+    Column("measure", "text", "#meta+measure", "The dataset columns that were summed."),
+    Column("window_start", "date", "#date+start", "First day of the window summed."),
+    Column("window_end", "date", "#date+end", "Last day of the window summed."),
+    Column("area", "text", "#adm1+name", "The places summed, `; `-separated."),
+    Column("perpetrators", "text", "#group+perpetrator", "Parties the sum was restricted to."),
+    Column("grades", "text", "#meta+grade", "Airwars grades counted."),
+    Column("reference_low", "int", "#affected+num+min", "Low sum of the events."),
+    Column("reference_best", "int", "#affected+num", "Best sum, where the dataset has one."),
+    Column("reference_high", "int", "#affected+num+max", "High sum of the events."),
+    Column("events", "int", "#meta+count", "Number of events summed."),
+    Column("claim_low", "int", "#affected+num+min+claim", "The claim's lowest count."),
+    Column("claim_high", "int", "#affected+num+max+claim", "Its highest; empty when open."),
+    Column("claim_figure", "text", "#affected+text+claim", "The claim's figure as written."),
+    Column("comparison", "text", "#meta+comparison", "inside, above or below the reference."),
+    Column("excluded", "text", "#meta+excluded", "Rows of the claim's scope left out, by reason."),
+    Column("unreadable", "text", "#meta+unreadable", "Rows of the file that could not be read."),
+    Column("rule", "text", "#meta+rule", "How straddling or imprecise events were handled."),
+    Column("notes", "text", "#description+notes", "Caveats (e.g. what the dataset covers)."),
+    Column("sentence", "text", "#description", "The comparison in one sentence."),
+)
+
 TABLES: dict[str, Table] = {
     table.name: table
     for table in (
@@ -227,6 +255,12 @@ TABLES: dict[str, Table] = {
             PAIRS_COLUMNS,
         ),
         Table("gaps", "gaps.csv", "One row per pair and difference.", GAPS_COLUMNS),
+        Table(
+            "references",
+            "references.csv",
+            "With `--events`: one row per claim, the event-data reference beside it.",
+            REFERENCES_COLUMNS,
+        ),
     )
 }
 

@@ -210,8 +210,8 @@ class Engine:
         for series in self.timelines:
             if len(series.points) > 1:
                 sample = series.points[0].claim
-                key = (sample.population, sample.outcome, sample.perpetrators.parties)
-                self._series_by_scope[key].append(series)
+                scope = (sample.population, sample.outcome, sample.perpetrators.parties)
+                self._series_by_scope[scope].append(series)
         self._gazetteer: Gazetteer | None = None
 
     # --- public ----------------------------------------------------------------------------
@@ -949,7 +949,23 @@ def _ratio_text(span: Span) -> str:
     return f"{span.low:.3g} to {span.high:.3g}"
 
 
+_KEYS: dict[tuple[str, int], tuple[Claim, str]] = {}
+
+
 def _dimension_key(kind: str, claim: Claim) -> str:
+    """The value of a claim on one share dimension, as a comparable string (memoised: the
+    engine asks for it for every breakdown in every pair)."""
+    cached = _KEYS.get((kind, id(claim)))
+    if cached is not None and cached[0] is claim:
+        return cached[1]
+    key = _compute_dimension_key(kind, claim)
+    if len(_KEYS) > 200_000:
+        _KEYS.clear()
+    _KEYS[(kind, id(claim))] = (claim, key)
+    return key
+
+
+def _compute_dimension_key(kind: str, claim: Claim) -> str:
     if kind == "population":
         return claim.population
     if kind == "outcome":

@@ -7,6 +7,8 @@ so the tool never imports pycountry at run time: loading pycountry's subdivision
 - `data/countries.tsv`: alpha_2, name, common_name, official_name (one row per ISO 3166-1 country)
 - `data/subdivisions.tsv`: code, name, type, country (first-level ISO 3166-2 subdivisions of every
   country: those without a parent)
+- `data/names.tsv`: the name index the resolver searches (folded names to codes), so a run
+  never folds thousands of names to find one
 
 Both files are sorted by code and have a header row, so a rebuild is byte-identical.
 """
@@ -22,6 +24,8 @@ COUNTRIES_FILE = DATA / "countries.tsv"
 SUBDIVISIONS_FILE = DATA / "subdivisions.tsv"
 COUNTRY_COLUMNS = ("alpha_2", "name", "common_name", "official_name")
 SUBDIVISION_COLUMNS = ("code", "name", "type", "country")
+NAMES_FILE = DATA / "names.tsv"
+NAME_COLUMNS = ("tier", "key", "codes", "spelling")
 
 
 def _clean(value: object) -> str:
@@ -59,9 +63,16 @@ def build() -> dict[Path, str]:
         for sub in pycountry.subdivisions
         if sub.parent_code is None
     ]
+    from .places import Country, GazetteerData, Subdivision, name_table_rows
+
+    data = GazetteerData(
+        {row[0]: Country(*row) for row in countries},
+        {row[0]: Subdivision(*row) for row in subdivisions},
+    )
     return {
         COUNTRIES_FILE: _table(COUNTRY_COLUMNS, countries),
         SUBDIVISIONS_FILE: _table(SUBDIVISION_COLUMNS, subdivisions),
+        NAMES_FILE: _table(NAME_COLUMNS, name_table_rows(data)),
     }
 
 

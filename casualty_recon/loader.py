@@ -7,7 +7,6 @@ year taken from `as_of`, a missing `version`) become `Note`s that `validate` pri
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Callable
@@ -135,6 +134,8 @@ def load_document(
 
 
 def _suggest(text: str, choices: tuple[str, ...] | list[str], accepted: str) -> str:
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(text.lower(), list(choices), n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]}? {accepted}"

@@ -63,7 +63,7 @@ RELATIONS: tuple[str, ...] = ("same", "narrower", "wider", "overlapping", "disjo
 # --- figures -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     """A published figure: always an interval, `high` None when open (a floor)."""
 
@@ -96,7 +96,7 @@ class Figure:
 # --- dates -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DayRange:
     """A date as written, resolved to the interval of days it can mean."""
 
@@ -116,7 +116,7 @@ class DayRange:
 # --- places and parties ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, order=True)
 class Place:
     """A country (`code` = ISO alpha-2), a first-level subdivision (`code` = ISO 3166-2),
     optionally restricted to a part (`southern`, `northern`, ...), or a user-defined place."""
@@ -137,7 +137,7 @@ class Place:
         return f"{self.part} {self.name}" if self.part else self.name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Area:
     """An area as written (`text`) and the set of places it resolves to."""
 
@@ -148,7 +148,7 @@ class Area:
         return ", ".join(self.text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Perpetrators:
     """`parties` is None for `any`; otherwise the set of canonical party names."""
 
@@ -166,7 +166,7 @@ class Perpetrators:
 # --- file contents -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     """Where something was written: 1-based line and column."""
 
@@ -178,7 +178,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     key: str
     name: str | None = None
@@ -187,7 +187,7 @@ class Source:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Claim:
     id: str
     source: str
@@ -208,7 +208,7 @@ class Claim:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Assumption:
     """A user-supplied number the engine may use, with its reason.
 
@@ -231,7 +231,7 @@ class Assumption:
         return f"assumption:{self.index}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Note:
     """Something the loader did on the user's behalf (an inferred year, a default)."""
 
@@ -242,7 +242,7 @@ class Note:
         return f"note: {self.location}: {self.message}"
 
 
-@dataclass(slots=True)
+@dataclass
 class Sources:
     """A loaded `sources.yaml` (or claims CSV)."""
 

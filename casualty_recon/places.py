@@ -572,22 +572,61 @@ def _alias_index() -> _Index:
     return _Index((_frozen(raw), _frozen(stripped)), spellings)
 
 
-@functools.cache
-def _name_index() -> _Index:
-    """Every ISO country and subdivision name: built only when an alias does not answer
-    (about 25 ms), which keeps `validate` on the common names fast."""
-    data = gazetteer_data()
-    raw: dict[str, set[Entry]] = {}
-    stripped: dict[str, set[Entry]] = {}
+def name_table_rows(data: GazetteerData) -> list[tuple[str, str, str, str]]:
+    """(tier, folded key, codes, spelling) rows of the ISO name index: tier `raw` for names as
+    folded, `stripped` for them without article or suffix. `gazetteer_build` writes them to
+    data/names.tsv so that a run never folds 4,000 names to find one."""
+    raw: dict[str, set[str]] = {}
+    stripped: dict[str, set[str]] = {}
     spellings: dict[str, str] = {}
+
+    def register(text: str, code: str) -> None:
+        key = fold(text)
+        if not key:
+            return
+        raw.setdefault(key, set()).add(code)
+        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+        for variant in _variants(key)[1:]:
+            if variant:
+                stripped.setdefault(variant, set()).add(code)
+
     for country in data.countries.values():
-        entry = frozenset({place(country.code)})
         for name in (country.name, country.common_name, country.official_name):
             if name:
-                _register(raw, stripped, spellings, name, entry)
+                register(name, country.code)
     for sub in data.subdivisions.values():
-        _register(raw, stripped, spellings, sub.name, frozenset({place(sub.code)}))
-    return _Index((_frozen(raw), _frozen(stripped)), spellings)
+        register(sub.name, sub.code)
+    rows = [("raw", key, ",".join(sorted(codes)), spellings[key]) for key, codes in raw.items()]
+    rows += [("stripped", key, ",".join(sorted(codes)), "") for key, codes in stripped.items()]
+    return sorted(rows)
+
+
+@functools.cache
+def _name_codes() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The precomputed ISO name index: raw and stripped keys to codes, and spellings."""
+    raw: dict[str, str] = {}
+    stripped: dict[str, str] = {}
+    spellings: dict[str, str] = {}
+    for row in _rows(DATA / "names.tsv"):
+        tier, key, codes, spelling = row
+        if tier == "raw":
+            raw[key] = codes
+            spellings[key] = spelling
+        else:
+            stripped[key] = codes
+    return raw, stripped, spellings
+
+
+def _entries(codes: str) -> frozenset[Entry]:
+    return frozenset(frozenset({place(code)}) for code in codes.split(","))
+
+
+@functools.cache
+def _name_index() -> _Index:
+    """Every ISO country and subdivision name as entries (for free text and suggestions)."""
+    raw, stripped, spellings = _name_codes()
+    tiers = tuple({key: _entries(codes) for key, codes in tier.items()} for tier in (raw, stripped))
+    return _Index(tiers, dict(spellings))
 
 
 @functools.cache
@@ -595,22 +634,24 @@ def _index() -> _Index:
     """All tiers, in the order free text is matched: aliases, ISO names, then stripped forms."""
     aliases, names = _alias_index(), _name_index()
     spellings = {**names.spellings, **aliases.spellings}
-    return _Index(
-        (aliases.tiers[0], names.tiers[0], aliases.tiers[1], names.tiers[1]), spellings
-    )
+    return _Index((aliases.tiers[0], names.tiers[0], aliases.tiers[1], names.tiers[1]), spellings)
 
 
 def _lookup(key: str) -> frozenset[Entry]:
     """Candidate entries for a folded name: common spellings first (with or without article
     and suffix), then the ISO names."""
     variants = _variants(key)
-    for index in (_alias_index, _name_index):
-        tiers = index().tiers
-        for variant in variants:
-            for tier in tiers:
-                found = tier.get(variant)
-                if found:
-                    return found
+    aliases = _alias_index().tiers
+    for variant in variants:
+        for alias_tier in aliases:
+            found = alias_tier.get(variant)
+            if found:
+                return found
+    for variant in variants:
+        for name_tier in _name_codes()[:2]:
+            codes = name_tier.get(variant)
+            if codes:
+                return _entries(codes)
     return frozenset()
 
 
@@ -970,6 +1011,7 @@ def place_relation(a: Place, b: Place) -> Relation:
     return "disjoint"
 
 
+@functools.lru_cache(maxsize=65536)
 def area_relation(a: frozenset[Place], b: frozenset[Place]) -> Relation:
     """Relation of area a to area b (a set of places each): a covers b when every place of b
     lies within some place of a."""

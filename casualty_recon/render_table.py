@@ -15,7 +15,13 @@ from .explain import PairResult
 from .intervals import fmt_signed_span, fmt_span
 from .model import Sources
 from .render_claims import claim_cells, clean
-from .render_text import DIFFERENCE_COLUMNS, pair_heading, waterfall_rows
+from .render_text import (
+    DIFFERENCE_COLUMNS,
+    REFERENCE_HEADER,
+    pair_heading,
+    reference_cells,
+    waterfall_rows,
+)
 from .report import Report
 
 VERDICT_STYLE = {
@@ -53,7 +59,7 @@ def claims_table(sources: Sources, title: str | None = None) -> Table:
     return table
 
 
-def pair_panel(number: int, pair: PairResult) -> Panel:
+def pair_panel(number: int, pair: PairResult, events: str | None = None) -> Panel:
     style = VERDICT_STYLE.get(pair.verdict, "")
     facts = Text()
     facts.append(f"a: {pair.a.id}   b: {pair.b.id}\n")
@@ -98,6 +104,8 @@ def pair_panel(number: int, pair: PairResult) -> Panel:
         parts.append(used)
     if pair.evidence_used:
         parts.append(Text(f"evidence used: {clean(', '.join(pair.evidence_used))}", "dim"))
+    if events:
+        parts.append(Text(clean(events), "cyan"))
     return Panel(
         Group(*parts),
         title=Text(f"{number}. {pair_heading(pair)}", style),
@@ -116,12 +124,17 @@ def print_report(console: Console, report: Report) -> None:
         )
     )
     if report.references:
-        console.print(Text("Event-data references", "bold"))
+        references = Table(title="Event-data references", box=box.SIMPLE_HEAVY)
+        for column in REFERENCE_HEADER:
+            references.add_column(column)
+        for row in reference_cells(report):
+            references.add_row(*(Text(cell) for cell in row))
+        console.print(references)
         for ref in report.references:
-            console.print(Text(clean(ref.sentence)))
+            console.print(Text(f"{clean(ref.claim_id)}: {clean(ref.sentence)}"))
     console.print(Text(f"Pairs ({len(report.pairs)})", "bold"))
     for number, pair in enumerate(report.pairs, start=1):
-        console.print(pair_panel(number, pair))
+        console.print(pair_panel(number, pair, report.event_sentence(pair)))
     counts = report.verdicts()
     summary = Text(f"{len(report.pairs)} pairs: ")
     for i, verdict in enumerate(sorted(counts)):

@@ -62,6 +62,32 @@ def pair_heading(pair: PairResult) -> str:
     )
 
 
+REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
+
+
+def reference_cells(report: Report) -> list[list[str]]:
+    """The event-data references as rows beside the claims."""
+    rows = []
+    for ref in report.references:
+        if ref.low is None and ref.high is None:
+            span = "" if ref.best is None else f"{ref.best:,}"
+        elif ref.low == ref.high or ref.high is None:
+            span = f"{ref.low:,}"
+        else:
+            span = f"{ref.low:,} to {ref.high:,}"
+        rows.append(
+            [
+                clean(ref.claim_id),
+                clean(ref.dataset),
+                span,
+                f"{ref.events:,}",
+                clean(ref.claim_text),
+                ref.comparison or "",
+            ]
+        )
+    return rows
+
+
 def report_plain(report: Report) -> str:
     out: list[str] = []
     title = report.sources.title or "Casualty figures"
@@ -71,15 +97,17 @@ def report_plain(report: Report) -> str:
     out += _plain_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
     if report.references:
         out += ["", "Event-data references", ""]
-        out += [clean(ref.sentence) for ref in report.references]
+        out += _plain_table(REFERENCE_HEADER, reference_cells(report))
+        out.append("")
+        out += [f"{clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
     out += ["", f"Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
-        out += _pair_plain(number, pair)
+        out += _pair_plain(number, pair, report.event_sentence(pair))
     out += _summary_lines(report)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _pair_plain(number: int, pair: PairResult) -> list[str]:
+def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> list[str]:
     out = [f"{number}. {pair_heading(pair)}", ""]
     out.append(f"   a: {pair.a.id}   b: {pair.b.id}")
     out.append(f"   gap (a - b): {fmt_span(pair.gap)}")
@@ -100,6 +128,8 @@ def _pair_plain(number: int, pair: PairResult) -> list[str]:
     ]
     out.append("")
     out.append(f"   verdict: {pair.verdict} - {clean(pair.reason)}")
+    if events:
+        out.append(f"   {clean(events)}")
     if pair.assumptions_used:
         for assumption in pair.assumptions_used:
             out.append(f"   assumption {assumption.index}: {clean(assumption.reason)}")
@@ -131,7 +161,9 @@ def report_markdown(report: Report) -> str:
     out += _md_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
     if report.references:
         out += ["", "## Event-data references", ""]
-        out += [f"- {clean(ref.sentence)}" for ref in report.references]
+        out += _md_table(REFERENCE_HEADER, reference_cells(report))
+        out.append("")
+        out += [f"- {clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
     out += ["", f"## Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
         out += [f"### {number}. {_md_cell(pair_heading(pair))}", ""]
@@ -152,6 +184,9 @@ def report_markdown(report: Report) -> str:
         out.append("")
         out += _md_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
         out += ["", f"**Verdict: {pair.verdict}.** {clean(pair.reason)}", ""]
+        events = report.event_sentence(pair)
+        if events:
+            out += [clean(events), ""]
         for assumption in pair.assumptions_used:
             out.append(f"- assumption {assumption.index}: {clean(assumption.reason)}")
         if pair.evidence_used:

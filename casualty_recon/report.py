@@ -51,6 +51,22 @@ class Report:
             counts[pair.verdict] += 1
         return dict(counts)
 
+    def event_sentence(self, pair: PairResult) -> str | None:
+        """One sentence setting both claims of a pair against their event-data references."""
+        by_claim = {ref.claim_id: ref for ref in self.references}
+        parts = []
+        for side, claim in (("a", pair.a), ("b", pair.b)):
+            ref = by_claim.get(claim.id)
+            if ref is None or ref.comparison is None:
+                continue
+            low, high = ref.low, ref.high
+            span = f"{low:,}" if low == high or high is None else f"{low:,} to {high:,}"
+            parts.append(
+                f"{side} ({claim.figure.text}) is {ref.comparison} {ref.dataset}'s {span} "
+                f"from {ref.events:,} events"
+            )
+        return "Event data: " + "; ".join(parts) + "." if parts else None
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "title": self.sources.title,
@@ -72,6 +88,8 @@ class Report:
         }
         if self.references:
             data["references"] = [ref.to_dict() for ref in self.references]
+            for pair, pair_data in zip(self.pairs, data["pairs"], strict=True):
+                pair_data["events"] = self.event_sentence(pair)
         return data
 
 

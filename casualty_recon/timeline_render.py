@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .intervals import Span, fmt_signed_span, fmt_span, number
 from .model import Claim, DayRange, Figure
-from .render_text import clean
+from .render_claims import clean
 from .timeline import Point, Segment, Series, StaleRelay, is_old_relay, relay_age
 
 if TYPE_CHECKING:

@@ -15,7 +15,17 @@ from casualty_recon.cli import app
 from casualty_recon.csv_export import columns_markdown
 from casualty_recon.errors import ERROR_KINDS
 
-COMMANDS = ("validate", "report", "export", "import", "timeline", "events", "extract", "schema", "init")
+COMMANDS = (
+    "validate",
+    "report",
+    "export",
+    "import",
+    "timeline",
+    "events",
+    "extract",
+    "schema",
+    "init",
+)
 
 
 def commands_section() -> str:
@@ -52,7 +62,9 @@ def pattern(name: str) -> re.Pattern[str]:
 def render(readme: str) -> str:
     for name, build in SECTIONS.items():
         content = build()
-        readme, count = pattern(name).subn(lambda m: m.group(1) + content + m.group(3), readme)
+        readme, count = pattern(name).subn(
+            lambda m, content=content: m.group(1) + content + m.group(3), readme
+        )
         if count != 1:
             raise AssertionError(f"README has no (or several) generated section {name!r}")
     return readme

@@ -64,7 +64,9 @@ def test_validate_prints_what_was_loaded() -> None:
     assert code == 0
     assert err == ""
     first = out.splitlines()[0]
-    assert first.endswith("25 claims from 11 sources, 2 areas, 1 party groups, 0 assumptions: valid")
+    assert first.endswith(
+        "25 claims from 11 sources, 2 areas, 1 party groups, 0 assumptions: valid"
+    )
     assert "uossm-2019-08-20" in out
     assert "\u2500" not in out and "\x1b[" not in out
 
@@ -143,6 +145,7 @@ def test_library_and_cli_agree() -> None:
     from casualty_recon import compare, load
 
     code, out, _ = run("report", SOURCES, "--format", "json")
+    assert code == 0
     library = compare(load(SOURCES)).to_dict()
     assert json.loads(out) == json.loads(json.dumps(library))
 
@@ -280,3 +283,55 @@ def test_python_dash_m_works() -> None:
     )
     assert result.returncode == 0
     assert result.stdout == f"casualty-recon {__version__}\n"
+
+
+AIRWARS = ROOT.parent / "shared" / "data" / "events" / "airwars-syria-incidents.csv"
+needs_airwars = pytest.mark.skipif(
+    not AIRWARS.exists(), reason="../shared/data is not here (fresh clone)"
+)
+
+
+@needs_airwars
+def test_events_command_compares_each_claim_with_airwars() -> None:
+    code, out, err = run(
+        "events", str(AIRWARS), "--claims", SOURCES, "--claim", "uossm-2019-08-20",
+        "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    (reference,) = json.loads(out)["references"]
+    assert reference["claim"] == "uossm-2019-08-20"
+    assert reference["comparison"] == "inside"
+    assert reference["low"] <= reference["high"] and reference["events"] > 0
+    assert any("not Syrian government" in note for note in reference["notes"])
+
+
+@needs_airwars
+def test_report_with_events_adds_references_and_a_sentence_per_pair() -> None:
+    code, out, err = run(
+        "report", SOURCES, *SEED_PAIR, "--events", str(AIRWARS), "--format", "plain"
+    )
+    assert code == 0, err
+    assert "Event-data references" in out
+    assert "Event data: a (more than 730) is inside Airwars's" in out
+    data = json.loads(
+        run("report", SOURCES, *SEED_PAIR, "--events", str(AIRWARS), "--format", "json")[1]
+    )
+    assert data["pairs"][0]["events"].startswith("Event data: a (more than 730)")
+    assert {r["claim"] for r in data["references"]} == {c["id"] for c in data["claims"]}
+
+
+@needs_airwars
+def test_export_with_events_writes_references_csv(tmp_path: Path) -> None:
+    code, _, err = run("export", SOURCES, "--out", str(tmp_path), "--events", str(AIRWARS))
+    assert code == 0, err
+    data = (tmp_path / "references.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfclaim,dataset,kind,")
+    assert b"\r\n" in data and b".0," not in data
+
+
+def test_events_on_a_file_that_is_not_an_event_dataset_fails_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    code, out, err = run("events", str(path), "--claims", SOURCES)
+    assert code == 1 and out == ""
+    assert "error:" in err and "Traceback" not in err

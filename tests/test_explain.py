@@ -154,7 +154,9 @@ def test_unknown_start_is_reported_as_such() -> None:
     ],
 )
 def test_share_dimensions_push_up_when_a_is_wider(field: str, wide: str, narrow: str) -> None:
-    sources = build(claim("x", "A", "300", **{field: wide}), claim("y", "B", "200", **{field: narrow}))
+    sources = build(
+        claim("x", "A", "300", **{field: wide}), claim("y", "B", "200", **{field: narrow})
+    )
     pair = explain(sources, "x", "y")
     difference = kinds(pair)[field]
     assert (difference.relation, difference.direction, difference.agrees) == ("wider", "up", True)  # type: ignore[attr-defined]
@@ -236,7 +238,9 @@ def test_assumptions_are_applied_and_listed() -> None:
 
 
 def test_basis_break_even_is_the_verification_rate_that_closes_the_gap() -> None:
-    sources = build(claim("x", "A", "1000", basis="reported"), claim("y", "B", "680", basis="verified"))
+    sources = build(
+        claim("x", "A", "1000", basis="reported"), claim("y", "B", "680", basis="verified")
+    )
     basis = kinds(explain(sources, "x", "y"))["basis"]
     assert basis.break_even == "verified counts at or below 68% of reported ones"  # type: ignore[attr-defined]
 
@@ -285,7 +289,15 @@ def test_default_pairs_take_the_latest_claim_of_each_source() -> None:
 # --- properties ---------------------------------------------------------------------------------
 
 figures = st.sampled_from(
-    ["100", "more than 120", "at least 90", "about 150", "up to 200", "between 80 and 130", "dozens"]
+    [
+        "100",
+        "more than 120",
+        "at least 90",
+        "about 150",
+        "up to 200",
+        "between 80 and 130",
+        "dozens",
+    ]
 )
 populations = st.sampled_from(["people", "civilians", "children"])
 bases = st.sampled_from(["verified", "documented", "reported", "estimated"])

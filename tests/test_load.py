@@ -51,8 +51,10 @@ def test_late_april_is_a_range_of_days() -> None:
 
 
 def test_a_phrase_without_a_year_takes_the_year_of_as_of_with_a_note() -> None:
-    text = (ROOT / "sources.yaml").read_text(encoding="utf-8").replace(
-        "start: late April 2019", "start: late April", 1
+    text = (
+        (ROOT / "sources.yaml")
+        .read_text(encoding="utf-8")
+        .replace("start: late April 2019", "start: late April", 1)
     )
     sources = loads(text, "inferred.yaml")
     assert any("late April" in n.message and "2019" in n.message for n in sources.notes)
@@ -117,8 +119,10 @@ def test_alias_bomb_is_refused_quickly() -> None:
 
 
 def test_numbers_yaml_would_misread_are_errors_where_text_is_expected() -> None:
-    text = (ROOT / "sources.yaml").read_text(encoding="utf-8").replace(
-        "id: sams-2019-07-25", "id: 0725", 1
+    text = (
+        (ROOT / "sources.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: sams-2019-07-25", "id: 0725", 1)
     )
     with pytest.raises(InputError) as caught:
         loads(text, "octal-id.yaml")

@@ -310,6 +310,10 @@ def _reference(
     comparison = compare(
         claim.figure.low, claim.figure.high, _range(sums["low"], sums["best"], sums["high"])
     )
+    if claim.start is None:
+        # Summed from the dataset's first date, the reference is a ceiling of sorts, not a
+        # like-for-like figure: comparing would call most claims "below".
+        comparison = None
     noun = "incident" if events.kind == "airwars" else "event"
     by = f" by {join_names(found)}" if parties is not None else ""
     figure = range_text(sums["low"], sums["best"], sums["high"])
@@ -317,7 +321,8 @@ def _reference(
         f"{events.title}: {figure} {claim.population} {measure.outcome} in {count:,} "
         f"{noun}{'' if count == 1 else 's'}{by} in {join_names(list(area_names))}, "
         f"{day_text(window_start)} to {day_text(window_end)}; the claim's "
-        f"'{claim.figure.text}' is {_comparison_words(comparison)}."
+        f"'{claim.figure.text}' is {_comparison_words(comparison)}"
+        + (" (the claim gives no start)." if claim.start is None else ".")
     )
     return make(sums, count, comparison, sentence, excluded)
 

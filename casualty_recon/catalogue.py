@@ -5,11 +5,10 @@ test fails when they drift.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class DifferenceKind:
+class DifferenceKind(NamedTuple):
     kind: str
     title: str
     description: str
@@ -17,8 +16,7 @@ class DifferenceKind:
     template: str
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictKind:
+class VerdictKind(NamedTuple):
     verdict: str
     title: str
     description: str

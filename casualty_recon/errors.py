@@ -9,13 +9,12 @@ together in one `InputError`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Location
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorKind:
+class ErrorKind(NamedTuple):
     code: str
     title: str
     description: str
@@ -97,8 +96,7 @@ class GrammarError(ValueError):
         self.hint = hint
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     code: str
     location: Location
     message: str

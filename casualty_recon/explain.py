@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .catalogue import DIFFERENCE_KINDS, VERDICTS
 from .intervals import INF, Span, fmt, fmt_signed_span, fmt_span, number
@@ -83,8 +83,7 @@ def literal(claim: Claim) -> Span:
     return Span(claim.figure.low, INF if high is None else high)
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
+class Difference(NamedTuple):
     kind: str
     a_value: str
     b_value: str
@@ -113,8 +112,7 @@ class Difference:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One row of the waterfall: an effect applied to b and where b stands after it."""
 
     kind: str
@@ -170,8 +168,7 @@ class PairResult:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     """A quantified effect before it is applied: additive (time) or a ratio (shares, basis)."""
 
     span: Span
@@ -212,6 +209,7 @@ class Engine:
                 sample = series.points[0].claim
                 scope = (sample.population, sample.outcome, sample.perpetrators.parties)
                 self._series_by_scope[scope].append(series)
+        self._breakdown_cache: dict[str, list[tuple[str, str, Span, Span, tuple[str, ...]]]] = {}
         self._gazetteer: Gazetteer | None = None
 
     # --- public ----------------------------------------------------------------------------
@@ -512,33 +510,48 @@ class Engine:
             return _Quantity(rate, ("own-rate",), f"{b.source}'s own average rate", False)
         return None
 
-    def _share(self, kind: str, a: Claim, b: Claim, relation: str) -> _Quantity | None:
-        """A ratio that turns b's count into one under a's definition on this dimension."""
-        ratios: list[Span] = []
-        evidence: list[str] = []
+    def _breakdowns(self, kind: str) -> list[tuple[str, str, Span, Span, tuple[str, ...]]]:
+        """Every breakdown usable on one dimension, found once per file: (part value, whole
+        value, part figure, whole figure, claim ids: the parts, then the whole)."""
+        found = self._breakdown_cache.get(kind)
+        if found is not None:
+            return found
+        found = []
         for whole_id, parts in self._parts.items():
             whole = self._by_id[whole_id]
-            if {whole.id} | {p.id for p in parts} >= {a.id, b.id}:
-                continue  # never explain a pair by itself
             groups: dict[str, list[Claim]] = defaultdict(list)
             for part in parts:
                 groups[_dimension_key(kind, part)].append(part)
-            for members in groups.values():
+            for part_key, members in groups.items():
                 if not _partitions(kind, members, whole):
                     continue
                 part_value = Span(0, 0)
                 for member in members:
                     part_value = part_value + stated(member)
-                sample = members[0]
-                if _same_on(kind, sample, a) and _same_on(kind, whole, b):
-                    ratio = part_value.divide(stated(whole))
-                elif _same_on(kind, sample, b) and _same_on(kind, whole, a):
-                    ratio = stated(whole).divide(part_value)
-                else:
-                    continue
-                if ratio is not None:
-                    ratios.append(ratio)
-                    evidence += [m.id for m in members] + [whole.id]
+                ids = (*(m.id for m in members), whole.id)
+                found.append(
+                    (part_key, _dimension_key(kind, whole), part_value, stated(whole), ids)
+                )
+        self._breakdown_cache[kind] = found
+        return found
+
+    def _share(self, kind: str, a: Claim, b: Claim, relation: str) -> _Quantity | None:
+        """A ratio that turns b's count into one under a's definition on this dimension."""
+        ratios: list[Span] = []
+        evidence: list[str] = []
+        a_key, b_key = _dimension_key(kind, a), _dimension_key(kind, b)
+        for part_key, whole_key, part_value, whole_value, ids in self._breakdowns(kind):
+            if a.id in ids and b.id in ids:
+                continue  # never explain a pair by itself
+            if part_key == a_key and whole_key == b_key:
+                ratio = part_value.divide(whole_value)
+            elif part_key == b_key and whole_key == a_key:
+                ratio = whole_value.divide(part_value)
+            else:
+                continue
+            if ratio is not None:
+                ratios.append(ratio)
+                evidence += ids
         if ratios:
             return _Quantity(
                 Span.hull(ratios),
@@ -870,9 +883,7 @@ def order_pair(first: Claim, second: Claim) -> tuple[Claim, Claim]:
 
 
 def _with(difference: Difference, **changes: Any) -> Difference:
-    values = {name: getattr(difference, name) for name in Difference.__slots__}
-    values.update(changes)
-    return Difference(**values)
+    return difference._replace(**changes)
 
 
 def _agrees(direction: str, gap: Span) -> bool | None:

@@ -32,10 +32,8 @@ a number below zero is a `negative-figure`.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
-from fractions import Fraction
 
 from .errors import GrammarError
 from .model import Figure
@@ -120,22 +118,50 @@ def _negative(text: str) -> GrammarError:
     )
 
 
-def _tolerance(about_tolerance: float) -> Fraction:
+Tolerance = tuple[int, int]  # an exact fraction: (numerator, denominator)
+
+
+def _exact(value: float) -> Tolerance:
+    """The decimal a user wrote (0.1) as an exact fraction, without the float's binary error
+    (and without importing `fractions`, which costs start-up time)."""
+    text = str(value)
+    if "e" in text or "E" in text or "inf" in text or "nan" in text:
+        from fractions import Fraction  # exotic spellings only
+
+        exact = Fraction(text)
+        return exact.numerator, exact.denominator
+    whole, _, decimals = text.partition(".")
+    negative = whole.startswith("-")
+    numerator = int((whole.lstrip("-") or "0") + decimals) * (-1 if negative else 1)
+    return numerator, 10 ** len(decimals)
+
+
+def _tolerance(about_tolerance: float) -> Tolerance:
     try:
-        tol = Fraction(str(about_tolerance))
-    except (ValueError, ZeroDivisionError) as exc:
+        numerator, denominator = _exact(about_tolerance)
+    except (ValueError, ZeroDivisionError, TypeError) as exc:
         raise GrammarError(
             "bad-setting",
             f'about_tolerance "{about_tolerance}" is not a number',
             "use a fraction from 0 up to (not including) 1, e.g. 0.1",
         ) from exc
-    if isinstance(about_tolerance, bool) or not 0 <= tol < 1:
+    if isinstance(about_tolerance, bool) or not 0 <= numerator < denominator:
         raise GrammarError(
             "bad-setting",
             f'about_tolerance "{about_tolerance}" is out of range',
             "use a fraction from 0 up to (not including) 1, e.g. 0.1",
         )
-    return tol
+    return numerator, denominator
+
+
+def _below(n: int, tol: Tolerance) -> int:
+    """floor(n * (1 - tol)), exactly."""
+    return (n * (tol[1] - tol[0])) // tol[1]
+
+
+def _above(n: int, tol: Tolerance) -> int:
+    """ceil(n * (1 + tol)), exactly."""
+    return -((-n * (tol[1] + tol[0])) // tol[1])
 
 
 def _number(slot: str, text: str) -> int:
@@ -148,7 +174,7 @@ def _number(slot: str, text: str) -> int:
     raise _bad(text)
 
 
-def _qualified(qualifier: str, n: int, text: str, tol: Fraction) -> Figure:
+def _qualified(qualifier: str, n: int, text: str, tol: Tolerance) -> Figure:
     if qualifier == "more_than":
         return Figure(n + 1, None, qualifier, text)
     if qualifier == "at_least":
@@ -163,9 +189,9 @@ def _qualified(qualifier: str, n: int, text: str, tol: Fraction) -> Figure:
         if n < 1:
             raise _bad(text, "no count is nearly 0")
         high = n - 1
-        return Figure(min(math.floor(n * (1 - tol)), high), high, qualifier, text)
+        return Figure(min(_below(n, tol), high), high, qualifier, text)
     # about
-    return Figure(max(0, math.floor(n * (1 - tol))), math.ceil(n * (1 + tol)), qualifier, text)
+    return Figure(max(0, _below(n, tol)), _above(n, tol), qualifier, text)
 
 
 def _from_bounds(low: int, high: int | None, text: str) -> Figure:
@@ -219,7 +245,7 @@ def _parse_mapping(value: Mapping[object, object]) -> Figure:
     return Figure(figure.low, figure.high, figure.qualifier, _mapping_text(low, high))
 
 
-def _parse_text(text: str, tol: Fraction) -> tuple[Figure, int | None]:
+def _parse_text(text: str, tol: Tolerance) -> tuple[Figure, int | None]:
     """The figure and, for `about`/`nearly`, the stated number `n`."""
     text = text.strip()
     if len(text) > _MAX_TEXT:
@@ -318,7 +344,7 @@ def render_figure(figure: Figure) -> str:
         return _VAGUE_BY_INTERVAL[(low, high)]
     if qualifier in ("about", "nearly") and high is not None:
         try:
-            again, n = _parse_text(figure.text, Fraction(1, 10))
+            again, n = _parse_text(figure.text, (1, 10))
         except GrammarError:
             again, n = None, None
         if (

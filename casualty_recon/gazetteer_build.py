@@ -9,6 +9,8 @@ so the tool never imports pycountry at run time: loading pycountry's subdivision
   country: those without a parent)
 - `data/names.tsv`: the name index the resolver searches (folded names to codes), so a run
   never folds thousands of names to find one
+- `data/part_names.txt`: the ISO names that begin with a part word (`Central Darfur`), which
+  the resolver must not read as a part of a shorter name
 
 Both files are sorted by code and have a header row, so a rebuild is byte-identical.
 """
@@ -25,6 +27,7 @@ SUBDIVISIONS_FILE = DATA / "subdivisions.tsv"
 COUNTRY_COLUMNS = ("alpha_2", "name", "common_name", "official_name")
 SUBDIVISION_COLUMNS = ("code", "name", "type", "country")
 NAMES_FILE = DATA / "names.tsv"
+PART_NAMES_FILE = DATA / "part_names.txt"
 NAME_COLUMNS = ("tier", "key", "codes", "spelling")
 
 
@@ -63,7 +66,7 @@ def build() -> dict[Path, str]:
         for sub in pycountry.subdivisions
         if sub.parent_code is None
     ]
-    from .places import Country, GazetteerData, Subdivision, name_table_rows
+    from .places import Country, GazetteerData, Subdivision, name_table_rows, part_name_keys
 
     data = GazetteerData(
         {row[0]: Country(*row) for row in countries},
@@ -73,6 +76,7 @@ def build() -> dict[Path, str]:
         COUNTRIES_FILE: _table(COUNTRY_COLUMNS, countries),
         SUBDIVISIONS_FILE: _table(SUBDIVISION_COLUMNS, subdivisions),
         NAMES_FILE: _table(NAME_COLUMNS, name_table_rows(data)),
+        PART_NAMES_FILE: "".join(f"{key}\n" for key in part_name_keys(name_table_rows(data))),
     }
 
 

@@ -18,7 +18,6 @@ throughout a numeral. A leading zero (`017`) is refused: YAML 1.1 reads it as oc
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 __all__ = ["parse_number", "parse_number_words", "parse_numeral"]
 
@@ -74,6 +73,8 @@ def parse_numeral(text: str) -> int | float | None:
     if frac is None:
         value = int(digits)
         return value * _MULTIPLIERS[mult] if mult else value
+    from fractions import Fraction  # only for decimals ("2.7 million"): keeps start-up light
+
     exact = Fraction(f"{digits}.{frac}")
     if mult:
         exact *= _MULTIPLIERS[mult]

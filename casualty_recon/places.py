@@ -556,20 +556,49 @@ def _frozen(tier: dict[str, set[Entry]]) -> dict[str, frozenset[Entry]]:
 
 
 @functools.cache
-def _alias_index() -> _Index:
-    """Common spellings and built-in regions: small, so built at the first lookup."""
-    raw: dict[str, set[Entry]] = {}
-    stripped: dict[str, set[Entry]] = {}
+def _alias_codes() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
+    """Common spellings and built-in regions as folded key -> entries, each entry its codes
+    joined by `+` (a region has several). Places are made only for the names looked up."""
+    raw: dict[str, set[str]] = {}
+    stripped: dict[str, set[str]] = {}
     spellings: dict[str, str] = {}
+
+    def register(text: str, entry: str) -> None:
+        key = fold(text)
+        if not key:
+            return
+        raw.setdefault(key, set()).add(entry)
+        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+        for variant in _variants(key)[1:]:
+            if variant:
+                stripped.setdefault(variant, set()).add(entry)
+
     for code, names in ALIASES.items():
-        entry = frozenset({place(code)})
         for name in names:
-            _register(raw, stripped, spellings, name, entry)
+            register(name, code)
     for region, (names, codes) in REGIONS.items():
-        entry = frozenset(place(code) for code in codes)
+        entry = "+".join(codes)
         for name in (region, *names):
-            _register(raw, stripped, spellings, name, entry)
-    return _Index((_frozen(raw), _frozen(stripped)), spellings)
+            register(name, entry)
+    return (
+        {key: frozenset(entries) for key, entries in raw.items()},
+        {key: frozenset(entries) for key, entries in stripped.items()},
+        spellings,
+    )
+
+
+def _alias_entries(entries: frozenset[str]) -> frozenset[Entry]:
+    return frozenset(frozenset(place(code) for code in entry.split("+")) for entry in entries)
+
+
+@functools.cache
+def _alias_index() -> _Index:
+    """The alias tiers as entries of places (for free text and suggestions)."""
+    raw, stripped, spellings = _alias_codes()
+    tiers = tuple(
+        {key: _alias_entries(entries) for key, entries in tier.items()} for tier in (raw, stripped)
+    )
+    return _Index(tiers, dict(spellings))
 
 
 def name_table_rows(data: GazetteerData) -> list[tuple[str, str, str, str]]:
@@ -617,6 +646,18 @@ def _name_codes() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return raw, stripped, spellings
 
 
+def part_name_keys(rows: Iterable[tuple[str, str, str, str]]) -> list[str]:
+    """ISO names that begin with a part word ("Central Darfur", "North Gaza"): for these the
+    resolver must read the name index before trying a part of a shorter name."""
+    return sorted({key for _tier, key, _codes, _spelling in rows if _PART_PREFIX.fullmatch(key)})
+
+
+@functools.cache
+def _part_names() -> frozenset[str]:
+    text = (DATA / "part_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
 def _entries(codes: str) -> frozenset[Entry]:
     return frozenset(frozenset({place(code)}) for code in codes.split(","))
 
@@ -641,12 +682,16 @@ def _lookup(key: str) -> frozenset[Entry]:
     """Candidate entries for a folded name: common spellings first (with or without article
     and suffix), then the ISO names."""
     variants = _variants(key)
-    aliases = _alias_index().tiers
+    aliases = _alias_codes()[:2]
     for variant in variants:
         for alias_tier in aliases:
             found = alias_tier.get(variant)
             if found:
-                return found
+                return _alias_entries(found)
+    if _PART_PREFIX.fullmatch(key) and not _part_names().intersection(variants):
+        # "northern Hama": no ISO name reads like this, so the part reading is the only one
+        # and the ISO name index (4,000 names) need not be read.
+        return frozenset()
     for variant in variants:
         for name_tier in _name_codes()[:2]:
             codes = name_tier.get(variant)
@@ -735,6 +780,7 @@ class Gazetteer:
             self._area_keys[fold(key)] = key
         self.prefer_countries = frozenset(prefer_countries)
         self._expanded: dict[str, frozenset[Place]] = {}
+        self._resolved: dict[str, frozenset[Place]] = {}
         self._area_regex: re.Pattern[str] | None = None
 
     # public API --------------------------------------------------------------------------------
@@ -744,7 +790,10 @@ class Gazetteer:
         `bad-area` (a cycle or bad entry in `areas`)."""
         if not isinstance(text, str):
             raise GrammarError("unknown-place", f"a place must be text, not {text!r}", PLACE_HINT)
-        return self._resolve(text, None, ())
+        found = self._resolved.get(text)
+        if found is None:
+            found = self._resolved[text] = self._resolve(text, None, ())
+        return found
 
     def find_places(self, text: str) -> list[tuple[int, int, frozenset[Place]]]:
         """Every place mention in free text as (start, end, places), in order of appearance.
@@ -999,7 +1048,9 @@ def place_relation(a: Place, b: Place) -> Relation:
         if b.part is None:
             return "narrower"
         return part_relation(a.part, b.part)
-    if not (is_known(a.code) and is_known(b.code)):
+    # Gazetteer places carry ISO codes; anything else compares by identity only. (The shape
+    # is checked, not the table: relations are computed for every pair of every report.)
+    if not (_CODE.fullmatch(a.code) and _CODE.fullmatch(b.code)):
         return "unknown"
     if a.country != b.country:
         return "disjoint"

@@ -18,7 +18,7 @@ This module is pure: no I/O, no state.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import OUTCOMES, POPULATIONS, Claim, DayRange, Relation
 from .parties import perpetrator_relation
@@ -162,8 +162,7 @@ def combine(relations: Iterable[Relation]) -> Relation:
     return "overlapping"
 
 
-@dataclass(frozen=True, slots=True)
-class ScopeRelations:
+class ScopeRelations(NamedTuple):
     """The relation of claim a's scope to claim b's, per dimension and overall."""
 
     population: Relation

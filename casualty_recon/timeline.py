@@ -13,6 +13,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .intervals import INF, Span
 from .model import Claim
@@ -25,8 +26,7 @@ def _mid(earliest: dt.date, latest: dt.date) -> dt.date:
     return earliest + (latest - earliest) / 2
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """One date of a series: the claim first published with that figure, and its repeats."""
 
     claim: Claim
@@ -50,8 +50,7 @@ class Point:
         return (self.claim.id, *(c.id for c in self.repeats))
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     first: Point
     second: Point
     days: Span
@@ -60,28 +59,24 @@ class Segment:
     revision: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+class Revision(NamedTuple):
     older: Claim
     newer: Claim
 
 
-@dataclass(frozen=True, slots=True)
-class StaleRelay:
+class StaleRelay(NamedTuple):
     claim: Claim
     newer: Claim | None
     age_days: int
 
 
-@dataclass(frozen=True, slots=True)
-class RateEvidence:
+class RateEvidence(NamedTuple):
     rate: Span
     claim_ids: tuple[str, ...]
     extrapolated: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Estimate:
+class Estimate(NamedTuple):
     value: Span
     claim_ids: tuple[str, ...]
     extrapolated: bool

@@ -503,18 +503,30 @@ def timeline(
     chart: Annotated[
         Path | None, typer.Option("--chart", help="Draw the series to this .png or .svg file.")
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Also read every series on this day (YYYY-MM-DD)."),
+    ] = None,
     fmt: FormatOption = Format.auto,
     force: ForceOption = False,
 ) -> None:
     """Each source's claims as a cumulative series: rates, revisions, stale relays.
 
+    With --at, each series is read on that day: interpolated between its neighbours, or
+    extrapolated (with a warning) past its first or last date.
+
     Examples:
 
       casualty-recon timeline --source OHCHR
 
+      casualty-recon timeline --source OHCHR --at 2019-08-20
+
       casualty-recon timeline --chart timeline.png
     """
     try:
+        day = _date_option(at, "--at")
+        if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+            raise UsageError(f"cannot draw a chart as {chart.name}", "name a .png or .svg file")
         sources = _load(file)
         from .timeline import build_timelines
         from .timeline_render import timelines_json, timelines_plain
@@ -536,6 +548,10 @@ def timeline(
             print_timelines(_console(), series)
         else:
             _emit(timelines_plain(series, markdown=chosen is Format.markdown), None, False)
+        if day is not None:
+            from .timeline_render import values_at_plain
+
+            _emit(values_at_plain(series, day), None, False)
         if chart is not None:
             from .chart import write_chart
 

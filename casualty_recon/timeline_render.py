@@ -11,6 +11,7 @@ Plain text has no colour and no box-drawing characters; untrusted text goes thro
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Sequence
@@ -386,3 +387,21 @@ def print_timelines(console: Console, series: list[Series]) -> None:
         console.print(table)
         for item in single:
             flag_lines(item)
+
+
+def values_at_plain(series: Sequence[Series], day: dt.date) -> str:
+    """Every series read on one day: the interval, the claims it rests on, and a warning when
+    the day lies outside the series (an extrapolation)."""
+    from .intervals import fmt_span
+
+    lines = ["", f"Read on {day.isoformat()}", ""]
+    for one, name in zip(ordered_series(series), series_names(ordered_series(series)), strict=True):
+        estimate = one.value_at(day)
+        if estimate is None:
+            lines.append(f"{clean(name)}: no value (one date only)")
+            continue
+        text = f"{clean(name)}: {fmt_span(estimate.value)} (from {', '.join(estimate.claim_ids)})"
+        if estimate.extrapolated:
+            text += "  WARNING: extrapolated beyond the series' dates"
+        lines.append(text)
+    return "\n".join(lines) + "\n"

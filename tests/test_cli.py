@@ -335,3 +335,14 @@ def test_events_on_a_file_that_is_not_an_event_dataset_fails_clearly(tmp_path: P
     code, out, err = run("events", str(path), "--claims", SOURCES)
     assert code == 1 and out == ""
     assert "error:" in err and "Traceback" not in err
+
+
+def test_timeline_reads_each_series_on_a_day_and_warns_when_extrapolating() -> None:
+    code, out, err = run("timeline", SOURCES, "--source", "OHCHR", "--at", "2019-08-20")
+    assert code == 0, err
+    assert "OHCHR: civilians killed, by any, verified: 726.5 to 837" in out
+    code, out, _ = run("timeline", SOURCES, "--source", "OHCHR", "--at", "2019-10-01")
+    assert code == 0
+    assert "WARNING: extrapolated" in out
+    assert run("timeline", SOURCES, "--at", "20 August")[0] == 2
+    assert run("timeline", SOURCES, "--chart", "chart.pdf")[0] == 2

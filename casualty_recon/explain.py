@@ -817,9 +817,16 @@ class Engine:
         need = residual.low if residual.low > 0 else residual.high
         if difference.kind in {"as_of", "start"}:
             days = _parse_days(difference.note)
-            if days is None or days == 0:
+            if days is not None and days != 0:
+                return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} days"
+            rate = self._any_rate(a, b)
+            if rate is None or rate <= 0:
                 return None
-            return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} days"
+            lag = abs(need) / rate
+            if difference.kind == "start":
+                later = "after" if need > 0 else "before"
+                return f"b's count starting {fmt(lag)} days {later} a's, at {fmt(rate)} a day"
+            return f"an as-of lag of {fmt(lag)} days at {fmt(rate)} a day"
         target = stated(a)
         if residual.low > 0:
             multiplier = target.low / adjusted.high if adjusted.high > 0 else INF
@@ -840,6 +847,20 @@ class Engine:
             f"a count over {difference.a_value} at most {multiplier:.0%} of the one over "
             f"{difference.b_value}"
         )
+
+    def _any_rate(self, a: Claim, b: Claim) -> float | None:
+        """A daily rate to size a time difference whose length is unknown: b's own series
+        around its as_of, else the average over whichever claim says when it starts."""
+        series = self._series_of.get(b.id)
+        if series is not None and len(series.points) > 1:
+            found = series.rate_between(b.as_of.earliest, b.as_of.latest)
+            if found is not None:
+                return found.rate.mid
+        for claim in (b, a):
+            if claim.start is not None:
+                days = max(1, (claim.as_of.latest - claim.start.earliest).days + 1)
+                return stated(claim).mid / days
+        return None
 
     def _common_scope(self, a: Claim, b: Claim) -> str:
         population = _join(

@@ -333,3 +333,14 @@ def test_an_unrelated_claim_does_not_change_a_pair(
     unrelated = claim("z", "C", f3, area="Yemen", population="children", outcome="injured")
     with_other = explain(build(*pair_claims, unrelated), "x", "y").to_dict()
     assert alone == with_other
+
+
+def test_unknown_start_break_even_is_a_lag_at_a_known_rate() -> None:
+    # a: 600 over the 31 days of May (19.35 a day); b gives no start.
+    sources = build(
+        claim("x", "A", "600", start="2019-05-01", as_of="2019-05-31"),
+        claim("y", "B", "400", start="", as_of="2019-05-31"),
+    )
+    start = kinds(explain(sources, "x", "y"))["start"]
+    # 200 / (600 / 31) = 10.3 days.
+    assert start.break_even == "b's count starting 10.3 days after a's, at 19.4 a day"  # type: ignore[attr-defined]

@@ -382,6 +382,12 @@ class Engine:
         a_day = a.as_of if kind == "as_of" else a.start
         b_day = b.as_of if kind == "as_of" else b.start
         template = DIFFERENCE_KINDS[kind].template
+        if kind == "start" and a_day is None and b_day is None:
+            sentence = (
+                "Neither claim says when its count starts, so their windows cannot be compared: "
+                "one may cover more time than the other."
+            )
+            return Difference(kind, "", "", "unknown", "either", None, sentence), None
         if a_day is None or b_day is None:
             if kind == "start" and (a_day is not None or b_day is not None):
                 missing = a if a_day is None else b

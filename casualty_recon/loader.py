@@ -295,12 +295,15 @@ class _Builder:
             return
         value_node = fields["about_tolerance"][1]
         value = value_node.python()
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+        if isinstance(value, str) and value.strip():  # from a claims CSV, every cell is text
+            value = _number_or_text(value)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
             self.problem(
                 "bad-setting",
                 value_node,
-                f"about_tolerance must be a number between 0 and 1, not {value_node.describe()}",
-                "0.1 reads `about 500` as 450 to 550",
+                f"about_tolerance must be a number from 0 up to (not including) 1, "
+                f"not {value_node.describe()}",
+                "0.1 reads `about 500` as 450 to 550; 0 reads it as exactly 500",
             )
             return
         sources.about_tolerance = float(value)
@@ -377,40 +380,58 @@ class _Builder:
                 "wrong-type", node, "`claims` must be a list", "start each claim with `- id: ...`"
             )
             return []
-        claims: list[Claim] = []
+        # Ids and breakdown_of are checked on what was written, so a claim that fails for
+        # another reason still takes part: every problem of the file is reported at once.
         seen: dict[str, Node] = {}
-        breakdowns: list[tuple[Claim, Node]] = []
+        written: list[tuple[Node, str | None, Node | None]] = []
         for item in node.items:
-            claim = self.claim(item, sources, gazetteer)
-            if claim is None:
+            fields = {k.text: v for k, v in item.pairs} if item.kind == "map" else {}
+            id_node = fields.get("id")
+            claim_id = id_node.text.strip() if id_node is not None and id_node.is_scalar else None
+            if claim_id and id_node is not None:
+                if claim_id in seen:
+                    self.problem(
+                        "duplicate-id",
+                        id_node,
+                        f"claim id `{claim_id}` is used twice "
+                        f"(first at line {seen[claim_id].line})",
+                        "give each claim its own id",
+                    )
+                    claim_id = None
+                else:
+                    seen[claim_id] = id_node
+            written.append((item, claim_id, fields.get("breakdown_of")))
+        for _item, claim_id, where in written:
+            if where is None or not where.is_scalar or where.is_null:
                 continue
-            id_node = next(v for k, v in item.pairs if k.text == "id")
-            if claim.id in seen:
-                first = seen[claim.id]
+            target = where.text.strip()
+            if target == claim_id:
                 self.problem(
-                    "duplicate-id",
-                    id_node,
-                    f"claim id `{claim.id}` is used twice (first at line {first.line})",
-                    "give each claim its own id",
+                    "bad-breakdown",
+                    where,
+                    f"claim `{claim_id}` names itself in breakdown_of",
+                    "breakdown_of is the id of the claim this one is a part of",
                 )
-                continue
-            seen[claim.id] = id_node
-            claims.append(claim)
-            if claim.breakdown_of is not None:
-                breakdowns.append(
-                    (claim, next(v for k, v in item.pairs if k.text == "breakdown_of"))
-                )
-        by_id = {claim.id: claim for claim in claims}
-        for part, where in breakdowns:
-            whole = by_id.get(part.breakdown_of or "")
-            if whole is None:
+            elif target not in seen:
                 self.problem(
                     "unknown-breakdown",
                     where,
-                    f"breakdown_of names no claim: `{part.breakdown_of}`",
-                    _suggest(part.breakdown_of or "", list(by_id), "it must be the id of a claim"),
+                    f"breakdown_of names no claim: `{target}`",
+                    _suggest(target, list(seen), "it must be the id of a claim"),
                 )
-            elif whole.figure.high is not None and part.figure.low > whole.figure.high:
+        claims: list[Claim] = []
+        for item, claim_id, _where in written:
+            claim = self.claim(item, sources, gazetteer)
+            if claim is not None and claim_id is not None:
+                claims.append(claim)
+        by_id = {claim.id: claim for claim in claims}
+        breakdown_nodes = {claim_id: where for _, claim_id, where in written if claim_id}
+        for part in claims:
+            whole = by_id.get(part.breakdown_of or "")
+            where = breakdown_nodes.get(part.id)
+            if whole is None or where is None or whole.figure.high is None:
+                continue
+            if part.figure.low > whole.figure.high:
                 self.problem(
                     "bad-breakdown",
                     where,
@@ -586,27 +607,38 @@ class _Builder:
         default = known_year.latest.year if known_year is not None else None
         year_from = "as_of" if as_of_year else "published"
 
-        def full(node: Node | None, what: str) -> DayRange | None:
+        def full(node: Node | None, what: str, limit: DayRange | None) -> DayRange | None:
+            """Parse one date; without a year, take the latest such period not after `limit`
+            (a count "since late December" said in January began the December before)."""
             if node is None or node.is_null:
                 return None
             text = node.text.strip()
             if node.kind != "scalar" or not text:
                 self.text(node, what)
                 return None
-            result = self.guarded(node, lambda: periods.parse_period(text, default_year=default))
-            if result is not None and result.year_inferred:
+            year = limit.latest.year if limit is not None else default
+            source = "as_of" if what == "start" else year_from
+            result = self.guarded(node, lambda: periods.parse_period(text, default_year=year))
+            if result is not None and result.year_inferred and year is not None:
+                if limit is not None and result.earliest > limit.latest:
+                    earlier = periods.parse_period(text, default_year=year - 1)
+                    result = earlier
+                    source = f"the latest such period not after {limit.latest.isoformat()}"
+                else:
+                    source = f"the year of {source}"
                 self.notes.append(
                     Note(
                         node.where(self.path),
-                        f'{what} "{text}" has no year; read as {result.earliest.year} '
-                        f"(the year of {year_from})",
+                        f'{what} "{text}" has no year; read as {result.earliest.year} ({source})',
                     )
                 )
             return result
 
-        as_of = full(as_of_node, "as_of")
-        start = full(start_node, "start")
-        published = full(published_node, "published") if published_node is not None else as_of
+        as_of = full(as_of_node, "as_of", published_year)
+        start = full(start_node, "start", as_of)
+        published = (
+            full(published_node, "published", None) if published_node is not None else as_of
+        )
         if as_of is not None and start is not None and start.earliest > as_of.latest:
             assert start_node is not None
             self.problem(
@@ -761,6 +793,13 @@ class _Builder:
             self.problem("bad-assumption", node, f"{what}: low {low:g} is above high {high:g}")
             return None
         return (low, high)
+
+
+def _number_or_text(text: str) -> float | str:
+    try:
+        return float(text)
+    except ValueError:
+        return text
 
 
 def _plural(word: str) -> str:

@@ -96,6 +96,7 @@ def test_all_errors_of_a_file_are_reported_at_once() -> None:
     assert [p.code for p in caught.value.problems] == [
         "bad-figure",
         "unknown-population",
+        "duplicate-id",
         "unknown-source",
     ]
 

@@ -136,8 +136,24 @@ def _resolve_format(fmt: Format, output: Path | None) -> Format:
     if fmt is not Format.auto:
         return fmt
     if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.plain)
+        chosen = SUFFIX_FORMATS.get(output.suffix.lower())
+        if chosen is None:
+            raise UsageError(
+                f"cannot tell the format of {output.name} from its suffix",
+                "name it .txt, .md, .json or .csv, or pass --format",
+            )
+        return chosen
     return Format.table if _is_terminal() else Format.plain
+
+
+def _check_chart(chart: Path | None, force: bool) -> None:
+    """Refuse a chart name before any work is done (and any output printed)."""
+    if chart is None:
+        return
+    if chart.suffix.lower() not in (".png", ".svg"):
+        raise UsageError(f"cannot draw a chart as {chart.name}", "name a .png or .svg file")
+    if chart.exists() and not force:
+        raise UsageError(f"{chart} exists", "pass --force to overwrite it")
 
 
 def _emit(text: str | bytes, output: Path | None, force: bool) -> None:
@@ -231,6 +247,16 @@ def validate(
         console.print(summary)
         console.print(claims_table(sources))
         return
+    if chosen is Format.csv:
+        from .csv_export import claims_rows, to_csv_bytes
+
+        _emit(to_csv_bytes("claims", claims_rows(sources), bom=False), None, False)
+        return
+    if chosen is Format.markdown:
+        from .render_claims import claims_markdown
+
+        _emit(f"{summary}\n\n{claims_markdown(sources)}", None, False)
+        return
     from .render_claims import claims_plain
 
     _emit(summary + "\n\n" + claims_plain(sources), None, False)
@@ -288,6 +314,9 @@ def report(
       casualty-recon report --fail-on contradiction
     """
     try:
+        _check_chart(chart, force)
+        if output is not None:
+            _resolve_format(fmt, output)
         sources = _load(file)
         from .report import compare
 
@@ -525,8 +554,7 @@ def timeline(
     """
     try:
         day = _date_option(at, "--at")
-        if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
-            raise UsageError(f"cannot draw a chart as {chart.name}", "name a .png or .svg file")
+        _check_chart(chart, force)
         sources = _load(file)
         from .timeline import build_timelines
         from .timeline_render import timelines_json, timelines_plain
@@ -540,6 +568,10 @@ def timeline(
         if source:
             series = [s for s in series if s.source in set(source)]
         chosen = _resolve_format(fmt, None)
+        if chosen is Format.csv:
+            raise UsageError(
+                "timeline has no CSV form", "use --format json, or export for the claims as CSV"
+            )
         if chosen is Format.json:
             _emit(timelines_json(series), None, False)
         elif chosen is Format.table:

@@ -474,7 +474,7 @@ class Engine:
         own = self._series_of.get(b.id)
         if own is not None and len(own.points) > 1:
             found = own.rate_between(first, second)
-            if found is not None:
+            if found is not None and found.rate.high > 0:  # a revision gives no rate
                 note = f"{b.source}'s own series"
                 if found.extrapolated:
                     note += ", extrapolated"
@@ -490,14 +490,14 @@ class Engine:
                 and series.points[-1].latest >= max(first, second)
             ):
                 found = series.rate_between(first, second)
-                if found is not None:
+                if found is not None and found.rate.high > 0:
                     note = f"{series.source}'s series for the same scope"
                     return _Quantity(found.rate, found.claim_ids, note, False)
         for assumption in self.sources.assumptions:
             if (
                 assumption.applies_to == kind
                 and assumption.rate is not None
-                and assumption.source in (None, b.source)
+                and assumption.source in (None, a.source, b.source)
             ):
                 return _Quantity(
                     Span(*assumption.rate),
@@ -790,6 +790,20 @@ class Engine:
         effects: dict[str, Span],
     ) -> tuple[str, str, str | None]:
         """(verdict, reason, the direction a closing difference must push, or None)."""
+        for part, whole in ((a, b), (b, a)):
+            if part.breakdown_of == whole.id:
+                reason = (
+                    f"{part.id} is a breakdown of {whole.id}: part of its figure "
+                    f"({part.figure.text} of {whole.figure.text})."
+                )
+                return "explained", reason, None
+        if a.source == b.source and self._revision(a, b) is not None:
+            older, newer = sorted((a, b), key=lambda c: (c.as_of.latest, c.id))
+            reason = (
+                f"{a.source} revised its figure: {newer.id} supersedes {older.id}; a revision is "
+                "the source's correction, not a contradiction between sources."
+            )
+            return "explained", reason, None
         if a.basis == b.basis:
             for wide, narrow, contains in ((a, b, ("same", "wider")), (b, a, ("same", "narrower"))):
                 ceiling = wide.figure.high
@@ -824,9 +838,10 @@ class Engine:
         if difference.kind in {"as_of", "start"}:
             days = _parse_days(difference.note)
             if days is not None and days != 0:
-                return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} days"
+                unit = "day" if abs(days) == 1 else "days"
+                return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} {unit}"
             rate = self._any_rate(a, b)
-            if rate is None or rate <= 0:
+            if rate is None or rate < 0.05:  # no meaningful rate: no break-even
                 return None
             lag = abs(need) / rate
             if difference.kind == "start":

@@ -78,7 +78,10 @@ def load(path: str | Path) -> Sources:
     """Load a `sources.yaml` or a claims CSV; `-` reads standard input."""
     name = str(path)
     if name == "-":
-        return loads(sys.stdin.buffer.read(), "<stdin>")
+        data = sys.stdin.buffer.read()
+        if _looks_like_claims_csv(data):
+            return loads_csv(data, "<stdin>")
+        return loads(data, "<stdin>")
     file = Path(path)
     try:
         data = file.read_bytes()
@@ -534,6 +537,14 @@ class _Builder:
 
     def figure(self, node: Node, tolerance: float) -> Figure | None:
         if node.kind == "scalar":
+            if node.tag == "int" and node.text.lower().lstrip("+-").startswith(("0x", "0b")):
+                self.problem(
+                    "octal-number",
+                    node,
+                    f"figure `{node.text}` is read by YAML as a hexadecimal or binary number",
+                    f'write the count in decimal digits, or "{node.text}" in quotes',
+                )
+                return None
             if node.tag == "int" and _is_octal(node.text):
                 self.problem(
                     "octal-number",
@@ -636,9 +647,7 @@ class _Builder:
 
         as_of = full(as_of_node, "as_of", published_year)
         start = full(start_node, "start", as_of)
-        published = (
-            full(published_node, "published", None) if published_node is not None else as_of
-        )
+        published = full(published_node, "published", None) if published_node is not None else as_of
         if as_of is not None and start is not None and start.earliest > as_of.latest:
             assert start_node is not None
             self.problem(
@@ -793,6 +802,12 @@ class _Builder:
             self.problem("bad-assumption", node, f"{what}: low {low:g} is above high {high:g}")
             return None
         return (low, high)
+
+
+def _looks_like_claims_csv(data: bytes) -> bool:
+    """A claims CSV on standard input: its first line is a header naming the claim columns."""
+    first = data.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    return b"figure_text" in first and (b"," in first or b";" in first) and b": " not in first
 
 
 def _number_or_text(text: str) -> float | str:

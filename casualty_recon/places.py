@@ -251,6 +251,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "UA-65": ("Kherson",),
     "UA-23": ("Zaporizhzhia", "Zaporizhia", "Zaporozhye"),
     # Yemen
+    # Ethiopia
+    "ET-TI": ("Tigray",),
+    "ET-AM": ("Amhara",),
     # Libya: the districts by their English names
     "LY-TB": ("Tripoli",),
     "LY-BA": ("Benghazi",),
@@ -311,6 +314,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Built-in regions made of several first-level places: name -> (aliases, codes).
 REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Darfur": (("Darfur", "Darfur region"), ("SD-DN", "SD-DS", "SD-DW", "SD-DC", "SD-DE")),
+    "Kordofan": (("Kordofan",), ("SD-KN", "SD-KS", "SD-GK")),
     "Gaza Strip": (
         ("Gaza", "Gaza Strip", "the Gaza Strip"),
         ("PS-NGZ", "PS-GZA", "PS-DEB", "PS-KYS", "PS-RFH"),

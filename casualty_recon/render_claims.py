@@ -92,3 +92,8 @@ def claims_plain(sources: Sources) -> str:
 def _literal(claim: Claim) -> Span:
     high = claim.figure.high
     return Span(claim.figure.low, INF if high is None else high)
+
+
+def claims_markdown(sources: Sources) -> str:
+    rows = [claim_cells(c) for c in sources.claims]
+    return "\n".join(_md_table(CLAIM_COLUMNS, rows)) + "\n"

@@ -19,6 +19,7 @@ from .render_text import (
     DIFFERENCE_COLUMNS,
     REFERENCE_HEADER,
     pair_heading,
+    plural,
     reference_cells,
     waterfall_rows,
 )
@@ -36,14 +37,10 @@ DIRECTION_STYLE = {"up": "cyan", "down": "magenta", "either": "dim", "none": "di
 def claims_table(sources: Sources, title: str | None = None) -> Table:
     """The claims side by side, compact enough for a terminal: one row per claim."""
     table = Table(title=title, box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("source")
-    table.add_column("figure")
-    table.add_column("counts")
-    table.add_column("window")
-    table.add_column("published", no_wrap=True)
-    table.add_column("basis")
-    table.add_column("relayed by")
+    # Fold, never truncate: a cut-off figure ("13,0…") would be misread.
+    table.add_column("id", style="bold", overflow="fold")
+    for name in ("source", "figure", "counts", "window", "published", "basis", "relayed by"):
+        table.add_column(name, overflow="fold")
     for claim in sources.claims:
         cells = claim_cells(claim)
         table.add_row(
@@ -64,10 +61,11 @@ def pair_panel(number: int, pair: PairResult, events: str | None = None) -> Pane
     facts = Text()
     facts.append(f"a: {pair.a.id}   b: {pair.b.id}\n")
     facts.append(f"gap (a - b): {fmt_span(pair.gap)}\n")
-    facts.append(f"common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
+    if pair.verdict != "contradiction":
+        facts.append(f"common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
     differences = Table(box=box.SIMPLE, expand=False)
     for column in DIFFERENCE_COLUMNS:
-        differences.add_column(column, overflow="fold")
+        differences.add_column(column, overflow="fold", min_width=4)
     for d in pair.differences:
         agrees = {True: Text("yes", "green"), False: Text("no", "red"), None: Text("")}[d.agrees]
         differences.add_row(
@@ -132,11 +130,16 @@ def print_report(console: Console, report: Report) -> None:
         console.print(references)
         for ref in report.references:
             console.print(Text(f"{clean(ref.claim_id)}: {clean(ref.sentence)}"))
+    flags = report.flags()
+    if flags:
+        console.print(Text("Stale relays and revisions", "bold"))
+        for line in flags:
+            console.print(Text(f"- {line}", "yellow"))
     console.print(Text(f"Pairs ({len(report.pairs)})", "bold"))
     for number, pair in enumerate(report.pairs, start=1):
         console.print(pair_panel(number, pair, report.event_sentence(pair)))
     counts = report.verdicts()
-    summary = Text(f"{len(report.pairs)} pairs: ")
+    summary = Text(f"{plural(len(report.pairs), 'pair')}: ")
     for i, verdict in enumerate(sorted(counts)):
         if i:
             summary.append(", ")

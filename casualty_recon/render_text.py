@@ -62,6 +62,10 @@ def pair_heading(pair: PairResult) -> str:
     )
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
 
 
@@ -100,6 +104,10 @@ def report_plain(report: Report) -> str:
         out += _plain_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"{clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
+    flags = report.flags()
+    if flags:
+        out += ["", "Stale relays and revisions", ""]
+        out += [f"- {line}" for line in flags]
     out += ["", f"Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
         out += _pair_plain(number, pair, report.event_sentence(pair))
@@ -111,7 +119,8 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
     out = [f"{number}. {pair_heading(pair)}", ""]
     out.append(f"   a: {pair.a.id}   b: {pair.b.id}")
     out.append(f"   gap (a - b): {fmt_span(pair.gap)}")
-    out.append(f"   common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
+    if pair.verdict != "contradiction":
+        out.append(f"   common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
     out.append("")
     out += ["   " + line for line in _plain_table(DIFFERENCE_COLUMNS, _difference_rows(pair))]
     out.append("")
@@ -142,7 +151,7 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
 def _summary_lines(report: Report) -> list[str]:
     counts = report.verdicts()
     summary = ", ".join(f"{counts[v]} {v.replace('_', ' ')}" for v in sorted(counts))
-    out = ["Summary", "", f"{len(report.pairs)} pairs: {summary or 'none'}"]
+    out = ["Summary", "", f"{plural(len(report.pairs), 'pair')}: {summary or 'none'}"]
     used = report.assumptions_used()
     if used:
         out += ["", "Assumptions used"]
@@ -164,13 +173,19 @@ def report_markdown(report: Report) -> str:
         out += _md_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"- {clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
+    flags = report.flags()
+    if flags:
+        out += ["", "## Stale relays and revisions", ""]
+        out += [f"- {line}" for line in flags]
     out += ["", f"## Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
         out += [f"### {number}. {_md_cell(pair_heading(pair))}", ""]
-        out.append(
-            f"Gap (a - b): **{fmt_span(pair.gap)}**. Common floor: at least "
-            f"{pair.common_floor:,} {clean(pair.common_scope)}."
+        floor = (
+            f" Common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}."
+            if pair.verdict != "contradiction"
+            else ""
         )
+        out.append(f"Gap (a - b): **{fmt_span(pair.gap)}**.{floor}")
         out.append("")
         out += _md_table(DIFFERENCE_COLUMNS, _difference_rows(pair))
         out.append("")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +51,23 @@ class Report:
             counts[pair.verdict] += 1
         return dict(counts)
 
+    def flags(self) -> list[str]:
+        """Stale relays, old relays and revisions found in the timelines: the things a reader
+        of any pair should know, whichever pairs were compared."""
+        from .timeline_render import (
+            old_relay_sentence,
+            old_relays,
+            revision_sentence,
+            stale_sentence,
+        )
+
+        lines: list[str] = []
+        for series in self.timelines:
+            lines += [revision_sentence(r.older, r.newer) for r in series.revisions]
+            lines += [stale_sentence(stale) for stale in series.stale_relays]
+            lines += [old_relay_sentence(claim) for claim in old_relays(series)]
+        return sorted(dict.fromkeys(lines))
+
     def event_sentence(self, pair: PairResult) -> str | None:
         """One sentence setting both claims of a pair against their event-data references."""
         by_claim = {ref.claim_id: ref for ref in self.references}
@@ -72,6 +89,7 @@ class Report:
             "title": self.sources.title,
             "claims": [claim_dict(claim, self.sources) for claim in self.claims],
             "pairs": [pair.to_dict() for pair in self.pairs],
+            "flags": self.flags(),
             "assumptions_used": [
                 {
                     "id": a.ref,
@@ -133,8 +151,9 @@ def compare(
                 + ", ".join(sorted(known)[:12])
                 + (" ..." if len(known) > 12 else ""),
             )
+    relays = {claim.relayed_by for claim in sources.claims if claim.relayed_by}
     for source in only_sources:
-        if source not in sources.sources:
+        if source not in sources.sources and source not in relays:
             raise UsageError(
                 f"no source {source!r}", "sources in this file: " + ", ".join(sources.sources)
             )
@@ -147,17 +166,28 @@ def compare(
     elif against is not None:
         reference = known[against]
         chosen = [(claim, reference) for claim in sources.claims if claim.id != against]
+    elif only_sources:
+        # A relay named in --source stands for the claims it relayed.
+        focus = set(only_sources)
+        chosen = default_pairs(
+            sources.claims,
+            teller=lambda c: c.relayed_by if c.relayed_by in focus else c.source,
+        )
     else:
         chosen = default_pairs(sources.claims)
     if only_sources:
         wanted = set(only_sources)
-        chosen = [(x, y) for x, y in chosen if x.source in wanted or y.source in wanted]
+        chosen = [
+            (x, y) for x, y in chosen if {x.source, y.source, x.relayed_by, y.relayed_by} & wanted
+        ]
     results = [engine.explain(x, y) for x, y in chosen]
     results.sort(key=lambda r: (r.a.id, r.b.id))
     return Report(sources, results, timelines)
 
 
-def default_pairs(claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
+def default_pairs(
+    claims: Iterable[Claim], teller: Callable[[Claim], str | None] | None = None
+) -> list[tuple[Claim, Claim]]:
     """Within each group of claims whose scopes overlap, the latest claim of each source against
     the latest of every other (DESIGN.md section 3). Breakdowns are evidence, not contenders.
 
@@ -176,9 +206,10 @@ def default_pairs(claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
         for group in _window_groups(buckets[key]):
             latest: dict[str, Claim] = {}
             for claim in group:
-                best = latest.get(claim.source)
+                who = (teller(claim) if teller else None) or claim.source
+                best = latest.get(who)
                 if best is None or _recency(claim) > _recency(best):
-                    latest[claim.source] = claim
+                    latest[who] = claim
             chosen = sorted(latest.values(), key=lambda c: c.id)
             for i, first in enumerate(chosen):
                 for second in chosen[i + 1 :]:

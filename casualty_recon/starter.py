@@ -6,7 +6,8 @@ and reports from the first minute without inventing anything.
 """
 
 STARTER = """\
-# yaml-language-server: $schema=https://raw.githubusercontent.com/casualty-recon/casualty-recon/main/sources.schema.json
+# yaml-language-server: $schema=./sources.schema.json
+# (write the schema beside this file with `casualty-recon schema -o sources.schema.json`)
 #
 # sources.yaml: competing casualty figures, one claim per published figure.
 # Check it with `casualty-recon validate`, compare with `casualty-recon report`.

@@ -225,13 +225,20 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         message = err.problem or "invalid YAML"
         if err.context:
             message = f"{message} ({err.context})"
+        hint = (
+            "check the indentation and quoting near this point; "
+            "text with ': ' or '#' must be quoted"
+        )
+        lines = text.splitlines()
+        at = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+        if at == "\t" or "\t" in message or "tab" in message:
+            hint = "YAML does not allow tabs for indentation: replace them with spaces"
         return None, [
             Problem(
                 "yaml-syntax",
                 Location(path, line, column),
                 message,
-                "check the indentation and quoting near this point; "
-                "text with ': ' or '#' must be quoted",
+                hint,
             )
         ]
     except yaml.YAMLError as err:

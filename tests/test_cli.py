@@ -346,3 +346,39 @@ def test_timeline_reads_each_series_on_a_day_and_warns_when_extrapolating() -> N
     assert "WARNING: extrapolated" in out
     assert run("timeline", SOURCES, "--at", "20 August")[0] == 2
     assert run("timeline", SOURCES, "--chart", "chart.pdf")[0] == 2
+
+
+def test_validate_prints_csv_and_markdown() -> None:
+    code, out, _ = run("validate", SOURCES, "--format", "csv")
+    assert code == 0 and out.startswith("id,source,source_name,")
+    code, out, _ = run("validate", SOURCES, "--format", "markdown")
+    assert code == 0 and "| id | source |" in out
+
+
+def test_an_output_suffix_of_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("report", SOURCES, "-o", str(tmp_path / "report.docx"))
+    assert (code, out) == (2, "")
+    assert "cannot tell the format" in err
+    assert not (tmp_path / "report.docx").exists()
+
+
+def test_a_bad_chart_name_is_refused_before_any_output(tmp_path: Path) -> None:
+    code, out, _ = run("report", SOURCES, "--chart", str(tmp_path / "chart.gif"))
+    assert (code, out) == (2, "")
+
+
+def test_source_filter_also_matches_who_relayed() -> None:
+    code, out, _ = run("report", SOURCES, "--source", "Reuters", "--format", "json")
+    assert code == 0
+    pairs = json.loads(out)["pairs"]
+    assert pairs and all(
+        "uossm-2019-08-20" in (p["a"], p["b"]) or "ohchr-2019-07-26" in (p["a"], p["b"])
+        for p in pairs
+    )
+
+
+def test_report_lists_stale_relays_and_revisions() -> None:
+    code, out, _ = run("report", SOURCES, "--format", "json")
+    assert code == 0
+    flags = json.loads(out)["flags"]
+    assert any(f.startswith("OLD RELAY: ocha-reuters-2019-08-20") for f in flags)

@@ -344,3 +344,24 @@ def test_unknown_start_break_even_is_a_lag_at_a_known_rate() -> None:
     start = kinds(explain(sources, "x", "y"))["start"]
     # 200 / (600 / 31) = 10.3 days.
     assert start.break_even == "b's count starting 10.3 days after a's, at 19.4 a day"  # type: ignore[attr-defined]
+
+
+def test_a_claim_against_its_own_breakdown_is_explained_by_it() -> None:
+    sources = build(
+        claim("whole", "C", "900"),
+        claim("part", "C", "600", perpetrators="pro-government")[:-1]
+        + "\n    breakdown_of: whole\n",
+    )
+    pair = explain(sources, "whole", "part")
+    assert pair.verdict == "explained"
+    assert "part is a breakdown of whole" in pair.reason
+
+
+def test_a_revision_is_not_a_contradiction() -> None:
+    sources = build(
+        claim("old", "A", "300", as_of="2019-06-01"),
+        claim("new", "A", "250", as_of="2019-06-10"),
+    )
+    pair = explain(sources, "old", "new")
+    assert pair.verdict == "explained"
+    assert "revised its figure" in pair.reason

@@ -151,3 +151,54 @@ def test_a_claims_csv_loads_directly(tmp_path: Path) -> None:
     assert [c.id for c in from_csv.claims] == [c.id for c in from_yaml.claims]
     assert [c.figure for c in from_csv.claims] == [c.figure for c in from_yaml.claims]
     assert [c.area.places for c in from_csv.claims] == [c.area.places for c in from_yaml.claims]
+
+
+def test_a_year_less_phrase_takes_the_latest_period_not_after_its_limit() -> None:
+    text = (
+        "version: 1\nsources: {A: {}}\nclaims:\n"
+        "  - {id: x, source: A, figure: 10, population: civilians, outcome: killed, area: Yemen,"
+        " start: late December, as_of: 2021-01-15}\n"
+    )
+    sources = loads(text, "new-year.yaml")
+    start = sources.claim("x").start
+    assert start is not None and start.earliest.isoformat() == "2020-12-21"
+    assert "latest such period not after 2021-01-15" in sources.notes[0].message
+
+
+def test_tabs_get_a_hint_about_tabs() -> None:
+    with pytest.raises(InputError) as caught:
+        loads("version: 1\nsources:\n\tA: {}\n", "tabs.yaml")
+    assert "replace them with spaces" in (caught.value.problems[0].hint or "")
+
+
+def test_a_hexadecimal_figure_is_refused() -> None:
+    text = (
+        (ROOT / "sources.yaml")
+        .read_text(encoding="utf-8")
+        .replace("figure: 229", "figure: 0x10", 1)
+    )
+    with pytest.raises(InputError) as caught:
+        loads(text, "hex.yaml")
+    assert caught.value.problems[0].code == "octal-number"
+
+
+def test_a_claims_csv_on_standard_input(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["export", str(ROOT / "sources.yaml"), "--out", str(tmp_path)])
+    csv_text = (tmp_path / "claims.csv").read_bytes()
+    result = runner.invoke(app, ["validate", "-", "--format", "plain"], input=csv_text)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<stdin>: 25 claims")
+
+
+def test_a_custom_about_tolerance_survives_a_csv_round_trip(tmp_path: Path) -> None:
+    source = tmp_path / "tolerance.yaml"
+    source.write_text(
+        "version: 1\nsettings: {about_tolerance: 0.2}\nsources: {A: {}}\nclaims:\n"
+        "  - {id: x, source: A, figure: about 500, population: civilians, outcome: killed,"
+        " area: Yemen, as_of: 2021-01-15}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["export", str(source), "--out", str(out)]).exit_code == 0
+    claim = load(out / "claims.csv").claim("x")
+    assert (claim.figure.low, claim.figure.high) == (400, 600)

@@ -54,11 +54,14 @@ def test_data_files_hold_every_country_and_first_level_subdivision() -> None:
 
 
 def test_data_is_read_fast() -> None:
-    places.gazetteer_data.cache_clear()
-    begin = time.perf_counter()
-    places.gazetteer_data()
-    # The budget is 10 ms; allow slack for a loaded CI machine.
-    assert time.perf_counter() - begin < 0.05
+    times = []
+    for _ in range(5):
+        places.gazetteer_data.cache_clear()
+        begin = time.perf_counter()
+        places.gazetteer_data()
+        times.append(time.perf_counter() - begin)
+    # The budget is 10 ms; the best of five, with slack for a loaded CI machine.
+    assert min(times) < 0.05
 
 
 def test_aliases_name_real_codes() -> None:

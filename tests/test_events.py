@@ -19,7 +19,7 @@ from casualty_recon.events import (
     reference_rows,
     render_text,
 )
-from casualty_recon.events.reference import compare
+from casualty_recon.events.reference import compare, relation_text
 from casualty_recon.figures import parse_figure
 from casualty_recon.model import Area, Claim
 from casualty_recon.parties import resolve_perpetrators
@@ -431,3 +431,40 @@ def test_comparison(
     low: int, high: int | None, reference: tuple[int, int] | None, expected: str | None
 ) -> None:
     assert compare(low, high, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("figure", "reference", "comparison", "words"),
+    [
+        (
+            "at least 400",
+            (2043, 2187),
+            "inside",
+            "the claim's floor 'at least 400' is below this range, which a floor allows",
+        ),
+        ("at least 2,100", (2043, 2187), "inside", "the claim's floor 'at least 2,100' is inside"),
+        ("more than 730", (100, 700), "above", "the claim's floor 'more than 730' is above"),
+        ("up to 300", (500, 600), "below", "the claim's ceiling 'up to 300' is below this range"),
+        (
+            "up to 30",
+            (5, 12),
+            "inside",
+            "the claim's ceiling 'up to 30' is above this range, which a ceiling allows",
+        ),
+        ("fewer than 10", (5, 12), "inside", "the claim's ceiling 'fewer than 10' is inside"),
+        ("100 to 500", (200, 300), "inside", "the claim's '100 to 500' overlaps this range"),
+        ("250", (200, 300), "inside", "the claim's '250' is inside this range"),
+        ("900", (200, 300), "above", "the claim's '900' is above this range"),
+        ("5", None, None, "the claim's '5' is not comparable"),
+    ],
+)
+def test_relation_words_fit_floors_and_ceilings(
+    figure: str, reference: tuple[int, int] | None, comparison: str | None, words: str
+) -> None:
+    parsed = parse_figure(figure)
+    assert compare(parsed.low, parsed.high, reference) == comparison
+    text = relation_text(parsed.low, parsed.high, parsed.qualifier, parsed.text, reference)
+    assert text.startswith(words)
+    if comparison == "inside" and "allows" in words:
+        # The wording says where the bound lies; the comparison value stays "inside".
+        assert "inside" not in text

@@ -175,6 +175,7 @@ def test_airwars_rules_on_a_small_file(tmp_path: Path) -> None:
         "no figure for civilians killed": 1,  # T8
     }
     assert ref.comparison == "inside"  # more than 10 against 10 to 15
+    assert ref.sentence.endswith("the claim's floor 'more than 10' is inside this range.")
     (confirmed,) = cross_check(events, [claim], grades=["Confirmed"])
     assert (confirmed.low, confirmed.high, confirmed.events) == (2, 2, 1)
     assert confirmed.excluded["no grade"] == 1
@@ -210,6 +211,101 @@ def test_parties_airwars_does_not_record(tmp_path: Path) -> None:
     assert " by Russian forces in Idlib" in both.sentence
     (isis,) = cross_check(events, [make_claim(["Idlib"], *june, perpetrators=["ISIS"])])
     assert isis.sentence.endswith("it attributes no event to Islamic State in this file.")
+
+
+def test_events_in_scope_without_the_figure_give_no_reference_not_a_zero(
+    tmp_path: Path,
+) -> None:
+    events = load_events(airwars_file(tmp_path))
+    # Only T8 (no figure) is in scope.
+    (lone,) = cross_check(
+        events, [make_claim(["Hama"], dt.date(2019, 5, 7), dt.date(2019, 5, 7), figure="up to 30")]
+    )
+    assert lone.comparison is None and (lone.low, lone.best, lone.high) == (None, None, None)
+    assert lone.events == 0
+    assert lone.excluded == {"no figure for civilians killed": 1}
+    assert lone.sentence == (
+        "Airwars gives no reference for this claim: the 1 incident in scope has no figure for "
+        "civilians killed."
+    )
+    assert "inside" not in lone.sentence and " 0 " not in lone.sentence
+    # Two incidents without the figure, and one left out first (Discounted): nothing to sum.
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "\n".join(
+            [
+                AIRWARS_HEADER,
+                "U1,2026-01-05,,Russian Military,Fair,Lattakia,,,,,,",
+                "U2,2026-02-05,,Russian Military,Fair,Rif Dimashq,,,,,,",
+                "U4,2026-02-06,,Russian Military,Discounted,Lattakia,,,4,4,,",
+                "U3,2026-03-02,,Russian Military,Fair,Idlib,,,2,3,,",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (two,) = cross_check(
+        load_events(path),
+        [
+            make_claim(
+                ["Lattakia", "Rif Dimashq"],
+                dt.date(2026, 1, 1),
+                dt.date(2026, 3, 31),
+                figure="up to 30",
+            )
+        ],
+    )
+    assert two.comparison is None and two.events == 0 and two.low is None
+    assert two.excluded == {"graded Discounted": 1, "no figure for civilians killed": 2}
+    assert two.sentence.endswith("the 2 incidents in scope have no figure for civilians killed.")
+
+
+def test_a_genuine_zero_says_which(tmp_path: Path) -> None:
+    events = load_events(airwars_file(tmp_path))
+    # The file covers 29 Apr to 1 Jun 2019; Aleppo has no incident from 10 to 20 May.
+    (none,) = cross_check(
+        events, [make_claim(["Aleppo"], dt.date(2019, 5, 10), dt.date(2019, 5, 20), figure="5")]
+    )
+    assert (none.low, none.high, none.events) == (0, 0, 0)
+    assert none.comparison == "above"
+    assert none.sentence.startswith(
+        "Airwars: 0 civilians killed (no incident in this scope) in Aleppo, "
+    )
+    # Incidents in scope recorded with 0 killed.
+    path = tmp_path / "zeros.csv"
+    path.write_text(
+        "\n".join(
+            [
+                AIRWARS_HEADER,
+                "Z1,2019-05-01,,Russian Military,Fair,Idlib,,,0,0,,",
+                "Z2,2019-05-02,,Russian Military,Fair,Idlib,,,0,0,,",
+                "Z3,2019-05-30,,Russian Military,Fair,Hama,,,1,2,,",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    zeros = load_events(path)
+    (recorded,) = cross_check(
+        zeros, [make_claim(["Idlib"], dt.date(2019, 5, 1), dt.date(2019, 5, 20), figure="up to 3")]
+    )
+    assert (recorded.low, recorded.high, recorded.events) == (0, 0, 2)
+    assert "0 civilians killed in 2 incidents (each recorded with 0) in Idlib" in recorded.sentence
+    # A window outside the file's dates gives no reference.
+    (outside,) = cross_check(
+        zeros, [make_claim(["Idlib"], dt.date(2020, 1, 1), dt.date(2020, 12, 31), figure="5")]
+    )
+    assert outside.comparison is None and outside.low is None
+    assert outside.sentence.endswith(
+        "the claim's window, 1 Jan 2020 to 31 Dec 2020, lies outside the file's dates, "
+        "1 May 2019 to 30 May 2019."
+    )
+    # A window partly outside the file's dates is summed, with a note.
+    (partly,) = cross_check(
+        zeros, [make_claim(["Idlib"], dt.date(2019, 5, 1), dt.date(2019, 12, 31), figure="5")]
+    )
+    assert (partly.low, partly.events) == (0, 2)
+    assert any(note.startswith("The file's events run from 1 May 2019") for note in partly.notes)
 
 
 def test_usage_errors_for_grades_and_precision(tmp_path: Path) -> None:

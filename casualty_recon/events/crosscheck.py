@@ -22,7 +22,13 @@ The rules (also given, filled in, as each `Reference.rule`):
   of them (GED `side_a`; ACLED `actor1`, `assoc_actor_1`; Airwars `belligerents`). Events whose
   actor is unknown are left out and counted.
 - **Grades** (Airwars): only the grades asked for; by default every grade but Discounted.
-- **Figures.** Rows without the figure are left out and counted as `no figure for ...`.
+- **Figures.** Rows without the figure are left out and counted as `no figure for ...`. When no
+  row is left to sum and some were left out for the figure alone, there is no reference
+  (comparison None), not a zero. A zero stands when the events in scope record 0, or when no
+  event is in scope in a window the file's dates cover; the sentence says which. A window wholly
+  outside the file's dates gives no reference; one partly outside it is summed, with a note.
+- **Wording.** Floors and ceilings are said as such (`reference.relation_text`): "the claim's
+  floor 'at least 400' is below this range, which a floor allows" (comparison `inside`).
 
 Every left-out row is counted once, under its first reason in the order above.
 """
@@ -41,7 +47,15 @@ from ..errors import UsageError
 from ..model import Claim, Place
 from ..places import display_name
 from .layout import BoolArray, Measure
-from .reference import Comparison, Reference, compare, day_text, join_names, range_text
+from .reference import (
+    Comparison,
+    Reference,
+    compare,
+    day_text,
+    join_names,
+    range_text,
+    relation_text,
+)
 from .table import EventTable, day_number
 
 RowArray = npt.NDArray[np.int64]
@@ -300,29 +314,79 @@ def _reference(
     summed, excluded = _select(
         events, measure, wanted, matched, (w0, w1), grade_reasons, date_prec, where_prec
     )
+    count = len(summed)
+    noun = "incident" if events.kind == "airwars" else "event"
+    missing_figure = excluded.get(f"no figure for {measure.label}", 0)
+    if count == 0 and missing_figure:
+        # Every event in scope lacks the figure: there is nothing to compare with, not a zero.
+        plural = noun if missing_figure == 1 else f"{noun}s"
+        verb = "has" if missing_figure == 1 else "have"
+        why = (
+            f"the {missing_figure:,} {plural} in scope {verb} no figure for "
+            f"{claim.population} {measure.outcome}."
+        )
+        return make(
+            {}, 0, None, f"{events.title} gives no reference for this claim: {why}", excluded
+        )
+    first, last = events.first_date, events.last_date
+    if first is not None and last is not None:
+        if count == 0 and (window_end < first or window_start > last):
+            why = (
+                f"the claim's window, {day_text(window_start)} to {day_text(window_end)}, lies "
+                f"outside the file's dates, {day_text(first)} to {day_text(last)}."
+            )
+            return make(
+                {}, 0, None, f"{events.title} gives no reference for this claim: {why}", excluded
+            )
+        if window_start < first or window_end > last:
+            notes.append(
+                f"The file's events run from {day_text(first)} to {day_text(last)}: the part of "
+                "the window outside those dates is not covered, so the reference may fall short."
+            )
     sums: dict[str, int | None] = {}
     for bound in ("low", "best", "high"):
         column = getattr(measure, bound)
         sums[bound] = (
             None if column is None else _number(float(events.figures[column][summed].sum()))
         )
-    count = len(summed)
-    comparison = compare(
-        claim.figure.low, claim.figure.high, _range(sums["low"], sums["best"], sums["high"])
-    )
+    reference_range = _range(sums["low"], sums["best"], sums["high"])
+    comparison = compare(claim.figure.low, claim.figure.high, reference_range)
     if claim.start is None:
         # Summed from the dataset's first date, the reference is a ceiling of sorts, not a
         # like-for-like figure: comparing would call most claims "below".
         comparison = None
-    noun = "incident" if events.kind == "airwars" else "event"
     by = f" by {join_names(found)}" if parties is not None else ""
     figure = range_text(sums["low"], sums["best"], sums["high"])
+    if count == 0:
+        # A genuine zero: the file covers the window and records no event in this scope.
+        left = sum(excluded.values())
+        counted = (
+            f"(no {noun} counted; {left:,} left out)" if left else f"(no {noun} in this scope)"
+        )
+    elif reference_range is not None and reference_range[1] == 0:
+        # A genuine zero: events in scope, each recorded with no one killed.
+        counted = (
+            f"in 1 {noun} (recorded with 0)"
+            if count == 1
+            else f"in {count:,} {noun}s (each recorded with 0)"
+        )
+    else:
+        counted = f"in {count:,} {noun}{'' if count == 1 else 's'}"
+    relation = (
+        relation_text(
+            claim.figure.low,
+            claim.figure.high,
+            claim.figure.qualifier,
+            claim.figure.text,
+            reference_range,
+        )
+        if comparison is not None
+        else f"the claim's '{claim.figure.text}' is not comparable"
+    )
     sentence = (
-        f"{events.title}: {figure} {claim.population} {measure.outcome} in {count:,} "
-        f"{noun}{'' if count == 1 else 's'}{by} in {join_names(list(area_names))}, "
-        f"{day_text(window_start)} to {day_text(window_end)}; the claim's "
-        f"'{claim.figure.text}' is {_comparison_words(comparison)}"
-        + (" (the claim gives no start)." if claim.start is None else ".")
+        f"{events.title}: {figure} {claim.population} {measure.outcome} {counted}{by} in "
+        f"{join_names(list(area_names))}, {day_text(window_start)} to {day_text(window_end)}; "
+        f"{relation}" + (" (the claim gives no start)." if claim.start is None else ".")
     )
     return make(sums, count, comparison, sentence, excluded)
 
@@ -333,14 +397,6 @@ def _range(low: int | None, best: int | None, high: int | None) -> tuple[int, in
     if bottom is None or top is None:
         return None
     return bottom, top
-
-
-def _comparison_words(comparison: str | None) -> str:
-    return {
-        "inside": "inside this range",
-        "above": "above this range",
-        "below": "below this range",
-    }.get(comparison or "", "not comparable")
 
 
 def _rows_of(

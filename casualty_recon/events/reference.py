@@ -8,7 +8,13 @@ high where the dataset has them, else its best figure):
 - `below`: the claim's highest reading is lower than the reference's lowest;
 - `inside`: the two overlap (a floor overlaps every range whose top reaches it).
 
-`comparison` is None when the dataset cannot give a figure for the claim's scope.
+`comparison` is None when the dataset cannot give a figure for the claim's scope: no figure for
+its population, no usable events, or only events in scope that lack the figure.
+
+The sentence words the comparison for what the claim's figure says (`relation_text`): a floor
+("at least 400") whose bound is under the range overlaps it, but it is said as "the claim's floor
+'at least 400' is below this range, which a floor allows", not as "inside"; likewise a ceiling
+("up to 300") whose bound is over the range.
 """
 
 from __future__ import annotations
@@ -111,6 +117,42 @@ def compare(
     if claim_high is not None and claim_high < bottom:
         return "below"
     return "inside"
+
+
+CEILINGS = ("up_to", "fewer_than")
+
+
+def relation_text(
+    claim_low: int,
+    claim_high: int | None,
+    qualifier: str,
+    text: str,
+    reference: tuple[int, int] | None,
+) -> str:
+    """How the claim's figure stands against the reference range, in words that fit its kind:
+    `the claim's floor 'at least 400' is below this range, which a floor allows`, `the claim's
+    ceiling 'up to 300' is below this range`, `the claim's 'about 100' is inside this range`, or
+    `the claim's '120 to 500' overlaps this range`. `comparison` keeps the plain value."""
+    comparison = compare(claim_low, claim_high, reference)
+    if reference is None or comparison is None:
+        return f"the claim's '{text}' is not comparable"
+    bottom, top = reference
+    if claim_high is None:
+        # A floor: only its bound says anything; any range reaching it is allowed.
+        if comparison == "above":
+            return f"the claim's floor '{text}' is above this range"
+        if claim_low < bottom:
+            return f"the claim's floor '{text}' is below this range, which a floor allows"
+        return f"the claim's floor '{text}' is inside this range"
+    if qualifier in CEILINGS:
+        if comparison == "below":
+            return f"the claim's ceiling '{text}' is below this range"
+        if claim_high > top:
+            return f"the claim's ceiling '{text}' is above this range, which a ceiling allows"
+        return f"the claim's ceiling '{text}' is inside this range"
+    if comparison == "inside" and (claim_low < bottom or claim_high > top):
+        return f"the claim's '{text}' overlaps this range"
+    return f"the claim's '{text}' is {comparison} this range"
 
 
 def number(value: int) -> str:

@@ -61,8 +61,38 @@ SHAPES = [
         [("between 160 and 300", "civilians", "killed")],
     ),
     ("Nearly 500 people have been killed.", [("nearly 500", "people", "killed")]),
+    # figures in quotes, with a plus sign, and joint outcomes
+    (
+        'The network said that "no fewer than 1,100" civilians had been killed since mid-April.',
+        [("at least 1100", "civilians", "killed")],
+    ),
+    (
+        "The WHO reported 2,000+ people killed & injured across the country.",
+        [("more than 2000", "people", "killed or injured")],
+    ),
+    ("Ten people were killed or wounded.", [("10", "people", "killed or injured")]),
+    ("Five people were killed and injured in the raid.", [("5", "people", "killed or injured")]),
+    ("88 Killed & Injured in Aleppo", [("88", "people", "killed or injured")]),
+    (
+        "Five people were killed and 30 injured.",
+        [("5", "people", "killed"), ("30", "people", "injured")],
+    ),
+    # populations other than civilians
+    (
+        "Amnesty said it had documented the killing of twenty-one aid workers.",
+        [("21", "aid workers", "killed")],
+    ),
+    ("Twelve journalists were killed.", [("12", "journalists", "killed")]),
+    ("Four health workers died.", [("4", "health workers", "killed")]),
+    (
+        "The strike killed five women and three men.",
+        [("5", "women", "killed"), ("3", "men", "killed")],
+    ),
+    ("Seven soldiers were killed.", [("7", "combatants", "killed")]),
     # not tolls
     ("The town had been in rebel hands since 2014.", []),
+    ("A 2,000+ word report was published.", []),
+    ('The "1,100" figure was disputed.', []),
     ("Sarin was released on the town on April 4, 2017.", []),
     ("It dates back to the earliest days of the eight-year-long conflict.", []),
     ("Jets carried out 150 airstrikes on 12 towns.", []),

@@ -181,7 +181,10 @@ _QUALIFIER_OF = dict(_QUALIFIERS)
 _OUTCOME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), outcome)
     for pattern, outcome in (
-        (r"(?:killed|dead|died) or (?:wounded|injured)|casualties", "killed or injured"),
+        (
+            r"(?:killed|dead|died)\s*(?:or|and|&|and/or)\s*(?:wounded|injured|hurt)|casualties",
+            "killed or injured",
+        ),
         (
             r"killed|dead|died|die|perished|slain|massacred|executed|murdered|martyred|"
             r"slaughtered|lost their lives|deaths|fatalities|death toll|bodies|lifeless|"
@@ -359,6 +362,8 @@ def find_statements(sentence: Sentence) -> list[Statement]:
             continue
         upper = _range_upper(text, numeral, numerals[index + 1 : index + 2])
         end = upper.end if upper else numeral.end
+        if upper is None and not numeral.vague and text.startswith("+", end):
+            end += 1  # "2,000+ people": more than 2,000
         statement = _statement_at(sentence, numeral, upper, end, statements)
         if statement is not None and statements:
             statements[-1] = _coordinated(text, statements[-1], statement)
@@ -395,6 +400,8 @@ def _statement_at(
     qualifier = _QUALIFIER_OF[qualifier_match.group(1).lower()] if qualifier_match else ""
     if upper is not None:
         qualifier = "between"
+    elif end == numeral.end + 1 and text.startswith("+", numeral.end):
+        qualifier = "more than"
     head = qualifier_match.start() if qualifier_match else numeral.start
     if _RELATED.search(text[:head]):
         return None  # a list of links to other stories, not this article's text
@@ -576,14 +583,18 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
     position = offset
     for count, word in enumerate(words[:5]):
         gap = rest[position : offset + word.start()]
-        if not re.fullmatch(r"\s+|\s*-\s*" if count else r"\s+", gap) and not (
+        if not re.fullmatch(r"\s+|\s*-\s*" if count else r"[\"']?\s+", gap) and not (
             count == 0 and offset
         ):
             break
         token = word.group().lower().rstrip(".")
         if is_number_word(token) or (count > 0 and year_like):
             break
-        pair = f"{token} {words[count + 1].group().lower()}" if count + 1 < len(words) else ""
+        pair = (
+            f"{token} {words[count + 1].group().lower().rstrip('.')}"
+            if count + 1 < len(words)
+            else ""
+        )
         if pair in _POPULATION_PHRASES:
             return _POPULATION_PHRASES[pair], end + offset + words[count + 1].end(), pair
         if token in _POPULATION_NOUNS:
@@ -618,7 +629,7 @@ def _outcome_right_after(text: str, end: int) -> str:
     """The outcome word directly after a number or noun ("22 dead", "left 11 people dead")."""
     match = re.match(
         r"\s*(?:(?:were|was|have been|had been|are|have|had|being)\s+)?"
-        r"(killed or (?:wounded|injured)|dead|killed|died|wounded|injured|hurt|homeless|"
+        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|wounded|injured|hurt|homeless|"
         r"missing|displaced)\b",
         text[end:],
         re.I,
@@ -632,7 +643,7 @@ def _outcome_right_after(text: str, end: int) -> str:
         return "injured"
     if word == "homeless":
         return "displaced"
-    if word.startswith("killed or"):
+    if word.startswith("killed") and word != "killed":
         return "killed or injured"
     return word
 

@@ -78,6 +78,10 @@ KNOWN: tuple[Organisation, ...] = (
             "OHCHR",
             "UN human rights office",
             "U.N. human rights office",
+            "United Nations human rights office",
+            "UN human rights chief",
+            "U.N. human rights chief",
+            "UN rights office",
             "UN High Commissioner for Human Rights",
         ),
     ),
@@ -157,7 +161,7 @@ _ORGANISATION_WORDS = (
     r"Committees?|Organi[sz]ations?|Office|Network|Observatory|Council|Coalition|Agency|"
     r"Ministry|Command|Commission|Defen[cs]e|Crescent|Cent(?:re|er)|Society|Foundation|Union|"
     r"Federation|Authority|Department|Institute|Watch|Helmets|Programme|Program|Fund|Group|"
-    r"Association|Directorate|Movement|Front|Brigade"
+    r"Association|Directorate|Movement|Front|Brigade|Project|Monitor|Tracker|Initiative|Service"
 )
 _DEFINED = re.compile(
     r"(?P<name>(?:[A-Z][\w'.-]*\s+)(?:(?:[A-Z][\w'.-]*|of|for|and|the|on|in|de|des|sans)\s+){0,9}"
@@ -167,25 +171,96 @@ _CAPITALISED_ORG = re.compile(
     r"(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:" + _ORGANISATION_WORDS + r")"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]*){1,4}){0,2})"
 )
-_SAYS = re.compile(
-    r"\b(?:said|says|say|saying|reported|reports|told|stated|announced|added|estimated|"
-    r"documented|recorded|counted|confirmed|put the (?:death )?toll|has said|had said)\b",
+# Speakers named by their office or role, in lower case: "the regional governor", "the
+# Houthi-run health ministry", "Ukraine's emergency service", "local health officials".
+_ROLE_HEADS = (
+    r"governor|ministry|minister|officials?|service|spokes(?:man|woman|person)|police|"
+    r"authorities|department|mayor|army|military|director|chief|commander|council|"
+    r"administration|prosecutor|coroner|agency|authority|office|monitor|observers?|"
+    r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
+    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers"
+)
+_ROLE_MODIFIERS = (
+    r"[A-Z][\w'.]*(?:-[\w']+)*|local|regional|provincial|state|district|city|municipal|"
+    r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
+    r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
+    r"interim|rights|human rights|war|aid|humanitarian|forensic|[\w]+-(?:run|led|controlled|"
+    r"backed|based|affiliated)|official|pro-government|opposition-run"
+)
+_ROLE = re.compile(
+    r"(?<![\w'-])(?P<article>(?:[Tt]he|[Aa]n?)\s+)?(?P<name>(?P<modifiers>(?:(?:"
+    + _ROLE_MODIFIERS
+    + r")\s+){0,3})(?P<head>"
+    + _ROLE_HEADS
+    + r"))\b"
+)
+_SAYING = (
+    r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
+    r"estimates|documented|recorded|counted|confirmed|verified|tallied|registered|"
+    r"put the (?:death )?toll|puts the (?:death )?toll|gave a (?:death )?toll|has said|had said"
+)
+_SAYS = re.compile(r"\b(?:" + _SAYING + r")\b", re.I)
+_ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)
+# A speaker right before its verb: "X said", "X (XYZ), which ..., says", "X has also said".
+_SPEAKER_THEN_VERB = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?\s+"
+    r"(?:(?:has|had|have|also|later|earlier|previously|then|separately|on \w+|in a statement|"
+    r"last \w+|further)\s+){0,3}(?:" + _SAYING + r")\b",
     re.I,
 )
-_ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)
+# A speaker right after its verb: "said the regional governor", "according to the UN".
+_VERB_THEN_SPEAKER = re.compile(
+    r"\b(?:" + _SAYING + r"|according to|citing|cited by|quoted by|figures from|data from|"
+    r"a (?:report|statement|tally|count) (?:by|from))\s+(?:on \w+\s+)?(?:(?:the|a|an)\s+)?$",
+    re.I,
+)
 _GENERIC_MONITOR = re.compile(
     r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:monitor|monitoring group|war monitor|observatory)\b",
     re.I,
 )
+# A sentence continuing an earlier speaker's statement: "it said", "the group added".
 _PRONOUN_SAYS = re.compile(
-    r"\b(?:it|the group|the organi[sz]ation|the agency)\s+(?:said|says|added|reported)\b", re.I
+    r"\b(?:it|he|she|they|the group|the organi[sz]ation|the agency|the body)\s+(?:\w+\s+)?"
+    r"(?:said|says|added|adds|reported|estimated|documented|recorded|confirmed|verified)\b|"
+    r",\s*(?:it|he|she|they)?\s*adding\b|^(?:It|He|She|They)\s+(?:\w+\s+)?(?:said|says|added)\b",
+    re.I,
 )
+# Role heads that name nothing by themselves: a bare "the agency said" points back.
+_ANAPHORIC_HEADS = frozenset(
+    {"group", "organisation", "organization", "body", "agency", "monitor", "ministry", "office",
+     "service", "governor", "official", "authority", "department", "project", "tracker"}
+)  # fmt: skip
+_GOVERNMENT_HEADS = frozenset(
+    {"governor", "ministry", "minister", "official", "officials", "service", "police",
+     "authorities", "department", "mayor", "army", "military", "commander", "council",
+     "administration", "prosecutor", "coroner", "authority", "office", "spokesman",
+     "spokeswoman", "spokesperson", "director", "chief"}
+)  # fmt: skip
+_MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
+_MEDIA_HEADS = frozenset({"media", "television", "news agency"})
+_SPEAKER_SEARCH_BACK = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
     organisation: Organisation
     how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """An organisation or role named in a sentence: where, who, and how it was recognised.
+
+    `rank` is 0 for a known counter, 1 for a capitalised organisation name, 2 for a role
+    ("the regional governor"); `bare` marks a role with no modifier ("the agency").
+    """
+
+    start: int
+    end: int
+    organisation: Organisation
+    rank: int
+    head: str = ""
+    bare: bool = False
 
 
 class Attributor:
@@ -216,64 +291,174 @@ class Attributor:
             for org in self._organisations
         ]
         self._sohr_named = "Observatory" in text or "SOHR" in text
+        self._speakers: dict[str, list[Speaker]] = {}
 
     def mentions(self, sentence: str) -> list[tuple[int, Organisation]]:
-        """Organisations named in a sentence, by position."""
-        found: list[tuple[int, int, Organisation]] = []
+        """Organisations and roles named in a sentence, by position."""
+        return [(s.start, s.organisation) for s in self.speakers(sentence)]
+
+    def speakers(self, sentence: str) -> list[Speaker]:
+        """Everyone named in a sentence who could be its speaker, by position, without overlaps:
+        a known counter wins over a capitalised name, which wins over a role."""
+        cached = self._speakers.get(sentence)
+        if cached is not None:
+            return cached
+        found: list[Speaker] = []
         for org, pattern in self._patterns:
             for match in pattern.finditer(sentence):
-                found.append((match.start(), match.end(), org))
-        for match in _CAPITALISED_ORG.finditer(sentence):
-            name = " ".join(match.group("name").split())
-            if any(s < match.end() and match.start("name") < e for s, e, _ in found):
-                continue
-            if len(name.split()) < 2:
-                continue
-            key = "".join(w[0] for w in name.split() if w[0].isupper())
-            found.append(
-                (match.start("name"), match.end(), Organisation(key, name, _kind_of(name), (name,)))
-            )
+                found.append(Speaker(match.start(), match.end(), org, 0))
         if self._sohr_named:
             for match in _GENERIC_MONITOR.finditer(sentence):
-                if not any(s <= match.start() < e for s, e, _ in found):
-                    found.append((match.start(), match.end(), KNOWN[0]))
-        found.sort(key=lambda f: f[0])
-        # drop mentions inside longer ones
-        kept: list[tuple[int, int, Organisation]] = []
-        for item in found:
-            if kept and item[0] < kept[-1][1]:
+                found.append(Speaker(match.start(), match.end(), KNOWN[0], 0))
+        for match in _CAPITALISED_ORG.finditer(sentence):
+            name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
+            if len(name.split()) < 2 or _overlaps(found, match.start("name"), match.end()):
                 continue
+            found.append(
+                Speaker(
+                    match.start("name"),
+                    match.end(),
+                    Organisation(name, name, _kind_of(name), (name,)),
+                    1,
+                )
+            )
+        for match in _ROLE.finditer(sentence):
+            if _overlaps(found, match.start("name"), match.end()):
+                continue
+            found.append(_role_speaker(match))
+        found.sort(key=lambda f: (f.start, f.rank, -f.end))
+        kept: list[Speaker] = []
+        for item in found:
+            if kept and item.start < kept[-1].end:
+                continue  # inside a longer or better mention
             kept.append(item)
-        return [(start, org) for start, _, org in kept]
+        self._speakers[sentence] = kept
+        return kept
+
+    def attached(self, sentence: str) -> list[Speaker]:
+        """The speakers of a sentence joined to a verb of saying ("X said", "according to X")."""
+        return [s for s in self.speakers(sentence) if _is_attached(sentence, s)]
 
     def attribute(
-        self, sentence: Sentence, position: int, previous: Sequence[Sentence]
+        self, sentence: Sentence, position: int, sentences: Sequence[Sentence]
     ) -> Attribution | None:
-        """The organisation the statement at `position` in `sentence` is attributed to."""
+        """The organisation the statement at `position` in `sentence` is attributed to.
+
+        The statement's own sentence decides when it names a speaker with a verb of saying;
+        an earlier sentence's speaker is taken only for a continuation ("it said", "the group
+        added", "the agency said" after the agency was named).
+        """
         text = sentence.text
-        mentions = self.mentions(text)
-        says = [m.start() for m in _SAYS.finditer(text)]
-        according = [m.end() for m in _ACCORDING.finditer(text)]
-        if mentions and (says or according):
-            best: tuple[int, Organisation] | None = None
-            for start, org in mentions:
-                distance = min([abs(start - s) for s in says] + [abs(start - a) for a in according])
-                if best is None or distance < best[0]:
-                    best = (distance, org)
-            if best is not None and best[0] <= 160:
-                return Attribution(best[1], "named in the sentence with a verb of saying")
-        if says and (_PRONOUN_SAYS.search(text) or not mentions):
-            for earlier in reversed(previous[-3:]):
-                earlier_mentions = self.mentions(earlier.text)
-                if earlier_mentions:
-                    return Attribution(earlier_mentions[-1][1], "named in an earlier sentence")
+        attached = self.attached(text)
+        if attached:
+            best = min(
+                attached, key=lambda s: (_other_clause(text, s, position), _gap(s, position))
+            )
+            if best.bare:
+                earlier = self._antecedent(sentence, sentences, best.head)
+                if earlier is not None:
+                    return Attribution(earlier, "named in an earlier sentence")
+            return Attribution(best.organisation, "named in the sentence with a verb of saying")
+        if _PRONOUN_SAYS.search(text):
+            earlier = self._antecedent(sentence, sentences, "")
+            if earlier is not None:
+                return Attribution(earlier, "named in an earlier sentence")
+            return None
+        # A known counter close to a verb of saying that the joins above did not catch.
+        says = [m.start() for m in _SAYS.finditer(text)] + [
+            m.end() for m in _ACCORDING.finditer(text)
+        ]
+        named = [s for s in self.speakers(text) if s.rank < 2]
+        if named and says:
+            distance, speaker = min(
+                ((min(abs(s.start - v) for v in says), s) for s in named), key=lambda d: d[0]
+            )
+            if distance <= 160:
+                return Attribution(speaker.organisation, "named in the sentence near a verb")
         return None
+
+    def _antecedent(
+        self, sentence: Sentence, sentences: Sequence[Sentence], head: str
+    ) -> Organisation | None:
+        """The speaker an anaphoric sentence points back to: the last one joined to a verb of
+        saying in the few sentences before (matching the role's head noun, if any); for an
+        article's first sentence (its headline), the first one after."""
+        index = sentence.index
+        before = [s for s in sentences if index - _SPEAKER_SEARCH_BACK <= s.index < index]
+        after = [s for s in sentences if index < s.index <= index + _SPEAKER_SEARCH_BACK]
+        candidates = [sp for s in reversed(before) for sp in reversed(self.attached(s.text))]
+        if index == 0:
+            candidates += [sp for s in after for sp in self.attached(s.text)]
+        for speaker in candidates:
+            if speaker.bare:
+                continue
+            if not head or head in ("group", "organisation", "organization", "body"):
+                return speaker.organisation
+            if head in speaker.organisation.name.lower() or _HEAD_KIND.get(head) == (
+                speaker.organisation.kind
+            ):
+                return speaker.organisation
+        return None
+
+
+_HEAD_KIND = {"monitor": "monitor", "agency": "un", "ministry": "government"}
+
+
+def _overlaps(found: Sequence[Speaker], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in found)
+
+
+def _role_speaker(match: re.Match[str]) -> Speaker:
+    head = match.group("head").lower()
+    modifiers = match.group("modifiers").split()
+    name = " ".join(match.group("name").split())
+    name = re.sub(r"^(?:The|A|An)\s+", "", name)
+    key = re.sub(r"'s?\b", "", name)
+    key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
+    key = re.sub(r"^[\w]+-based\s+", "", key)
+    kind = (
+        "government"
+        if head in _GOVERNMENT_HEADS
+        else "monitor"
+        if head in _MONITOR_HEADS
+        else "media"
+        if head in _MEDIA_HEADS
+        else _kind_of(name)
+    )
+    bare = not modifiers or all(m.lower() in ("the", "a", "an") for m in modifiers)
+    return Speaker(
+        match.start("name"),
+        match.end(),
+        Organisation(key, name, kind, (name, key)),
+        2,
+        head,
+        bare and head in _ANAPHORIC_HEADS,
+    )
+
+
+def _is_attached(sentence: str, speaker: Speaker) -> bool:
+    if _SPEAKER_THEN_VERB.match(sentence, speaker.end):
+        return True
+    before = sentence[max(0, speaker.start - 60) : speaker.start]
+    return bool(_VERB_THEN_SPEAKER.search(before))
+
+
+def _other_clause(text: str, speaker: Speaker, position: int) -> bool:
+    """True when a clause boundary ("; ", ", while", ", but") separates speaker and statement."""
+    low, high = sorted((speaker.start, position))
+    return bool(re.search(r";|,\s*(?:while|whereas|but)\b", text[low:high]))
+
+
+def _gap(speaker: Speaker, position: int) -> int:
+    if speaker.start <= position < speaker.end:
+        return 0
+    return min(abs(speaker.start - position), abs(speaker.end - position))
 
 
 def _kind_of(name: str) -> str:
     if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", name):
         return "un"
-    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor)\b", name):
+    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
         return "monitor"
     if re.search(r"\b(?:Ministry|Government|Command|Army|Police)\b", name):
         return "government"

@@ -131,9 +131,7 @@ def _article_claims(
     claims: list[ExtractedClaim] = []
     local_ids = set(taken)
     for statement in statements:
-        attribution = attributor.attribute(
-            statement.sentence, statement.start, sentences[: statement.sentence.index]
-        )
+        attribution = attributor.attribute(statement.sentence, statement.start, sentences)
         source = _source(attribution, relay)
         relayed_by = relay if relay and relay != source.key else None
         area, area_note = places.area_for(statement.sentence)

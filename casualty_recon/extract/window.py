@@ -42,6 +42,26 @@ _ON_DATE = re.compile(
     rf"{_MONTH} \d{{1,2}}(?:,? (?:19|20)\d\d)?)\b",
     re.I,
 )
+_DAY_DATE = (
+    rf"\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?:,? (?:19|20)\d\d)?|"
+    rf"{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?"
+)
+# The day a count runs to, stated: "as of 1 March", "by March 5", "up to 12 June 2023".
+_AS_OF_DATE = re.compile(
+    rf"\b(?:as of|as at|by|until|till|up to|up until|through|to date,? as of)\s+"
+    rf"(?:the )?(?:\w+day,? )?(?P<date>{_DAY_DATE}|(?:(?:end|beginning|start) of |"
+    rf"(?:mid|late|early)[ -])?{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
+    re.I,
+)
+_AS_OF_WEEKDAY = re.compile(
+    r"\b(?:as of|as at|by|until|up to) (?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.I
+)
+# A count between two stated days: "between 1 and 20 March", "from 3 May to 9 June".
+_BETWEEN_DATES = re.compile(
+    rf"\b(?:between|from) (?P<first>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?|\d{{1,2}})"
+    rf"(?:,? and|,? to|\s*-)\s*(?P<second>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
+    re.I,
+)
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -87,6 +107,10 @@ def window(sentence: str, published: dt.date) -> Window:
 
 
 def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
+    between = _between(sentence, published)
+    if between is not None:
+        notes.append(f"start: '{between[2]}' read as from {between[0]}")
+        return _single_day(between[0]) or between[0]
     since = _SINCE.search(sentence)
     if since:
         written = since.group("period")
@@ -144,7 +168,56 @@ def _canonical_ok(text: str) -> bool:
     return True
 
 
+def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """Start, end and wording of "between 1 and 20 March"; None when it states no two days."""
+    match = _BETWEEN_DATES.search(sentence)
+    if match is None:
+        return None
+    second_written = _clean(match.group("second"))
+    first_written = _clean(match.group("first"))
+    if first_written.isdigit():  # "between 1 and 20 March": the month is the second's
+        month = re.search(_MONTH, second_written, re.I)
+        year = re.search(r"(?:19|20)\d\d", second_written)
+        if month is None:
+            return None
+        first_written = f"{first_written} {month.group()}"
+    if not re.search(r"(?:19|20)\d\d", first_written):
+        year = re.search(r"(?:19|20)\d\d", second_written)
+        first_written += f" {year.group()}" if year else ""
+    second = _period_before(second_written, published)
+    first = _period_before(first_written, published)
+    if first is None or second is None:
+        return None
+    try:
+        if parse_period(first).earliest > parse_period(second).latest:
+            return None
+    except GrammarError:
+        return None
+    return first, second, match.group()
+
+
+def _clean(written: str) -> str:
+    return re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", written)
+
+
 def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
+    between = _between(sentence, published)
+    if between is not None:
+        notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")
+        return _single_day(between[1]) or between[1]
+    stated = _AS_OF_DATE.search(sentence)
+    if stated:
+        days = _period_before(_clean(stated.group("date")), published)
+        if days is not None:
+            notes.append(f"as_of: '{stated.group()}' read as {days}")
+            return _single_day(days) or days
+    weekday = _AS_OF_WEEKDAY.search(sentence)
+    if weekday:
+        day = _last_weekday(weekday.group("day"), published)
+        notes.append(
+            f"as_of: '{weekday.group()}' read as {day}, the last such day up to {published}"
+        )
+        return day.isoformat()
     on_date = _ON_DATE.search(sentence)
     if on_date:
         days = _period_before(on_date.group("date"), published)
@@ -174,3 +247,17 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
         return published.isoformat()
     notes.append(f"as_of: the sentence gives no date; taken as the publication date {published}")
     return published.isoformat()
+
+
+def _single_day(text: str) -> str | None:
+    """ISO text of a period that is one day, else None."""
+    try:
+        days = parse_period(text)
+    except GrammarError:
+        return None
+    return days.earliest.isoformat() if days.earliest == days.latest else None
+
+
+def _last_weekday(name: str, published: dt.date) -> dt.date:
+    back = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    return published - dt.timedelta(days=back)

@@ -1,0 +1,46 @@
+"""The window of a statement: stated days win over the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casualty_recon.extract.window import window
+from casualty_recon.periods import parse_period
+
+PUBLISHED = dt.date(2022, 3, 3)  # a Thursday
+
+WINDOWS = [
+    # as of / by / until a day
+    ("The UN had recorded 227 civilian deaths as of 1 March.", None, "2022-03-01"),
+    ("As of March 1st, 227 civilians had been killed.", None, "2022-03-01"),
+    ("By 2 March, 300 people had died.", None, "2022-03-02"),
+    ("Until 28 February 2022, 100 people had died.", None, "2022-02-28"),
+    ("The toll as of Monday stood at 40.", None, "2022-02-28"),
+    ("By the end of February 100 people had died.", None, "2022-02-22..2022-02-28"),
+    # between two days, from one day to another
+    ("Between 24 February and 2 March, 400 civilians were killed.", "2022-02-24", "2022-03-02"),
+    ("Between 1 and 2 March, 20 people died.", "2022-03-01", "2022-03-02"),
+    ("From 3 May to 9 June 2021, 10 people died.", "2021-05-03", "2021-06-09"),
+    # since a day: start, and the publication date as as_of
+    ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
+    ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),
+    # the stated count day wins over the day it was said
+    ("The OHCHR said on Thursday it had recorded 227 deaths as of 1 March.", None, "2022-03-01"),
+    # no date: not a day phrase
+    ("Between 8,000 and 13,000 civilians have died.", None, "2022-03-03"),
+    ("Up to 300 people were killed by 2,000 shells.", None, "2022-03-03"),
+    ("The group said 12 people were killed by the army.", None, "2022-03-03"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "start", "as_of"), WINDOWS)
+def test_stated_days(sentence: str, start: str | None, as_of: str) -> None:
+    span = window(sentence, PUBLISHED)
+    assert (span.start, span.as_of) == (start, as_of)
+    parse_period(span.as_of)  # always period-grammar text
+    if span.start is not None:
+        parse_period(span.start)
+    if as_of != PUBLISHED.isoformat():
+        assert any(note.startswith("as_of: '") for note in span.notes)

@@ -7,6 +7,7 @@ year taken from `as_of`, a missing `version`) become `Note`s that `validate` pri
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -576,6 +577,8 @@ class _Builder:
                 "a range is written `between 160 and 300` or `{low: 160, high: 300}`",
             )
             return None
+        if isinstance(raw, str | int):
+            return self.guarded(node, lambda: _figure(raw, tolerance))
         return self.guarded(node, lambda: figures.parse_figure(raw, about_tolerance=tolerance))
 
     def perpetrators(self, node: Node, groups: dict[str, tuple[str, ...]]) -> Perpetrators | None:
@@ -608,7 +611,7 @@ class _Builder:
             if node is None or node.kind != "scalar" or node.is_null:
                 return None
             try:
-                return periods.parse_period(node.text.strip())
+                return _period(node.text.strip(), None)
             except GrammarError:
                 return None
 
@@ -629,10 +632,10 @@ class _Builder:
                 return None
             year = limit.latest.year if limit is not None else default
             source = "as_of" if what == "start" else year_from
-            result = self.guarded(node, lambda: periods.parse_period(text, default_year=year))
+            result = self.guarded(node, lambda: _period(text, year))
             if result is not None and result.year_inferred and year is not None:
                 if limit is not None and result.earliest > limit.latest:
-                    earlier = periods.parse_period(text, default_year=year - 1)
+                    earlier = _period(text, year - 1)
                     result = earlier
                     source = f"the latest such period not after {limit.latest.isoformat()}"
                 else:
@@ -802,6 +805,18 @@ class _Builder:
             self.problem("bad-assumption", node, f"{what}: low {low:g} is above high {high:g}")
             return None
         return (low, high)
+
+
+# A file repeats the same few figures and dates thousands of times: parse each text once.
+# (Parse errors are exceptions, which lru_cache does not keep, so they are raised every time.)
+@functools.lru_cache(maxsize=8192)
+def _figure(raw: str | int, tolerance: float) -> Figure:
+    return figures.parse_figure(raw, about_tolerance=tolerance)
+
+
+@functools.lru_cache(maxsize=8192)
+def _period(text: str, default_year: int | None) -> DayRange:
+    return periods.parse_period(text, default_year=default_year)
 
 
 def _looks_like_claims_csv(data: bytes) -> bool:

@@ -12,7 +12,8 @@ machine runs out of memory.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import Any
 
 import yaml
 
@@ -29,26 +30,33 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 _RESOLVER = yaml.resolver.Resolver()
+_NO_ITEMS: list[Node] = []  # shared by scalars and mappings; never appended to
+_NO_PAIRS: list[tuple[Node, Node]] = []
+# The first characters PyYAML's implicit resolvers are keyed by (bool, int, float, null,
+# timestamp, merge, value): any other plain scalar is text, without asking the resolver.
+_RESOLVABLE_FIRST = frozenset("yYnNtTfFoO-+0123456789.<~=!&*")
 _OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
 
 
-@dataclass(slots=True)
 class Node:
     """A YAML value with where it was written.
 
     `kind` is "scalar", "seq" or "map". For scalars `text` is the verbatim text and `tag` is how
     YAML 1.1 would type it ("str", "int", "float", "bool", "null", "timestamp"); quoted scalars are
-    always "str".
+    always "str". A hand-written class: a big file has hundreds of thousands of nodes.
     """
 
-    kind: str
-    line: int
-    column: int
-    text: str = ""
-    tag: str = "str"
-    items: list[Node] = field(default_factory=list)
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
-    size: int = 1
+    __slots__ = ("column", "items", "kind", "line", "pairs", "size", "tag", "text")
+
+    def __init__(self, kind: str, line: int, column: int, text: str = "", tag: str = "str") -> None:
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.text = text
+        self.tag = tag
+        self.items: list[Node] = [] if kind == "seq" else _NO_ITEMS
+        self.pairs: list[tuple[Node, Node]] = [] if kind == "map" else _NO_PAIRS
+        self.size = 1
 
     def where(self, path: str) -> Location:
         return Location(path, self.line, self.column)
@@ -94,6 +102,9 @@ def _tag_of(event: yaml.ScalarEvent) -> str:
         return event.tag.rsplit(":", 1)[-1]
     if not event.implicit[0]:  # quoted or block scalar: text
         return "str"
+    value = event.value
+    if value and value[0] not in _RESOLVABLE_FIRST:
+        return "str"  # no YAML 1.1 implicit type starts with this character
     resolved = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
         yaml.ScalarNode, event.value, event.implicit
     )
@@ -139,33 +150,86 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                 "split it into several files",
             )
         ]
-    stack: list[tuple[Node, Node | None]] = []  # (container, pending mapping key)
+    containers: list[Node] = []  # open lists and mappings, innermost last
+    keys: list[Node | None] = []  # for each open mapping, the key waiting for its value
     anchors: dict[str, Node] = {}
     root: Node | None = None
     documents = 0
     total = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        container, key = stack[-1]
-        if container.kind == "seq":
-            container.items.append(node)
-        elif key is None:
-            stack[-1] = (container, node)
-        else:
-            container.pairs.append((key, node))
-            stack[-1] = (container, None)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    starts: dict[type, str] = {yaml.SequenceStartEvent: "seq", yaml.MappingStartEvent: "map"}
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            mark = event.start_mark
-            assert mark is not None  # both parsers mark every event
-            if isinstance(event, yaml.DocumentStartEvent):
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # typed loosely: dispatch by class
+        for event in events:
+            cls = event.__class__
+            if cls is scalar_event or cls in starts or cls is alias_event:
+                mark = event.start_mark
+                assert mark is not None  # both parsers mark every event
+                if cls is scalar_event:
+                    node = Node(
+                        "scalar", mark.line + 1, mark.column + 1, event.value, _tag_of(event)
+                    )
+                    total += 1
+                elif cls is alias_event:
+                    target = anchors.get(event.anchor or "")
+                    if target is None:  # pragma: no cover - the parser reports this first
+                        continue
+                    node = target
+                    total += target.size
+                    if total > MAX_EXPANDED_NODES:
+                        return None, [
+                            Problem(
+                                "alias-bomb",
+                                Location(path, mark.line + 1, mark.column + 1),
+                                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+                                "write the values out instead of nesting aliases",
+                            )
+                        ]
+                else:
+                    node = Node(starts[cls], mark.line + 1, mark.column + 1)
+                    total += 1
+                    if len(containers) >= MAX_DEPTH:
+                        return None, [
+                            Problem(
+                                "too-deep",
+                                Location(path, mark.line + 1, mark.column + 1),
+                                f"lists and mappings are nested more than {MAX_DEPTH} deep",
+                                "a sources file needs at most 4 levels",
+                            )
+                        ]
+                if cls is not alias_event and event.anchor:
+                    anchors[event.anchor] = node
+                # Attach the node to the innermost open container.
+                if not containers:
+                    root = node
+                else:
+                    parent = containers[-1]
+                    if parent.kind == "seq":
+                        parent.items.append(node)
+                    elif keys[-1] is None:
+                        keys[-1] = node
+                    else:
+                        parent.pairs.append((keys[-1], node))
+                        keys[-1] = None
+                if cls in starts:
+                    containers.append(node)
+                    keys.append(None)
+            elif cls in ends:
+                done = containers.pop()
+                keys.pop()
+                size = 1
+                for item in done.items:
+                    size += item.size
+                for key, value in done.pairs:
+                    size += key.size + value.size
+                done.size = size
+            elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
+                    mark = event.start_mark
+                    assert mark is not None
                     return None, [
                         Problem(
                             "yaml-syntax",
@@ -174,51 +238,6 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                             "put everything in one document",
                         )
                     ]
-            elif isinstance(event, yaml.ScalarEvent):
-                node = Node("scalar", mark.line + 1, mark.column + 1, event.value, _tag_of(event))
-                total += 1
-                if event.anchor:
-                    anchors[event.anchor] = node
-                attach(node)
-            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                node = Node(kind, mark.line + 1, mark.column + 1)
-                total += 1
-                if len(stack) >= MAX_DEPTH:
-                    return None, [
-                        Problem(
-                            "too-deep",
-                            Location(path, mark.line + 1, mark.column + 1),
-                            f"lists and mappings are nested more than {MAX_DEPTH} deep",
-                            "a sources file needs at most 4 levels",
-                        )
-                    ]
-                if event.anchor:
-                    anchors[event.anchor] = node
-                attach(node)
-                stack.append((node, None))
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                done, _ = stack.pop()
-                done.size = (
-                    1
-                    + sum(item.size for item in done.items)
-                    + sum(key.size + value.size for key, value in done.pairs)
-                )
-            elif isinstance(event, yaml.AliasEvent):
-                target = anchors.get(event.anchor or "")
-                if target is None:  # pragma: no cover - the parser reports this first
-                    continue
-                total += target.size
-                if total > MAX_EXPANDED_NODES:
-                    return None, [
-                        Problem(
-                            "alias-bomb",
-                            Location(path, mark.line + 1, mark.column + 1),
-                            f"aliases expand to more than {MAX_EXPANDED_NODES:,} values",
-                            "write the values out instead of nesting aliases",
-                        )
-                    ]
-                attach(target)
     except yaml.MarkedYAMLError as err:
         where = err.problem_mark or err.context_mark
         line, column = (where.line + 1, where.column + 1) if where else (1, 1)

@@ -19,7 +19,8 @@ from ..errors import UsageError
 from ..model import Place
 from ..places import Gazetteer
 from .attribution import Attribution, Attributor
-from .perpetrators import find_perpetrators
+from .basis import find_basis
+from .perpetrators import article_coalition, find_perpetrators
 from .statements import Statement, article_statements
 from .text import Sentence, article_text, split_sentences
 from .window import article_date, window
@@ -128,6 +129,7 @@ def _article_claims(
     relay = outlet or _byline_agency(text)
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
+    coalition = article_coalition(text)
     claims: list[ExtractedClaim] = []
     local_ids = set(taken)
     for statement in statements:
@@ -160,12 +162,12 @@ def _article_claims(
                 figure=statement.figure,
                 population=statement.population,
                 outcome=statement.outcome,
-                perpetrators=find_perpetrators(statement.sentence.text),
+                perpetrators=find_perpetrators(statement.sentence.text, coalition),
                 area=area,
                 start=span.start,
                 as_of=span.as_of,
                 published=day.isoformat(),
-                basis="reported",
+                basis=find_basis(statement.sentence.text, statement.start, statement.end),
                 relayed_by=relayed_by,
                 url=url,
                 quote=statement.sentence.text,
@@ -216,8 +218,39 @@ def _claim_id(source_key: str, as_of: str, taken: set[str]) -> str:
     return claim_id
 
 
+# A dateline: where the reporter is, not what the article is about. "KYIV (Reuters) -",
+# "KHARTOUM, Sudan -", "Kyiv, 3 March -", "HODEIDAH, Yemen (Newswire) -" at a line's start.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})"
+    r"(?P<rest>(?:,\s*(?:\d{1,2} [A-Z][a-z]+\.?(?:,? \d{4})?|[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?|"
+    r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))*\s*(?:\([^)\n]{1,40}\))?)\s*(?:-{1,2}|:)\s+",
+    re.M,
+)
+_DATELINE_SEARCH = 600
+# Statements about a whole country: "across the country", "nationwide".
+_COUNTRY_WIDE = re.compile(
+    r"\b(?:across|throughout|all over|around) the (?:whole |entire )?country\b|"
+    r"\b(?:nationwide|countrywide|country-wide)\b|\bin the (?:whole |entire )?country\b",
+    re.I,
+)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline's place names are, if the article opens a paragraph with one: a city in
+    capitals, or followed by a country, a date or an agency in brackets, then a dash."""
+    for match in _DATELINE.finditer(text[:_DATELINE_SEARCH]):
+        place, rest = match.group("place"), match.group("rest").strip()
+        if (place.isupper() and len(place) >= 3) or rest:
+            return match.start(), match.end("rest")
+    return None
+
+
 class _ArticlePlaces:
-    """Places of one article: per sentence, in the lead, most named, and the main country."""
+    """Places of one article: per sentence, in the lead, most named, and the main country.
+
+    A dateline's city counts towards the article's country but is never the area of a
+    statement: it is where the reporter is, not the scope of the figure.
+    """
 
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
         self._gazetteer = gazetteer
@@ -227,9 +260,11 @@ class _ArticlePlaces:
             for place in places:
                 countries[place.country] += 1
         self.country = countries.most_common(1)[0][0] if countries else None
+        dateline = dateline_span(text)
         self._mentions = [
             (start, end, frozenset(p for p in places if p.country == self.country))
             for start, end, places in mentions
+            if dateline is None or not dateline[0] <= start < dateline[1]
         ]
         lead_end = (
             sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].start
@@ -249,6 +284,8 @@ class _ArticlePlaces:
         own = _labels(p for s, _, ps in self._mentions if sentence.start <= s < end for p in ps)
         if own:
             return own, None
+        if self.country and _COUNTRY_WIDE.search(sentence.text):
+            return (_country_label(self.country),), "area: the sentence speaks of the country."
         if self._lead:
             return self._lead, "area: the sentence names no place; taken from the article's lead."
         if self._most_named:

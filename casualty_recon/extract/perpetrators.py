@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..parties import canonical_party
+
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
     r"air ?strikes?|air raids?|raids?|bombing|bombs|bombardment|shelling|shells|artillery|"
@@ -33,8 +35,8 @@ _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "US-led coalition",
-            rf"\b(?:U\.?S\.?-led|international|Western|anti-IS|anti-ISIS) coalition\b|"
-            rf"\bcoalition {_ATTACK}\b|\b(?:U\.?S\.?|American) {_ATTACK}\b",
+            r"\b(?:U\.?S\.?-led|American-led|international|Western|anti-IS|anti-ISIS|"
+            rf"anti-Daesh) coalition\b|\b(?:U\.?S\.?|American) {_ATTACK}\b",
         ),
         (
             "Islamic State",
@@ -59,7 +61,55 @@ _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NOT_A_PARTY = re.compile(r"\bSyrian (?:Observatory|Network|Arab|Civil|American|Coalition)\b")
 
 
-def find_perpetrators(sentence: str) -> tuple[str, ...]:
-    """The canonical parties a sentence blames, in a fixed order; empty for none."""
+# A coalition named by its leader: "Saudi-led coalition", "U.S.-led coalition".
+_LED_COALITION = re.compile(r"\b(?P<leader>[A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led coalition\b")
+_US = re.compile(r"^(?:U\.?S\.?|US|American|United States)$")
+# A coalition not named: "coalition air raids", "by the coalition".
+_BARE_COALITION = re.compile(
+    rf"(?<!-led )(?<!international )(?<!Western )\bcoalition(?:'s)?(?:-led)? {_ATTACK}\b|"
+    r"\bby (?:the )?coalition\b",
+    re.I,
+)
+# Where a bare "coalition" is the US-led one: the war against Islamic State in Iraq and Syria.
+_US_COALITION_CONTEXT = re.compile(
+    r"\b(?:Syria|Syrian|Iraq|Iraqi|Islamic State|ISIS|ISIL|Daesh|Raqqa|Mosul|Deir ez-Zor|"
+    r"Deir al-Zor)\b"
+)
+BARE_COALITION = "coalition"
+# A party named by its own capitalised name after "by": "by the Rapid Support Forces".
+_NAMED_FORCE = re.compile(
+    r"\bby (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|"
+    r"Movement|Militias?|Guards?|Corps))\b"
+)
+
+
+def article_coalition(text: str) -> str:
+    """The coalition a bare "coalition" means in this article: the first one it names by its
+    leader, else the US-led one where the article is about Iraq or Syria, else "coalition"."""
+    for match in _LED_COALITION.finditer(text):
+        return _coalition_name(match.group("leader"))
+    if _US_COALITION_CONTEXT.search(text):
+        return "US-led coalition"
+    return BARE_COALITION
+
+
+def _coalition_name(leader: str) -> str:
+    return "US-led coalition" if _US.match(leader) else f"{leader}-led coalition"
+
+
+def find_perpetrators(sentence: str, coalition: str = BARE_COALITION) -> tuple[str, ...]:
+    """The canonical parties a sentence blames, in a fixed order; empty for none.
+
+    `coalition` is what a bare "coalition" means in the article (`article_coalition`).
+    """
     text = _NOT_A_PARTY.sub("", sentence)
-    return tuple(name for name, pattern in _PARTIES if pattern.search(text))
+    found = [name for name, pattern in _PARTIES if pattern.search(text)]
+    for match in _LED_COALITION.finditer(text):
+        found.append(_coalition_name(match.group("leader")))
+    if _BARE_COALITION.search(text):
+        found.append(coalition)
+    for match in _NAMED_FORCE.finditer(sentence):
+        party = canonical_party(match.group("party"))
+        if party not in found and not any(pattern.search(match.group()) for _, pattern in _PARTIES):
+            found.append(party)
+    return tuple(dict.fromkeys(found))

@@ -21,6 +21,7 @@ from .render_text import (
     pair_heading,
     plural,
     reference_cells,
+    timeline_lines,
     waterfall_rows,
 )
 from .report import Report
@@ -130,6 +131,11 @@ def print_report(console: Console, report: Report) -> None:
         console.print(references)
         for ref in report.references:
             console.print(Text(f"{clean(ref.claim_id)}: {clean(ref.sentence)}"))
+    series = timeline_lines(report)
+    if series:
+        console.print(Text("Timelines (the series time effects are sized from)", "bold"))
+        for line in series:
+            console.print(Text(f"- {line}"))
     flags = report.flags()
     if flags:
         console.print(Text("Stale relays and revisions", "bold"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from .explain import PairResult, claim_label
-from .intervals import fmt_signed_span, fmt_span
+from .intervals import Span, fmt_signed_span, fmt_span
 from .render_claims import CLAIM_COLUMNS, _md_cell, _md_table, _plain_table, claim_cells, clean
 from .report import Report
 
@@ -62,6 +62,25 @@ def pair_heading(pair: PairResult) -> str:
     )
 
 
+def timeline_lines(report: Report) -> list[str]:
+    """One line per series of two or more dates: the cumulative series the time effects are
+    sized from (full tables: `casualty-recon timeline`)."""
+    lines = []
+    for series in report.timelines:
+        if len(series.points) < 2:
+            continue
+        rates = [segment.rate for segment in series.segments]
+        low = min(rate.low for rate in rates)
+        high = max(rate.high for rate in rates)
+        first, last = series.points[0], series.points[-1]
+        lines.append(
+            f"{clean(series.label)}: {len(series.points)} dates, {first.latest.isoformat()} "
+            f"({clean(first.claim.figure.text)}) to {last.latest.isoformat()} "
+            f"({clean(last.claim.figure.text)}); {fmt_span(Span(low, high))} a day"
+        )
+    return sorted(lines)
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
@@ -104,6 +123,10 @@ def report_plain(report: Report) -> str:
         out += _plain_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"{clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
+    series = timeline_lines(report)
+    if series:
+        out += ["", "Timelines (the series time effects are sized from)", ""]
+        out += [f"- {line}" for line in series]
     flags = report.flags()
     if flags:
         out += ["", "Stale relays and revisions", ""]
@@ -173,6 +196,10 @@ def report_markdown(report: Report) -> str:
         out += _md_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"- {clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
+    series = timeline_lines(report)
+    if series:
+        out += ["", "## Timelines (the series time effects are sized from)", ""]
+        out += [f"- {line}" for line in series]
     flags = report.flags()
     if flags:
         out += ["", "## Stale relays and revisions", ""]

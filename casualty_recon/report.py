@@ -90,6 +90,27 @@ class Report:
             "claims": [claim_dict(claim, self.sources) for claim in self.claims],
             "pairs": [pair.to_dict() for pair in self.pairs],
             "flags": self.flags(),
+            "timelines": [
+                {
+                    "source": series.source,
+                    "label": series.label,
+                    "points": [
+                        {"claim": point.claim.id, "as_of": point.claim.as_of.to_dict()}
+                        for point in series.points
+                    ],
+                    "rates": [
+                        {
+                            "from": segment.first.claim.id,
+                            "to": segment.second.claim.id,
+                            "rate_low": round(segment.rate.low, 3),
+                            "rate_high": round(segment.rate.high, 3),
+                        }
+                        for segment in series.segments
+                    ],
+                }
+                for series in self.timelines
+                if len(series.points) > 1
+            ],
             "assumptions_used": [
                 {
                     "id": a.ref,

@@ -89,7 +89,28 @@ SHAPES = [
         [("5", "women", "killed"), ("3", "men", "killed")],
     ),
     ("Seven soldiers were killed.", [("7", "combatants", "killed")]),
+    # lists and parts: a part of fighters is fighters, a listed civilian count is civilians
+    (
+        "At least 287 IS fighters, among them 26 minors, had been killed.",
+        [("at least 287", "combatants", "killed"), ("26", "combatants", "killed")],
+    ),
+    (
+        "US air strikes killed 50 Al-Qaeda militants and eight civilians.",
+        [("50", "combatants", "killed"), ("8", "civilians", "killed")],
+    ),
+    # headline lists: "A child killed, 7 people injured"
+    (
+        "A child killed 7 people injured in rocket attacks",
+        [("1", "children", "killed"), ("7", "people", "injured")],
+    ),
+    (
+        "A suicide bomber killed 30 people injured 90 on Monday.",
+        [("30", "people", "killed"), ("90", "people", "injured")],
+    ),
+    ("A woman was killed by a sniper.", [("1", "women", "killed")]),
     # not tolls
+    ("Regime forces executed six families.", []),
+    ("A man said the town was quiet.", []),
     ("The town had been in rebel hands since 2014.", []),
     ("A 2,000+ word report was published.", []),
     ('The "1,100" figure was disputed.', []),
@@ -115,6 +136,22 @@ def test_headline_skips_war_wide_totals() -> None:
     statements = article_statements(split_sentences(text))
     headline = headline_civilians(statements)
     assert headline is not None and headline.stated == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 medics among 31 dead in army reprisal. Shelling killed 31 people.", 31),
+        ("Shelling killed 12 people including 3 journalists.", 12),
+        ("Shelling killed 12 people including 5 civilians.", 5),
+        ("Two journalists were killed in Aleppo.", 2),
+    ],
+)
+def test_headline_prefers_civilians_then_people_then_civilian_groups(
+    text: str, expected: int
+) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert headline is not None and headline.stated == expected
 
 
 def test_implied_population_taken_from_the_same_number() -> None:

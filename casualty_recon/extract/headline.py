@@ -83,7 +83,7 @@ def _first_by_preference(candidates: Sequence[Statement]) -> Statement | None:
         by_sentence.setdefault(statement.sentence.index, []).append(statement)
     for index in sorted(by_sentence):
         group = by_sentence[index]
-        for populations in (_CIVILIAN_GROUPS, ("people",)):
+        for populations in (("civilians",), ("people",), _CIVILIAN_GROUPS):
             for statement in group:
                 if statement.population in populations:
                     return statement

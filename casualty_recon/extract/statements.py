@@ -35,7 +35,7 @@ _POPULATION_NOUNS: dict[str, str] = {}
 for _population, _nouns in {
     "civilians": "civilians civilian citizens citizen residents resident villagers villager "
     "inhabitants worshippers worshipers passengers passenger students student pupils shoppers "
-    "farmers farmer workers worker refugees refugee displaced families relatives mourners "
+    "farmers farmer workers worker refugees refugee displaced relatives mourners "
     "protesters protestors demonstrators pilgrims rescuers volunteers patients patient "
     "teachers",
     "people": "people persons person individuals individual syrians others lives bodies "
@@ -261,6 +261,13 @@ _PART_BEFORE = re.compile(
     r"\bwhile|\band|,|-|\()\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
     re.I,
 )
+# Part markers that make a number a subset of the one before ("among them 26 minors"), as
+# against a list ("50 militants and eight civilians").
+_SUB_PART_BEFORE = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bof whom|\bof them|\bmost of them)"
+    r"\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
+    re.I,
+)
 _AMONG_DEAD = re.compile(
     r"\bamong (?:the )?(?:dead|killed|victims|fatalities|those killed)\b", re.I
 )
@@ -428,6 +435,16 @@ def _statement_at(
             shape = "active"
         if outcome and not population:
             population = _elided_population(text, end, earlier)
+    if shape == "active" and population:
+        listed = _outcome_right_after(text, after_population)
+        verb_of_next = re.match(  # "killed 30 people, injured 90": a verb, not a list
+            r"\s*\w+\s+(?:\d|(?:at least|more than|another|some|about|nearly|over|"
+            r"dozens|scores|hundreds|a|an)\b)",
+            text[after_population:],
+            re.I,
+        )
+        if listed and listed != outcome and not verb_of_next:
+            outcome, shape = listed, "passive"  # "A child killed, 7 people injured"
     if not outcome and population and found.noun in _KILLED_NOUNS:
         outcome, shape = "killed", "noun"
     if not outcome and population is None and _AMONG_DEAD.search(clause_before):
@@ -459,7 +476,13 @@ def _statement_at(
     if population == "people" and _is_other(text, end) and earlier:
         population = earlier[-1].population
         implied = True
-    if part and earlier and earlier[-1].population == "combatants":
+    if (
+        part
+        and earlier
+        and earlier[-1].population == "combatants"
+        and population in ("children", "women", "men", "people")
+        and _SUB_PART_BEFORE.search(text[:head])
+    ):
         population = "combatants"  # "287 IS fighters, among them 26 minors"
     mostly = _MOSTLY.match(text[after_population : after_population + 60])
     if mostly and population == "people":
@@ -537,7 +560,19 @@ def _single_people(text: str) -> list[Numeral]:
     ):
         start, end = match.span("one")
         found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
+    for match in _ONE_KILLED.finditer(text):
+        start, end = match.span("one")
+        if not any(n.start == start for n in found):
+            found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
     return found
+
+
+# "A child killed in ...", "a woman was killed": one person, where the sentence says so.
+_ONE_KILLED = re.compile(
+    r"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:child|boy|girl|baby|infant|woman|man|civilian|"
+    r"doctor|nurse|journalist|paramedic|medic)\b(?= (?:was |has been |had been )?"
+    r"(?:killed|died|dies|dead|shot dead)\b)"
+)
 
 
 def _range_upper(text: str, numeral: Numeral, following: list[Numeral]) -> Numeral | None:
@@ -607,8 +642,8 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
             elif token == "forces" and count == 0:
                 population = None
             return population, noun_end, token
-        if token in _MODIFIER_STOP:
-            break
+        if token in _MODIFIER_STOP and not (word.group().isupper() and len(word.group()) > 1):
+            break  # "IS fighters": an acronym, not the verb
         position = offset + word.end()
     return None, end, ""
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 import pytest
 
 from casualty_recon.errors import InputError, UsageError
-from casualty_recon.events import cross_check, load_events
+from casualty_recon.events import EventTable, cross_check, load_events
+from casualty_recon.events import read as events_read
 from casualty_recon.events.benchmark import (
     COUNTRIES,
     make_claims,
@@ -18,6 +22,7 @@ from casualty_recon.events.benchmark import (
     to_model_claims,
     write_synthetic_ged,
 )
+from casualty_recon.events.read import RowAligned, Unaligned
 from casualty_recon.figures import parse_figure
 from casualty_recon.model import Area, Claim, DayRange
 from casualty_recon.parties import resolve_perpetrators
@@ -377,3 +382,93 @@ def test_benchmark_runs_and_both_sides_agree() -> None:
     )
     assert result["budget"] == 1.5
     assert result["tool_peak_mb"] > 0 and result["duckdb_peak_mb"] > 0
+
+
+# --- reading large files in row-aligned blocks ---------------------------------------------------
+
+
+def test_row_aligned_blocks_end_between_rows(tmp_path: Path) -> None:
+    # Synthetic text with quoted line breaks and escaped quotes, written here.
+    rows = ["a,b,c"] + [
+        f'{i},"line one of {i}\nline ""two"", {i}",{i * 3}' if i % 3 == 0 else f"{i},plain {i},{i}"
+        for i in range(200)
+    ]
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    path = tmp_path / "quoted.csv"
+    path.write_bytes(data)
+    source = RowAligned(str(path))
+    pieces = []
+    while piece := source.read(97):
+        pieces.append(piece)
+    source.close()
+    assert b"".join(pieces) == data
+    for piece in pieces[:-1]:
+        assert piece.endswith(b"\n") and piece.count(b'"') % 2 == 0
+    # A block without a line break outside quotes cannot be aligned.
+    long_row = tmp_path / "long.csv"
+    long_row.write_bytes(b'a,b\n1,"' + b"x\n" * 100 + b'"\n')
+    source = RowAligned(str(long_row))
+    source.read(4)
+    with pytest.raises(Unaligned):
+        source.read(50)
+    source.close()
+
+
+def _load_both_ways(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[EventTable, EventTable, list[str]]:
+    """The file read row-aligned (small blocks, so many cuts) and the careful way, and the
+    sources pyarrow read in the first case."""
+    sources: list[str] = []
+    read_csv = pacsv.read_csv
+
+    def spy(source: object, **options: object) -> pa.Table:
+        sources.append(type(source).__name__)
+        return read_csv(source, **options)
+
+    monkeypatch.setattr(events_read, "BLOCK_BYTES", 4096)
+    monkeypatch.setattr(pacsv, "read_csv", spy)
+    monkeypatch.setattr(events_read, "ALIGNED_MIN_BYTES", 0)
+    aligned = load_events(path)
+    used = list(sources)
+    monkeypatch.setattr(events_read, "ALIGNED_MIN_BYTES", 1 << 62)
+    careful = load_events(path)
+    return aligned, careful, used
+
+
+def _same_tables(a: EventTable, b: EventTable) -> None:
+    for name in ("first_day", "last_day", "country", "place", "date_prec", "where_prec"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    assert a.figures.keys() == b.figures.keys()
+    for name in a.figures:
+        assert np.array_equal(a.figures[name], b.figures[name], equal_nan=True), name
+    assert (a.countries, a.places, a.unreadable) == (b.countries, b.places, b.unreadable)
+
+
+def test_row_aligned_read_equals_the_careful_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ged.csv"
+    write_synthetic_ged(path, 3_000, seed=5)  # has quoted multi-line texts
+    assert b'""quote"",\nand a second line' in path.read_bytes()
+    aligned, careful, used = _load_both_ways(path, monkeypatch)
+    assert used == ["RowAligned"]  # no fallback was needed
+    assert aligned.rows == careful.rows == 3_000
+    _same_tables(aligned, careful)
+    claims = to_model_claims(make_claims(10, seed=6))
+    assert [r.to_dict() for r in cross_check(aligned, claims)] == [
+        r.to_dict() for r in cross_check(careful, claims)
+    ]
+
+
+def test_row_aligned_read_falls_back_on_a_row_of_the_wrong_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ged.csv"
+    write_synthetic_ged(path, 2_000, seed=8)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("999999,2019,short row\n")
+    aligned, careful, used = _load_both_ways(path, monkeypatch)
+    assert used == ["RowAligned", "str"]  # read again the careful way
+    assert aligned.unreadable == {"row with the wrong number of columns": 1}
+    _same_tables(aligned, careful)

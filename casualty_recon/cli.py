@@ -464,6 +464,12 @@ def import_claims(
         text, problems = decode(data, csv_file)
         if text is None:
             raise InputError(problems)
+        first_line = text.split("\n", 1)[0]
+        if ":" in first_line and "," not in first_line and ";" not in first_line:
+            raise UsageError(
+                f"{csv_file} looks like YAML, not a claims CSV",
+                "import reads the claims.csv that `export` writes; a sources.yaml is read as is",
+            )
         document, positions = claims_csv_to_document(text, csv_file)
         load_document(document, csv_file, positions)  # the result must load
         yaml_text = dump_sources_document(document)

@@ -296,6 +296,8 @@ class Engine:
                 reason = VERDICTS["unexplained"].template.format(
                     residual=f"A residual of {fmt_span(residual)}"
                 )
+                if a.figure.high is None and b.figure.high is None:
+                    reason += " Both are floors, so they do not contradict each other."
         final: list[Difference] = []
         for difference in differences:
             quantity = quantities.get(difference.kind)

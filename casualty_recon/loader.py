@@ -168,7 +168,14 @@ class _Builder:
         self, node: Node, allowed: tuple[str, ...], what: str
     ) -> dict[str, tuple[Node, Node]] | None:
         if node.kind != "map":
-            self.problem("wrong-type", node, f"{what} must be a mapping, not {node.describe()}")
+            hint = (
+                "a sources file is a mapping: version, sources, claims (see `casualty-recon init`)"
+                if what == "the file"
+                else "write it as `name: value` lines, indented under its key"
+            )
+            self.problem(
+                "wrong-type", node, f"{what} must be a mapping, not {node.describe()}", hint
+            )
             return None
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.pairs:
@@ -209,7 +216,9 @@ class _Builder:
             )
             return None
         if node.is_null or not node.text.strip():
-            self.problem("missing-field", node, f"{what} is empty")
+            self.problem(
+                "missing-field", node, f"{what} is empty", "give a value, or leave the field out"
+            )
             return None
         if node.tag in {"int", "float"} and not allow_numbers:
             return node.text
@@ -565,7 +574,9 @@ class _Builder:
                 return None
             raw: object = node.python() if node.tag in {"int", "float"} else node.text
             if node.is_null:
-                self.problem("missing-field", node, "the figure is empty")
+                self.problem(
+                    "missing-field", node, "the figure is empty", "for example: more than 730"
+                )
                 return None
         elif node.kind == "map":
             raw = node.python()

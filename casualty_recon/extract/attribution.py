@@ -281,15 +281,17 @@ class Attributor:
             self._organisations.insert(
                 0, Organisation(acronym, name, _kind_of(name), (name, acronym))
             )
-        self._patterns = [
-            (
-                org,
-                re.compile(
-                    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in org.aliases) + r")(?![\w])"
-                ),
-            )
-            for org in self._organisations
-        ]
+        # One pass over a sentence finds every alias: longest aliases first, so that
+        # "UN refugee agency" wins over "UN" where both start.
+        self._by_alias: dict[str, Organisation] = {}
+        for org in self._organisations:
+            for alias in org.aliases:
+                self._by_alias.setdefault(alias, org)
+        self._aliases = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
+            + r")(?![\w])"
+        )
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
 
@@ -304,9 +306,8 @@ class Attributor:
         if cached is not None:
             return cached
         found: list[Speaker] = []
-        for org, pattern in self._patterns:
-            for match in pattern.finditer(sentence):
-                found.append(Speaker(match.start(), match.end(), org, 0))
+        for match in self._aliases.finditer(sentence):
+            found.append(Speaker(match.start(), match.end(), self._by_alias[match.group()], 0))
         if self._sohr_named:
             for match in _GENERIC_MONITOR.finditer(sentence):
                 found.append(Speaker(match.start(), match.end(), KNOWN[0], 0))

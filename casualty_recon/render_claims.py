@@ -62,7 +62,7 @@ def claim_cells(claim: Claim) -> list[str]:
     ]
 
 
-def _plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [len(h) for h in header]
     for row in rows:
         for i, cell in enumerate(row):
@@ -74,19 +74,19 @@ def _plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[s
     return lines
 
 
-def _md_cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return lines
 
 
 def claims_plain(sources: Sources) -> str:
     rows = [claim_cells(c) for c in sources.claims]
-    return "\n".join(_plain_table(CLAIM_COLUMNS, rows)) + "\n"
+    return "\n".join(plain_table(CLAIM_COLUMNS, rows)) + "\n"
 
 
 def _literal(claim: Claim) -> Span:
@@ -96,4 +96,4 @@ def _literal(claim: Claim) -> Span:
 
 def claims_markdown(sources: Sources) -> str:
     rows = [claim_cells(c) for c in sources.claims]
-    return "\n".join(_md_table(CLAIM_COLUMNS, rows)) + "\n"
+    return "\n".join(markdown_table(CLAIM_COLUMNS, rows)) + "\n"

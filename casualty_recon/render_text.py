@@ -11,7 +11,14 @@ import json
 
 from .explain import PairResult, claim_label
 from .intervals import Span, fmt_signed_span, fmt_span
-from .render_claims import CLAIM_COLUMNS, _md_cell, _md_table, _plain_table, claim_cells, clean
+from .render_claims import (
+    CLAIM_COLUMNS,
+    claim_cells,
+    clean,
+    markdown_cell,
+    markdown_table,
+    plain_table,
+)
 from .report import Report
 
 
@@ -117,10 +124,10 @@ def report_plain(report: Report) -> str:
     out += [clean(title), "=" * len(clean(title)), ""]
     out.append(f"Claims ({len(report.claims)}, from {len(report.sources.sources)} sources)")
     out.append("")
-    out += _plain_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
+    out += plain_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
     if report.references:
         out += ["", "Event-data references", ""]
-        out += _plain_table(REFERENCE_HEADER, reference_cells(report))
+        out += plain_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"{clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
     series = timeline_lines(report)
@@ -145,7 +152,7 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
     if pair.verdict != "contradiction":
         out.append(f"   common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
     out.append("")
-    out += ["   " + line for line in _plain_table(DIFFERENCE_COLUMNS, _difference_rows(pair))]
+    out += ["   " + line for line in plain_table(DIFFERENCE_COLUMNS, _difference_rows(pair))]
     out.append("")
     for d in pair.differences:
         out.append(f"   - {d.kind}: {clean(d.sentence)}")
@@ -156,7 +163,7 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
     out.append("")
     out += [
         "   " + line
-        for line in _plain_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
+        for line in plain_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
     ]
     out.append("")
     out.append(f"   verdict: {pair.verdict} - {clean(pair.reason)}")
@@ -190,10 +197,10 @@ def report_markdown(report: Report) -> str:
     out: list[str] = []
     out += [f"# {clean(report.sources.title or 'Casualty figures')}", ""]
     out += [f"## Claims ({len(report.claims)}, from {len(report.sources.sources)} sources)", ""]
-    out += _md_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
+    out += markdown_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
     if report.references:
         out += ["", "## Event-data references", ""]
-        out += _md_table(REFERENCE_HEADER, reference_cells(report))
+        out += markdown_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"- {clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
     series = timeline_lines(report)
@@ -206,7 +213,7 @@ def report_markdown(report: Report) -> str:
         out += [f"- {line}" for line in flags]
     out += ["", f"## Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
-        out += [f"### {number}. {_md_cell(pair_heading(pair))}", ""]
+        out += [f"### {number}. {markdown_cell(pair_heading(pair))}", ""]
         floor = (
             f" Common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}."
             if pair.verdict != "contradiction"
@@ -214,7 +221,7 @@ def report_markdown(report: Report) -> str:
         )
         out.append(f"Gap (a - b): **{fmt_span(pair.gap)}**.{floor}")
         out.append("")
-        out += _md_table(DIFFERENCE_COLUMNS, _difference_rows(pair))
+        out += markdown_table(DIFFERENCE_COLUMNS, _difference_rows(pair))
         out.append("")
         for d in pair.differences:
             line = f"- **{d.kind}**: {clean(d.sentence)}"
@@ -224,7 +231,7 @@ def report_markdown(report: Report) -> str:
                 line += f" Break-even: {clean(d.break_even)} would close the gap alone."
             out.append(line)
         out.append("")
-        out += _md_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
+        out += markdown_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
         out += ["", f"**Verdict: {pair.verdict}.** {clean(pair.reason)}", ""]
         events = report.event_sentence(pair)
         if events:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .intervals import Span, fmt_signed_span, fmt_span, number
 from .model import Claim, DayRange, Figure
-from .render_claims import clean
+from .render_claims import clean, markdown_cell, markdown_table, plain_table
 from .timeline import Point, Segment, Series, StaleRelay, is_old_relay, relay_age
 
 if TYPE_CHECKING:
@@ -177,28 +177,6 @@ def _summary(series: Sequence[Series]) -> str:
 # --- plain and Markdown ------------------------------------------------------------------------
 
 
-def _plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [len(h) for h in header]
-    for row in rows:
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], len(cell))
-    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(header)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in rows:
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-    return lines
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def _flags(series: Series) -> list[str]:
     flags = [revision_sentence(r.older, r.newer) for r in series.revisions]
     flags += [stale_sentence(s) for s in series.stale_relays]
@@ -214,7 +192,7 @@ def timelines_plain(series: list[Series], markdown: bool = False) -> str:
     """
     shown = ordered_series(series)
     names = dict(zip(map(id, shown), series_names(shown), strict=True))
-    table = _md_table if markdown else _plain_table
+    table = markdown_table if markdown else plain_table
     out: list[str] = []
     out += ["# Timelines", ""] if markdown else ["Timelines", "=========", ""]
     out += [_summary(shown) + ".", RATE_NOTE, ""]
@@ -222,7 +200,7 @@ def timelines_plain(series: list[Series], markdown: bool = False) -> str:
     single = [s for s in shown if len(s.points) == 1]
     for number_, item in enumerate(multi, start=1):
         heading = f"{number_}. {names[id(item)]}"
-        out += [f"## {_md_cell(heading)}" if markdown else heading, ""]
+        out += [f"## {markdown_cell(heading)}" if markdown else heading, ""]
         out += table(POINT_COLUMNS, [point_cells(p) for p in item.points])
         out.append("")
         out += table(SEGMENT_COLUMNS, [segment_cells(s) for s in item.segments])

@@ -55,7 +55,6 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
         "U.S.-led coalition",
         "international coalition",
         "international coalition forces",
-        "coalition",
         "coalition forces",
         "Global Coalition",
     ),

@@ -38,7 +38,8 @@ def parties(value: str | list[str], groups: dict[str, list[str]] | None = None) 
         ("GoRF", "Russian forces"),
         ("US-led coalition", "US-led coalition"),
         ("international coalition", "US-led coalition"),
-        ("coalition", "US-led coalition"),
+        # A bare "coalition" is not assumed to be the US-led one (Yemen has a Saudi-led one).
+        ("coalition", "coalition"),
         ("HTS", "Hayat Tahrir al-Sham"),
         ("Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham"),
         ("ISIS", "Islamic State"),

@@ -55,7 +55,6 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
         "U.S.-led coalition",
         "international coalition",
         "international coalition forces",
-        "coalition forces",
         "Global Coalition",
     ),
     "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS", "Hay'at Tahrir al-Sham"),

@@ -150,9 +150,48 @@ def cross_check(
     check_precision(date_prec, "date-prec")
     check_precision(where_prec, "where-prec")
     grade_reasons = _grade_lookup(events, chosen)
-    return [
-        _reference(events, claim, chosen, grade_reasons, date_prec, where_prec) for claim in claims
-    ]
+    scan = _Scan(events, grade_reasons, date_prec, where_prec)
+    return [_reference(events, claim, chosen, scan) for claim in claims]
+
+
+class _Scan:
+    """What every claim of one cross-check shares: the file's buckets indexed by country, the
+    grade rule, the precision thresholds, and the selections already made (claims with the same
+    places, window, parties and measure reuse them)."""
+
+    def __init__(
+        self,
+        events: EventTable,
+        grade_reasons: list[str] | None,
+        date_prec: int | None,
+        where_prec: int | None,
+    ) -> None:
+        self.events = events
+        self.grade_reasons = grade_reasons
+        self.date_prec = date_prec
+        self.where_prec = where_prec
+        self.by_country: dict[str, list[tuple[str, int, int]]] = {}
+        for (country, place), (start, end) in events.buckets.items():
+            self.by_country.setdefault(country, []).append((place, start, end))
+        self._done: dict[object, tuple[RowArray, dict[str, int]]] = {}
+
+    def select(
+        self,
+        measure: Measure,
+        wanted: dict[str, set[str] | None],
+        parties: frozenset[str] | None,
+        window: tuple[int, int],
+    ) -> tuple[RowArray, dict[str, int]]:
+        key = (
+            measure,
+            tuple(sorted((c, None if p is None else frozenset(p)) for c, p in wanted.items())),
+            parties,
+            window,
+        )
+        if key not in self._done:
+            self._done[key] = _select(self, measure, wanted, parties, window)
+        rows, excluded = self._done[key]
+        return rows, dict(excluded)
 
 
 def _measure_for(events: EventTable, claim: Claim) -> tuple[Measure | None, list[str]]:
@@ -187,11 +226,10 @@ def _reference(
     events: EventTable,
     claim: Claim,
     grades: tuple[str, ...] | None,
-    grade_reasons: list[str] | None,
-    date_prec: int | None,
-    where_prec: int | None,
+    scan: _Scan,
 ) -> Reference:
     layout = events.layout
+    date_prec, where_prec = scan.date_prec, scan.where_prec
     notes: list[str] = []
     measure, measure_notes = _measure_for(events, claim)
     notes += measure_notes
@@ -311,9 +349,7 @@ def _reference(
 
     w0, w1 = day_number(window_start), day_number(window_end)
     matched = frozenset(found) if parties is not None else None
-    summed, excluded = _select(
-        events, measure, wanted, matched, (w0, w1), grade_reasons, date_prec, where_prec
-    )
+    summed, excluded = scan.select(measure, wanted, matched, (w0, w1))
     count = len(summed)
     noun = "incident" if events.kind == "airwars" else "event"
     missing_figure = excluded.get(f"no figure for {measure.label}", 0)
@@ -400,17 +436,21 @@ def _range(low: int | None, best: int | None, high: int | None) -> tuple[int, in
 
 
 def _rows_of(
-    events: EventTable, wanted: dict[str, set[str] | None], window: tuple[int, int]
+    scan: _Scan, wanted: dict[str, set[str] | None], window: tuple[int, int]
 ) -> tuple[RowArray, BoolArray]:
     """Rows whose dates overlap the window, in the claim's places or of unknown place in its
     countries, and a mask of those in its places. Works on each bucket's contiguous slice of
     the bucket-ordered dates, gathering only the overlapping rows."""
+    events = scan.events
     w0, w1 = window
     pieces: list[RowArray] = []
     in_place: list[BoolArray] = []
-    for (country, place), (start, end) in events.buckets.items():
-        if country not in wanted:
-            continue
+    buckets = [
+        (country, place, start, end)
+        for country in sorted(wanted)
+        for place, start, end in scan.by_country.get(country, ())
+    ]
+    for country, place, start, end in buckets:
         codes = wanted[country]
         if codes is None or place in codes:
             inside = True
@@ -428,18 +468,17 @@ def _rows_of(
 
 
 def _select(
-    events: EventTable,
+    scan: _Scan,
     measure: Measure,
     wanted: dict[str, set[str] | None],
     parties: frozenset[str] | None,
     window: tuple[int, int],
-    grade_reasons: list[str] | None,
-    date_prec: int | None,
-    where_prec: int | None,
 ) -> tuple[RowArray, dict[str, int]]:
     """The rows to sum, and the rows left out by reason."""
+    events = scan.events
+    grade_reasons, date_prec, where_prec = scan.grade_reasons, scan.date_prec, scan.where_prec
     w0, w1 = window
-    rows, in_place = _rows_of(events, wanted, window)
+    rows, in_place = _rows_of(scan, wanted, window)
     first, last = events.first_day[rows], events.last_day[rows]
 
     # Perpetrators: known and matching, or unknown (a reason), else out of scope.

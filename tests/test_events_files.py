@@ -472,3 +472,17 @@ def test_row_aligned_read_falls_back_on_a_row_of_the_wrong_width(
     assert used == ["RowAligned", "str"]  # read again the careful way
     assert aligned.unreadable == {"row with the wrong number of columns": 1}
     _same_tables(aligned, careful)
+
+
+def test_claims_with_the_same_scope_share_a_selection_but_not_its_counts(tmp_path: Path) -> None:
+    events = load_events(airwars_file(tmp_path))
+    may = (dt.date(2019, 5, 1), dt.date(2019, 5, 31))
+    first = make_claim(["Idlib", "Hama"], *may, perpetrators=["Russia"], figure="at least 3")
+    second = make_claim(["Hama", "Idlib"], *may, perpetrators=["Russia"], figure="up to 12")
+    a, b = cross_check(events, [first, second])
+    assert (a.low, a.high, a.events) == (b.low, b.high, b.events) == (10, 15, 4)
+    assert a.excluded == b.excluded and a.excluded is not b.excluded
+    assert a.sentence.endswith(
+        "the claim's floor 'at least 3' is below this range, which a floor allows."
+    )
+    assert b.sentence.endswith("the claim's ceiling 'up to 12' is inside this range.")

@@ -99,12 +99,13 @@ def reference_cells(report: Report) -> list[list[str]]:
     """The event-data references as rows beside the claims."""
     rows = []
     for ref in report.references:
-        if ref.low is None and ref.high is None:
-            span = "" if ref.best is None else f"{ref.best:,}"
-        elif ref.low == ref.high or ref.high is None:
-            span = f"{ref.low:,}"
+        bounds = ref.reference_range
+        if bounds is None:
+            span = ""
+        elif bounds[0] == bounds[1]:
+            span = f"{bounds[0]:,}"
         else:
-            span = f"{ref.low:,} to {ref.high:,}"
+            span = f"{bounds[0]:,} to {bounds[1]:,}"
         rows.append(
             [
                 clean(ref.claim_id),

@@ -70,18 +70,26 @@ class Report:
 
     def event_sentence(self, pair: PairResult) -> str | None:
         """One sentence setting both claims of a pair against their event-data references."""
+        if not self.references:
+            return None
+        from .events.reference import relation_text
+
         by_claim = {ref.claim_id: ref for ref in self.references}
         parts = []
         for side, claim in (("a", pair.a), ("b", pair.b)):
             ref = by_claim.get(claim.id)
-            if ref is None or ref.comparison is None:
+            if ref is None or ref.comparison is None or ref.reference_range is None:
                 continue
-            low, high = ref.low, ref.high
-            span = f"{low:,}" if low == high or high is None else f"{low:,} to {high:,}"
-            parts.append(
-                f"{side} ({claim.figure.text}) is {ref.comparison} {ref.dataset}'s {span} "
-                f"from {ref.events:,} events"
-            )
+            low, high = ref.reference_range
+            span = f"{low:,}" if low == high else f"{low:,} to {high:,}"
+            relation = relation_text(
+                claim.figure.low,
+                claim.figure.high,
+                claim.figure.qualifier,
+                claim.figure.text,
+                ref.reference_range,
+            ).replace("this range", f"{ref.dataset}'s {span} ({ref.events:,} events)")
+            parts.append(f"for {side}, {relation}")
         return "Event data: " + "; ".join(parts) + "." if parts else None
 
     def to_dict(self) -> dict[str, Any]:

@@ -312,11 +312,11 @@ def test_report_with_events_adds_references_and_a_sentence_per_pair() -> None:
     )
     assert code == 0, err
     assert "Event-data references" in out
-    assert "Event data: a (more than 730) is inside Airwars's" in out
+    assert "Event data: for a, the claim's floor 'more than 730' is below Airwars's" in out
     data = json.loads(
         run("report", SOURCES, *SEED_PAIR, "--events", str(AIRWARS), "--format", "json")[1]
     )
-    assert data["pairs"][0]["events"].startswith("Event data: a (more than 730)")
+    assert data["pairs"][0]["events"].startswith("Event data: for a, the claim's floor")
     assert {r["claim"] for r in data["references"]} == {c["id"] for c in data["claims"]}
 
 
@@ -382,3 +382,22 @@ def test_report_lists_stale_relays_and_revisions() -> None:
     assert code == 0
     flags = json.loads(out)["flags"]
     assert any(f.startswith("OLD RELAY: ocha-reuters-2019-08-20") for f in flags)
+
+
+GED = ROOT.parent / "shared" / "data" / "events" / "ucdp-ged-19.1-myanmar-bangladesh.csv"
+
+
+@pytest.mark.skipif(not GED.exists(), reason="../shared/data is not here (fresh clone)")
+def test_report_with_ged_events_where_only_a_best_figure_exists(tmp_path: Path) -> None:
+    path = tmp_path / "rakhine.yaml"  # synthetic claims, made up for this test
+    path.write_text(
+        "version: 1\nsources: {A: {}, B: {}}\nclaims:\n"
+        "  - {id: x, source: A, figure: at least 50, population: civilians, outcome: killed,"
+        " area: Rakhine, start: 2017-08-01, as_of: 2017-12-31}\n"
+        "  - {id: y, source: B, figure: 30, population: civilians, outcome: killed,"
+        " area: Rakhine, start: 2017-08-01, as_of: 2017-12-31, basis: verified}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("report", str(path), "--events", str(GED), "--format", "plain")
+    assert code == 0, err
+    assert "Event data: for a, the claim's floor 'at least 50'" in out

@@ -18,10 +18,10 @@ from .render_claims import claim_cells, clean
 from .render_text import (
     DIFFERENCE_COLUMNS,
     REFERENCE_HEADER,
+    notes_sections,
     pair_heading,
     plural,
     reference_cells,
-    timeline_lines,
     waterfall_rows,
 )
 from .report import Report
@@ -131,16 +131,10 @@ def print_report(console: Console, report: Report) -> None:
         console.print(references)
         for ref in report.references:
             console.print(Text(f"{clean(ref.claim_id)}: {clean(ref.sentence)}"))
-    series = timeline_lines(report)
-    if series:
-        console.print(Text("Timelines (the series time effects are sized from)", "bold"))
-        for line in series:
+    for heading, lines in notes_sections(report):
+        console.print(Text(heading, "bold"))
+        for line in lines:
             console.print(Text(f"- {line}"))
-    flags = report.flags()
-    if flags:
-        console.print(Text("Stale relays and revisions", "bold"))
-        for line in flags:
-            console.print(Text(f"- {line}", "yellow"))
     console.print(Text(f"Pairs ({len(report.pairs)})", "bold"))
     for number, pair in enumerate(report.pairs, start=1):
         console.print(pair_panel(number, pair, report.event_sentence(pair)))

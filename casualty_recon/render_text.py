@@ -88,6 +88,16 @@ def timeline_lines(report: Report) -> list[str]:
     return sorted(lines)
 
 
+def notes_sections(report: Report) -> list[tuple[str, list[str]]]:
+    """The sections between the claims and the pairs, for every renderer: the timelines the
+    time effects come from, then stale relays and revisions."""
+    sections = [
+        ("Timelines (the series time effects are sized from)", timeline_lines(report)),
+        ("Stale relays and revisions", report.flags()),
+    ]
+    return [(heading, lines) for heading, lines in sections if lines]
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
@@ -131,14 +141,9 @@ def report_plain(report: Report) -> str:
         out += plain_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"{clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
-    series = timeline_lines(report)
-    if series:
-        out += ["", "Timelines (the series time effects are sized from)", ""]
-        out += [f"- {line}" for line in series]
-    flags = report.flags()
-    if flags:
-        out += ["", "Stale relays and revisions", ""]
-        out += [f"- {line}" for line in flags]
+    for heading, lines in notes_sections(report):
+        out += ["", heading, ""]
+        out += [f"- {line}" for line in lines]
     out += ["", f"Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
         out += _pair_plain(number, pair, report.event_sentence(pair))
@@ -204,14 +209,9 @@ def report_markdown(report: Report) -> str:
         out += markdown_table(REFERENCE_HEADER, reference_cells(report))
         out.append("")
         out += [f"- {clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
-    series = timeline_lines(report)
-    if series:
-        out += ["", "## Timelines (the series time effects are sized from)", ""]
-        out += [f"- {line}" for line in series]
-    flags = report.flags()
-    if flags:
-        out += ["", "## Stale relays and revisions", ""]
-        out += [f"- {line}" for line in flags]
+    for heading, lines in notes_sections(report):
+        out += ["", f"## {heading}", ""]
+        out += [f"- {line}" for line in lines]
     out += ["", f"## Pairs ({len(report.pairs)})", ""]
     for number, pair in enumerate(report.pairs, start=1):
         out += [f"### {number}. {markdown_cell(pair_heading(pair))}", ""]

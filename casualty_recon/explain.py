@@ -896,22 +896,20 @@ class Engine:
             "unknown",
         }:
             outcome = f"{a.outcome} or {b.outcome}"
-        relation = perpetrator_relation(a.perpetrators, b.perpetrators)
         if a.perpetrators.is_any or b.perpetrators.is_any:
             perpetrators = "any party"
-        elif relation in {"same", "wider"}:
-            perpetrators = a.perpetrators.label()
-        elif relation == "narrower":
-            perpetrators = b.perpetrators.label()
         else:
-            perpetrators = f"{a.perpetrators.label()} or {b.perpetrators.label()}"
-        area_rel = area_relation(a.area.places, b.area.places)
-        if area_rel in {"same", "wider"}:
-            area = a.area.label()
-        elif area_rel == "narrower":
-            area = b.area.label()
-        else:
-            area = f"{a.area.label()} and {b.area.label()}"
+            first, second = a.perpetrators.label(), b.perpetrators.label()
+            perpetrators = _join(
+                first,
+                second,
+                perpetrator_relation(a.perpetrators, b.perpetrators),
+                f"{first} or {second}",
+            )
+        first, second = a.area.label(), b.area.label()
+        area = _join(
+            first, second, area_relation(a.area.places, b.area.places), f"{first} and {second}"
+        )
         until = max(a.as_of.latest, b.as_of.latest)
         return f"{population} {outcome} by {perpetrators} in {area} to {human_day(until)}"
 
@@ -1004,23 +1002,8 @@ def _ratio_text(span: Span) -> str:
     return f"{span.low:.3g} to {span.high:.3g}"
 
 
-_KEYS: dict[tuple[str, int], tuple[Claim, str]] = {}
-
-
 def _dimension_key(kind: str, claim: Claim) -> str:
-    """The value of a claim on one share dimension, as a comparable string (memoised: the
-    engine asks for it for every breakdown in every pair)."""
-    cached = _KEYS.get((kind, id(claim)))
-    if cached is not None and cached[0] is claim:
-        return cached[1]
-    key = _compute_dimension_key(kind, claim)
-    if len(_KEYS) > 200_000:
-        _KEYS.clear()
-    _KEYS[(kind, id(claim))] = (claim, key)
-    return key
-
-
-def _compute_dimension_key(kind: str, claim: Claim) -> str:
+    """The value of a claim on one share dimension, as a comparable string."""
     if kind == "population":
         return claim.population
     if kind == "outcome":
@@ -1060,6 +1043,7 @@ def _and_list(items: list[str]) -> str:
 
 
 def _join(a: str, b: str, relation: str, top: str) -> str:
+    """The wider of two scope values, or `top` when neither contains the other."""
     if relation in {"same", "wider"}:
         return a
     if relation == "narrower":

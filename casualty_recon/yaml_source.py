@@ -111,17 +111,19 @@ def _tag_of(event: yaml.ScalarEvent) -> str:
     return str(resolved).rsplit(":", 1)[-1]
 
 
+def _too_large(path: str, size: str) -> Problem:
+    return Problem(
+        "too-large",
+        Location(path, 1, 1),
+        f"{size}, over the limit of {MAX_BYTES:,}",
+        "split it into several files",
+    )
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 (with or without BOM) to text, or a located encoding problem."""
     if len(data) > MAX_BYTES:
-        return None, [
-            Problem(
-                "too-large",
-                Location(path, 1, 1),
-                f"the file is {len(data):,} bytes, over the limit of {MAX_BYTES:,}",
-                "split it into several files",
-            )
-        ]
+        return None, [_too_large(path, f"the file is {len(data):,} bytes")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -142,14 +144,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """YAML text to a located node tree; problems for syntax, limits and empty documents."""
     if len(text) > MAX_BYTES:
-        return None, [
-            Problem(
-                "too-large",
-                Location(path, 1, 1),
-                f"the text is {len(text):,} characters, over the limit of {MAX_BYTES:,}",
-                "split it into several files",
-            )
-        ]
+        return None, [_too_large(path, f"the text is {len(text):,} characters")]
     containers: list[Node] = []  # open lists and mappings, innermost last
     keys: list[Node | None] = []  # for each open mapping, the key waiting for its value
     anchors: dict[str, Node] = {}

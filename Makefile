@@ -13,7 +13,7 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/python -m compileall -q casualty_recon
 	touch $(STAMP)
 
@@ -26,23 +26,23 @@ test: $(STAMP) ## Run the whole test suite
 	$(BIN)/pytest
 
 lint: $(STAMP) ## ruff and mypy
-	$(BIN)/ruff check casualty_recon tests
-	$(BIN)/ruff format --check casualty_recon tests
+	$(BIN)/ruff check casualty_recon tests tools
+	$(BIN)/ruff format --check casualty_recon tests tools
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Measure the performance budgets of DESIGN.md section 8
 	@# Byte-compile first: with PYTHONDONTWRITEBYTECODE set, every run would compile the source.
 	$(BIN)/python -m compileall -q casualty_recon
-	$(BIN)/python -m casualty_recon.bench
+	$(BIN)/python -m tools.bench
 
 golden: $(STAMP) ## Rewrite golden files on purpose (review the diff!)
 	CASUALTY_RECON_GOLDEN=rewrite $(BIN)/pytest -q tests
 
 eval-extract: $(STAMP) ## Measure extract's accuracy on ../shared/data/extraction/fakes-dev.csv
-	$(BIN)/python -m casualty_recon.extract.evaluate ../shared/data/extraction/fakes-dev.csv
+	$(BIN)/python -m tools.eval_extract ../shared/data/extraction/fakes-dev.csv
 
 gazetteer: $(STAMP) ## Regenerate the gazetteer data files (casualty_recon/data/*.tsv) from pycountry
-	$(BIN)/python -m casualty_recon.gazetteer_build
+	$(BIN)/python -m tools.gazetteer_build
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -16,17 +16,17 @@ __version__ = "0.1.0"
 __all__ = ["Report", "__version__", "compare", "load", "loads"]
 
 if TYPE_CHECKING:
-    from .loader import load, loads
-    from .report import Report, compare
+    from casualty_recon.analysis.report import Report, compare
+    from casualty_recon.load.loader import load, loads
 
 
 def __getattr__(name: str) -> Any:
     if name in ("load", "loads"):
-        from . import loader
+        from casualty_recon.load import loader
 
         return getattr(loader, name)
     if name in ("compare", "Report"):
-        from . import report
+        from casualty_recon.analysis import report
 
         return getattr(report, name)
     raise AttributeError(f"module 'casualty_recon' has no attribute {name!r}")

@@ -1,3 +1,3 @@
-from .cli import main
+from casualty_recon.cli.app import main
 
 main()

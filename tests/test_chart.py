@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon.chart import render_chart, write_chart
-from casualty_recon.errors import UsageError
-from casualty_recon.loader import load
-from casualty_recon.timeline import Series, build_timelines
-from casualty_recon.timeline_render import ordered_series, series_names
+from casualty_recon.analysis.timeline import Series, build_timelines
+from casualty_recon.load.loader import load
+from casualty_recon.model.errors import UsageError
+from casualty_recon.render.chart import render_chart, write_chart
+from casualty_recon.render.timelines import ordered_series, series_names
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "sources.yaml"
@@ -42,9 +42,9 @@ def test_bytes_do_not_depend_on_the_process(bundled: tuple[list[Series], str | N
     """Another interpreter with another hash seed draws the same SVG."""
     series, title = bundled
     code = (
-        "import sys; from casualty_recon.loader import load; "
-        "from casualty_recon.timeline import build_timelines; "
-        "from casualty_recon.chart import render_chart; "
+        "import sys; from casualty_recon.load.loader import load; "
+        "from casualty_recon.analysis.timeline import build_timelines; "
+        "from casualty_recon.render.chart import render_chart; "
         "s = load(sys.argv[1]); "
         "sys.stdout.buffer.write(render_chart(build_timelines(s.claims), s.title, 'svg'))"
     )
@@ -126,5 +126,5 @@ def test_dollar_signs_in_a_title_are_text_not_mathtext(
 
 
 def test_importing_the_chart_module_does_not_load_matplotlib() -> None:
-    code = "import sys, casualty_recon.chart; assert 'matplotlib' not in sys.modules"
+    code = "import sys, casualty_recon.render.chart; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

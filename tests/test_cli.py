@@ -13,8 +13,8 @@ from golden_helpers import check_golden
 from typer.testing import CliRunner
 
 from casualty_recon import __version__
-from casualty_recon.cli import app
-from casualty_recon.schema import schema_json
+from casualty_recon.cli.app import app
+from casualty_recon.load.schema import schema_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = str(ROOT / "sources.yaml")
@@ -247,7 +247,7 @@ def test_export_import_export_gives_identical_files(tmp_path: Path) -> None:
 def _imports(*args: str) -> set[str]:
     code = (
         "import sys, runpy; sys.argv = ['casualty-recon', *sys.argv[1:]];\n"
-        "from casualty_recon.cli import app\n"
+        "from casualty_recon.cli.app import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
@@ -268,7 +268,7 @@ def _imports(*args: str) -> set[str]:
 )
 def test_start_up_paths_do_not_import_pandas(args: tuple[str, ...]) -> None:
     modules = _imports(*args)
-    assert "casualty_recon.cli" in modules
+    assert "casualty_recon.cli.app" in modules
     assert "pandas" not in modules
     assert "matplotlib" not in modules
 

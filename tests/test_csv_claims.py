@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from test_csv_export import seed_sources
 
-from casualty_recon.csv_claims import claims_csv_to_document, read_claims_csv
-from casualty_recon.csv_export import claims_rows, to_csv_bytes
-from casualty_recon.errors import InputError
-from casualty_recon.loader import load, load_document
+from casualty_recon.load.claims_csv import claims_csv_to_document, read_claims_csv
+from casualty_recon.load.loader import load, load_document
+from casualty_recon.model.errors import InputError
+from casualty_recon.render.csv import claims_rows, to_csv_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "sources.yaml"

@@ -9,8 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon import csv_export
-from casualty_recon.csv_export import (
+from casualty_recon.model.claims import (
+    Area,
+    Claim,
+    DayRange,
+    Figure,
+    Perpetrators,
+    Place,
+    Source,
+    Sources,
+)
+from casualty_recon.model.errors import UsageError
+from casualty_recon.render import csv as csv_export
+from casualty_recon.render.csv import (
     CLAIMS_COLUMNS,
     TABLES,
     Column,
@@ -20,17 +31,6 @@ from casualty_recon.csv_export import (
     neutralise,
     rows_to_csv,
     to_csv_bytes,
-)
-from casualty_recon.errors import UsageError
-from casualty_recon.model import (
-    Area,
-    Claim,
-    DayRange,
-    Figure,
-    Perpetrators,
-    Place,
-    Source,
-    Sources,
 )
 
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -20,11 +20,11 @@ from casualty_recon.events import (
     render_text,
 )
 from casualty_recon.events.reference import compare, relation_text
-from casualty_recon.figures import parse_figure
-from casualty_recon.model import Area, Claim
-from casualty_recon.parties import resolve_perpetrators
-from casualty_recon.periods import parse_period
-from casualty_recon.places import Gazetteer
+from casualty_recon.grammar.figures import parse_figure
+from casualty_recon.grammar.parties import resolve_perpetrators
+from casualty_recon.grammar.periods import parse_period
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.model.claims import Area, Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "events"

@@ -11,12 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from casualty_recon.errors import InputError
 from casualty_recon.events import cross_check, load_events
-from casualty_recon.figures import parse_figure
-from casualty_recon.model import Area, Claim, DayRange
-from casualty_recon.parties import resolve_perpetrators
-from casualty_recon.places import Gazetteer
+from casualty_recon.grammar.figures import parse_figure
+from casualty_recon.grammar.parties import resolve_perpetrators
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.model.claims import Area, Claim, DayRange
+from casualty_recon.model.errors import InputError
 
 _GAZETTEER = Gazetteer()
 

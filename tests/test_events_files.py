@@ -12,21 +12,21 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pytest
 
-from casualty_recon.errors import InputError, UsageError
 from casualty_recon.events import EventTable, cross_check, load_events
 from casualty_recon.events import read as events_read
-from casualty_recon.events.benchmark import (
+from casualty_recon.events.read import RowAligned, Unaligned
+from casualty_recon.grammar.figures import parse_figure
+from casualty_recon.grammar.parties import resolve_perpetrators
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.model.claims import Area, Claim, DayRange
+from casualty_recon.model.errors import InputError, UsageError
+from tools.events_bench import (
     COUNTRIES,
     make_claims,
     run_benchmark,
     to_model_claims,
     write_synthetic_ged,
 )
-from casualty_recon.events.read import RowAligned, Unaligned
-from casualty_recon.figures import parse_figure
-from casualty_recon.model import Area, Claim, DayRange
-from casualty_recon.parties import resolve_perpetrators
-from casualty_recon.places import Gazetteer
 
 _GAZETTEER = Gazetteer()
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casualty_recon import compare, loads
-from casualty_recon.explain import Engine, PairResult
-from casualty_recon.model import Sources
+from casualty_recon.analysis.engine import Engine, PairResult
+from casualty_recon.model.claims import Sources
 
 HEAD = """\
 version: 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon.extract.evaluate import TARGET_ACCURACY, evaluate, main, report
+from tools.eval_extract import TARGET_ACCURACY, evaluate, main, report
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 CORPUS = SHARED / "extraction" / "fakes-dev.csv"

@@ -13,7 +13,7 @@ from casualty_recon.extract import extract_claims, render_yaml
 from casualty_recon.extract.basis import find_basis
 from casualty_recon.extract.claims import dateline_span
 from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
-from casualty_recon.loader import loads
+from casualty_recon.load.loader import loads
 
 PUBLISHED = dt.date(2022, 3, 3)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casualty_recon.extract import extract_claims, render_yaml
-from casualty_recon.loader import loads
+from casualty_recon.load.loader import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "reuters-2019-08-20-khan-sheikhoun.txt"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from casualty_recon.extract.window import window
-from casualty_recon.periods import parse_period
+from casualty_recon.grammar.periods import parse_period
 
 PUBLISHED = dt.date(2022, 3, 3)  # a Thursday
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon.errors import UsageError
 from casualty_recon.extract import extract_claims, write_claims
-from casualty_recon.loader import load
+from casualty_recon.load.loader import load
+from casualty_recon.model.errors import UsageError
 
 # Synthetic article written for this test (not a real report).
 ARTICLE = (

@@ -1,4 +1,4 @@
-"""The figure grammar (casualty_recon.figures), one test row per grammar row and error."""
+"""The figure grammar (casualty_recon.grammar.figures), one test row per grammar row and error."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casualty_recon.errors import ERROR_KINDS, GrammarError
-from casualty_recon.figures import VAGUE_FIGURES, parse_figure, render_figure
-from casualty_recon.model import QUALIFIERS, Figure
+from casualty_recon.grammar.figures import VAGUE_FIGURES, parse_figure, render_figure
+from casualty_recon.model.claims import QUALIFIERS, Figure
+from casualty_recon.model.errors import ERROR_KINDS, GrammarError
 
 ROWS: list[tuple[object, str, int, int | None]] = [
     # bare numbers

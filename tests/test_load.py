@@ -10,8 +10,8 @@ from golden_helpers import check_golden
 from typer.testing import CliRunner
 
 from casualty_recon import load, loads
-from casualty_recon.cli import app
-from casualty_recon.errors import ERROR_KINDS, InputError
+from casualty_recon.cli.app import app
+from casualty_recon.model.errors import ERROR_KINDS, InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "bad"

@@ -1,4 +1,4 @@
-"""Numerals and number words (casualty_recon.numbers)."""
+"""Numerals and number words (casualty_recon.grammar.numbers)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casualty_recon.numbers import parse_number, parse_number_words, parse_numeral
+from casualty_recon.grammar.numbers import parse_number, parse_number_words, parse_numeral
 
 NUMERALS: list[tuple[str, int | float | None]] = [
     ("730", 730),

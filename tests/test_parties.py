@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from casualty_recon.errors import GrammarError
-from casualty_recon.model import Perpetrators
-from casualty_recon.parties import perpetrator_relation, resolve_perpetrators
-from casualty_recon.places import mirror
+from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
+from casualty_recon.grammar.places import mirror
+from casualty_recon.model.claims import Perpetrators
+from casualty_recon.model.errors import GrammarError
 
 GROUPS = {
     "pro-government": ["Syrian government", "Russian forces"],

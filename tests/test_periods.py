@@ -1,4 +1,4 @@
-"""The date and period grammar (casualty_recon.periods), one test row per grammar row and error."""
+"""The date and period grammar (`grammar.periods`): one test row per grammar row and error."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casualty_recon.errors import GrammarError
-from casualty_recon.model import DayRange
-from casualty_recon.periods import parse_period, render_period
+from casualty_recon.grammar.periods import parse_period, render_period
+from casualty_recon.model.claims import DayRange
+from casualty_recon.model.errors import GrammarError
 
 D = dt.date
 

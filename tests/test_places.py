@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from casualty_recon import places
-from casualty_recon.errors import ERROR_KINDS, GrammarError
-from casualty_recon.model import Place
-from casualty_recon.places import Gazetteer, area_relation, mirror, place
+from casualty_recon.grammar import places
+from casualty_recon.grammar.places import Gazetteer, area_relation, mirror, place
+from casualty_recon.model.claims import Place
+from casualty_recon.model.errors import ERROR_KINDS, GrammarError
 
 HAS_PYCOUNTRY = importlib.util.find_spec("pycountry") is not None
 
@@ -36,7 +36,7 @@ def codes(found: frozenset[Place]) -> list[str]:
 
 @pytest.mark.skipif(not HAS_PYCOUNTRY, reason="pycountry (a dev dependency) is not installed")
 def test_data_files_equal_a_fresh_build() -> None:
-    from casualty_recon import gazetteer_build
+    from tools import gazetteer_build
 
     for path, text in gazetteer_build.build().items():
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: make gazetteer"

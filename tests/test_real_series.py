@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from casualty_recon.intervals import Span
-from casualty_recon.model import Area, Claim, DayRange, Figure, Perpetrators
-from casualty_recon.places import Gazetteer
-from casualty_recon.timeline import Series, build_timelines
+from casualty_recon.analysis.timeline import Series, build_timelines
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.model.claims import Area, Claim, DayRange, Figure, Perpetrators
+from casualty_recon.model.spans import Span
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 TOLLS = SHARED / "tolls"

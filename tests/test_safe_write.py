@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon import safe_write
-from casualty_recon.errors import UsageError
-from casualty_recon.safe_write import write_files, write_new_file
+from casualty_recon.model.errors import UsageError
+from casualty_recon.render import atomic as safe_write
+from casualty_recon.render.atomic import write_files, write_new_file
 
 
 def test_writes_new_file_with_exact_bytes(tmp_path: Path) -> None:

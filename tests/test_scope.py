@@ -7,7 +7,17 @@ import itertools
 
 import pytest
 
-from casualty_recon.model import (
+from casualty_recon.analysis.scope import (
+    ScopeRelations,
+    combine,
+    day_relation,
+    outcome_relation,
+    population_relation,
+    scope_relations,
+    window_relation,
+)
+from casualty_recon.grammar.places import Gazetteer, mirror
+from casualty_recon.model.claims import (
     OUTCOMES,
     POPULATIONS,
     RELATIONS,
@@ -17,16 +27,6 @@ from casualty_recon.model import (
     Figure,
     Perpetrators,
     Relation,
-)
-from casualty_recon.places import Gazetteer, mirror
-from casualty_recon.scope import (
-    ScopeRelations,
-    combine,
-    day_relation,
-    outcome_relation,
-    population_relation,
-    scope_relations,
-    window_relation,
 )
 
 

@@ -10,10 +10,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from test_csv_export import seed_sources
 
-from casualty_recon.csv_claims import claims_csv_to_document
-from casualty_recon.csv_export import claims_rows, to_csv_bytes
-from casualty_recon.loader import loads
-from casualty_recon.sources_yaml import dump_sources_document
+from casualty_recon.load.claims_csv import claims_csv_to_document
+from casualty_recon.load.loader import loads
+from casualty_recon.load.yaml_writer import dump_sources_document
+from casualty_recon.render.csv import claims_rows, to_csv_bytes
 
 DOCUMENT: dict[str, object] = {
     "claims": [

@@ -16,12 +16,12 @@ import pytest
 from golden_helpers import check_golden
 from rich.console import Console
 
-from casualty_recon.intervals import Span
-from casualty_recon.loader import load
-from casualty_recon.model import Area, Claim, DayRange, Figure, Perpetrators, Place
-from casualty_recon.places import Gazetteer
-from casualty_recon.timeline import Series, build_timelines
-from casualty_recon.timeline_render import (
+from casualty_recon.analysis.timeline import Series, build_timelines
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.load.loader import load
+from casualty_recon.model.claims import Area, Claim, DayRange, Figure, Perpetrators, Place
+from casualty_recon.model.spans import Span
+from casualty_recon.render.timelines import (
     ordered_series,
     print_timelines,
     timelines_json,
@@ -396,7 +396,7 @@ def test_terminal_rendering_shows_the_same_flags() -> None:
 
 def test_renderer_import_does_not_load_rich() -> None:
     code = (
-        "import sys, casualty_recon.timeline_render; "
+        "import sys, casualty_recon.render.timelines; "
         "assert 'rich' not in sys.modules, 'rich imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -11,10 +11,10 @@ numpy, and is imported only by the commands that take an event file.
 
 from __future__ import annotations
 
-from .crosscheck import cross_check
-from .reference import Reference
-from .render import REFERENCE_COLUMNS, reference_rows, render_text
-from .table import LAYOUTS, EventTable, load_events
+from casualty_recon.events.crosscheck import cross_check
+from casualty_recon.events.reference import Reference
+from casualty_recon.events.render import REFERENCE_COLUMNS, reference_rows, render_text
+from casualty_recon.events.table import LAYOUTS, EventTable, load_events
 
 KINDS: tuple[str, ...] = tuple(LAYOUTS)
 

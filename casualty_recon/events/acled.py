@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .layout import Column, Layout, Measure, Prepared
-from .read import Raw
+from casualty_recon.events.layout import Column, Layout, Measure, Prepared
+from casualty_recon.events.read import Raw
 
 COLUMNS = (
     Column("ident", ("event_id_cnty", "event_id"), "label", required=False),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..parties import PARTY_ALIASES
+from casualty_recon.grammar.parties import PARTY_ALIASES
 
 # States as perpetrators, by country word, -> canonical party.
 STATE_PARTIES: dict[str, str] = {

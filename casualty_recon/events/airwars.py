@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .layout import Column, FloatArray, Layout, Measure, Prepared, Text
-from .read import Raw
+from casualty_recon.events.layout import Column, FloatArray, Layout, Measure, Prepared, Text
+from casualty_recon.events.read import Raw
 
 PAIRS = (
     ("civilians", "killed", "civilians_killed"),

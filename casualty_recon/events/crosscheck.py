@@ -43,11 +43,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import UsageError
-from ..model import Claim, Place
-from ..places import display_name
-from .layout import BoolArray, Measure
-from .reference import (
+from casualty_recon.events.layout import BoolArray, Measure
+from casualty_recon.events.reference import (
     Comparison,
     Reference,
     compare,
@@ -56,7 +53,10 @@ from .reference import (
     range_text,
     relation_text,
 )
-from .table import EventTable, day_number
+from casualty_recon.events.table import EventTable, day_number
+from casualty_recon.grammar.places import display_name
+from casualty_recon.model.claims import Claim, Place
+from casualty_recon.model.errors import UsageError
 
 RowArray = npt.NDArray[np.int64]
 STRADDLES = "straddles the window"

@@ -15,9 +15,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ERROR_KINDS, InputError, Problem, UsageError
-from ..model import Location
-from .layout import Layout
+from casualty_recon.events.layout import Layout
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import ERROR_KINDS, InputError, Problem, UsageError
 
 SNIFF_BYTES = 1 << 20
 KINDS: tuple[str, ...] = ("ged", "acled", "airwars")

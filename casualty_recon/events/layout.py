@@ -18,7 +18,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .read import Raw
+    from casualty_recon.events.read import Raw
 
 # `label`: an identifier, read as plain text and only looked at for the rows named in messages.
 ColumnType = Literal["date", "number", "text", "label"]

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import GrammarError
-from ..model import Place
+from casualty_recon.model.claims import Place
+from casualty_recon.model.errors import GrammarError
 
 COUNTRY_ONLY = "place known only to the country"
 
@@ -24,7 +24,7 @@ class PlaceResolver(Protocol):
 
 
 def default_resolver() -> PlaceResolver:
-    from ..places import Gazetteer
+    from casualty_recon.grammar.places import Gazetteer
 
     return Gazetteer()
 

@@ -29,8 +29,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from .detect import Header, event_file_error
-from .layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
+from casualty_recon.events.detect import Header, event_file_error
+from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 _QUOTE = ord('"')

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .reference import Reference
+from casualty_recon.events.reference import Reference
 
 REFERENCE_COLUMNS: tuple[str, ...] = (
     "claim",

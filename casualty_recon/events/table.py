@@ -18,12 +18,20 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from . import acled, airwars, ged
-from .actor_names import parties_in
-from .detect import detect, sniff
-from .layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Prepared, Text
-from .place_names import PlaceResolver, default_resolver, resolve_pairs
-from .read import read_columns
+from casualty_recon.events import acled, airwars, ged
+from casualty_recon.events.actor_names import parties_in
+from casualty_recon.events.detect import detect, sniff
+from casualty_recon.events.layout import (
+    MISSING_DAY,
+    BoolArray,
+    FloatArray,
+    IntArray,
+    Layout,
+    Prepared,
+    Text,
+)
+from casualty_recon.events.place_names import PlaceResolver, default_resolver, resolve_pairs
+from casualty_recon.events.read import read_columns
 
 LAYOUTS: dict[str, Layout] = {
     layout.kind: layout for layout in (ged.LAYOUT, acled.LAYOUT, airwars.LAYOUT)

@@ -6,9 +6,9 @@ claims; `render_yaml` and `write_claims` write them as `sources.yaml` (format v1
 
 from __future__ import annotations
 
-from .claims import ExtractedClaim, SourceEntry, extract_claims
-from .text import read_article
-from .writer import WriteResult, render_yaml, write_claims
+from casualty_recon.extract.claims import ExtractedClaim, SourceEntry, extract_claims
+from casualty_recon.extract.text import read_article
+from casualty_recon.extract.writer import WriteResult, render_yaml, write_claims
 
 __all__ = [
     "ExtractedClaim",

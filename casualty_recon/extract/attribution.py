@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import Sentence
+from casualty_recon.extract.text import Sentence
 
 
 @dataclass(frozen=True, slots=True)

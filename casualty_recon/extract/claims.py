@@ -15,15 +15,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import UsageError
-from ..model import Place
-from ..places import Gazetteer
-from .attribution import Attribution, Attributor
-from .basis import find_basis
-from .perpetrators import article_coalition, find_perpetrators
-from .statements import Statement, article_statements
-from .text import Sentence, article_text, split_sentences
-from .window import article_date, window
+from casualty_recon.extract.attribution import Attribution, Attributor
+from casualty_recon.extract.basis import find_basis
+from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
+from casualty_recon.extract.statements import Statement, article_statements
+from casualty_recon.extract.text import Sentence, article_text, split_sentences
+from casualty_recon.extract.window import article_date, window
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.model.claims import Place
+from casualty_recon.model.errors import UsageError
 
 # Sentences that make up an article's lead, for places the statement itself does not name.
 _LEAD_SENTENCES = 2
@@ -311,6 +311,6 @@ def _labels(places: object) -> tuple[str, ...]:
 
 
 def _country_label(code: str) -> str:
-    from ..places import display_name
+    from casualty_recon.grammar.places import display_name
 
     return display_name(code)

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import UsageError
-from .claims import extract_claims
-from .text import read_article
-from .writer import render_yaml, write_claims
+from casualty_recon.extract.claims import extract_claims
+from casualty_recon.extract.text import read_article
+from casualty_recon.extract.writer import render_yaml, write_claims
+from casualty_recon.model.errors import UsageError
 
 
 def run_extract(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .statements import Statement
+from casualty_recon.extract.statements import Statement
 
 _NON_COMBATANT = (
     "civilians",

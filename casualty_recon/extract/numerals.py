@@ -1,9 +1,9 @@
 """Number phrases as they appear in running news text.
 
-The figure grammar (`casualty_recon.figures`) parses a figure someone already isolated. Here the
-problem is the other one: find, in a sentence, every stretch of text that states a count
-("1,089", "2.7 million", "twenty-one", "a dozen", "hundreds of thousands") and say what it
-is worth, so the statement finder can look at the words around it.
+The figure grammar (`casualty_recon.grammar.figures`) parses a figure someone already
+isolated. Here the problem is the other one: find, in a sentence, every stretch of text that
+states a count ("1,089", "2.7 million", "twenty-one", "a dozen", "hundreds of thousands")
+and say what it is worth, so the statement finder can look at the words around it.
 """
 
 from __future__ import annotations

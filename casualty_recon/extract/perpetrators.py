@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..parties import canonical_party
+from casualty_recon.grammar.parties import canonical_party
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -17,7 +17,7 @@ _ATTACK = (
     r"barrel bombs?|missiles?|rockets?|offensive|attacks?|strikes?|militias?|air force|"
     r"aviation|fire|assault|military|drones?|gunfire|snipers?|shelling|mortars?)"
 )
-# Canonical names as `casualty_recon.parties` spells them.
+# Canonical names as `casualty_recon.grammar.parties` spells them.
 _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
     for name, pattern in (

@@ -25,8 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .numerals import Numeral, find_numerals, is_number_word
-from .text import Sentence
+from casualty_recon.extract.numerals import Numeral, find_numerals, is_number_word
+from casualty_recon.extract.text import Sentence
 
 # --- vocabularies -----------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import UsageError
+from casualty_recon.model.errors import UsageError
 
 # Tags whose content is never article text.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav"})

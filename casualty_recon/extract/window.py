@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..errors import GrammarError
-from ..periods import parse_period, render_period
+from casualty_recon.grammar.periods import parse_period, render_period
+from casualty_recon.model.errors import GrammarError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = (

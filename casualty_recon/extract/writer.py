@@ -21,12 +21,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from ..errors import GrammarError, InputError, UsageError
-from ..figures import parse_figure
-from ..loader import loads
-from ..periods import parse_period
-from ..safe_write import write_new_file
-from .claims import ExtractedClaim, SourceEntry
+from casualty_recon.extract.claims import ExtractedClaim, SourceEntry
+from casualty_recon.grammar.figures import parse_figure
+from casualty_recon.grammar.periods import parse_period
+from casualty_recon.load.loader import loads
+from casualty_recon.model.errors import GrammarError, InputError, UsageError
+from casualty_recon.render.atomic import write_new_file
 
 HEADER = (
     "Claims extracted from news articles by casualty-recon extract.\n"

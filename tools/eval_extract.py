@@ -1,4 +1,4 @@
-"""Measure the extractor on annotated articles: `python -m casualty_recon.extract.evaluate CSV`.
+"""Measure the extractor on annotated articles: `python -m tools.eval_extract CSV`.
 
 The CSV is the FA-KES corpus layout (`article_content`, `nb_civilians`, `nb_children`, `date`,
 `unit_id`). For each article the extractor's headline toll of civilians killed (0 when it finds
@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UsageError
-from .claims import extract_claims
-from .headline import headline_children, headline_civilians
-from .statements import Statement, article_statements
-from .text import article_text, split_sentences
+from casualty_recon.extract.claims import extract_claims
+from casualty_recon.extract.headline import headline_children, headline_civilians
+from casualty_recon.extract.statements import Statement, article_statements
+from casualty_recon.extract.text import article_text, split_sentences
+from casualty_recon.model.errors import UsageError
 
 TARGET_ACCURACY = 0.75
 _WORST = 10
@@ -207,7 +207,7 @@ def report(result: EvaluationResult) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1:
-        print("usage: python -m casualty_recon.extract.evaluate CSV", file=sys.stderr)
+        print("usage: python -m tools.eval_extract CSV", file=sys.stderr)
         return 2
     try:
         result = evaluate(args[0])

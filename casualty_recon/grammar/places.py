@@ -36,10 +36,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import GrammarError
-from .model import Place, Relation
+from casualty_recon.model.claims import Place, Relation
+from casualty_recon.model.errors import GrammarError
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 # --- vocabulary ------------------------------------------------------------------------------
 

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import __version__
-from .errors import CasualtyReconError, GrammarError, InputError, UsageError
+from casualty_recon import __version__
+from casualty_recon.model.errors import CasualtyReconError, GrammarError, InputError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .model import Sources
-    from .report import Report
+    from casualty_recon.analysis.report import Report
+    from casualty_recon.model.claims import Sources
 
 
 class ExitCode(IntEnum):
@@ -117,7 +117,7 @@ def _fail(error: CasualtyReconError) -> NoReturn:
 
 
 def _load(path: str) -> "Sources":
-    from .loader import load
+    from casualty_recon.load.loader import load
 
     return load(path)
 
@@ -162,7 +162,7 @@ def _emit(text: str | bytes, output: Path | None, force: bool) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from .safe_write import write_new_file
+    from casualty_recon.render.atomic import write_new_file
 
     write_new_file(output, data, force=force)
     _stderr(f"wrote {output}")
@@ -235,29 +235,29 @@ def validate(
     if chosen is Format.json:
         import json
 
-        from .report import claim_dict
+        from casualty_recon.analysis.report import claim_dict
 
         payload = {"valid": True, "claims": [claim_dict(c, sources) for c in sources.claims]}
         _emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", None, False)
         return
     if chosen is Format.table:
-        from .render_table import claims_table
+        from casualty_recon.render.terminal import claims_table
 
         console = _console()
         console.print(summary)
         console.print(claims_table(sources))
         return
     if chosen is Format.csv:
-        from .csv_export import claims_rows, to_csv_bytes
+        from casualty_recon.render.csv import claims_rows, to_csv_bytes
 
         _emit(to_csv_bytes("claims", claims_rows(sources), bom=False), None, False)
         return
     if chosen is Format.markdown:
-        from .render_claims import claims_markdown
+        from casualty_recon.render.claims import claims_markdown
 
         _emit(f"{summary}\n\n{claims_markdown(sources)}", None, False)
         return
-    from .render_claims import claims_plain
+    from casualty_recon.render.claims import claims_plain
 
     _emit(summary + "\n\n" + claims_plain(sources), None, False)
 
@@ -318,7 +318,7 @@ def report(
         if output is not None:
             _resolve_format(fmt, output)
         sources = _load(file)
-        from .report import compare
+        from casualty_recon.analysis.report import compare
 
         if pair is not None and against is not None:
             raise UsageError("--pair and --against cannot be used together")
@@ -328,7 +328,7 @@ def report(
         chosen = _resolve_format(fmt, output)
         _render_report(result, chosen, output, force)
         if chart is not None:
-            from .chart import write_chart
+            from casualty_recon.render.chart import write_chart
 
             write_chart(result.timelines, sources.title, chart, force=force)
             _stderr(f"wrote {chart}")
@@ -350,17 +350,17 @@ def report(
 
 
 def _add_references(result: "Report", dataset: Path) -> None:
-    from .events import cross_check, load_events
+    from casualty_recon.events import cross_check, load_events
 
     table = load_events(dataset)
     result.references = list(cross_check(table, result.claims))
 
 
 def _render_report(result: "Report", chosen: Format, output: Path | None, force: bool) -> None:
-    from . import render_text
+    from casualty_recon.render import text as render_text
 
     if chosen is Format.table and output is None:
-        from .render_table import print_report
+        from casualty_recon.render.terminal import print_report
 
         print_report(_console(), result)
         return
@@ -369,7 +369,7 @@ def _render_report(result: "Report", chosen: Format, output: Path | None, force:
     elif chosen is Format.markdown:
         text = render_text.report_markdown(result)
     elif chosen is Format.csv:
-        from .csv_export import gaps_rows, to_csv_bytes
+        from casualty_recon.render.csv import gaps_rows, to_csv_bytes
 
         text = to_csv_bytes("gaps", gaps_rows(result.to_dict()), bom=output is not None)
     else:
@@ -408,14 +408,14 @@ def export(
     """
     try:
         sources = _load(file)
-        from .csv_export import export_files
-        from .report import compare
+        from casualty_recon.analysis.report import compare
+        from casualty_recon.render.csv import export_files
 
         result = compare(sources)
         references = None
         if events is not None:
-            from .csv_export import REFERENCES_COLUMNS
-            from .events import cross_check, load_events, reference_rows
+            from casualty_recon.events import cross_check, load_events, reference_rows
+            from casualty_recon.render.csv import REFERENCES_COLUMNS
 
             refs = cross_check(load_events(events), sources.claims)
             references = (REFERENCES_COLUMNS, reference_rows(refs))
@@ -455,10 +455,10 @@ def import_claims(
       casualty-recon import claims.csv > sources.yaml
     """
     try:
-        from .csv_claims import claims_csv_to_document
-        from .loader import load_document
-        from .sources_yaml import dump_sources_document
-        from .yaml_source import decode
+        from casualty_recon.load.claims_csv import claims_csv_to_document
+        from casualty_recon.load.loader import load_document
+        from casualty_recon.load.yaml_nodes import decode
+        from casualty_recon.load.yaml_writer import dump_sources_document
 
         data = sys.stdin.buffer.read() if csv_file == "-" else _read_bytes(csv_file)
         text, problems = decode(data, csv_file)
@@ -479,8 +479,8 @@ def import_claims(
 
 
 def _read_bytes(path: str) -> bytes:
-    from .errors import Problem
-    from .model import Location
+    from casualty_recon.model.claims import Location
+    from casualty_recon.model.errors import Problem
 
     try:
         return Path(path).read_bytes()
@@ -498,7 +498,7 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
 
       casualty-recon schema -o sources.schema.json
     """
-    from .schema import schema_json
+    from casualty_recon.load.schema import schema_json
 
     try:
         _emit(schema_json(), output, force)
@@ -521,7 +521,7 @@ def init(
 
       casualty-recon init syria.yaml
     """
-    from .starter import STARTER
+    from casualty_recon.load.starter import STARTER
 
     try:
         _emit(STARTER, file, force)
@@ -562,8 +562,8 @@ def timeline(
         day = _date_option(at, "--at")
         _check_chart(chart, force)
         sources = _load(file)
-        from .timeline import build_timelines
-        from .timeline_render import timelines_json, timelines_plain
+        from casualty_recon.analysis.timeline import build_timelines
+        from casualty_recon.render.timelines import timelines_json, timelines_plain
 
         for name in source or ():
             if name not in sources.sources:
@@ -581,17 +581,17 @@ def timeline(
         if chosen is Format.json:
             _emit(timelines_json(series), None, False)
         elif chosen is Format.table:
-            from .timeline_render import print_timelines
+            from casualty_recon.render.timelines import print_timelines
 
             print_timelines(_console(), series)
         else:
             _emit(timelines_plain(series, markdown=chosen is Format.markdown), None, False)
         if day is not None:
-            from .timeline_render import values_at_plain
+            from casualty_recon.render.timelines import values_at_plain
 
             _emit(values_at_plain(series, day), None, False)
         if chart is not None:
-            from .chart import write_chart
+            from casualty_recon.render.chart import write_chart
 
             write_chart(series, sources.title, chart, force=force)
             _stderr(f"wrote {chart}")
@@ -641,7 +641,7 @@ def events(
     """
     try:
         sources = _load(claims)
-        from .events import cross_check, load_events, reference_rows, render_text
+        from casualty_recon.events import cross_check, load_events, reference_rows, render_text
 
         table = load_events(dataset, kind=kind.value if kind else None)
         chosen_claims = sources.claims
@@ -665,7 +665,7 @@ def events(
             payload = {"events": table.summary(), "references": [r.to_dict() for r in refs]}
             _emit(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", None, False)
         elif chosen is Format.csv:
-            from .csv_export import REFERENCES_COLUMNS, rows_to_csv
+            from casualty_recon.render.csv import REFERENCES_COLUMNS, rows_to_csv
 
             _emit(rows_to_csv(REFERENCES_COLUMNS, reference_rows(refs), bom=False), None, False)
         else:
@@ -703,7 +703,7 @@ def extract(
       casualty-recon extract article.html --url https://... -o sources.yaml --append
     """
     try:
-        from .extract.cli_support import run_extract
+        from casualty_recon.extract.cli_support import run_extract
 
         run_extract(
             articles,

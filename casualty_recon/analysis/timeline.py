@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .intervals import INF, Span
-from .model import Claim
+from casualty_recon.model.claims import Claim
+from casualty_recon.model.spans import INF, Span
 
 STALE_AFTER_DAYS = 7
 START_CLUSTER_DAYS = 14
@@ -226,7 +226,7 @@ def build_timelines(claims: Iterable[Claim]) -> list[Series]:
 def _area_clusters(claims: list[Claim]) -> list[list[Claim]]:
     """Split claims whose areas are disjoint (Gaza and the West Bank); overlapping areas (Idlib
     and Hama, northwest Syria) stay one series. Distinct areas are few, so this is cheap."""
-    from .places import area_relation
+    from casualty_recon.grammar.places import area_relation
 
     areas = sorted(
         {c.area.places for c in claims}, key=lambda a: sorted((p.code, p.part or "") for p in a)

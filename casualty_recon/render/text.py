@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 
-from .explain import PairResult, claim_label
-from .intervals import Span, fmt_signed_span, fmt_span
-from .render_claims import (
+from casualty_recon.analysis.engine import PairResult, claim_label
+from casualty_recon.analysis.report import Report
+from casualty_recon.model.spans import Span, fmt_signed_span, fmt_span
+from casualty_recon.render.claims import (
     CLAIM_COLUMNS,
     claim_cells,
     clean,
@@ -19,7 +20,6 @@ from .render_claims import (
     markdown_table,
     plain_table,
 )
-from .report import Report
 
 
 def waterfall_rows(pair: PairResult) -> list[list[str]]:
@@ -43,7 +43,7 @@ def waterfall_rows(pair: PairResult) -> list[list[str]]:
 
 
 def fmt_span_pair(low: float, high: float) -> str:
-    from .intervals import Span
+    from casualty_recon.model.spans import Span
 
     return fmt_span(Span(low, high))
 

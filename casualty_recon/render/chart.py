@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import UsageError
-from .render_claims import clean
-from .safe_write import write_new_file
-from .timeline import Point, Series
-from .timeline_render import ordered_series, series_names
+from casualty_recon.analysis.timeline import Point, Series
+from casualty_recon.model.errors import UsageError
+from casualty_recon.render.atomic import write_new_file
+from casualty_recon.render.claims import clean
+from casualty_recon.render.timelines import ordered_series, series_names
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -15,13 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .catalogue import DIFFERENCE_KINDS, VERDICTS
-from .intervals import INF, Span, fmt, fmt_signed_span, fmt_span, number
-from .model import BASES, Assumption, Claim, Sources
-from .parties import perpetrator_relation, resolve_perpetrators
-from .places import Gazetteer, area_relation
-from .scope import outcome_relation, population_relation, scope_relations
-from .timeline import Series, build_timelines, is_old_relay, relay_age
+from casualty_recon.analysis.catalogue import DIFFERENCE_KINDS, VERDICTS
+from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
+from casualty_recon.analysis.timeline import Series, build_timelines, is_old_relay, relay_age
+from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
+from casualty_recon.grammar.places import Gazetteer, area_relation
+from casualty_recon.model.claims import BASES, Assumption, Claim, Sources
+from casualty_recon.model.spans import INF, Span, fmt, fmt_signed_span, fmt_span, number
 
 ORDER = ("as_of", "start", "area", "population", "outcome", "perpetrators", "basis")
 SHARE_KINDS = ("area", "population", "outcome", "perpetrators")

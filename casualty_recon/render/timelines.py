@@ -17,10 +17,17 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .intervals import Span, fmt_signed_span, fmt_span, number
-from .model import Claim, DayRange, Figure
-from .render_claims import clean, markdown_cell, markdown_table, plain_table
-from .timeline import Point, Segment, Series, StaleRelay, is_old_relay, relay_age
+from casualty_recon.analysis.timeline import (
+    Point,
+    Segment,
+    Series,
+    StaleRelay,
+    is_old_relay,
+    relay_age,
+)
+from casualty_recon.model.claims import Claim, DayRange, Figure
+from casualty_recon.model.spans import Span, fmt_signed_span, fmt_span, number
+from casualty_recon.render.claims import clean, markdown_cell, markdown_table, plain_table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -370,7 +377,7 @@ def print_timelines(console: Console, series: list[Series]) -> None:
 def values_at_plain(series: Sequence[Series], day: dt.date) -> str:
     """Every series read on one day: the interval, the claims it rests on, and a warning when
     the day lies outside the series (an extrapolation)."""
-    from .intervals import fmt_span
+    from casualty_recon.model.spans import fmt_span
 
     lines = ["", f"Read on {day.isoformat()}", ""]
     for one, name in zip(ordered_series(series), series_names(ordered_series(series)), strict=True):

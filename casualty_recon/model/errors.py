@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .model import Location
+from casualty_recon.model.claims import Location
 
 
 class ErrorKind(NamedTuple):

@@ -31,12 +31,12 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from . import figures, periods
-from .csv_export import CLAIMS_COLUMNS
-from .errors import GrammarError, InputError, Problem
-from .model import DayRange, Location, Sources
-from .parties import ANY, resolve_perpetrators
-from .places import Gazetteer, display_name
+from casualty_recon.grammar import figures, periods
+from casualty_recon.grammar.parties import ANY, resolve_perpetrators
+from casualty_recon.grammar.places import Gazetteer, display_name
+from casualty_recon.model.claims import DayRange, Location, Sources
+from casualty_recon.model.errors import GrammarError, InputError, Problem
+from casualty_recon.render.csv import CLAIMS_COLUMNS
 
 __all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document", "read_claims_csv"]
 
@@ -677,7 +677,7 @@ def claims_csv_to_document(
 
 def read_claims_csv(text: str, path: str) -> Sources:
     """Load a claims CSV into `Sources`, through the same parsers as `sources.yaml`."""
-    from .loader import load_document  # load imports this module lazily too
+    from casualty_recon.load.loader import load_document  # load imports this module lazily too
 
     document, positions = claims_csv_to_document(text, path)
     return load_document(document, path, positions)

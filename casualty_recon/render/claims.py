@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .intervals import INF, Span, fmt_span
-from .model import Claim, DayRange, Sources
+from casualty_recon.model.claims import Claim, DayRange, Sources
+from casualty_recon.model.spans import INF, Span, fmt_span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
 

@@ -11,11 +11,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .explain import PairResult
-from .intervals import fmt_signed_span, fmt_span
-from .model import Sources
-from .render_claims import claim_cells, clean
-from .render_text import (
+from casualty_recon.analysis.engine import PairResult
+from casualty_recon.analysis.report import Report
+from casualty_recon.model.claims import Sources
+from casualty_recon.model.spans import fmt_signed_span, fmt_span
+from casualty_recon.render.claims import claim_cells, clean
+from casualty_recon.render.text import (
     DIFFERENCE_COLUMNS,
     REFERENCE_HEADER,
     notes_sections,
@@ -24,7 +25,6 @@ from .render_text import (
     reference_cells,
     waterfall_rows,
 )
-from .report import Report
 
 VERDICT_STYLE = {
     "explained": "green",

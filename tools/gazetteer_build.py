@@ -1,6 +1,6 @@
 """Write the gazetteer's data files from pycountry (a dev dependency only).
 
-Run as `python -m casualty_recon.gazetteer_build` (or `make gazetteer`). The output is committed,
+Run as `python -m tools.gazetteer_build` (or `make gazetteer`). The output is committed,
 so the tool never imports pycountry at run time: loading pycountry's subdivisions costs about
 70 ms, reading the two TSV files a few.
 
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "casualty_recon" / "data"
 COUNTRIES_FILE = DATA / "countries.tsv"
 SUBDIVISIONS_FILE = DATA / "subdivisions.tsv"
 COUNTRY_COLUMNS = ("alpha_2", "name", "common_name", "official_name")
@@ -66,7 +66,13 @@ def build() -> dict[Path, str]:
         for sub in pycountry.subdivisions
         if sub.parent_code is None
     ]
-    from .places import Country, GazetteerData, Subdivision, name_table_rows, part_name_keys
+    from casualty_recon.grammar.places import (
+        Country,
+        GazetteerData,
+        Subdivision,
+        name_table_rows,
+        part_name_keys,
+    )
 
     data = GazetteerData(
         {row[0]: Country(*row) for row in countries},

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from . import figures, periods
-from .errors import GrammarError, InputError, Problem
-from .model import (
+from casualty_recon.grammar import figures, periods
+from casualty_recon.grammar.parties import resolve_perpetrators
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.load.yaml_nodes import Node, decode, from_python, parse
+from casualty_recon.model.claims import (
     BASES,
     OUTCOMES,
     POPULATIONS,
@@ -32,9 +34,7 @@ from .model import (
     Source,
     Sources,
 )
-from .parties import resolve_perpetrators
-from .places import Gazetteer
-from .yaml_source import Node, decode, from_python, parse
+from casualty_recon.model.errors import GrammarError, InputError, Problem
 
 T = TypeVar("T")
 
@@ -119,7 +119,7 @@ def loads(data: str | bytes, path: str = "<string>") -> Sources:
 
 def loads_csv(data: bytes, path: str) -> Sources:
     """Load a claims CSV (as `export` writes it, perhaps edited in a spreadsheet)."""
-    from .csv_claims import claims_csv_to_document
+    from casualty_recon.load.claims_csv import claims_csv_to_document
 
     text, problems = decode(data, path)
     if text is None:

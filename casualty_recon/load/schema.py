@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import BASES, OUTCOMES, POPULATIONS, SOURCE_KINDS
+from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS, SOURCE_KINDS
 
 FIGURE_HELP = (
     "730, 1,089, more than 730, 730+, at least 730, about 500, nearly 500, up to 300, "

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .model import Location
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .errors import GrammarError
-from .model import Perpetrators, Relation
+from casualty_recon.model.claims import Perpetrators, Relation
+from casualty_recon.model.errors import GrammarError
 
 ANY = "any"
 

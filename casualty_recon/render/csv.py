@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import UsageError
-from .model import Claim, DayRange, Place, Sources
-from .safe_write import write_files
+from casualty_recon.model.claims import Claim, DayRange, Place, Sources
+from casualty_recon.model.errors import UsageError
+from casualty_recon.render.atomic import write_files
 
 __all__ = [
     "CLAIMS_COLUMNS",

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import UsageError
+from casualty_recon.model.errors import UsageError
 
 __all__ = ["write_files", "write_new_file"]
 

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import UsageError
-from .explain import Engine, PairResult
-from .model import Claim, Sources
-from .scope import scope_relations
-from .timeline import Series, build_timelines
+from casualty_recon.analysis.engine import Engine, PairResult
+from casualty_recon.analysis.scope import scope_relations
+from casualty_recon.analysis.timeline import Series, build_timelines
+from casualty_recon.model.claims import Claim, Sources
+from casualty_recon.model.errors import UsageError
 
 # Outcomes that can be compared with one another; the others only with themselves.
 _OUTCOME_FAMILY = {
@@ -54,7 +54,7 @@ class Report:
     def flags(self) -> list[str]:
         """Stale relays, old relays and revisions found in the timelines: the things a reader
         of any pair should know, whichever pairs were compared."""
-        from .timeline_render import (
+        from casualty_recon.render.timelines import (
             old_relay_sentence,
             old_relays,
             revision_sentence,
@@ -72,7 +72,7 @@ class Report:
         """One sentence setting both claims of a pair against their event-data references."""
         if not self.references:
             return None
-        from .events.reference import relation_text
+        from casualty_recon.events.reference import relation_text
 
         by_claim = {ref.claim_id: ref for ref in self.references}
         parts = []

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .model import OUTCOMES, POPULATIONS, Claim, DayRange, Relation
-from .parties import perpetrator_relation
-from .places import area_relation, mirror
+from casualty_recon.grammar.parties import perpetrator_relation
+from casualty_recon.grammar.places import area_relation, mirror
+from casualty_recon.model.claims import OUTCOMES, POPULATIONS, Claim, DayRange, Relation
 
 # child -> parent
 _POPULATION_PARENT: dict[str, str] = {

@@ -29,8 +29,8 @@ import calendar
 import datetime as dt
 import re
 
-from .errors import GrammarError
-from .model import DayRange
+from casualty_recon.model.claims import DayRange
+from casualty_recon.model.errors import GrammarError
 
 __all__ = ["ACCEPTED_PERIODS", "parse_period", "render_period"]
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .errors import GrammarError
-from .model import Figure
-from .numbers import parse_number
+from casualty_recon.grammar.numbers import parse_number
+from casualty_recon.model.claims import Figure
+from casualty_recon.model.errors import GrammarError
 
 __all__ = ["ACCEPTED_FIGURES", "VAGUE_FIGURES", "parse_figure", "render_figure"]
 

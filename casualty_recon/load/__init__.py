@@ -1,0 +1,31 @@
+"""Layer 3: input files to the model, every problem located.
+
+`loader` reads sources.yaml (through the located nodes of `yaml_nodes`), `claims_csv` imports a
+claims table, `yaml_writer` is the one writer of sources.yaml, `schema` and `starter` describe the
+format. Imports only `model` and `grammar`.
+
+`casualty_recon.load` is both this package and the library's `load` function
+(`from casualty_recon import load; load("sources.yaml")`, a public contract older than the
+package): the module is made callable so that importing the package, which binds it as the
+attribute `load` of `casualty_recon`, cannot shadow the function.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from casualty_recon.model.claims import Sources
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, path: str | Path) -> Sources:
+        from casualty_recon.load.loader import load
+
+        return load(path)
+
+
+sys.modules[__name__].__class__ = _CallableModule

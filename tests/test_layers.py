@@ -1,0 +1,121 @@
+"""The house's rule (README, "Layout of the code"), checked on every import in the package.
+
+Layers, each importing only those before it: model, grammar, load, analysis, render, cli.
+`events` and `extract` sit beside analysis and follow the same rule inside: their renderers are
+render-layer modules and their command glue belongs to cli. typer is imported only by cli;
+rich only by render and cli. No module imports one that imports it back (no cycles), counting
+imports inside functions too, since a lazy import is still a dependency.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "casualty_recon"
+LAYERS = ("model", "grammar", "load", "analysis", "render", "cli")
+# Modules whose layer is not the name of their package.
+MODULE_LAYERS = {
+    "casualty_recon.events.render": "render",
+}
+LOOSE = {"casualty_recon", "casualty_recon.__main__"}
+THIRD_PARTY = {"typer": {"cli"}, "rich": {"render", "cli"}}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _layer(module: str) -> str | None:
+    if module in MODULE_LAYERS:
+        return MODULE_LAYERS[module]
+    parts = module.split(".")
+    if len(parts) < 2:
+        return None
+    if parts[1] in ("events", "extract"):
+        return "analysis"
+    return parts[1] if parts[1] in LAYERS else None
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+GRAPH = {
+    name: {
+        target
+        for target in _imports(path)
+        if target in MODULES and target != name and not name.startswith(target + ".")
+    }
+    for name, path in MODULES.items()
+}
+
+
+def _allowed(importer: str, target: str) -> bool:
+    if importer in LOOSE or target in LOOSE:
+        return True
+    mine, theirs = _layer(importer), _layer(target)
+    assert mine is not None, f"{importer} is in no layer"
+    assert theirs is not None, f"{target} is in no layer"
+    if target.split(".")[1] in ("events", "extract") and importer.split(".")[1] not in (
+        target.split(".")[1],
+        "cli",
+        "render",
+    ):
+        return False  # the side packages are leaves: only cli (and their renderers) use them
+    return LAYERS.index(theirs) <= LAYERS.index(mine)
+
+
+def test_every_module_is_in_a_layer() -> None:
+    loose = [name for name in MODULES if name not in LOOSE and _layer(name) is None]
+    assert loose == []
+    top = [path.name for path in MODULES.values() if path.parent == PACKAGE]
+    assert len(top) <= 4, f"loose modules at the top: {top}"
+
+
+@pytest.mark.parametrize("importer", sorted(MODULES))
+def test_imports_follow_the_layers(importer: str) -> None:
+    wrong = sorted(t for t in GRAPH[importer] if not _allowed(importer, t))
+    assert wrong == [], f"{importer} may not import {wrong}"
+
+
+@pytest.mark.parametrize("importer", sorted(MODULES))
+def test_typer_and_rich_stay_at_the_edge(importer: str) -> None:
+    layer = _layer(importer) or "cli"
+    used = {name.split(".")[0] for name in _imports(MODULES[importer])}
+    wrong = sorted(lib for lib, layers in THIRD_PARTY.items() if lib in used and layer not in layers)
+    assert wrong == [], f"{importer} ({layer}) imports {wrong}"
+
+
+def test_no_import_cycles() -> None:
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(name: str, stack: list[str]) -> None:
+        state[name] = 1
+        for target in sorted(GRAPH[name]):
+            if state.get(target) == 1:
+                cycles.append([*stack[stack.index(target) :], target])
+            elif target not in state:
+                visit(target, [*stack, target])
+        state[name] = 2
+
+    for name in sorted(GRAPH):
+        if name not in state:
+            visit(name, [name])
+    # A package importing its own submodule is not a cycle of the house.
+    real = [c for c in cycles if not all(c[0].startswith(n) or n.startswith(c[0]) for n in c)]
+    assert real == [], real

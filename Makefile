@@ -13,7 +13,8 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	@# PYTHONWARNINGS: setuptools' build backend warns about editable installs on every run.
+	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/python -m compileall -q casualty_recon
 	touch $(STAMP)
 
@@ -30,7 +31,7 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff format --check casualty_recon tests tools
 	$(BIN)/mypy
 
-bench: $(STAMP) ## Measure the performance budgets of DESIGN.md section 8
+bench: $(STAMP) ## Measure the performance budgets (README, "Performance")
 	@# Byte-compile first: with PYTHONDONTWRITEBYTECODE set, every run would compile the source.
 	$(BIN)/python -m compileall -q casualty_recon
 	$(BIN)/python -m tools.bench

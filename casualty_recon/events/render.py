@@ -28,7 +28,9 @@ Columns of `references.csv`, in order (`REFERENCE_COLUMNS`):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from casualty_recon.events.reference import Reference
 
@@ -61,6 +63,14 @@ REFERENCE_COLUMNS: tuple[str, ...] = (
 )
 
 Cell = str | int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventReferences:
+    """What `events` shows: one line on the event file read, and the references found."""
+
+    summary: str
+    references: list[Reference]
 
 
 def _reasons(counts: dict[str, int]) -> str:
@@ -125,3 +135,14 @@ def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
             lines.append(f"  rule: {ref.rule}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def references_plain(found: EventReferences) -> str:
+    """The file's summary line, then every reference with its matching rule."""
+    return found.summary + "\n\n" + render_text(found.references, rules=True)
+
+
+def references_json(found: EventReferences) -> str:
+    """`{"events": summary, "references": [...]}`."""
+    payload = {"events": found.summary, "references": [r.to_dict() for r in found.references]}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -88,6 +88,15 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list
     return lines
 
 
+def load_summary(sources: Sources) -> str:
+    """`validate`'s first line: what was loaded, and that it is valid."""
+    return (
+        f"{sources.path}: {len(sources.claims)} claims from {len(sources.sources)} sources, "
+        f"{len(sources.areas)} areas, {len(sources.parties)} party groups, "
+        f"{len(sources.assumptions)} assumptions: valid"
+    )
+
+
 def claims_plain(sources: Sources) -> str:
     rows = [claim_cells(c) for c in sources.claims]
     return "\n".join(plain_table(CLAIM_COLUMNS, rows)) + "\n"

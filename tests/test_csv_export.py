@@ -178,6 +178,18 @@ def test_decimal_comma_with_semicolon_delimiter() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "point", "comma"),
+    [(146.84, "146.8", "146,8"), (-0.04, "0", "0"), (2.96, "3", "3"), (-38.65, "-38.6", "-38,6")],
+)
+def test_floats_are_written_with_one_decimal_in_either_locale(
+    value: float, point: str, comma: str
+) -> None:
+    for delimiter, expected in ((",", point), (";", comma)):
+        data = rows_to_csv(COLUMNS[2:3], [{"rate": value}], bom=False, delimiter=delimiter)
+        assert data == f"rate\r\n{expected}\r\n".encode()
+
+
+@pytest.mark.parametrize(
     ("text", "cell"),
     [
         ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),

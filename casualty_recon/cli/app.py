@@ -8,8 +8,6 @@ Exit codes: 0 success, 1 bad data (located errors on stderr), 2 bad usage, 70 an
 (with how to report it; `--debug` shows the traceback).
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`events`: sum an event dataset over each claim's window, area and population."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`export` (claims, pairs and gaps as CSV files) and `import` (a claims CSV back to YAML)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`extract`: find the toll statements in news articles and write them as claims."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`init` (a starter sources.yaml) and `schema` (its JSON Schema)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,8 +1,6 @@
 """Options shared by the commands, declared once (as sqlite-utils' `output_options`): the input
 file, the output format, the output file, --force, --source and --chart."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

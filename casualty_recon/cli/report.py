@@ -1,7 +1,5 @@
 """`report`: compare the claims, every gap explained, with a verdict."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -115,7 +113,7 @@ def report(
             raise typer.Exit(ExitCode.BAD_DATA)
 
 
-def _add_references(result: Report, dataset: Path) -> None:
+def _add_references(result: "Report", dataset: Path) -> None:
     from casualty_recon.events import cross_check, load_events
 
     table = load_events(dataset)

@@ -1,7 +1,5 @@
 """`timeline`: each source's claims as a cumulative series."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

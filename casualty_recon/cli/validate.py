@@ -1,7 +1,5 @@
 """`validate`: check a sources file and show what was loaded."""
 
-from __future__ import annotations
-
 from casualty_recon.cli.common import fail, load, show, stderr
 from casualty_recon.cli.options import FileArgument, FormatOption
 from casualty_recon.model.errors import CasualtyReconError

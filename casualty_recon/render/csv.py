@@ -399,12 +399,10 @@ def _format_number(value: float, decimal: str) -> str:
         return ""
     if float(value).is_integer():
         return str(int(value))
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    if text in ("-0", "0"):
-        return "0"
-    return text.replace(".", decimal)
+    whole, _, tenth = f"{value:.1f}".partition(".")
+    if tenth == "0":
+        return "0" if whole == "-0" else whole
+    return f"{whole}{decimal}{tenth}"
 
 
 def _plain_text(value: object, decimal: str) -> str:

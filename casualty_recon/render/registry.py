@@ -18,13 +18,14 @@ The renderers here are thin and import their modules when called, so that `--hel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casualty_recon.model.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any, TypeAlias
+
     from rich.console import Console
 
     from casualty_recon.analysis.report import Report
@@ -36,9 +37,6 @@ __all__ = [
     "AUTO",
     "RENDERERS",
     "SUFFIXES",
-    "Painter",
-    "Rendered",
-    "Renderer",
     "Target",
     "all_formats",
     "format_for_suffix",
@@ -48,16 +46,25 @@ __all__ = [
 AUTO = "auto"
 
 
-@dataclass(frozen=True, slots=True)
 class Target:
-    """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output."""
+    """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output.
 
-    to_file: bool = False
+    A plain class, not a dataclass: this module is imported on every start-up."""
+
+    __slots__ = ("to_file",)
+
+    def __init__(self, to_file: bool = False) -> None:
+        self.to_file = to_file
+
+    def __repr__(self) -> str:
+        return f"Target(to_file={self.to_file})"
 
 
-Painter = Callable[["Console"], None]
-Rendered = str | bytes | Painter
-Renderer = Callable[[Any, Target], Rendered]
+# Type aliases for annotations only (`Renderer`: what `RENDERERS` holds).
+if TYPE_CHECKING:
+    Painter: TypeAlias = Callable[[Console], None]
+    Rendered: TypeAlias = str | bytes | Painter
+    Renderer: TypeAlias = Callable[[Any, Target], Rendered]
 
 
 # --- report ------------------------------------------------------------------------------------

@@ -401,3 +401,87 @@ def test_report_with_ged_events_where_only_a_best_figure_exists(tmp_path: Path) 
     code, out, err = run("report", str(path), "--events", str(GED), "--format", "plain")
     assert code == 0, err
     assert "Event data: for a, the claim's floor 'at least 50'" in out
+
+
+# --- output formats: one registry ---------------------------------------------------------------
+
+
+def test_a_new_format_is_one_renderer_and_one_registry_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from casualty_recon.analysis.report import Report
+    from casualty_recon.render import registry
+
+    def toy(report: Report, target: registry.Target) -> str:
+        verdicts = ",".join(pair.verdict for pair in report.pairs)
+        return f"toy {len(report.pairs)} {verdicts} file={target.to_file}\n"
+
+    monkeypatch.setitem(registry.RENDERERS["report"], "toy", toy)
+    code, out, err = run("report", SOURCES, *SEED_PAIR, "--format", "toy")
+    assert (code, err) == (0, "")
+    assert out == "toy 1 explained file=False\n"
+
+    monkeypatch.setitem(registry.SUFFIXES, ".toy", "toy")
+    target = tmp_path / "report.toy"
+    code, out, err = run("report", SOURCES, *SEED_PAIR, "-o", str(target))
+    assert (code, out, err) == (0, "", f"wrote {target}\n")
+    assert target.read_text() == "toy 1 explained file=True\n"
+
+    # Registered for reports only: validate does not have it.
+    code, out, err = run("validate", SOURCES, "--format", "toy")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: validate has no toy output\n"
+        "  hint: --format is one of auto, table, plain, markdown, json, csv\n"
+    )
+
+
+def test_a_format_the_command_lacks_is_a_usage_error_before_any_work() -> None:
+    code, out, err = run("timeline", "no-such-file.yaml", "--format", "csv")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: timeline has no csv output\n"
+        "  hint: --format is one of auto, table, plain, markdown, json\n"
+    )
+    code, out, err = run("report", SOURCES, "--format", "bogus")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: unknown format 'bogus'\n")
+
+
+def test_format_names_are_case_insensitive() -> None:
+    assert run("report", SOURCES, *SEED_PAIR, "--format", "JSON") == run(
+        "report", SOURCES, *SEED_PAIR, "--format", "json"
+    )
+
+
+def test_every_kind_renders_plain_and_json_and_help_lists_the_registry() -> None:
+    from casualty_recon.render.registry import RENDERERS, all_formats
+
+    for kind, formats in RENDERERS.items():
+        assert {"plain", "json", "table"} <= set(formats), kind
+    code, out, _ = run("report", "--help")
+    assert code == 0
+    assert "<" + "|".join(all_formats()) + ">" in out
+
+
+def test_python_dash_m_runs_the_app() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "casualty_recon", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"casualty-recon {__version__}\n",
+        "",
+    )
+
+
+def test_help_and_validate_do_not_load_the_engine_or_rich() -> None:
+    for args in (("--help",), ("validate", "sources.yaml", "--format", "plain")):
+        modules = _imports(*args)
+        assert "casualty_recon.cli.validate" in modules
+        assert "casualty_recon.analysis.engine" not in modules, args
+        assert "rich" not in modules, args

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from casualty_recon.analysis.engine import Difference, PairResult
+from casualty_recon.analysis.report import Report
 from casualty_recon.model.claims import (
     Area,
     Claim,
@@ -20,6 +22,7 @@ from casualty_recon.model.claims import (
     Sources,
 )
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.spans import INF, Span
 from casualty_recon.render import csv as csv_export
 from casualty_recon.render.csv import (
     CLAIMS_COLUMNS,
@@ -175,6 +178,18 @@ def test_decimal_comma_with_semicolon_delimiter() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "point", "comma"),
+    [(146.84, "146.8", "146,8"), (-0.04, "0", "0"), (2.96, "3", "3"), (-38.65, "-38.6", "-38,6")],
+)
+def test_floats_are_written_with_one_decimal_in_either_locale(
+    value: float, point: str, comma: str
+) -> None:
+    for delimiter, expected in ((",", point), (";", comma)):
+        data = rows_to_csv(COLUMNS[2:3], [{"rate": value}], bom=False, delimiter=delimiter)
+        assert data == f"rate\r\n{expected}\r\n".encode()
+
+
+@pytest.mark.parametrize(
     ("text", "cell"),
     [
         ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
@@ -244,54 +259,50 @@ def test_mixed_outcomes_keep_neutral_hashtags() -> None:
     assert b"#affected+num+min," in header and b"killed" not in header
 
 
-REPORT: dict[str, object] = {
-    "claims": [
-        {"id": "uossm-2019-08-21", "source": "UOSSM", "figure_text": "more than 730"},
-        {"id": "ohchr-2019-08-08", "source": "OHCHR", "figure_text": "more than 500"},
-    ],
-    "pairs": [
-        {
-            "a": "uossm-2019-08-21",
-            "b": "ohchr-2019-08-08",
-            "gap_low": 230,
-            "gap_high": 230,
-            "residual_low": 146.84,
-            "residual_high": None,
-            "verdict": "partly_explained",
-            "reason": "two floors never contradict",
-            "common_floor": 731,
-            "differences": [
-                {
-                    "kind": "as_of",
-                    "a": {"earliest": "2019-08-20", "latest": "2019-08-20"},
-                    "b": {"earliest": "2019-08-08", "latest": "2019-08-08"},
-                    "relation": "wider",
-                    "direction": "up",
-                    "agrees": True,
-                    "effect_low": 83.16,
-                    "effect_high": 83.16,
-                    "evidence": ["own-rate", "ohchr-2019-08-08"],
-                    "break_even": None,
-                    "sentence": "OHCHR's figure runs to 8 August, UOSSM's to 20 August.",
-                },
-                {
-                    "kind": "perpetrators",
-                    "a": ["pro-government"],
-                    "b": "any",
-                    "relation": "narrower",
-                    "direction": "down",
-                    "agrees": False,
-                    "effect_low": None,
-                    "effect_high": None,
-                    "evidence": [],
-                    "break_even": None,
-                    "sentence": "-UOSSM counts a narrower set and still more.",
-                },
-            ],
-        }
-    ],
-    "assumptions_used": [],
-}
+def seed_report() -> Report:
+    """One pair of the seed claims with two differences, built by hand (typed, as the
+    renderers take it)."""
+    sources = seed_sources()
+    a, b = sources.claims
+    differences = [
+        Difference(
+            kind="as_of",
+            a_value="2019-08-20",
+            b_value="2019-08-08",
+            relation="wider",
+            direction="up",
+            agrees=True,
+            sentence="OHCHR's figure runs to 8 August, UOSSM's to 20 August.",
+            effect=Span.point(83.2),
+            evidence=("own-rate", "ohchr-2019-08-08"),
+        ),
+        Difference(
+            kind="perpetrators",
+            a_value="pro-government",
+            b_value="any",
+            relation="narrower",
+            direction="down",
+            agrees=False,
+            sentence="-UOSSM counts a narrower set and still more.",
+        ),
+    ]
+    pair = PairResult(
+        a=a,
+        b=b,
+        gap=Span.point(230),
+        differences=differences,
+        steps=[],
+        adjusted_b=Span(501, INF),
+        residual=Span(146.84, INF),
+        verdict="partly_explained",
+        reason="two floors never contradict",
+        common_floor=731,
+        common_scope="civilians killed",
+    )
+    return Report(sources=sources, pairs=[pair])
+
+
+REPORT = seed_report()
 
 
 def test_pairs_csv_exact_bytes() -> None:

@@ -20,8 +20,9 @@ from casualty_recon.analysis.scope import outcome_relation, population_relation,
 from casualty_recon.analysis.timeline import Series, build_timelines, is_old_relay, relay_age
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
+from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span
 from casualty_recon.model.claims import BASES, Assumption, Claim, Sources
-from casualty_recon.model.spans import INF, Span, fmt, fmt_signed_span, fmt_span, number
+from casualty_recon.model.spans import INF, Span, number
 
 ORDER = ("as_of", "start", "area", "population", "outcome", "perpetrators", "basis")
 SHARE_KINDS = ("area", "population", "outcome", "perpetrators")

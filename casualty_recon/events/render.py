@@ -1,66 +1,30 @@
 """References as rows for `references.csv`, and as plain text.
 
-Columns of `references.csv`, in order (`REFERENCE_COLUMNS`):
-
-| column | meaning |
-|---|---|
-| `claim` | the claim's id |
-| `dataset` | `UCDP GED`, `ACLED` or `Airwars` |
-| `kind` | `ged`, `acled` or `airwars` |
-| `file` | the event file as given |
-| `population`, `outcome` | the claim's |
-| `measure` | what was summed, in the dataset's words (empty: nothing could be) |
-| `window_start`, `window_end` | the window summed over, ISO dates |
-| `area` | the places matched, `; `-separated |
-| `perpetrators` | the parties matched, `; `-separated (`any` for every party) |
-| `grades` | the grades kept (Airwars; empty otherwise) |
-| `reference_low`, `reference_best`, `reference_high` | the sums (empty: no such bound) |
-| `events` | how many events (incidents) were summed |
-| `claim_low`, `claim_high` | the claim's figure as an interval (`claim_high` empty: open) |
-| `claim_figure` | the claim's figure as written |
-| `comparison` | `inside`, `above`, `below`: claim against reference range (empty: none) |
-| `excluded` | rows of the claim's scope left out, `reason: count` joined by `; ` |
-| `unreadable` | rows of the file that could not be read, same form |
-| `rule` | how events were matched to the claim |
-| `notes` | notes, joined by ` ` |
-| `sentence` | one line for a person |
+The columns of `references.csv`, their types and meanings are the catalogue
+`REFERENCES_COLUMNS` of `casualty_recon.render.csv` (one list: the README's table is rendered
+from it); `REFERENCE_COLUMNS` is their names, in order.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from casualty_recon.events.reference import Reference
+from casualty_recon.render.csv import REFERENCES_COLUMNS
 
-REFERENCE_COLUMNS: tuple[str, ...] = (
-    "claim",
-    "dataset",
-    "kind",
-    "file",
-    "population",
-    "outcome",
-    "measure",
-    "window_start",
-    "window_end",
-    "area",
-    "perpetrators",
-    "grades",
-    "reference_low",
-    "reference_best",
-    "reference_high",
-    "events",
-    "claim_low",
-    "claim_high",
-    "claim_figure",
-    "comparison",
-    "excluded",
-    "unreadable",
-    "rule",
-    "notes",
-    "sentence",
-)
+REFERENCE_COLUMNS: tuple[str, ...] = tuple(column.name for column in REFERENCES_COLUMNS)
 
 Cell = str | int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventReferences:
+    """What `events` shows: one line on the event file read, and the references found."""
+
+    summary: str
+    references: list[Reference]
 
 
 def _reasons(counts: dict[str, int]) -> str:
@@ -125,3 +89,14 @@ def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
             lines.append(f"  rule: {ref.rule}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def references_plain(found: EventReferences) -> str:
+    """The file's summary line, then every reference with its matching rule."""
+    return found.summary + "\n\n" + render_text(found.references, rules=True)
+
+
+def references_json(found: EventReferences) -> str:
+    """`{"events": summary, "references": [...]}`."""
+    payload = {"events": found.summary, "references": [r.to_dict() for r in found.references]}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

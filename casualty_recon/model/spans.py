@@ -1,7 +1,8 @@
 """Closed intervals of real numbers, with the arithmetic the explanation engine needs.
 
 An open end is +/- infinity. Every effect, rate, gap and residual is a `Span`, so uncertainty
-travels through each step instead of being rounded away.
+travels through each step instead of being rounded away. `casualty_recon.grammar.wording` writes
+them for people (`fmt`, `fmt_span`, `fmt_signed_span`).
 """
 
 from __future__ import annotations
@@ -76,31 +77,3 @@ def number(value: float) -> int | float | None:
     if rounded == int(rounded):
         return int(rounded)
     return rounded
-
-
-def fmt(value: float) -> str:
-    """A number for people: thousands separators, at most one decimal, `open` for infinity."""
-    if math.isinf(value):
-        return "open" if value > 0 else "-open"
-    rounded = round(value, 1)
-    if rounded == int(rounded):
-        return f"{int(rounded):,}"
-    return f"{rounded:,.1f}"
-
-
-def fmt_span(span: Span) -> str:
-    if span.is_point:
-        return fmt(span.low)
-    if math.isinf(span.high):
-        return f"{fmt(span.low)} or more"
-    return f"{fmt(span.low)} to {fmt(span.high)}"
-
-
-def fmt_signed_span(span: Span) -> str:
-    def signed(value: float) -> str:
-        text = fmt(value)
-        return text if text.startswith("-") else f"+{text}"
-
-    if span.is_point:
-        return signed(span.low)
-    return f"{signed(span.low)} to {signed(span.high)}"

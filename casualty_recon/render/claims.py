@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from casualty_recon.grammar.wording import fmt_brief_span, iso_day_text
 from casualty_recon.model.claims import Claim, DayRange, Sources
-from casualty_recon.model.spans import INF, Span, fmt_span
+from casualty_recon.model.spans import INF, Span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
 
@@ -35,28 +36,31 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def day_text(days: DayRange | None) -> str:
-    if days is None:
-        return "?"
-    if days.earliest == days.latest:
-        return days.earliest.isoformat()
-    return f"{days.text} ({days.earliest.isoformat()}..{days.latest.isoformat()})"
+def day_cell(days: DayRange | None) -> str:
+    """A day (or range, as written, with its ISO bounds) for a table cell or a flag line."""
+    return clean(iso_day_text(days))
+
+
+def window_cell(claim: Claim, separator: str = " to ") -> str:
+    """The claim's window as written: `late April to 20 August` (`?` for an unknown start)."""
+    start = "?" if claim.start is None else claim.start.text
+    return clean(f"{start}{separator}{claim.as_of.text}")
 
 
 def claim_cells(claim: Claim) -> list[str]:
-    start = "?" if claim.start is None else claim.start.text
+    """One cell per `CLAIM_COLUMNS` entry, untrusted text cleaned."""
     return [
         clean(claim.id),
         clean(claim.source),
         clean(claim.figure.text),
-        fmt_span(_literal(claim)).replace(" or more", "+"),
+        fmt_brief_span(_literal(claim)),
         claim.population,
         claim.outcome,
         clean(claim.perpetrators.label()),
         clean(claim.area.label()),
-        clean(f"{start} to {claim.as_of.text}"),
-        day_text(claim.as_of),
-        day_text(claim.published),
+        window_cell(claim),
+        day_cell(claim.as_of),
+        day_cell(claim.published),
         claim.basis,
         clean(claim.relayed_by or ""),
     ]
@@ -82,6 +86,15 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return lines
+
+
+def load_summary(sources: Sources) -> str:
+    """`validate`'s first line: what was loaded, and that it is valid."""
+    return (
+        f"{sources.path}: {len(sources.claims)} claims from {len(sources.sources)} sources, "
+        f"{len(sources.areas)} areas, {len(sources.parties)} party groups, "
+        f"{len(sources.assumptions)} assumptions: valid"
+    )
 
 
 def claims_plain(sources: Sources) -> str:

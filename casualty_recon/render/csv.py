@@ -28,11 +28,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.spans import number
 from casualty_recon.render.atomic import write_files
+
+if TYPE_CHECKING:
+    from casualty_recon.analysis.engine import Difference, PairResult
+    from casualty_recon.analysis.report import Report
 
 __all__ = [
     "CLAIMS_COLUMNS",
@@ -329,62 +334,52 @@ def claims_rows(sources: Sources) -> list[dict[str, object]]:
     return [_claim_row(claim, sources) for claim in sources.claims]
 
 
-def _items(value: object) -> list[Mapping[str, object]]:
-    if not isinstance(value, list | tuple):
-        return []
-    return [item for item in value if isinstance(item, Mapping)]
+def pairs_rows(report: Report) -> list[dict[str, object]]:
+    """One row per pair of the report, keyed by the names of `PAIRS_COLUMNS`."""
+    return [_pair_row(pair) for pair in report.pairs]
 
 
-def pairs_rows(report: Mapping[str, object]) -> list[dict[str, object]]:
-    """One row per pair of the report dict (the JSON contract of DESIGN.md section 6)."""
-    claims = {str(claim.get("id")): claim for claim in _items(report.get("claims"))}
-    rows: list[dict[str, object]] = []
-    for pair in _items(report.get("pairs")):
-        a, b = claims.get(str(pair.get("a")), {}), claims.get(str(pair.get("b")), {})
-        rows.append(
-            {
-                "a": pair.get("a"),
-                "b": pair.get("b"),
-                "a_source": a.get("source"),
-                "b_source": b.get("source"),
-                "a_figure": a.get("figure_text"),
-                "b_figure": b.get("figure_text"),
-                "gap_low": pair.get("gap_low"),
-                "gap_high": pair.get("gap_high"),
-                "residual_low": pair.get("residual_low"),
-                "residual_high": pair.get("residual_high"),
-                "verdict": pair.get("verdict"),
-                "reason": pair.get("reason"),
-                "common_floor": pair.get("common_floor"),
-            }
-        )
-    return rows
+def _pair_row(pair: PairResult) -> dict[str, object]:
+    return {
+        "a": pair.a.id,
+        "b": pair.b.id,
+        "a_source": pair.a.source,
+        "b_source": pair.b.source,
+        "a_figure": pair.a.figure.text,
+        "b_figure": pair.b.figure.text,
+        "gap_low": number(pair.gap.low),
+        "gap_high": number(pair.gap.high),
+        "residual_low": number(pair.residual.low),
+        "residual_high": number(pair.residual.high),
+        "verdict": pair.verdict,
+        "reason": pair.reason,
+        "common_floor": pair.common_floor,
+    }
 
 
-def gaps_rows(report: Mapping[str, object]) -> list[dict[str, object]]:
-    """One row per pair and difference of the report dict."""
-    rows: list[dict[str, object]] = []
-    for pair in _items(report.get("pairs")):
-        for difference in _items(pair.get("differences")):
-            rows.append(
-                {
-                    "a": pair.get("a"),
-                    "b": pair.get("b"),
-                    "verdict": pair.get("verdict"),
-                    "kind": difference.get("kind"),
-                    "a_value": difference.get("a"),
-                    "b_value": difference.get("b"),
-                    "relation": difference.get("relation"),
-                    "direction": difference.get("direction"),
-                    "agrees": difference.get("agrees"),
-                    "effect_low": difference.get("effect_low"),
-                    "effect_high": difference.get("effect_high"),
-                    "evidence": difference.get("evidence"),
-                    "break_even": difference.get("break_even"),
-                    "sentence": difference.get("sentence"),
-                }
-            )
-    return rows
+def gaps_rows(report: Report) -> list[dict[str, object]]:
+    """One row per pair and difference, keyed by the names of `GAPS_COLUMNS`."""
+    return [_gap_row(pair, d) for pair in report.pairs for d in pair.differences]
+
+
+def _gap_row(pair: PairResult, difference: Difference) -> dict[str, object]:
+    effect = difference.effect
+    return {
+        "a": pair.a.id,
+        "b": pair.b.id,
+        "verdict": pair.verdict,
+        "kind": difference.kind,
+        "a_value": difference.a_value,
+        "b_value": difference.b_value,
+        "relation": difference.relation,
+        "direction": difference.direction,
+        "agrees": difference.agrees,
+        "effect_low": None if effect is None else number(effect.low),
+        "effect_high": None if effect is None else number(effect.high),
+        "evidence": list(difference.evidence),
+        "break_even": difference.break_even,
+        "sentence": difference.sentence,
+    }
 
 
 # --- cells -------------------------------------------------------------------------------------
@@ -404,12 +399,10 @@ def _format_number(value: float, decimal: str) -> str:
         return ""
     if float(value).is_integer():
         return str(int(value))
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    if text in ("-0", "0"):
-        return "0"
-    return text.replace(".", decimal)
+    whole, _, tenth = f"{value:.1f}".partition(".")
+    if tenth == "0":
+        return "0" if whole == "-0" else whole
+    return f"{whole}{decimal}{tenth}"
 
 
 def _plain_text(value: object, decimal: str) -> str:
@@ -529,7 +522,7 @@ def to_csv_bytes(
 
 def export_files(
     sources: Sources,
-    report_dict: Mapping[str, object] | None,
+    report: Report | None,
     out_dir: Path,
     *,
     bom: bool = True,
@@ -555,9 +548,9 @@ def export_files(
     files: dict[Path, bytes] = {
         out_dir / TABLES["claims"].filename: csv_bytes("claims", claims_rows(sources))
     }
-    if report_dict is not None:
-        files[out_dir / TABLES["pairs"].filename] = csv_bytes("pairs", pairs_rows(report_dict))
-        files[out_dir / TABLES["gaps"].filename] = csv_bytes("gaps", gaps_rows(report_dict))
+    if report is not None:
+        files[out_dir / TABLES["pairs"].filename] = csv_bytes("pairs", pairs_rows(report))
+        files[out_dir / TABLES["gaps"].filename] = csv_bytes("gaps", gaps_rows(report))
     if references is not None:
         columns, rows = references
         files[out_dir / "references.csv"] = rows_to_csv(

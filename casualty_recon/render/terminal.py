@@ -13,15 +13,14 @@ from rich.text import Text
 
 from casualty_recon.analysis.engine import PairResult
 from casualty_recon.analysis.report import Report
+from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.claims import Sources
-from casualty_recon.model.spans import fmt_signed_span, fmt_span
-from casualty_recon.render.claims import claim_cells, clean
+from casualty_recon.render.claims import claim_cells, clean, window_cell
 from casualty_recon.render.text import (
     DIFFERENCE_COLUMNS,
     REFERENCE_HEADER,
     notes_sections,
     pair_heading,
-    plural,
     reference_cells,
     waterfall_rows,
 )
@@ -49,7 +48,7 @@ def claims_table(sources: Sources, title: str | None = None) -> Table:
             Text(cells[1]),
             Text(f"{cells[2]}\n[{cells[3]}]"),
             Text(f"{cells[4]} {cells[5]}\nby {cells[6]}\nin {cells[7]}"),
-            Text(cells[8].replace(" to ", "\nto ")),
+            Text(window_cell(claim, separator="\nto ")),
             Text(claim.published.text),
             Text(cells[11]),
             Text(cells[12]),
@@ -143,7 +142,7 @@ def print_report(console: Console, report: Report) -> None:
     for i, verdict in enumerate(sorted(counts)):
         if i:
             summary.append(", ")
-        summary.append(f"{counts[verdict]} {verdict.replace('_', ' ')}", VERDICT_STYLE[verdict])
+        summary.append(f"{counts[verdict]} {label(verdict)}", VERDICT_STYLE[verdict])
     console.print(summary)
     for assumption in report.assumptions_used():
         console.print(

@@ -11,7 +11,8 @@ import json
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.analysis.report import Report
-from casualty_recon.model.spans import Span, fmt_signed_span, fmt_span
+from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
+from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import (
     CLAIM_COLUMNS,
     claim_cells,
@@ -43,8 +44,6 @@ def waterfall_rows(pair: PairResult) -> list[list[str]]:
 
 
 def fmt_span_pair(low: float, high: float) -> str:
-    from casualty_recon.model.spans import Span
-
     return fmt_span(Span(low, high))
 
 
@@ -63,10 +62,7 @@ DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "eff
 
 
 def pair_heading(pair: PairResult) -> str:
-    return (
-        f"{clean(claim_label(pair.a))} vs {clean(claim_label(pair.b))}: "
-        f"{pair.verdict.replace('_', ' ')}"
-    )
+    return f"{clean(claim_label(pair.a))} vs {clean(claim_label(pair.b))}: {label(pair.verdict)}"
 
 
 def timeline_lines(report: Report) -> list[str]:
@@ -96,10 +92,6 @@ def notes_sections(report: Report) -> list[tuple[str, list[str]]]:
         ("Stale relays and revisions", report.flags()),
     ]
     return [(heading, lines) for heading, lines in sections if lines]
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
@@ -186,7 +178,7 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
 
 def _summary_lines(report: Report) -> list[str]:
     counts = report.verdicts()
-    summary = ", ".join(f"{counts[v]} {v.replace('_', ' ')}" for v in sorted(counts))
+    summary = ", ".join(f"{counts[v]} {label(v)}" for v in sorted(counts))
     out = ["Summary", "", f"{plural(len(report.pairs), 'pair')}: {summary or 'none'}"]
     used = report.assumptions_used()
     if used:

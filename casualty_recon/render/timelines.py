@@ -25,9 +25,10 @@ from casualty_recon.analysis.timeline import (
     is_old_relay,
     relay_age,
 )
-from casualty_recon.model.claims import Claim, DayRange, Figure
-from casualty_recon.model.spans import Span, fmt_signed_span, fmt_span, number
-from casualty_recon.render.claims import clean, markdown_cell, markdown_table, plain_table
+from casualty_recon.grammar.wording import fmt_brief_span, fmt_signed_span, fmt_span, plural
+from casualty_recon.model.claims import Claim, Figure
+from casualty_recon.model.spans import INF, Span, number
+from casualty_recon.render.claims import clean, day_cell, markdown_cell, markdown_table, plain_table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,17 +83,9 @@ def series_names(series: Sequence[Series]) -> list[str]:
     return names
 
 
-def day_text(days: DayRange) -> str:
-    if days.earliest == days.latest:
-        return days.earliest.isoformat()
-    return f"{clean(days.text)} ({days.earliest.isoformat()}..{days.latest.isoformat()})"
-
-
 def figure_interval(figure: Figure) -> str:
     """The interval a figure means, written briefly: `501+` for a floor."""
-    if figure.high is None:
-        return f"{figure.low:,}+"
-    return fmt_span(Span(figure.low, figure.high))
+    return fmt_brief_span(Span(figure.low, INF if figure.high is None else figure.high))
 
 
 def _claim_note(claim: Claim, point: Point) -> str:
@@ -100,7 +93,7 @@ def _claim_note(claim: Claim, point: Point) -> str:
     if claim.relayed_by:
         parts.append(f"via {clean(claim.relayed_by)}")
     if claim.published != claim.as_of:
-        parts.append(f"published {day_text(claim.published)}")
+        parts.append(f"published {day_cell(claim.published)}")
     if claim is not point.claim:
         parts.append("repeat")
         if claim.figure.text != point.claim.figure.text:
@@ -111,7 +104,7 @@ def _claim_note(claim: Claim, point: Point) -> str:
 def point_cells(point: Point) -> list[str]:
     claims = [point.claim, *point.repeats]
     return [
-        day_text(point.claim.as_of),
+        day_cell(point.claim.as_of),
         clean(point.claim.figure.text),
         figure_interval(point.claim.figure),
         "; ".join(_claim_note(c, point) for c in claims),
@@ -133,8 +126,8 @@ def revision_sentence(older: Claim, newer: Claim) -> str:
     drop = Span(*older.figure.stated) - Span(*newer.figure.stated)
     return (
         f"REVISION: {clean(newer.id)} ({clean(newer.figure.text)} as of "
-        f"{day_text(newer.as_of)}) is below {clean(older.id)} ({clean(older.figure.text)} as of "
-        f"{day_text(older.as_of)}), by {fmt_span(drop)}"
+        f"{day_cell(newer.as_of)}) is below {clean(older.id)} ({clean(older.figure.text)} as of "
+        f"{day_cell(older.as_of)}), by {fmt_span(drop)}"
     )
 
 
@@ -142,14 +135,14 @@ def stale_sentence(stale: StaleRelay) -> str:
     claim = stale.claim
     text = (
         f"STALE RELAY: {clean(claim.id)}, relayed by {clean(claim.relayed_by or '?')} on "
-        f"{day_text(claim.published)}, repeats {clean(claim.figure.text)} as of "
-        f"{day_text(claim.as_of)} ({stale.age_days} days old)"
+        f"{day_cell(claim.published)}, repeats {clean(claim.figure.text)} as of "
+        f"{day_cell(claim.as_of)} ({stale.age_days} days old)"
     )
     if stale.newer is not None:
         newer = stale.newer
         text += (
             f"; {clean(newer.source)} had already published {clean(newer.figure.text)} as of "
-            f"{day_text(newer.as_of)} ({clean(newer.id)}, published {day_text(newer.published)})"
+            f"{day_cell(newer.as_of)} ({clean(newer.id)}, published {day_cell(newer.published)})"
         )
     return text
 
@@ -164,8 +157,8 @@ def old_relays(series: Series) -> list[Claim]:
 def old_relay_sentence(claim: Claim) -> str:
     return (
         f"OLD RELAY: {clean(claim.id)}, relayed by {clean(claim.relayed_by or '?')} on "
-        f"{day_text(claim.published)}, repeats {clean(claim.figure.text)} as of "
-        f"{day_text(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "
+        f"{day_cell(claim.published)}, repeats {clean(claim.figure.text)} as of "
+        f"{day_cell(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "
         f"{clean(claim.source)} published by then is in the file"
     )
 
@@ -176,8 +169,7 @@ def _summary(series: Sequence[Series]) -> str:
     stale = sum(len(s.stale_relays) for s in series)
     return (
         f"{len(series)} series ({dated} with two or more dates), "
-        f"{revisions} revision{'s' if revisions != 1 else ''}, "
-        f"{stale} stale relay{'s' if stale != 1 else ''}"
+        f"{plural(revisions, 'revision')}, {plural(stale, 'stale relay')}"
     )
 
 
@@ -377,7 +369,6 @@ def print_timelines(console: Console, series: list[Series]) -> None:
 def values_at_plain(series: Sequence[Series], day: dt.date) -> str:
     """Every series read on one day: the interval, the claims it rests on, and a warning when
     the day lies outside the series (an extrapolation)."""
-    from casualty_recon.model.spans import fmt_span
 
     lines = ["", f"Read on {day.isoformat()}", ""]
     for one, name in zip(ordered_series(series), series_names(ordered_series(series)), strict=True):

@@ -1,0 +1,110 @@
+"""`export` (claims, pairs and gaps as CSV files) and `import` (a claims CSV back to YAML)."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from casualty_recon.cli.common import emit, fail, load, read_bytes, stderr
+from casualty_recon.cli.options import FileArgument, ForceOption
+from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
+
+
+def export(
+    file: FileArgument = "sources.yaml",
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory to write the CSV files into.", file_okay=False)
+    ] = Path("."),
+    bom: Annotated[
+        bool, typer.Option("--bom/--no-bom", help="UTF-8 byte order mark, for Excel.")
+    ] = True,
+    delimiter: Annotated[
+        str, typer.Option("--delimiter", help="',' or ';' (for comma-decimal locales).")
+    ] = ",",
+    hxl: Annotated[bool, typer.Option("--hxl", help="Add the HXL hashtag row.")] = False,
+    force: ForceOption = False,
+    events: Annotated[
+        Path | None, typer.Option("--events", help="Also write references.csv from this dataset.")
+    ] = None,
+) -> None:
+    """Write claims.csv, pairs.csv and gaps.csv for spreadsheets.
+
+    RFC 4180 with CRLF, UTF-8 with a BOM, formula-safe text cells; existing files are kept
+    unless --force.
+
+    Examples:
+
+      casualty-recon export --out tables/
+
+      casualty-recon export sources.yaml --out tables/ --delimiter ';' --hxl
+    """
+    try:
+        sources = load(file)
+        from casualty_recon.analysis.report import compare
+        from casualty_recon.render.csv import export_files
+
+        result = compare(sources)
+        references = None
+        if events is not None:
+            from casualty_recon.events import cross_check, load_events
+            from casualty_recon.events.render import reference_rows
+            from casualty_recon.render.csv import REFERENCES_COLUMNS
+
+            refs = cross_check(load_events(events), sources.claims)
+            references = (REFERENCES_COLUMNS, reference_rows(refs))
+        written = export_files(
+            sources,
+            result,
+            out,
+            bom=bom,
+            delimiter=delimiter,
+            hxl=hxl,
+            force=force,
+            references=references,
+        )
+    except CasualtyReconError as error:
+        fail(error)
+    for path in written:
+        stderr(f"wrote {path}")
+
+
+def import_claims(
+    csv_file: Annotated[str, typer.Argument(help="A claims.csv (as export writes it).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The sources.yaml to write.")
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Turn a claims CSV (edited in a spreadsheet) back into sources.yaml.
+
+    Sources are created from the distinct source names; areas and party groups from the
+    resolved columns.
+
+    Examples:
+
+      casualty-recon import claims.csv -o sources.yaml
+
+      casualty-recon import claims.csv > sources.yaml
+    """
+    try:
+        from casualty_recon.load.claims_csv import claims_csv_to_document
+        from casualty_recon.load.loader import load_document
+        from casualty_recon.load.yaml_nodes import decode
+        from casualty_recon.load.yaml_writer import dump_sources_document
+
+        data = sys.stdin.buffer.read() if csv_file == "-" else read_bytes(csv_file)
+        text, problems = decode(data, csv_file)
+        if text is None:
+            raise InputError(problems)
+        first_line = text.split("\n", 1)[0]
+        if ":" in first_line and "," not in first_line and ";" not in first_line:
+            raise UsageError(
+                f"{csv_file} looks like YAML, not a claims CSV",
+                "import reads the claims.csv that `export` writes; a sources.yaml is read as is",
+            )
+        document, positions = claims_csv_to_document(text, csv_file)
+        load_document(document, csv_file, positions)  # the result must load
+        emit(dump_sources_document(document), output, force)
+    except CasualtyReconError as error:
+        fail(error)

@@ -1,0 +1,40 @@
+"""Options shared by the commands, declared once (as sqlite-utils' `output_options`): the input
+file, the output format, the output file, --force, --source and --chart."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from casualty_recon.render.registry import all_formats
+
+# The formats come from the one registry (which imports nothing heavy); a command checks its own.
+FORMAT_METAVAR = "<" + "|".join(all_formats()) + ">"
+
+FileArgument = Annotated[
+    str,
+    typer.Argument(help="sources.yaml, a claims .csv, or - for standard input.", show_default=True),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to this file; the format follows its suffix.", dir_okay=False
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="auto is table on a terminal and plain when piped.",
+        metavar=FORMAT_METAVAR,
+    ),
+]
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option("--source", "-s", help="Only this source (repeatable)."),
+]
+ChartOption = Annotated[
+    Path | None, typer.Option("--chart", help="Also draw the timelines chart (.png or .svg).")
+]

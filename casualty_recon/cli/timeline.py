@@ -1,0 +1,76 @@
+"""`timeline`: each source's claims as a cumulative series."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from casualty_recon.cli.common import (
+    check_chart,
+    choose_renderer,
+    date_option,
+    emit,
+    fail,
+    load,
+    show,
+    write_chart,
+)
+from casualty_recon.cli.options import (
+    FileArgument,
+    ForceOption,
+    FormatOption,
+    SourceOption,
+)
+from casualty_recon.model.errors import CasualtyReconError, UsageError
+
+
+def timeline(
+    file: FileArgument = "sources.yaml",
+    source: SourceOption = None,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Draw the series to this .png or .svg file.")
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Also read every series on this day (YYYY-MM-DD)."),
+    ] = None,
+    fmt: FormatOption = "auto",
+    force: ForceOption = False,
+) -> None:
+    """Each source's claims as a cumulative series: rates, revisions, stale relays.
+
+    With --at, each series is read on that day: interpolated between its neighbours, or
+    extrapolated (with a warning) past its first or last date.
+
+    Examples:
+
+      casualty-recon timeline --source OHCHR
+
+      casualty-recon timeline --source OHCHR --at 2019-08-20
+
+      casualty-recon timeline --chart timeline.png
+    """
+    try:
+        day = date_option(at, "--at")
+        check_chart(chart, force)
+        choose_renderer("timelines", fmt, None, "timeline")  # a bad format fails before any work
+        sources = load(file)
+        from casualty_recon.analysis.timeline import build_timelines
+
+        for name in source or ():
+            if name not in sources.sources:
+                raise UsageError(
+                    f"no source {name!r}", "sources in this file: " + ", ".join(sources.sources)
+                )
+        series = build_timelines(sources.claims)
+        if source:
+            series = [s for s in series if s.source in set(source)]
+        show("timelines", series, fmt, command="timeline")
+        if day is not None:
+            from casualty_recon.render.timelines import values_at_plain
+
+            emit(values_at_plain(series, day), None, False)
+        if chart is not None:
+            write_chart(series, sources.title, chart, force)
+    except CasualtyReconError as error:
+        fail(error)

@@ -1,0 +1,151 @@
+"""How the project writes things for people: days, numbers, intervals, labels and lists.
+
+One place for wording, below analysis and render, so every sentence and table cell writes a day
+or an interval the same way. Nothing here parses; everything takes typed values and returns text.
+
+Days:
+- `iso_day_text(range)`: `2019-08-20`, or `late April (2019-04-21..2019-04-30)` for a range,
+  `?` for none (tables).
+- `human_day(day)`: `20 August 2019`; `human_range(range)`: the same for one day, else the range
+  as written (sentences).
+- `short_day(day)`: `20 Aug 2019` (event references).
+
+Numbers and intervals:
+- `fmt(value)`: `1,089`, `18.8`, `open` for infinity.
+- `fmt_span(span)`: `225.5 to 336`, `731 or more`; `fmt_brief_span(span)`: `731+` for an open
+  end (table cells); `fmt_signed_span(span)`: `+225.5 to +336`.
+
+Lists and labels:
+- `and_list(items)`: `a, b and c`; `plural(count, noun)`: `1 pair`, `1,200 pairs`;
+  `label(value)`: `no_overlap` as `no overlap`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from casualty_recon.model.claims import DayRange
+from casualty_recon.model.spans import Span
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+__all__ = [
+    "MONTHS",
+    "and_list",
+    "fmt",
+    "fmt_brief_span",
+    "fmt_signed_span",
+    "fmt_span",
+    "human_day",
+    "human_range",
+    "iso_day_text",
+    "label",
+    "plural",
+    "short_day",
+]
+
+
+# --- days --------------------------------------------------------------------------------------
+
+
+def human_day(day: dt.date) -> str:
+    """`20 August 2019`."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_day(day: dt.date) -> str:
+    """`20 Aug 2019`."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def human_range(days: DayRange) -> str:
+    """One day as `20 August 2019`; a range as written (`late April`)."""
+    if days.earliest == days.latest:
+        return human_day(days.earliest)
+    return days.text
+
+
+def iso_day_text(days: DayRange | None) -> str:
+    """One day as `2019-08-20`; a range as written with its ISO bounds; `?` for none."""
+    if days is None:
+        return "?"
+    if days.earliest == days.latest:
+        return days.earliest.isoformat()
+    return f"{days.text} ({days.earliest.isoformat()}..{days.latest.isoformat()})"
+
+
+# --- numbers and intervals ---------------------------------------------------------------------
+
+
+def fmt(value: float) -> str:
+    """A number for people: thousands separators, at most one decimal, `open` for infinity."""
+    if math.isinf(value):
+        return "open" if value > 0 else "-open"
+    rounded = round(value, 1)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}"
+    return f"{rounded:,.1f}"
+
+
+def fmt_span(span: Span) -> str:
+    """`225.5 to 336`, `731 or more`, or one number."""
+    if span.is_point:
+        return fmt(span.low)
+    if math.isinf(span.high):
+        return f"{fmt(span.low)} or more"
+    return f"{fmt(span.low)} to {fmt(span.high)}"
+
+
+def fmt_brief_span(span: Span) -> str:
+    """As `fmt_span`, but an open end is written `731+` (for table cells)."""
+    if not span.is_point and math.isinf(span.high):
+        return f"{fmt(span.low)}+"
+    return fmt_span(span)
+
+
+def fmt_signed_span(span: Span) -> str:
+    """`+225.5 to +336`, `-44.6 to -38.7`, or one signed number."""
+
+    def signed(value: float) -> str:
+        text = fmt(value)
+        return text if text.startswith("-") else f"+{text}"
+
+    if span.is_point:
+        return signed(span.low)
+    return f"{signed(span.low)} to {signed(span.high)}"
+
+
+# --- lists and labels --------------------------------------------------------------------------
+
+
+def and_list(items: Iterable[str]) -> str:
+    """`a`, `a and b`, `a, b and c` (empty for none)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 pair`, `2 pairs`, `0 pairs` (regular nouns only)."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def label(value: str) -> str:
+    """A catalogue value (`no_overlap`, `not_comparable`) as words."""
+    return value.replace("_", " ")

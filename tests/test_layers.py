@@ -96,7 +96,9 @@ def test_imports_follow_the_layers(importer: str) -> None:
 def test_typer_and_rich_stay_at_the_edge(importer: str) -> None:
     layer = _layer(importer) or "cli"
     used = {name.split(".")[0] for name in _imports(MODULES[importer])}
-    wrong = sorted(lib for lib, layers in THIRD_PARTY.items() if lib in used and layer not in layers)
+    wrong = sorted(
+        lib for lib, layers in THIRD_PARTY.items() if lib in used and layer not in layers
+    )
     assert wrong == [], f"{importer} ({layer}) imports {wrong}"
 
 

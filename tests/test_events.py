@@ -12,13 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from casualty_recon.events import (
-    REFERENCE_COLUMNS,
-    cross_check,
-    load_events,
-    reference_rows,
-    render_text,
-)
+from casualty_recon.events import cross_check, load_events
+from casualty_recon.events.render import REFERENCE_COLUMNS, reference_rows, render_text
 from casualty_recon.events.reference import compare, relation_text
 from casualty_recon.grammar.figures import parse_figure
 from casualty_recon.grammar.parties import resolve_perpetrators

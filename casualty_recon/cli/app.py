@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from casualty_recon import __version__
+from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, GrammarError, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -414,7 +415,8 @@ def export(
         result = compare(sources)
         references = None
         if events is not None:
-            from casualty_recon.events import cross_check, load_events, reference_rows
+            from casualty_recon.events import cross_check, load_events
+            from casualty_recon.events.render import reference_rows
             from casualty_recon.render.csv import REFERENCES_COLUMNS
 
             refs = cross_check(load_events(events), sources.claims)
@@ -599,10 +601,7 @@ def timeline(
         _fail(error)
 
 
-class EventKind(StrEnum):
-    ged = "ged"
-    acled = "acled"
-    airwars = "airwars"
+EventKind = StrEnum("EventKind", [(kind, kind) for kind in KINDS])  # type: ignore[misc]
 
 
 @app.command()
@@ -641,7 +640,8 @@ def events(
     """
     try:
         sources = _load(claims)
-        from casualty_recon.events import cross_check, load_events, reference_rows, render_text
+        from casualty_recon.events import cross_check, load_events
+        from casualty_recon.events.render import reference_rows, render_text
 
         table = load_events(dataset, kind=kind.value if kind else None)
         chosen_claims = sources.claims

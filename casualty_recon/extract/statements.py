@@ -136,6 +136,25 @@ def _coordinated(text: str, previous: Statement, statement: Statement) -> Statem
 
 # --- one number ------------------------------------------------------------------------------
 
+# How far the rules look before and after a number. Every pattern before a number is anchored at
+# it and spans a few words (the longest, a toll phrase, about 200 characters), every one after it
+# a few words too, so a statement costs the same in a 100 KB sentence as in a short one.
+LOOK_BEFORE = 300
+LOOK_AFTER = 200
+
+
+def _before(text: str, end: int) -> str:
+    """The text before `end`, at most LOOK_BEFORE characters, starting at a word."""
+    start = end - LOOK_BEFORE
+    if start <= 0:
+        return text[:end]
+    space = text.find(" ", start, end)
+    return text[space if space >= 0 else start : end]
+
+
+def _after(text: str, start: int) -> str:
+    return text[start : start + LOOK_AFTER]
+
 
 def _statement_at(
     sentence: Sentence,
@@ -145,24 +164,28 @@ def _statement_at(
     earlier: list[Statement],
 ) -> Statement | None:
     text = sentence.text
-    before = text[: numeral.start]
+    before = _before(text, numeral.start)
     qualifier_match = QUALIFIER_RE.search(before)
     qualifier = QUALIFIER_OF[qualifier_match.group(1).lower()] if qualifier_match else ""
     if upper is not None:
         qualifier = "between"
     elif end == numeral.end + 1 and text.startswith("+", numeral.end):
         qualifier = "more than"
-    head = qualifier_match.start() if qualifier_match else numeral.start
-    if RELATED.search(text[:head]):
+    head = (
+        numeral.start - len(before) + qualifier_match.start() if qualifier_match else numeral.start
+    )
+    related = text.find("Related", 0, head)
+    if related >= 0 and RELATED.search(text, related, head):
         return None  # a list of links to other stories, not this article's text
-    clause_before = _clause_before(text[:head])
+    prefix = _before(text, head)
+    clause_before = _clause_before(prefix)
     found = _population_after(text, end, numeral)
     population, after_population = found.population, found.end
     implied = population is None
     shape = ""
     outcome = ""
 
-    verb = VERB_BEFORE.search(text[:head])
+    verb = VERB_BEFORE.search(prefix)
     if verb:
         verb_text = verb.group("verb").lower()
         if verb_text.startswith(("left", "leav")):
@@ -170,7 +193,7 @@ def _statement_at(
             shape = "result"
         elif verb_text.startswith("forc"):
             if population and re.match(
-                r"\s+(?:to )?(?:flee|leave|evacuate)", text[after_population:], re.I
+                r"\s+(?:to )?(?:flee|leave|evacuate)", _after(text, after_population), re.I
             ):
                 outcome, shape = "displaced", "displacement"
         else:
@@ -183,7 +206,7 @@ def _statement_at(
         verb_of_next = re.match(  # "killed 30 people, injured 90": a verb, not a list
             r"\s*\w+\s+(?:\d|(?:at least|more than|another|some|about|nearly|over|"
             r"dozens|scores|hundreds|a|an)\b)",
-            text[after_population:],
+            _after(text, after_population),
             re.I,
         )
         if listed and listed != outcome and not verb_of_next:
@@ -201,7 +224,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and TOLL_BEFORE.search(text[:head])
+        and TOLL_BEFORE.search(prefix)
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = "killed", "toll"
@@ -211,7 +234,7 @@ def _statement_at(
         bare = _outcome_right_after(text, end)
         if bare and bare != "displaced":
             outcome, shape, population = bare, "headline", "people"
-    part = bool(earlier) and bool(PART_BEFORE.search(text[:head]))
+    part = bool(earlier) and bool(PART_BEFORE.search(prefix))
     if not outcome and population and part:
         outcome, shape = earlier[-1].outcome, "part"
     if not outcome or not population:
@@ -224,7 +247,7 @@ def _statement_at(
         and earlier
         and earlier[-1].population == "combatants"
         and population in ("children", "women", "men", "people")
-        and SUB_PART_BEFORE.search(text[:head])
+        and SUB_PART_BEFORE.search(prefix)
     ):
         population = "combatants"  # "287 IS fighters, among them 26 minors"
     mostly = MOSTLY.match(text[after_population : after_population + 60])
@@ -328,7 +351,9 @@ def _range_upper(text: str, numeral: Numeral, following: list[Numeral]) -> Numer
         return None
     if re.fullmatch(r"\s*(?:-|to)\s*", gap):
         return upper
-    if re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", text[: numeral.start], re.I):
+    if re.fullmatch(r"\s+and\s+", gap) and re.search(
+        r"\bbetween\s+$", _before(text, numeral.start), re.I
+    ):
         return upper
     return None
 
@@ -394,7 +419,7 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
 def _members(text: str, noun_end: int, population: str) -> str:
     if re.match(
         r"\s+of\s+(?:a|one|the same|his|her|their|a single)\s+(?:\w+\s+)?family",
-        text[noun_end:],
+        _after(text, noun_end),
         re.I,
     ):
         return "civilians"
@@ -409,7 +434,7 @@ def _outcome_right_after(text: str, end: int) -> str:
         r"\s*(?:(?:were|was|have been|had been|are|have|had|being)\s+)?"
         r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|wounded|injured|hurt|homeless|"
         r"missing|displaced)\b",
-        text[end:],
+        _after(text, end),
         re.I,
     )
     if not match:

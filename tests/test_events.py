@@ -7,19 +7,15 @@ hand-written table of how the files spell each place. Skipped without ../shared/
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from casualty_recon.events import (
-    REFERENCE_COLUMNS,
-    cross_check,
-    load_events,
-    reference_rows,
-    render_text,
-)
+from casualty_recon.events import EventTable, cross_check, load_events
 from casualty_recon.events.reference import compare, relation_text
+from casualty_recon.events.render import REFERENCE_COLUMNS, reference_rows, render_text
 from casualty_recon.grammar.figures import parse_figure
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.periods import parse_period
@@ -37,6 +33,12 @@ needs_shared = pytest.mark.skipif(
 )
 
 _GAZETTEER = Gazetteer()
+
+
+@functools.cache
+def loaded(path: Path) -> EventTable:
+    """Each real file is read once per session: the tests only read the table."""
+    return load_events(path)
 
 
 def claim(
@@ -124,7 +126,7 @@ def _fields(value: Claim) -> dict[str, object]:
 @needs_shared
 def test_ged_sums_per_subdivision_and_year_equal_pandas() -> None:
     frame = ged_frame(GED)
-    events = load_events(GED)
+    events = loaded(GED)
     assert events.kind == "ged"
     assert events.rows == len(frame)
     claims = year_claims(frame, sorted(GED_SPELLINGS))
@@ -156,7 +158,7 @@ def test_ged_sums_per_subdivision_and_year_equal_pandas() -> None:
 @needs_shared
 def test_ged_rows_known_only_to_the_country_are_counted_not_dropped() -> None:
     frame = ged_frame(GED)
-    events = load_events(GED)
+    events = loaded(GED)
     shan, myanmar = (
         claim("shan", "1", "people", ["Shan"], "2005", "2005"),
         claim("mm", "1", "people", ["Myanmar"], "2005", "2005"),
@@ -177,7 +179,7 @@ def test_ged_rows_known_only_to_the_country_are_counted_not_dropped() -> None:
 @needs_shared
 def test_ged_window_straddle_and_precision_rules() -> None:
     frame = ged_frame(GED)
-    events = load_events(GED)
+    events = loaded(GED)
     window = (pd.Timestamp("2017-08-10"), pd.Timestamp("2017-09-15"))
     area = ["Rakhine"]
     plain, by_day, by_place = (
@@ -208,7 +210,7 @@ def test_ged_window_straddle_and_precision_rules() -> None:
 @needs_shared
 def test_ged_perpetrator_is_side_a() -> None:
     frame = ged_frame(GED)
-    events = load_events(GED)
+    events = loaded(GED)
     government = "Government of Myanmar (Burma)"
     (ref,) = cross_check(
         events,
@@ -224,7 +226,7 @@ def test_ged_perpetrator_is_side_a() -> None:
 
 @needs_shared
 def test_hxl_variant_loads_to_the_same_numbers() -> None:
-    plain, hxl = load_events(GED), load_events(HXL)
+    plain, hxl = loaded(GED), loaded(HXL)
     assert hxl.kind == "ged"
     assert "HXL" in hxl.variant
     codes = sorted(code for code in GED_SPELLINGS if code.startswith("BD-"))
@@ -301,7 +303,7 @@ def airwars_expected(grades: set[str] | None, stem: str = "civilians_killed") ->
 
 @needs_shared
 def test_airwars_idlib_window_of_2019() -> None:
-    events = load_events(AIRWARS)
+    events = loaded(AIRWARS)
     assert events.kind == "airwars"
     (ref,) = cross_check(events, [idlib_2019()])
     rows = airwars_expected(None)
@@ -341,7 +343,7 @@ def test_airwars_idlib_window_of_2019() -> None:
 
 @needs_shared
 def test_airwars_grades_and_children() -> None:
-    events = load_events(AIRWARS)
+    events = loaded(AIRWARS)
     (graded,) = cross_check(events, [idlib_2019()], grades=["confirmed", "Fair"])
     rows = airwars_expected({"Confirmed", "Fair"})
     assert (graded.low, graded.high, graded.events) == (
@@ -364,7 +366,7 @@ def test_airwars_grades_and_children() -> None:
 
 @needs_shared
 def test_airwars_spellings_meet_and_bad_rows_are_counted() -> None:
-    events = load_events(AIRWARS)
+    events = loaded(AIRWARS)
     frame = airwars_frame()
     # Both spellings of Deir ez-Zor are in the file and both are summed.
     assert {"Deir Ezzor", "Deir ez-Zor"} <= set(frame["governorate"].dropna())
@@ -399,7 +401,7 @@ def test_airwars_spellings_meet_and_bad_rows_are_counted() -> None:
 
 @needs_shared
 def test_reference_rows_and_text() -> None:
-    events = load_events(AIRWARS)
+    events = loaded(AIRWARS)
     references = cross_check(events, [idlib_2019(), idlib_2019("people")])
     rows = reference_rows(references)
     assert [list(row) for row in rows] == [list(REFERENCE_COLUMNS)] * 2

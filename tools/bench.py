@@ -283,6 +283,30 @@ def extract_rows() -> list[Row]:
     ]
 
 
+def extract_growth_rows(sizes_mb: Sequence[float] = (1, 4, 20)) -> list[Row]:
+    """Extraction time on generated articles of growing size, as growth over the smallest:
+    linear is about the ratio of the sizes (4x, 20x); the budget allows 1.5 times that."""
+    from tools.extract_bench import growth
+
+    timings = growth(sizes_mb)
+    base = timings[0]
+    rows = []
+    for timing in timings:
+        scale = timing.size / base.size
+        rows.append(
+            Row(
+                f"extract: {timing.size / (1 << 20):.0f} MB synthetic article, time / "
+                f"{base.size / (1 << 20):.0f} MB time, over x{scale:.0f} text",
+                f"{timing.seconds:.2f} s",
+                timing.seconds / base.seconds / scale,
+                1.5,
+                f"x{timing.seconds / base.seconds:.1f} time; peak {timing.peak_mb:.0f} MB; "
+                f"{timing.claims:,} claims",
+            )
+        )
+    return rows
+
+
 def print_rows(rows: Sequence[Row]) -> None:
     header = ("measure", "figure", "ratio", "budget", "", "note")
     table = [
@@ -315,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.skip_events:
         rows += events_rows(args.event_rows)
     rows += extract_rows()
+    rows += extract_growth_rows()
     print_rows(rows)
     over = [r for r in rows if r.verdict == "OVER"]
     if over:

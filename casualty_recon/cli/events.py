@@ -8,13 +8,12 @@ import typer
 
 from casualty_recon.cli.common import choose_renderer, fail, load, show
 from casualty_recon.cli.options import FormatOption
+from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 
 
-class EventKind(StrEnum):
-    ged = "ged"
-    acled = "acled"
-    airwars = "airwars"
+# The choices of --kind follow the layout modules (events/layouts/): one list of dataset kinds.
+EventKind = StrEnum("EventKind", [(kind, kind) for kind in KINDS])  # type: ignore[misc]
 
 
 def events(

@@ -39,6 +39,7 @@ import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -53,7 +54,7 @@ from casualty_recon.events.reference import (
     range_text,
     relation_text,
 )
-from casualty_recon.events.table import EventTable, day_number
+from casualty_recon.events.table import LAYOUTS, EventTable, day_number
 from casualty_recon.grammar.places import display_name
 from casualty_recon.model.claims import Claim, Place
 from casualty_recon.model.errors import UsageError
@@ -70,7 +71,8 @@ def check_grades(events: EventTable, grades: Sequence[str] | None) -> tuple[str,
     known = events.layout.grades
     if not known:
         raise UsageError(
-            f"{events.title} has no grades; --grades applies to Airwars",
+            f"{events.title} has no grades; --grades applies to "
+            + join_names([layout.title for layout in LAYOUTS.values() if layout.grades]),
             "leave out --grades",
         )
     lookup = {grade.lower(): grade for grade in known}
@@ -222,19 +224,25 @@ def _measure_for(events: EventTable, claim: Claim) -> tuple[Measure | None, list
     return measure, notes
 
 
-def _reference(
-    events: EventTable,
-    claim: Claim,
-    grades: tuple[str, ...] | None,
-    scan: _Scan,
-) -> Reference:
-    layout = events.layout
-    date_prec, where_prec = scan.date_prec, scan.where_prec
-    notes: list[str] = []
-    measure, measure_notes = _measure_for(events, claim)
-    notes += measure_notes
+@dataclass
+class _Scope:
+    """A claim's scope as the dataset can read it, with the notes that reading needs."""
 
-    # Window: widest reading of the claim's dates.
+    measure: Measure | None
+    window_start: dt.date | None
+    window_end: dt.date
+    wanted: dict[str, set[str] | None]
+    absent: list[str]
+    area_names: tuple[str, ...]
+    parties: frozenset[str] | None
+    found: list[str]
+    unseen: list[str]
+    unnoted: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def _window(events: EventTable, claim: Claim, notes: list[str]) -> tuple[dt.date | None, dt.date]:
+    """The widest reading of the claim's dates."""
     if claim.start is not None:
         window_start: dt.date | None = claim.start.earliest
         if claim.start.days > 1:
@@ -255,6 +263,13 @@ def _reference(
             f"The claim's as_of '{claim.as_of.text}' is read as its latest day, "
             f"{day_text(window_end)}."
         )
+    return window_start, window_end
+
+
+def _scope(events: EventTable, claim: Claim) -> _Scope:
+    layout = events.layout
+    measure, notes = _measure_for(events, claim)
+    window_start, window_end = _window(events, claim, notes)
 
     # Area.
     wanted = _places_by_country(claim.area.places)
@@ -291,9 +306,104 @@ def _reference(
             f"{events.title} attributes no event to {join_names(unnoted)} in this file: the "
             f"reference counts {join_names(found)} only, so it can fall short of the claim."
         )
+    return _Scope(
+        measure,
+        window_start,
+        window_end,
+        wanted,
+        absent,
+        area_names,
+        parties,
+        found,
+        unseen,
+        unnoted,
+        notes,
+    )
 
-    rule = _rule_text(events, measure, window_start, window_end, grades, date_prec, where_prec)
-    chosen_grades = grades if grades is not None or not layout.grades else None
+
+def _why_none(claim: Claim, scope: _Scope) -> str | None:
+    """Why the dataset gives no reference at all for this claim (None: it may give one)."""
+    if scope.measure is None:
+        return f"it has no figure for {claim.population} {claim.outcome}."
+    if not scope.wanted:
+        return f"the claim's area ({claim.area.label()}) names no country or subdivision."
+    if scope.absent and len(scope.absent) == len(scope.wanted):
+        return f"it has no events in {join_names(scope.absent)}."
+    if scope.parties is not None and not scope.found and not scope.unnoted:
+        return f"it does not record events by {join_names(scope.unseen)}."
+    if scope.parties is not None and not scope.found:
+        return f"it attributes no event to {join_names(scope.unseen)} in this file."
+    if scope.window_start is None:
+        return "it has no usable events."
+    return None
+
+
+def _why_empty(
+    events: EventTable,
+    claim: Claim,
+    scope: _Scope,
+    measure: Measure,
+    count: int,
+    excluded: dict[str, int],
+) -> str | None:
+    """Why the rows selected give no reference (None: they do); may add a note on coverage."""
+    assert scope.window_start is not None
+    window_start, window_end = scope.window_start, scope.window_end
+    noun = events.layout.event_noun
+    missing_figure = excluded.get(f"no figure for {measure.label}", 0)
+    if count == 0 and missing_figure:
+        # Every event in scope lacks the figure: there is nothing to compare with, not a zero.
+        plural = noun if missing_figure == 1 else f"{noun}s"
+        verb = "has" if missing_figure == 1 else "have"
+        return (
+            f"the {missing_figure:,} {plural} in scope {verb} no figure for "
+            f"{claim.population} {measure.outcome}."
+        )
+    first, last = events.first_date, events.last_date
+    if first is not None and last is not None:
+        if count == 0 and (window_end < first or window_start > last):
+            return (
+                f"the claim's window, {day_text(window_start)} to {day_text(window_end)}, lies "
+                f"outside the file's dates, {day_text(first)} to {day_text(last)}."
+            )
+        if window_start < first or window_end > last:
+            scope.notes.append(
+                f"The file's events run from {day_text(first)} to {day_text(last)}: the part of "
+                "the window outside those dates is not covered, so the reference may fall short."
+            )
+    return None
+
+
+def _counted_text(
+    noun: str, count: int, reference_range: tuple[int, int] | None, excluded: dict[str, int]
+) -> str:
+    if count == 0:
+        # A genuine zero: the file covers the window and records no event in this scope.
+        left = sum(excluded.values())
+        return f"(no {noun} counted; {left:,} left out)" if left else f"(no {noun} in this scope)"
+    if reference_range is not None and reference_range[1] == 0:
+        # A genuine zero: events in scope, each recorded with no one killed.
+        return (
+            f"in 1 {noun} (recorded with 0)"
+            if count == 1
+            else f"in {count:,} {noun}s (each recorded with 0)"
+        )
+    return f"in {count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _reference(
+    events: EventTable,
+    claim: Claim,
+    grades: tuple[str, ...] | None,
+    scan: _Scan,
+) -> Reference:
+    scope = _scope(events, claim)
+    measure, window_start, window_end = scope.measure, scope.window_start, scope.window_end
+    parties = scope.parties
+    rule = _rule_text(
+        events, measure, window_start, window_end, grades, scan.date_prec, scan.where_prec
+    )
+    chosen_grades = grades if grades is not None or not events.layout.grades else None
 
     def make(
         sums: dict[str, int | None],
@@ -312,7 +422,7 @@ def _reference(
             measure=measure.described if measure is not None else None,
             window_start=window_start,
             window_end=window_end,
-            area=area_names,
+            area=scope.area_names,
             perpetrators=tuple(sorted(parties)) if parties is not None else None,
             grades=chosen_grades,
             low=sums.get("low"),
@@ -327,58 +437,21 @@ def _reference(
             rule=rule,
             excluded=excluded,
             unreadable=dict(events.unreadable),
-            notes=tuple(notes),
+            notes=tuple(scope.notes),
         )
 
-    if measure is None:
-        why = f"it has no figure for {claim.population} {claim.outcome}."
-    elif not wanted:
-        why = f"the claim's area ({claim.area.label()}) names no country or subdivision."
-    elif absent and len(absent) == len(wanted):
-        why = f"it has no events in {join_names(absent)}."
-    elif parties is not None and not found and not unnoted:
-        why = f"it does not record events by {join_names(unseen)}."
-    elif parties is not None and not found:
-        why = f"it attributes no event to {join_names(unseen)} in this file."
-    elif window_start is None:
-        why = "it has no usable events."
-    else:
-        why = None
+    none = f"{events.title} gives no reference for this claim: "
+    why = _why_none(claim, scope)
     if why is not None or measure is None or window_start is None:
-        return make({}, 0, None, f"{events.title} gives no reference for this claim: {why}", {})
+        return make({}, 0, None, f"{none}{why}", {})
 
     w0, w1 = day_number(window_start), day_number(window_end)
-    matched = frozenset(found) if parties is not None else None
-    summed, excluded = scan.select(measure, wanted, matched, (w0, w1))
+    matched = frozenset(scope.found) if parties is not None else None
+    summed, excluded = scan.select(measure, scope.wanted, matched, (w0, w1))
     count = len(summed)
-    noun = "incident" if events.kind == "airwars" else "event"
-    missing_figure = excluded.get(f"no figure for {measure.label}", 0)
-    if count == 0 and missing_figure:
-        # Every event in scope lacks the figure: there is nothing to compare with, not a zero.
-        plural = noun if missing_figure == 1 else f"{noun}s"
-        verb = "has" if missing_figure == 1 else "have"
-        why = (
-            f"the {missing_figure:,} {plural} in scope {verb} no figure for "
-            f"{claim.population} {measure.outcome}."
-        )
-        return make(
-            {}, 0, None, f"{events.title} gives no reference for this claim: {why}", excluded
-        )
-    first, last = events.first_date, events.last_date
-    if first is not None and last is not None:
-        if count == 0 and (window_end < first or window_start > last):
-            why = (
-                f"the claim's window, {day_text(window_start)} to {day_text(window_end)}, lies "
-                f"outside the file's dates, {day_text(first)} to {day_text(last)}."
-            )
-            return make(
-                {}, 0, None, f"{events.title} gives no reference for this claim: {why}", excluded
-            )
-        if window_start < first or window_end > last:
-            notes.append(
-                f"The file's events run from {day_text(first)} to {day_text(last)}: the part of "
-                "the window outside those dates is not covered, so the reference may fall short."
-            )
+    why = _why_empty(events, claim, scope, measure, count, excluded)
+    if why is not None:
+        return make({}, 0, None, f"{none}{why}", excluded)
     sums: dict[str, int | None] = {}
     for bound in ("low", "best", "high"):
         column = getattr(measure, bound)
@@ -391,23 +464,9 @@ def _reference(
         # Summed from the dataset's first date, the reference is a ceiling of sorts, not a
         # like-for-like figure: comparing would call most claims "below".
         comparison = None
-    by = f" by {join_names(found)}" if parties is not None else ""
+    by = f" by {join_names(scope.found)}" if parties is not None else ""
     figure = range_text(sums["low"], sums["best"], sums["high"])
-    if count == 0:
-        # A genuine zero: the file covers the window and records no event in this scope.
-        left = sum(excluded.values())
-        counted = (
-            f"(no {noun} counted; {left:,} left out)" if left else f"(no {noun} in this scope)"
-        )
-    elif reference_range is not None and reference_range[1] == 0:
-        # A genuine zero: events in scope, each recorded with no one killed.
-        counted = (
-            f"in 1 {noun} (recorded with 0)"
-            if count == 1
-            else f"in {count:,} {noun}s (each recorded with 0)"
-        )
-    else:
-        counted = f"in {count:,} {noun}{'' if count == 1 else 's'}"
+    counted = _counted_text(events.layout.event_noun, count, reference_range, excluded)
     relation = (
         relation_text(
             claim.figure.low,
@@ -421,7 +480,8 @@ def _reference(
     )
     sentence = (
         f"{events.title}: {figure} {claim.population} {measure.outcome} {counted}{by} in "
-        f"{join_names(list(area_names))}, {day_text(window_start)} to {day_text(window_end)}; "
+        f"{join_names(list(scope.area_names))}, {day_text(window_start)} to "
+        f"{day_text(window_end)}; "
         f"{relation}" + (" (the claim gives no start)." if claim.start is None else ".")
     )
     return make(sums, count, comparison, sentence, excluded)

@@ -20,7 +20,6 @@ from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import ERROR_KINDS, InputError, Problem, UsageError
 
 SNIFF_BYTES = 1 << 20
-KINDS: tuple[str, ...] = ("ged", "acled", "airwars")
 # The catalogue entry for an event file with the wrong columns; `bad-csv` until `bad-events`
 # exists in errors.ERROR_KINDS.
 ERROR_CODE = "bad-events" if "bad-events" in ERROR_KINDS else "bad-csv"

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-    from casualty_recon.events.read import Raw
 
 # `label`: an identifier, read as plain text and only looked at for the rows named in messages.
 ColumnType = Literal["date", "number", "text", "label"]
@@ -100,13 +98,37 @@ class Prepared:
 MISSING_DAY = np.iinfo(np.int32).min
 
 
+class Columns(Protocol):
+    """The columns read for a layout, by role, as `prepare` sees them (`read.Raw`)."""
+
+    @property
+    def rows(self) -> int: ...
+
+    @property
+    def hxl(self) -> bool:
+        """Whether an HXL hashtag row followed the header."""
+        ...
+
+    def has(self, role: str) -> bool: ...
+
+    def column_name(self, role: str) -> str: ...
+
+    def text(self, role: str) -> Text: ...
+
+    def labels(self, role: str) -> pa.ChunkedArray: ...
+
+    def numbers(self, role: str) -> FloatArray: ...
+
+    def days(self, role: str) -> tuple[IntArray, BoolArray]: ...
+
+
 @dataclass(frozen=True)
 class Layout:
     kind: str
     title: str
     columns: tuple[Column, ...]
     measures: tuple[Measure, ...]
-    prepare: Callable[[Raw], Prepared]
+    prepare: Callable[[Columns], Prepared]
     # Formats tried, in order, on date text that is not ISO 8601.
     date_formats: tuple[str, ...] = ()
     # What date_prec / where_prec mean in this dataset, for messages.
@@ -125,6 +147,8 @@ class Layout:
     not_covered: frozenset[str] = frozenset()
     coverage_note: str | None = None
     notes: tuple[str, ...] = ()
+    # What one row is called in sentences ("in 12 events").
+    event_noun: str = "event"
 
     def missing(self, present: dict[str, str]) -> list[str]:
         """Required columns absent from a header (`present`: lower-cased name -> as written)."""

@@ -57,6 +57,10 @@ class Raw:
     def rows(self) -> int:
         return int(self.table.num_rows)
 
+    @property
+    def hxl(self) -> bool:
+        return self.header.hxl
+
     def has(self, role: str) -> bool:
         return role in self.roles
 

@@ -18,7 +18,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from casualty_recon.events import acled, airwars, ged
 from casualty_recon.events.actor_names import parties_in
 from casualty_recon.events.detect import detect, sniff
 from casualty_recon.events.layout import (
@@ -30,12 +29,11 @@ from casualty_recon.events.layout import (
     Prepared,
     Text,
 )
+from casualty_recon.events.layouts import layouts
 from casualty_recon.events.place_names import PlaceResolver, default_resolver, resolve_pairs
 from casualty_recon.events.read import read_columns
 
-LAYOUTS: dict[str, Layout] = {
-    layout.kind: layout for layout in (ged.LAYOUT, acled.LAYOUT, airwars.LAYOUT)
-}
+LAYOUTS: dict[str, Layout] = layouts()
 
 EPOCH_DATE = "date 1970-01-01 (an empty date stored as zero)"
 NO_DATE = "no date"
@@ -165,6 +163,98 @@ def _take_text(text: Text, keep: BoolArray | None) -> Text:
     return text if keep is None else Text(text.codes[keep], text.values)
 
 
+@dataclass(slots=True)
+class _Where:
+    """Each row's resolved country and place (codes into `countries` and `places`), why an
+    unresolved place is unresolved, and the rows in no recognised country, by reason."""
+
+    countries: list[str]
+    places: list[str]
+    reasons: list[str]
+    country: IntArray
+    place: IntArray
+    reason: IntArray
+    unplaced: dict[str, int]
+    notes: list[str]
+
+
+def _place_rows(resolver: PlaceResolver, place_text: Text, country_text: Text | None) -> _Where:
+    """Resolve each distinct (country, place) pair once, then map the rows to the result."""
+    # Distinct (country, place) pairs, as codes into the two value lists.
+    n_places = len(place_text.values) + 1
+    country_codes = (
+        country_text.codes if country_text is not None else np.full(len(place_text), -1, np.int32)
+    )
+    pair_key = (country_codes.astype(np.int64) + 1) * n_places + (place_text.codes + 1)
+    n_pairs = (len(country_text.values) + 1 if country_text is not None else 1) * n_places
+    if n_pairs <= 1 << 22:
+        # Small key space: count instead of sorting.
+        pair_values = np.flatnonzero(np.bincount(pair_key, minlength=n_pairs))
+        pair_slot = np.full(n_pairs, -1, dtype=np.int32)
+        pair_slot[pair_values] = np.arange(len(pair_values), dtype=np.int32)
+        pair_index = pair_slot[pair_key]
+    else:
+        pair_values, pair_index = np.unique(pair_key, return_inverse=True)
+    pairs: list[tuple[str, str]] = []
+    for value in pair_values.tolist():
+        c, p = divmod(int(value), n_places)
+        country_value = country_text.values[c - 1] if country_text is not None and c > 0 else ""
+        pairs.append((country_value, place_text.values[p - 1] if p > 0 else ""))
+    resolved, main_country = resolve_pairs(resolver, pairs, country_text is not None)
+    notes: list[str] = []
+    if main_country is not None:
+        notes.append(
+            f"The file has no country column; places that do not resolve are taken to be in "
+            f"{main_country}, where most of its places are."
+        )
+    countries = sorted({r.country for r in resolved})
+    places_list = sorted({r.place for r in resolved})
+    reasons = sorted({r.reason or "" for r in resolved})
+    country_lut = np.array([countries.index(r.country) for r in resolved], dtype=np.int32)
+    place_lut = np.array([places_list.index(r.place) for r in resolved], dtype=np.int32)
+    reason_lut = np.array([reasons.index(r.reason or "") for r in resolved], dtype=np.int32)
+    row_country = country_lut[pair_index]
+    row_reason = reason_lut[pair_index]
+    # Rows in no recognised country can match no claim: say so, with the names.
+    unplaced: dict[str, int] = {}
+    if "" in countries:
+        per_reason = np.bincount(
+            row_reason[row_country == countries.index("")], minlength=len(reasons)
+        )
+        unplaced = {reasons[i]: int(per_reason[i]) for i in np.flatnonzero(per_reason)}
+        listed = "; ".join(f"{reason}: {count}" for reason, count in unplaced.items())
+        notes.append(
+            f"{sum(unplaced.values())} row(s) match no claim because of their country ({listed})."
+        )
+    return _Where(
+        countries,
+        places_list,
+        reasons,
+        row_country,
+        place_lut[pair_index],
+        row_reason,
+        unplaced,
+        notes,
+    )
+
+
+def _buckets(
+    row_country: IntArray, row_place: IntArray, n_countries: int, n_places: int
+) -> tuple[npt.NDArray[np.int64], dict[tuple[int, int], tuple[int, int]]]:
+    """Rows grouped by (country, place): the order, and each bucket's slice of it."""
+    # A 16-bit key sorts by radix, in one pass.
+    bucket_key = row_country.astype(np.int64) * n_places + row_place
+    n_buckets = n_countries * n_places
+    key_type = np.int16 if n_buckets < np.iinfo(np.int16).max else np.int64
+    order = np.argsort(bucket_key.astype(key_type), kind="stable").astype(np.int64)
+    counts = np.bincount(bucket_key, minlength=n_buckets)
+    ends = np.cumsum(counts)
+    buckets: dict[tuple[int, int], tuple[int, int]] = {}
+    for index in np.flatnonzero(counts).tolist():
+        buckets[divmod(index, n_places)] = (int(ends[index] - counts[index]), int(ends[index]))
+    return order, buckets
+
+
 def load_events(
     path: str | Path,
     kind: str | None = None,
@@ -191,56 +281,15 @@ def load_events(
         return array if keep is None else array[keep]
 
     resolver = places if places is not None else default_resolver()
-    place_text = _take_text(prepared.place, keep)
-    country_text = _take_text(prepared.country, keep) if prepared.country is not None else None
-    # Distinct (country, place) pairs, as codes into the two value lists.
-    n_places = len(place_text.values) + 1
-    country_codes = (
-        country_text.codes if country_text is not None else np.full(len(place_text), -1, np.int32)
+    where = _place_rows(
+        resolver,
+        _take_text(prepared.place, keep),
+        _take_text(prepared.country, keep) if prepared.country is not None else None,
     )
-    pair_key = (country_codes.astype(np.int64) + 1) * n_places + (place_text.codes + 1)
-    n_pairs = (len(country_text.values) + 1 if country_text is not None else 1) * n_places
-    if n_pairs <= 1 << 22:
-        # Small key space: count instead of sorting.
-        pair_values = np.flatnonzero(np.bincount(pair_key, minlength=n_pairs))
-        pair_slot = np.full(n_pairs, -1, dtype=np.int32)
-        pair_slot[pair_values] = np.arange(len(pair_values), dtype=np.int32)
-        pair_index = pair_slot[pair_key]
-    else:
-        pair_values, pair_index = np.unique(pair_key, return_inverse=True)
-    pairs: list[tuple[str, str]] = []
-    for value in pair_values.tolist():
-        c, p = divmod(int(value), n_places)
-        country_value = country_text.values[c - 1] if country_text is not None and c > 0 else ""
-        pairs.append((country_value, place_text.values[p - 1] if p > 0 else ""))
-    resolved, main_country = resolve_pairs(resolver, pairs, country_text is not None)
-    notes = list(layout.notes) + prepared.notes
-    if main_country is not None:
-        notes.append(
-            f"The file has no country column; places that do not resolve are taken to be in "
-            f"{main_country}, where most of its places are."
-        )
-    countries = sorted({r.country for r in resolved})
-    places_list = sorted({r.place for r in resolved})
-    reasons = sorted({r.reason or "" for r in resolved})
-    country_lut = np.array([countries.index(r.country) for r in resolved], dtype=np.int32)
-    place_lut = np.array([places_list.index(r.place) for r in resolved], dtype=np.int32)
-    reason_lut = np.array([reasons.index(r.reason or "") for r in resolved], dtype=np.int32)
-    row_country = country_lut[pair_index]
-    row_place = place_lut[pair_index]
-    row_reason = reason_lut[pair_index]
-    # Rows in no recognised country can match no claim: say so, with the names.
-    unplaced: dict[str, int] = {}
-    if "" in countries:
-        per_reason = np.bincount(
-            row_reason[row_country == countries.index("")], minlength=len(reasons)
-        )
-        unplaced = {reasons[i]: int(per_reason[i]) for i in np.flatnonzero(per_reason)}
-        listed = "; ".join(f"{reason}: {count}" for reason, count in unplaced.items())
-        notes.append(
-            f"{sum(unplaced.values())} row(s) match no claim because of their country ({listed})."
-        )
-
+    notes = list(layout.notes) + prepared.notes + where.notes
+    countries, places_list = where.countries, where.places
+    row_country, row_place, row_reason = where.country, where.place, where.reason
+    unplaced, reasons = where.unplaced, where.reasons
     actors = tuple(
         Actors(
             layout.actor_text or "",
@@ -249,21 +298,8 @@ def load_events(
         )
         for text in prepared.actors
     )
-
-    # Group rows by (country, place); a 16-bit key sorts by radix, in one pass.
-    bucket_key = row_country.astype(np.int64) * len(places_list) + row_place
-    n_buckets = len(countries) * len(places_list)
-    key_type = np.int16 if n_buckets < np.iinfo(np.int16).max else np.int64
-    order = np.argsort(bucket_key.astype(key_type), kind="stable").astype(np.int64)
-    counts = np.bincount(bucket_key, minlength=n_buckets)
-    ends = np.cumsum(counts)
-    buckets: dict[tuple[str, str], tuple[int, int]] = {}
-    for index in np.flatnonzero(counts).tolist():
-        c, p = divmod(index, len(places_list))
-        buckets[(countries[c], places_list[p])] = (
-            int(ends[index] - counts[index]),
-            int(ends[index]),
-        )
+    order, spans = _buckets(row_country, row_place, len(countries), len(places_list))
+    buckets = {(countries[c], places_list[p]): span for (c, p), span in spans.items()}
 
     first_day = take(prepared.first_day)
     last_day = take(prepared.last_day)

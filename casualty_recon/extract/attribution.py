@@ -294,6 +294,7 @@ class Attributor:
         )
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
+        self._attached: dict[str, list[Speaker]] = {}
 
     def mentions(self, sentence: str) -> list[tuple[int, Organisation]]:
         """Organisations and roles named in a sentence, by position."""
@@ -311,9 +312,13 @@ class Attributor:
         if self._sohr_named:
             for match in _GENERIC_MONITOR.finditer(sentence):
                 found.append(Speaker(match.start(), match.end(), KNOWN[0], 0))
+        # Where a speaker already is: one check per mention, not one per pair of mentions.
+        taken = bytearray(len(sentence) + 1)
+        for speaker in found:
+            _take(taken, speaker.start, speaker.end)
         for match in _CAPITALISED_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
-            if len(name.split()) < 2 or _overlaps(found, match.start("name"), match.end()):
+            if len(name.split()) < 2 or _overlaps(taken, match.start("name"), match.end()):
                 continue
             found.append(
                 Speaker(
@@ -323,10 +328,12 @@ class Attributor:
                     1,
                 )
             )
+            _take(taken, match.start("name"), match.end())
         for match in _ROLE.finditer(sentence):
-            if _overlaps(found, match.start("name"), match.end()):
+            if _overlaps(taken, match.start("name"), match.end()):
                 continue
             found.append(_role_speaker(match))
+            _take(taken, match.start("name"), match.end())
         found.sort(key=lambda f: (f.start, f.rank, -f.end))
         kept: list[Speaker] = []
         for item in found:
@@ -338,7 +345,11 @@ class Attributor:
 
     def attached(self, sentence: str) -> list[Speaker]:
         """The speakers of a sentence joined to a verb of saying ("X said", "according to X")."""
-        return [s for s in self.speakers(sentence) if _is_attached(sentence, s)]
+        cached = self._attached.get(sentence)
+        if cached is None:
+            cached = [s for s in self.speakers(sentence) if _is_attached(sentence, s)]
+            self._attached[sentence] = cached
+        return cached
 
     def attribute(
         self, sentence: Sentence, position: int, sentences: Sequence[Sentence]
@@ -385,8 +396,12 @@ class Attributor:
         saying in the few sentences before (matching the role's head noun, if any); for an
         article's first sentence (its headline), the first one after."""
         index = sentence.index
-        before = [s for s in sentences if index - _SPEAKER_SEARCH_BACK <= s.index < index]
-        after = [s for s in sentences if index < s.index <= index + _SPEAKER_SEARCH_BACK]
+        # Sentences are numbered by position (split_sentences): look only at the neighbours.
+        near = sentences[max(0, index - _SPEAKER_SEARCH_BACK) : index + _SPEAKER_SEARCH_BACK + 1]
+        if not any(s.index == index for s in near):  # numbered otherwise: look at them all
+            near = sentences
+        before = [s for s in near if index - _SPEAKER_SEARCH_BACK <= s.index < index]
+        after = [s for s in near if index < s.index <= index + _SPEAKER_SEARCH_BACK]
         candidates = [sp for s in reversed(before) for sp in reversed(self.attached(s.text))]
         if index == 0:
             candidates += [sp for s in after for sp in self.attached(s.text)]
@@ -405,8 +420,13 @@ class Attributor:
 _HEAD_KIND = {"monitor": "monitor", "agency": "un", "ministry": "government"}
 
 
-def _overlaps(found: Sequence[Speaker], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in found)
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
+    return 1 in taken[start:end]
+
+
+def _take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
 
 
 def _role_speaker(match: re.Match[str]) -> Speaker:

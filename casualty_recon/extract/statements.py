@@ -26,290 +26,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from casualty_recon.extract.numerals import Numeral, find_numerals, is_number_word
+from casualty_recon.extract.statement_words import (
+    AMONG_DEAD,
+    AMONG_WOUNDED,
+    CLAUSE_END,
+    KILLED_NOUNS,
+    MODIFIER_STOP,
+    MOSTLY,
+    NOT_A_TOLL_AFTER,
+    NOT_A_TOLL_BEFORE,
+    OUTCOME_AFTER,
+    OUTCOME_AFTER_RE,
+    PARENTHESIS,
+    PART_BEFORE,
+    POPULATION_NOUNS,
+    POPULATION_PHRASES,
+    QUALIFIER_OF,
+    QUALIFIER_RE,
+    RELATED,
+    SUB_PART_BEFORE,
+    TOLL_BEFORE,
+    VERB_BEFORE,
+    VERB_OUTCOME,
+    YEAR,
+)
 from casualty_recon.extract.text import Sentence
 
-# --- vocabularies -----------------------------------------------------------------------------
-
-# Population nouns (singular and plural) and the population they count.
-_POPULATION_NOUNS: dict[str, str] = {}
-for _population, _nouns in {
-    "civilians": "civilians civilian citizens citizen residents resident villagers villager "
-    "inhabitants worshippers worshipers passengers passenger students student pupils shoppers "
-    "farmers farmer workers worker refugees refugee displaced relatives mourners "
-    "protesters protestors demonstrators pilgrims rescuers volunteers patients patient "
-    "teachers",
-    "people": "people persons person individuals individual syrians others lives bodies "
-    "victims martyrs martyr deaths fatalities",
-    "children": "children child kids kid babies baby infants infant boys boy girls girl "
-    "minors minor toddlers schoolchildren",
-    "women": "women woman",
-    "men": "men man",
-    "combatants": "fighters fighter rebels rebel soldiers soldier troops militants militant "
-    "jihadists jihadist insurgents insurgent gunmen gunman militiamen militiaman terrorists "
-    "terrorist servicemen serviceman officers officer guards guard policemen policeman "
-    "commanders commander combatants combatant recruits mercenaries elements operatives "
-    "extremists extremist members member personnel loyalists loyalist gunmen troopers "
-    "attackers attacker bombers militias militia forces",
-    "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
-    "journalists": "journalists journalist reporters reporter photographers",
-    "aid workers": "staff staffers",
-}.items():
-    for _noun in _nouns.split():
-        _POPULATION_NOUNS[_noun] = _population
-# Nouns that state the outcome themselves: "51 martyrs", "12 bodies", "30 deaths".
-_KILLED_NOUNS = frozenset({"martyrs", "martyr", "bodies", "deaths", "fatalities", "lives"})
-
-# Two-word population nouns, tried before single words.
-_POPULATION_PHRASES: dict[str, str] = {
-    "health workers": "health workers",
-    "medical workers": "health workers",
-    "medical staff": "health workers",
-    "aid workers": "aid workers",
-    "humanitarian workers": "aid workers",
-    "relief workers": "aid workers",
-    "rescue workers": "civilians",
-    "family members": "civilians",
-    "security forces": "combatants",
-    "media activists": "journalists",
-}
-
-# Words that may sit between a number and its population noun ("22 Syrian civilians").
-_MODIFIER_STOP = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "of",
-        "and",
-        "or",
-        "to",
-        "from",
-        "by",
-        "for",
-        "with",
-        "were",
-        "was",
-        "have",
-        "has",
-        "had",
-        "been",
-        "be",
-        "are",
-        "is",
-        "who",
-        "that",
-        "which",
-        "killed",
-        "dead",
-        "died",
-        "wounded",
-        "injured",
-        "since",
-        "after",
-        "before",
-        "during",
-        "when",
-        "where",
-        "while",
-        "as",
-        "than",
-        "said",
-        "says",
-        "the",
-        "their",
-        "his",
-        "her",
-        "its",
-        "into",
-        "over",
-        "under",
-        "more",
-        "less",
-        "about",
-        "between",
-        "among",
-        "including",
-        "they",
-        "it",
-        "he",
-        "she",
-        "we",
-        "this",
-        "these",
-        "those",
-        "them",
-        "whom",
-        "not",
-        "no",
-    ]
-)
-
-# Qualifiers before a number, longest first, and the figure-grammar phrase each becomes.
-_QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("no fewer than", "at least"),
-    ("no less than", "at least"),
-    ("not less than", "at least"),
-    ("a minimum of", "at least"),
-    ("at least", "at least"),
-    ("more than", "more than"),
-    ("upwards of", "more than"),
-    ("in excess of", "more than"),
-    ("over", "more than"),
-    ("just under", "nearly"),
-    ("close to", "nearly"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("approximately", "about"),
-    ("an estimated", "about"),
-    ("estimated", "about"),
-    ("roughly", "about"),
-    ("around", "about"),
-    ("about", "about"),
-    ("some", "about"),
-    ("as many as", "up to"),
-    ("up to", "up to"),
-    ("at most", "up to"),
-    ("fewer than", "fewer than"),
-    ("less than", "fewer than"),
-)
-_QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q, _ in _QUALIFIERS) + r")\s+$", re.I
-)
-_QUALIFIER_OF = dict(_QUALIFIERS)
-
-# Outcome words after the population ("were killed") and the outcome they state.
-_OUTCOME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.I), outcome)
-    for pattern, outcome in (
-        (
-            r"(?:killed|dead|died)\s*(?:or|and|&|and/or)\s*(?:wounded|injured|hurt)|casualties",
-            "killed or injured",
-        ),
-        (
-            r"killed|dead|died|die|perished|slain|massacred|executed|murdered|martyred|"
-            r"slaughtered|lost their lives|deaths|fatalities|death toll|bodies|lifeless|"
-            r"burned to death|beheaded|shot dead|suffocated",
-            "killed",
-        ),
-        (r"wounded|injured|hurt|injuries|wounds|injuring|wounding", "injured"),
-        (
-            r"displaced|fled|flee|fleeing|uprooted|homeless|forced (?:out|from)|"
-            r"driven (?:out|from)",
-            "displaced",
-        ),
-        (r"missing|unaccounted for", "missing"),
-        (r"detained|arrested|abducted|kidnapped|captured|taken hostage|imprisoned", "detained"),
-    )
-)
-_OUTCOME_AFTER_RE = re.compile(
-    r"\b(" + "|".join(p.pattern for p, _ in _OUTCOME_AFTER) + r")\b", re.I
-)
-
-# Active verbs right before the number ("killed 13 civilians", "leaving 27 people dead").
-_VERB_BEFORE = re.compile(
-    r"\b(?P<verb>killed|kills|kill|killing|claimed the lives of|claiming the lives of|"
-    r"claimed|claiming|took the lives of|taking the lives of|executed|executing|massacred|"
-    r"murdered|slaughtered|shot dead|gunned down|deaths? of|killings? of|bodies of|"
-    r"lives of|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|displaced|"
-    r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|"
-    r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
-    r"martyred|martyrdom of)"
-    r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
-    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the))*\s+$",
-    re.I,
-)
-_VERB_OUTCOME: tuple[tuple[str, str], ...] = (
-    ("kill", "killed"),
-    ("claim", "killed"),
-    ("took", "killed"),
-    ("taking", "killed"),
-    ("execut", "killed"),
-    ("massacr", "killed"),
-    ("murder", "killed"),
-    ("slaughter", "killed"),
-    ("shot", "killed"),
-    ("gunned", "killed"),
-    ("death", "killed"),
-    ("bodies", "killed"),
-    ("lives", "killed"),
-    ("martyr", "killed"),
-    ("wound", "injured"),
-    ("injur", "injured"),
-    ("hurt", "injured"),
-    ("displac", "displaced"),
-    ("uproot", "displaced"),
-    ("forc", "displaced"),
-    ("driven", "displaced"),
-    ("arrest", "detained"),
-    ("detain", "detained"),
-    ("abduct", "detained"),
-    ("kidnap", "detained"),
-)
-
-# A toll named before its number: "the death toll ... reached at least 112".
-_TOLL_BEFORE = re.compile(
-    r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|people killed|"
-    r"those killed|martyrs))\b(?P<between>[^.;:]{0,120}?)\b(?:rose|risen|rises|rising|climbed|"
-    r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
-    r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
-    re.I,
-)
-# Parts of a toll stated before: "including 11 children", "among them five women".
-_PART_BEFORE = re.compile(
-    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bamong those|\bamong the (?:dead|"
-    r"victims|killed|wounded|injured)(?: (?:were|are|was))?|\bof whom|\bof them|\bmost of them|"
-    r"\bwhile|\band|,|-|\()\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
-    re.I,
-)
-# Part markers that make a number a subset of the one before ("among them 26 minors"), as
-# against a list ("50 militants and eight civilians").
-_SUB_PART_BEFORE = re.compile(
-    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bof whom|\bof them|\bmost of them)"
-    r"\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
-    re.I,
-)
-_AMONG_DEAD = re.compile(
-    r"\bamong (?:the )?(?:dead|killed|victims|fatalities|those killed)\b", re.I
-)
-_AMONG_WOUNDED = re.compile(r"\bamong (?:the )?(?:wounded|injured)\b", re.I)
-
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_NOT_A_TOLL_AFTER = re.compile(
-    r"^(?:\s*-\s*|\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|seconds?|"
-    r"decades?|centur(?:y|ies)|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|"
-    r"percent|per cent|pc|st|nd|rd|th|am|pm|a\.m|p\.m|o'clock|dollars?|euros?|pounds?|"
-    r"lira|liras|tons?|tonnes?|kg|kilograms?|times|rounds?|mm|millimet|bn|billion|"
-    rf"GMT|local time|{_MONTHS})\b|^\s*%",
-    re.I,
-)
-_NOT_A_TOLL_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTHS})\.?|\baged|\bage of|\bages of|\bages|\bresolution|\bno\.|\bnumber|"
-    r"\bvs\.?|\bpage|\broute|\bhighway|\bbrigade|\bdivision|\bunit|\bregiment|\bcorps|\bpoint|"
-    r"\bgrade|\bclass|\bchapter|\barticle|\bcode|\bversion|\bphase|\bround|\bsection|\bterm|"
-    r"[$€£#]|\bUS\$|\bUSD|\bmore than \d+ of|\bout of)\s*$",
-    re.I,
-)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-_CLAUSE_END = re.compile(
-    r"[;:]|\s-\s|\b(?:said|says|say|told|according|reported|added|while|whereas|but|although|"
-    r"because|however|where|when|after|before|as|since|amid|which|saying)\b",
-    re.I,
-)
-
-
-_RELATED = re.compile(r"\bRelated\b(?! to)")
-# "47 people, most of them civilians"
-_MOSTLY = re.compile(
-    r"\s*,?\s*(?:most|mostly|many|all|the majority)(?: of (?:them|whom))?(?: were| are)?\s+"
-    r"(?:\w+\s+){0,3}?(civilians|fighters|rebels|soldiers|militants|members|jihadists|troops)\b",
-    re.I,
-)
-# "23 civilians - including nine children - dead", "(including 11 children)"
-_PARENTHESIS = re.compile(r"\s-\s[^-]{0,60}?\s-\s|\s*\([^)]{0,60}\)|,\s+including[^,]{0,40},")
+# The vocabularies are in statement_words.
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +136,25 @@ def _coordinated(text: str, previous: Statement, statement: Statement) -> Statem
 
 # --- one number ------------------------------------------------------------------------------
 
+# How far the rules look before and after a number. Every pattern before a number is anchored at
+# it and spans a few words (the longest, a toll phrase, about 200 characters), every one after it
+# a few words too, so a statement costs the same in a 100 KB sentence as in a short one.
+LOOK_BEFORE = 300
+LOOK_AFTER = 200
+
+
+def _before(text: str, end: int) -> str:
+    """The text before `end`, at most LOOK_BEFORE characters, starting at a word."""
+    start = end - LOOK_BEFORE
+    if start <= 0:
+        return text[:end]
+    space = text.find(" ", start, end)
+    return text[space if space >= 0 else start : end]
+
+
+def _after(text: str, start: int) -> str:
+    return text[start : start + LOOK_AFTER]
+
 
 def _statement_at(
     sentence: Sentence,
@@ -402,24 +164,28 @@ def _statement_at(
     earlier: list[Statement],
 ) -> Statement | None:
     text = sentence.text
-    before = text[: numeral.start]
-    qualifier_match = _QUALIFIER_RE.search(before)
-    qualifier = _QUALIFIER_OF[qualifier_match.group(1).lower()] if qualifier_match else ""
+    before = _before(text, numeral.start)
+    qualifier_match = QUALIFIER_RE.search(before)
+    qualifier = QUALIFIER_OF[qualifier_match.group(1).lower()] if qualifier_match else ""
     if upper is not None:
         qualifier = "between"
     elif end == numeral.end + 1 and text.startswith("+", numeral.end):
         qualifier = "more than"
-    head = qualifier_match.start() if qualifier_match else numeral.start
-    if _RELATED.search(text[:head]):
+    head = (
+        numeral.start - len(before) + qualifier_match.start() if qualifier_match else numeral.start
+    )
+    related = text.find("Related", 0, head)
+    if related >= 0 and RELATED.search(text, related, head):
         return None  # a list of links to other stories, not this article's text
-    clause_before = _clause_before(text[:head])
+    prefix = _before(text, head)
+    clause_before = _clause_before(prefix)
     found = _population_after(text, end, numeral)
     population, after_population = found.population, found.end
     implied = population is None
     shape = ""
     outcome = ""
 
-    verb = _VERB_BEFORE.search(text[:head])
+    verb = VERB_BEFORE.search(prefix)
     if verb:
         verb_text = verb.group("verb").lower()
         if verb_text.startswith(("left", "leav")):
@@ -427,11 +193,11 @@ def _statement_at(
             shape = "result"
         elif verb_text.startswith("forc"):
             if population and re.match(
-                r"\s+(?:to )?(?:flee|leave|evacuate)", text[after_population:], re.I
+                r"\s+(?:to )?(?:flee|leave|evacuate)", _after(text, after_population), re.I
             ):
                 outcome, shape = "displaced", "displacement"
         else:
-            outcome = next(o for stem, o in _VERB_OUTCOME if verb_text.startswith(stem))
+            outcome = next(o for stem, o in VERB_OUTCOME if verb_text.startswith(stem))
             shape = "active"
         if outcome and not population:
             population = _elided_population(text, end, earlier)
@@ -440,25 +206,25 @@ def _statement_at(
         verb_of_next = re.match(  # "killed 30 people, injured 90": a verb, not a list
             r"\s*\w+\s+(?:\d|(?:at least|more than|another|some|about|nearly|over|"
             r"dozens|scores|hundreds|a|an)\b)",
-            text[after_population:],
+            _after(text, after_population),
             re.I,
         )
         if listed and listed != outcome and not verb_of_next:
             outcome, shape = listed, "passive"  # "A child killed, 7 people injured"
-    if not outcome and population and found.noun in _KILLED_NOUNS:
+    if not outcome and population and found.noun in KILLED_NOUNS:
         outcome, shape = "killed", "noun"
-    if not outcome and population is None and _AMONG_DEAD.search(clause_before):
+    if not outcome and population is None and AMONG_DEAD.search(clause_before):
         population = _elided_population(text, end, earlier)
     if not outcome and population:
         outcome = _outcome_in_window(text, after_population)
         shape = "passive" if outcome else ""
-    if not outcome and population and _AMONG_DEAD.search(clause_before):
+    if not outcome and population and AMONG_DEAD.search(clause_before):
         outcome, shape = "killed", "part"
-    if not outcome and population and _AMONG_WOUNDED.search(clause_before):
+    if not outcome and population and AMONG_WOUNDED.search(clause_before):
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and _TOLL_BEFORE.search(text[:head])
+        and TOLL_BEFORE.search(prefix)
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = "killed", "toll"
@@ -468,7 +234,7 @@ def _statement_at(
         bare = _outcome_right_after(text, end)
         if bare and bare != "displaced":
             outcome, shape, population = bare, "headline", "people"
-    part = bool(earlier) and bool(_PART_BEFORE.search(text[:head]))
+    part = bool(earlier) and bool(PART_BEFORE.search(prefix))
     if not outcome and population and part:
         outcome, shape = earlier[-1].outcome, "part"
     if not outcome or not population:
@@ -481,13 +247,13 @@ def _statement_at(
         and earlier
         and earlier[-1].population == "combatants"
         and population in ("children", "women", "men", "people")
-        and _SUB_PART_BEFORE.search(text[:head])
+        and SUB_PART_BEFORE.search(prefix)
     ):
         population = "combatants"  # "287 IS fighters, among them 26 minors"
-    mostly = _MOSTLY.match(text[after_population : after_population + 60])
+    mostly = MOSTLY.match(text[after_population : after_population + 60])
     if mostly and population == "people":
         word = mostly.group(1).lower()
-        population = _POPULATION_NOUNS.get(word, population)
+        population = POPULATION_NOUNS.get(word, population)
     figure, low, high = _figure(qualifier, numeral, upper)
     return Statement(
         sentence=sentence,
@@ -532,12 +298,12 @@ def _figure(qualifier: str, numeral: Numeral, upper: Numeral | None) -> tuple[st
 def _is_not_a_toll(text: str, numeral: Numeral) -> bool:
     after = text[numeral.end : numeral.end + 24]
     before = text[max(0, numeral.start - 24) : numeral.start]
-    if _NOT_A_TOLL_AFTER.match(after) or _NOT_A_TOLL_BEFORE.search(before):
+    if NOT_A_TOLL_AFTER.match(after) or NOT_A_TOLL_BEFORE.search(before):
         return True
     if re.match(r"-(?:year|month|week|day|hour|strong|member|story|point|page)", after, re.I):
         return True
     # "since 2014", "April 4, 2017", "24 2016": a year, unless people are counted beside it
-    if _YEAR.match(numeral.text) and (
+    if YEAR.match(numeral.text) and (
         re.search(r"\d,?\s*$", before)
         or not _population_after(text, numeral.end, numeral).population
     ):
@@ -585,7 +351,9 @@ def _range_upper(text: str, numeral: Numeral, following: list[Numeral]) -> Numer
         return None
     if re.fullmatch(r"\s*(?:-|to)\s*", gap):
         return upper
-    if re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", text[: numeral.start], re.I):
+    if re.fullmatch(r"\s+and\s+", gap) and re.search(
+        r"\bbetween\s+$", _before(text, numeral.start), re.I
+    ):
         return upper
     return None
 
@@ -613,7 +381,7 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
         offset = lead.end()
     elif re.match(r"\s+others\b", rest, re.I):
         return "people", end + rest.lower().index("others") + 6, "others"
-    year_like = bool(_YEAR.match(numeral.text))
+    year_like = bool(YEAR.match(numeral.text))
     words = list(re.finditer(r"[A-Za-z][A-Za-z'.-]*", rest[offset:]))
     position = offset
     for count, word in enumerate(words[:5]):
@@ -630,19 +398,19 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
             if count + 1 < len(words)
             else ""
         )
-        if pair in _POPULATION_PHRASES:
-            return _POPULATION_PHRASES[pair], end + offset + words[count + 1].end(), pair
-        if token in _POPULATION_NOUNS:
-            population: str | None = _POPULATION_NOUNS[token]
+        if pair in POPULATION_PHRASES:
+            return POPULATION_PHRASES[pair], end + offset + words[count + 1].end(), pair
+        if token in POPULATION_NOUNS:
+            population: str | None = POPULATION_NOUNS[token]
             noun_end = end + offset + word.end()
             if token in ("members", "member", "families", "relatives"):
-                population = _members(text, noun_end, _POPULATION_NOUNS[token])
+                population = _members(text, noun_end, POPULATION_NOUNS[token])
             elif token in ("workers", "worker") and count > 0:
                 population = "civilians"
             elif token == "forces" and count == 0:
                 population = None
             return population, noun_end, token
-        if token in _MODIFIER_STOP and not (word.group().isupper() and len(word.group()) > 1):
+        if token in MODIFIER_STOP and not (word.group().isupper() and len(word.group()) > 1):
             break  # "IS fighters": an acronym, not the verb
         position = offset + word.end()
     return None, end, ""
@@ -651,7 +419,7 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
 def _members(text: str, noun_end: int, population: str) -> str:
     if re.match(
         r"\s+of\s+(?:a|one|the same|his|her|their|a single)\s+(?:\w+\s+)?family",
-        text[noun_end:],
+        _after(text, noun_end),
         re.I,
     ):
         return "civilians"
@@ -666,7 +434,7 @@ def _outcome_right_after(text: str, end: int) -> str:
         r"\s*(?:(?:were|was|have been|had been|are|have|had|being)\s+)?"
         r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|wounded|injured|hurt|homeless|"
         r"missing|displaced)\b",
-        text[end:],
+        _after(text, end),
         re.I,
     )
     if not match:
@@ -685,13 +453,13 @@ def _outcome_right_after(text: str, end: int) -> str:
 
 def _outcome_in_window(text: str, start: int) -> str:
     """The outcome stated after a population, within the same clause."""
-    window = _PARENTHESIS.sub(" ", text[start : start + 160])[:110]
-    boundary = _CLAUSE_END.search(window)
+    window = PARENTHESIS.sub(" ", text[start : start + 160])[:110]
+    boundary = CLAUSE_END.search(window)
     if boundary:
         window = window[: boundary.start()]
     words = window.split()
     window = " ".join(words[:12])
-    match = _OUTCOME_AFTER_RE.search(window)
+    match = OUTCOME_AFTER_RE.search(window)
     if not match:
         return ""
     # "civilians who fled", "people living in": an outcome after a verb of something else
@@ -706,7 +474,7 @@ def _outcome_in_window(text: str, start: int) -> str:
     ):
         return ""
     word = match.group(1)
-    for pattern, outcome in _OUTCOME_AFTER:
+    for pattern, outcome in OUTCOME_AFTER:
         if pattern.fullmatch(word):
             return outcome
     return ""

@@ -831,9 +831,11 @@ class Gazetteer:
         # Longest first, then earliest; drop anything overlapping a kept mention.
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         kept: list[tuple[int, int, str | None, str, bool]] = []
+        taken = bytearray(len(folded))  # 1 where a kept mention is: linear, not kept x found
         for mention in found:
-            if all(mention[1] <= k[0] or mention[0] >= k[1] for k in kept):
+            if 1 not in taken[mention[0] : mention[1]]:
                 kept.append(mention)
+                taken[mention[0] : mention[1]] = b"\x01" * (mention[1] - mention[0])
         kept.sort()
         results: list[tuple[int, int, frozenset[Place]]] = []
         i = 0

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from casualty_recon.events.layout import Column, Layout, Measure, Prepared
-from casualty_recon.events.read import Raw
+from casualty_recon.events.layout import Column, Columns, Layout, Measure, Prepared
 
 COLUMNS = (
     Column("ident", ("event_id_cnty", "event_id"), "label", required=False),
@@ -48,13 +47,13 @@ MEASURES = (
 VIOLENCE_AGAINST_CIVILIANS = "violence against civilians"
 
 
-def _precision(raw: Raw, role: str) -> np.ndarray:
+def _precision(raw: Columns, role: str) -> np.ndarray:
     if not raw.has(role):
         return np.zeros(raw.rows, dtype=np.int8)
     return np.nan_to_num(raw.numbers(role), nan=0.0).clip(0, 100).astype(np.int8)
 
 
-def prepare(raw: Raw) -> Prepared:
+def prepare(raw: Columns) -> Prepared:
     days, bad = raw.days("event_date")
     flags = {}
     notes = []

@@ -13,8 +13,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from casualty_recon.events.layout import Column, FloatArray, Layout, Measure, Prepared, Text
-from casualty_recon.events.read import Raw
+from casualty_recon.events.layout import (
+    Column,
+    Columns,
+    FloatArray,
+    Layout,
+    Measure,
+    Prepared,
+    Text,
+)
 
 PAIRS = (
     ("civilians", "killed", "civilians_killed"),
@@ -67,7 +74,7 @@ def _first_filled(texts: list[Text]) -> Text:
     return Text(codes, values_out)
 
 
-def prepare(raw: Raw) -> Prepared:
+def prepare(raw: Columns) -> Prepared:
     first, first_bad = raw.days("date")
     if raw.has("date_end"):
         end, end_bad = raw.days("date_end")
@@ -124,6 +131,7 @@ LAYOUT = Layout(
     default_excluded_grades=("Discounted",),
     coverage_note=("Airwars covers Russian (and coalition) strikes, not Syrian government strikes"),
     not_covered=frozenset({"Syrian government"}),
+    event_noun="incident",
     notes=(
         "Airwars gives each incident's civilian deaths as a minimum and a maximum; the "
         "reference sums them as low and high.",

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from casualty_recon.events.layout import Column, Layout, Measure, Prepared
-from casualty_recon.events.read import Raw
+from casualty_recon.events.layout import Column, Columns, Layout, Measure, Prepared
 
 COLUMNS = (
     Column("ident", ("id", "event_id"), "label", required=False),
@@ -39,12 +38,12 @@ MEASURES = (
 )
 
 
-def _precision(raw: Raw, role: str) -> np.ndarray:
+def _precision(raw: Columns, role: str) -> np.ndarray:
     values = raw.numbers(role)
     return np.nan_to_num(values, nan=0.0).clip(0, 100).astype(np.int8)
 
 
-def prepare(raw: Raw) -> Prepared:
+def prepare(raw: Columns) -> Prepared:
     first, first_bad = raw.days("date_start")
     last, last_bad = raw.days("date_end")
     figures = {role: raw.numbers(role) for role in ("low", "best", "high", "deaths_civilians")}
@@ -62,7 +61,7 @@ def prepare(raw: Raw) -> Prepared:
         ident=raw.labels("ident") if raw.has("ident") else None,
         figures=figures,
         unreadable={"unreadable date": first_bad | last_bad},
-        variant="UCDP GED (HDX, with HXL row)" if raw.header.hxl else "UCDP GED",
+        variant="UCDP GED (HDX, with HXL row)" if raw.hxl else "UCDP GED",
     )
 
 

@@ -1,0 +1,283 @@
+"""The words of toll statements: population nouns, outcomes, qualifiers and the patterns
+around a number that say whether it is a toll (used by `statements`)."""
+
+from __future__ import annotations
+
+import re
+
+# Population nouns (singular and plural) and the population they count.
+POPULATION_NOUNS: dict[str, str] = {}
+for _population, _nouns in {
+    "civilians": "civilians civilian citizens citizen residents resident villagers villager "
+    "inhabitants worshippers worshipers passengers passenger students student pupils shoppers "
+    "farmers farmer workers worker refugees refugee displaced relatives mourners "
+    "protesters protestors demonstrators pilgrims rescuers volunteers patients patient "
+    "teachers",
+    "people": "people persons person individuals individual syrians others lives bodies "
+    "victims martyrs martyr deaths fatalities",
+    "children": "children child kids kid babies baby infants infant boys boy girls girl "
+    "minors minor toddlers schoolchildren",
+    "women": "women woman",
+    "men": "men man",
+    "combatants": "fighters fighter rebels rebel soldiers soldier troops militants militant "
+    "jihadists jihadist insurgents insurgent gunmen gunman militiamen militiaman terrorists "
+    "terrorist servicemen serviceman officers officer guards guard policemen policeman "
+    "commanders commander combatants combatant recruits mercenaries elements operatives "
+    "extremists extremist members member personnel loyalists loyalist gunmen troopers "
+    "attackers attacker bombers militias militia forces",
+    "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
+    "journalists": "journalists journalist reporters reporter photographers",
+    "aid workers": "staff staffers",
+}.items():
+    for _noun in _nouns.split():
+        POPULATION_NOUNS[_noun] = _population
+# Nouns that state the outcome themselves: "51 martyrs", "12 bodies", "30 deaths".
+KILLED_NOUNS = frozenset({"martyrs", "martyr", "bodies", "deaths", "fatalities", "lives"})
+
+# Two-word population nouns, tried before single words.
+POPULATION_PHRASES: dict[str, str] = {
+    "health workers": "health workers",
+    "medical workers": "health workers",
+    "medical staff": "health workers",
+    "aid workers": "aid workers",
+    "humanitarian workers": "aid workers",
+    "relief workers": "aid workers",
+    "rescue workers": "civilians",
+    "family members": "civilians",
+    "security forces": "combatants",
+    "media activists": "journalists",
+}
+
+# Words that may sit between a number and its population noun ("22 Syrian civilians").
+MODIFIER_STOP = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "or",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "are",
+        "is",
+        "who",
+        "that",
+        "which",
+        "killed",
+        "dead",
+        "died",
+        "wounded",
+        "injured",
+        "since",
+        "after",
+        "before",
+        "during",
+        "when",
+        "where",
+        "while",
+        "as",
+        "than",
+        "said",
+        "says",
+        "the",
+        "their",
+        "his",
+        "her",
+        "its",
+        "into",
+        "over",
+        "under",
+        "more",
+        "less",
+        "about",
+        "between",
+        "among",
+        "including",
+        "they",
+        "it",
+        "he",
+        "she",
+        "we",
+        "this",
+        "these",
+        "those",
+        "them",
+        "whom",
+        "not",
+        "no",
+    ]
+)
+
+# Qualifiers before a number, longest first, and the figure-grammar phrase each becomes.
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("no fewer than", "at least"),
+    ("no less than", "at least"),
+    ("not less than", "at least"),
+    ("a minimum of", "at least"),
+    ("at least", "at least"),
+    ("more than", "more than"),
+    ("upwards of", "more than"),
+    ("in excess of", "more than"),
+    ("over", "more than"),
+    ("just under", "nearly"),
+    ("close to", "nearly"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("roughly", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("some", "about"),
+    ("as many as", "up to"),
+    ("up to", "up to"),
+    ("at most", "up to"),
+    ("fewer than", "fewer than"),
+    ("less than", "fewer than"),
+)
+QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q, _ in QUALIFIERS) + r")\s+$", re.I
+)
+QUALIFIER_OF = dict(QUALIFIERS)
+
+# Outcome words after the population ("were killed") and the outcome they state.
+OUTCOME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), outcome)
+    for pattern, outcome in (
+        (
+            r"(?:killed|dead|died)\s*(?:or|and|&|and/or)\s*(?:wounded|injured|hurt)|casualties",
+            "killed or injured",
+        ),
+        (
+            r"killed|dead|died|die|perished|slain|massacred|executed|murdered|martyred|"
+            r"slaughtered|lost their lives|deaths|fatalities|death toll|bodies|lifeless|"
+            r"burned to death|beheaded|shot dead|suffocated",
+            "killed",
+        ),
+        (r"wounded|injured|hurt|injuries|wounds|injuring|wounding", "injured"),
+        (
+            r"displaced|fled|flee|fleeing|uprooted|homeless|forced (?:out|from)|"
+            r"driven (?:out|from)",
+            "displaced",
+        ),
+        (r"missing|unaccounted for", "missing"),
+        (r"detained|arrested|abducted|kidnapped|captured|taken hostage|imprisoned", "detained"),
+    )
+)
+OUTCOME_AFTER_RE = re.compile(r"\b(" + "|".join(p.pattern for p, _ in OUTCOME_AFTER) + r")\b", re.I)
+
+# Active verbs right before the number ("killed 13 civilians", "leaving 27 people dead").
+VERB_BEFORE = re.compile(
+    r"\b(?P<verb>killed|kills|kill|killing|claimed the lives of|claiming the lives of|"
+    r"claimed|claiming|took the lives of|taking the lives of|executed|executing|massacred|"
+    r"murdered|slaughtered|shot dead|gunned down|deaths? of|killings? of|bodies of|"
+    r"lives of|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|displaced|"
+    r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|"
+    r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
+    r"martyred|martyrdom of)"
+    r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
+    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the))*\s+$",
+    re.I,
+)
+VERB_OUTCOME: tuple[tuple[str, str], ...] = (
+    ("kill", "killed"),
+    ("claim", "killed"),
+    ("took", "killed"),
+    ("taking", "killed"),
+    ("execut", "killed"),
+    ("massacr", "killed"),
+    ("murder", "killed"),
+    ("slaughter", "killed"),
+    ("shot", "killed"),
+    ("gunned", "killed"),
+    ("death", "killed"),
+    ("bodies", "killed"),
+    ("lives", "killed"),
+    ("martyr", "killed"),
+    ("wound", "injured"),
+    ("injur", "injured"),
+    ("hurt", "injured"),
+    ("displac", "displaced"),
+    ("uproot", "displaced"),
+    ("forc", "displaced"),
+    ("driven", "displaced"),
+    ("arrest", "detained"),
+    ("detain", "detained"),
+    ("abduct", "detained"),
+    ("kidnap", "detained"),
+)
+
+# A toll named before its number: "the death toll ... reached at least 112".
+TOLL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|people killed|"
+    r"those killed|martyrs))\b(?P<between>[^.;:]{0,120}?)\b(?:rose|risen|rises|rising|climbed|"
+    r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
+    r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
+    re.I,
+)
+# Parts of a toll stated before: "including 11 children", "among them five women".
+PART_BEFORE = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bamong those|\bamong the (?:dead|"
+    r"victims|killed|wounded|injured)(?: (?:were|are|was))?|\bof whom|\bof them|\bmost of them|"
+    r"\bwhile|\band|,|-|\()\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
+    re.I,
+)
+# Part markers that make a number a subset of the one before ("among them 26 minors"), as
+# against a list ("50 militants and eight civilians").
+SUB_PART_BEFORE = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bof whom|\bof them|\bmost of them)"
+    r"\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
+    re.I,
+)
+AMONG_DEAD = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities|those killed)\b", re.I)
+AMONG_WOUNDED = re.compile(r"\bamong (?:the )?(?:wounded|injured)\b", re.I)
+
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+NOT_A_TOLL_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|seconds?|"
+    r"decades?|centur(?:y|ies)|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|"
+    r"percent|per cent|pc|st|nd|rd|th|am|pm|a\.m|p\.m|o'clock|dollars?|euros?|pounds?|"
+    r"lira|liras|tons?|tonnes?|kg|kilograms?|times|rounds?|mm|millimet|bn|billion|"
+    rf"GMT|local time|{MONTHS})\b|^\s*%",
+    re.I,
+)
+NOT_A_TOLL_BEFORE = re.compile(
+    rf"(?:\b(?:{MONTHS})\.?|\baged|\bage of|\bages of|\bages|\bresolution|\bno\.|\bnumber|"
+    r"\bvs\.?|\bpage|\broute|\bhighway|\bbrigade|\bdivision|\bunit|\bregiment|\bcorps|\bpoint|"
+    r"\bgrade|\bclass|\bchapter|\barticle|\bcode|\bversion|\bphase|\bround|\bsection|\bterm|"
+    r"[$€£#]|\bUS\$|\bUSD|\bmore than \d+ of|\bout of)\s*$",
+    re.I,
+)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+CLAUSE_END = re.compile(
+    r"[;:]|\s-\s|\b(?:said|says|say|told|according|reported|added|while|whereas|but|although|"
+    r"because|however|where|when|after|before|as|since|amid|which|saying)\b",
+    re.I,
+)
+
+
+RELATED = re.compile(r"\bRelated\b(?! to)")
+# "47 people, most of them civilians"
+MOSTLY = re.compile(
+    r"\s*,?\s*(?:most|mostly|many|all|the majority)(?: of (?:them|whom))?(?: were| are)?\s+"
+    r"(?:\w+\s+){0,3}?(civilians|fighters|rebels|soldiers|militants|members|jihadists|troops)\b",
+    re.I,
+)
+# "23 civilians - including nine children - dead", "(including 11 children)"
+PARENTHESIS = re.compile(r"\s-\s[^-]{0,60}?\s-\s|\s*\([^)]{0,60}\)|,\s+including[^,]{0,40},")

@@ -11,7 +11,6 @@ from casualty_recon.cli.options import FormatOption
 from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 
-
 # The choices of --kind follow the layout modules (events/layouts/): one list of dataset kinds.
 EventKind = StrEnum("EventKind", [(kind, kind) for kind in KINDS])  # type: ignore[misc]
 

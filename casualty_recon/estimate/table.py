@@ -285,7 +285,7 @@ def _long(
                 line,
                 1,
                 f"the row has {len(fields)} fields and the header {len(header)}",
-                "quote list names that hold commas: \"police,news\"",
+                'quote list names that hold commas: "police,news"',
             )
             continue
         text, column = fields[pattern_at]

@@ -31,7 +31,7 @@ class ClaimScope:
 def _round(value: float, up: bool) -> int:
     if value <= 0:
         return 0
-    scale = 10 ** max(int(math.floor(math.log10(value))) - 2, 0)
+    scale = 10 ** max(math.floor(math.log10(value)) - 2, 0)
     return int((math.ceil if up else math.floor)(value / scale) * scale)
 
 

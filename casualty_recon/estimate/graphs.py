@@ -14,7 +14,8 @@ the cells each marginal cell gathers) h(m) = Gamma(A) / Gamma(A + N) prod Gamma(
 with A the sum of a. The posterior of (G, N0) is proportional to that times the prior on N (by
 default proportional to 1/N, as dga's; or a negative binomial, as in Madigan and York's example)
 and a uniform prior on graphs. Its sum over graphs gives the posterior of N: the estimate is its
-median (the averaged figure dga's users quote), with its mean, its mode, the 2.5% and 97.5% points and each graph's posterior probability reported.
+median (the averaged figure dga's users quote), with its mean, its mode, the 2.5% and 97.5%
+points and each graph's posterior probability reported.
 
 Graphs are enumerated (every set of edges, kept when networkx finds it chordal): 8 for three
 lists, 61 for four, 822 for five. With six lists or more the enumeration is not attempted.
@@ -119,7 +120,7 @@ def _posterior(
         a = alpha_total / (1 << len(members))
         fixed = float(np.sum(gammaln(a + margin[1:]) - gammaln(a)))
         # The all-zero marginal cell gathers the N0 unobserved people.
-        value = (
+        value: np.ndarray = (
             math.lgamma(alpha_total)
             - gammaln(alpha_total + total)
             + fixed
@@ -187,7 +188,7 @@ def bma(
     estimate.mean = float(np.dot(marginal, totals))
     estimate.point = float(totals[np.searchsorted(cdf, 0.5)])
     estimate.low = float(totals[np.searchsorted(cdf, 0.025)])
-    estimate.high = float(totals[min(np.searchsorted(cdf, 0.975), len(cdf) - 1)])
+    estimate.high = float(totals[min(int(np.searchsorted(cdf, 0.975)), len(cdf) - 1)])
     mode = float(totals[int(np.argmax(marginal))])
     by_graph = weights.sum(axis=1)
     top = int(np.argmax(by_graph))

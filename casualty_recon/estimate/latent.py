@@ -32,7 +32,7 @@ import numpy as np
 from casualty_recon.estimate.result import Estimate
 from casualty_recon.estimate.table import OverlapTable
 
-__all__ = ["latent_class", "sample_latent_class", "effective_size", "split_rhat", "geweke"]
+__all__ = ["effective_size", "geweke", "latent_class", "sample_latent_class", "split_rhat"]
 
 CLASSES = 10
 A_ALPHA = B_ALPHA = 0.25

@@ -32,7 +32,7 @@ import numpy as np
 from casualty_recon.estimate.result import Estimate
 from casualty_recon.estimate.table import OverlapTable
 
-__all__ = ["loglinear", "Fit"]
+__all__ = ["Fit", "loglinear"]
 
 Term = tuple[int, ...]
 Z95 = 1.959963984540054

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Estimate", "StratumEstimates", "Estimation"]
+__all__ = ["Estimate", "Estimation", "StratumEstimates"]
 
 
 @dataclass

@@ -22,7 +22,7 @@ from pathlib import Path
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import InputError, Problem
 
-__all__ = ["OverlapTable", "read_overlaps", "parse_overlaps"]
+__all__ = ["OverlapTable", "parse_overlaps", "read_overlaps"]
 
 CODE = "bad-overlaps"
 MAX_LISTS = 20
@@ -106,7 +106,7 @@ class _Reader:
     def problem(self, line: int, column: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(CODE, Location(self.path, line, column), message, hint))
 
-    def count(self, text: str, line: int, column: int) -> int | None:
+    def count(self, text: str, column: int, line: int) -> int | None:
         cleaned = text.replace("_", "")
         if cleaned.startswith("-") and cleaned[1:].isdigit():
             self.problem(line, column, f"count {text} is negative", "counts are 0 or more")

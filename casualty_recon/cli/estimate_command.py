@@ -179,7 +179,7 @@ def estimate(
         typer.Option(
             "--iterations",
             min=100,
-            help="Latent-class sampler iterations, half of them burn-in [default: 40000].",
+            help="Latent-class sampler iterations, half of them burn-in [default: 20000].",
         ),
     ] = None,
     claim: Annotated[

@@ -36,7 +36,7 @@ __all__ = ["effective_size", "geweke", "latent_class", "sample_latent_class", "s
 
 CLASSES = 10
 A_ALPHA = B_ALPHA = 0.25
-DEFAULT_ITERATIONS = 40_000
+DEFAULT_ITERATIONS = 20_000
 TINY = 1e-300
 
 

@@ -307,6 +307,64 @@ def extract_growth_rows(sizes_mb: Sequence[float] = (1, 4, 20)) -> list[Row]:
     return rows
 
 
+def estimate_rows(iterations: int = 1000) -> list[Row]:
+    """The latent-class sampler's time per 1,000 iterations / a plain per-person numpy loop.
+
+    Both run the same Gibbs updates of the same model on the same table (Kosovo's four lists,
+    or a synthetic one without ../shared/data): the baseline draws every person's class from
+    an n-by-K matrix of probabilities (the unobserved people as rows of zeros), the sampler one
+    multinomial per pattern. Best of three runs each.
+    """
+    import numpy as np
+
+    from casualty_recon.estimate.latent import A_ALPHA, B_ALPHA, CLASSES, sample_latent_class
+    from casualty_recon.estimate.synthetic import population_table
+    from casualty_recon.estimate.table import read_overlaps
+
+    kosovo = SHARED / "estimation" / "kosovo-1999-four-lists.csv"
+    if kosovo.exists():
+        table, name = read_overlaps(kosovo)[0], "Kosovo"
+    else:
+        table = population_table(np.random.default_rng(1), 10_000, (0.3, 0.2, 0.2, 0.1))
+        name = "synthetic"
+
+    def baseline() -> None:
+        rng = np.random.default_rng(0)
+        seen = np.repeat(np.array(table.patterns, dtype=float), table.counts, axis=0)
+        n, lists = seen.shape
+        lam = rng.uniform(0.1, 0.5, size=(lists, CLASSES))
+        pi = np.full(CLASSES, 1.0 / CLASSES)
+        alpha, n0 = 1.0, n
+        for _ in range(iterations):
+            people = np.vstack([seen, np.zeros((n0, lists))])
+            log_p = people @ np.log(lam) + (1 - people) @ np.log1p(-lam) + np.log(pi)
+            probs = np.exp(log_p - log_p.max(axis=1, keepdims=True))
+            cumulative = np.cumsum(probs / probs.sum(axis=1, keepdims=True), axis=1)
+            z = (rng.random((len(people), 1)) > cumulative).sum(axis=1).clip(max=CLASSES - 1)
+            members = np.bincount(z, minlength=CLASSES)
+            ones = np.array([people[z == k].sum(axis=0) for k in range(CLASSES)]).T
+            lam = np.clip(rng.beta(1 + ones, 1 + members - ones), 1e-12, 1 - 1e-12)
+            after = np.cumsum(members[::-1])[::-1]
+            v = np.clip(rng.beta(1 + members[:-1], alpha + after[1:]), 1e-12, 1 - 1e-12)
+            pi = np.maximum(np.append(v, 1) * np.concatenate(([1], np.cumprod(1 - v))), 1e-300)
+            alpha = rng.gamma(A_ALPHA + CLASSES - 1, 1 / (B_ALPHA - np.log1p(-v).sum()))
+            pi0 = min(float((pi * np.exp(np.log1p(-lam).sum(axis=0))).sum()), 1 - 1e-12)
+            n0 = int(rng.negative_binomial(n, 1 - pi0))
+
+    ours = best_of(lambda: sample_latent_class(table, np.random.default_rng(0), iterations), 3)
+    plain = best_of(baseline, 3)
+    per_thousand = ours * 1000 / iterations
+    return [
+        Row(
+            f"estimate: latent-class sampler, {name} / plain per-person numpy loop",
+            f"{per_thousand:.2f} s per 1,000 iterations",
+            ours / plain,
+            1.0,
+            f"baseline {plain * 1000 / iterations:.2f} s per 1,000 iterations",
+        )
+    ]
+
+
 def print_rows(rows: Sequence[Row]) -> None:
     header = ("measure", "figure", "ratio", "budget", "", "note")
     table = [
@@ -340,6 +398,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows += events_rows(args.event_rows)
     rows += extract_rows()
     rows += extract_growth_rows()
+
+    rows += estimate_rows()
     print_rows(rows)
     over = [r for r in rows if r.verdict == "OVER"]
     if over:

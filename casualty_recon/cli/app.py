@@ -101,3 +101,9 @@ def main() -> None:
             "with the output of the same command run with --debug"
         )
         sys.exit(ExitCode.INTERNAL)
+
+
+# Multiple systems estimation (issue 15): the `estimate` command lives in its own module.
+from casualty_recon.cli.estimate_command import estimate  # noqa: E402
+
+app.command(name="estimate")(estimate)

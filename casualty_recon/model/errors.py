@@ -78,6 +78,12 @@ ERROR_KINDS: dict[str, ErrorKind] = {
         ErrorKind("bad-assumption", "Bad assumption", "An `assumptions` entry that is not valid."),
         ErrorKind("bad-setting", "Bad setting", "A `settings` value out of range."),
         ErrorKind("bad-csv", "Bad claims CSV", "A claims CSV without the needed columns."),
+        ErrorKind(
+            "bad-overlaps",
+            "Bad overlap counts",
+            "An overlap-count CSV for `estimate`: a pattern of the wrong length, a negative or "
+            "non-numeric count, a count on the all-zero pattern, fewer than two lists.",
+        ),
     )
 }
 

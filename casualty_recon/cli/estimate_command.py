@@ -1,0 +1,237 @@
+"""`casualty-recon estimate FILE`: multiple systems estimation on overlap counts (issue 15).
+
+Registered on the main app by cli/app.py (`app.command()(estimate)`). This module does not import
+cli/app.py (that would be an import cycle): the few lines of output and error handling it needs
+are here, written to behave exactly like the other commands' (formats by suffix, atomic writes
+that refuse to overwrite without --force, located errors with exit 1, usage errors with exit 2).
+The estimation itself (numpy, scipy, statsmodels, networkx) is imported only when it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
+
+if TYPE_CHECKING:
+    from casualty_recon.estimate.result import Estimation
+
+__all__ = ["estimate"]
+
+
+class EstimateFormat(StrEnum):
+    auto = "auto"
+    table = "table"
+    plain = "plain"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class Method(StrEnum):
+    lincoln_petersen = "lincoln-petersen"
+    chapman = "chapman"
+    loglinear = "loglinear"
+    bma = "bma"
+    latent_class = "latent-class"
+
+
+SUFFIXES = {
+    ".json": EstimateFormat.json,
+    ".md": EstimateFormat.markdown,
+    ".markdown": EstimateFormat.markdown,
+    ".csv": EstimateFormat.csv,
+    ".txt": EstimateFormat.plain,
+}
+
+
+def _stderr(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def _fail(error: CasualtyReconError) -> NoReturn:
+    if isinstance(error, InputError):
+        for problem in error.problems:
+            _stderr(str(problem))
+        count = len(error.problems)
+        _stderr(f"{count} error{'s' if count != 1 else ''}")
+        raise typer.Exit(1)
+    if isinstance(error, UsageError):
+        _stderr(f"error: {error.message}")
+        if error.hint:
+            _stderr(f"  hint: {error.hint}")
+        raise typer.Exit(2)
+    _stderr(f"error: {error}")
+    raise typer.Exit(1)
+
+
+def _resolve(fmt: EstimateFormat, output: Path | None) -> EstimateFormat:
+    if fmt is not EstimateFormat.auto:
+        return fmt
+    if output is not None:
+        chosen = SUFFIXES.get(output.suffix.lower())
+        if chosen is None:
+            raise UsageError(
+                f"cannot tell the format of {output.name} from its suffix",
+                "name it .txt, .md, .json or .csv, or pass --format",
+            )
+        return chosen
+    return EstimateFormat.table if sys.stdout.isatty() else EstimateFormat.plain
+
+
+def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None:
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+        return
+    from casualty_recon.render.atomic import write_new_file
+
+    write_new_file(output, raw, force=force)
+    _stderr(f"wrote {output}")
+
+
+def _render(result: Estimation, chosen: EstimateFormat, output: Path | None, force: bool) -> None:
+    from casualty_recon.render import estimates
+
+    if chosen is EstimateFormat.table and output is None:
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=False).print(estimates.estimates_table(result))
+        return
+    if chosen is EstimateFormat.json:
+        text: str | bytes = estimates.estimates_json(result)
+    elif chosen is EstimateFormat.markdown:
+        text = estimates.estimates_markdown(result)
+    elif chosen is EstimateFormat.csv:
+        text = estimates.estimates_csv(result, bom=output is not None)
+    else:
+        text = estimates.estimates_plain(result)
+    _emit(text, output, force)
+
+
+def _scope(
+    source: str | None,
+    population: str | None,
+    outcome: str | None,
+    area: str | None,
+    as_of: str | None,
+    url: str | None,
+) -> object:
+    from casualty_recon.estimate.claim import ClaimScope
+
+    given = {
+        "--source": source,
+        "--population": population,
+        "--outcome": outcome,
+        "--area": area,
+        "--as-of": as_of,
+    }
+    missing = [name for name, value in given.items() if not value]
+    if missing:
+        raise UsageError(
+            f"--claim needs {', '.join(missing)}",
+            "say whose estimate it is and of what: --source, --population, --outcome, "
+            "--area and --as-of (YYYY-MM-DD)",
+        )
+    assert source and population and outcome and area and as_of
+    try:
+        day = dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise UsageError(f"--as-of {as_of!r} is not a date", "write it as YYYY-MM-DD") from None
+    return ClaimScope(source, population, outcome, area, day, url)
+
+
+def estimate(
+    file: Annotated[str, typer.Argument(help="Overlap counts: a CSV of list patterns and counts.")],
+    fmt: Annotated[
+        EstimateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto is table on a terminal and plain when piped.",
+            case_sensitive=False,
+        ),
+    ] = EstimateFormat.auto,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file; the format follows its suffix.",
+            dir_okay=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    method: Annotated[
+        list[Method] | None,
+        typer.Option("--method", "-m", help="Only this method (repeatable); default all."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws.")] = 0,
+    iterations: Annotated[
+        int | None,
+        typer.Option(
+            "--iterations",
+            min=100,
+            help="Latent-class sampler iterations, half of them burn-in [default: 20000].",
+        ),
+    ] = None,
+    claim: Annotated[
+        bool,
+        typer.Option("--claim", help="Write the estimate as a sources.yaml claim instead."),
+    ] = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="With --claim: who made the estimate.")
+    ] = None,
+    population: Annotated[
+        str | None, typer.Option("--population", help="With --claim: e.g. civilians.")
+    ] = None,
+    outcome: Annotated[
+        str | None, typer.Option("--outcome", help="With --claim: e.g. killed.")
+    ] = None,
+    area: Annotated[str | None, typer.Option("--area", help="With --claim: the place.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="With --claim: the day the lists run to.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="With --claim: where it is published.")
+    ] = None,
+) -> None:
+    """Estimate how many people no list recorded, by every method, side by side.
+
+    FILE holds how many people are on each pattern of lists (one 0/1 column per list and a
+    count, or a pattern column with strata columns). Each method gives the total N with a 95%
+    interval, the coverage it implies (observed / N) and the undocumented count (N - observed).
+
+    Examples:
+
+      casualty-recon estimate kosovo.csv
+
+      casualty-recon estimate strata.csv --method latent-class --seed 7 --format json
+
+      casualty-recon estimate kosovo.csv --claim --source HRDAG --population people
+      --outcome killed --area Kosovo --as-of 1999-06-20 -o estimate.yaml
+    """
+    try:
+        scope = _scope(source, population, outcome, area, as_of, url) if claim else None
+        chosen = EstimateFormat.plain if claim else _resolve(fmt, output)
+        from casualty_recon.estimate import METHODS, estimate_file
+
+        methods = tuple(m.value for m in method) if method else METHODS
+        result = estimate_file(file, methods=methods, seed=seed, iterations=iterations)
+        if scope is not None:
+            from casualty_recon.estimate.claim import ClaimScope, claim_text
+
+            assert isinstance(scope, ClaimScope)
+            picked = method[0].value if method else None
+            _emit(claim_text(result, scope, picked), output, force)
+            return
+        _render(result, chosen, output, force)
+    except CasualtyReconError as error:
+        _fail(error)

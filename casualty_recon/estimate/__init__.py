@@ -1,0 +1,36 @@
+"""Multiple systems estimation: how many people no list recorded (issue 15).
+
+Overlap counts (how many people are on each pattern of lists) go in; every method's estimate of
+the total, with its 95% interval, the coverage it implies and the undocumented count, comes out,
+side by side, because the answer depends on the model. The heavy libraries (numpy, scipy,
+statsmodels, networkx) are imported only here, so other commands start as fast as before.
+"""
+
+from casualty_recon.estimate.result import Estimate, Estimation, StratumEstimates
+from casualty_recon.estimate.run import METHODS, estimate_tables
+from casualty_recon.estimate.table import OverlapTable, parse_overlaps, read_overlaps
+
+__all__ = [
+    "METHODS",
+    "Estimate",
+    "Estimation",
+    "OverlapTable",
+    "StratumEstimates",
+    "estimate_file",
+    "estimate_tables",
+    "parse_overlaps",
+    "read_overlaps",
+]
+
+
+def estimate_file(
+    path: str,
+    *,
+    methods: tuple[str, ...] = METHODS,
+    seed: int = 0,
+    iterations: int | None = None,
+) -> Estimation:
+    """Read an overlap-count CSV and estimate every stratum with every method."""
+    return estimate_tables(
+        read_overlaps(path), path=path, methods=methods, seed=seed, iterations=iterations
+    )

@@ -1,0 +1,330 @@
+"""Overlap counts: how many people appear on each pattern of lists, read from a CSV.
+
+Two layouts are read (the files in ../shared/data/estimation/ use both):
+
+- wide: one column per list holding 0 or 1, then `count`
+  (`EXH,ABA,OSCE,HRW,count` / `1,0,1,0,228`);
+- long: a `pattern` column of 0/1 digits, one per list, and `count`; the list names in a `lists`
+  column (`"police,news,chr"`) or, without it, L1, L2...; any other columns name a stratum
+  (`city,perpetrator`), and each stratum is estimated on its own.
+
+Every problem is reported at once with its file, line and column: a pattern of the wrong length
+or with digits other than 0 and 1, a count that is not a whole number or is negative, a count on
+the all-zero pattern (nobody can be observed on no list), fewer than two lists, a pattern given
+twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import InputError, Problem
+
+__all__ = ["OverlapTable", "parse_overlaps", "read_overlaps"]
+
+CODE = "bad-overlaps"
+MAX_LISTS = 20
+
+
+@dataclass(frozen=True)
+class OverlapTable:
+    """The counts of one stratum: `patterns[i]` is a tuple of 0/1 per list, seen `counts[i]` times.
+
+    Patterns with a zero count may be present or absent; the all-zero pattern never has a count.
+    """
+
+    lists: tuple[str, ...]
+    patterns: tuple[tuple[int, ...], ...]
+    counts: tuple[int, ...]
+    stratum: str = "all"
+
+    @property
+    def observed(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def k(self) -> int:
+        return len(self.lists)
+
+    def list_totals(self) -> tuple[int, ...]:
+        return tuple(
+            sum(c for p, c in zip(self.patterns, self.counts, strict=True) if p[j])
+            for j in range(self.k)
+        )
+
+    def overlapping(self) -> int:
+        """How many records are on two lists or more."""
+        return sum(c for p, c in zip(self.patterns, self.counts, strict=True) if sum(p) >= 2)
+
+
+def read_overlaps(path: str | Path) -> list[OverlapTable]:
+    """Read an overlap-count CSV; one table per stratum, in the order they first appear."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(
+            [Problem("file", Location(name, 1, 1), f"cannot read the file: {reason}")]
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            [Problem("encoding", Location(name, line, 1), "the file is not UTF-8 text")]
+        ) from None
+    return parse_overlaps(text, name)
+
+
+def _fields(line: str) -> list[tuple[str, int]]:
+    """Split one CSV line into (text, 1-based column) pairs; double quotes group commas."""
+    fields: list[tuple[str, int]] = []
+    current: list[str] = []
+    start = 1
+    quoted = False
+    for index, char in enumerate(line, start=1):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            fields.append(("".join(current).strip(), start))
+            current = []
+            start = index + 1
+        else:
+            current.append(char)
+    fields.append(("".join(current).strip(), start))
+    return fields
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, column: int, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(CODE, Location(self.path, line, column), message, hint))
+
+    def count(self, text: str, column: int, line: int) -> int | None:
+        cleaned = text.replace("_", "")
+        if cleaned.startswith("-") and cleaned[1:].isdigit():
+            self.problem(line, column, f"count {text} is negative", "counts are 0 or more")
+            return None
+        if not cleaned.isdigit():
+            self.problem(
+                line,
+                column,
+                f"count {text!r} is not a whole number",
+                "write how many people have this pattern, e.g. 12",
+            )
+            return None
+        return int(cleaned)
+
+
+def parse_overlaps(text: str, path: str = "<string>") -> list[OverlapTable]:
+    reader = _Reader(path)
+    rows = [
+        (number, _fields(line))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not rows:
+        raise InputError([Problem("empty", Location(path, 1, 1), "the file holds no counts")])
+    header_line, header = rows[0]
+    names = [field.lower() for field, _ in header]
+    if "count" not in names:
+        raise InputError(
+            [
+                Problem(
+                    CODE,
+                    Location(path, header_line, 1),
+                    "the header has no count column",
+                    "the first line names the lists (or a pattern column) and then count",
+                )
+            ]
+        )
+    if "pattern" in names:
+        tables = _long(reader, header_line, header, rows[1:])
+    else:
+        tables = _wide(reader, header_line, header, rows[1:])
+    if reader.problems:
+        raise InputError(reader.problems)
+    return tables
+
+
+def _check_lists(reader: _Reader, lists: list[str], line: int, column: int) -> bool:
+    if len(lists) < 2:
+        reader.problem(
+            line,
+            column,
+            f"only {len(lists)} list{'s' if len(lists) != 1 else ''}: estimating the "
+            "undocumented needs two lists or more",
+            "give one 0/1 column per list (or a pattern digit per list)",
+        )
+        return False
+    if len(lists) > MAX_LISTS:
+        reader.problem(line, column, f"{len(lists)} lists; at most {MAX_LISTS} can be estimated")
+        return False
+    seen: set[str] = set()
+    for name in lists:
+        if not name:
+            reader.problem(line, column, "a list has no name", "name every list in the header")
+            return False
+        if name in seen:
+            reader.problem(line, column, f"list {name!r} is named twice")
+            return False
+        seen.add(name)
+    return True
+
+
+class _Stratum:
+    def __init__(self, name: str, lists: tuple[str, ...]) -> None:
+        self.name = name
+        self.lists = lists
+        self.cells: dict[tuple[int, ...], int] = {}
+        self.first_line: dict[tuple[int, ...], int] = {}
+
+    def table(self) -> OverlapTable:
+        patterns = tuple(sorted(self.cells))
+        return OverlapTable(
+            self.lists, patterns, tuple(self.cells[p] for p in patterns), stratum=self.name
+        )
+
+
+def _add(
+    reader: _Reader,
+    stratum: _Stratum,
+    pattern: tuple[int, ...],
+    count: int,
+    line: int,
+    column: int,
+    count_column: int,
+) -> None:
+    if not any(pattern):
+        if count:
+            reader.problem(
+                line,
+                count_column,
+                f"the all-zero pattern has a count ({count}): nobody is observed on no list",
+                "the unobserved cell is what is estimated; leave it out or give it 0",
+            )
+        return
+    if pattern in stratum.cells:
+        reader.problem(
+            line,
+            column,
+            f"pattern {''.join(map(str, pattern))} is given twice "
+            f"(first on line {stratum.first_line[pattern]})",
+            "give each pattern once, with its total count",
+        )
+        return
+    stratum.cells[pattern] = count
+    stratum.first_line[pattern] = line
+
+
+def _wide(
+    reader: _Reader,
+    header_line: int,
+    header: list[tuple[str, int]],
+    rows: list[tuple[int, list[tuple[str, int]]]],
+) -> list[OverlapTable]:
+    names = [field for field, _ in header]
+    count_at = [n.lower() for n in names].index("count")
+    lists = [n for i, n in enumerate(names) if i != count_at]
+    if not _check_lists(reader, lists, header_line, 1):
+        return []
+    stratum = _Stratum("all", tuple(lists))
+    for line, fields in rows:
+        if len(fields) != len(header):
+            reader.problem(
+                line,
+                1,
+                f"the row has {len(fields)} fields and the header {len(header)}: "
+                f"the pattern has the wrong length",
+                f"give one 0 or 1 for each of the {len(lists)} lists, then the count",
+            )
+            continue
+        pattern: list[int] = []
+        bad = False
+        for i, (value, column) in enumerate(fields):
+            if i == count_at:
+                continue
+            if value not in ("0", "1"):
+                reader.problem(
+                    line,
+                    column,
+                    f"{names[i]} is {value!r}, not 0 or 1",
+                    "1 means on that list, 0 not on it",
+                )
+                bad = True
+            else:
+                pattern.append(int(value))
+        count = reader.count(*fields[count_at], line)
+        if bad or count is None:
+            continue
+        _add(reader, stratum, tuple(pattern), count, line, 1, fields[count_at][1])
+    return [stratum.table()]
+
+
+def _long(
+    reader: _Reader,
+    header_line: int,
+    header: list[tuple[str, int]],
+    rows: list[tuple[int, list[tuple[str, int]]]],
+) -> list[OverlapTable]:
+    names = [field.lower() for field, _ in header]
+    pattern_at = names.index("pattern")
+    count_at = names.index("count")
+    lists_at = names.index("lists") if "lists" in names else None
+    strata_at = [i for i in range(len(names)) if i not in (pattern_at, count_at, lists_at)]
+    strata: dict[str, _Stratum] = {}
+    for line, fields in rows:
+        if len(fields) != len(header):
+            reader.problem(
+                line,
+                1,
+                f"the row has {len(fields)} fields and the header {len(header)}",
+                'quote list names that hold commas: "police,news"',
+            )
+            continue
+        text, column = fields[pattern_at]
+        if lists_at is not None:
+            list_text, list_column = fields[lists_at]
+            lists = tuple(name.strip() for name in list_text.split(","))
+        else:
+            list_column = column
+            lists = tuple(f"L{j + 1}" for j in range(len(text)))
+        key = " / ".join(fields[i][0] for i in strata_at) or "all"
+        stratum = strata.get(key)
+        if stratum is None:
+            if not _check_lists(reader, list(lists), line, list_column):
+                strata[key] = _Stratum(key, ())  # reported once; its rows are not checked
+                continue
+            stratum = strata[key] = _Stratum(key, lists)
+        elif not stratum.lists:
+            continue
+        elif lists != stratum.lists:
+            reader.problem(
+                line,
+                list_column,
+                f"stratum {key} names other lists than on line "
+                f"{min(stratum.first_line.values(), default=line)}",
+                "every row of a stratum names the same lists in the same order",
+            )
+            continue
+        count = reader.count(*fields[count_at], line)
+        if len(text) != len(stratum.lists) or set(text) - {"0", "1"}:
+            reader.problem(
+                line,
+                column,
+                f"pattern {text!r} is not {len(stratum.lists)} digits 0 or 1",
+                f"one digit per list ({', '.join(stratum.lists)}): 1 on it, 0 not",
+            )
+            continue
+        if count is None:
+            continue
+        _add(reader, stratum, tuple(int(c) for c in text), count, line, column, fields[count_at][1])
+    if not strata:
+        reader.problem(header_line, 1, "the file holds no counts", "add one row per pattern")
+    return [s.table() for s in strata.values() if s.lists]

@@ -1,0 +1,150 @@
+"""Estimates side by side: table (rich), plain text, markdown, JSON and CSV."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from casualty_recon.render.csv import Column, rows_to_csv
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from casualty_recon.estimate.result import Estimate, Estimation
+
+__all__ = [
+    "ESTIMATE_COLUMNS",
+    "estimates_csv",
+    "estimates_json",
+    "estimates_markdown",
+    "estimates_plain",
+    "estimates_table",
+]
+
+ESTIMATE_COLUMNS: tuple[Column, ...] = (
+    Column("stratum", "text", "#meta+stratum", "The stratum (all when there is one), or total."),
+    Column("method", "text", "#meta+method", "The method's key."),
+    Column("label", "text", "#meta+label", "The method, as printed."),
+    Column("observed", "int", "#affected+num+observed", "People on at least one list."),
+    Column("estimate", "float", "#affected+num+est", "The estimated total N."),
+    Column("low", "float", "#affected+num+min", "2.5% point of the 95% interval."),
+    Column("high", "float", "#affected+num+max", "97.5% point of the 95% interval."),
+    Column("coverage", "float", "#indicator+coverage", "observed / estimate."),
+    Column("undocumented", "float", "#affected+num+missing", "estimate - observed."),
+    Column("notes", "text", "#meta+notes", "Model, diagnostics, or why the method did not run."),
+)
+HEADERS = ("stratum", "method", "estimate", "95% interval", "coverage", "undocumented", "notes")
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+def _cells(stratum: str, e: Estimate) -> list[str]:
+    if not e.ok:
+        return [stratum, e.label, "-", "", "", "", f"not run: {e.error}"]
+    interval = "" if e.low is None else f"{_number(e.low)} to {_number(e.high)}"
+    coverage = "" if e.coverage is None else f"{e.coverage:.0%}"
+    return [
+        stratum,
+        e.label,
+        _number(e.point),
+        interval,
+        coverage,
+        _number(e.undocumented),
+        "; ".join(e.notes),
+    ]
+
+
+def _rows(result: Estimation) -> list[list[str]]:
+    return [_cells(stratum, e) for stratum, e in result.rows()]
+
+
+def _heading(result: Estimation) -> str:
+    strata = len(result.strata)
+    lists = {len(s.lists) for s in result.strata}
+    width = "/".join(str(n) for n in sorted(lists))
+    text = f"{result.path}: {result.observed:,} people on {width} lists"
+    if strata > 1:
+        text += f", {strata} strata estimated separately and summed"
+    return text
+
+
+def _skipped(result: Estimation) -> list[str]:
+    return [
+        f"stratum {s.name} ({s.observed:,} records) not estimated: {s.skipped}"
+        for s in result.strata
+        if s.skipped
+    ]
+
+
+def estimates_plain(result: Estimation) -> str:
+    rows = [list(HEADERS), *_rows(result)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)]
+    lines = [_heading(result), ""]
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in (2, 4, 5) else cell.ljust(widths[i])
+            for i, cell in enumerate(row[:-1])
+        ]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    lines += ["", *_skipped(result)] if _skipped(result) else []
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def estimates_markdown(result: Estimation) -> str:
+    lines = [f"**{_md(_heading(result))}**", ""]
+    lines.append("| " + " | ".join(HEADERS) + " |")
+    lines.append("|" + "|".join("---:" if i in (2, 4, 5) else "---" for i in range(7)) + "|")
+    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in _rows(result)]
+    skipped = _skipped(result)
+    if skipped:
+        lines += ["", *(f"- {_md(line)}" for line in skipped)]
+    return "\n".join(lines) + "\n"
+
+
+def estimates_json(result: Estimation) -> str:
+    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def estimates_csv(result: Estimation, *, bom: bool) -> bytes:
+    rows = []
+    for stratum, e in result.rows():
+        values = e.to_dict()
+        rows.append(
+            {
+                "stratum": stratum,
+                "method": e.method,
+                "label": e.label,
+                "observed": e.observed,
+                "estimate": values["estimate"],
+                "low": values["low"],
+                "high": values["high"],
+                "coverage": values["coverage"],
+                "undocumented": values["undocumented"],
+                "notes": "; ".join(e.notes) if e.ok else f"not run: {e.error}",
+            }
+        )
+    return rows_to_csv(ESTIMATE_COLUMNS, rows, bom=bom)
+
+
+def estimates_table(result: Estimation) -> Table:
+    from rich.table import Table
+
+    table = Table(title=_heading(result), title_justify="left")
+    for i, header in enumerate(HEADERS):
+        table.add_column(header, justify="right" if i in (2, 4, 5) else "left")
+    previous = None
+    for row in _rows(result):
+        if previous is not None and row[0] != previous:
+            table.add_section()
+        previous = row[0]
+        table.add_row(*row)
+    if _skipped(result):
+        table.caption = "\n".join(_skipped(result))
+        table.caption_justify = "left"
+    return table

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from test_csv_export import seed_sources
 
-from casualty_recon.load.claims_csv import claims_csv_to_document, read_claims_csv
-from casualty_recon.load.loader import load, load_document
+from casualty_recon.load.claims_csv import claims_csv_to_document
+from casualty_recon.load.loader import load, load_document, read_claims_csv
 from casualty_recon.model.errors import InputError
 from casualty_recon.render.csv import claims_rows, to_csv_bytes
 

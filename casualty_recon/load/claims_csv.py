@@ -34,11 +34,11 @@ from typing import TypeVar
 from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import ANY, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, display_name
-from casualty_recon.model.claims import DayRange, Location, Sources
+from casualty_recon.model.claims import DayRange, Location
+from casualty_recon.model.columns import CLAIMS_COLUMNS
 from casualty_recon.model.errors import GrammarError, InputError, Problem
-from casualty_recon.render.csv import CLAIMS_COLUMNS
 
-__all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document", "read_claims_csv"]
+__all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document"]
 
 Positions = dict[tuple[object, ...], tuple[int, int]]
 PlaceKey = tuple[str, str]  # (code, part or "")
@@ -673,11 +673,3 @@ def claims_csv_to_document(
     if reader.problems:
         raise InputError(reader.problems)
     return document, reader.positions
-
-
-def read_claims_csv(text: str, path: str) -> Sources:
-    """Load a claims CSV into `Sources`, through the same parsers as `sources.yaml`."""
-    from casualty_recon.load.loader import load_document  # load imports this module lazily too
-
-    document, positions = claims_csv_to_document(text, path)
-    return load_document(document, path, positions)

@@ -17,6 +17,7 @@ from typing import TypeVar
 from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.load.claims_csv import claims_csv_to_document
 from casualty_recon.load.yaml_nodes import Node, decode, from_python, parse
 from casualty_recon.model.claims import (
     BASES,
@@ -119,11 +120,14 @@ def loads(data: str | bytes, path: str = "<string>") -> Sources:
 
 def loads_csv(data: bytes, path: str) -> Sources:
     """Load a claims CSV (as `export` writes it, perhaps edited in a spreadsheet)."""
-    from casualty_recon.load.claims_csv import claims_csv_to_document
-
     text, problems = decode(data, path)
     if text is None:
         raise InputError(problems)
+    return read_claims_csv(text, path)
+
+
+def read_claims_csv(text: str, path: str) -> Sources:
+    """Load claims CSV text into `Sources`, through the same parsers as `sources.yaml`."""
     document, positions = claims_csv_to_document(text, path)
     return load_document(document, path, positions)
 

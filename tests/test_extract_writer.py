@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon.extract import extract_claims, write_claims
+from casualty_recon.cli.extract_run import write_claims
+from casualty_recon.extract import extract_claims
 from casualty_recon.load.loader import load
 from casualty_recon.model.errors import UsageError
 
@@ -91,7 +92,7 @@ def test_force_replaces(tmp_path: Path) -> None:
 def test_run_extract_prints_yaml_and_writes_files(tmp_path: Path) -> None:
     import io
 
-    from casualty_recon.extract.cli_support import run_extract
+    from casualty_recon.cli.extract_run import run_extract
 
     article = tmp_path / "article.html"
     article.write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")

@@ -1,8 +1,8 @@
 """Spreadsheet-safe CSV exports: `claims.csv`, `pairs.csv`, `gaps.csv` (DESIGN.md section 6).
 
-Every exported table is declared once in `model.columns` as a catalogue of columns (name, type,
-HXL hashtag, description); the README's column tables are rendered from it by `columns_markdown`, and a test
-fails when they drift. What a spreadsheet user can rely on:
+Every exported table is declared once in `model.columns` as a catalogue of columns (name, type, HXL
+hashtag, description); the README's column tables are rendered from it by `columns_markdown`, and a
+test fails when they drift. What a spreadsheet user can rely on:
 
 - RFC 4180: fields quoted only when needed, `""` for a quote inside a field, CRLF line ends.
 - UTF-8 with a byte-order mark for files, so Excel reads accents right (`bom=False` turns it off;

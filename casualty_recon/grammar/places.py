@@ -37,7 +37,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from casualty_recon.model.claims import Place, Relation
-from casualty_recon.model.errors import GrammarError
+from casualty_recon.model.errors import (
+    AREA_CYCLE,
+    AREA_EMPTY,
+    AREA_NOT_A_NAME,
+    PLACE_AMBIGUOUS,
+    PLACE_EMPTY,
+    PLACE_NOT_A_COUNTRY,
+    PLACE_NOT_TEXT,
+    PLACE_TWO_PARTS,
+    PLACE_UNKNOWN,
+    PLACE_UNKNOWN_CLOSE,
+    PLACE_UNKNOWN_IN_COUNTRY,
+    GrammarError,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -382,10 +395,6 @@ _GENERIC_WORDS = frozenset(
 )
 _FREE_TEXT_STOPLIST = frozenset({"mon", "chin", "us", "car", "opt", "kri", "at", "as"})
 
-PLACE_HINT = (
-    "Places are countries, first-level subdivisions (ISO 3166-2), their common spellings, "
-    "or keys of `areas`"
-)
 
 # --- folding ---------------------------------------------------------------------------------
 
@@ -794,7 +803,7 @@ class Gazetteer:
         """The places `text` names. Raises GrammarError `unknown-place`, `ambiguous-place` or
         `bad-area` (a cycle or bad entry in `areas`)."""
         if not isinstance(text, str):
-            raise GrammarError("unknown-place", f"a place must be text, not {text!r}", PLACE_HINT)
+            raise GrammarError.of(PLACE_NOT_TEXT, value=text)
         found = self._resolved.get(text)
         if found is None:
             found = self._resolved[text] = self._resolve(text, None, ())
@@ -874,7 +883,7 @@ class Gazetteer:
     def _resolve(self, text: str, country: str | None, stack: tuple[str, ...]) -> frozenset[Place]:
         written = " ".join(text.split())
         if not written:
-            raise GrammarError("unknown-place", "empty place name", PLACE_HINT)
+            raise GrammarError.of(PLACE_EMPTY)
         key = fold(written)
         if country is None and key in self._area_keys:
             return self._expand_area(self._area_keys[key], stack)
@@ -894,11 +903,7 @@ class Gazetteer:
                 (only,) = qualifier
                 if only.is_country and only.part is None:
                     return self._resolve(left, only.code, stack)
-            raise GrammarError(
-                "unknown-place",
-                f'"{right.strip()}" in "{written}" is not a country',
-                'write "Place, Country", e.g. "Punjab, Pakistan"',
-            )
+            raise GrammarError.of(PLACE_NOT_A_COUNTRY, country=right.strip(), text=written)
         match = _PART_PREFIX.fullmatch(written)
         if match:
             part = PART_FORMS[fold(match.group("part"))]
@@ -934,31 +939,21 @@ class Gazetteer:
             if len(preferred) == 1:
                 return preferred[0]
         forms = "; ".join(_qualified(entry) for entry in pool)
-        raise GrammarError(
-            "ambiguous-place",
-            f'"{written}" names several places',
-            f"write one of: {forms}",
-        )
+        raise GrammarError.of(PLACE_AMBIGUOUS, text=written, forms=forms)
 
     def _expand_area(self, key: str, stack: tuple[str, ...]) -> frozenset[Place]:
         if key in self._expanded:
             return self._expanded[key]
         if key in stack:
             chain = " -> ".join((*stack[stack.index(key) :], key))
-            raise GrammarError(
-                "bad-area",
-                f'area "{key}" refers to itself: {chain}',
-                "an area may list places and other areas, but not itself",
-            )
+            raise GrammarError.of(AREA_CYCLE, key=key, chain=chain)
         places: set[Place] = set()
         for value in self.areas[key]:
             if not isinstance(value, str):
-                raise GrammarError(
-                    "bad-area", f'area "{key}" lists {value!r}, which is not a place name'
-                )
+                raise GrammarError.of(AREA_NOT_A_NAME, key=key, value=value)
             places |= self._resolve(value, None, (*stack, key))
         if not places:
-            raise GrammarError("bad-area", f'area "{key}" lists no places')
+            raise GrammarError.of(AREA_EMPTY, key=key)
         result = frozenset(places)
         self._expanded[key] = result
         return result
@@ -966,14 +961,13 @@ class Gazetteer:
     def _unknown(self, written: str, country: str | None) -> GrammarError:
         if country is not None:
             country_name = display_name(country)
-            return GrammarError(
-                "unknown-place",
-                f'unknown place "{written}" in {country_name}',
-                f"{PLACE_HINT}; codes of {country_name} start with {country}-",
+            return GrammarError.of(
+                PLACE_UNKNOWN_IN_COUNTRY, text=written, country_name=country_name, country=country
             )
         close = self._suggest(written)
-        hint = f"did you mean {close[1]}? {PLACE_HINT}" if close else PLACE_HINT
-        return GrammarError("unknown-place", f'unknown place "{written}"', hint)
+        if close:
+            return GrammarError.of(PLACE_UNKNOWN_CLOSE, text=written, close=close[1])
+        return GrammarError.of(PLACE_UNKNOWN, text=written)
 
     def _suggest(self, written: str) -> tuple[float, str] | None:
         """The closest known spelling to `written` and how close it is, if close enough."""
@@ -998,11 +992,7 @@ class Gazetteer:
 
 def _with_part(places: frozenset[Place], part: str, written: str) -> frozenset[Place]:
     if any(p.part is not None for p in places):
-        raise GrammarError(
-            "unknown-place",
-            f'"{written}" has two part modifiers',
-            f"a place takes one part modifier: {', '.join(PARTS)}",
-        )
+        raise GrammarError.of(PLACE_TWO_PARTS, text=written, parts=", ".join(PARTS))
     return frozenset(Place(p.code, p.name, part) for p in places)
 
 

@@ -2,6 +2,9 @@
 
 Every problem a user can make in an input file has an entry here with a code, a title and a
 description; the README's error table is generated from `ERROR_KINDS` and a test keeps it current.
+Each message is a `Template` below: its code (so its title), its wording with named
+blanks, and its hint; a site fills it (`GrammarError.of(FIGURE_NEGATIVE, text=...)`,
+`Problem.of(FILE_UNREADABLE, location, reason=...)`) instead of composing text by hand.
 Parsers of the small languages raise `GrammarError` (what is wrong with one value); the loader
 locates it and turns it into a `Problem` (where it is wrong). All problems of a file are raised
 together in one `InputError`.
@@ -9,7 +12,7 @@ together in one `InputError`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 from casualty_recon.model.claims import Location
 
@@ -82,11 +85,29 @@ ERROR_KINDS: dict[str, ErrorKind] = {
 }
 
 
+class Template(NamedTuple):
+    """One error message: the kind it belongs to, its wording and its hint, with `{name}` blanks
+    that `fill` fills (`str.format` rules: `{{` for a literal brace)."""
+
+    code: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def title(self) -> str:
+        return ERROR_KINDS[self.code].title
+
+    def fill(self, **values: object) -> tuple[str, str | None]:
+        """The message and the hint with every blank filled."""
+        hint = None if self.hint is None else self.hint.format(**values)
+        return self.message.format(**values), hint
+
+
 class CasualtyReconError(Exception):
     """Base of the errors this package raises on purpose."""
 
 
-class GrammarError(ValueError):
+class GrammarError(CasualtyReconError, ValueError):
     """A value outside one of the small languages (figures, dates, places, parties)."""
 
     def __init__(self, code: str, message: str, hint: str | None = None) -> None:
@@ -95,12 +116,22 @@ class GrammarError(ValueError):
         self.message = message
         self.hint = hint
 
+    @classmethod
+    def of(cls, template: Template, **values: object) -> Self:
+        message, hint = template.fill(**values)
+        return cls(template.code, message, hint)
+
 
 class Problem(NamedTuple):
     code: str
     location: Location
     message: str
     hint: str | None = None
+
+    @classmethod
+    def of(cls, template: Template, location: Location, **values: object) -> Problem:
+        message, hint = template.fill(**values)
+        return cls(template.code, location, message, hint)
 
     def __str__(self) -> str:
         text = f"error: {self.location}: {self.message}"
@@ -126,3 +157,168 @@ class UsageError(CasualtyReconError):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+# --- the messages ------------------------------------------------------------------------------
+# Named `AREA_WHAT`; `{name}` is a blank the site fills, `{{` a literal brace.
+
+ACCEPTED_FIGURES = (
+    "accepted: 730, more than 730, at least 730, about 500, nearly 500, up to 300, "
+    "fewer than 300, between 160 and 300, 160-300, dozens, hundreds, thousands, a dozen, "
+    "2.7 million, {low: 160, high: 300}"
+)
+ACCEPTED_PERIODS = (
+    "accepted: 2019-04-29, 2019-04, 2019, April 2019, 29 April 2019, April 29, 2019, "
+    "early/mid/late April 2019, start of May 2019, end of April 2019, start of 2019, "
+    "end of 2019, 2019-04-21..2019-04-30"
+)
+PLACE_HINT = (
+    "Places are countries, first-level subdivisions (ISO 3166-2), their common spellings, "
+    "or keys of `areas`"
+)
+PARTY_HINT = (
+    "write `any`, a party name (e.g. Syrian government, Russian forces), "
+    "a key of `parties`, or a list of those"
+)
+
+
+def _literal(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+# figures
+FIGURE_BAD = Template("bad-figure", 'cannot read figure "{text}"', _literal(ACCEPTED_FIGURES))
+FIGURE_BAD_WHY = Template(
+    "bad-figure", 'cannot read figure "{text}": {why}', _literal(ACCEPTED_FIGURES)
+)
+FIGURE_NEGATIVE = Template(
+    "negative-figure", 'figure "{text}" is below zero', "a figure counts people: write 0 or more"
+)
+FIGURE_UNKNOWN_KEY = Template(
+    "bad-figure",
+    'cannot read figure "{text}": unknown key "{key}"',
+    "the mapping form has only low and high: {{low: 160, high: 300}} or {{low: 730}}",
+)
+FIGURE_NO_LOW = Template(
+    "bad-figure",
+    'cannot read figure "{text}": low is missing',
+    "the mapping form needs low: {{low: 160, high: 300}} or {{low: 730}}",
+)
+TOLERANCE_NOT_NUMBER = Template(
+    "bad-setting",
+    'about_tolerance "{value}" is not a number',
+    "use a fraction from 0 up to (not including) 1, e.g. 0.1",
+)
+TOLERANCE_OUT_OF_RANGE = Template(
+    "bad-setting",
+    'about_tolerance "{value}" is out of range',
+    "use a fraction from 0 up to (not including) 1, e.g. 0.1",
+)
+
+# periods
+PERIOD_BAD = Template("bad-date", 'cannot read date "{text}"', ACCEPTED_PERIODS)
+PERIOD_BAD_WHY = Template("bad-date", 'cannot read date "{text}": {why}', ACCEPTED_PERIODS)
+PERIOD_NO_YEAR = Template(
+    "bad-date",
+    'cannot read date "{text}": it has no year',
+    'add the year, e.g. "{text} 2019" (' + ACCEPTED_PERIODS + ")",
+)
+
+# places
+PLACE_NOT_TEXT = Template("unknown-place", "a place must be text, not {value!r}", PLACE_HINT)
+PLACE_EMPTY = Template("unknown-place", "empty place name", PLACE_HINT)
+PLACE_NOT_A_COUNTRY = Template(
+    "unknown-place",
+    '"{country}" in "{text}" is not a country',
+    'write "Place, Country", e.g. "Punjab, Pakistan"',
+)
+PLACE_AMBIGUOUS = Template(
+    "ambiguous-place", '"{text}" names several places', "write one of: {forms}"
+)
+PLACE_UNKNOWN = Template("unknown-place", 'unknown place "{text}"', PLACE_HINT)
+PLACE_UNKNOWN_CLOSE = Template(
+    "unknown-place", 'unknown place "{text}"', "did you mean {close}? " + PLACE_HINT
+)
+PLACE_UNKNOWN_IN_COUNTRY = Template(
+    "unknown-place",
+    'unknown place "{text}" in {country_name}',
+    PLACE_HINT + "; codes of {country_name} start with {country}-",
+)
+PLACE_TWO_PARTS = Template(
+    "unknown-place",
+    '"{text}" has two part modifiers',
+    "a place takes one part modifier: {parts}",
+)
+AREA_CYCLE = Template(
+    "bad-area",
+    'area "{key}" refers to itself: {chain}',
+    "an area may list places and other areas, but not itself",
+)
+AREA_NOT_A_NAME = Template("bad-area", 'area "{key}" lists {value!r}, which is not a place name')
+AREA_EMPTY = Template("bad-area", 'area "{key}" lists no places')
+
+# parties
+PARTY_NOT_TEXT = Template("bad-party", "perpetrators must be text or a list, not {value!r}")
+PARTY_EMPTY_LIST = Template("bad-party", "an empty list of perpetrators", PARTY_HINT)
+PARTY_NOT_A_NAME = Template("bad-party", "{value!r} is not a party name", PARTY_HINT)
+PARTY_EMPTY_NAME = Template("bad-party", "an empty party name", PARTY_HINT)
+PARTY_ANY_MIXED = Template(
+    "bad-party",
+    '"any" mixed with other parties: {parties}',
+    "`any` means every party; write it alone, or list the parties",
+)
+PARTY_GROUP_CYCLE = Template(
+    "bad-party",
+    'party group "{group}" refers to itself: {chain}',
+    "a group may list parties and other groups, but not itself",
+)
+PARTY_GROUP_BAD_MEMBER = Template("bad-party", 'party group "{group}" lists {value!r}', PARTY_HINT)
+PARTY_GROUP_ANY = Template(
+    "bad-party",
+    'party group "{group}" lists "any"',
+    "a group lists parties; write `any` directly in `perpetrators`",
+)
+PARTY_GROUP_EMPTY = Template("bad-party", 'party group "{group}" lists no parties')
+
+# reading a file
+FILE_UNREADABLE = Template(
+    "file",
+    "cannot read the file: {reason}",
+    "check the path; `casualty-recon init` writes a starter file",
+)
+FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}")
+FILE_TOO_LARGE = Template(
+    "too-large", "{size}, over the limit of {limit:,}", "split it into several files"
+)
+FILE_NOT_UTF8 = Template(
+    "encoding",
+    "byte 0x{byte:02x} is not UTF-8 text",
+    "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
+)
+FILE_CONTROL_CHARACTER = Template(
+    "encoding", "unreadable character: {reason}", "remove control characters from the file"
+)
+FILE_EMPTY = Template(
+    "empty",
+    "the file is empty",
+    "start from `casualty-recon init`, which writes a commented example",
+)
+YAML_ALIAS_BOMB = Template(
+    "alias-bomb",
+    "aliases expand to more than {limit:,} values",
+    "write the values out instead of nesting aliases",
+)
+YAML_TOO_DEEP = Template(
+    "too-deep",
+    "lists and mappings are nested more than {limit} deep",
+    "a sources file needs at most 4 levels",
+)
+YAML_SECOND_DOCUMENT = Template(
+    "yaml-syntax", "a second YAML document (after `---`)", "put everything in one document"
+)
+YAML_SYNTAX = Template("yaml-syntax", "{message}")
+YAML_SYNTAX_TABS = Template(
+    "yaml-syntax",
+    "{message}",
+    "YAML does not allow tabs for indentation: replace them with spaces",
+)

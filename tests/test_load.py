@@ -202,3 +202,28 @@ def test_a_custom_about_tolerance_survives_a_csv_round_trip(tmp_path: Path) -> N
     assert runner.invoke(app, ["export", str(source), "--out", str(out)]).exit_code == 0
     claim = load(out / "claims.csv").claim("x")
     assert (claim.figure.low, claim.figure.high) == (400, 600)
+
+
+def test_every_message_is_a_template_of_a_catalogued_kind() -> None:
+    from casualty_recon.model import errors
+
+    templates = {
+        name: value for name, value in vars(errors).items() if isinstance(value, errors.Template)
+    }
+    assert len(templates) > 80
+    for name, template in templates.items():
+        assert template.code in ERROR_KINDS, name
+        assert template.title == ERROR_KINDS[template.code].title
+    message, hint = errors.FIGURE_UNKNOWN_KEY.fill(text="{low: 1}", key="mid")
+    assert message == 'cannot read figure "{low: 1}": unknown key "mid"'
+    assert hint is not None and "{low: 160, high: 300}" in hint
+
+
+def test_grammar_errors_are_project_errors() -> None:
+    from casualty_recon.grammar.figures import parse_figure
+    from casualty_recon.model.errors import CasualtyReconError, GrammarError
+
+    with pytest.raises(CasualtyReconError) as caught:
+        parse_figure("-5")
+    assert isinstance(caught.value, GrammarError) and caught.value.code == "negative-figure"
+    assert str(caught.value) == 'figure "-5" is below zero'

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from casualty_recon import __version__
-from casualty_recon.model.errors import CasualtyReconError, GrammarError, InputError, UsageError
+from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -730,9 +730,6 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(ExitCode.OK)
-    except GrammarError as error:
-        _stderr(f"error: {error.message}")
-        sys.exit(ExitCode.BAD_DATA)
     except Exception as error:
         if _state["debug"] or "--debug" in sys.argv:
             raise

@@ -35,7 +35,59 @@ from casualty_recon.model.claims import (
     Source,
     Sources,
 )
-from casualty_recon.model.errors import GrammarError, InputError, Problem
+from casualty_recon.model.errors import (
+    APPLIES_TO_UNKNOWN,
+    AREA_BAD,
+    ASSUMPTION_FIELD_MISSING,
+    ASSUMPTION_NEEDS,
+    ASSUMPTION_NEEDS_RATE,
+    ASSUMPTION_NOT_FOR_RATE,
+    ASSUMPTION_RATE_MISPLACED,
+    ASSUMPTIONS_NOT_A_LIST,
+    BASIS_UNKNOWN,
+    BOOLEAN_TEXT,
+    BREAKDOWN_OF_ITSELF,
+    BREAKDOWN_TOO_LARGE,
+    BREAKDOWN_UNKNOWN,
+    CLAIM_FIELD_MISSING,
+    CLAIMS_NOT_A_LIST,
+    FIELD_UNKNOWN,
+    FIGURE_A_LIST,
+    FIGURE_BOOLEAN,
+    FIGURE_EMPTY,
+    FIGURE_NOT_DECIMAL,
+    FIGURE_OCTAL,
+    FILE_UNREADABLE,
+    GROUP_TWICE,
+    GROUPS_NOT_A_MAPPING,
+    ID_BAD,
+    ID_TWICE,
+    INTERVAL_BACKWARDS,
+    INTERVAL_BAD,
+    KEY_TWICE,
+    KIND_UNKNOWN,
+    LIST_EMPTY,
+    NO_CLAIMS,
+    NO_SOURCES,
+    NOT_A_MAPPING,
+    NOT_TEXT,
+    OCTAL_TEXT,
+    OUTCOME_UNKNOWN,
+    POPULATION_UNKNOWN,
+    PUBLISHED_BEFORE_AS_OF,
+    SOURCE_TWICE,
+    SOURCE_UNKNOWN,
+    SOURCE_UNKNOWN_BARE,
+    SOURCES_NOT_A_MAPPING,
+    START_AFTER_AS_OF,
+    TOLERANCE_NOT_FRACTION,
+    VALUE_EMPTY,
+    VERSION_UNKNOWN,
+    GrammarError,
+    InputError,
+    Problem,
+    Template,
+)
 
 T = TypeVar("T")
 
@@ -90,14 +142,7 @@ def load(path: str | Path) -> Sources:
     except OSError as err:
         reason = err.strerror or str(err)
         raise InputError(
-            [
-                Problem(
-                    "file",
-                    Location(name, 1, 1),
-                    f"cannot read the file: {reason}",
-                    "check the path; `casualty-recon init` writes a starter file",
-                )
-            ]
+            [Problem.of(FILE_UNREADABLE, Location(name, 1, 1), reason=reason)]
         ) from None
     if file.suffix.lower() == ".csv":
         return loads_csv(data, name)
@@ -163,6 +208,9 @@ class _Builder:
     def problem(self, code: str, node: Node, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(code, node.where(self.path), message, hint))
 
+    def report(self, template: Template, node: Node, **values: object) -> None:
+        self.problems.append(Problem.of(template, node.where(self.path), **values))
+
     def grammar(self, node: Node, err: GrammarError) -> None:
         self.problem(err.code, node, err.message, err.hint)
 
@@ -177,52 +225,34 @@ class _Builder:
                 if what == "the file"
                 else "write it as `name: value` lines, indented under its key"
             )
-            self.problem(
-                "wrong-type", node, f"{what} must be a mapping, not {node.describe()}", hint
-            )
+            self.report(NOT_A_MAPPING, node, what=what, found=node.describe(), hint=hint)
             return None
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.pairs:
             name = key.text
             if name in fields:
-                self.problem("duplicate-key", key, f"`{name}` is given twice in {what}")
+                self.report(KEY_TWICE, key, name=name, what=what)
                 continue
             if name not in allowed:
-                self.problem(
-                    "unknown-field",
-                    key,
-                    f"unknown field `{name}` in {what}",
-                    _suggest(name, allowed, "fields: " + ", ".join(allowed)),
-                )
+                choices = _suggest(name, allowed, "fields: " + ", ".join(allowed))
+                self.report(FIELD_UNKNOWN, key, name=name, what=what, choices=choices)
                 continue
             fields[name] = (key, value)
         return fields
 
     def text(self, node: Node, what: str, *, allow_numbers: bool = False) -> str | None:
         if node.kind != "scalar":
-            self.problem("wrong-type", node, f"{what} must be text, not {node.describe()}")
+            self.report(NOT_TEXT, node, what=what, found=node.describe())
             return None
         if node.tag == "bool" and node.text.lower() in _BOOLEAN_WORDS:
-            self.problem(
-                "boolean-value",
-                node,
-                f"{what} is `{node.text}`, which YAML reads as the boolean "
-                f"{str(node.text.lower() in {'yes', 'on', 'true', 'y'}).lower()}",
-                f'write "{node.text}" in quotes if you mean the text',
-            )
+            value = str(node.text.lower() in {"yes", "on", "true", "y"}).lower()
+            self.report(BOOLEAN_TEXT, node, what=what, text=node.text, value=value)
             return None
         if node.tag == "int" and node.text.lstrip("+-").startswith("0") and len(node.text) > 1:
-            self.problem(
-                "octal-number",
-                node,
-                f"{what} `{node.text}` has a leading zero, which YAML 1.1 reads as an octal number",
-                f'write "{node.text}" in quotes',
-            )
+            self.report(OCTAL_TEXT, node, what=what, text=node.text)
             return None
         if node.is_null or not node.text.strip():
-            self.problem(
-                "missing-field", node, f"{what} is empty", "give a value, or leave the field out"
-            )
+            self.report(VALUE_EMPTY, node, what=what)
             return None
         if node.tag in {"int", "float"} and not allow_numbers:
             return node.text
@@ -231,7 +261,7 @@ class _Builder:
     def text_list(self, node: Node, what: str) -> list[tuple[Node, str]]:
         items = node.items if node.kind == "seq" else [node]
         if node.kind == "seq" and not items:
-            self.problem("missing-field", node, f"{what} is an empty list")
+            self.report(LIST_EMPTY, node, what=what)
         out: list[tuple[Node, str]] = []
         for item in items:
             value = self.text(item, what)
@@ -239,19 +269,17 @@ class _Builder:
                 out.append((item, value))
         return out
 
-    def choice(self, node: Node, choices: tuple[str, ...], code: str, what: str) -> str | None:
+    def choice(
+        self, node: Node, choices: tuple[str, ...], template: Template, what: str
+    ) -> str | None:
         value = self.text(node, what)
         if value is None:
             return None
         lowered = " ".join(value.lower().split())
         if lowered in choices:
             return lowered
-        self.problem(
-            code,
-            node,
-            f'unknown {what} "{value}"',
-            _suggest(lowered, choices, f"{_plural(what)}: " + ", ".join(choices)),
-        )
+        hint = _suggest(lowered, choices, f"{_plural(what)}: " + ", ".join(choices))
+        self.report(template, node, value=value, choices=hint)
         return None
 
     def guarded(self, node: Node, parse_value: Callable[[], T]) -> T | None:
@@ -274,12 +302,7 @@ class _Builder:
                 Note(root.where(self.path), "no `version` given; reading it as version 1")
             )
         elif version[1].text.strip() != "1":
-            self.problem(
-                "bad-version",
-                version[1],
-                f"version {version[1].text!r} is not a version this tool reads",
-                "this tool reads `version: 1`",
-            )
+            self.report(VERSION_UNKNOWN, version[1], version=version[1].text)
         if "title" in top:
             sources.title = self.text(top["title"][1], "title", allow_numbers=True)
         if "settings" in top:
@@ -294,11 +317,11 @@ class _Builder:
         if "sources" in top:
             sources.sources = self.sources(top["sources"][1])
         else:
-            self.problem("missing-field", root, "the file has no `sources`", "add a `sources:` map")
+            self.report(NO_SOURCES, root)
         if "claims" in top:
             sources.claims = self.claims(top["claims"][1], sources, gazetteer)
         else:
-            self.problem("missing-field", root, "the file has no `claims`", "add a `claims:` list")
+            self.report(NO_CLAIMS, root)
         if "assumptions" in top:
             sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
         if self.problems:
@@ -315,13 +338,7 @@ class _Builder:
         if isinstance(value, str) and value.strip():  # from a claims CSV, every cell is text
             value = _number_or_text(value)
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
-            self.problem(
-                "bad-setting",
-                value_node,
-                f"about_tolerance must be a number from 0 up to (not including) 1, "
-                f"not {value_node.describe()}",
-                "0.1 reads `about 500` as 450 to 550; 0 reads it as exactly 500",
-            )
+            self.report(TOLERANCE_NOT_FRACTION, value_node, found=value_node.describe())
             return
         sources.about_tolerance = float(value)
 
@@ -329,7 +346,7 @@ class _Builder:
         if node.is_null:
             return {}
         if node.kind != "map":
-            self.problem("wrong-type", node, f"`{what}` must be a mapping of names to lists")
+            self.report(GROUPS_NOT_A_MAPPING, node, what=what)
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for key, value in node.pairs:
@@ -337,7 +354,7 @@ class _Builder:
             if name is None:
                 continue
             if name in out:
-                self.problem("duplicate-key", key, f"{singular} `{name}` is defined twice")
+                self.report(GROUP_TWICE, key, singular=singular, name=name)
                 continue
             out[name] = tuple(text for _, text in self.text_list(value, f"{singular} `{name}`"))
         return out
@@ -347,11 +364,11 @@ class _Builder:
             try:
                 gazetteer.resolve(key.text)
             except GrammarError as err:
-                self.problem("bad-area", key, f"area `{key.text}`: {err.message}", err.hint)
+                self.report(AREA_BAD, key, key=key.text, message=err.message, hint=err.hint)
 
     def sources(self, node: Node) -> dict[str, Source]:
         if node.kind != "map":
-            self.problem("wrong-type", node, "`sources` must be a mapping of keys to sources")
+            self.report(SOURCES_NOT_A_MAPPING, node)
             return {}
         out: dict[str, Source] = {}
         for key, value in node.pairs:
@@ -359,7 +376,7 @@ class _Builder:
             if name is None:
                 continue
             if name in out:
-                self.problem("duplicate-key", key, f"source `{name}` is defined twice")
+                self.report(SOURCE_TWICE, key, name=name)
                 continue
             if value.is_null:
                 out[name] = Source(name)
@@ -370,7 +387,7 @@ class _Builder:
             fields = self.mapping(value, SOURCE_FIELDS, f"source `{name}`") or {}
             kind = None
             if "kind" in fields:
-                kind = self.choice(fields["kind"][1], SOURCE_KINDS, "unknown-kind", "source kind")
+                kind = self.choice(fields["kind"][1], SOURCE_KINDS, KIND_UNKNOWN, "source kind")
             out[name] = Source(
                 name,
                 name=self.optional_text(fields, "name", f"the name of `{name}`"),
@@ -393,9 +410,7 @@ class _Builder:
         if node.is_null:
             return []
         if node.kind != "seq":
-            self.problem(
-                "wrong-type", node, "`claims` must be a list", "start each claim with `- id: ...`"
-            )
+            self.report(CLAIMS_NOT_A_LIST, node)
             return []
         # Ids and breakdown_of are checked on what was written, so a claim that fails for
         # another reason still takes part: every problem of the file is reported at once.
@@ -407,13 +422,7 @@ class _Builder:
             claim_id = id_node.text.strip() if id_node is not None and id_node.is_scalar else None
             if claim_id and id_node is not None:
                 if claim_id in seen:
-                    self.problem(
-                        "duplicate-id",
-                        id_node,
-                        f"claim id `{claim_id}` is used twice "
-                        f"(first at line {seen[claim_id].line})",
-                        "give each claim its own id",
-                    )
+                    self.report(ID_TWICE, id_node, id=claim_id, line=seen[claim_id].line)
                     claim_id = None
                 else:
                     seen[claim_id] = id_node
@@ -423,19 +432,10 @@ class _Builder:
                 continue
             target = where.text.strip()
             if target == claim_id:
-                self.problem(
-                    "bad-breakdown",
-                    where,
-                    f"claim `{claim_id}` names itself in breakdown_of",
-                    "breakdown_of is the id of the claim this one is a part of",
-                )
+                self.report(BREAKDOWN_OF_ITSELF, where, id=claim_id)
             elif target not in seen:
-                self.problem(
-                    "unknown-breakdown",
-                    where,
-                    f"breakdown_of names no claim: `{target}`",
-                    _suggest(target, list(seen), "it must be the id of a claim"),
-                )
+                choices = _suggest(target, list(seen), "it must be the id of a claim")
+                self.report(BREAKDOWN_UNKNOWN, where, target=target, choices=choices)
         claims: list[Claim] = []
         for item, claim_id, _where in written:
             claim = self.claim(item, sources, gazetteer)
@@ -449,12 +449,13 @@ class _Builder:
             if whole is None or where is None or whole.figure.high is None:
                 continue
             if part.figure.low > whole.figure.high:
-                self.problem(
-                    "bad-breakdown",
+                self.report(
+                    BREAKDOWN_TOO_LARGE,
                     where,
-                    f"`{part.id}` ({part.figure.text}) is larger than the whole it is part of, "
-                    f"`{whole.id}` ({whole.figure.text})",
-                    "a breakdown counts part of another claim's figure",
+                    part=part.id,
+                    part_figure=part.figure.text,
+                    whole=whole.id,
+                    whole_figure=whole.figure.text,
                 )
         return claims
 
@@ -466,11 +467,12 @@ class _Builder:
         missing = [name for name in CLAIM_REQUIRED if name not in fields]
         label = fields["id"][1].text if "id" in fields else f"at line {node.line}"
         for name in missing:
-            self.problem(
-                "missing-field",
+            self.report(
+                CLAIM_FIELD_MISSING,
                 node,
-                f"claim {label} has no `{name}`",
-                f"required fields: {', '.join(CLAIM_REQUIRED)}",
+                label=label,
+                name=name,
+                required=", ".join(CLAIM_REQUIRED),
             )
 
         def value(name: str) -> Node | None:
@@ -481,39 +483,32 @@ class _Builder:
         if (n := value("id")) is not None:
             claim_id = self.text(n, "the claim id", allow_numbers=True)
             if claim_id is not None and not CLAIM_ID.match(claim_id):
-                self.problem(
-                    "bad-id",
-                    n,
-                    f"claim id `{claim_id}` has characters other than letters, digits, -, _ and .",
-                    "for example: ohchr-2019-08-08",
-                )
+                self.report(ID_BAD, n, id=claim_id)
         source = None
         if (n := value("source")) is not None:
             source = self.text(n, "the source", allow_numbers=True)
             if source is not None and source not in sources.sources:
-                self.problem(
-                    "unknown-source",
-                    n,
-                    f"unknown source `{source}`",
+                choices = (
                     _suggest(
                         source,
                         list(sources.sources),
                         "add it under `sources:` or use one of: " + ", ".join(sources.sources),
                     )
                     if sources.sources
-                    else "add it under `sources:`",
+                    else "add it under `sources:`"
                 )
+                self.report(SOURCE_UNKNOWN, n, source=source, choices=choices)
         figure = None
         if (n := value("figure")) is not None:
             figure = self.figure(n, sources.about_tolerance)
         population = outcome = None
         if (n := value("population")) is not None:
-            population = self.choice(n, POPULATIONS, "unknown-population", "population")
+            population = self.choice(n, POPULATIONS, POPULATION_UNKNOWN, "population")
         if (n := value("outcome")) is not None:
-            outcome = self.choice(n, OUTCOMES, "unknown-outcome", "outcome")
+            outcome = self.choice(n, OUTCOMES, OUTCOME_UNKNOWN, "outcome")
         basis = "reported"
         if (n := value("basis")) is not None:
-            basis = self.choice(n, BASES, "unknown-basis", "basis") or basis
+            basis = self.choice(n, BASES, BASIS_UNKNOWN, "basis") or basis
         perpetrators: Perpetrators | None = Perpetrators(("any",), None)
         if (n := value("perpetrators")) is not None and not n.is_null:
             perpetrators = self.perpetrators(n, sources.parties)
@@ -552,45 +547,28 @@ class _Builder:
     def figure(self, node: Node, tolerance: float) -> Figure | None:
         if node.kind == "scalar":
             if node.tag == "int" and node.text.lower().lstrip("+-").startswith(("0x", "0b")):
-                self.problem(
-                    "octal-number",
-                    node,
-                    f"figure `{node.text}` is read by YAML as a hexadecimal or binary number",
-                    f'write the count in decimal digits, or "{node.text}" in quotes',
-                )
+                self.report(FIGURE_NOT_DECIMAL, node, text=node.text)
                 return None
             if node.tag == "int" and _is_octal(node.text):
-                self.problem(
-                    "octal-number",
+                self.report(
+                    FIGURE_OCTAL,
                     node,
-                    f"figure `{node.text}` has a leading zero, "
-                    f"which YAML 1.1 reads as the octal number {_octal_value(node.text)}",
-                    f'write {node.text.lstrip("0") or "0"}, or "{node.text}" in quotes',
+                    text=node.text,
+                    octal=_octal_value(node.text),
+                    decimal=node.text.lstrip("0") or "0",
                 )
                 return None
             if node.tag == "bool":
-                self.problem(
-                    "boolean-value",
-                    node,
-                    f"figure `{node.text}` is read by YAML as a boolean",
-                    "write the number",
-                )
+                self.report(FIGURE_BOOLEAN, node, text=node.text)
                 return None
             raw: object = node.python() if node.tag in {"int", "float"} else node.text
             if node.is_null:
-                self.problem(
-                    "missing-field", node, "the figure is empty", "for example: more than 730"
-                )
+                self.report(FIGURE_EMPTY, node)
                 return None
         elif node.kind == "map":
             raw = node.python()
         else:
-            self.problem(
-                "wrong-type",
-                node,
-                "the figure must be text, a number or {low: .., high: ..}, not a list",
-                "a range is written `between 160 and 300` or `{low: 160, high: 300}`",
-            )
+            self.report(FIGURE_A_LIST, node)
             return None
         if isinstance(raw, str | int):
             return self.guarded(node, lambda: _figure(raw, tolerance))
@@ -668,12 +646,13 @@ class _Builder:
         published = full(published_node, "published", None) if published_node is not None else as_of
         if as_of is not None and start is not None and start.earliest > as_of.latest:
             assert start_node is not None
-            self.problem(
-                "start-after-as-of",
+            self.report(
+                START_AFTER_AS_OF,
                 start_node,
-                f'start "{start.text}" ({start.earliest}) is after as_of "{as_of.text}" '
-                f"({as_of.latest})",
-                "start is when counting began, as_of the day it runs to",
+                start=start.text,
+                start_day=start.earliest,
+                as_of=as_of.text,
+                as_of_day=as_of.latest,
             )
         if (
             as_of is not None
@@ -681,12 +660,13 @@ class _Builder:
             and published_node is not None
             and published.latest < as_of.earliest
         ):
-            self.problem(
-                "published-before-as-of",
+            self.report(
+                PUBLISHED_BEFORE_AS_OF,
                 published_node,
-                f'published "{published.text}" ({published.latest}) is before as_of '
-                f'"{as_of.text}" ({as_of.earliest})',
-                "a figure cannot be published before the day it counts to; check both dates",
+                published=published.text,
+                published_day=published.latest,
+                as_of=as_of.text,
+                as_of_day=as_of.earliest,
             )
         return as_of, start, published
 
@@ -696,7 +676,7 @@ class _Builder:
         if node.is_null:
             return []
         if node.kind != "seq":
-            self.problem("wrong-type", node, "`assumptions` must be a list")
+            self.report(ASSUMPTIONS_NOT_A_LIST, node)
             return []
         out: list[Assumption] = []
         for index, item in enumerate(node.items, start=1):
@@ -714,60 +694,40 @@ class _Builder:
         before = len(self.problems)
         for name in ("applies_to", "reason"):
             if name not in fields:
-                self.problem("missing-field", node, f"assumption {index} has no `{name}`")
+                self.report(ASSUMPTION_FIELD_MISSING, node, index=index, name=name)
         target = None
         if "applies_to" in fields:
             target = self.choice(
-                fields["applies_to"][1], ASSUMPTION_TARGETS, "bad-assumption", "applies_to value"
+                fields["applies_to"][1], ASSUMPTION_TARGETS, APPLIES_TO_UNKNOWN, "applies_to value"
             )
         reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
         ratio = rate = None
         from_value = to_value = None
         if target in {"as_of", "start"}:
             if "rate" not in fields:
-                self.problem(
-                    "bad-assumption",
-                    node,
-                    f"assumption {index} on {target} needs a daily `rate`",
-                    "for example: rate: [5, 8]   # deaths a day",
-                )
+                self.report(ASSUMPTION_NEEDS_RATE, node, index=index, target=target)
             else:
                 rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
             for name in ("from", "to", "ratio"):
                 if name in fields:
-                    self.problem(
-                        "bad-assumption",
-                        fields[name][0],
-                        f"`{name}` does not apply to a {target} rate",
-                        "a time assumption has `rate` (a day) and optionally `source`",
-                    )
+                    self.report(ASSUMPTION_NOT_FOR_RATE, fields[name][0], name=name, target=target)
         elif target is not None:
             for name in ("from", "to", "ratio"):
                 if name not in fields:
-                    self.problem(
-                        "bad-assumption",
-                        node,
-                        f"assumption {index} on {target} needs `{name}`",
-                        "for example: from: verified, to: reported, ratio: [1.3, 1.8]",
-                    )
+                    self.report(ASSUMPTION_NEEDS, node, index=index, target=target, name=name)
             if "ratio" in fields:
                 ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
             from_value = self.scope_value(fields.get("from"), target, sources, gazetteer)
             to_value = self.scope_value(fields.get("to"), target, sources, gazetteer)
             if "rate" in fields:
-                self.problem(
-                    "bad-assumption",
-                    fields["rate"][0],
-                    f"`rate` applies to as_of or start, not {target}",
-                    "a share or basis assumption has from, to and ratio",
-                )
+                self.report(ASSUMPTION_RATE_MISPLACED, fields["rate"][0], target=target)
         source = None
         if "source" in fields:
             source = self.text(
                 fields["source"][1], "the source of an assumption", allow_numbers=True
             )
             if source is not None and source not in sources.sources:
-                self.problem("unknown-source", fields["source"][1], f"unknown source `{source}`")
+                self.report(SOURCE_UNKNOWN_BARE, fields["source"][1], source=source)
         if len(self.problems) > before or target is None or reason is None:
             return None
         return Assumption(
@@ -789,11 +749,11 @@ class _Builder:
             return None
         node = entry[1]
         if target == "basis":
-            return self.choice(node, BASES, "unknown-basis", "basis")
+            return self.choice(node, BASES, BASIS_UNKNOWN, "basis")
         if target == "population":
-            return self.choice(node, POPULATIONS, "unknown-population", "population")
+            return self.choice(node, POPULATIONS, POPULATION_UNKNOWN, "population")
         if target == "outcome":
-            return self.choice(node, OUTCOMES, "unknown-outcome", "outcome")
+            return self.choice(node, OUTCOMES, OUTCOME_UNKNOWN, "outcome")
         text = self.text(node, target)
         if text is None:
             return None
@@ -808,16 +768,11 @@ class _Builder:
         values = raw if isinstance(raw, list) else [raw]
         numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
         if len(numbers) != len(values) or len(values) not in (1, 2) or any(v < 0 for v in numbers):
-            self.problem(
-                "bad-assumption",
-                node,
-                f"{what} must be a number or [low, high], not {node.describe()}",
-                "for example: [1.3, 1.8]",
-            )
+            self.report(INTERVAL_BAD, node, what=what, found=node.describe())
             return None
         low, high = float(numbers[0]), float(numbers[-1])
         if low > high:
-            self.problem("bad-assumption", node, f"{what}: low {low:g} is above high {high:g}")
+            self.report(INTERVAL_BACKWARDS, node, what=what, low=low, high=high)
             return None
         return (low, high)
 

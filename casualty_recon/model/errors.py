@@ -316,9 +316,182 @@ YAML_TOO_DEEP = Template(
 YAML_SECOND_DOCUMENT = Template(
     "yaml-syntax", "a second YAML document (after `---`)", "put everything in one document"
 )
-YAML_SYNTAX = Template("yaml-syntax", "{message}")
+YAML_SYNTAX = Template(
+    "yaml-syntax",
+    "{message}",
+    "check the indentation and quoting near this point; text with ': ' or '#' must be quoted",
+)
 YAML_SYNTAX_TABS = Template(
     "yaml-syntax",
     "{message}",
     "YAML does not allow tabs for indentation: replace them with spaces",
+)
+
+# the loader: shapes and fields
+NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
+NOT_TEXT = Template("wrong-type", "{what} must be text, not {found}")
+KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}")
+FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "{choices}")
+BOOLEAN_TEXT = Template(
+    "boolean-value",
+    "{what} is `{text}`, which YAML reads as the boolean {value}",
+    'write "{text}" in quotes if you mean the text',
+)
+OCTAL_TEXT = Template(
+    "octal-number",
+    "{what} `{text}` has a leading zero, which YAML 1.1 reads as an octal number",
+    'write "{text}" in quotes',
+)
+VALUE_EMPTY = Template("missing-field", "{what} is empty", "give a value, or leave the field out")
+LIST_EMPTY = Template("missing-field", "{what} is an empty list")
+KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "{choices}")
+POPULATION_UNKNOWN = Template("unknown-population", 'unknown population "{value}"', "{choices}")
+OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "{choices}")
+BASIS_UNKNOWN = Template("unknown-basis", 'unknown basis "{value}"', "{choices}")
+APPLIES_TO_UNKNOWN = Template("bad-assumption", 'unknown applies_to value "{value}"', "{choices}")
+VERSION_UNKNOWN = Template(
+    "bad-version",
+    "version {version!r} is not a version this tool reads",
+    "this tool reads `version: 1`",
+)
+NO_SOURCES = Template("missing-field", "the file has no `sources`", "add a `sources:` map")
+NO_CLAIMS = Template("missing-field", "the file has no `claims`", "add a `claims:` list")
+TOLERANCE_NOT_FRACTION = Template(
+    "bad-setting",
+    "about_tolerance must be a number from 0 up to (not including) 1, not {found}",
+    "0.1 reads `about 500` as 450 to 550; 0 reads it as exactly 500",
+)
+GROUPS_NOT_A_MAPPING = Template("wrong-type", "`{what}` must be a mapping of names to lists")
+GROUP_TWICE = Template("duplicate-key", "{singular} `{name}` is defined twice")
+AREA_BAD = Template("bad-area", "area `{key}`: {message}", "{hint}")
+SOURCES_NOT_A_MAPPING = Template("wrong-type", "`sources` must be a mapping of keys to sources")
+SOURCE_TWICE = Template("duplicate-key", "source `{name}` is defined twice")
+CLAIMS_NOT_A_LIST = Template(
+    "wrong-type", "`claims` must be a list", "start each claim with `- id: ...`"
+)
+ID_TWICE = Template(
+    "duplicate-id",
+    "claim id `{id}` is used twice (first at line {line})",
+    "give each claim its own id",
+)
+BREAKDOWN_OF_ITSELF = Template(
+    "bad-breakdown",
+    "claim `{id}` names itself in breakdown_of",
+    "breakdown_of is the id of the claim this one is a part of",
+)
+BREAKDOWN_UNKNOWN = Template(
+    "unknown-breakdown", "breakdown_of names no claim: `{target}`", "{choices}"
+)
+BREAKDOWN_TOO_LARGE = Template(
+    "bad-breakdown",
+    "`{part}` ({part_figure}) is larger than the whole it is part of, `{whole}` ({whole_figure})",
+    "a breakdown counts part of another claim's figure",
+)
+CLAIM_FIELD_MISSING = Template(
+    "missing-field", "claim {label} has no `{name}`", "required fields: {required}"
+)
+ID_BAD = Template(
+    "bad-id",
+    "claim id `{id}` has characters other than letters, digits, -, _ and .",
+    "for example: ohchr-2019-08-08",
+)
+SOURCE_UNKNOWN = Template("unknown-source", "unknown source `{source}`", "{choices}")
+SOURCE_UNKNOWN_BARE = Template("unknown-source", "unknown source `{source}`")
+FIGURE_NOT_DECIMAL = Template(
+    "octal-number",
+    "figure `{text}` is read by YAML as a hexadecimal or binary number",
+    'write the count in decimal digits, or "{text}" in quotes',
+)
+FIGURE_OCTAL = Template(
+    "octal-number",
+    "figure `{text}` has a leading zero, which YAML 1.1 reads as the octal number {octal}",
+    'write {decimal}, or "{text}" in quotes',
+)
+FIGURE_BOOLEAN = Template(
+    "boolean-value", "figure `{text}` is read by YAML as a boolean", "write the number"
+)
+FIGURE_EMPTY = Template("missing-field", "the figure is empty", "for example: more than 730")
+FIGURE_A_LIST = Template(
+    "wrong-type",
+    "the figure must be text, a number or {{low: .., high: ..}}, not a list",
+    "a range is written `between 160 and 300` or `{{low: 160, high: 300}}`",
+)
+START_AFTER_AS_OF = Template(
+    "start-after-as-of",
+    'start "{start}" ({start_day}) is after as_of "{as_of}" ({as_of_day})',
+    "start is when counting began, as_of the day it runs to",
+)
+PUBLISHED_BEFORE_AS_OF = Template(
+    "published-before-as-of",
+    'published "{published}" ({published_day}) is before as_of "{as_of}" ({as_of_day})',
+    "a figure cannot be published before the day it counts to; check both dates",
+)
+ASSUMPTIONS_NOT_A_LIST = Template("wrong-type", "`assumptions` must be a list")
+ASSUMPTION_FIELD_MISSING = Template("missing-field", "assumption {index} has no `{name}`")
+ASSUMPTION_NEEDS_RATE = Template(
+    "bad-assumption",
+    "assumption {index} on {target} needs a daily `rate`",
+    "for example: rate: [5, 8]   # deaths a day",
+)
+ASSUMPTION_NOT_FOR_RATE = Template(
+    "bad-assumption",
+    "`{name}` does not apply to a {target} rate",
+    "a time assumption has `rate` (a day) and optionally `source`",
+)
+ASSUMPTION_NEEDS = Template(
+    "bad-assumption",
+    "assumption {index} on {target} needs `{name}`",
+    "for example: from: verified, to: reported, ratio: [1.3, 1.8]",
+)
+ASSUMPTION_RATE_MISPLACED = Template(
+    "bad-assumption",
+    "`rate` applies to as_of or start, not {target}",
+    "a share or basis assumption has from, to and ratio",
+)
+INTERVAL_BAD = Template(
+    "bad-assumption",
+    "{what} must be a number or [low, high], not {found}",
+    "for example: [1.3, 1.8]",
+)
+INTERVAL_BACKWARDS = Template("bad-assumption", "{what}: low {low:g} is above high {high:g}")
+
+# the claims CSV
+CSV_NO_HEADER = Template(
+    "bad-csv",
+    "the CSV has no header row",
+    "export one with `casualty-recon export`; its first row names the columns",
+)
+CSV_MISSING_COLUMNS = Template("bad-csv", "the CSV has no {columns} column{s}", "{hint}")
+CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
+CSV_EARLIEST_AFTER_LATEST = Template("bad-csv", "{field}_earliest is after {field}_latest")
+CSV_NOT_ISO = Template(
+    "bad-csv",
+    "{name} `{text}` is not a date in the form YYYY-MM-DD",
+    "format the date columns as YYYY-MM-DD before saving the spreadsheet",
+)
+CSV_SOURCE_DIFFERS = Template(
+    "bad-csv",
+    "source {key} has the {field} `{value}` here but `{known}` on line {line}",
+    "give every row of {key} the same {column}",
+)
+CSV_FIGURE_MISMATCH = Template(
+    "bad-csv",
+    "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
+    "which means {shown}",
+    "edit figure_text (it is what counts), or empty it to use figure_low and figure_high",
+)
+CSV_DATE_MISMATCH = Template(
+    "bad-csv",
+    "{name} {stated} does not match {field} `{text}` ({earliest} to {latest})",
+    "edit {field} (it is what counts), or empty it to use {field}_earliest and {field}_latest",
+)
+CSV_RESOLVED_EXTRA = Template(
+    "bad-csv",
+    "{resolved_column} lists {extra}, which {written_column} `{written}` does not name",
+    "edit {written_column} (it is what counts); {resolved_column} is derived from it",
+)
+CSV_NAME_DIFFERS = Template(
+    "bad-csv",
+    "{what} `{name}` stands for other {members} here than on line {line}",
+    "give every row that names {name} the same {resolved_column}",
 )

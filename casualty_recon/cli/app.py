@@ -457,10 +457,11 @@ def import_claims(
     try:
         from casualty_recon.load.claims_csv import claims_csv_to_document
         from casualty_recon.load.loader import load_document
+        from casualty_recon.load.reading import read_input
         from casualty_recon.load.yaml_nodes import decode
-        from casualty_recon.load.yaml_writer import dump_sources_document
+        from casualty_recon.load.yaml_writer import sources_yaml
 
-        data = sys.stdin.buffer.read() if csv_file == "-" else _read_bytes(csv_file)
+        data = read_input(csv_file)
         text, problems = decode(data, csv_file)
         if text is None:
             raise InputError(problems)
@@ -472,7 +473,7 @@ def import_claims(
             )
         document, positions = claims_csv_to_document(text, csv_file)
         load_document(document, csv_file, positions)  # the result must load
-        yaml_text = dump_sources_document(document)
+        yaml_text = sources_yaml(document, csv_file)
         _emit(yaml_text, output, force)
     except CasualtyReconError as error:
         _fail(error)

@@ -18,8 +18,9 @@ from typing import TextIO
 from casualty_recon.extract.claims import ExtractedClaim, extract_claims
 from casualty_recon.extract.text import read_article
 from casualty_recon.extract.writer import check_loads, merge_claims, render_yaml
+from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import UsageError
-from casualty_recon.render.atomic import write_new_file
+from casualty_recon.render.atomic import locked, write_new_file
 
 __all__ = ["WriteResult", "run_extract", "write_claims"]
 
@@ -39,23 +40,29 @@ def write_claims(
     path: str | Path, claims: Sequence[ExtractedClaim], *, append: bool, force: bool
 ) -> WriteResult:
     """Write claims to `path`: a new file, added to an existing one (`append`), or replacing
-    it (`force`). Never touches an existing file without one of those. Raises UsageError."""
+    it (`force`). Never touches an existing file without one of those. Raises UsageError.
+
+    The read, merge and write hold the file's lock (`render.atomic.locked`), so concurrent
+    appends all land; the existing file is read within the input limit; a symlink is written
+    through."""
     target = Path(path)
-    exists = target.exists()
-    if exists and not (append or force):
-        raise UsageError(
-            f"'{target}' already exists",
-            "use --append to add the claims to it, or --force to replace it",
-        )
-    existing: str | None = None
-    if exists and append:
-        try:
-            existing = target.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read '{target}': {exc}") from None
-    text, merged = merge_claims(existing, claims)
-    check_loads(text, str(target), existing)
-    write_new_file(target, text.encode("utf-8"), force=exists)
+    with locked(target):
+        exists = target.exists()
+        if exists and not (append or force):
+            raise UsageError(
+                f"'{target}' already exists",
+                "use --append to add the claims to it, or --force to replace it",
+            )
+        existing: str | None = None
+        if exists and append:
+            data = read_input(str(target))
+            try:
+                existing = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"cannot read '{target}': {exc}") from None
+        text, merged = merge_claims(existing, claims)
+        check_loads(text, str(target), existing)
+        write_new_file(target, text.encode("utf-8"), force=exists)
     return WriteResult(
         str(target), merged.added, merged.skipped, merged.sources_added, created=not exists
     )

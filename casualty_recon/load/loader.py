@@ -10,33 +10,27 @@ pass over the node tree is `builder.Builder`, on the typed access of `node_reade
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from casualty_recon.load.builder import Builder
 from casualty_recon.load.claims_csv import claims_csv_to_document
+from casualty_recon.load.reading import read_input
 from casualty_recon.load.yaml_nodes import decode, from_python, parse
-from casualty_recon.model.claims import Location, Sources
-from casualty_recon.model.errors import FILE_UNREADABLE, InputError, Problem
+from casualty_recon.model.claims import Sources
+from casualty_recon.model.errors import InputError
 
 
 def load(path: str | Path) -> Sources:
-    """Load a `sources.yaml` or a claims CSV; `-` reads standard input."""
+    """Load a `sources.yaml` or a claims CSV; `-` reads standard input (within the input limit,
+    see `reading`)."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = read_input("-")
         if _looks_like_claims_csv(data):
             return loads_csv(data, "<stdin>")
         return loads(data, "<stdin>")
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise InputError(
-            [Problem.of(FILE_UNREADABLE, Location(name, 1, 1), reason=reason)]
-        ) from None
-    if file.suffix.lower() == ".csv":
+    data = read_input(name)
+    if Path(path).suffix.lower() == ".csv":
         return loads_csv(data, name)
     return loads(data, name)
 

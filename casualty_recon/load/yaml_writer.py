@@ -21,7 +21,17 @@ from collections.abc import Mapping, Sequence
 
 import yaml
 
-__all__ = ["CLAIM_ORDER", "dump_sources_document", "is_iso_day", "is_whole_number"]
+from casualty_recon.load.yaml_nodes import MAX_BYTES
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import IMPORT_TOO_LARGE, InputError, Problem
+
+__all__ = [
+    "CLAIM_ORDER",
+    "dump_sources_document",
+    "is_iso_day",
+    "is_whole_number",
+    "sources_yaml",
+]
 
 TOP_ORDER = ("version", "title", "settings", "areas", "parties", "sources", "claims", "assumptions")
 SOURCE_ORDER = ("name", "kind", "method", "url")
@@ -61,6 +71,18 @@ _NUMBER_LIKE = re.compile(
 _ESCAPE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def sources_yaml(document: Mapping[str, object], source: str, *, limit: int | None = None) -> str:
+    """`dump_sources_document`, refusing a text over the input limit: `validate` would refuse
+    the file, so `import` does not write it (InputError located at line 1 of `source`)."""
+    text = dump_sources_document(document)
+    limit = MAX_BYTES if limit is None else limit
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        where = Location(source, 1, 1)
+        raise InputError([Problem.of(IMPORT_TOO_LARGE, where, size=size, limit=limit)])
+    return text
 
 
 def dump_sources_document(document: Mapping[str, object]) -> str:

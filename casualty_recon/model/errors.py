@@ -290,6 +290,30 @@ FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}")
 FILE_TOO_LARGE = Template(
     "too-large", "{size}, over the limit of {limit:,}", "split it into several files"
 )
+FILE_STREAM_TOO_LARGE = Template(
+    "too-large",
+    "the input is more than {limit:,} bytes, over the limit of {limit:,}",
+    "split it into several files",
+)
+IMPORT_TOO_LARGE = Template(
+    "too-large",
+    "the sources.yaml written from it would be {size:,} bytes, over the limit of {limit:,} "
+    "that validate and report read",
+    "split it into several files",
+)
+FILE_NOT_REGULAR = Template(
+    "file",
+    "cannot read the file: it is {kind}, not a file",
+    "give the path of a sources.yaml or claims CSV, or - for standard input",
+)
+FIFO_NO_WRITER = Template(
+    "file",
+    "cannot read the file: nothing was written to this FIFO in {seconds:g} seconds",
+    "start the program that writes to it first, or pipe its output to - (standard input)",
+)
+STDIN_CLOSED = Template(
+    "file", "cannot read standard input: it is closed", "give a file instead of -"
+)
 FILE_NOT_UTF8 = Template(
     "encoding",
     "byte 0x{byte:02x} is not UTF-8 text",

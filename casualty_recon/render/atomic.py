@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import random
 import re
 import stat
 import tempfile
@@ -49,7 +50,11 @@ def real_target(path: Path) -> Path:
 @contextlib.contextmanager
 def locked(target: Path, *, wait: float | None = None) -> Iterator[None]:
     """Hold the advisory lock of `target` (reentrant within this process)."""
-    lock = _lock_path(real_target(Path(target)))
+    real = real_target(Path(target))
+    if real.exists() and not real.is_file():
+        yield  # a device or FIFO: no lock file beside it; writing it is refused anyway
+        return
+    lock = _lock_path(real)
     if lock in _held:
         _held[lock] += 1
         try:
@@ -91,6 +96,7 @@ def _lock_wait() -> float:
 def _acquire(lock: Path, target: Path, wait: float) -> int | None:
     """An open, locked handle on the lock file, or None when no lock file can be created."""
     deadline = time.monotonic() + wait
+    pause = 0.005
     while True:
         try:
             handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
@@ -106,7 +112,8 @@ def _acquire(lock: Path, target: Path, wait: float) -> int | None:
                     f"waited {wait:g} s)",
                     "try again when the other casualty-recon run has finished",
                 ) from None
-            time.sleep(0.02)
+            time.sleep(pause * (0.5 + random.random()))  # jitter: waiters do not wake together
+            pause = min(pause * 2, 0.2)
             continue
         if _same_file(handle, lock):
             return handle

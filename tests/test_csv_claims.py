@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from test_csv_export import seed_sources
 
-from casualty_recon.load.claims_csv import claims_csv_to_document, read_claims_csv
-from casualty_recon.load.loader import load, load_document
+from casualty_recon.load.claims_csv import claims_csv_to_document
+from casualty_recon.load.loader import load, load_document, read_claims_csv
 from casualty_recon.model.errors import InputError
 from casualty_recon.render.csv import claims_rows, to_csv_bytes
 
@@ -208,3 +208,36 @@ def test_edited_resolved_column_alone_is_reported() -> None:
     (problem,) = caught.value.problems
     assert problem.message == "area_places lists SY-HM, which area `Idlib` does not name"
     assert str(problem.location) == "c.csv:2:30"
+
+
+def test_import_refuses_to_write_what_validate_would_refuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16 item 8: a CSV under the input limit whose sources.yaml is over it."""
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+    from casualty_recon.load import reading, yaml_nodes, yaml_writer
+    from casualty_recon.load.loader import loads
+
+    rows = [f"c{n},S,{n},civilians,killed,Idlib,2019-08-20" for n in range(200)]
+    csv_text = "id,source,figure_text,population,outcome,area,as_of\n" + "\n".join(rows) + "\n"
+    source = tmp_path / "claims.csv"
+    source.write_text(csv_text, encoding="utf-8")
+    limit = len(csv_text) + 100  # the CSV fits; its sources.yaml (a line a field) does not
+    for module in (reading, yaml_nodes, yaml_writer):
+        monkeypatch.setattr(module, "MAX_BYTES", limit)
+    target = tmp_path / "sources.yaml"
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(target)])
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"error: {source}:1:1: the sources.yaml written from it would be "
+    )
+    assert f"over the limit of {limit:,}" in result.stderr
+    assert not target.exists()
+    monkeypatch.setattr(yaml_writer, "MAX_BYTES", 10 * limit)
+    text = yaml_writer.sources_yaml(claims_csv_to_document(csv_text, "c.csv")[0], "c.csv")
+    with pytest.raises(InputError) as caught:
+        loads(text, "sources.yaml")  # what validate does with it under the same limit
+    assert caught.value.problems[0].code == "too-large"

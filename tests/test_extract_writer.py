@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon.extract import extract_claims, write_claims
+from casualty_recon.cli.extract_run import write_claims
+from casualty_recon.extract import extract_claims
 from casualty_recon.load.loader import load
 from casualty_recon.model.errors import UsageError
 
@@ -91,7 +92,7 @@ def test_force_replaces(tmp_path: Path) -> None:
 def test_run_extract_prints_yaml_and_writes_files(tmp_path: Path) -> None:
     import io
 
-    from casualty_recon.extract.cli_support import run_extract
+    from casualty_recon.cli.extract_run import run_extract
 
     article = tmp_path / "article.html"
     article.write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
@@ -118,3 +119,101 @@ def test_run_extract_prints_yaml_and_writes_files(tmp_path: Path) -> None:
             append=True,
             force=False,
         )
+
+
+# --- issue 16: concurrent appends, symlinks, the size of the file appended to ---------------
+
+
+def _article(n: int) -> str:
+    return (
+        f"Air strikes on a market in Idlib province killed at least {100 + n} civilians on "
+        "Sunday, the Syrian Observatory for Human Rights said."
+    )
+
+
+def _append_in_child(args: list[str]) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    result = CliRunner().invoke(app, args)
+    return result.exit_code, result.stderr
+
+
+def test_twenty_concurrent_appends_lose_no_claim(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    target = tmp_path / "sources.yaml"
+    target.write_text(EXISTING, encoding="utf-8")
+    jobs = []
+    for n in range(20):
+        article = tmp_path / f"article-{n}.txt"
+        article.write_text(_article(n), encoding="utf-8")
+        jobs.append(
+            ["extract", str(article), "--published", "2020-03-02", "-o", str(target), "--append"]
+        )
+    # Run the command once before forking (imports, gazetteer, loader caches), so that the 20
+    # processes spend their time on the read-merge-write that the lock guards.
+    warm = tmp_path / "warm"
+    warm.mkdir()
+    (warm / "article.txt").write_text(_article(99), encoding="utf-8")
+    warmed = _append_in_child(
+        ["extract", str(warm / "article.txt"), "--published", "2020-03-02", "-o", str(warm / "s")]
+    )
+    assert warmed[0] == 0, warmed
+    monkeypatch.setenv("CASUALTY_RECON_LOCK_WAIT", "120")
+    with multiprocessing.get_context("fork").Pool(20) as pool:
+        outcomes = pool.map(_append_in_child, jobs, chunksize=1)
+    assert [code for code, _ in outcomes] == [0] * 20, outcomes
+    assert all(err.startswith(f"added to {target}: 1 claim") for _, err in outcomes), outcomes
+    figures = {claim.figure.text for claim in load(target).claims}
+    assert figures == {"at least 12"} | {f"at least {100 + n}" for n in range(20)}
+    assert "# a claim I typed myself" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_append_through_a_symlink_writes_the_real_file_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "data" / "sources.yaml"
+    real.parent.mkdir()
+    real.write_text(EXISTING, encoding="utf-8")
+    link = tmp_path / "sources.yaml"
+    link.symlink_to(real)
+    result = write_claims(link, claims(), append=True, force=False)
+    assert len(result.added) == 1
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert len(load(real).claims) == 2
+
+
+def test_append_to_a_file_over_the_input_limit_is_refused_while_reading(
+    tmp_path: Path,
+) -> None:
+    from casualty_recon.model.errors import InputError
+
+    target = tmp_path / "sources.yaml"
+    with target.open("wb") as stream:
+        stream.write(EXISTING.encode("utf-8"))
+        stream.truncate(50 * 1024 * 1024)  # 50 MB, mostly a hole
+    with pytest.raises(InputError) as caught:
+        write_claims(target, claims(), append=True, force=False)
+    assert caught.value.problems[0].code == "too-large"
+    assert target.stat().st_size == 50 * 1024 * 1024
+
+
+def test_append_to_a_device_is_refused(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from casualty_recon.model.errors import InputError
+
+    node = tmp_path / "zero"  # the zero device's numbers, made here, never a system node
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 5))
+    except PermissionError:
+        pytest.skip("making a device node needs root (or CAP_MKNOD)")
+    with pytest.raises(InputError, match="character device"):
+        write_claims(node, claims(), append=True, force=False)
+    assert node.is_char_device()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -202,3 +203,152 @@ def test_a_custom_about_tolerance_survives_a_csv_round_trip(tmp_path: Path) -> N
     assert runner.invoke(app, ["export", str(source), "--out", str(out)]).exit_code == 0
     claim = load(out / "claims.csv").claim("x")
     assert (claim.figure.low, claim.figure.high) == (400, 600)
+
+
+def test_every_message_is_a_template_of_a_catalogued_kind() -> None:
+    from casualty_recon.model import errors
+
+    templates = {
+        name: value for name, value in vars(errors).items() if isinstance(value, errors.Template)
+    }
+    assert len(templates) > 80
+    for name, template in templates.items():
+        assert template.code in ERROR_KINDS, name
+        assert template.title == ERROR_KINDS[template.code].title
+    message, hint = errors.FIGURE_UNKNOWN_KEY.fill(text="{low: 1}", key="mid")
+    assert message == 'cannot read figure "{low: 1}": unknown key "mid"'
+    assert hint is not None and "{low: 160, high: 300}" in hint
+
+
+def test_grammar_errors_are_project_errors() -> None:
+    from casualty_recon.grammar.figures import parse_figure
+    from casualty_recon.model.errors import CasualtyReconError, GrammarError
+
+    with pytest.raises(CasualtyReconError) as caught:
+        parse_figure("-5")
+    assert isinstance(caught.value, GrammarError) and caught.value.code == "negative-figure"
+    assert str(caught.value) == 'figure "-5" is below zero'
+
+
+# --- issue 16: every reader stops at the input limit while reading ---------------------------
+
+
+def _cli(*args: str, stdin: object = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "casualty_recon", *args],
+        stdin=stdin,  # type: ignore[arg-type]
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+def test_validate_dev_zero_is_refused_at_once() -> None:
+    result = _cli("validate", "/dev/zero")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        "error: /dev/zero:1:1: cannot read the file: it is a character device, not a file\n"
+    )
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_stdin_that_never_ends_stops_at_the_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = _cli("validate", "-", stdin=zero)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        "error: <stdin>:1:1: the input is more than 20,971,520 bytes, over the limit of "
+    )
+
+
+def test_import_reads_stdin_within_the_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = _cli("import", "-", stdin=zero)
+    assert result.returncode == 1 and "the input is more than 20,971,520 bytes" in result.stderr
+
+
+def test_sparse_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as stream:
+        stream.truncate(2 * 1024**3)  # 2 GiB, no block written
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as caught:
+            load(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    problem = caught.value.problems[0]
+    assert problem.code == "too-large"
+    assert problem.message == "the file is 2,147,483,648 bytes, over the limit of 20,971,520"
+    assert peak < 8 * 1024**2 and time.perf_counter() - started < 1.0
+
+
+def test_read_stream_holds_at_most_limit_plus_one_bytes() -> None:
+    import io
+
+    from casualty_recon.load.reading import read_stream
+
+    class Endless(io.RawIOBase):
+        served = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+            buffer[:] = b"a" * len(buffer)
+            self.served += len(buffer)
+            return len(buffer)
+
+    stream = Endless()
+    with pytest.raises(InputError) as caught:
+        read_stream(io.BufferedReader(stream), limit=1000)
+    assert caught.value.problems[0].code == "too-large"
+    assert stream.served <= 1000 + 1 + io.DEFAULT_BUFFER_SIZE
+
+
+def test_fifo_without_a_writer_is_reported_not_waited_on_forever(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    fifo = tmp_path / "sources.yaml"
+    os.mkfifo(fifo)
+    code = (
+        "import sys; import casualty_recon.load.reading as r; r.FIFO_WAIT = 0.3\n"
+        "from casualty_recon.load.loader import load\n"
+        "from casualty_recon.model.errors import InputError\n"
+        "try:\n    load(sys.argv[1])\nexcept InputError as e:\n    print(e)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=30
+    )
+    assert result.stdout.startswith(
+        f"error: {fifo}:1:1: cannot read the file: nothing was written to this FIFO in 0.3 seconds"
+    ), result.stderr
+
+
+def test_fifo_with_a_writer_is_read(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "sources.yaml"
+    os.mkfifo(fifo)
+    text = (ROOT / "sources.yaml").read_bytes()
+
+    def write() -> None:
+        with fifo.open("wb") as stream:
+            stream.write(text)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        sources = load(fifo)
+    finally:
+        writer.join(timeout=10)
+    assert len(sources.claims) >= 15

@@ -125,3 +125,77 @@ def test_target_appearing_after_the_check_is_not_clobbered(
     with pytest.raises(UsageError, match="exists"):
         write_new_file(target, b"mine", force=False)
     assert target.read_bytes() == b"someone else"
+
+
+# --- issue 16: symlinks, devices, stale temporaries, the lock ------------------------------
+
+
+def test_force_through_a_symlink_writes_the_real_file_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_new_file(link, b"new", force=True)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == b"new"
+
+
+def _device_node(tmp_path: Path) -> Path:
+    """A character device (the null device's numbers) made in tmp_path, never a system one: a
+    write that is not refused replaces this node only."""
+    import stat
+
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root (or CAP_MKNOD)")
+    return node
+
+
+def test_device_node_target_is_refused_even_with_force(tmp_path: Path) -> None:
+    node = _device_node(tmp_path)
+    with pytest.raises(UsageError) as caught:
+        write_new_file(node, b"x", force=True)
+    assert "not a regular file" in caught.value.message
+    assert node.is_char_device()
+
+
+def test_fifo_target_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(UsageError, match="not a regular file"):
+        write_new_file(fifo, b"x", force=True)
+    assert fifo.is_fifo()
+
+
+def test_stale_temporaries_of_killed_runs_are_removed_on_the_next_write(tmp_path: Path) -> None:
+    stale = tmp_path / ".claims.csv.ab12cd_9.tmp"  # what mkstemp names a staged claims.csv
+    fresh = tmp_path / ".gaps.csv.zz34yy_1.tmp"  # a run writing right now
+    other = tmp_path / ".notes.tmp"  # not one of ours
+    for path in (stale, fresh, other):
+        path.write_bytes(b"x" * 100)
+    old = os.stat(stale).st_mtime - safe_write.STALE_AFTER - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_new_file(tmp_path / "pairs.csv", b"a", force=False)
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
+
+
+def test_lock_held_by_another_holder_is_waited_for_then_named(tmp_path: Path) -> None:
+    import fcntl
+
+    target = tmp_path / "sources.yaml"
+    lock = tmp_path / ".sources.yaml.lock"
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # another open file: flock conflicts as with a process
+    try:
+        with pytest.raises(UsageError) as caught, safe_write.locked(target, wait=0.2):
+            pass
+    finally:
+        os.close(handle)
+    assert str(lock) in caught.value.message and "another process" in caught.value.message
+    with safe_write.locked(target, wait=0.2):  # released: free again
+        write_new_file(target, b"x", force=False)  # reentrant inside the same process
+    assert target.read_bytes() == b"x" and not lock.exists()

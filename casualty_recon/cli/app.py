@@ -23,7 +23,6 @@ from casualty_recon.cli.files import init, schema
 from casualty_recon.cli.report import report
 from casualty_recon.cli.timeline import timeline
 from casualty_recon.cli.validate import validate
-from casualty_recon.model.errors import GrammarError
 
 app = typer.Typer(
     name="casualty-recon",
@@ -89,9 +88,6 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(ExitCode.OK)
-    except GrammarError as error:
-        stderr(f"error: {error.message}")
-        sys.exit(ExitCode.BAD_DATA)
     except Exception as error:
         if _state["debug"] or "--debug" in sys.argv:
             raise

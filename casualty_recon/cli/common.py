@@ -58,18 +58,6 @@ def load(path: str) -> Sources:
     return load_sources(path)
 
 
-def read_bytes(path: str) -> bytes:
-    from casualty_recon.model.claims import Location
-    from casualty_recon.model.errors import Problem
-
-    try:
-        return Path(path).read_bytes()
-    except OSError as err:
-        raise InputError(
-            [Problem("file", Location(path, 1, 1), f"cannot read the file: {err.strerror}")]
-        ) from None
-
-
 def date_option(value: str | None, name: str) -> dt.date | None:
     if value is None:
         return None

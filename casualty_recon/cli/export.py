@@ -1,12 +1,11 @@
 """`export` (claims, pairs and gaps as CSV files) and `import` (a claims CSV back to YAML)."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from casualty_recon.cli.common import emit, fail, load, read_bytes, stderr
+from casualty_recon.cli.common import emit, fail, load, stderr
 from casualty_recon.cli.options import FileArgument, ForceOption
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 
@@ -90,10 +89,11 @@ def import_claims(
     try:
         from casualty_recon.load.claims_csv import claims_csv_to_document
         from casualty_recon.load.loader import load_document
+        from casualty_recon.load.reading import read_input
         from casualty_recon.load.yaml_nodes import decode
-        from casualty_recon.load.yaml_writer import dump_sources_document
+        from casualty_recon.load.yaml_writer import sources_yaml
 
-        data = sys.stdin.buffer.read() if csv_file == "-" else read_bytes(csv_file)
+        data = read_input(csv_file)
         text, problems = decode(data, csv_file)
         if text is None:
             raise InputError(problems)
@@ -105,6 +105,6 @@ def import_claims(
             )
         document, positions = claims_csv_to_document(text, csv_file)
         load_document(document, csv_file, positions)  # the result must load
-        emit(dump_sources_document(document), output, force)
+        emit(sources_yaml(document, csv_file), output, force)
     except CasualtyReconError as error:
         fail(error)

@@ -38,7 +38,7 @@ def extract(
       casualty-recon extract article.html --url https://... -o sources.yaml --append
     """
     try:
-        from casualty_recon.extract.cli_support import run_extract
+        from casualty_recon.cli.extract_run import run_extract
 
         run_extract(
             articles,

@@ -37,15 +37,20 @@ from collections.abc import Mapping
 
 from casualty_recon.grammar.numbers import parse_number
 from casualty_recon.model.claims import Figure
-from casualty_recon.model.errors import GrammarError
+from casualty_recon.model.errors import (
+    ACCEPTED_FIGURES,
+    FIGURE_BAD,
+    FIGURE_BAD_WHY,
+    FIGURE_NEGATIVE,
+    FIGURE_NO_LOW,
+    FIGURE_UNKNOWN_KEY,
+    TOLERANCE_NOT_NUMBER,
+    TOLERANCE_OUT_OF_RANGE,
+    GrammarError,
+)
 
 __all__ = ["ACCEPTED_FIGURES", "VAGUE_FIGURES", "parse_figure", "render_figure"]
 
-ACCEPTED_FIGURES = (
-    "accepted: 730, more than 730, at least 730, about 500, nearly 500, up to 300, "
-    "fewer than 300, between 160 and 300, 160-300, dozens, hundreds, thousands, a dozen, "
-    "2.7 million, {low: 160, high: 300}"
-)
 
 VAGUE_FIGURES: dict[str, tuple[int, int]] = {
     "dozens": (24, 99),
@@ -106,16 +111,13 @@ _MAX_TEXT = 200
 
 
 def _bad(text: str, why: str = "") -> GrammarError:
-    message = f'cannot read figure "{text}"' + (f": {why}" if why else "")
-    return GrammarError("bad-figure", message, ACCEPTED_FIGURES)
+    if why:
+        return GrammarError.of(FIGURE_BAD_WHY, text=text, why=why)
+    return GrammarError.of(FIGURE_BAD, text=text)
 
 
 def _negative(text: str) -> GrammarError:
-    return GrammarError(
-        "negative-figure",
-        f'figure "{text}" is below zero',
-        "a figure counts people: write 0 or more",
-    )
+    return GrammarError.of(FIGURE_NEGATIVE, text=text)
 
 
 Tolerance = tuple[int, int]  # an exact fraction: (numerator, denominator)
@@ -140,17 +142,9 @@ def _tolerance(about_tolerance: float) -> Tolerance:
     try:
         numerator, denominator = _exact(about_tolerance)
     except (ValueError, ZeroDivisionError, TypeError) as exc:
-        raise GrammarError(
-            "bad-setting",
-            f'about_tolerance "{about_tolerance}" is not a number',
-            "use a fraction from 0 up to (not including) 1, e.g. 0.1",
-        ) from exc
+        raise GrammarError.of(TOLERANCE_NOT_NUMBER, value=about_tolerance) from exc
     if isinstance(about_tolerance, bool) or not 0 <= numerator < denominator:
-        raise GrammarError(
-            "bad-setting",
-            f'about_tolerance "{about_tolerance}" is out of range',
-            "use a fraction from 0 up to (not including) 1, e.g. 0.1",
-        )
+        raise GrammarError.of(TOLERANCE_OUT_OF_RANGE, value=about_tolerance)
     return numerator, denominator
 
 
@@ -227,17 +221,9 @@ def _parse_mapping(value: Mapping[object, object]) -> Figure:
         shown = shown[:_MAX_TEXT] + "..."
     extra = [k for k in value if k not in ("low", "high")]
     if extra:
-        raise GrammarError(
-            "bad-figure",
-            f'cannot read figure "{shown}": unknown key "{extra[0]}"',
-            "the mapping form has only low and high: {low: 160, high: 300} or {low: 730}",
-        )
+        raise GrammarError.of(FIGURE_UNKNOWN_KEY, text=shown, key=extra[0])
     if "low" not in value:
-        raise GrammarError(
-            "bad-figure",
-            f'cannot read figure "{shown}": low is missing',
-            "the mapping form needs low: {low: 160, high: 300} or {low: 730}",
-        )
+        raise GrammarError.of(FIGURE_NO_LOW, text=shown)
     low = _bound(value["low"], shown)
     raw_high = value.get("high")
     high = None if raw_high is None else _bound(raw_high, shown)

@@ -19,7 +19,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from casualty_recon.model.claims import Perpetrators, Relation
-from casualty_recon.model.errors import GrammarError
+from casualty_recon.model.errors import (
+    PARTY_ANY_MIXED,
+    PARTY_EMPTY_LIST,
+    PARTY_EMPTY_NAME,
+    PARTY_GROUP_ANY,
+    PARTY_GROUP_BAD_MEMBER,
+    PARTY_GROUP_CYCLE,
+    PARTY_GROUP_EMPTY,
+    PARTY_NOT_A_NAME,
+    PARTY_NOT_TEXT,
+    GrammarError,
+)
 
 ANY = "any"
 
@@ -89,11 +100,6 @@ PARTY_GROUPS: dict[str, tuple[str, ...]] = {
     "Syrian government and Russian forces": ("Syrian government", "Russian forces"),
 }
 
-PARTY_HINT = (
-    "write `any`, a party name (e.g. Syrian government, Russian forces), "
-    "a key of `parties`, or a list of those"
-)
-
 
 def _key(name: str) -> str:
     return " ".join(name.replace("-", " ").replace("‐", " ").casefold().split())
@@ -119,24 +125,20 @@ def resolve_perpetrators(
     elif isinstance(value, Sequence):
         items = list(value)
     else:
-        raise GrammarError("bad-party", f"perpetrators must be text or a list, not {value!r}")
+        raise GrammarError.of(PARTY_NOT_TEXT, value=value)
     if not items:
-        raise GrammarError("bad-party", "an empty list of perpetrators", PARTY_HINT)
+        raise GrammarError.of(PARTY_EMPTY_LIST)
     texts: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise GrammarError("bad-party", f"{item!r} is not a party name", PARTY_HINT)
+            raise GrammarError.of(PARTY_NOT_A_NAME, value=item)
         text = " ".join(item.split())
         if not text:
-            raise GrammarError("bad-party", "an empty party name", PARTY_HINT)
+            raise GrammarError.of(PARTY_EMPTY_NAME)
         texts.append(text)
     if any(_key(text) == ANY for text in texts):
         if len(texts) > 1:
-            raise GrammarError(
-                "bad-party",
-                f'"any" mixed with other parties: {", ".join(texts)}',
-                "`any` means every party; write it alone, or list the parties",
-            )
+            raise GrammarError.of(PARTY_ANY_MIXED, parties=", ".join(texts))
         return Perpetrators((texts[0],), None)
     group_index = {_key(key): key for key in groups}
     parties: set[str] = set()
@@ -156,29 +158,19 @@ def _expand(
         group = group_index[key]
         if group in stack:
             chain = " -> ".join((*stack[stack.index(group) :], group))
-            raise GrammarError(
-                "bad-party",
-                f'party group "{group}" refers to itself: {chain}',
-                "a group may list parties and other groups, but not itself",
-            )
+            raise GrammarError.of(PARTY_GROUP_CYCLE, group=group, chain=chain)
         members = groups[group]
         if isinstance(members, str):
             members = [members]
         parties: set[str] = set()
         for member in members:
             if not isinstance(member, str) or not member.strip():
-                raise GrammarError(
-                    "bad-party", f'party group "{group}" lists {member!r}', PARTY_HINT
-                )
+                raise GrammarError.of(PARTY_GROUP_BAD_MEMBER, group=group, value=member)
             if _key(member) == ANY:
-                raise GrammarError(
-                    "bad-party",
-                    f'party group "{group}" lists "any"',
-                    "a group lists parties; write `any` directly in `perpetrators`",
-                )
+                raise GrammarError.of(PARTY_GROUP_ANY, group=group)
             parties |= _expand(member, groups, group_index, (*stack, group))
         if not parties:
-            raise GrammarError("bad-party", f'party group "{group}" lists no parties')
+            raise GrammarError.of(PARTY_GROUP_EMPTY, group=group)
         return parties
     if key in _GROUP_INDEX:
         return set(_GROUP_INDEX[key])

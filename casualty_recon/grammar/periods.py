@@ -30,15 +30,15 @@ import datetime as dt
 import re
 
 from casualty_recon.model.claims import DayRange
-from casualty_recon.model.errors import GrammarError
+from casualty_recon.model.errors import (
+    ACCEPTED_PERIODS,
+    PERIOD_BAD,
+    PERIOD_BAD_WHY,
+    PERIOD_NO_YEAR,
+    GrammarError,
+)
 
 __all__ = ["ACCEPTED_PERIODS", "parse_period", "render_period"]
-
-ACCEPTED_PERIODS = (
-    "accepted: 2019-04-29, 2019-04, 2019, April 2019, 29 April 2019, April 29, 2019, "
-    "early/mid/late April 2019, start of May 2019, end of April 2019, start of 2019, "
-    "end of 2019, 2019-04-21..2019-04-30"
-)
 
 # Spelled out rather than taken from calendar.month_name, which follows the locale.
 _MONTH_NAMES = (
@@ -65,9 +65,10 @@ _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _MAX_TEXT = 100
 
 
-def _bad(text: str, why: str = "", hint: str = ACCEPTED_PERIODS) -> GrammarError:
-    message = f'cannot read date "{text}"' + (f": {why}" if why else "")
-    return GrammarError("bad-date", message, hint)
+def _bad(text: str, why: str = "") -> GrammarError:
+    if why:
+        return GrammarError.of(PERIOD_BAD_WHY, text=text, why=why)
+    return GrammarError.of(PERIOD_BAD, text=text)
 
 
 def _day(year: int, month: int, day: int, text: str) -> dt.date:
@@ -153,11 +154,7 @@ def _resolve(s: str, text: str, default_year: int | None) -> tuple[dt.date, dt.d
     inferred = match["year"] is None
     if inferred:
         if default_year is None:
-            raise _bad(
-                text,
-                "it has no year",
-                f'add the year, e.g. "{text} 2019" ({ACCEPTED_PERIODS})',
-            )
+            raise GrammarError.of(PERIOD_NO_YEAR, text=text)
         year = default_year
     else:
         year = int(match["year"])

@@ -1,8 +1,11 @@
 """Layer 3: input files to the model, every problem located.
 
-`loader` reads sources.yaml (through the located nodes of `yaml_nodes`), `claims_csv` imports a
-claims table, `yaml_writer` is the one writer of sources.yaml, `schema` and `starter` describe the
-format. Imports only `model` and `grammar`.
+`loader` reads sources.yaml (entry points; `builder` checks the node tree of `yaml_nodes` through
+the typed access of `node_reader`), `reading` reads any input within the input limit,
+`claims_csv` imports a claims table; `yaml_writer` (fresh documents) and `yaml_append` (claims
+added to a file, comments kept) are the one writer of sources.yaml text, written to disk by the
+CLI through `render.atomic`; `schema` and `starter` describe the format. Imports only `model`
+and `grammar`.
 
 `casualty_recon.load` is both this package and the library's `load` function
 (`from casualty_recon import load; load("sources.yaml")`, a public contract older than the

@@ -34,11 +34,26 @@ from typing import TypeVar
 from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import ANY, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, display_name
-from casualty_recon.model.claims import DayRange, Location, Sources
-from casualty_recon.model.errors import GrammarError, InputError, Problem
-from casualty_recon.render.csv import CLAIMS_COLUMNS
+from casualty_recon.model.claims import DayRange, Location
+from casualty_recon.model.columns import CLAIMS_COLUMNS
+from casualty_recon.model.errors import (
+    CSV_DATE_MISMATCH,
+    CSV_EARLIEST_AFTER_LATEST,
+    CSV_FIGURE_MISMATCH,
+    CSV_MISSING_COLUMNS,
+    CSV_NAME_DIFFERS,
+    CSV_NO_HEADER,
+    CSV_NOT_ISO,
+    CSV_NOT_WHOLE,
+    CSV_RESOLVED_EXTRA,
+    CSV_SOURCE_DIFFERS,
+    GrammarError,
+    InputError,
+    Problem,
+    Template,
+)
 
-__all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document", "read_claims_csv"]
+__all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document"]
 
 Positions = dict[tuple[object, ...], tuple[int, int]]
 PlaceKey = tuple[str, str]  # (code, part or "")
@@ -204,21 +219,14 @@ class _Reader:
         self.problems: list[Problem] = []
         self.positions: Positions = {}
 
-    def problem(self, cell: _Cell, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem("bad-csv", Location(self.path, *cell.at), message, hint))
+    def problem(self, cell: _Cell, template: Template, **values: object) -> None:
+        self.problems.append(Problem.of(template, Location(self.path, *cell.at), **values))
 
     def table(self, text: str) -> list[dict[str, _Cell]]:
         text = text.removeprefix("\ufeff")
         records = _records(text, _sniff(text))
         if not records or not any(cell.text.strip() for cell in records[0]):
-            self.problems.append(
-                Problem(
-                    "bad-csv",
-                    Location(self.path, 1, 1),
-                    "the CSV has no header row",
-                    "export one with `casualty-recon export`; its first row names the columns",
-                )
-            )
+            self.problems.append(Problem.of(CSV_NO_HEADER, Location(self.path, 1, 1)))
             raise InputError(self.problems)
         header = [(_normalise_name(cell.text), cell) for cell in records[0]]
         names = {name for name, _ in header}
@@ -235,11 +243,12 @@ class _Reader:
                 if (close := difflib.get_close_matches(name, sorted(names - _KNOWN), n=1))
             ]
             self.problems.append(
-                Problem(
-                    "bad-csv",
+                Problem.of(
+                    CSV_MISSING_COLUMNS,
                     Location(self.path, 1, last.column + len(last.text)),
-                    f"the CSV has no {', '.join(missing)} column{'s' if len(missing) > 1 else ''}",
-                    " ".join(hints) or "required columns: " + ", ".join(REQUIRED_COLUMNS),
+                    columns=", ".join(missing),
+                    s="s" if len(missing) > 1 else "",
+                    hint=" ".join(hints) or "required columns: " + ", ".join(REQUIRED_COLUMNS),
                 )
             )
             raise InputError(self.problems)
@@ -355,7 +364,7 @@ class _Reader:
             return int(match.group(1))
         if re.fullmatch(r"\d{1,3}(?:([ ,.'])\d{3})(?:\1\d{3})*", compact):
             return int(re.sub(r"\D", "", compact))
-        self.problem(row[name], f"{name} `{text}` is not a whole number", "write digits: 730")
+        self.problem(row[name], CSV_NOT_WHOLE, name=name, text=text)
         return None
 
     def figure(self, row: dict[str, _Cell]) -> object | None:
@@ -375,7 +384,7 @@ class _Reader:
         first, last = earliest or latest, latest or earliest
         assert first is not None and last is not None
         if last < first:
-            self.problem(row[f"{field}_earliest"], f"{field}_earliest is after {field}_latest")
+            self.problem(row[f"{field}_earliest"], CSV_EARLIEST_AFTER_LATEST, field=field)
             return None
         return periods.render_period(DayRange(first, last, ""))
 
@@ -386,11 +395,7 @@ class _Reader:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            self.problem(
-                row[name],
-                f"{name} `{text}` is not a date in the form YYYY-MM-DD",
-                "format the date columns as YYYY-MM-DD before saving the spreadsheet",
-            )
+            self.problem(row[name], CSV_NOT_ISO, name=name, text=text)
             return None
 
     def source(
@@ -420,9 +425,13 @@ class _Reader:
                 first = cells[key][field]
                 self.problem(
                     row[column],
-                    f"source {key} has the {field} `{value}` here "
-                    f"but `{known}` on line {first.line}",
-                    f"give every row of {key} the same {column}",
+                    CSV_SOURCE_DIFFERS,
+                    key=key,
+                    field=field,
+                    value=value,
+                    known=known,
+                    line=first.line,
+                    column=column,
                 )
 
     # --- consistency of written and derived columns --------------------------------------------
@@ -473,9 +482,11 @@ class _Reader:
         name = "figure_low" if stated_low != figure.low else "figure_high"
         self.problem(
             row.get(name, row["figure_text"]),
-            f"figure_low and figure_high ({low or 'empty'}, {high or 'empty'}) do not match "
-            f"figure_text `{text}`, which means {shown}",
-            "edit figure_text (it is what counts), or empty it to use figure_low and figure_high",
+            CSV_FIGURE_MISMATCH,
+            low=low or "empty",
+            high=high or "empty",
+            text=text,
+            shown=shown,
         )
 
     def check_dates(self, row: dict[str, _Cell]) -> None:
@@ -496,10 +507,13 @@ class _Reader:
                 if stated is not None and self.iso(row, name) not in (None, value):
                     self.problem(
                         row[name],
-                        f"{name} {stated} does not match {field} `{text}` "
-                        f"({days.earliest.isoformat()} to {days.latest.isoformat()})",
-                        f"edit {field} (it is what counts), or empty it to use "
-                        f"{field}_earliest and {field}_latest",
+                        CSV_DATE_MISMATCH,
+                        name=name,
+                        stated=stated,
+                        field=field,
+                        text=text,
+                        earliest=days.earliest.isoformat(),
+                        latest=days.latest.isoformat(),
                     )
 
     # --- named areas and party groups ----------------------------------------------------------
@@ -622,10 +636,11 @@ def _definitions(
             if rest:
                 reader.problem(
                     cell,
-                    f"{resolved_column} lists {', '.join(sorted(map(show, rest)))}, "
-                    f"which {written_column} `{'; '.join(names)}` does not name",
-                    f"edit {written_column} (it is what counts); "
-                    f"{resolved_column} is derived from it",
+                    CSV_RESOLVED_EXTRA,
+                    resolved_column=resolved_column,
+                    extra=", ".join(sorted(map(show, rest))),
+                    written_column=written_column,
+                    written="; ".join(names),
                 )
             continue
         if len(names) == 1:
@@ -633,9 +648,12 @@ def _definitions(
             if name in exact and exact[name][0] != resolved:
                 reader.problem(
                     cell,
-                    f"{what} `{name}` stands for other {members} here than on line "
-                    f"{exact[name][1].line}",
-                    f"give every row that names {name} the same {resolved_column}",
+                    CSV_NAME_DIFFERS,
+                    what=what,
+                    name=name,
+                    members=members,
+                    line=exact[name][1].line,
+                    resolved_column=resolved_column,
                 )
             exact.setdefault(name, (resolved, cell))
         else:
@@ -673,11 +691,3 @@ def claims_csv_to_document(
     if reader.problems:
         raise InputError(reader.problems)
     return document, reader.positions
-
-
-def read_claims_csv(text: str, path: str) -> Sources:
-    """Load a claims CSV into `Sources`, through the same parsers as `sources.yaml`."""
-    from casualty_recon.load.loader import load_document  # load imports this module lazily too
-
-    document, positions = claims_csv_to_document(text, path)
-    return load_document(document, path, positions)

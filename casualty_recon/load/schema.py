@@ -41,8 +41,9 @@ _INTERVAL = {
 }
 
 
-def sources_schema() -> dict[str, Any]:
-    claim = {
+def _claim_schema() -> dict[str, Any]:
+    """The schema of one claim."""
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["id", "source", "figure", "population", "outcome", "area", "as_of"],
@@ -94,6 +95,10 @@ def sources_schema() -> dict[str, Any]:
             },
         },
     }
+
+
+def sources_schema() -> dict[str, Any]:
+    claim = _claim_schema()
     source = {
         "oneOf": [
             {"type": "null"},

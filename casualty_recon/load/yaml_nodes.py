@@ -18,7 +18,18 @@ from typing import Any
 import yaml
 
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import Problem
+from casualty_recon.model.errors import (
+    FILE_CONTROL_CHARACTER,
+    FILE_EMPTY,
+    FILE_NOT_UTF8,
+    FILE_TOO_LARGE,
+    YAML_ALIAS_BOMB,
+    YAML_SECOND_DOCUMENT,
+    YAML_SYNTAX,
+    YAML_SYNTAX_TABS,
+    YAML_TOO_DEEP,
+    Problem,
+)
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -112,12 +123,7 @@ def _tag_of(event: yaml.ScalarEvent) -> str:
 
 
 def _too_large(path: str, size: str) -> Problem:
-    return Problem(
-        "too-large",
-        Location(path, 1, 1),
-        f"{size}, over the limit of {MAX_BYTES:,}",
-        "split it into several files",
-    )
+    return Problem.of(FILE_TOO_LARGE, Location(path, 1, 1), size=size, limit=MAX_BYTES)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -130,14 +136,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [
-            Problem(
-                "encoding",
-                Location(path, line, column),
-                f"byte 0x{data[err.start]:02x} is not UTF-8 text",
-                "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
-            )
-        ]
+        return None, [Problem.of(FILE_NOT_UTF8, Location(path, line, column), byte=data[err.start])]
     return text, []
 
 
@@ -175,11 +174,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                     total += target.size
                     if total > MAX_EXPANDED_NODES:
                         return None, [
-                            Problem(
-                                "alias-bomb",
+                            Problem.of(
+                                YAML_ALIAS_BOMB,
                                 Location(path, mark.line + 1, mark.column + 1),
-                                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values",
-                                "write the values out instead of nesting aliases",
+                                limit=MAX_EXPANDED_NODES,
                             )
                         ]
                 else:
@@ -187,11 +185,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                     total += 1
                     if len(containers) >= MAX_DEPTH:
                         return None, [
-                            Problem(
-                                "too-deep",
+                            Problem.of(
+                                YAML_TOO_DEEP,
                                 Location(path, mark.line + 1, mark.column + 1),
-                                f"lists and mappings are nested more than {MAX_DEPTH} deep",
-                                "a sources file needs at most 4 levels",
+                                limit=MAX_DEPTH,
                             )
                         ]
                 if cls is not alias_event and event.anchor:
@@ -226,11 +223,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                     mark = event.start_mark
                     assert mark is not None
                     return None, [
-                        Problem(
-                            "yaml-syntax",
-                            Location(path, mark.line + 1, mark.column + 1),
-                            "a second YAML document (after `---`)",
-                            "put everything in one document",
+                        Problem.of(
+                            YAML_SECOND_DOCUMENT, Location(path, mark.line + 1, mark.column + 1)
                         )
                     ]
     except yaml.MarkedYAMLError as err:
@@ -239,22 +233,11 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         message = err.problem or "invalid YAML"
         if err.context:
             message = f"{message} ({err.context})"
-        hint = (
-            "check the indentation and quoting near this point; "
-            "text with ': ' or '#' must be quoted"
-        )
         lines = text.splitlines()
         at = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
-        if at == "\t" or "\t" in message or "tab" in message:
-            hint = "YAML does not allow tabs for indentation: replace them with spaces"
-        return None, [
-            Problem(
-                "yaml-syntax",
-                Location(path, line, column),
-                message,
-                hint,
-            )
-        ]
+        tabs = at == "\t" or "\t" in message or "tab" in message
+        syntax = YAML_SYNTAX_TABS if tabs else YAML_SYNTAX
+        return None, [Problem.of(syntax, Location(path, line, column), message=message)]
     except yaml.YAMLError as err:
         position = getattr(err, "position", None)
         line, column = 1, 1
@@ -263,22 +246,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             column = position - (text.rfind("\n", 0, position) + 1) + 1
         reason = getattr(err, "reason", None) or str(err).splitlines()[0]
         return None, [
-            Problem(
-                "encoding",
-                Location(path, line, column),
-                f"unreadable character: {reason}",
-                "remove control characters from the file",
-            )
+            Problem.of(FILE_CONTROL_CHARACTER, Location(path, line, column), reason=reason)
         ]
     if root is None or root.is_null:
-        return None, [
-            Problem(
-                "empty",
-                Location(path, 1, 1),
-                "the file is empty",
-                "start from `casualty-recon init`, which writes a commented example",
-            )
-        ]
+        return None, [Problem.of(FILE_EMPTY, Location(path, 1, 1))]
     return root, []
 
 

@@ -1,14 +1,16 @@
 """Write a v1 document (plain data) as clean, human-editable `sources.yaml` text.
 
-Used by `casualty-recon import claims.csv -o sources.yaml`. The output reads like a file a person
+Half of the one writer of sources.yaml: `import` writes with the rules here, and `yaml_append`
+writes `extract`'s claims (a new document, or added to a file with its comments kept) under the
+same ordering and plain-form rules (`CLAIM_ORDER`, `is_whole_number`, `is_iso_day`). Text in, text
+out: files are written by the CLI through `render.atomic`. The output reads like a file a person
 wrote (SOURCES_FORMAT.md): keys in the format's order, a blank line between sections and between
 claims, short lists in flow style (`area: [southern Idlib, Hama]`), text unquoted wherever YAML
-reads it back as the same text. Everything YAML would misread is double-quoted: `"NO"` (a
-boolean in YAML 1.1), `"017"` (octal), `"1,089"`, `"2019"` in a text field, `"1e3"` (a float in
-YAML 1.2), text starting with an indicator or holding `: ` or ` #`. Two plain forms are kept on
-purpose because the loader reads them as written: a whole number as a figure (`figure: 730`) and
-an ISO day as a date (`as_of: 2019-08-20`).
-"""
+reads it back as the same text. Everything YAML would misread is double-quoted: `"NO"` (a boolean
+in YAML 1.1), `"017"` (octal), `"1,089"`, `"2019"` in a text field, `"1e3"` (a float in YAML 1.2),
+text starting with an indicator or holding `: ` or ` #`. Two plain forms are kept on purpose
+because the loader reads them as written: a whole number as a figure (`figure: 730`) and an ISO day
+as a date (`as_of: 2019-08-20`)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,17 @@ from collections.abc import Mapping, Sequence
 
 import yaml
 
-__all__ = ["dump_sources_document"]
+from casualty_recon.load.yaml_nodes import MAX_BYTES
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import IMPORT_TOO_LARGE, InputError, Problem
+
+__all__ = [
+    "CLAIM_ORDER",
+    "dump_sources_document",
+    "is_iso_day",
+    "is_whole_number",
+    "sources_yaml",
+]
 
 TOP_ORDER = ("version", "title", "settings", "areas", "parties", "sources", "claims", "assumptions")
 SOURCE_ORDER = ("name", "kind", "method", "url")
@@ -59,6 +71,18 @@ _NUMBER_LIKE = re.compile(
 _ESCAPE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def sources_yaml(document: Mapping[str, object], source: str, *, limit: int | None = None) -> str:
+    """`dump_sources_document`, refusing a text over the input limit: `validate` would refuse
+    the file, so `import` does not write it (InputError located at line 1 of `source`)."""
+    text = dump_sources_document(document)
+    limit = MAX_BYTES if limit is None else limit
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        where = Location(source, 1, 1)
+        raise InputError([Problem.of(IMPORT_TOO_LARGE, where, size=size, limit=limit)])
+    return text
 
 
 def dump_sources_document(document: Mapping[str, object]) -> str:
@@ -205,10 +229,20 @@ def _inline(value: object, *, field: str | None, flow: bool) -> str:
     )
 
 
+def is_whole_number(text: str) -> bool:
+    """A figure written as a plain number (`730`), which YAML reads as the same figure."""
+    return _WHOLE_NUMBER.fullmatch(text) is not None
+
+
+def is_iso_day(text: str) -> bool:
+    """An ISO day (`2019-08-20`), which YAML reads as that date."""
+    return _ISO_DAY.fullmatch(text) is not None and _is_date(text)
+
+
 def _scalar(text: str, *, flow: bool, allow_number: bool, allow_date: bool) -> str:
-    if allow_number and _WHOLE_NUMBER.fullmatch(text):
+    if allow_number and is_whole_number(text):
         return text  # `figure: 730` is read as the number 730, which is the same figure
-    if allow_date and _ISO_DAY.fullmatch(text) and _is_date(text):
+    if allow_date and is_iso_day(text):
         return text  # `as_of: 2019-08-20` is read as that day
     return text if _plain_is_safe(text, flow=flow) else _quoted(text)
 

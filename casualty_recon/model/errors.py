@@ -2,6 +2,9 @@
 
 Every problem a user can make in an input file has an entry here with a code, a title and a
 description; the README's error table is generated from `ERROR_KINDS` and a test keeps it current.
+Each message is a `Template` below: its code (so its title), its wording with named
+blanks, and its hint; a site fills it (`GrammarError.of(FIGURE_NEGATIVE, text=...)`,
+`Problem.of(FILE_UNREADABLE, location, reason=...)`) instead of composing text by hand.
 Parsers of the small languages raise `GrammarError` (what is wrong with one value); the loader
 locates it and turns it into a `Problem` (where it is wrong). All problems of a file are raised
 together in one `InputError`.
@@ -9,7 +12,7 @@ together in one `InputError`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
 from casualty_recon.model.claims import Location
 
@@ -88,11 +91,29 @@ ERROR_KINDS: dict[str, ErrorKind] = {
 }
 
 
+class Template(NamedTuple):
+    """One error message: the kind it belongs to, its wording and its hint, with `{name}` blanks
+    that `fill` fills (`str.format` rules: `{{` for a literal brace)."""
+
+    code: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def title(self) -> str:
+        return ERROR_KINDS[self.code].title
+
+    def fill(self, **values: object) -> tuple[str, str | None]:
+        """The message and the hint with every blank filled."""
+        hint = None if self.hint is None else self.hint.format(**values)
+        return self.message.format(**values), hint
+
+
 class CasualtyReconError(Exception):
     """Base of the errors this package raises on purpose."""
 
 
-class GrammarError(ValueError):
+class GrammarError(CasualtyReconError, ValueError):
     """A value outside one of the small languages (figures, dates, places, parties)."""
 
     def __init__(self, code: str, message: str, hint: str | None = None) -> None:
@@ -101,12 +122,22 @@ class GrammarError(ValueError):
         self.message = message
         self.hint = hint
 
+    @classmethod
+    def of(cls, template: Template, **values: object) -> Self:
+        message, hint = template.fill(**values)
+        return cls(template.code, message, hint)
+
 
 class Problem(NamedTuple):
     code: str
     location: Location
     message: str
     hint: str | None = None
+
+    @classmethod
+    def of(cls, template: Template, location: Location, **values: object) -> Problem:
+        message, hint = template.fill(**values)
+        return cls(template.code, location, message, hint)
 
     def __str__(self) -> str:
         text = f"error: {self.location}: {self.message}"
@@ -132,3 +163,365 @@ class UsageError(CasualtyReconError):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+# --- the messages ------------------------------------------------------------------------------
+# Named `AREA_WHAT`; `{name}` is a blank the site fills, `{{` a literal brace.
+
+ACCEPTED_FIGURES = (
+    "accepted: 730, more than 730, at least 730, about 500, nearly 500, up to 300, "
+    "fewer than 300, between 160 and 300, 160-300, dozens, hundreds, thousands, a dozen, "
+    "2.7 million, {low: 160, high: 300}"
+)
+ACCEPTED_PERIODS = (
+    "accepted: 2019-04-29, 2019-04, 2019, April 2019, 29 April 2019, April 29, 2019, "
+    "early/mid/late April 2019, start of May 2019, end of April 2019, start of 2019, "
+    "end of 2019, 2019-04-21..2019-04-30"
+)
+PLACE_HINT = (
+    "Places are countries, first-level subdivisions (ISO 3166-2), their common spellings, "
+    "or keys of `areas`"
+)
+PARTY_HINT = (
+    "write `any`, a party name (e.g. Syrian government, Russian forces), "
+    "a key of `parties`, or a list of those"
+)
+
+
+def _literal(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+# figures
+FIGURE_BAD = Template("bad-figure", 'cannot read figure "{text}"', _literal(ACCEPTED_FIGURES))
+FIGURE_BAD_WHY = Template(
+    "bad-figure", 'cannot read figure "{text}": {why}', _literal(ACCEPTED_FIGURES)
+)
+FIGURE_NEGATIVE = Template(
+    "negative-figure", 'figure "{text}" is below zero', "a figure counts people: write 0 or more"
+)
+FIGURE_UNKNOWN_KEY = Template(
+    "bad-figure",
+    'cannot read figure "{text}": unknown key "{key}"',
+    "the mapping form has only low and high: {{low: 160, high: 300}} or {{low: 730}}",
+)
+FIGURE_NO_LOW = Template(
+    "bad-figure",
+    'cannot read figure "{text}": low is missing',
+    "the mapping form needs low: {{low: 160, high: 300}} or {{low: 730}}",
+)
+TOLERANCE_NOT_NUMBER = Template(
+    "bad-setting",
+    'about_tolerance "{value}" is not a number',
+    "use a fraction from 0 up to (not including) 1, e.g. 0.1",
+)
+TOLERANCE_OUT_OF_RANGE = Template(
+    "bad-setting",
+    'about_tolerance "{value}" is out of range',
+    "use a fraction from 0 up to (not including) 1, e.g. 0.1",
+)
+
+# periods
+PERIOD_BAD = Template("bad-date", 'cannot read date "{text}"', ACCEPTED_PERIODS)
+PERIOD_BAD_WHY = Template("bad-date", 'cannot read date "{text}": {why}', ACCEPTED_PERIODS)
+PERIOD_NO_YEAR = Template(
+    "bad-date",
+    'cannot read date "{text}": it has no year',
+    'add the year, e.g. "{text} 2019" (' + ACCEPTED_PERIODS + ")",
+)
+
+# places
+PLACE_NOT_TEXT = Template("unknown-place", "a place must be text, not {value!r}", PLACE_HINT)
+PLACE_EMPTY = Template("unknown-place", "empty place name", PLACE_HINT)
+PLACE_NOT_A_COUNTRY = Template(
+    "unknown-place",
+    '"{country}" in "{text}" is not a country',
+    'write "Place, Country", e.g. "Punjab, Pakistan"',
+)
+PLACE_AMBIGUOUS = Template(
+    "ambiguous-place", '"{text}" names several places', "write one of: {forms}"
+)
+PLACE_UNKNOWN = Template("unknown-place", 'unknown place "{text}"', PLACE_HINT)
+PLACE_UNKNOWN_CLOSE = Template(
+    "unknown-place", 'unknown place "{text}"', "did you mean {close}? " + PLACE_HINT
+)
+PLACE_UNKNOWN_IN_COUNTRY = Template(
+    "unknown-place",
+    'unknown place "{text}" in {country_name}',
+    PLACE_HINT + "; codes of {country_name} start with {country}-",
+)
+PLACE_TWO_PARTS = Template(
+    "unknown-place",
+    '"{text}" has two part modifiers',
+    "a place takes one part modifier: {parts}",
+)
+AREA_CYCLE = Template(
+    "bad-area",
+    'area "{key}" refers to itself: {chain}',
+    "an area may list places and other areas, but not itself",
+)
+AREA_NOT_A_NAME = Template("bad-area", 'area "{key}" lists {value!r}, which is not a place name')
+AREA_EMPTY = Template("bad-area", 'area "{key}" lists no places')
+
+# parties
+PARTY_NOT_TEXT = Template("bad-party", "perpetrators must be text or a list, not {value!r}")
+PARTY_EMPTY_LIST = Template("bad-party", "an empty list of perpetrators", PARTY_HINT)
+PARTY_NOT_A_NAME = Template("bad-party", "{value!r} is not a party name", PARTY_HINT)
+PARTY_EMPTY_NAME = Template("bad-party", "an empty party name", PARTY_HINT)
+PARTY_ANY_MIXED = Template(
+    "bad-party",
+    '"any" mixed with other parties: {parties}',
+    "`any` means every party; write it alone, or list the parties",
+)
+PARTY_GROUP_CYCLE = Template(
+    "bad-party",
+    'party group "{group}" refers to itself: {chain}',
+    "a group may list parties and other groups, but not itself",
+)
+PARTY_GROUP_BAD_MEMBER = Template("bad-party", 'party group "{group}" lists {value!r}', PARTY_HINT)
+PARTY_GROUP_ANY = Template(
+    "bad-party",
+    'party group "{group}" lists "any"',
+    "a group lists parties; write `any` directly in `perpetrators`",
+)
+PARTY_GROUP_EMPTY = Template("bad-party", 'party group "{group}" lists no parties')
+
+# reading a file
+FILE_UNREADABLE = Template(
+    "file",
+    "cannot read the file: {reason}",
+    "check the path; `casualty-recon init` writes a starter file",
+)
+FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}")
+FILE_TOO_LARGE = Template(
+    "too-large", "{size}, over the limit of {limit:,}", "split it into several files"
+)
+FILE_STREAM_TOO_LARGE = Template(
+    "too-large",
+    "the input is more than {limit:,} bytes, over the limit of {limit:,}",
+    "split it into several files",
+)
+IMPORT_TOO_LARGE = Template(
+    "too-large",
+    "the sources.yaml written from it would be {size:,} bytes, over the limit of {limit:,} "
+    "that validate and report read",
+    "split it into several files",
+)
+FILE_NOT_REGULAR = Template(
+    "file",
+    "cannot read the file: it is {kind}, not a file",
+    "give the path of a sources.yaml or claims CSV, or - for standard input",
+)
+FIFO_NO_WRITER = Template(
+    "file",
+    "cannot read the file: nothing was written to this FIFO in {seconds:g} seconds",
+    "start the program that writes to it first, or pipe its output to - (standard input)",
+)
+STDIN_CLOSED = Template(
+    "file", "cannot read standard input: it is closed", "give a file instead of -"
+)
+FILE_NOT_UTF8 = Template(
+    "encoding",
+    "byte 0x{byte:02x} is not UTF-8 text",
+    "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
+)
+FILE_CONTROL_CHARACTER = Template(
+    "encoding", "unreadable character: {reason}", "remove control characters from the file"
+)
+FILE_EMPTY = Template(
+    "empty",
+    "the file is empty",
+    "start from `casualty-recon init`, which writes a commented example",
+)
+YAML_ALIAS_BOMB = Template(
+    "alias-bomb",
+    "aliases expand to more than {limit:,} values",
+    "write the values out instead of nesting aliases",
+)
+YAML_TOO_DEEP = Template(
+    "too-deep",
+    "lists and mappings are nested more than {limit} deep",
+    "a sources file needs at most 4 levels",
+)
+YAML_SECOND_DOCUMENT = Template(
+    "yaml-syntax", "a second YAML document (after `---`)", "put everything in one document"
+)
+YAML_SYNTAX = Template(
+    "yaml-syntax",
+    "{message}",
+    "check the indentation and quoting near this point; text with ': ' or '#' must be quoted",
+)
+YAML_SYNTAX_TABS = Template(
+    "yaml-syntax",
+    "{message}",
+    "YAML does not allow tabs for indentation: replace them with spaces",
+)
+
+# the loader: shapes and fields
+NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
+NOT_TEXT = Template("wrong-type", "{what} must be text, not {found}")
+KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}")
+FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "{choices}")
+BOOLEAN_TEXT = Template(
+    "boolean-value",
+    "{what} is `{text}`, which YAML reads as the boolean {value}",
+    'write "{text}" in quotes if you mean the text',
+)
+OCTAL_TEXT = Template(
+    "octal-number",
+    "{what} `{text}` has a leading zero, which YAML 1.1 reads as an octal number",
+    'write "{text}" in quotes',
+)
+VALUE_EMPTY = Template("missing-field", "{what} is empty", "give a value, or leave the field out")
+LIST_EMPTY = Template("missing-field", "{what} is an empty list")
+KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "{choices}")
+POPULATION_UNKNOWN = Template("unknown-population", 'unknown population "{value}"', "{choices}")
+OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "{choices}")
+BASIS_UNKNOWN = Template("unknown-basis", 'unknown basis "{value}"', "{choices}")
+APPLIES_TO_UNKNOWN = Template("bad-assumption", 'unknown applies_to value "{value}"', "{choices}")
+VERSION_UNKNOWN = Template(
+    "bad-version",
+    "version {version!r} is not a version this tool reads",
+    "this tool reads `version: 1`",
+)
+NO_SOURCES = Template("missing-field", "the file has no `sources`", "add a `sources:` map")
+NO_CLAIMS = Template("missing-field", "the file has no `claims`", "add a `claims:` list")
+TOLERANCE_NOT_FRACTION = Template(
+    "bad-setting",
+    "about_tolerance must be a number from 0 up to (not including) 1, not {found}",
+    "0.1 reads `about 500` as 450 to 550; 0 reads it as exactly 500",
+)
+GROUPS_NOT_A_MAPPING = Template("wrong-type", "`{what}` must be a mapping of names to lists")
+GROUP_TWICE = Template("duplicate-key", "{singular} `{name}` is defined twice")
+AREA_BAD = Template("bad-area", "area `{key}`: {message}", "{hint}")
+SOURCES_NOT_A_MAPPING = Template("wrong-type", "`sources` must be a mapping of keys to sources")
+SOURCE_TWICE = Template("duplicate-key", "source `{name}` is defined twice")
+CLAIMS_NOT_A_LIST = Template(
+    "wrong-type", "`claims` must be a list", "start each claim with `- id: ...`"
+)
+ID_TWICE = Template(
+    "duplicate-id",
+    "claim id `{id}` is used twice (first at line {line})",
+    "give each claim its own id",
+)
+BREAKDOWN_OF_ITSELF = Template(
+    "bad-breakdown",
+    "claim `{id}` names itself in breakdown_of",
+    "breakdown_of is the id of the claim this one is a part of",
+)
+BREAKDOWN_UNKNOWN = Template(
+    "unknown-breakdown", "breakdown_of names no claim: `{target}`", "{choices}"
+)
+BREAKDOWN_TOO_LARGE = Template(
+    "bad-breakdown",
+    "`{part}` ({part_figure}) is larger than the whole it is part of, `{whole}` ({whole_figure})",
+    "a breakdown counts part of another claim's figure",
+)
+CLAIM_FIELD_MISSING = Template(
+    "missing-field", "claim {label} has no `{name}`", "required fields: {required}"
+)
+ID_BAD = Template(
+    "bad-id",
+    "claim id `{id}` has characters other than letters, digits, -, _ and .",
+    "for example: ohchr-2019-08-08",
+)
+SOURCE_UNKNOWN = Template("unknown-source", "unknown source `{source}`", "{choices}")
+SOURCE_UNKNOWN_BARE = Template("unknown-source", "unknown source `{source}`")
+FIGURE_NOT_DECIMAL = Template(
+    "octal-number",
+    "figure `{text}` is read by YAML as a hexadecimal or binary number",
+    'write the count in decimal digits, or "{text}" in quotes',
+)
+FIGURE_OCTAL = Template(
+    "octal-number",
+    "figure `{text}` has a leading zero, which YAML 1.1 reads as the octal number {octal}",
+    'write {decimal}, or "{text}" in quotes',
+)
+FIGURE_BOOLEAN = Template(
+    "boolean-value", "figure `{text}` is read by YAML as a boolean", "write the number"
+)
+FIGURE_EMPTY = Template("missing-field", "the figure is empty", "for example: more than 730")
+FIGURE_A_LIST = Template(
+    "wrong-type",
+    "the figure must be text, a number or {{low: .., high: ..}}, not a list",
+    "a range is written `between 160 and 300` or `{{low: 160, high: 300}}`",
+)
+START_AFTER_AS_OF = Template(
+    "start-after-as-of",
+    'start "{start}" ({start_day}) is after as_of "{as_of}" ({as_of_day})',
+    "start is when counting began, as_of the day it runs to",
+)
+PUBLISHED_BEFORE_AS_OF = Template(
+    "published-before-as-of",
+    'published "{published}" ({published_day}) is before as_of "{as_of}" ({as_of_day})',
+    "a figure cannot be published before the day it counts to; check both dates",
+)
+ASSUMPTIONS_NOT_A_LIST = Template("wrong-type", "`assumptions` must be a list")
+ASSUMPTION_FIELD_MISSING = Template("missing-field", "assumption {index} has no `{name}`")
+ASSUMPTION_NEEDS_RATE = Template(
+    "bad-assumption",
+    "assumption {index} on {target} needs a daily `rate`",
+    "for example: rate: [5, 8]   # deaths a day",
+)
+ASSUMPTION_NOT_FOR_RATE = Template(
+    "bad-assumption",
+    "`{name}` does not apply to a {target} rate",
+    "a time assumption has `rate` (a day) and optionally `source`",
+)
+ASSUMPTION_NEEDS = Template(
+    "bad-assumption",
+    "assumption {index} on {target} needs `{name}`",
+    "for example: from: verified, to: reported, ratio: [1.3, 1.8]",
+)
+ASSUMPTION_RATE_MISPLACED = Template(
+    "bad-assumption",
+    "`rate` applies to as_of or start, not {target}",
+    "a share or basis assumption has from, to and ratio",
+)
+INTERVAL_BAD = Template(
+    "bad-assumption",
+    "{what} must be a number or [low, high], not {found}",
+    "for example: [1.3, 1.8]",
+)
+INTERVAL_BACKWARDS = Template("bad-assumption", "{what}: low {low:g} is above high {high:g}")
+
+# the claims CSV
+CSV_NO_HEADER = Template(
+    "bad-csv",
+    "the CSV has no header row",
+    "export one with `casualty-recon export`; its first row names the columns",
+)
+CSV_MISSING_COLUMNS = Template("bad-csv", "the CSV has no {columns} column{s}", "{hint}")
+CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
+CSV_EARLIEST_AFTER_LATEST = Template("bad-csv", "{field}_earliest is after {field}_latest")
+CSV_NOT_ISO = Template(
+    "bad-csv",
+    "{name} `{text}` is not a date in the form YYYY-MM-DD",
+    "format the date columns as YYYY-MM-DD before saving the spreadsheet",
+)
+CSV_SOURCE_DIFFERS = Template(
+    "bad-csv",
+    "source {key} has the {field} `{value}` here but `{known}` on line {line}",
+    "give every row of {key} the same {column}",
+)
+CSV_FIGURE_MISMATCH = Template(
+    "bad-csv",
+    "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
+    "which means {shown}",
+    "edit figure_text (it is what counts), or empty it to use figure_low and figure_high",
+)
+CSV_DATE_MISMATCH = Template(
+    "bad-csv",
+    "{name} {stated} does not match {field} `{text}` ({earliest} to {latest})",
+    "edit {field} (it is what counts), or empty it to use {field}_earliest and {field}_latest",
+)
+CSV_RESOLVED_EXTRA = Template(
+    "bad-csv",
+    "{resolved_column} lists {extra}, which {written_column} `{written}` does not name",
+    "edit {written_column} (it is what counts); {resolved_column} is derived from it",
+)
+CSV_NAME_DIFFERS = Template(
+    "bad-csv",
+    "{what} `{name}` stands for other {members} here than on line {line}",
+    "give every row that names {name} the same {resolved_column}",
+)

@@ -1,0 +1,107 @@
+"""What `casualty-recon extract` does, minus option parsing: read, extract, write, summarise.
+
+The command parses options and calls `run_extract`; everything here raises the package's own
+errors (UsageError for what the user can fix), which the CLI maps to exit codes. The YAML text
+comes from `extract.writer` (the one writer of sources.yaml lives in `load`); the file is written
+here, atomically, through `render.atomic`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from casualty_recon.extract.claims import ExtractedClaim, extract_claims
+from casualty_recon.extract.text import read_article
+from casualty_recon.extract.writer import check_loads, merge_claims, render_yaml
+from casualty_recon.load.reading import read_input
+from casualty_recon.model.errors import UsageError
+from casualty_recon.render.atomic import locked, write_new_file
+
+__all__ = ["WriteResult", "run_extract", "write_claims"]
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What a write did: claim ids added, duplicates skipped, source keys created."""
+
+    path: str
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    sources_added: list[str] = field(default_factory=list)
+    created: bool = False
+
+
+def write_claims(
+    path: str | Path, claims: Sequence[ExtractedClaim], *, append: bool, force: bool
+) -> WriteResult:
+    """Write claims to `path`: a new file, added to an existing one (`append`), or replacing
+    it (`force`). Never touches an existing file without one of those. Raises UsageError.
+
+    The read, merge and write hold the file's lock (`render.atomic.locked`), so concurrent
+    appends all land; the existing file is read within the input limit; a symlink is written
+    through."""
+    target = Path(path)
+    with locked(target):
+        exists = target.exists()
+        if exists and not (append or force):
+            raise UsageError(
+                f"'{target}' already exists",
+                "use --append to add the claims to it, or --force to replace it",
+            )
+        existing: str | None = None
+        if exists and append:
+            data = read_input(str(target))
+            try:
+                existing = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"cannot read '{target}': {exc}") from None
+        text, merged = merge_claims(existing, claims)
+        check_loads(text, str(target), existing)
+        write_new_file(target, text.encode("utf-8"), force=exists)
+    return WriteResult(
+        str(target), merged.added, merged.skipped, merged.sources_added, created=not exists
+    )
+
+
+def run_extract(
+    articles: Sequence[str],
+    *,
+    published: dt.date | None,
+    url: str | None,
+    outlet: str | None,
+    output: Path | None,
+    append: bool,
+    force: bool,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Extract claims from the articles; print YAML, or write `output`. Returns claims found."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    if not articles:
+        raise UsageError("no article given", "give one or more files, or - for standard input")
+    if articles.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    if (append or force) and output is None:
+        raise UsageError("--append and --force need a file to write", "add -o sources.yaml")
+    texts = [(name if name != "-" else "<stdin>", read_article(name)) for name in articles]
+    claims = extract_claims(texts, published=published, url=url, outlet=outlet)
+    if not claims:
+        err.write("no toll statements found\n")
+    if output is None:
+        out.write(render_yaml(claims))
+        return len(claims)
+    result = write_claims(output, claims, append=append, force=force)
+    done = "wrote" if result.created or not append else "added to"
+    err.write(
+        f"{done} {output}: {len(result.added)} claim{'s' if len(result.added) != 1 else ''}"
+        + (f", {len(result.skipped)} already there" if result.skipped else "")
+        + (f", new sources: {', '.join(result.sources_added)}" if result.sources_added else "")
+        + "\n"
+    )
+    return len(claims)

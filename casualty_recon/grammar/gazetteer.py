@@ -1,0 +1,407 @@
+"""The gazetteer's data and name index: folding of names (case, diacritics, apostrophes, articles,
+suffixes), the ISO data read from `data/countries.tsv` and `data/subdivisions.tsv` (written by
+`gazetteer_build` from pycountry, which is never imported at run time), the index from folded
+names to places (curated aliases first, then ISO names), and the regex that finds place
+mentions in free text. `places` parses place names and relates areas with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from casualty_recon.grammar.place_words import (
+    ALIASES,
+    ARTICLES,
+    COUNTRYSIDE,
+    FREE_TEXT_STOPLIST,
+    GENERIC_WORDS,
+    PART_FORMS,
+    REGIONS,
+    SUFFIXES,
+)
+from casualty_recon.model.claims import Place
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+# --- folding ---------------------------------------------------------------------------------
+
+_APOSTROPHES = frozenset("'’‘ʻʼʿʾ`´")
+_HYPHENS = frozenset("-‐‑‒–—_")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _APOSTROPHES:
+        return ""
+    if char in _HYPHENS or char.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+_ASCII_FOLD = str.maketrans({**dict.fromkeys("'`", None), **dict.fromkeys("-_", " ")})
+
+
+def fold(text: str) -> str:
+    """The matching form of a name: lower case, no diacritics, apostrophes or hyphens, single
+    spaces, bracketed notes (`[city]`) dropped."""
+    if "[" in text or "(" in text:
+        text = _BRACKETS.sub(" ", text)
+    if text.isascii():
+        folded = text.lower().translate(_ASCII_FOLD)
+    else:
+        folded = "".join(_fold_char(c) for c in text)
+    return " ".join(folded.split())
+
+
+def fold_with_origin(text: str) -> tuple[str, list[int]]:
+    """`fold` for free text, keeping for each folded character the index it came from.
+
+    A possessive apostrophe (`Idlib's`) becomes a space so the name keeps its word boundary.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    n = len(text)
+    for i, char in enumerate(text):
+        if (
+            char in _APOSTROPHES
+            and i + 1 < n
+            and text[i + 1] in "sS"
+            and (i + 2 == n or not text[i + 2].isalnum())
+        ):
+            folded = " "
+        else:
+            folded = _fold_char(char)
+        for c in folded:
+            if c == " " and (not out or out[-1] == " "):
+                continue
+            out.append(c)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def _strip_article(key: str) -> str:
+    head, _, rest = key.partition(" ")
+    return rest if rest and head in ARTICLES else key
+
+
+def _strip_suffix(key: str) -> str:
+    rest, _, tail = key.rpartition(" ")
+    return rest if rest and tail in SUFFIXES else key
+
+
+def _variants(key: str) -> list[str]:
+    """The key, then without its suffix, then also without its article (no duplicates)."""
+    out = [key]
+    for variant in (_strip_suffix(key), _strip_article(key), _strip_article(_strip_suffix(key))):
+        if variant not in out:
+            out.append(variant)
+    return out
+
+
+# --- data ------------------------------------------------------------------------------------
+
+
+class Country(NamedTuple):
+    code: str
+    name: str
+    common_name: str
+    official_name: str
+
+
+class Subdivision(NamedTuple):
+    code: str
+    name: str
+    type: str
+    country: str
+
+
+class GazetteerData(NamedTuple):
+    countries: dict[str, Country]
+    subdivisions: dict[str, Subdivision]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines[1:] if line]
+
+
+@functools.cache
+def gazetteer_data() -> GazetteerData:
+    """The ISO countries and first-level subdivisions, read once per process."""
+    make_country, make_subdivision = Country._make, Subdivision._make
+    countries = {row[0]: make_country(row) for row in _rows(DATA / "countries.tsv")}
+    subdivisions = {row[0]: make_subdivision(row) for row in _rows(DATA / "subdivisions.tsv")}
+    return GazetteerData(countries, subdivisions)
+
+
+def is_known(code: str) -> bool:
+    """Whether `code` is a country or first-level subdivision of the gazetteer."""
+    data = gazetteer_data()
+    return code in data.countries or code in data.subdivisions
+
+
+def display_name(code: str) -> str:
+    """The name we show for a gazetteer code: the common English spelling where we have one."""
+    if code in ALIASES:
+        return ALIASES[code][0]
+    data = gazetteer_data()
+    if code in data.countries:
+        country = data.countries[code]
+        return country.common_name or country.name
+    if code in data.subdivisions:
+        return _BRACKETS.sub("", data.subdivisions[code].name).strip()
+    raise KeyError(code)
+
+
+def place(code: str, part: str | None = None) -> Place:
+    """The `Place` for a gazetteer code with its display name (equal codes, equal places)."""
+    return Place(code, display_name(code), part)
+
+
+Entry = frozenset[Place]
+
+
+class _Index(NamedTuple):
+    # Tiers, searched in order: aliases and regions, then ISO names (countries before
+    # subdivisions is decided later), then both without article/suffix.
+    tiers: tuple[dict[str, frozenset[Entry]], ...]
+    # Folded key -> a spelling to show in "did you mean".
+    spellings: dict[str, str]
+
+
+def _add(tier: dict[str, set[Entry]], key: str, entry: Entry) -> None:
+    if key:
+        tier.setdefault(key, set()).add(entry)
+
+
+def _register(
+    raw: dict[str, set[Entry]],
+    stripped: dict[str, set[Entry]],
+    spellings: dict[str, str],
+    text: str,
+    entry: Entry,
+) -> None:
+    key = fold(text)
+    _add(raw, key, entry)
+    spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+    for variant in _variants(key)[1:]:
+        _add(stripped, variant, entry)
+
+
+def _frozen(tier: dict[str, set[Entry]]) -> dict[str, frozenset[Entry]]:
+    return {key: frozenset(entries) for key, entries in tier.items()}
+
+
+@functools.cache
+def _alias_codes() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
+    """Common spellings and built-in regions as folded key -> entries, each entry its codes
+    joined by `+` (a region has several). Places are made only for the names looked up."""
+    raw: dict[str, set[str]] = {}
+    stripped: dict[str, set[str]] = {}
+    spellings: dict[str, str] = {}
+
+    def register(text: str, entry: str) -> None:
+        key = fold(text)
+        if not key:
+            return
+        raw.setdefault(key, set()).add(entry)
+        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+        for variant in _variants(key)[1:]:
+            if variant:
+                stripped.setdefault(variant, set()).add(entry)
+
+    for code, names in ALIASES.items():
+        for name in names:
+            register(name, code)
+    for region, (names, codes) in REGIONS.items():
+        entry = "+".join(codes)
+        for name in (region, *names):
+            register(name, entry)
+    return (
+        {key: frozenset(entries) for key, entries in raw.items()},
+        {key: frozenset(entries) for key, entries in stripped.items()},
+        spellings,
+    )
+
+
+def _alias_entries(entries: frozenset[str]) -> frozenset[Entry]:
+    return frozenset(frozenset(place(code) for code in entry.split("+")) for entry in entries)
+
+
+@functools.cache
+def _alias_index() -> _Index:
+    """The alias tiers as entries of places (for free text and suggestions)."""
+    raw, stripped, spellings = _alias_codes()
+    tiers = tuple(
+        {key: _alias_entries(entries) for key, entries in tier.items()} for tier in (raw, stripped)
+    )
+    return _Index(tiers, dict(spellings))
+
+
+def name_table_rows(data: GazetteerData) -> list[tuple[str, str, str, str]]:
+    """(tier, folded key, codes, spelling) rows of the ISO name index: tier `raw` for names as
+    folded, `stripped` for them without article or suffix. `gazetteer_build` writes them to
+    data/names.tsv so that a run never folds 4,000 names to find one."""
+    raw: dict[str, set[str]] = {}
+    stripped: dict[str, set[str]] = {}
+    spellings: dict[str, str] = {}
+
+    def register(text: str, code: str) -> None:
+        key = fold(text)
+        if not key:
+            return
+        raw.setdefault(key, set()).add(code)
+        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+        for variant in _variants(key)[1:]:
+            if variant:
+                stripped.setdefault(variant, set()).add(code)
+
+    for country in data.countries.values():
+        for name in (country.name, country.common_name, country.official_name):
+            if name:
+                register(name, country.code)
+    for sub in data.subdivisions.values():
+        register(sub.name, sub.code)
+    rows = [("raw", key, ",".join(sorted(codes)), spellings[key]) for key, codes in raw.items()]
+    rows += [("stripped", key, ",".join(sorted(codes)), "") for key, codes in stripped.items()]
+    return sorted(rows)
+
+
+@functools.cache
+def _name_codes() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The precomputed ISO name index: raw and stripped keys to codes, and spellings."""
+    raw: dict[str, str] = {}
+    stripped: dict[str, str] = {}
+    spellings: dict[str, str] = {}
+    for row in _rows(DATA / "names.tsv"):
+        tier, key, codes, spelling = row
+        if tier == "raw":
+            raw[key] = codes
+            spellings[key] = spelling
+        else:
+            stripped[key] = codes
+    return raw, stripped, spellings
+
+
+def part_name_keys(rows: Iterable[tuple[str, str, str, str]]) -> list[str]:
+    """ISO names that begin with a part word ("Central Darfur", "North Gaza"): for these the
+    resolver must read the name index before trying a part of a shorter name."""
+    return sorted({key for _tier, key, _codes, _spelling in rows if PART_PREFIX.fullmatch(key)})
+
+
+@functools.cache
+def _part_names() -> frozenset[str]:
+    text = (DATA / "part_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def _entries(codes: str) -> frozenset[Entry]:
+    return frozenset(frozenset({place(code)}) for code in codes.split(","))
+
+
+@functools.cache
+def _name_index() -> _Index:
+    """Every ISO country and subdivision name as entries (for free text and suggestions)."""
+    raw, stripped, spellings = _name_codes()
+    tiers = tuple({key: _entries(codes) for key, codes in tier.items()} for tier in (raw, stripped))
+    return _Index(tiers, dict(spellings))
+
+
+@functools.cache
+def place_index() -> _Index:
+    """All tiers, in the order free text is matched: aliases, ISO names, then stripped forms."""
+    aliases, names = _alias_index(), _name_index()
+    spellings = {**names.spellings, **aliases.spellings}
+    return _Index((aliases.tiers[0], names.tiers[0], aliases.tiers[1], names.tiers[1]), spellings)
+
+
+def lookup(key: str) -> frozenset[Entry]:
+    """Candidate entries for a folded name: common spellings first (with or without article
+    and suffix), then the ISO names."""
+    variants = _variants(key)
+    aliases = _alias_codes()[:2]
+    for variant in variants:
+        for alias_tier in aliases:
+            found = alias_tier.get(variant)
+            if found:
+                return _alias_entries(found)
+    if PART_PREFIX.fullmatch(key) and not _part_names().intersection(variants):
+        # "northern Hama": no ISO name reads like this, so the part reading is the only one
+        # and the ISO name index (4,000 names) need not be read.
+        return frozenset()
+    for variant in variants:
+        for name_tier in _name_codes()[:2]:
+            codes = name_tier.get(variant)
+            if codes:
+                return _entries(codes)
+    return frozenset()
+
+
+# --- free-text regex -------------------------------------------------------------------------
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """One regex alternation for many strings, as a character trie (fast to match)."""
+    trie: _Trie = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        branches.sort(key=len, reverse=True)
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return emit(trie)
+
+
+def _is_generic(key: str) -> bool:
+    return key in FREE_TEXT_STOPLIST or all(word in GENERIC_WORDS for word in key.split())
+
+
+_PARTS_PATTERN = "|".join(re.escape(p) for p in sorted(PART_FORMS, key=len, reverse=True))
+_SUFFIX_PATTERN = "|".join([*SUFFIXES, COUNTRYSIDE])
+
+
+def mention_regex(keys: Iterable[str]) -> re.Pattern[str]:
+    names = _trie_pattern(sorted(key for key in set(keys) if not _is_generic(key)))
+    return re.compile(
+        rf"(?<!\w)(?:(?P<part>{_PARTS_PATTERN}) )??(?P<name>{names})"
+        rf"(?: (?P<suffix>{_SUFFIX_PATTERN}))?(?!\w)"
+    )
+
+
+@functools.cache
+def builtin_regex() -> re.Pattern[str]:
+    index = place_index()
+    return mention_regex(key for tier in index.tiers for key in tier)
+
+
+CODE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+PART_PREFIX = re.compile(
+    r"(?P<part>north[\s-]*(?:east|west)(?:ern)?|south[\s-]*(?:east|west)(?:ern)?"
+    r"|northern|southern|eastern|western|north|south|east|west|central|centre|center|rural)"
+    r"\s+(?P<rest>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+COUNTRYSIDE_SUFFIX = re.compile(r"(?P<rest>.*\S)\s+countryside", re.IGNORECASE | re.DOTALL)

@@ -1,0 +1,616 @@
+"""The loader's one pass over a `sources.yaml` node tree: the file's sections, claims and
+assumptions checked field by field into the model. Values it fills in on the user's behalf (a
+year taken from `as_of`, a missing `version`) become `Note`s that `validate` prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from casualty_recon.grammar import figures, periods
+from casualty_recon.grammar.parties import resolve_perpetrators
+from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.load.node_reader import (
+    NodeReader,
+    is_octal,
+    number_or_text,
+    octal_value,
+    suggest,
+)
+from casualty_recon.load.yaml_nodes import Node
+from casualty_recon.model.claims import (
+    BASES,
+    OUTCOMES,
+    POPULATIONS,
+    SOURCE_KINDS,
+    Area,
+    Assumption,
+    Claim,
+    DayRange,
+    Figure,
+    Note,
+    Perpetrators,
+    Source,
+    Sources,
+)
+from casualty_recon.model.errors import (
+    APPLIES_TO_UNKNOWN,
+    AREA_BAD,
+    ASSUMPTION_FIELD_MISSING,
+    ASSUMPTION_NEEDS,
+    ASSUMPTION_NEEDS_RATE,
+    ASSUMPTION_NOT_FOR_RATE,
+    ASSUMPTION_RATE_MISPLACED,
+    ASSUMPTIONS_NOT_A_LIST,
+    BASIS_UNKNOWN,
+    BREAKDOWN_OF_ITSELF,
+    BREAKDOWN_TOO_LARGE,
+    BREAKDOWN_UNKNOWN,
+    CLAIM_FIELD_MISSING,
+    CLAIMS_NOT_A_LIST,
+    FIGURE_A_LIST,
+    FIGURE_BOOLEAN,
+    FIGURE_EMPTY,
+    FIGURE_NOT_DECIMAL,
+    FIGURE_OCTAL,
+    GROUP_TWICE,
+    GROUPS_NOT_A_MAPPING,
+    ID_BAD,
+    ID_TWICE,
+    INTERVAL_BACKWARDS,
+    INTERVAL_BAD,
+    KIND_UNKNOWN,
+    NO_CLAIMS,
+    NO_SOURCES,
+    OUTCOME_UNKNOWN,
+    POPULATION_UNKNOWN,
+    PUBLISHED_BEFORE_AS_OF,
+    SOURCE_TWICE,
+    SOURCE_UNKNOWN,
+    SOURCE_UNKNOWN_BARE,
+    SOURCES_NOT_A_MAPPING,
+    START_AFTER_AS_OF,
+    TOLERANCE_NOT_FRACTION,
+    VERSION_UNKNOWN,
+    GrammarError,
+    InputError,
+)
+
+TOP_FIELDS = (
+    "version",
+    "title",
+    "settings",
+    "areas",
+    "parties",
+    "sources",
+    "claims",
+    "assumptions",
+)
+SOURCE_FIELDS = ("name", "kind", "method", "url")
+CLAIM_FIELDS = (
+    "id",
+    "source",
+    "figure",
+    "population",
+    "outcome",
+    "perpetrators",
+    "area",
+    "start",
+    "as_of",
+    "published",
+    "basis",
+    "relayed_by",
+    "url",
+    "quote",
+    "notes",
+    "breakdown_of",
+)
+CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
+ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
+ASSUMPTION_TARGETS = ("as_of", "start", "area", "population", "outcome", "perpetrators", "basis")
+SETTINGS_FIELDS = ("about_tolerance",)
+CLAIM_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+# A file repeats the same few figures and dates thousands of times: parse each text once.
+# (Parse errors are exceptions, which lru_cache does not keep, so they are raised every time.)
+@functools.lru_cache(maxsize=8192)
+def _figure(raw: str | int, tolerance: float) -> Figure:
+    return figures.parse_figure(raw, about_tolerance=tolerance)
+
+
+@functools.lru_cache(maxsize=8192)
+def _period(text: str, default_year: int | None) -> DayRange:
+    return periods.parse_period(text, default_year=default_year)
+
+
+class Builder(NodeReader):
+    """One pass over the node tree, collecting problems instead of stopping."""
+
+    # --- the file ------------------------------------------------------------------------------
+
+    def build(self, root: Node) -> Sources:
+        sources = Sources(path=self.path)
+        top = self.mapping(root, TOP_FIELDS, "the file")
+        if top is None:
+            raise InputError(self.problems)
+        version = top.get("version")
+        if version is None:
+            self.notes.append(
+                Note(root.where(self.path), "no `version` given; reading it as version 1")
+            )
+        elif version[1].text.strip() != "1":
+            self.report(VERSION_UNKNOWN, version[1], version=version[1].text)
+        if "title" in top:
+            sources.title = self.text(top["title"][1], "title", allow_numbers=True)
+        if "settings" in top:
+            self.settings(top["settings"][1], sources)
+        if "areas" in top:
+            sources.areas = self.groups(top["areas"][1], "areas", "area")
+        if "parties" in top:
+            sources.parties = self.groups(top["parties"][1], "parties", "party group")
+        gazetteer = Gazetteer(sources.areas)
+        if "areas" in top:
+            self.check_areas(top["areas"][1], gazetteer)
+        if "sources" in top:
+            sources.sources = self.sources(top["sources"][1])
+        else:
+            self.report(NO_SOURCES, root)
+        if "claims" in top:
+            sources.claims = self.claims(top["claims"][1], sources, gazetteer)
+        else:
+            self.report(NO_CLAIMS, root)
+        if "assumptions" in top:
+            sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
+        if self.problems:
+            raise InputError(self.problems)
+        sources.notes = self.notes
+        return sources
+
+    def settings(self, node: Node, sources: Sources) -> None:
+        fields = self.mapping(node, SETTINGS_FIELDS, "settings")
+        if not fields or "about_tolerance" not in fields:
+            return
+        value_node = fields["about_tolerance"][1]
+        value = value_node.python()
+        if isinstance(value, str) and value.strip():  # from a claims CSV, every cell is text
+            value = number_or_text(value)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+            self.report(TOLERANCE_NOT_FRACTION, value_node, found=value_node.describe())
+            return
+        sources.about_tolerance = float(value)
+
+    def groups(self, node: Node, what: str, singular: str) -> dict[str, tuple[str, ...]]:
+        if node.is_null:
+            return {}
+        if node.kind != "map":
+            self.report(GROUPS_NOT_A_MAPPING, node, what=what)
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for key, value in node.pairs:
+            name = self.text(key, f"a name in `{what}`")
+            if name is None:
+                continue
+            if name in out:
+                self.report(GROUP_TWICE, key, singular=singular, name=name)
+                continue
+            out[name] = tuple(text for _, text in self.text_list(value, f"{singular} `{name}`"))
+        return out
+
+    def check_areas(self, node: Node, gazetteer: Gazetteer) -> None:
+        for key, _value in node.pairs if node.kind == "map" else []:
+            try:
+                gazetteer.resolve(key.text)
+            except GrammarError as err:
+                self.report(AREA_BAD, key, key=key.text, message=err.message, hint=err.hint)
+
+    def sources(self, node: Node) -> dict[str, Source]:
+        if node.kind != "map":
+            self.report(SOURCES_NOT_A_MAPPING, node)
+            return {}
+        out: dict[str, Source] = {}
+        for key, value in node.pairs:
+            name = self.text(key, "a source key")
+            if name is None:
+                continue
+            if name in out:
+                self.report(SOURCE_TWICE, key, name=name)
+                continue
+            if value.is_null:
+                out[name] = Source(name)
+                continue
+            if value.kind == "scalar":
+                out[name] = Source(name, name=self.text(value, f"source `{name}`"))
+                continue
+            fields = self.mapping(value, SOURCE_FIELDS, f"source `{name}`") or {}
+            kind = None
+            if "kind" in fields:
+                kind = self.choice(fields["kind"][1], SOURCE_KINDS, KIND_UNKNOWN, "source kind")
+            out[name] = Source(
+                name,
+                name=self.optional_text(fields, "name", f"the name of `{name}`"),
+                kind=kind,
+                method=self.optional_text(fields, "method", f"the method of `{name}`"),
+                url=self.optional_text(fields, "url", f"the url of `{name}`"),
+            )
+        return out
+
+    def optional_text(
+        self, fields: dict[str, tuple[Node, Node]], name: str, what: str
+    ) -> str | None:
+        if name not in fields or fields[name][1].is_null:
+            return None
+        return self.text(fields[name][1], what, allow_numbers=True)
+
+    # --- claims --------------------------------------------------------------------------------
+
+    def claims(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> list[Claim]:
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.report(CLAIMS_NOT_A_LIST, node)
+            return []
+        # Ids and breakdown_of are checked on what was written, so a claim that fails for
+        # another reason still takes part: every problem of the file is reported at once.
+        seen: dict[str, Node] = {}
+        written: list[tuple[Node, str | None, Node | None]] = []
+        for item in node.items:
+            fields = {k.text: v for k, v in item.pairs} if item.kind == "map" else {}
+            id_node = fields.get("id")
+            claim_id = id_node.text.strip() if id_node is not None and id_node.is_scalar else None
+            if claim_id and id_node is not None:
+                if claim_id in seen:
+                    self.report(ID_TWICE, id_node, id=claim_id, line=seen[claim_id].line)
+                    claim_id = None
+                else:
+                    seen[claim_id] = id_node
+            written.append((item, claim_id, fields.get("breakdown_of")))
+        for _item, claim_id, where in written:
+            if where is None or not where.is_scalar or where.is_null:
+                continue
+            target = where.text.strip()
+            if target == claim_id:
+                self.report(BREAKDOWN_OF_ITSELF, where, id=claim_id)
+            elif target not in seen:
+                choices = suggest(target, list(seen), "it must be the id of a claim")
+                self.report(BREAKDOWN_UNKNOWN, where, target=target, choices=choices)
+        claims: list[Claim] = []
+        for item, claim_id, _where in written:
+            claim = self.claim(item, sources, gazetteer)
+            if claim is not None and claim_id is not None:
+                claims.append(claim)
+        by_id = {claim.id: claim for claim in claims}
+        breakdown_nodes = {claim_id: where for _, claim_id, where in written if claim_id}
+        for part in claims:
+            whole = by_id.get(part.breakdown_of or "")
+            where = breakdown_nodes.get(part.id)
+            if whole is None or where is None or whole.figure.high is None:
+                continue
+            if part.figure.low > whole.figure.high:
+                self.report(
+                    BREAKDOWN_TOO_LARGE,
+                    where,
+                    part=part.id,
+                    part_figure=part.figure.text,
+                    whole=whole.id,
+                    whole_figure=whole.figure.text,
+                )
+        return claims
+
+    def claim(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> Claim | None:
+        fields = self.mapping(node, CLAIM_FIELDS, "a claim")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        missing = [name for name in CLAIM_REQUIRED if name not in fields]
+        label = fields["id"][1].text if "id" in fields else f"at line {node.line}"
+        for name in missing:
+            self.report(
+                CLAIM_FIELD_MISSING,
+                node,
+                label=label,
+                name=name,
+                required=", ".join(CLAIM_REQUIRED),
+            )
+
+        def value(name: str) -> Node | None:
+            entry = fields.get(name)
+            return None if entry is None else entry[1]
+
+        claim_id = None
+        if (n := value("id")) is not None:
+            claim_id = self.text(n, "the claim id", allow_numbers=True)
+            if claim_id is not None and not CLAIM_ID.match(claim_id):
+                self.report(ID_BAD, n, id=claim_id)
+        source = None
+        if (n := value("source")) is not None:
+            source = self.text(n, "the source", allow_numbers=True)
+            if source is not None and source not in sources.sources:
+                choices = (
+                    suggest(
+                        source,
+                        list(sources.sources),
+                        "add it under `sources:` or use one of: " + ", ".join(sources.sources),
+                    )
+                    if sources.sources
+                    else "add it under `sources:`"
+                )
+                self.report(SOURCE_UNKNOWN, n, source=source, choices=choices)
+        figure = None
+        if (n := value("figure")) is not None:
+            figure = self.figure(n, sources.about_tolerance)
+        population = outcome = None
+        if (n := value("population")) is not None:
+            population = self.choice(n, POPULATIONS, POPULATION_UNKNOWN, "population")
+        if (n := value("outcome")) is not None:
+            outcome = self.choice(n, OUTCOMES, OUTCOME_UNKNOWN, "outcome")
+        basis = "reported"
+        if (n := value("basis")) is not None:
+            basis = self.choice(n, BASES, BASIS_UNKNOWN, "basis") or basis
+        perpetrators: Perpetrators | None = Perpetrators(("any",), None)
+        if (n := value("perpetrators")) is not None and not n.is_null:
+            perpetrators = self.perpetrators(n, sources.parties)
+        area = None
+        if (n := value("area")) is not None:
+            area = self.area(n, gazetteer)
+        as_of, start, published = self.dates(value("as_of"), value("start"), value("published"))
+        extra = {
+            name: self.optional_text(fields, name, f"`{name}`")
+            for name in ("relayed_by", "url", "quote", "notes", "breakdown_of")
+        }
+        if len(self.problems) > before:
+            return None
+        assert claim_id and source and figure and population and outcome and area and as_of
+        assert perpetrators is not None and published is not None
+        return Claim(
+            id=claim_id,
+            source=source,
+            figure=figure,
+            population=population,
+            outcome=outcome,
+            perpetrators=perpetrators,
+            area=area,
+            start=start,
+            as_of=as_of,
+            published=published,
+            basis=basis,
+            relayed_by=extra["relayed_by"],
+            url=extra["url"],
+            quote=extra["quote"],
+            notes=extra["notes"],
+            breakdown_of=extra["breakdown_of"],
+            location=node.where(self.path),
+        )
+
+    def figure(self, node: Node, tolerance: float) -> Figure | None:
+        if node.kind == "scalar":
+            if node.tag == "int" and node.text.lower().lstrip("+-").startswith(("0x", "0b")):
+                self.report(FIGURE_NOT_DECIMAL, node, text=node.text)
+                return None
+            if node.tag == "int" and is_octal(node.text):
+                self.report(
+                    FIGURE_OCTAL,
+                    node,
+                    text=node.text,
+                    octal=octal_value(node.text),
+                    decimal=node.text.lstrip("0") or "0",
+                )
+                return None
+            if node.tag == "bool":
+                self.report(FIGURE_BOOLEAN, node, text=node.text)
+                return None
+            raw: object = node.python() if node.tag in {"int", "float"} else node.text
+            if node.is_null:
+                self.report(FIGURE_EMPTY, node)
+                return None
+        elif node.kind == "map":
+            raw = node.python()
+        else:
+            self.report(FIGURE_A_LIST, node)
+            return None
+        if isinstance(raw, str | int):
+            return self.guarded(node, lambda: _figure(raw, tolerance))
+        return self.guarded(node, lambda: figures.parse_figure(raw, about_tolerance=tolerance))
+
+    def perpetrators(self, node: Node, groups: dict[str, tuple[str, ...]]) -> Perpetrators | None:
+        names = self.text_list(node, "perpetrators")
+        if not names:
+            return None
+        value: str | list[str] = names[0][1] if node.kind == "scalar" else [t for _, t in names]
+        return self.guarded(node, lambda: resolve_perpetrators(value, groups))
+
+    def area(self, node: Node, gazetteer: Gazetteer) -> Area | None:
+        names = self.text_list(node, "area")
+        places: set[object] = set()
+        ok = True
+        for item, name in names:
+            resolved = self.guarded(item, lambda name=name: gazetteer.resolve(name))  # type: ignore[misc]
+            if resolved is None:
+                ok = False
+            else:
+                places.update(resolved)
+        if not ok or not names:
+            return None
+        return Area(tuple(name for _, name in names), frozenset(places))  # type: ignore[arg-type]
+
+    def dates(
+        self, as_of_node: Node | None, start_node: Node | None, published_node: Node | None
+    ) -> tuple[DayRange | None, DayRange | None, DayRange | None]:
+        """Parse the three dates; a phrase without a year takes as_of's year, else published's."""
+
+        def explicit(node: Node | None) -> DayRange | None:
+            if node is None or node.kind != "scalar" or node.is_null:
+                return None
+            try:
+                return _period(node.text.strip(), None)
+            except GrammarError:
+                return None
+
+        as_of_year = explicit(as_of_node)
+        published_year = explicit(published_node)
+        known_year = as_of_year or published_year
+        default = known_year.latest.year if known_year is not None else None
+        year_from = "as_of" if as_of_year else "published"
+
+        def full(node: Node | None, what: str, limit: DayRange | None) -> DayRange | None:
+            """Parse one date; without a year, take the latest such period not after `limit`
+            (a count "since late December" said in January began the December before)."""
+            if node is None or node.is_null:
+                return None
+            text = node.text.strip()
+            if node.kind != "scalar" or not text:
+                self.text(node, what)
+                return None
+            year = limit.latest.year if limit is not None else default
+            source = "as_of" if what == "start" else year_from
+            result = self.guarded(node, lambda: _period(text, year))
+            if result is not None and result.year_inferred and year is not None:
+                if limit is not None and result.earliest > limit.latest:
+                    earlier = _period(text, year - 1)
+                    result = earlier
+                    source = f"the latest such period not after {limit.latest.isoformat()}"
+                else:
+                    source = f"the year of {source}"
+                self.notes.append(
+                    Note(
+                        node.where(self.path),
+                        f'{what} "{text}" has no year; read as {result.earliest.year} ({source})',
+                    )
+                )
+            return result
+
+        as_of = full(as_of_node, "as_of", published_year)
+        start = full(start_node, "start", as_of)
+        published = full(published_node, "published", None) if published_node is not None else as_of
+        if as_of is not None and start is not None and start.earliest > as_of.latest:
+            assert start_node is not None
+            self.report(
+                START_AFTER_AS_OF,
+                start_node,
+                start=start.text,
+                start_day=start.earliest,
+                as_of=as_of.text,
+                as_of_day=as_of.latest,
+            )
+        if (
+            as_of is not None
+            and published is not None
+            and published_node is not None
+            and published.latest < as_of.earliest
+        ):
+            self.report(
+                PUBLISHED_BEFORE_AS_OF,
+                published_node,
+                published=published.text,
+                published_day=published.latest,
+                as_of=as_of.text,
+                as_of_day=as_of.earliest,
+            )
+        return as_of, start, published
+
+    # --- assumptions ---------------------------------------------------------------------------
+
+    def assumptions(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> list[Assumption]:
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.report(ASSUMPTIONS_NOT_A_LIST, node)
+            return []
+        out: list[Assumption] = []
+        for index, item in enumerate(node.items, start=1):
+            assumption = self.assumption(index, item, sources, gazetteer)
+            if assumption is not None:
+                out.append(assumption)
+        return out
+
+    def assumption(
+        self, index: int, node: Node, sources: Sources, gazetteer: Gazetteer
+    ) -> Assumption | None:
+        fields = self.mapping(node, ASSUMPTION_FIELDS, f"assumption {index}")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        for name in ("applies_to", "reason"):
+            if name not in fields:
+                self.report(ASSUMPTION_FIELD_MISSING, node, index=index, name=name)
+        target = None
+        if "applies_to" in fields:
+            target = self.choice(
+                fields["applies_to"][1], ASSUMPTION_TARGETS, APPLIES_TO_UNKNOWN, "applies_to value"
+            )
+        reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
+        ratio = rate = None
+        from_value = to_value = None
+        if target in {"as_of", "start"}:
+            if "rate" not in fields:
+                self.report(ASSUMPTION_NEEDS_RATE, node, index=index, target=target)
+            else:
+                rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
+            for name in ("from", "to", "ratio"):
+                if name in fields:
+                    self.report(ASSUMPTION_NOT_FOR_RATE, fields[name][0], name=name, target=target)
+        elif target is not None:
+            for name in ("from", "to", "ratio"):
+                if name not in fields:
+                    self.report(ASSUMPTION_NEEDS, node, index=index, target=target, name=name)
+            if "ratio" in fields:
+                ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
+            from_value = self.scope_value(fields.get("from"), target, sources, gazetteer)
+            to_value = self.scope_value(fields.get("to"), target, sources, gazetteer)
+            if "rate" in fields:
+                self.report(ASSUMPTION_RATE_MISPLACED, fields["rate"][0], target=target)
+        source = None
+        if "source" in fields:
+            source = self.text(
+                fields["source"][1], "the source of an assumption", allow_numbers=True
+            )
+            if source is not None and source not in sources.sources:
+                self.report(SOURCE_UNKNOWN_BARE, fields["source"][1], source=source)
+        if len(self.problems) > before or target is None or reason is None:
+            return None
+        return Assumption(
+            index=index,
+            applies_to=target,
+            reason=reason,
+            from_value=from_value,
+            to_value=to_value,
+            ratio=ratio,
+            rate=rate,
+            source=source,
+            location=node.where(self.path),
+        )
+
+    def scope_value(
+        self, entry: tuple[Node, Node] | None, target: str, sources: Sources, gazetteer: Gazetteer
+    ) -> str | None:
+        if entry is None:
+            return None
+        node = entry[1]
+        if target == "basis":
+            return self.choice(node, BASES, BASIS_UNKNOWN, "basis")
+        if target == "population":
+            return self.choice(node, POPULATIONS, POPULATION_UNKNOWN, "population")
+        if target == "outcome":
+            return self.choice(node, OUTCOMES, OUTCOME_UNKNOWN, "outcome")
+        text = self.text(node, target)
+        if text is None:
+            return None
+        if target == "area":
+            self.guarded(node, lambda: gazetteer.resolve(text))
+        elif target == "perpetrators":
+            self.guarded(node, lambda: resolve_perpetrators(text, sources.parties))
+        return text
+
+    def number_interval(self, node: Node, what: str) -> tuple[float, float] | None:
+        raw = node.python()
+        values = raw if isinstance(raw, list) else [raw]
+        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        if len(numbers) != len(values) or len(values) not in (1, 2) or any(v < 0 for v in numbers):
+            self.report(INTERVAL_BAD, node, what=what, found=node.describe())
+            return None
+        low, high = float(numbers[0]), float(numbers[-1])
+        if low > high:
+            self.report(INTERVAL_BACKWARDS, node, what=what, low=low, high=high)
+            return None
+        return (low, high)

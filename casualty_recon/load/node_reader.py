@@ -1,0 +1,161 @@
+"""Typed access to located nodes for the loader: text, lists, choices and mappings out of the
+node tree of `yaml_nodes`, each problem located and collected (filled from the templates of
+`model.errors`) instead of raised, so a file's problems are reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from casualty_recon.load.yaml_nodes import Node
+from casualty_recon.model.claims import (
+    Note,
+)
+from casualty_recon.model.errors import (
+    BOOLEAN_TEXT,
+    FIELD_UNKNOWN,
+    KEY_TWICE,
+    LIST_EMPTY,
+    NOT_A_MAPPING,
+    NOT_TEXT,
+    OCTAL_TEXT,
+    VALUE_EMPTY,
+    GrammarError,
+    Problem,
+    Template,
+)
+
+T = TypeVar("T")
+
+_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+
+
+def suggest(text: str, choices: tuple[str, ...] | list[str], accepted: str) -> str:
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(text.lower(), list(choices), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]}? {accepted}"
+    return accepted
+
+
+class NodeReader:
+    """Reads typed values out of located nodes, collecting problems instead of stopping."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.notes: list[Note] = []
+
+    # --- problems ------------------------------------------------------------------------------
+
+    def problem(self, code: str, node: Node, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(code, node.where(self.path), message, hint))
+
+    def report(self, template: Template, node: Node, **values: object) -> None:
+        self.problems.append(Problem.of(template, node.where(self.path), **values))
+
+    def grammar(self, node: Node, err: GrammarError) -> None:
+        self.problem(err.code, node, err.message, err.hint)
+
+    # --- typed access --------------------------------------------------------------------------
+
+    def mapping(
+        self, node: Node, allowed: tuple[str, ...], what: str
+    ) -> dict[str, tuple[Node, Node]] | None:
+        if node.kind != "map":
+            hint = (
+                "a sources file is a mapping: version, sources, claims (see `casualty-recon init`)"
+                if what == "the file"
+                else "write it as `name: value` lines, indented under its key"
+            )
+            self.report(NOT_A_MAPPING, node, what=what, found=node.describe(), hint=hint)
+            return None
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.pairs:
+            name = key.text
+            if name in fields:
+                self.report(KEY_TWICE, key, name=name, what=what)
+                continue
+            if name not in allowed:
+                choices = suggest(name, allowed, "fields: " + ", ".join(allowed))
+                self.report(FIELD_UNKNOWN, key, name=name, what=what, choices=choices)
+                continue
+            fields[name] = (key, value)
+        return fields
+
+    def text(self, node: Node, what: str, *, allow_numbers: bool = False) -> str | None:
+        if node.kind != "scalar":
+            self.report(NOT_TEXT, node, what=what, found=node.describe())
+            return None
+        if node.tag == "bool" and node.text.lower() in _BOOLEAN_WORDS:
+            value = str(node.text.lower() in {"yes", "on", "true", "y"}).lower()
+            self.report(BOOLEAN_TEXT, node, what=what, text=node.text, value=value)
+            return None
+        if node.tag == "int" and node.text.lstrip("+-").startswith("0") and len(node.text) > 1:
+            self.report(OCTAL_TEXT, node, what=what, text=node.text)
+            return None
+        if node.is_null or not node.text.strip():
+            self.report(VALUE_EMPTY, node, what=what)
+            return None
+        if node.tag in {"int", "float"} and not allow_numbers:
+            return node.text
+        return node.text.strip()
+
+    def text_list(self, node: Node, what: str) -> list[tuple[Node, str]]:
+        items = node.items if node.kind == "seq" else [node]
+        if node.kind == "seq" and not items:
+            self.report(LIST_EMPTY, node, what=what)
+        out: list[tuple[Node, str]] = []
+        for item in items:
+            value = self.text(item, what)
+            if value is not None:
+                out.append((item, value))
+        return out
+
+    def choice(
+        self, node: Node, choices: tuple[str, ...], template: Template, what: str
+    ) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        lowered = " ".join(value.lower().split())
+        if lowered in choices:
+            return lowered
+        hint = suggest(lowered, choices, f"{plural(what)}: " + ", ".join(choices))
+        self.report(template, node, value=value, choices=hint)
+        return None
+
+    def guarded(self, node: Node, parse_value: Callable[[], T]) -> T | None:
+        try:
+            return parse_value()
+        except GrammarError as err:
+            self.grammar(node, err)
+            return None
+
+
+def number_or_text(text: str) -> float | str:
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def plural(word: str) -> str:
+    if word.endswith("is"):
+        return word[:-2] + "es"  # basis -> bases
+    return word + "s"
+
+
+def is_octal(text: str) -> bool:
+    digits = text.lstrip("+-").replace("_", "")
+    return len(digits) > 1 and digits.startswith("0") and digits.isdigit()
+
+
+def octal_value(text: str) -> str:
+    digits = text.lstrip("+-").replace("_", "")
+    try:
+        return str(int(digits, 8))
+    except ValueError:
+        return "an invalid octal number"

@@ -1,0 +1,124 @@
+"""Reading an input file within the input limit, in bounded memory.
+
+Every reader of a user's input (sources.yaml, a claims CSV, standard input, the file `extract
+--append` adds to) goes through `read_input`, which stops at the limit while reading: it reads
+in chunks and never holds more than `limit + 1` bytes, so `/dev/zero` or a 2 GB sparse file is
+refused at once instead of filling memory. What it accepts:
+
+- a regular file (a symlink is followed), refused before reading when its size is over the limit;
+- standard input (`-`), whatever it is (file, pipe, terminal);
+- a FIFO: opened without blocking, then given `FIFO_WAIT` seconds for a writer to send
+  something; a FIFO nobody writes to is a located `file` problem, not a hang;
+- nothing else: character and block devices (`/dev/zero`, `/dev/urandom`), sockets and
+  directories are a located `file` problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import stat
+import sys
+from typing import BinaryIO
+
+from casualty_recon.load.yaml_nodes import MAX_BYTES
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import (
+    FIFO_NO_WRITER,
+    FILE_NOT_REGULAR,
+    FILE_STREAM_TOO_LARGE,
+    FILE_TOO_LARGE,
+    FILE_UNREADABLE,
+    STDIN_CLOSED,
+    InputError,
+    Problem,
+)
+
+__all__ = ["CHUNK", "FIFO_WAIT", "read_input", "read_stream"]
+
+CHUNK = 1 << 20
+FIFO_WAIT = 10.0  # seconds a FIFO may stay silent before it is reported
+
+
+def read_input(name: str, *, limit: int | None = None, label: str | None = None) -> bytes:
+    """The bytes of `name` (`-` for standard input), at most `limit` (the input limit).
+
+    Raises InputError (code `file` or `too-large`) located at line 1 of `label` or `name`."""
+    limit = MAX_BYTES if limit is None else limit
+    shown = label or ("<stdin>" if name == "-" else name)
+    where = Location(shown, 1, 1)
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError([Problem.of(STDIN_CLOSED, where)])
+        return read_stream(stream, limit=limit, label=shown)
+    try:
+        info = os.stat(name)
+    except OSError as err:
+        raise _unreadable(where, err) from None
+    if stat.S_ISFIFO(info.st_mode):
+        return _read_fifo(name, limit, where)
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError([Problem.of(FILE_UNREADABLE, where, reason="Is a directory")])
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError([Problem.of(FILE_NOT_REGULAR, where, kind=_kind(info.st_mode))])
+    if info.st_size > limit:
+        size = f"the file is {info.st_size:,} bytes"
+        raise InputError([Problem.of(FILE_TOO_LARGE, where, size=size, limit=limit)])
+    try:
+        with open(name, "rb") as stream:
+            return read_stream(stream, limit=limit, label=shown)
+    except OSError as err:
+        raise _unreadable(where, err) from None
+
+
+def read_stream(stream: BinaryIO, *, limit: int | None = None, label: str = "<stdin>") -> bytes:
+    """Read `stream` to its end in chunks, refusing it as soon as it passes `limit` bytes."""
+    limit = MAX_BYTES if limit is None else limit
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            chunk = stream.read(min(CHUNK, limit + 1 - size))
+        except OSError as err:
+            raise _unreadable(Location(label, 1, 1), err) from None
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(
+                [Problem.of(FILE_STREAM_TOO_LARGE, Location(label, 1, 1), limit=limit)]
+            )
+
+
+def _read_fifo(name: str, limit: int, where: Location) -> bytes:
+    try:
+        handle = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        raise _unreadable(where, err) from None
+    try:
+        ready, _, _ = select.select([handle], [], [], FIFO_WAIT)
+        if not ready:
+            raise InputError([Problem.of(FIFO_NO_WRITER, where, seconds=FIFO_WAIT)])
+        os.set_blocking(handle, True)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return read_stream(stream, limit=limit, label=where.path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _unreadable(where: Location, err: OSError) -> InputError:
+    return InputError([Problem.of(FILE_UNREADABLE, where, reason=err.strerror or str(err))])

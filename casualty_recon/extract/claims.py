@@ -24,8 +24,10 @@ from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.window import article_date, window
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.model.claims import Place
-from casualty_recon.model.errors import UsageError
+from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
 
+# What a claim's area or as_of says when the article does not tell (the format accepts it).
+UNKNOWN = "unknown"
 # Sentences that make up an article's lead, for places the statement itself does not name.
 _LEAD_SENTENCES = 2
 _AGENCIES = (
@@ -65,7 +67,7 @@ class ExtractedClaim:
     area: tuple[str, ...]
     start: str | None
     as_of: str
-    published: str
+    published: str | None
     basis: str
     relayed_by: str | None
     url: str | None
@@ -79,25 +81,44 @@ class ExtractedClaim:
         return (self.source.key, self.figure, self.population, self.outcome, self.as_of)
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article of a batch that could not be read or extracted, and why."""
+
+    name: str
+    message: str
+    hint: str | None = None
+
+
 def extract_claims(
     texts: Sequence[tuple[str, str]],
     *,
     published: dt.date | None = None,
     url: str | None = None,
     outlet: str | None = None,
+    failures: list[ArticleFailure] | None = None,
 ) -> list[ExtractedClaim]:
     """The claims stated in each article, given as (name, raw text or HTML) pairs.
 
-    `published` dates the articles (else a dateline found in each); `outlet` relays every
-    attributed figure (else the byline agency). Raises UsageError when an article with tolls
-    can be neither dated nor placed.
+    `published` dates the articles (else a dateline found in each; an article with neither
+    has `as_of: unknown` unless its sentence states a full date); `outlet` relays every
+    attributed figure (else the byline agency). An article that names no place gives
+    `area: unknown`. With `failures`, an article whose extraction fails is recorded there and
+    the others are still extracted; without it, the error is raised.
     """
     gazetteer = Gazetteer()
     claims: list[ExtractedClaim] = []
     taken: set[str] = set()
     seen: set[tuple[str, str, str, str, str]] = set()
     for name, raw in texts:
-        for claim in _article_claims(name, raw, gazetteer, published, url, outlet, taken):
+        try:
+            found = _article_claims(name, raw, gazetteer, published, url, outlet, taken)
+        except Exception as error:  # one article's failure must not lose the others
+            if failures is None:
+                raise
+            failures.append(_failure(name, error))
+            continue
+        for claim in found:
             if claim.duplicate_key in seen:
                 continue
             seen.add(claim.duplicate_key)
@@ -122,11 +143,6 @@ def _article_claims(
         return []
     day = published or article_date(text)
     dated_from = "--published" if published else "the article's dateline"
-    if day is None:
-        raise UsageError(
-            f"cannot tell when '{name}' was published, so its tolls cannot be dated",
-            "give the date with --published YYYY-MM-DD",
-        )
     relay = outlet or _byline_agency(text)
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
@@ -140,15 +156,15 @@ def _article_claims(
         relayed_by = relay if relay and relay != source.key else None
         area, area_note = places.area_for(clause)
         if not area:
-            raise UsageError(
-                f"'{name}' names no place, so its claims have no `area`",
-                "add the place to the text, or write the claims by hand",
-            )
+            area = (UNKNOWN,)
+            area_note = "area: unknown, the article names no known place."
         span = window(clause.text, day)
         notes = [
             f"Extracted by casualty-recon from {name}; check against the article.",
             f"confidence: {_confidence(statement, attribution)} (rule: {statement.shape}).",
-            f"published: {day} from {dated_from}.",
+            f"published: {day} from {dated_from}."
+            if day
+            else "published: unknown, the article has no date and none was given.",
             *(f"{note}." for note in span.notes),
         ]
         if area_note:
@@ -169,7 +185,7 @@ def _article_claims(
                 area=area,
                 start=span.start,
                 as_of=span.as_of,
-                published=day.isoformat(),
+                published=day.isoformat() if day else None,
                 basis=find_basis(clause.text, statement.start - offset, statement.end - offset),
                 relayed_by=relayed_by,
                 url=url,
@@ -180,6 +196,18 @@ def _article_claims(
             )
         )
     return claims
+
+
+def _failure(name: str, error: Exception) -> ArticleFailure:
+    if isinstance(error, UsageError):
+        return ArticleFailure(name, error.message, error.hint)
+    if isinstance(error, CasualtyReconError | GrammarError):
+        return ArticleFailure(name, str(error))
+    return ArticleFailure(
+        name,
+        f"extraction failed ({type(error).__name__}: {error})",
+        "please report this as a bug in extract, with the article",
+    )
 
 
 # A sentence longer than this is read (and quoted) only around each statement: its clause, at

@@ -98,11 +98,37 @@ def article_date(text: str) -> dt.date | None:
     return None
 
 
-def window(sentence: str, published: dt.date) -> Window:
-    """Resolve the time phrases of one sentence against the publication date."""
+def window(sentence: str, published: dt.date | None) -> Window:
+    """Resolve the time phrases of one sentence against the publication date.
+
+    Without a publication date only what the sentence dates by itself is kept ("on 3 March
+    2019", "since 2011"): each phrase is resolved against two far-apart reference days, and
+    what comes out the same from both does not depend on the missing date. The rest is
+    unknown: as_of is `unknown`, start is left out."""
+    if published is None:
+        return _undated(sentence)
     notes: list[str] = []
     start = _start(sentence, published, notes)
     as_of = _as_of(sentence, published, notes)
+    return Window(start, as_of, tuple(notes))
+
+
+# Two reference days far apart, in different years, months and weekdays.
+_REFERENCES = (dt.date(2500, 6, 15), dt.date(2611, 11, 2))
+
+
+def _undated(sentence: str) -> Window:
+    first, second = (window(sentence, day) for day in _REFERENCES)
+    start = first.start if first.start == second.start else None
+    if first.as_of == second.as_of:
+        as_of = first.as_of
+        note = f"as_of: {as_of}, a date the sentence states in full"
+    else:
+        as_of = "unknown"
+        note = "as_of: unknown, the article has no date and the sentence states none in full"
+    notes = [note]
+    if start is not None:
+        notes.append(f"start: {start}, a date the sentence states in full")
     return Window(start, as_of, tuple(notes))
 
 

@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from casualty_recon.extract.claims import ExtractedClaim, SourceEntry
+from casualty_recon.extract.fresh_yaml import fresh_document
 from casualty_recon.grammar.figures import parse_figure
 from casualty_recon.grammar.periods import parse_period
 from casualty_recon.load.loader import loads
@@ -47,8 +48,7 @@ class WriteResult:
 
 def render_yaml(claims: Sequence[ExtractedClaim]) -> str:
     """A complete v1 `sources.yaml` holding the claims (for stdout or a new file)."""
-    text, _ = _merge(None, claims)
-    return text
+    return fresh_document(claims).text
 
 
 def write_claims(
@@ -69,7 +69,12 @@ def write_claims(
             existing = target.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read '{target}': {exc}") from None
-    text, result = _merge(existing, claims)
+    if existing is None:  # a new file: the fast writer (extract/fresh_yaml)
+        fresh = fresh_document(claims)
+        text = fresh.text
+        result = WriteResult("-", fresh.added, fresh.skipped, fresh.sources_added)
+    else:
+        text, result = _merge(existing, claims)
     result.path = str(target)
     result.created = not exists
     _check_loads(text, str(target), existing)
@@ -161,7 +166,8 @@ def _claim_map(claim: ExtractedClaim, claim_id: str, source_key: str) -> Comment
     if claim.start:
         entry["start"] = _date_value(claim.start)
     entry["as_of"] = _date_value(claim.as_of)
-    entry["published"] = _date_value(claim.published)
+    if claim.published:
+        entry["published"] = _date_value(claim.published)
     entry["basis"] = claim.basis
     if claim.url:
         entry["url"] = claim.url

@@ -153,6 +153,12 @@ KNOWN: tuple[Organisation, ...] = (
     Organisation("HRW", "Human Rights Watch", "ngo", ("Human Rights Watch", "HRW")),
     Organisation("Airwars", "Airwars", "monitor", ("Airwars",)),
     Organisation("SANA", "Syrian Arab News Agency", "media", ("Syrian Arab News Agency", "SANA")),
+    Organisation(
+        "IOM",
+        "International Organization for Migration",
+        "un",
+        ("International Organization for Migration", "IOM", "UN migration agency"),
+    ),
     Organisation("UN", "United Nations", "un", ("United Nations", "U.N.", "UN")),
 )
 
@@ -184,7 +190,8 @@ _ROLE_MODIFIERS = (
     r"[A-Z][\w'.]*(?:-[\w']+)*|local|regional|provincial|state|district|city|municipal|"
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
-    r"interim|rights|human rights|war|aid|humanitarian|forensic|[\w]+-(?:run|led|controlled|"
+    r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
+    r"chief|head|[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
 )
 _ROLE = re.compile(
@@ -192,7 +199,7 @@ _ROLE = re.compile(
     + _ROLE_MODIFIERS
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
-    + r"))\b"
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?)"
 )
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
@@ -211,7 +218,8 @@ _SPEAKER_THEN_VERB = re.compile(
 # A speaker right after its verb: "said the regional governor", "according to the UN".
 _VERB_THEN_SPEAKER = re.compile(
     r"\b(?:" + _SAYING + r"|according to|citing|cited by|quoted by|figures from|data from|"
-    r"a (?:report|statement|tally|count) (?:by|from))\s+(?:on \w+\s+)?(?:(?:the|a|an)\s+)?$",
+    r"a (?:report|statement|tally|count) (?:by|from))\s+(?:on \w+\s+)?"
+    r"(?-i:[A-Z][\w'.-]+\s+(?:[A-Z][\w'.-]+\s+){0,2}?[A-Z][\w'.-]+,\s+)?(?:(?:the|a|an)\s+)?$",
     re.I,
 )
 _GENERIC_MONITOR = re.compile(
@@ -481,7 +489,11 @@ def _kind_of(name: str) -> str:
         return "un"
     if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
         return "monitor"
-    if re.search(r"\b(?:Ministry|Government|Command|Army|Police)\b", name):
+    if re.search(
+        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
+        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
+        name,
+    ):
         return "government"
     if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
         return "media"

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casualty_recon.extract.attribution import Attribution, Attributor
-from casualty_recon.extract.basis import find_basis
+from casualty_recon.extract.basis import find_basis, source_basis
+from casualty_recon.extract.headline import is_cumulative
 from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
@@ -159,13 +160,19 @@ def _article_claims(
             area = (UNKNOWN,)
             area_note = "area: unknown, the article names no known place."
         span = window(clause.text, day)
+        start = span.start
+        if start is None and span.event_day and _single_event(statement):
+            start = span.as_of
+            span_notes: tuple[str, ...] = (*span.notes, "start: one event on one day, so as_of")
+        else:
+            span_notes = span.notes
         notes = [
             f"Extracted by casualty-recon from {name}; check against the article.",
             f"confidence: {_confidence(statement, attribution)} (rule: {statement.shape}).",
             f"published: {day} from {dated_from}."
             if day
             else "published: unknown, the article has no date and none was given.",
-            *(f"{note}." for note in span.notes),
+            *(f"{note}." for note in span_notes),
         ]
         if area_note:
             notes.append(area_note)
@@ -183,10 +190,13 @@ def _article_claims(
                 outcome=statement.outcome,
                 perpetrators=find_perpetrators(clause.text, coalition),
                 area=area,
-                start=span.start,
+                start=start,
                 as_of=span.as_of,
                 published=day.isoformat() if day else None,
-                basis=find_basis(clause.text, statement.start - offset, statement.end - offset),
+                basis=source_basis(
+                    find_basis(clause.text, statement.start - offset, statement.end - offset),
+                    source,
+                ),
                 relayed_by=relayed_by,
                 url=url,
                 quote=clause.text,
@@ -196,6 +206,11 @@ def _article_claims(
             )
         )
     return claims
+
+
+def _single_event(statement: Statement) -> bool:
+    """A toll of one event: not a running toll ("the death toll rose to") nor a total."""
+    return statement.shape != "toll" and not is_cumulative(statement)
 
 
 def _failure(name: str, error: Exception) -> ArticleFailure:

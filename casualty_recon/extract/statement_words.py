@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import re
 
-# Population nouns (singular and plural) and the population they count.
+# Population nouns (singular and plural) and the population they count. The rule, for any
+# conflict: people named by what they were doing or where they were ("villagers", "worshippers",
+# "students", "migrants", "shoppers") are civilians; people named by nationality, ethnicity or
+# faith ("Palestinians", "Ukrainians", "Rohingya", "Muslims") are people, since such counts take
+# in fighters unless the sentence says otherwise; armed men by any name ("soldiers", "militants",
+# "Islamists", "police officers") are combatants.
 POPULATION_NOUNS: dict[str, str] = {}
 for _population, _nouns in {
     "civilians": "civilians civilian citizens citizen residents resident villagers villager "
     "inhabitants worshippers worshipers passengers passenger students student pupils shoppers "
     "farmers farmer workers worker refugees refugee displaced relatives mourners "
     "protesters protestors demonstrators pilgrims rescuers volunteers patients patient "
-    "teachers",
+    "teachers migrants migrant fishermen herders traders shopkeepers tourists hostages "
+    "churchgoers farmworkers labourers laborers miners commuters supporters activists",
     "people": "people persons person individuals individual syrians others lives bodies "
-    "victims martyrs martyr deaths fatalities",
+    "victims martyrs martyr deaths fatalities palestinians ukrainians russians israelis "
+    "iraqis afghans yemenis somalis sudanese libyans nigerians malians congolese ethiopians "
+    "rohingya rohingyas kurds yazidis muslims christians hindus buddhists foreigners",
     "children": "children child kids kid babies baby infants infant boys boy girls girl "
     "minors minor toddlers schoolchildren",
     "women": "women woman",
@@ -24,7 +32,8 @@ for _population, _nouns in {
     "terrorist servicemen serviceman officers officer guards guard policemen policeman "
     "commanders commander combatants combatant recruits mercenaries elements operatives "
     "extremists extremist members member personnel loyalists loyalist gunmen troopers "
-    "attackers attacker bombers militias militia forces",
+    "attackers attacker bombers militias militia forces islamists islamist guerrillas "
+    "guerrilla separatists separatist paramilitaries cadets marines commandos police",
     "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
     "journalists": "journalists journalist reporters reporter photographers",
     "aid workers": "staff staffers",
@@ -45,6 +54,9 @@ POPULATION_PHRASES: dict[str, str] = {
     "rescue workers": "civilians",
     "family members": "civilians",
     "security forces": "combatants",
+    "police officers": "combatants",
+    "security personnel": "combatants",
+    "asylum seekers": "civilians",
     "media activists": "journalists",
 }
 

@@ -381,7 +381,11 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
         offset = lead.end()
     elif re.match(r"\s+others\b", rest, re.I):
         return "people", end + rest.lower().index("others") + 6, "others"
+    dead = _OF_THE_DEAD.match(rest)
+    if dead and not numeral.vague:  # "24,686 of the dead": a part of a death toll
+        return "people", end + dead.end(), "deaths"
     year_like = bool(YEAR.match(numeral.text))
+    shouting = rest == rest.upper()  # a headline in capitals: no word is an acronym
     words = list(re.finditer(r"[A-Za-z][A-Za-z'.-]*", rest[offset:]))
     position = offset
     for count, word in enumerate(words[:5]):
@@ -410,10 +414,26 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
             elif token == "forces" and count == 0:
                 population = None
             return population, noun_end, token
-        if token in MODIFIER_STOP and not (word.group().isupper() and len(word.group()) > 1):
-            break  # "IS fighters": an acronym, not the verb
+        if token in MODIFIER_STOP and not (
+            word.group().isupper() and len(word.group()) > 1 and not shouting
+        ):
+            break  # "IS fighters": an acronym, not the verb (unless all the text is capitals)
+        if (
+            count == 0
+            and _DEMONYM_PLURAL.match(word.group())
+            and not (count + 1 < len(words) and pair.split(" ")[-1] in POPULATION_NOUNS)
+        ):  # "four Arakanese", "20 Thais"; not "6 Lebanese martyrs", where it is a modifier
+            return "people", end + offset + word.end(), token
         position = offset + word.end()
     return None, end, ""
+
+
+# A people named by a capitalised plural: "Arakanese", "Iranians", "Iraqis" (people, as for the
+# nationalities listed in statement_words).
+_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ese|ians|eans|ans|is)$")
+_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deceased)\b", re.I
+)
 
 
 def _members(text: str, noun_end: int, population: str) -> str:
@@ -431,16 +451,17 @@ def _members(text: str, noun_end: int, population: str) -> str:
 def _outcome_right_after(text: str, end: int) -> str:
     """The outcome word directly after a number or noun ("22 dead", "left 11 people dead")."""
     match = re.match(
-        r"\s*(?:(?:were|was|have been|had been|are|have|had|being)\s+)?"
-        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|wounded|injured|hurt|homeless|"
-        r"missing|displaced)\b",
+        r"\s*(?:(?:were|was|have been|had been|are|have|had|being|reported|reportedly|"
+        r"confirmed|feared|now|more)\s+)?"
+        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|dies|die|wounded|injured|"
+        r"hurt|homeless|missing|displaced)\b",
         _after(text, end),
         re.I,
     )
     if not match:
         return ""
     word = match.group(1).lower()
-    if word in ("dead", "killed", "died"):
+    if word in ("dead", "killed", "died", "dies", "die"):
         return "killed"
     if word in ("wounded", "injured", "hurt"):
         return "injured"

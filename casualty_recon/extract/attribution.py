@@ -9,6 +9,7 @@ rest of the article. A statement with no attribution is the outlet's own.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -295,11 +296,7 @@ class Attributor:
         for org in self._organisations:
             for alias in org.aliases:
                 self._by_alias.setdefault(alias, org)
-        self._aliases = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
-            + r")(?![\w])"
-        )
+        self._aliases = _alias_pattern(tuple(self._by_alias))
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
         self._attached: dict[str, list[Speaker]] = {}
@@ -428,6 +425,18 @@ class Attributor:
 _HEAD_KIND = {"monitor": "monitor", "agency": "un", "ministry": "government"}
 
 
+@functools.lru_cache(maxsize=64)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all aliases, longest first. Most articles define no organisation of
+    their own, so they share the pattern of the known ones (compiling it is most of the cost of
+    reading an article's organisations)."""
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+
+
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:
     """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
     return 1 in taken[start:end]
@@ -437,11 +446,23 @@ def _take(taken: bytearray, start: int, end: int) -> None:
     taken[start:end] = b"\x01" * (end - start)
 
 
+_NOT_A_MODIFIER = re.compile(
+    r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|But|And|In|On|At|By|"
+    r"Late|Early|Meanwhile|Other|Also|Later|Earlier|Yesterday|Today|However|Then|So|When|"
+    r"While|Some|Many|Several)\s+)+"
+)
+
+
 def _role_speaker(match: re.Match[str]) -> Speaker:
     head = match.group("head").lower()
     modifiers = match.group("modifiers").split()
     name = " ".join(match.group("name").split())
     name = re.sub(r"^(?:The|A|An)\s+", "", name)
+    # A capitalised word before a role that is a day, a month or a connective, not a name:
+    # "Monday activists said", "But activists said", "Late March media reported".
+    name = _NOT_A_MODIFIER.sub("", name) or name
+    modifiers = [m for m in modifiers if not _NOT_A_MODIFIER.fullmatch(m + " ")]
     key = re.sub(r"'s?\b", "", name)
     key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
     key = re.sub(r"^[\w]+-based\s+", "", key)

@@ -74,10 +74,40 @@ def test_populations_of_any_conflict(text: str, expected: tuple[str, str, str]) 
         ("The bodies of 9 villagers were found.", ("9", "civilians", "killed")),
         ("Between 20 and 30 people were killed.", ("between 20 and 30", "people", "killed")),
         ("The ministry said 240 of the dead were identified.", ("240", "people", "killed")),
+        ("Three die in political violence", ("3", "people", "killed")),
+        ("Ten reported dead in latest clashes", ("10", "people", "killed")),
+        ("Three more killed in a police raid", ("3", "people", "killed")),
+        ("Two opposition supporters shot dead: police", ("2", "civilians", "killed")),
+        ("5 shot dead in the capital", ("5", "people", "killed")),
+        ("The army kills all 4 militants inside the building", ("4", "combatants", "killed")),
+        ("Advocates say deaths exceed 100", ("more than 100", "people", "killed")),
+        ("The death toll topped 1,000 on Monday", ("more than 1000", "people", "killed")),
+        ("15 KILLED IN SKIRMISH BETWEEN REBELS, TROOPS", ("15", "people", "killed")),
+        ("A mob kills four Arakanese", ("4", "people", "killed")),
+        ("20 foreigners killed in hostage siege", ("20", "people", "killed")),
+        ("Claims 6 Lebanese martyrs", ("6", "people", "killed")),
+        ("8-year-old boy killed in shelling", ("1", "children", "killed")),
+        ("Troops raided the village, killing a 70-year-old woman", ("1", "women", "killed")),
+        ("A 19-YEAR-OLD SHOT AND KILLED AT A CHECKPOINT", ("1", "people", "killed")),
     ],
 )
 def test_wire_verbs_of_killing(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _statements(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["He is a 40-year-old farmer who lives there.", "The 8-year-old war has ended."]
+)
+def test_an_age_alone_is_no_toll(text: str) -> None:
+    assert _statements(text) == []
+
+
+def test_a_wire_slug_is_not_part_of_the_headline() -> None:
+    claims = extract_claims(
+        [("t.txt", "UPDATE 2-Two killed in sectarian violence in Mandalay")],
+        published=_JUNE_3,
+    )
+    assert [(c.figure, c.population) for c in claims] == [("2", "people")]
 
 
 def test_several_groups_in_one_sentence_are_separate_claims() -> None:

@@ -200,7 +200,7 @@ VERB_BEFORE = re.compile(
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
     r"martyred|martyrdom of)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
-    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the))*\s+$",
+    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all))*\s+$",
     re.I,
 )
 VERB_OUTCOME: tuple[tuple[str, str], ...] = (
@@ -237,6 +237,12 @@ TOLL_BEFORE = re.compile(
     r"those killed|martyrs))\b(?P<between>[^.;:]{0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
+    re.I,
+)
+# A toll said to pass a number: "deaths exceed 100", "the death toll topped 1,000" (more than).
+TOLL_PASSED = re.compile(
+    r"\b(?:deaths|death toll|toll|fatalities)\s+(?:(?:has|have|had|now)\s+)?(?:exceeds?|exceeded|"
+    r"tops|topped|passe[sd]|pass|surpass(?:es|ed)?)\s+$",
     re.I,
 )
 # Parts of a toll stated before: "including 11 children", "among them five women".

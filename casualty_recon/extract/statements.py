@@ -46,6 +46,7 @@ from casualty_recon.extract.statement_words import (
     RELATED,
     SUB_PART_BEFORE,
     TOLL_BEFORE,
+    TOLL_PASSED,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
@@ -167,6 +168,9 @@ def _statement_at(
     before = _before(text, numeral.start)
     qualifier_match = QUALIFIER_RE.search(before)
     qualifier = QUALIFIER_OF[qualifier_match.group(1).lower()] if qualifier_match else ""
+    passed = not qualifier and TOLL_PASSED.search(before)
+    if passed:
+        qualifier = "more than"
     if upper is not None:
         qualifier = "between"
     elif end == numeral.end + 1 and text.startswith("+", numeral.end):
@@ -224,7 +228,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and TOLL_BEFORE.search(prefix)
+        and (passed or TOLL_BEFORE.search(prefix))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = "killed", "toll"
@@ -326,6 +330,14 @@ def _single_people(text: str) -> list[Numeral]:
     ):
         start, end = match.span("one")
         found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
+    for match in _ONE_BY_AGE.finditer(text):
+        if not (match.group("lead") or match.group("tail")):
+            continue
+        start, end = match.span("one")
+        article = re.search(r"\b(?:an?)\s+$", match.group("lead") or "", re.I)
+        if article:  # "killing a 70-year-old woman": the count is "a 70-year-old"
+            start -= len(article.group())
+        found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
     for match in _ONE_KILLED.finditer(text):
         start, end = match.span("one")
         if not any(n.start == start for n in found):
@@ -333,6 +345,15 @@ def _single_people(text: str) -> list[Numeral]:
     return found
 
 
+# One person named by age where the sentence kills them: "8-year-old boy killed", "killing a
+# 70-year-old woman", "a 19-year-old shot and killed".
+_AGE_NOUN = r"(?:\s+(?:boy|girl|child|baby|man|woman|student|farmer|villager|civilian))?"
+_ONE_BY_AGE = re.compile(
+    r"(?P<lead>\b(?:killing|killed)\s+(?:an?\s+)?)?\b(?P<one>\d{1,3}-year-old)"
+    + _AGE_NOUN
+    + r"(?P<tail>\s+(?:(?:was|has been|is)\s+)?(?:killed|shot dead|shot and killed|died|dies)\b)?",
+    re.I,
+)
 # "A child killed in ...", "a woman was killed": one person, where the sentence says so.
 _ONE_KILLED = re.compile(
     r"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:child|boy|girl|baby|infant|woman|man|civilian|"
@@ -453,7 +474,8 @@ def _outcome_right_after(text: str, end: int) -> str:
     match = re.match(
         r"\s*(?:(?:were|was|have been|had been|are|have|had|being|reported|reportedly|"
         r"confirmed|feared|now|more)\s+)?"
-        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|dies|die|wounded|injured|"
+        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|shot (?:dead|and killed)|dead|killed|died|"
+        r"dies|die|wounded|injured|"
         r"hurt|homeless|missing|displaced)\b",
         _after(text, end),
         re.I,
@@ -461,7 +483,7 @@ def _outcome_right_after(text: str, end: int) -> str:
     if not match:
         return ""
     word = match.group(1).lower()
-    if word in ("dead", "killed", "died", "dies", "die"):
+    if word in ("dead", "killed", "died", "dies", "die") or word.startswith("shot"):
         return "killed"
     if word in ("wounded", "injured", "hurt"):
         return "injured"

@@ -82,7 +82,16 @@ def normalize(raw: str) -> str:
     text = text.translate(_PLAIN)
     text = re.sub(r"[ \t\f\v\u00a0\u2009\u202f]+", " ", text)
     text = re.sub(r" *\n[\n ]*", "\n", text)
+    text = _SLUG.sub("", text)
     return text.strip()
+
+
+# A wire service's slug before a headline: "UPDATE 2-", "REFILE-", "WRAPUP 1-", "URGENT:".
+_SLUG = re.compile(
+    r"^(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT|URGENT|FACTBOX|EXCLUSIVE|DEVELOPING)"
+    r"(?:\s*\d{1,2})?\s*[-:]\s*",
+    re.M,
+)
 
 
 _PLAIN = str.maketrans(

@@ -39,8 +39,9 @@ bench: $(STAMP) ## Measure the performance budgets (README, "Performance")
 golden: $(STAMP) ## Rewrite golden files on purpose (review the diff!)
 	CASUALTY_RECON_GOLDEN=rewrite $(BIN)/pytest -q tests
 
-eval-extract: $(STAMP) ## Measure extract's accuracy on ../shared/data/extraction/fakes-dev.csv
-	$(BIN)/python -m tools.eval_extract ../shared/data/extraction/fakes-dev.csv
+eval-extract: $(STAMP) ## Measure extract on FA-KES, UCDP GED headlines and the synthetic articles
+	$(BIN)/python -m tools.eval_extract ../shared/data/extraction/fakes-dev.csv \
+		--events ../shared/data/events --synthetic tests/extract_articles
 
 gazetteer: $(STAMP) ## Regenerate the gazetteer data files (casualty_recon/data/*.tsv) from pycountry
 	$(BIN)/python -m tools.gazetteer_build

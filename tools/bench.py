@@ -365,6 +365,52 @@ def estimate_rows(iterations: int = 1000) -> list[Row]:
     ]
 
 
+def extract_cli_rows(count: int = 400) -> list[Row]:
+    """A batch of `count` FA-KES articles through `casualty-recon extract` (no --published, so
+    undated and placeless articles are in it) against the evaluation's in-process rate on the
+    same articles: the CLI's rate over the in-process rate, and 100 a second over the CLI's."""
+    corpus = SHARED / "extraction" / "fakes-dev.csv"
+    if not corpus.exists():
+        return [Row("extract CLI: 400-article batch", "skipped", None, None, f"{corpus} absent")]
+    from casualty_recon.extract.claims import ArticleFailure, extract_claims
+    from tools.eval_extract import read_corpus
+
+    articles = read_corpus(corpus)[:count]
+    started = time.perf_counter()
+    failures: list[ArticleFailure] = []
+    for article in articles:  # as the evaluation does: one article at a time
+        extract_claims([(article.key, article.text)], failures=failures)
+    in_process = len(articles) / (time.perf_counter() - started)
+    with tempfile.TemporaryDirectory(prefix="casualty-recon-extract-") as tmp:
+        names = []
+        for number, article in enumerate(articles):
+            path = Path(tmp) / f"article-{number:03d}.txt"
+            path.write_text(article.text, encoding="utf-8")
+            names.append(str(path))
+        command = [*cli(), "extract", *names, "-o", str(Path(tmp) / "batch.yaml")]
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - started
+    through_cli = len(articles) / seconds
+    note = f"exit {done.returncode}; {seconds:.2f} s for {len(articles)} articles"
+    return [
+        Row(
+            f"extract CLI: in-process rate / CLI rate, {len(articles)}-article batch",
+            f"{through_cli:.0f} articles/s",
+            in_process / through_cli,
+            1.5,
+            f"in-process {in_process:.0f} articles/s; {note}",
+        ),
+        Row(
+            "extract CLI: 100 articles a second / CLI rate",
+            f"{through_cli:.0f} articles/s",
+            100 / through_cli,
+            1.0,
+            note,
+        ),
+    ]
+
+
 def print_rows(rows: Sequence[Row]) -> None:
     header = ("measure", "figure", "ratio", "budget", "", "note")
     table = [
@@ -397,6 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.skip_events:
         rows += events_rows(args.event_rows)
     rows += extract_rows()
+    rows += extract_cli_rows()
     rows += extract_growth_rows()
 
     rows += estimate_rows()

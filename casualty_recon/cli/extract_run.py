@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from casualty_recon.extract.claims import ExtractedClaim, extract_claims
-from casualty_recon.extract.text import read_article
+from casualty_recon.extract.claims import ArticleFailure, ExtractedClaim, extract_claims
+from casualty_recon.extract.text import read_articles
 from casualty_recon.extract.writer import check_loads, merge_claims, render_yaml
 from casualty_recon.load.reading import read_input
-from casualty_recon.model.errors import UsageError
+from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.render.atomic import locked, write_new_file
 
 __all__ = ["WriteResult", "run_extract", "write_claims"]
@@ -89,12 +89,18 @@ def run_extract(
         raise UsageError("standard input (-) can be read only once")
     if (append or force) and output is None:
         raise UsageError("--append and --force need a file to write", "add -o sources.yaml")
-    texts = [(name if name != "-" else "<stdin>", read_article(name)) for name in articles]
-    claims = extract_claims(texts, published=published, url=url, outlet=outlet)
+    texts, unread = read_articles(articles)
+    failures = [ArticleFailure(name, e.message, e.hint) for name, e in unread]
+    claims = extract_claims(texts, published=published, url=url, outlet=outlet, failures=failures)
+    for failure in failures:  # each on stderr as it is known, and exit 1 at the end
+        err.write(f"error: {failure.name}: {failure.message}\n")
+        if failure.hint:
+            err.write(f"  hint: {failure.hint}\n")
     if not claims:
         err.write("no toll statements found\n")
     if output is None:
         out.write(render_yaml(claims))
+        _raise_if_failed(failures, len(articles))
         return len(claims)
     result = write_claims(output, claims, append=append, force=force)
     done = "wrote" if result.created or not append else "added to"
@@ -104,4 +110,13 @@ def run_extract(
         + (f", new sources: {', '.join(result.sources_added)}" if result.sources_added else "")
         + "\n"
     )
+    _raise_if_failed(failures, len(articles))
     return len(claims)
+
+
+def _raise_if_failed(failures: Sequence[ArticleFailure], articles: int) -> None:
+    if failures:
+        raise CasualtyReconError(
+            f"{len(failures)} of {articles} article{'s' if articles != 1 else ''} failed "
+            "(above); the claims of the others were written"
+        )

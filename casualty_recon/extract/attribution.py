@@ -9,6 +9,7 @@ rest of the article. A statement with no attribution is the outlet's own.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -153,6 +154,12 @@ KNOWN: tuple[Organisation, ...] = (
     Organisation("HRW", "Human Rights Watch", "ngo", ("Human Rights Watch", "HRW")),
     Organisation("Airwars", "Airwars", "monitor", ("Airwars",)),
     Organisation("SANA", "Syrian Arab News Agency", "media", ("Syrian Arab News Agency", "SANA")),
+    Organisation(
+        "IOM",
+        "International Organization for Migration",
+        "un",
+        ("International Organization for Migration", "IOM", "UN migration agency"),
+    ),
     Organisation("UN", "United Nations", "un", ("United Nations", "U.N.", "UN")),
 )
 
@@ -184,7 +191,8 @@ _ROLE_MODIFIERS = (
     r"[A-Z][\w'.]*(?:-[\w']+)*|local|regional|provincial|state|district|city|municipal|"
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
-    r"interim|rights|human rights|war|aid|humanitarian|forensic|[\w]+-(?:run|led|controlled|"
+    r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
+    r"chief|head|[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
 )
 _ROLE = re.compile(
@@ -192,7 +200,7 @@ _ROLE = re.compile(
     + _ROLE_MODIFIERS
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
-    + r"))\b"
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?)"
 )
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
@@ -211,7 +219,8 @@ _SPEAKER_THEN_VERB = re.compile(
 # A speaker right after its verb: "said the regional governor", "according to the UN".
 _VERB_THEN_SPEAKER = re.compile(
     r"\b(?:" + _SAYING + r"|according to|citing|cited by|quoted by|figures from|data from|"
-    r"a (?:report|statement|tally|count) (?:by|from))\s+(?:on \w+\s+)?(?:(?:the|a|an)\s+)?$",
+    r"a (?:report|statement|tally|count) (?:by|from))\s+(?:on \w+\s+)?"
+    r"(?-i:[A-Z][\w'.-]+\s+(?:[A-Z][\w'.-]+\s+){0,2}?[A-Z][\w'.-]+,\s+)?(?:(?:the|a|an)\s+)?$",
     re.I,
 )
 _GENERIC_MONITOR = re.compile(
@@ -287,11 +296,7 @@ class Attributor:
         for org in self._organisations:
             for alias in org.aliases:
                 self._by_alias.setdefault(alias, org)
-        self._aliases = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
-            + r")(?![\w])"
-        )
+        self._aliases = _alias_pattern(tuple(self._by_alias))
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
         self._attached: dict[str, list[Speaker]] = {}
@@ -420,6 +425,18 @@ class Attributor:
 _HEAD_KIND = {"monitor": "monitor", "agency": "un", "ministry": "government"}
 
 
+@functools.lru_cache(maxsize=64)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all aliases, longest first. Most articles define no organisation of
+    their own, so they share the pattern of the known ones (compiling it is most of the cost of
+    reading an article's organisations)."""
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+
+
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:
     """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
     return 1 in taken[start:end]
@@ -429,11 +446,23 @@ def _take(taken: bytearray, start: int, end: int) -> None:
     taken[start:end] = b"\x01" * (end - start)
 
 
+_NOT_A_MODIFIER = re.compile(
+    r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|But|And|In|On|At|By|"
+    r"Late|Early|Meanwhile|Other|Also|Later|Earlier|Yesterday|Today|However|Then|So|When|"
+    r"While|Some|Many|Several)\s+)+"
+)
+
+
 def _role_speaker(match: re.Match[str]) -> Speaker:
     head = match.group("head").lower()
     modifiers = match.group("modifiers").split()
     name = " ".join(match.group("name").split())
     name = re.sub(r"^(?:The|A|An)\s+", "", name)
+    # A capitalised word before a role that is a day, a month or a connective, not a name:
+    # "Monday activists said", "But activists said", "Late March media reported".
+    name = _NOT_A_MODIFIER.sub("", name) or name
+    modifiers = [m for m in modifiers if not _NOT_A_MODIFIER.fullmatch(m + " ")]
     key = re.sub(r"'s?\b", "", name)
     key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
     key = re.sub(r"^[\w]+-based\s+", "", key)
@@ -481,7 +510,11 @@ def _kind_of(name: str) -> str:
         return "un"
     if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
         return "monitor"
-    if re.search(r"\b(?:Ministry|Government|Command|Army|Police)\b", name):
+    if re.search(
+        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
+        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
+        name,
+    ):
         return "government"
     if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
         return "media"

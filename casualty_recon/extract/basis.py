@@ -3,12 +3,14 @@
 "has verified the deaths", "confirmed" give `verified`; "documented" gives `documented`;
 "estimated", "estimates" give `estimated`; anything else, including a figure that "could not
 be independently verified", stays `reported`. When a sentence uses several, the one nearest
-the figure decides.
+the figure decides. Then the source decides too (`source_basis`): a source that verifies by
+method (OHCHR) is `verified` by default, and a government or an outlet never is.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -38,3 +40,30 @@ def find_basis(sentence: str, start: int, end: int) -> str:
             if best is None or distance < best[0]:
                 best = (distance, basis)
     return best[1] if best else "reported"
+
+
+# Sources whose published counts are verified by method (each death checked against
+# independent sources before it is counted): their figures are `verified` unless the sentence
+# says otherwise. Everyone else's default is `reported`.
+VERIFYING_SOURCES = frozenset({"OHCHR", "HRMMU", "UNAMA"})
+# Kinds of source whose "confirmed" is an announcement, not a verification in the format's
+# sense: a ministry, an emergency service, an army or an outlet that "confirmed" deaths reports.
+_ANNOUNCING_KINDS = frozenset({"government", "media", "other"})
+
+
+class _Source(Protocol):
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+def source_basis(basis: str, source: _Source) -> str:
+    """The basis of a statement given who counted it: a verifying source's plain statement is
+    `verified`; `verified` from a government, outlet or unknown speaker is `reported`."""
+    if basis == "reported" and source.key in VERIFYING_SOURCES:
+        return "verified"
+    if basis == "verified" and source.kind in _ANNOUNCING_KINDS:
+        return "reported"
+    return basis

@@ -17,15 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casualty_recon.extract.attribution import Attribution, Attributor
-from casualty_recon.extract.basis import find_basis
+from casualty_recon.extract.basis import find_basis, source_basis
+from casualty_recon.extract.headline import is_cumulative
 from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.window import article_date, window
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.model.claims import Place
-from casualty_recon.model.errors import UsageError
+from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
 
+# What a claim's area or as_of says when the article does not tell (the format accepts it).
+UNKNOWN = "unknown"
 # Sentences that make up an article's lead, for places the statement itself does not name.
 _LEAD_SENTENCES = 2
 _AGENCIES = (
@@ -65,7 +68,7 @@ class ExtractedClaim:
     area: tuple[str, ...]
     start: str | None
     as_of: str
-    published: str
+    published: str | None
     basis: str
     relayed_by: str | None
     url: str | None
@@ -79,25 +82,44 @@ class ExtractedClaim:
         return (self.source.key, self.figure, self.population, self.outcome, self.as_of)
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article of a batch that could not be read or extracted, and why."""
+
+    name: str
+    message: str
+    hint: str | None = None
+
+
 def extract_claims(
     texts: Sequence[tuple[str, str]],
     *,
     published: dt.date | None = None,
     url: str | None = None,
     outlet: str | None = None,
+    failures: list[ArticleFailure] | None = None,
 ) -> list[ExtractedClaim]:
     """The claims stated in each article, given as (name, raw text or HTML) pairs.
 
-    `published` dates the articles (else a dateline found in each); `outlet` relays every
-    attributed figure (else the byline agency). Raises UsageError when an article with tolls
-    can be neither dated nor placed.
+    `published` dates the articles (else a dateline found in each; an article with neither
+    has `as_of: unknown` unless its sentence states a full date); `outlet` relays every
+    attributed figure (else the byline agency). An article that names no place gives
+    `area: unknown`. With `failures`, an article whose extraction fails is recorded there and
+    the others are still extracted; without it, the error is raised.
     """
     gazetteer = Gazetteer()
     claims: list[ExtractedClaim] = []
     taken: set[str] = set()
     seen: set[tuple[str, str, str, str, str]] = set()
     for name, raw in texts:
-        for claim in _article_claims(name, raw, gazetteer, published, url, outlet, taken):
+        try:
+            found = _article_claims(name, raw, gazetteer, published, url, outlet, taken)
+        except Exception as error:  # one article's failure must not lose the others
+            if failures is None:
+                raise
+            failures.append(_failure(name, error))
+            continue
+        for claim in found:
             if claim.duplicate_key in seen:
                 continue
             seen.add(claim.duplicate_key)
@@ -122,11 +144,6 @@ def _article_claims(
         return []
     day = published or article_date(text)
     dated_from = "--published" if published else "the article's dateline"
-    if day is None:
-        raise UsageError(
-            f"cannot tell when '{name}' was published, so its tolls cannot be dated",
-            "give the date with --published YYYY-MM-DD",
-        )
     relay = outlet or _byline_agency(text)
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
@@ -140,16 +157,22 @@ def _article_claims(
         relayed_by = relay if relay and relay != source.key else None
         area, area_note = places.area_for(clause)
         if not area:
-            raise UsageError(
-                f"'{name}' names no place, so its claims have no `area`",
-                "add the place to the text, or write the claims by hand",
-            )
+            area = (UNKNOWN,)
+            area_note = "area: unknown, the article names no known place."
         span = window(clause.text, day)
+        start = span.start
+        if start is None and span.event_day and _single_event(statement):
+            start = span.as_of
+            span_notes: tuple[str, ...] = (*span.notes, "start: one event on one day, so as_of")
+        else:
+            span_notes = span.notes
         notes = [
             f"Extracted by casualty-recon from {name}; check against the article.",
             f"confidence: {_confidence(statement, attribution)} (rule: {statement.shape}).",
-            f"published: {day} from {dated_from}.",
-            *(f"{note}." for note in span.notes),
+            f"published: {day} from {dated_from}."
+            if day
+            else "published: unknown, the article has no date and none was given.",
+            *(f"{note}." for note in span_notes),
         ]
         if area_note:
             notes.append(area_note)
@@ -167,10 +190,13 @@ def _article_claims(
                 outcome=statement.outcome,
                 perpetrators=find_perpetrators(clause.text, coalition),
                 area=area,
-                start=span.start,
+                start=start,
                 as_of=span.as_of,
-                published=day.isoformat(),
-                basis=find_basis(clause.text, statement.start - offset, statement.end - offset),
+                published=day.isoformat() if day else None,
+                basis=source_basis(
+                    find_basis(clause.text, statement.start - offset, statement.end - offset),
+                    source,
+                ),
                 relayed_by=relayed_by,
                 url=url,
                 quote=clause.text,
@@ -180,6 +206,23 @@ def _article_claims(
             )
         )
     return claims
+
+
+def _single_event(statement: Statement) -> bool:
+    """A toll of one event: not a running toll ("the death toll rose to") nor a total."""
+    return statement.shape != "toll" and not is_cumulative(statement)
+
+
+def _failure(name: str, error: Exception) -> ArticleFailure:
+    if isinstance(error, UsageError):
+        return ArticleFailure(name, error.message, error.hint)
+    if isinstance(error, CasualtyReconError | GrammarError):
+        return ArticleFailure(name, str(error))
+    return ArticleFailure(
+        name,
+        f"extraction failed ({type(error).__name__}: {error})",
+        "please report this as a bug in extract, with the article",
+    )
 
 
 # A sentence longer than this is read (and quoted) only around each statement: its clause, at

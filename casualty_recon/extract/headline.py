@@ -96,3 +96,12 @@ def headline_children(statements: Sequence[Statement]) -> Statement | None:
         if statement.population == "children":
             return statement
     return None
+
+
+def headline_killed(statements: Sequence[Statement]) -> Statement | None:
+    """The article's headline toll of people killed, whoever they were (fighters too): the
+    first statement of a death toll that is not a war-wide total."""
+    for statement in statements:
+        if statement.outcome == "killed" and not is_cumulative(statement):
+            return statement
+    return None

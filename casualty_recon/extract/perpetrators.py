@@ -83,6 +83,44 @@ _NAMED_FORCE = re.compile(
 )
 
 
+# The subject of an active clause that kills: "Algerian soldiers shot dead two Islamists",
+# "Boko Haram militants attacked Kalori, killing 12", "Israel's offensive has killed 34,844".
+# At the sentence's start (or after a dateline's dash), a capitalised name, then the armed men
+# or the attack, then a verb of attack or killing. A nationality names that country's forces
+# ("Algerian soldiers": Algerian forces); any other name is the party ("Boko Haram").
+_KILLING_VERB = (
+    r"(?:(?:has|have|had)\s+)?(?:attacked|killed|kill|kills|shot dead|shot|gunned down|stormed|"
+    r"ambushed|opened fire|shelled|bombed|raided|struck|executed|massacred|slaughtered|"
+    r"abducted|fired|hit|targeted|overran|seized|besieged|burned|torched)\b"
+)
+_ARMED = (
+    r"(?:soldiers|troops|forces|army|military|militants|fighters|rebels|insurgents|jihadists|"
+    r"Islamists|gunmen|militiamen|militia|militias|police|policemen|guerrillas|separatists|"
+    r"commandos|paramilitaries|warplanes|jets|aircraft|drones|artillery)"
+)
+_SUBJECT = re.compile(
+    r"(?:^|\s-\s)(?:[Tt]he\s+)?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}?)"
+    r"(?:'s?\s+(?:offensive|war|bombardment|campaign|attacks?|strikes?|air strikes?|"
+    rf"shelling|assault)|\s+(?:-led\s+)?{_ARMED})"
+    r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
+)
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
+
+
+def subject_party(sentence: str) -> str | None:
+    """The party an active clause at the start of the sentence names as the one who attacked or
+    killed, if any."""
+    match = _SUBJECT.search(sentence)
+    if match is None:
+        return None
+    name = match.group("name")
+    if name.split()[0] in ("A", "An", "Two", "Three", "Some", "Many", "Unidentified", "Unknown"):
+        return None
+    if _DEMONYM.match(name):
+        return canonical_party(f"{name} forces")
+    return canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
+
+
 def article_coalition(text: str) -> str:
     """The coalition a bare "coalition" means in this article: the first one it names by its
     leader, else the US-led one where the article is about Iraq or Syria, else "coalition"."""
@@ -112,4 +150,8 @@ def find_perpetrators(sentence: str, coalition: str = BARE_COALITION) -> tuple[s
         party = canonical_party(match.group("party"))
         if party not in found and not any(pattern.search(match.group()) for _, pattern in _PARTIES):
             found.append(party)
+    if not found:
+        subject = subject_party(text)
+        if subject is not None:
+            found.append(subject)
     return tuple(dict.fromkeys(found))

@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import re
 
-# Population nouns (singular and plural) and the population they count.
+# Population nouns (singular and plural) and the population they count. The rule, for any
+# conflict: people named by what they were doing or where they were ("villagers", "worshippers",
+# "students", "migrants", "shoppers") are civilians; people named by nationality, ethnicity or
+# faith ("Palestinians", "Ukrainians", "Rohingya", "Muslims") are people, since such counts take
+# in fighters unless the sentence says otherwise; armed men by any name ("soldiers", "militants",
+# "Islamists", "police officers") are combatants.
 POPULATION_NOUNS: dict[str, str] = {}
 for _population, _nouns in {
     "civilians": "civilians civilian citizens citizen residents resident villagers villager "
     "inhabitants worshippers worshipers passengers passenger students student pupils shoppers "
     "farmers farmer workers worker refugees refugee displaced relatives mourners "
     "protesters protestors demonstrators pilgrims rescuers volunteers patients patient "
-    "teachers",
+    "teachers migrants migrant fishermen herders traders shopkeepers tourists hostages "
+    "churchgoers farmworkers labourers laborers miners commuters supporters activists",
     "people": "people persons person individuals individual syrians others lives bodies "
-    "victims martyrs martyr deaths fatalities",
+    "victims martyrs martyr deaths fatalities palestinians ukrainians russians israelis "
+    "iraqis afghans yemenis somalis sudanese libyans nigerians malians congolese ethiopians "
+    "rohingya rohingyas kurds yazidis muslims christians hindus buddhists foreigners",
     "children": "children child kids kid babies baby infants infant boys boy girls girl "
     "minors minor toddlers schoolchildren",
     "women": "women woman",
@@ -24,7 +32,8 @@ for _population, _nouns in {
     "terrorist servicemen serviceman officers officer guards guard policemen policeman "
     "commanders commander combatants combatant recruits mercenaries elements operatives "
     "extremists extremist members member personnel loyalists loyalist gunmen troopers "
-    "attackers attacker bombers militias militia forces",
+    "attackers attacker bombers militias militia forces islamists islamist guerrillas "
+    "guerrilla separatists separatist paramilitaries cadets marines commandos police",
     "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
     "journalists": "journalists journalist reporters reporter photographers",
     "aid workers": "staff staffers",
@@ -45,6 +54,9 @@ POPULATION_PHRASES: dict[str, str] = {
     "rescue workers": "civilians",
     "family members": "civilians",
     "security forces": "combatants",
+    "police officers": "combatants",
+    "security personnel": "combatants",
+    "asylum seekers": "civilians",
     "media activists": "journalists",
 }
 
@@ -188,7 +200,7 @@ VERB_BEFORE = re.compile(
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
     r"martyred|martyrdom of)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
-    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the))*\s+$",
+    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all))*\s+$",
     re.I,
 )
 VERB_OUTCOME: tuple[tuple[str, str], ...] = (
@@ -225,6 +237,12 @@ TOLL_BEFORE = re.compile(
     r"those killed|martyrs))\b(?P<between>[^.;:]{0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
+    re.I,
+)
+# A toll said to pass a number: "deaths exceed 100", "the death toll topped 1,000" (more than).
+TOLL_PASSED = re.compile(
+    r"\b(?:deaths|death toll|toll|fatalities)\s+(?:(?:has|have|had|now)\s+)?(?:exceeds?|exceeded|"
+    r"tops|topped|passe[sd]|pass|surpass(?:es|ed)?)\s+$",
     re.I,
 )
 # Parts of a toll stated before: "including 11 children", "among them five women".

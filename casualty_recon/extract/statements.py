@@ -46,6 +46,7 @@ from casualty_recon.extract.statement_words import (
     RELATED,
     SUB_PART_BEFORE,
     TOLL_BEFORE,
+    TOLL_PASSED,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
@@ -167,6 +168,9 @@ def _statement_at(
     before = _before(text, numeral.start)
     qualifier_match = QUALIFIER_RE.search(before)
     qualifier = QUALIFIER_OF[qualifier_match.group(1).lower()] if qualifier_match else ""
+    passed = not qualifier and TOLL_PASSED.search(before)
+    if passed:
+        qualifier = "more than"
     if upper is not None:
         qualifier = "between"
     elif end == numeral.end + 1 and text.startswith("+", numeral.end):
@@ -224,7 +228,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and TOLL_BEFORE.search(prefix)
+        and (passed or TOLL_BEFORE.search(prefix))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = "killed", "toll"
@@ -326,6 +330,14 @@ def _single_people(text: str) -> list[Numeral]:
     ):
         start, end = match.span("one")
         found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
+    for match in _ONE_BY_AGE.finditer(text):
+        if not (match.group("lead") or match.group("tail")):
+            continue
+        start, end = match.span("one")
+        article = re.search(r"\b(?:an?)\s+$", match.group("lead") or "", re.I)
+        if article:  # "killing a 70-year-old woman": the count is "a 70-year-old"
+            start -= len(article.group())
+        found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
     for match in _ONE_KILLED.finditer(text):
         start, end = match.span("one")
         if not any(n.start == start for n in found):
@@ -333,6 +345,15 @@ def _single_people(text: str) -> list[Numeral]:
     return found
 
 
+# One person named by age where the sentence kills them: "8-year-old boy killed", "killing a
+# 70-year-old woman", "a 19-year-old shot and killed".
+_AGE_NOUN = r"(?:\s+(?:boy|girl|child|baby|man|woman|student|farmer|villager|civilian))?"
+_ONE_BY_AGE = re.compile(
+    r"(?P<lead>\b(?:killing|killed)\s+(?:an?\s+)?)?\b(?P<one>\d{1,3}-year-old)"
+    + _AGE_NOUN
+    + r"(?P<tail>\s+(?:(?:was|has been|is)\s+)?(?:killed|shot dead|shot and killed|died|dies)\b)?",
+    re.I,
+)
 # "A child killed in ...", "a woman was killed": one person, where the sentence says so.
 _ONE_KILLED = re.compile(
     r"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:child|boy|girl|baby|infant|woman|man|civilian|"
@@ -381,7 +402,11 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
         offset = lead.end()
     elif re.match(r"\s+others\b", rest, re.I):
         return "people", end + rest.lower().index("others") + 6, "others"
+    dead = _OF_THE_DEAD.match(rest)
+    if dead and not numeral.vague:  # "24,686 of the dead": a part of a death toll
+        return "people", end + dead.end(), "deaths"
     year_like = bool(YEAR.match(numeral.text))
+    shouting = rest == rest.upper()  # a headline in capitals: no word is an acronym
     words = list(re.finditer(r"[A-Za-z][A-Za-z'.-]*", rest[offset:]))
     position = offset
     for count, word in enumerate(words[:5]):
@@ -410,10 +435,26 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
             elif token == "forces" and count == 0:
                 population = None
             return population, noun_end, token
-        if token in MODIFIER_STOP and not (word.group().isupper() and len(word.group()) > 1):
-            break  # "IS fighters": an acronym, not the verb
+        if token in MODIFIER_STOP and not (
+            word.group().isupper() and len(word.group()) > 1 and not shouting
+        ):
+            break  # "IS fighters": an acronym, not the verb (unless all the text is capitals)
+        if (
+            count == 0
+            and _DEMONYM_PLURAL.match(word.group())
+            and not (count + 1 < len(words) and pair.split(" ")[-1] in POPULATION_NOUNS)
+        ):  # "four Arakanese", "20 Thais"; not "6 Lebanese martyrs", where it is a modifier
+            return "people", end + offset + word.end(), token
         position = offset + word.end()
     return None, end, ""
+
+
+# A people named by a capitalised plural: "Arakanese", "Iranians", "Iraqis" (people, as for the
+# nationalities listed in statement_words).
+_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]{2,}(?:ese|ians|eans|ans|is)$")
+_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deceased)\b", re.I
+)
 
 
 def _members(text: str, noun_end: int, population: str) -> str:
@@ -431,16 +472,18 @@ def _members(text: str, noun_end: int, population: str) -> str:
 def _outcome_right_after(text: str, end: int) -> str:
     """The outcome word directly after a number or noun ("22 dead", "left 11 people dead")."""
     match = re.match(
-        r"\s*(?:(?:were|was|have been|had been|are|have|had|being)\s+)?"
-        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|dead|killed|died|wounded|injured|hurt|homeless|"
-        r"missing|displaced)\b",
+        r"\s*(?:(?:were|was|have been|had been|are|have|had|being|reported|reportedly|"
+        r"confirmed|feared|now|more)\s+)?"
+        r"(killed\s*(?:or|and|&)\s*(?:wounded|injured)|shot (?:dead|and killed)|dead|killed|died|"
+        r"dies|die|wounded|injured|"
+        r"hurt|homeless|missing|displaced)\b",
         _after(text, end),
         re.I,
     )
     if not match:
         return ""
     word = match.group(1).lower()
-    if word in ("dead", "killed", "died"):
+    if word in ("dead", "killed", "died", "dies", "die") or word.startswith("shot"):
         return "killed"
     if word in ("wounded", "injured", "hurt"):
         return "injured"

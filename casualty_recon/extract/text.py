@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,7 +82,16 @@ def normalize(raw: str) -> str:
     text = text.translate(_PLAIN)
     text = re.sub(r"[ \t\f\v\u00a0\u2009\u202f]+", " ", text)
     text = re.sub(r" *\n[\n ]*", "\n", text)
+    text = _SLUG.sub("", text)
     return text.strip()
+
+
+# A wire service's slug before a headline: "UPDATE 2-", "REFILE-", "WRAPUP 1-", "URGENT:".
+_SLUG = re.compile(
+    r"^(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT|URGENT|FACTBOX|EXCLUSIVE|DEVELOPING)"
+    r"(?:\s*\d{1,2})?\s*[-:]\s*",
+    re.M,
+)
 
 
 _PLAIN = str.maketrans(
@@ -118,6 +128,22 @@ def read_article(name: str) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def read_articles(
+    names: Sequence[str],
+) -> tuple[list[tuple[str, str]], list[tuple[str, UsageError]]]:
+    """The (name, raw text) of every article that can be read (standard input is named
+    `<stdin>`), and the (name, error) of every one that cannot: one unreadable file of a batch
+    does not stop the others."""
+    texts: list[tuple[str, str]] = []
+    unread: list[tuple[str, UsageError]] = []
+    for name in names:
+        try:
+            texts.append((name if name != "-" else "<stdin>", read_article(name)))
+        except UsageError as error:
+            unread.append((name, error))
+    return texts, unread
 
 
 # --- sentences --------------------------------------------------------------------------------

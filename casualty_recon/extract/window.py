@@ -20,10 +20,11 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+# A day is tried before its month: "since Oct. 7" is the day, not October.
 _PERIOD = (
+    rf"\d{{1,2}} {_MONTH}(?:,? (?:19|20)\d\d)?|{_MONTH} \d{{1,2}}\b(?:,? (?:19|20)\d\d)?|"
     rf"(?:(?:early|mid|late|the (?:beginning|start|end) of|(?:beginning|start|end) of)[ -])?"
-    rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d|"
-    rf"\d{{1,2}} {_MONTH}(?:,? (?:19|20)\d\d)?|{_MONTH} \d{{1,2}}(?:,? (?:19|20)\d\d)?"
+    rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d"
 )
 _SINCE = re.compile(rf"\bsince (?P<period>{_PERIOD})\b", re.I)
 _SINCE_YEAR_START = re.compile(r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)
@@ -33,7 +34,10 @@ _PAST = re.compile(
     re.I,
 )
 _ON_WEEKDAY = re.compile(
-    r"\b(?:on|late|early|last|overnight|since) (?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.I
+    r"\b(?:on|late|early|last|overnight|since|said|says|told \w+|reported|announced) (?P<day>"
+    + "|".join(_WEEKDAYS)
+    + r")\b",
+    re.I,
 )
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _TODAY = re.compile(r"\b(?:today|this morning|tonight|this evening)\b", re.I)
@@ -62,6 +66,15 @@ _BETWEEN_DATES = re.compile(
     rf"(?:,? and|,? to|\s*-)\s*(?P<second>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
     re.I,
 )
+# A count between two moments on stated days: "between 4 a.m. on Feb. 24 and midnight on
+# Tuesday", "from midnight on March 1 to noon on Friday".
+_DAY_OR_WEEKDAY = rf"{_DAY_DATE}|" + "|".join(_WEEKDAYS)
+_BETWEEN_MOMENTS = re.compile(
+    rf"\b(?:between|from) (?:[\w.:]+(?: [ap]\.?m\.?)? )?on (?P<first>{_DAY_OR_WEEKDAY})"
+    rf"(?:,? and|,? to|,? until) (?:[\w.:]+(?: [ap]\.?m\.?)? )?on (?P<second>{_DAY_OR_WEEKDAY})"
+    r"(?![\w-])",
+    re.I,
+)
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -83,6 +96,9 @@ class Window:
     start: str | None
     as_of: str
     notes: tuple[str, ...]
+    # as_of is the day of what happened ("on Tuesday", "yesterday", "on 3 May"), not a day a
+    # count runs to ("as of", "by") nor the publication date taken for want of one.
+    event_day: bool = False
 
 
 def article_date(text: str) -> dt.date | None:
@@ -98,12 +114,39 @@ def article_date(text: str) -> dt.date | None:
     return None
 
 
-def window(sentence: str, published: dt.date) -> Window:
-    """Resolve the time phrases of one sentence against the publication date."""
+def window(sentence: str, published: dt.date | None) -> Window:
+    """Resolve the time phrases of one sentence against the publication date.
+
+    Without a publication date only what the sentence dates by itself is kept ("on 3 March
+    2019", "since 2011"): each phrase is resolved against two far-apart reference days, and
+    what comes out the same from both does not depend on the missing date. The rest is
+    unknown: as_of is `unknown`, start is left out."""
+    if published is None:
+        return _undated(sentence)
     notes: list[str] = []
     start = _start(sentence, published, notes)
     as_of = _as_of(sentence, published, notes)
-    return Window(start, as_of, tuple(notes))
+    event_day = notes[-1].startswith(_EVENT_DAY_NOTES) and not _SAID_ON_DAY.search(sentence)
+    return Window(start, as_of, tuple(notes), event_day)
+
+
+# Two reference days far apart, in different years, months and weekdays.
+_REFERENCES = (dt.date(2500, 6, 15), dt.date(2611, 11, 2))
+
+
+def _undated(sentence: str) -> Window:
+    first, second = (window(sentence, day) for day in _REFERENCES)
+    start = first.start if first.start == second.start else None
+    if first.as_of == second.as_of:
+        as_of = first.as_of
+        note = f"as_of: {as_of}, a date the sentence states in full"
+    else:
+        as_of = "unknown"
+        note = "as_of: unknown, the article has no date and the sentence states none in full"
+    notes = [note]
+    if start is not None:
+        notes.append(f"start: {start}, a date the sentence states in full")
+    return Window(start, as_of, tuple(notes), first.event_day and as_of != "unknown")
 
 
 def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
@@ -170,6 +213,11 @@ def _canonical_ok(text: str) -> bool:
 
 def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
     """Start, end and wording of "between 1 and 20 March"; None when it states no two days."""
+    moments = _BETWEEN_MOMENTS.search(sentence)
+    if moments is not None:
+        ends = [_day_or_weekday(moments.group(g), published) for g in ("first", "second")]
+        if ends[0] and ends[1] and ends[0] <= ends[1]:
+            return ends[0], ends[1], moments.group()
     match = _BETWEEN_DATES.search(sentence)
     if match is None:
         return None
@@ -194,6 +242,14 @@ def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
     except GrammarError:
         return None
     return first, second, match.group()
+
+
+def _day_or_weekday(written: str, published: dt.date) -> str | None:
+    """ISO text of a stated day or of the last such weekday up to publication."""
+    if written.lower() in _WEEKDAYS:
+        return _last_weekday(written, published).isoformat()
+    days = _period_before(_clean(written), published)
+    return _single_day(days) if days else None
 
 
 def _clean(written: str) -> str:
@@ -247,6 +303,30 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
         return published.isoformat()
     notes.append(f"as_of: the sentence gives no date; taken as the publication date {published}")
     return published.isoformat()
+
+
+# A day that dates the saying, not the event: "the agency said on Sunday", "told AFP yesterday".
+_SAID_ON_DAY = re.compile(
+    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+(?:on\s+|late\s+|"
+    r"early\s+)?(?:"
+    + "|".join(_WEEKDAYS)
+    + r"|yesterday|today|\d{1,2} "
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r" \d{1,2})\b",
+    re.I,
+)
+# The notes _as_of writes when as_of is the day of an event.
+_EVENT_DAY_NOTES = (
+    "as_of: 'on ",
+    "as_of: 'yesterday'",
+    "as_of: read as the publication date",
+    "as_of: 'late ",
+    "as_of: 'early ",
+    "as_of: 'last ",
+    "as_of: 'overnight ",
+)
 
 
 def _single_day(text: str) -> str | None:

@@ -11,26 +11,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from casualty_recon.extract.claims import ExtractedClaim
+from casualty_recon.extract.fresh_yaml import HEADER, fresh_document
 from casualty_recon.load.loader import loads
 from casualty_recon.load.yaml_append import MergeResult, NewClaim, NewSource, append_claims
 from casualty_recon.model.errors import InputError, UsageError
 
 __all__ = ["HEADER", "MergeResult", "check_loads", "merge_claims", "render_yaml"]
 
-HEADER = (
-    "Claims extracted from news articles by casualty-recon extract.\n"
-    "Check every figure, scope and date against its article before relying on it."
-)
-
 
 def render_yaml(claims: Sequence[ExtractedClaim]) -> str:
     """A complete v1 `sources.yaml` holding the claims (for stdout or a new file)."""
-    text, _ = merge_claims(None, claims)
-    return text
+    return fresh_document(claims).text
 
 
 def merge_claims(existing: str | None, claims: Sequence[ExtractedClaim]) -> tuple[str, MergeResult]:
-    """`existing` text with the claims added (duplicates skipped), or a new document."""
+    """`existing` text with the claims added (duplicates skipped), or a new document. A new
+    document is written by the fast plain-data writer (`extract.fresh_yaml`); the comment-keeping
+    round trip is only for a file a person already edits."""
+    if existing is None or not existing.strip():
+        fresh = fresh_document(claims)
+        return fresh.text, MergeResult(fresh.added, fresh.skipped, fresh.sources_added)
     return append_claims(existing, [_new_claim(claim) for claim in claims], header=HEADER)
 
 
@@ -45,7 +45,7 @@ def _new_claim(claim: ExtractedClaim) -> NewClaim:
         "area": list(claim.area),
         "start": claim.start or None,
         "as_of": claim.as_of,
-        "published": claim.published,
+        "published": claim.published or None,
         "basis": claim.basis,
         "url": claim.url or None,
         "quote": claim.quote,

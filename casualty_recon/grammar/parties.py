@@ -82,7 +82,13 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "non-state armed groups": ("non-state armed groups", "NSAG", "NSAGs", "armed groups"),
     "Turkish forces": ("Turkish forces", "Turkish military", "Turkish armed forces", "Turkey"),
-    "Israeli forces": ("Israeli forces", "Israeli military", "Israel Defense Forces", "IDF"),
+    "Israeli forces": (
+        "Israeli forces",
+        "Israeli military",
+        "Israel Defense Forces",
+        "IDF",
+        "Israel",
+    ),
     "Iranian forces": ("Iranian forces", "Iranian military", "Iran"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
     "armed opposition groups": (

@@ -5,6 +5,7 @@ year taken from `as_of`, a missing `version`) become `Note`s that `validate` pri
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -122,7 +123,20 @@ def _figure(raw: str | int, tolerance: float) -> Figure:
 
 @functools.lru_cache(maxsize=8192)
 def _period(text: str, default_year: int | None) -> DayRange:
+    if _is_unknown(text):
+        return UNKNOWN_DAYS
     return periods.parse_period(text, default_year=default_year)
+
+
+# `area: unknown` and `as_of: unknown` (extract writes them for an article that names no place
+# or has no date): the claim loads; its area has no places and its days are every day, so the
+# engine can treat the difference as going either way.
+UNKNOWN = "unknown"
+UNKNOWN_DAYS = DayRange(dt.date.min, dt.date.max, UNKNOWN)
+
+
+def _is_unknown(text: str) -> bool:
+    return text.strip().lower() == UNKNOWN
 
 
 class Builder(NodeReader):
@@ -425,6 +439,8 @@ class Builder(NodeReader):
         places: set[object] = set()
         ok = True
         for item, name in names:
+            if _is_unknown(name):
+                continue  # an area not known: no places, so it relates to others as "unknown"
             resolved = self.guarded(item, lambda name=name: gazetteer.resolve(name))  # type: ignore[misc]
             if resolved is None:
                 ok = False

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from casualty_recon.model.errors import UsageError
+from casualty_recon.load.reading import read_input
+from casualty_recon.model.errors import InputError, UsageError
 
 # Tags whose content is never article text.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav"})
@@ -110,18 +110,19 @@ def article_text(raw: str) -> str:
 
 
 def read_article(name: str) -> str:
-    """The raw text of the article at path `name`, or standard input for `-`."""
-    if name == "-":
-        return sys.stdin.read()
-    path = Path(name)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    """The raw text of the article at path `name`, or standard input for `-`, read within the
+    input limit (a device, a FIFO without a writer or a file over the limit is refused while
+    reading, never read to the end)."""
+    if name != "-" and not Path(name).exists():
         raise UsageError(
             f"no such article: '{name}'", "give the path of a text or HTML file, or - for stdin"
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"cannot read article '{name}': {exc.strerror}") from None
+        )
+    try:
+        data = read_input(name)
+    except InputError as error:
+        problem = error.problems[0]
+        hint = "give the path of a text or HTML file, or - for stdin"
+        raise UsageError(problem.message, hint) from None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

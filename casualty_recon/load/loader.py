@@ -33,6 +33,7 @@ from casualty_recon.model.claims import (
     Perpetrators,
     Source,
     Sources,
+    clip_as_of,
 )
 from casualty_recon.model.errors import GrammarError, InputError, Problem
 
@@ -47,6 +48,7 @@ TOP_FIELDS = (
     "sources",
     "claims",
     "assumptions",
+    "compare",
 )
 SOURCE_FIELDS = ("name", "kind", "method", "url")
 CLAIM_FIELDS = (
@@ -66,6 +68,7 @@ CLAIM_FIELDS = (
     "quote",
     "notes",
     "breakdown_of",
+    "series",
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
@@ -297,6 +300,8 @@ class _Builder:
             self.problem("missing-field", root, "the file has no `claims`", "add a `claims:` list")
         if "assumptions" in top:
             sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
+        if "compare" in top:
+            sources.compare = self.compare(top["compare"][1], sources)
         if self.problems:
             raise InputError(self.problems)
         sources.notes = self.notes
@@ -519,7 +524,7 @@ class _Builder:
         as_of, start, published = self.dates(value("as_of"), value("start"), value("published"))
         extra = {
             name: self.optional_text(fields, name, f"`{name}`")
-            for name in ("relayed_by", "url", "quote", "notes", "breakdown_of")
+            for name in ("relayed_by", "url", "quote", "notes", "breakdown_of", "series")
         }
         if len(self.problems) > before:
             return None
@@ -542,6 +547,7 @@ class _Builder:
             quote=extra["quote"],
             notes=extra["notes"],
             breakdown_of=extra["breakdown_of"],
+            series=extra["series"],
             location=node.where(self.path),
         )
 
@@ -684,7 +690,56 @@ class _Builder:
                 f'"{as_of.text}" ({as_of.earliest})',
                 "a figure cannot be published before the day it counts to; check both dates",
             )
+        if as_of is not None and published is not None:
+            as_of = clip_as_of(as_of, published)
         return as_of, start, published
+
+    # --- compare -------------------------------------------------------------------------------
+
+    def compare(self, node: Node, sources: Sources) -> list[tuple[str, str]]:
+        """`compare:`: a list of `[id, id]` pairs, the file's focus pairs (shown first)."""
+        if node.is_null:
+            return []
+        example = "for example: compare: [[uossm-2019-08-20, ocha-reuters-2019-08-20]]"
+        if node.kind != "seq":
+            self.problem("wrong-type", node, "`compare` must be a list of pairs of ids", example)
+            return []
+        known = [claim.id for claim in sources.claims]
+        out: list[tuple[str, str]] = []
+        for item in node.items:
+            if item.kind != "seq" or len(item.items) != 2:
+                self.problem(
+                    "bad-compare",
+                    item,
+                    "a `compare` entry must be a pair of two claim ids, not "
+                    + (f"a list of {len(item.items)}" if item.kind == "seq" else item.describe()),
+                    example,
+                )
+                continue
+            ids = [self.text(member, "a claim id", allow_numbers=True) for member in item.items]
+            ok = True
+            for member, claim_id in zip(item.items, ids, strict=True):
+                if claim_id is not None and claim_id not in known:
+                    self.problem(
+                        "bad-compare",
+                        member,
+                        f"`compare` names no claim: `{claim_id}`",
+                        _suggest(claim_id, known, "it must be the id of a claim"),
+                    )
+                    ok = False
+            first, second = ids
+            if first is None or second is None or not ok:
+                continue
+            if first == second:
+                self.problem(
+                    "bad-compare",
+                    item.items[1],
+                    f"`compare` pairs `{first}` with itself",
+                    "a pair names two different claims",
+                )
+                continue
+            out.append((first, second))
+        return out
 
     # --- assumptions ---------------------------------------------------------------------------
 

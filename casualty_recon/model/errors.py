@@ -75,6 +75,9 @@ ERROR_KINDS: dict[str, ErrorKind] = {
             "`breakdown_of` names no claim in the file.",
         ),
         ErrorKind("bad-breakdown", "Bad breakdown", "A breakdown larger than the whole it splits."),
+        ErrorKind(
+            "bad-compare", "Bad compare", "A `compare` entry that is not a pair of claim ids."
+        ),
         ErrorKind("bad-assumption", "Bad assumption", "An `assumptions` entry that is not valid."),
         ErrorKind("bad-setting", "Bad setting", "A `settings` value out of range."),
         ErrorKind("bad-csv", "Bad claims CSV", "A claims CSV without the needed columns."),

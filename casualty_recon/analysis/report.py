@@ -22,6 +22,8 @@ from casualty_recon.model.errors import UsageError
 # every contradiction and coverage shortfall, and the largest residuals (unless `show_all`).
 SUMMARY_ABOVE = 300
 LARGEST_RESIDUALS = 20
+# Evidence lists are printed with at most this many ids, then a count.
+EVIDENCE_SHOWN = 8
 
 
 @dataclass(slots=True)
@@ -266,6 +268,23 @@ def compare(
         report.verdict_counts = report.verdicts()
         report.pairs = lead + highlights(rest)
     return report
+
+
+def evidence_list(ids: Sequence[str], shown: int = EVIDENCE_SHOWN) -> str:
+    """Claim ids for printing: all of a short list; the first `shown` and a count of a long one
+    (a series can rest on hundreds of claims). A list only a few longer is shown whole."""
+    if len(ids) <= shown + 4:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:shown])} and {len(ids) - shown:,} more ({len(ids):,} in all)"
+
+
+def summary_note(report: Report) -> str:
+    """What a summarised report shows in full, and how to see the rest."""
+    return (
+        f"Shown in full: {len(report.pairs):,} of {report.pair_count:,} pairs (the file's focus "
+        "pairs, every contradiction and coverage shortfall, and the largest residuals); "
+        "--all shows every pair."
+    )
 
 
 def is_shortfall(pair: PairResult) -> bool:

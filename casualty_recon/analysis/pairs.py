@@ -20,18 +20,23 @@ Pure: no I/O, no state.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from casualty_recon.analysis.scope import (
     ScopeRelations,
+    combine,
     outcome_relation,
     population_relation,
     scope_relations,
+    window_relation,
 )
 from casualty_recon.analysis.timeline import area_key, floor_of, series_key
-from casualty_recon.model.claims import Claim
+from casualty_recon.grammar.parties import perpetrator_relation
+from casualty_recon.grammar.places import area_relation
+from casualty_recon.model.claims import Claim, Perpetrators, Place, Relation
 
 # Outcomes that can be compared with one another; the others only with themselves.
 OUTCOME_FAMILY = {
@@ -145,15 +150,70 @@ class _Indexed:
 
 
 class _Relations:
+    """Scope relations of claims, each dimension memoised on its values (a file has few
+    distinct areas, parties, populations and outcomes, and many claims sharing them)."""
+
     def __init__(self) -> None:
-        self.cache: dict[tuple[int, int], ScopeRelations] = {}
+        self.areas: dict[tuple[frozenset[Place], frozenset[Place]], Relation] = {}
+        self.parties: dict[tuple[Perpetrators, Perpetrators], Relation] = {}
+        self.measures: dict[tuple[str, str, str, str], tuple[Relation, Relation]] = {}
+
+    def measure(self, x: Claim, y: Claim) -> tuple[Relation, Relation]:
+        key = (x.population, y.population, x.outcome, y.outcome)
+        found = self.measures.get(key)
+        if found is None:
+            found = self.measures[key] = (
+                population_relation(x.population, y.population),
+                outcome_relation(x.outcome, y.outcome),
+            )
+        return found
+
+    def area(self, x: Claim, y: Claim) -> Relation:
+        key = (x.area.places, y.area.places)
+        found = self.areas.get(key)
+        if found is None:
+            found = self.areas[key] = area_relation(*key)
+        return found
+
+    def perpetrators(self, x: Claim, y: Claim) -> Relation:
+        key = (x.perpetrators, y.perpetrators)
+        found = self.parties.get(key)
+        if found is None:
+            found = self.parties[key] = perpetrator_relation(*key)
+        return found
 
     def __call__(self, x: Claim, y: Claim) -> ScopeRelations:
-        key = (id(x), id(y))
-        found = self.cache.get(key)
-        if found is None:
-            found = self.cache[key] = scope_relations(x, y)
-        return found
+        population, outcome = self.measure(x, y)
+        perpetrators = self.perpetrators(x, y)
+        area = self.area(x, y)
+        window = window_relation(x.start, x.as_of, y.start, y.as_of)
+        overall = combine((population, outcome, perpetrators, area, window))
+        return ScopeRelations(population, outcome, perpetrators, area, window, overall)
+
+    def disjoint(self, x: Claim, y: Claim) -> bool:
+        """Whether the scopes cannot overlap, checked cheapest dimension first."""
+        if "disjoint" in self.measure(x, y):
+            return True
+        if (y.start is not None and x.as_of.latest < y.start.earliest) or (
+            x.start is not None and y.as_of.latest < x.start.earliest
+        ):
+            return True
+        return self.perpetrators(x, y) == "disjoint" or self.area(x, y) == "disjoint"
+
+    def contains(self, wide: Claim, narrow: Claim) -> bool:
+        """Whether `wide`'s scope certainly contains `narrow`'s (same or wider everywhere)."""
+        if wide.start is None or narrow.start is None:
+            return False
+        if narrow.as_of.latest > wide.as_of.latest or narrow.start.earliest < wide.start.earliest:
+            return False
+        if self.perpetrators(wide, narrow) not in _CONTAINS or self.area(wide, narrow) not in (
+            _CONTAINS
+        ):
+            return False
+        return window_relation(wide.start, wide.as_of, narrow.start, narrow.as_of) in _CONTAINS
+
+
+_CONTAINS = ("same", "wider")
 
 
 def _buckets(claims: Iterable[Claim]) -> dict[tuple[str, str], list[Claim]]:
@@ -198,7 +258,7 @@ def _best_pair(left: _Indexed, right: _Indexed, relations: _Relations) -> Pair |
                         head.outcome,
                     ):
                         return False
-                    return relations(head, claim).overall != "disjoint"
+                    return not relations.disjoint(head, claim)
 
                 for match in other.nearest(_day(head), fits):
                     x, y = (match, head) if flip else (head, match)
@@ -231,26 +291,35 @@ def shortfall_pairs(claims: Sequence[Claim]) -> list[Pair]:
     relations = _Relations()
     out: dict[frozenset[int], Pair] = {}
     for _key, members in sorted(_buckets(claims).items()):
-        by_scope: dict[tuple[str, str], list[tuple[int, Claim]]] = defaultdict(list)
-        for claim in _one_per_count(members):
+        counts = _one_per_count(members)
+        # (floor, last day, first day, source, claim) of every claim with a start and a floor,
+        # by population and outcome, largest floor first.
+        by_scope: dict[tuple[str, str], list[tuple[int, dt.date, dt.date, str, Claim]]] = (
+            defaultdict(list)
+        )
+        for claim in counts:
             floor = floor_of(claim)
-            if floor is not None and floor > 0:
-                by_scope[(claim.population, claim.outcome)].append((floor, claim))
+            if floor is not None and floor > 0 and claim.start is not None:
+                by_scope[(claim.population, claim.outcome)].append(
+                    (floor, claim.as_of.latest, claim.start.earliest, claim.source, claim)
+                )
         for group in by_scope.values():
-            group.sort(key=lambda item: (-item[0], content_key(item[1])))
-        floors = {scope: [-f for f, _ in group] for scope, group in by_scope.items()}
-        for wide in _one_per_count(members):
-            count = wide.figure.stated[1]
-            matched: set[str] = set()
+            group.sort(key=lambda item: (-item[0], content_key(item[4])))
+        floors = {scope: [-item[0] for item in group] for scope, group in by_scope.items()}
+        for wide in counts:
+            if wide.start is None:
+                continue  # a window of unknown start contains no other
+            count, last, first = wide.figure.stated[1], wide.as_of.latest, wide.start.earliest
+            matched: set[str] = {wide.source}
             for scope, group in by_scope.items():
                 if not _contains(wide.population, wide.outcome, scope):
                     continue
                 end = bisect.bisect_left(floors[scope], -count)  # floors above the count
-                for _floor, narrow in group[:end]:
-                    if narrow.source == wide.source or narrow.source in matched:
+                for _floor, narrow_last, narrow_first, source, narrow in group[:end]:
+                    if narrow_last > last or narrow_first < first or source in matched:
                         continue
-                    if relations(wide, narrow).overall in ("same", "wider"):
-                        matched.add(narrow.source)
+                    if relations.contains(wide, narrow):
+                        matched.add(source)
                         out.setdefault(frozenset((id(wide), id(narrow))), (wide, narrow))
     return list(out.values())
 

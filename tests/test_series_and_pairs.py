@@ -471,3 +471,21 @@ def test_relation_text_names_its_range_without_patching_the_sentence() -> None:
     assert relation_text(400, None, "at_least", "at least 400", (612, 987)).endswith(
         "below this range, which a floor allows"
     )
+
+
+def test_against_says_on_stderr_which_claims_it_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        HEAD
+        + claim("ref", "A", "500", area="Syria")
+        + claim("idlib", "B", "300")
+        + claim("turkey", "C", "300", area="Turkey"),
+        encoding="utf-8",
+    )
+    code, out, err = run("report", str(path), "--against", "ref", "--format", "json")
+    assert code == 0
+    assert (
+        err
+        == "note: left out 1 claim(s) whose places or perpetrators do not overlap ref's: turkey\n"
+    )
+    assert '"skipped": [\n    "turkey"\n  ]' in out

@@ -73,21 +73,21 @@ def realistic_sources(claims: int, seed: int = 2019) -> str:
         "title: Synthetic benchmark claims",
         "sources:",
     ]
-    conflicts = max(1, math.ceil(claims / CLAIMS_PER_CONFLICT))
-    local = [rng.randint(8, 14) for _ in range(conflicts)]
     for name in GLOBAL_SOURCES:
         lines.append(f"  {name}: {{kind: un}}")
-    for k in range(conflicts):
-        for j in range(local[k]):
+    body = ["claims:"]
+    count = 0
+    k = -1
+    while count < claims:
+        k += 1
+        local = rng.randint(8, 14)
+        for j in range(local):
             kind = rng.choice(("ngo", "monitor", "government", "media"))
             lines.append(f"  C{k:03d}-S{j:02d}: {{kind: {kind}}}")
-    lines.append("claims:")
-    count = 0
-    for k in range(conflicts):
         country, governorates = countries[k % len(countries)]
         neighbour = countries[(k + 1) % len(countries)][0]
         year = 2000 + k // len(countries) * 2 + k % 7
-        names = [*GLOBAL_SOURCES, *(f"C{k:03d}-S{j:02d}" for j in range(local[k]))]
+        names = [*GLOBAL_SOURCES, *(f"C{k:03d}-S{j:02d}" for j in range(local))]
         budget = min(CLAIMS_PER_CONFLICT, claims - count)
         weights = [rng.uniform(0.5, 2.0) for _ in names]
         shares = [max(2, int(budget * w / sum(weights))) for w in weights]
@@ -133,7 +133,7 @@ def realistic_sources(claims: int, seed: int = 2019) -> str:
                     relayed = rng.random() < 0.12
                     if relayed:
                         published += dt.timedelta(days=rng.randint(3, 20))
-                    lines += [
+                    body += [
                         f"  - id: {claim_id}",
                         f"    source: {name}",
                         *([f"    relayed_by: {rng.choice(RELAYS)}"] if relayed else []),
@@ -151,7 +151,7 @@ def realistic_sources(claims: int, seed: int = 2019) -> str:
                     count += 1
                     if count < claims and perpetrators == "any" and rng.random() < 0.08:
                         part = rng.randint(total // 3, max(total // 3, total - 1))
-                        lines += [
+                        body += [
                             f"  - id: {claim_id}-part",
                             f"    source: {name}",
                             f"    breakdown_of: {claim_id}",
@@ -166,7 +166,7 @@ def realistic_sources(claims: int, seed: int = 2019) -> str:
                             f"    basis: {basis}",
                         ]
                         count += 1
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + body) + "\n"
 
 
 def cli() -> list[str]:

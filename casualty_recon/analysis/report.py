@@ -151,6 +151,8 @@ class Report:
                 for a in self.assumptions_used()
             ],
         }
+        if self.skipped:
+            data["skipped"] = list(self.skipped)
         if self.references:
             data["references"] = [ref.to_dict() for ref in self.references]
             for pair, pair_data in zip(self.pairs, data["pairs"], strict=True):

@@ -321,13 +321,18 @@ def report(
         if output is not None:
             _resolve_format(fmt, output)
         sources = _load(file)
-        from casualty_recon.analysis.report import compare
+        from casualty_recon.analysis.report import compare, evidence_list
 
         if pair is not None and against is not None:
             raise UsageError("--pair and --against cannot be used together")
         result = compare(
             sources, pair=pair, against=against, only_sources=source or (), show_all=show_all
         )
+        if result.skipped:
+            _stderr(
+                f"note: left out {len(result.skipped)} claim(s) whose places or perpetrators do "
+                f"not overlap {against}'s: {evidence_list(result.skipped)}"
+            )
         if events is not None:
             _add_references(result, events)
         chosen = _resolve_format(fmt, output)

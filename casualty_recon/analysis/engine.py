@@ -17,7 +17,13 @@ from typing import Any, NamedTuple
 
 from casualty_recon.analysis.catalogue import DIFFERENCE_KINDS, VERDICTS
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
-from casualty_recon.analysis.timeline import Series, build_timelines, is_old_relay, relay_age
+from casualty_recon.analysis.timeline import (
+    Series,
+    build_timelines,
+    is_old_relay,
+    is_revision,
+    relay_age,
+)
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
 from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span
@@ -761,9 +767,7 @@ class Engine:
         if a.source != b.source or self._series_of.get(a.id) is not self._series_of.get(b.id):
             return None
         older, newer = sorted((a, b), key=lambda c: (c.as_of.latest, c.id))
-        if older.as_of.latest >= newer.as_of.earliest:
-            return None
-        if stated(newer).high >= stated(older).low:
+        if not is_revision(older, newer):
             return None
         sentence = DIFFERENCE_KINDS["revision"].template.format(
             source=a.source,

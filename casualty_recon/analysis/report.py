@@ -6,25 +6,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from casualty_recon.analysis.engine import Engine, PairResult
-from casualty_recon.analysis.scope import scope_relations
-from casualty_recon.analysis.timeline import Series, build_timelines
+from casualty_recon.analysis.pairs import disjoint_reason, same_measure, select_pairs
+from casualty_recon.analysis.ranges import relation_text
+from casualty_recon.analysis.timeline import Series, build_timelines, flag_sentences
 from casualty_recon.model.claims import Claim, Sources
 from casualty_recon.model.errors import UsageError
 
-# Outcomes that can be compared with one another; the others only with themselves.
-_OUTCOME_FAMILY = {
-    "killed": "deaths",
-    "died": "deaths",
-    "injured": "deaths",
-    "killed or injured": "deaths",
-}
+# Above this many pairs a report carries a summary and shows in full only the focus pairs,
+# every contradiction and coverage shortfall, and the largest residuals (unless `show_all`).
+SUMMARY_ABOVE = 300
+LARGEST_RESIDUALS = 20
+# Evidence lists are printed with at most this many ids, then a count.
+EVIDENCE_SHOWN = 8
 
 
 @dataclass(slots=True)
@@ -33,6 +32,20 @@ class Report:
     pairs: list[PairResult]
     timelines: list[Series] = field(default_factory=list)
     references: list[Any] = field(default_factory=list)
+    # How many pairs were compared and their verdicts, when `pairs` holds only a summary's.
+    compared: int | None = None
+    verdict_counts: dict[str, int] | None = None
+    # Claims `--against` left out because their scope and the reference's are disjoint.
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def pair_count(self) -> int:
+        """How many pairs were compared (more than `pairs` holds when summarised)."""
+        return len(self.pairs) if self.compared is None else self.compared
+
+    @property
+    def summarised(self) -> bool:
+        return self.compared is not None
 
     @property
     def claims(self) -> list[Claim]:
@@ -46,6 +59,8 @@ class Report:
         return [used[i] for i in sorted(used)]
 
     def verdicts(self) -> dict[str, int]:
+        if self.verdict_counts is not None:
+            return dict(self.verdict_counts)
         counts: dict[str, int] = defaultdict(int)
         for pair in self.pairs:
             counts[pair.verdict] += 1
@@ -54,26 +69,15 @@ class Report:
     def flags(self) -> list[str]:
         """Stale relays, old relays and revisions found in the timelines: the things a reader
         of any pair should know, whichever pairs were compared."""
-        from casualty_recon.render.timelines import (
-            old_relay_sentence,
-            old_relays,
-            revision_sentence,
-            stale_sentence,
-        )
-
         lines: list[str] = []
         for series in self.timelines:
-            lines += [revision_sentence(r.older, r.newer) for r in series.revisions]
-            lines += [stale_sentence(stale) for stale in series.stale_relays]
-            lines += [old_relay_sentence(claim) for claim in old_relays(series)]
+            lines += flag_sentences(series)
         return sorted(dict.fromkeys(lines))
 
     def event_sentence(self, pair: PairResult) -> str | None:
         """One sentence setting both claims of a pair against their event-data references."""
         if not self.references:
             return None
-        from casualty_recon.events.reference import relation_text
-
         by_claim = {ref.claim_id: ref for ref in self.references}
         parts = []
         for side, claim in (("a", pair.a), ("b", pair.b)):
@@ -88,15 +92,29 @@ class Report:
                 claim.figure.qualifier,
                 claim.figure.text,
                 ref.reference_range,
-            ).replace("this range", f"{ref.dataset}'s {span} ({ref.events:,} events)")
+                target=f"{ref.dataset}'s {span} ({ref.events:,} events)",
+            )
             parts.append(f"for {side}, {relation}")
         return "Event data: " + "; ".join(parts) + "." if parts else None
+
+    def summary_dict(self) -> dict[str, Any] | None:
+        """When summarised: how many pairs were compared, their verdicts, and how many are
+        shown (focus pairs, every contradiction and shortfall, the largest residuals)."""
+        if self.compared is None:
+            return None
+        return {
+            "pairs_compared": self.compared,
+            "pairs_shown": len(self.pairs),
+            "verdicts": dict(sorted(self.verdicts().items())),
+            "shortfalls": [[p.a.id, p.b.id] for p in self.pairs if is_shortfall(p)],
+        }
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "title": self.sources.title,
             "claims": [claim_dict(claim, self.sources) for claim in self.claims],
             "pairs": [pair.to_dict() for pair in self.pairs],
+            "summary": self.summary_dict(),
             "flags": self.flags(),
             "timelines": [
                 {
@@ -133,6 +151,8 @@ class Report:
                 for a in self.assumptions_used()
             ],
         }
+        if self.skipped:
+            data["skipped"] = list(self.skipped)
         if self.references:
             data["references"] = [ref.to_dict() for ref in self.references]
             for pair, pair_data in zip(self.pairs, data["pairs"], strict=True):
@@ -169,8 +189,11 @@ def compare(
     pair: tuple[str, str] | None = None,
     against: str | None = None,
     only_sources: Sequence[str] = (),
+    show_all: bool = False,
 ) -> Report:
-    """Compare the claims of a loaded file: default pairs, all `against` one claim, or a `pair`."""
+    """Compare the claims of a loaded file: the selected pairs (REASONING.md section 4), all
+    `against` one claim, or one `pair`. Above `SUMMARY_ABOVE` pairs the report holds a summary
+    and only the pairs that matter most, unless `show_all`."""
     known = {claim.id: claim for claim in sources.claims}
     for claim_id in (*(pair or ()), *((against,) if against else ())):
         if claim_id not in known:
@@ -188,84 +211,102 @@ def compare(
             )
     timelines = build_timelines(sources.claims)
     engine = Engine(sources, timelines)
+    skipped: list[str] = []
+    focus_count = 0
     if pair is not None:
         if pair[0] == pair[1]:
             raise UsageError("--pair needs two different claims")
-        chosen = [(known[pair[0]], known[pair[1]])]
+        first, second = known[pair[0]], known[pair[1]]
+        reason = disjoint_reason(first, second)
+        if reason is not None:
+            raise UsageError(
+                f"{first.id} and {second.id} count disjoint scopes ({reason}): no pair",
+                "compare claims whose places and perpetrators overlap",
+            )
+        chosen = [(first, second)]
     elif against is not None:
         reference = known[against]
-        chosen = [(claim, reference) for claim in sources.claims if claim.id != against]
-    elif only_sources:
-        # A relay named in --source stands for the claims it relayed.
-        focus = set(only_sources)
-        chosen = default_pairs(
-            sources.claims,
-            teller=lambda c: c.relayed_by if c.relayed_by in focus else c.source,
-        )
+        chosen = []
+        for claim in sources.claims:
+            if claim.id == against:
+                continue
+            if disjoint_reason(claim, reference) is not None:
+                skipped.append(claim.id)
+            else:
+                chosen.append((claim, reference))
+        if not chosen:
+            raise UsageError(
+                f"no claim's scope overlaps {against}'s: every other claim counts other places "
+                "or disjoint perpetrators",
+                "choose a claim whose places and perpetrators overlap others'",
+            )
     else:
-        chosen = default_pairs(sources.claims)
+        focus = [(known[x], known[y]) for x, y in sources.compare]
+        teller = None
+        if only_sources:
+            # A relay named in --source stands for the claims it relayed.
+            wanted_tellers = set(only_sources)
+
+            def teller(c: Claim) -> str | None:
+                return c.relayed_by if c.relayed_by in wanted_tellers else c.source
+
+        selection = select_pairs(sources.claims, focus, teller)
+        chosen = selection.pairs
+        focus_count = selection.focus
     if only_sources:
         wanted = set(only_sources)
-        chosen = [
+        kept = [
             (x, y) for x, y in chosen if {x.source, y.source, x.relayed_by, y.relayed_by} & wanted
         ]
+        focus_count = sum(1 for p in chosen[:focus_count] if p in kept)
+        chosen = kept
     results = [engine.explain(x, y) for x, y in chosen]
-    results.sort(key=lambda r: (r.a.id, r.b.id))
-    return Report(sources, results, timelines)
+    lead, rest = results[:focus_count], results[focus_count:]
+    # The comparisons a reader would make lead: the same population and outcome.
+    rest.sort(key=lambda r: (not same_measure((r.a, r.b)), r.a.id, r.b.id))
+    report = Report(sources, lead + rest, timelines, skipped=skipped)
+    if len(results) > SUMMARY_ABOVE and not show_all:
+        report.compared = len(results)
+        report.verdict_counts = report.verdicts()
+        report.pairs = lead + highlights(rest)
+    return report
 
 
-def default_pairs(
-    claims: Iterable[Claim], teller: Callable[[Claim], str | None] | None = None
-) -> list[tuple[Claim, Claim]]:
-    """Within each group of claims whose scopes overlap, the latest claim of each source against
-    the latest of every other (DESIGN.md section 3). Breakdowns are evidence, not contenders.
-
-    Groups are found without comparing every claim with every other: claims can only overlap
-    when they share a country and an outcome family, and, within those, when their windows meet
-    (a sweep over start dates).
-    """
-    contenders = [c for c in claims if c.breakdown_of is None]
-    buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in contenders:
-        family = _OUTCOME_FAMILY.get(claim.outcome, claim.outcome)
-        countries = sorted({place.country for place in claim.area.places}) or ["?"]
-        buckets[(family, countries[0])].append(claim)
-    pairs: dict[tuple[str, str], tuple[Claim, Claim]] = {}
-    for key in sorted(buckets):
-        for group in _window_groups(buckets[key]):
-            latest: dict[str, Claim] = {}
-            for claim in group:
-                who = (teller(claim) if teller else None) or claim.source
-                best = latest.get(who)
-                if best is None or _recency(claim) > _recency(best):
-                    latest[who] = claim
-            chosen = sorted(latest.values(), key=lambda c: c.id)
-            for i, first in enumerate(chosen):
-                for second in chosen[i + 1 :]:
-                    if scope_relations(first, second).overall == "disjoint":
-                        continue
-                    pair_key = (first.id, second.id)
-                    pairs.setdefault(pair_key, (first, second))
-    return [pairs[key] for key in sorted(pairs)]
+def evidence_list(ids: Sequence[str], shown: int = EVIDENCE_SHOWN) -> str:
+    """Claim ids for printing: all of a short list; the first `shown` and a count of a long one
+    (a series can rest on hundreds of claims). A list only a few longer is shown whole."""
+    if len(ids) <= shown + 4:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:shown])} and {len(ids) - shown:,} more ({len(ids):,} in all)"
 
 
-def _recency(claim: Claim) -> tuple[dt.date, dt.date, str]:
-    return (claim.as_of.latest, claim.published.latest, claim.id)
+def summary_note(report: Report) -> str:
+    """What a summarised report shows in full, and how to see the rest."""
+    return (
+        f"Shown in full: {len(report.pairs):,} of {report.pair_count:,} pairs (the file's focus "
+        "pairs, every contradiction and coverage shortfall, and the largest residuals); "
+        "--all shows every pair."
+    )
 
 
-def _window_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Split claims into groups whose windows chain together (unknown starts reach back)."""
+def is_shortfall(pair: PairResult) -> bool:
+    """A contradiction, or a coverage shortfall (a narrower count above a wider one)."""
+    return pair.verdict == "contradiction" or any(d.kind == "coverage" for d in pair.differences)
 
-    def start(claim: Claim) -> dt.date:
-        return claim.start.earliest if claim.start is not None else dt.date.min
 
-    ordered = sorted(claims, key=lambda c: (start(c), c.as_of.latest, c.id))
-    groups: list[list[Claim]] = []
-    reach: dt.date | None = None
-    for claim in ordered:
-        if reach is None or start(claim) > reach:
-            groups.append([])
-            reach = claim.as_of.latest
-        groups[-1].append(claim)
-        reach = max(reach, claim.as_of.latest)
-    return groups
+def residual_size(pair: PairResult) -> float:
+    """How far the residual is from 0 (0 when it contains 0)."""
+    if pair.residual.contains(0):
+        return 0.0
+    return min(abs(pair.residual.low), abs(pair.residual.high))
+
+
+def highlights(results: list[PairResult]) -> list[PairResult]:
+    """Every contradiction and shortfall, and the largest residuals, in the report's order."""
+    keep = {id(r) for r in results if is_shortfall(r)}
+    largest = sorted(
+        (r for r in results if residual_size(r) > 0),
+        key=lambda r: (-residual_size(r), r.a.id, r.b.id),
+    )[:LARGEST_RESIDUALS]
+    keep.update(id(r) for r in largest)
+    return [r for r in results if id(r) in keep]

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from casualty_recon.analysis.scope import outcome_relation, population_relation
+from casualty_recon.grammar.parties import perpetrator_relation
+from casualty_recon.grammar.places import area_relation
+from casualty_recon.grammar.wording import fmt_span, iso_day_text
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
@@ -194,11 +199,58 @@ def _segment(first: Point, second: Point) -> Segment:
     rate_low = max(change.low, 0.0) / days.high
     rate_high = max(change.high, 0.0) / days.low
     return Segment(
-        first, second, days, change, Span(rate_low, rate_high), second.value.high < first.value.low
+        first,
+        second,
+        days,
+        change,
+        Span(rate_low, rate_high),
+        is_revision(first.claim, second.claim),
     )
 
 
+def floor_of(claim: Claim) -> int | None:
+    """The floor of the truth a figure states: its low end, except for a ceiling ("up to 300"
+    bounds the truth from above only)."""
+    if claim.figure.qualifier in ("up_to", "fewer_than"):
+        return None
+    return claim.figure.low
+
+
+def is_revision(older: Claim, newer: Claim) -> bool:
+    """Whether `newer` revises `older` down (REASONING.md section 3): the same source, counted to
+    a later day, with a figure certainly below the earlier floor. Never for one day's figures,
+    never for a figure inside an earlier ceiling or range, never for a narrower scope (area,
+    population, outcome, perpetrators) or a later start than the earlier claim's. The caller
+    says whether the two are one series."""
+    if older.source != newer.source or newer.as_of.earliest <= older.as_of.latest:
+        return False
+    floor = floor_of(older)
+    if floor is None or newer.figure.high is None or newer.figure.high >= floor:
+        return False
+    if (
+        older.start is not None
+        and newer.start is not None
+        and newer.start.earliest > older.start.latest
+    ):
+        return False
+    relations = (
+        area_relation(newer.area.places, older.area.places),
+        population_relation(newer.population, older.population),
+        outcome_relation(newer.outcome, older.outcome),
+        perpetrator_relation(newer.perpetrators, older.perpetrators),
+    )
+    return all(relation == "same" or relation == "wider" for relation in relations)
+
+
 def series_key(claim: Claim) -> tuple[object, ...]:
+    """What makes claims one series: one source's count of one scope on one basis (population,
+    outcome, perpetrators, area and basis all the same), or the file's `series: NAME`, which
+    joins differently worded claims that are one count in substance (REASONING.md section 3).
+
+    A city count is never in a national series: the area is compared exactly, not by country.
+    """
+    if claim.series is not None:
+        return (claim.source, "series", claim.series)
     parties = claim.perpetrators.parties
     return (
         claim.source,
@@ -206,8 +258,12 @@ def series_key(claim: Claim) -> tuple[object, ...]:
         claim.outcome,
         None if parties is None else tuple(sorted(parties)),
         claim.basis,
-        tuple(sorted({place.country for place in claim.area.places})),
+        area_key(claim),
     )
+
+
+def area_key(claim: Claim) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((place.code, place.part or "") for place in claim.area.places))
 
 
 def build_timelines(claims: Iterable[Claim]) -> list[Series]:
@@ -217,37 +273,13 @@ def build_timelines(claims: Iterable[Claim]) -> list[Series]:
         groups[series_key(claim)].append(claim)
     out: list[Series] = []
     for key in sorted(groups, key=repr):
-        for by_area in _area_clusters(groups[key]):
-            for cluster in _start_clusters(by_area):
-                out.append(_build_series(cluster))
+        members = groups[key]
+        if members[0].series is not None:
+            out.append(_build_series(members))  # declared one count: never split
+            continue
+        for cluster in _start_clusters(members):
+            out.append(_build_series(cluster))
     return out
-
-
-def _area_clusters(claims: list[Claim]) -> list[list[Claim]]:
-    """Split claims whose areas are disjoint (Gaza and the West Bank); overlapping areas (Idlib
-    and Hama, northwest Syria) stay one series. Distinct areas are few, so this is cheap."""
-    from casualty_recon.grammar.places import area_relation
-
-    areas = sorted(
-        {c.area.places for c in claims}, key=lambda a: sorted((p.code, p.part or "") for p in a)
-    )
-    parent = list(range(len(areas)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, first in enumerate(areas):
-        for j in range(i + 1, len(areas)):
-            if root(i) != root(j) and area_relation(first, areas[j]) != "disjoint":
-                parent[root(j)] = root(i)
-    position = {area: root(i) for i, area in enumerate(areas)}
-    clusters: dict[int, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        clusters[position[claim.area.places]].append(claim)
-    return [clusters[k] for k in sorted(clusters)]
 
 
 def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:
@@ -288,7 +320,6 @@ def _build_series(claims: list[Claim]) -> Series:
         key=lambda c: (c.as_of.earliest, c.as_of.latest, c.published.earliest, c.id),
     )
     points: list[Point] = []
-    same_day_revisions: list[Revision] = []
     for claim in ordered:
         if points:
             last = points[-1]
@@ -300,13 +331,12 @@ def _build_series(claims: list[Claim]) -> Series:
                 points[-1] = Point(last.claim, (*last.repeats, claim))
                 continue
             if same_day:
-                # Two figures for one day: the later-published one is the source's last word.
+                # Two figures for one day measure different things (grades, bases,
+                # definitions): never a revision. The later-published one is the point.
                 if (claim.published.latest, claim.id) >= (
                     last.claim.published.latest,
                     last.claim.id,
                 ):
-                    if stated_high(claim) < last.value.low:
-                        same_day_revisions.append(Revision(last.claim, claim))
                     points[-1] = Point(claim, (*last.repeats, last.claim))
                 else:
                     points[-1] = Point(last.claim, (*last.repeats, claim))
@@ -314,7 +344,7 @@ def _build_series(claims: list[Claim]) -> Series:
         points.append(Point(claim))
     series.points = points
     series.segments = [_segment(a, b) for a, b in itertools.pairwise(points)]
-    series.revisions = same_day_revisions + [
+    series.revisions = [
         Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision
     ]
     series.stale_relays = _stale_relays(ordered)
@@ -337,6 +367,63 @@ def _stale_relays(claims: list[Claim]) -> list[StaleRelay]:
             age = (claim.published.earliest - claim.as_of.latest).days
             out.append(StaleRelay(claim, latest, age))
     return out
+
+
+def old_relays(series: Series) -> list[Claim]:
+    """Relayed claims printed a week or more after their as-of date, not already stale relays."""
+    stale = {id(s.claim) for s in series.stale_relays}
+    claims = [c for p in series.points for c in (p.claim, *p.repeats)]
+    return [c for c in claims if is_old_relay(c) and id(c) not in stale]
+
+
+# --- flag sentences (plain words; control characters of untrusted text are dropped) ------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def revision_sentence(older: Claim, newer: Claim) -> str:
+    drop = Span(*older.figure.stated) - Span(*newer.figure.stated)
+    return _printable(
+        f"REVISION: {newer.id} ({newer.figure.text} as of {iso_day_text(newer.as_of)}) is below "
+        f"{older.id} ({older.figure.text} as of {iso_day_text(older.as_of)}), by {fmt_span(drop)}"
+    )
+
+
+def stale_sentence(stale: StaleRelay) -> str:
+    claim = stale.claim
+    text = (
+        f"STALE RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
+        f"{iso_day_text(claim.published)}, repeats {claim.figure.text} as of "
+        f"{iso_day_text(claim.as_of)} ({stale.age_days} days old)"
+    )
+    if stale.newer is not None:
+        newer = stale.newer
+        text += (
+            f"; {newer.source} had already published {newer.figure.text} as of "
+            f"{iso_day_text(newer.as_of)} ({newer.id}, published {iso_day_text(newer.published)})"
+        )
+    return _printable(text)
+
+
+def old_relay_sentence(claim: Claim) -> str:
+    return _printable(
+        f"OLD RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
+        f"{iso_day_text(claim.published)}, repeats {claim.figure.text} as of "
+        f"{iso_day_text(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "
+        f"{claim.source} published by then is in the file"
+    )
+
+
+def flag_sentences(series: Series) -> list[str]:
+    """The revisions, stale relays and old relays of one series, as sentences."""
+    flags = [revision_sentence(r.older, r.newer) for r in series.revisions]
+    flags += [stale_sentence(s) for s in series.stale_relays]
+    flags += [old_relay_sentence(c) for c in old_relays(series)]
+    return flags
 
 
 def stated_high(claim: Claim) -> int:
@@ -362,6 +449,13 @@ __all__ = [
     "Series",
     "StaleRelay",
     "build_timelines",
+    "flag_sentences",
     "is_old_relay",
+    "is_revision",
+    "old_relay_sentence",
+    "old_relays",
     "relay_age",
+    "revision_sentence",
+    "series_key",
+    "stale_sentence",
 ]

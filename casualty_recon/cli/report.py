@@ -71,11 +71,14 @@ def report(
             "--events", help="Add references from an event dataset (GED, ACLED, Airwars)."
         ),
     ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every pair in full, even in a summarised report.")
+    ] = False,
 ) -> None:
     """Compare the claims: every gap explained, with a verdict.
 
-    By default, within each group of claims whose scopes overlap, the latest claim of each
-    source is compared with the latest of every other.
+    By default: the file's `compare:` pairs first, then for every two sources their claims of
+    the same population and outcome nearest in date, and every coverage shortfall.
 
     Examples:
 
@@ -95,9 +98,16 @@ def report(
         if pair is not None and against is not None:
             raise UsageError("--pair and --against cannot be used together")
         sources = load(file)
-        from casualty_recon.analysis.report import compare
+        from casualty_recon.analysis.report import compare, evidence_list
 
-        result = compare(sources, pair=pair, against=against, only_sources=source or ())
+        result = compare(
+            sources, pair=pair, against=against, only_sources=source or (), show_all=show_all
+        )
+        if result.skipped:
+            stderr(
+                f"note: left out {len(result.skipped)} claim(s) whose places or perpetrators do "
+                f"not overlap {against}'s: {evidence_list(result.skipped)}"
+            )
         if events is not None:
             _add_references(result, events)
         show("report", result, fmt, command="report", output=output, force=force)

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
 
-Comparison = Literal["inside", "above", "below"]
+from casualty_recon.analysis.ranges import CEILINGS, Comparison, compare, relation_text
+
 COMPARISONS: tuple[str, ...] = ("inside", "above", "below")
+__all__ = ["CEILINGS", "COMPARISONS", "Comparison", "Reference", "compare", "relation_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,56 +104,6 @@ class Reference:
             "unreadable": dict(self.unreadable),
             "notes": list(self.notes),
         }
-
-
-def compare(
-    claim_low: int, claim_high: int | None, reference: tuple[int, int] | None
-) -> Comparison | None:
-    """The claim's interval against the reference range."""
-    if reference is None:
-        return None
-    bottom, top = reference
-    if claim_low > top:
-        return "above"
-    if claim_high is not None and claim_high < bottom:
-        return "below"
-    return "inside"
-
-
-CEILINGS = ("up_to", "fewer_than")
-
-
-def relation_text(
-    claim_low: int,
-    claim_high: int | None,
-    qualifier: str,
-    text: str,
-    reference: tuple[int, int] | None,
-) -> str:
-    """How the claim's figure stands against the reference range, in words that fit its kind:
-    `the claim's floor 'at least 400' is below this range, which a floor allows`, `the claim's
-    ceiling 'up to 300' is below this range`, `the claim's 'about 100' is inside this range`, or
-    `the claim's '120 to 500' overlaps this range`. `comparison` keeps the plain value."""
-    comparison = compare(claim_low, claim_high, reference)
-    if reference is None or comparison is None:
-        return f"the claim's '{text}' is not comparable"
-    bottom, top = reference
-    if claim_high is None:
-        # A floor: only its bound says anything; any range reaching it is allowed.
-        if comparison == "above":
-            return f"the claim's floor '{text}' is above this range"
-        if claim_low < bottom:
-            return f"the claim's floor '{text}' is below this range, which a floor allows"
-        return f"the claim's floor '{text}' is inside this range"
-    if qualifier in CEILINGS:
-        if comparison == "below":
-            return f"the claim's ceiling '{text}' is below this range"
-        if claim_high > top:
-            return f"the claim's ceiling '{text}' is above this range, which a ceiling allows"
-        return f"the claim's ceiling '{text}' is inside this range"
-    if comparison == "inside" and (claim_low < bottom or claim_high > top):
-        return f"the claim's '{text}' overlaps this range"
-    return f"the claim's '{text}' is {comparison} this range"
 
 
 def number(value: int) -> str:

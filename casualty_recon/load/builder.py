@@ -34,6 +34,7 @@ from casualty_recon.model.claims import (
     Perpetrators,
     Source,
     Sources,
+    clip_as_of,
 )
 from casualty_recon.model.errors import (
     APPLIES_TO_UNKNOWN,
@@ -50,6 +51,10 @@ from casualty_recon.model.errors import (
     BREAKDOWN_UNKNOWN,
     CLAIM_FIELD_MISSING,
     CLAIMS_NOT_A_LIST,
+    COMPARE_NOT_A_LIST,
+    COMPARE_NOT_A_PAIR,
+    COMPARE_SAME_ID,
+    COMPARE_UNKNOWN_ID,
     FIGURE_A_LIST,
     FIGURE_BOOLEAN,
     FIGURE_EMPTY,
@@ -87,6 +92,7 @@ TOP_FIELDS = (
     "sources",
     "claims",
     "assumptions",
+    "compare",
 )
 SOURCE_FIELDS = ("name", "kind", "method", "url")
 CLAIM_FIELDS = (
@@ -106,6 +112,7 @@ CLAIM_FIELDS = (
     "quote",
     "notes",
     "breakdown_of",
+    "series",
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
@@ -177,6 +184,8 @@ class Builder(NodeReader):
             self.report(NO_CLAIMS, root)
         if "assumptions" in top:
             sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
+        if "compare" in top:
+            sources.compare = self.compare(top["compare"][1], sources)
         if self.problems:
             raise InputError(self.problems)
         sources.notes = self.notes
@@ -371,7 +380,7 @@ class Builder(NodeReader):
         as_of, start, published = self.dates(value("as_of"), value("start"), value("published"))
         extra = {
             name: self.optional_text(fields, name, f"`{name}`")
-            for name in ("relayed_by", "url", "quote", "notes", "breakdown_of")
+            for name in ("relayed_by", "url", "quote", "notes", "breakdown_of", "series")
         }
         if len(self.problems) > before:
             return None
@@ -394,6 +403,7 @@ class Builder(NodeReader):
             quote=extra["quote"],
             notes=extra["notes"],
             breakdown_of=extra["breakdown_of"],
+            series=extra["series"],
             location=node.where(self.path),
         )
 
@@ -523,7 +533,41 @@ class Builder(NodeReader):
                 as_of=as_of.text,
                 as_of_day=as_of.earliest,
             )
+        if as_of is not None and published is not None:
+            as_of = clip_as_of(as_of, published)
         return as_of, start, published
+
+    # --- compare -------------------------------------------------------------------------------
+
+    def compare(self, node: Node, sources: Sources) -> list[tuple[str, str]]:
+        """`compare:`: a list of `[id, id]` pairs, the file's focus pairs (shown first)."""
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.report(COMPARE_NOT_A_LIST, node, found=node.describe())
+            return []
+        known = [claim.id for claim in sources.claims]
+        out: list[tuple[str, str]] = []
+        for item in node.items:
+            if item.kind != "seq" or len(item.items) != 2:
+                found = f"a list of {len(item.items)}" if item.kind == "seq" else item.describe()
+                self.report(COMPARE_NOT_A_PAIR, item, found=found)
+                continue
+            ids = [self.text(member, "a claim id", allow_numbers=True) for member in item.items]
+            ok = True
+            for member, claim_id in zip(item.items, ids, strict=True):
+                if claim_id is not None and claim_id not in known:
+                    hint = suggest(claim_id, known, "it must be the id of a claim")
+                    self.report(COMPARE_UNKNOWN_ID, member, claim_id=claim_id, hint=hint)
+                    ok = False
+            first, second = ids
+            if first is None or second is None or not ok:
+                continue
+            if first == second:
+                self.report(COMPARE_SAME_ID, item.items[1], claim_id=first)
+                continue
+            out.append((first, second))
+        return out
 
     # --- assumptions ---------------------------------------------------------------------------
 

@@ -347,6 +347,8 @@ class _Reader:
                 put(name, value, name)
         if (value := self.text(row, "breakdown_of")) is not None:
             put("breakdown_of", value, "breakdown_of")
+        if (value := self.text(row, "series")) is not None:
+            put("series", value, "series")
         return claim
 
     def split(self, row: dict[str, _Cell], name: str) -> list[str]:

@@ -93,6 +93,12 @@ def _claim_schema() -> dict[str, Any]:
                 "type": "string",
                 "description": "The id of the claim this is part of.",
             },
+            "series": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Joins claims of one source that are one count in substance, "
+                "however worded (one series, whatever their areas say).",
+            },
         },
     }
 
@@ -166,6 +172,16 @@ def sources_schema() -> dict[str, Any]:
             "sources": {"type": "object", "additionalProperties": source},
             "claims": {"type": "array", "items": claim},
             "assumptions": {"type": "array", "items": assumption},
+            "compare": {
+                "type": "array",
+                "description": "Focus pairs of claim ids, compared and shown first.",
+                "items": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
+            },
         },
     }
 

@@ -50,6 +50,8 @@ claims:
     basis: verified             # verified | documented | reported | estimated
     url: https://reliefweb.int/report/syrian-arab-republic/syrian-arab-republic-recent-developments-northwestern-syria-situation-2
     quote: more than 500 civilians have died as a result of hostilities according to OHCHR
+    # series: ohchr-northwest-2019  # optional: joins claims of one source that are one count
+    #                               # however their areas are worded (say why in a comment)
 
   - id: local-2019-08-08
     source: local sources
@@ -63,6 +65,10 @@ claims:
     basis: reported
     url: https://reliefweb.int/report/syrian-arab-republic/syrian-arab-republic-recent-developments-northwestern-syria-situation-2
     quote: data from local sources indicates that as of August 8, more than 780 civilians may have been killed
+
+# Pairs to compare and show first (optional): each entry is two claim ids.
+# compare:
+#   - [ohchr-2019-08-08, local-2019-08-08]
 
 # Numbers the engine may use when the claims themselves give no evidence, each with a reason.
 # assumptions:

@@ -113,6 +113,14 @@ class DayRange(NamedTuple):
         return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
 
 
+def clip_as_of(as_of: DayRange, published: DayRange) -> DayRange:
+    """A count never runs past the day it was published: a vague as_of ("early March") ends at
+    the publication day when that falls inside it (REASONING.md section 3)."""
+    if as_of.earliest <= published.latest < as_of.latest:
+        return as_of._replace(latest=published.latest)
+    return as_of
+
+
 # --- places and parties ------------------------------------------------------------------------
 
 
@@ -200,6 +208,9 @@ class Claim:
     quote: str | None = None
     notes: str | None = None
     breakdown_of: str | None = None
+    # `series: NAME`: differently worded claims of one source that are one count in substance
+    # (REASONING.md section 3). None: the series is found from the scope.
+    series: str | None = None
     location: Location | None = field(default=None, compare=False)
 
 
@@ -250,6 +261,8 @@ class Sources:
     assumptions: list[Assumption] = field(default_factory=list)
     about_tolerance: float = 0.1
     notes: list[Note] = field(default_factory=list)
+    # `compare:`: the file's focus pairs of claim ids, shown first (REASONING.md section 4).
+    compare: list[tuple[str, str]] = field(default_factory=list)
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

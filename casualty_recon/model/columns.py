@@ -101,6 +101,7 @@ CLAIMS_COLUMNS: tuple[Column, ...] = (
     Column("published_latest", "date", "#date+reported+latest", "Latest publication day."),
     Column("basis", "text", "#meta+basis", "verified, documented, reported or estimated."),
     Column("breakdown_of", "text", "#meta+id+parent", "Id of the claim this one is part of."),
+    Column("series", "text", "#meta+series", "The series this claim is declared part of."),
     Column("url", "text", "#meta+url", "Where the figure was read."),
     Column("quote", "text", "#description+quote", "The sentence that gives the figure."),
     Column("notes", "text", "#description+notes", "Free notes."),

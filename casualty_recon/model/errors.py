@@ -78,6 +78,9 @@ ERROR_KINDS: dict[str, ErrorKind] = {
             "`breakdown_of` names no claim in the file.",
         ),
         ErrorKind("bad-breakdown", "Bad breakdown", "A breakdown larger than the whole it splits."),
+        ErrorKind(
+            "bad-compare", "Bad compare", "A `compare` entry that is not a pair of claim ids."
+        ),
         ErrorKind("bad-assumption", "Bad assumption", "An `assumptions` entry that is not valid."),
         ErrorKind("bad-setting", "Bad setting", "A `settings` value out of range."),
         ErrorKind("bad-csv", "Bad claims CSV", "A claims CSV without the needed columns."),
@@ -360,6 +363,17 @@ YAML_SYNTAX_TABS = Template(
 # the loader: shapes and fields
 NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
 NOT_TEXT = Template("wrong-type", "{what} must be text, not {found}")
+COMPARE_EXAMPLE = "for example: compare: [[uossm-2019-08-20, ocha-reuters-2019-08-20]]"
+COMPARE_NOT_A_LIST = Template(
+    "wrong-type", "`compare` must be a list of pairs of ids, not {found}", COMPARE_EXAMPLE
+)
+COMPARE_NOT_A_PAIR = Template(
+    "bad-compare", "a `compare` entry must be a pair of two claim ids, not {found}", COMPARE_EXAMPLE
+)
+COMPARE_UNKNOWN_ID = Template("bad-compare", "`compare` names no claim: `{claim_id}`", "{hint}")
+COMPARE_SAME_ID = Template(
+    "bad-compare", "`compare` pairs `{claim_id}` with itself", "a pair names two different claims"
+)
 KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}")
 FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "{choices}")
 BOOLEAN_TEXT = Template(

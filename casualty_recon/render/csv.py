@@ -126,6 +126,7 @@ def _claim_row(claim: Claim, sources: Sources) -> dict[str, object]:
         **_dates("published", claim.published),
         "basis": claim.basis,
         "breakdown_of": claim.breakdown_of,
+        "series": claim.series,
         "url": claim.url,
         "quote": claim.quote,
         "notes": claim.notes,

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from casualty_recon.analysis.engine import PairResult
-from casualty_recon.analysis.report import Report
+from casualty_recon.analysis.report import Report, evidence_list, summary_note
 from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.claims import Sources
 from casualty_recon.render.claims import claim_cells, clean, window_cell
@@ -82,7 +82,7 @@ def pair_panel(number: int, pair: PairResult, events: str | None = None) -> Pane
         sentences.append(f"{d.kind}: ", "bold")
         sentences.append(clean(d.sentence))
         if d.evidence:
-            sentences.append(f"\n  evidence: {clean(', '.join(d.evidence))}", "dim")
+            sentences.append(f"\n  evidence: {clean(evidence_list(d.evidence))}", "dim")
         if d.break_even:
             sentences.append(f"\n  break-even: {clean(d.break_even)} would close the gap alone")
         sentences.append("\n")
@@ -101,7 +101,7 @@ def pair_panel(number: int, pair: PairResult, events: str | None = None) -> Pane
             used.append(f"assumption {assumption.index}: {clean(assumption.reason)}\n", "italic")
         parts.append(used)
     if pair.evidence_used:
-        parts.append(Text(f"evidence used: {clean(', '.join(pair.evidence_used))}", "dim"))
+        parts.append(Text(f"evidence used: {clean(evidence_list(pair.evidence_used))}", "dim"))
     if events:
         parts.append(Text(clean(events), "cyan"))
     return Panel(
@@ -138,12 +138,14 @@ def print_report(console: Console, report: Report) -> None:
     for number, pair in enumerate(report.pairs, start=1):
         console.print(pair_panel(number, pair, report.event_sentence(pair)))
     counts = report.verdicts()
-    summary = Text(f"{plural(len(report.pairs), 'pair')}: ")
+    summary = Text(f"{plural(report.pair_count, 'pair')}: ")
     for i, verdict in enumerate(sorted(counts)):
         if i:
             summary.append(", ")
         summary.append(f"{counts[verdict]} {label(verdict)}", VERDICT_STYLE[verdict])
     console.print(summary)
+    if report.summarised:
+        console.print(Text(summary_note(report)))
     for assumption in report.assumptions_used():
         console.print(
             Text(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from casualty_recon.analysis.engine import PairResult, claim_label
-from casualty_recon.analysis.report import Report
+from casualty_recon.analysis.report import Report, evidence_list, summary_note
 from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import (
@@ -155,7 +155,7 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
     for d in pair.differences:
         out.append(f"   - {d.kind}: {clean(d.sentence)}")
         if d.evidence:
-            out.append(f"     evidence: {clean(', '.join(d.evidence))}")
+            out.append(f"     evidence: {clean(evidence_list(d.evidence))}")
         if d.break_even:
             out.append(f"     break-even: {clean(d.break_even)} would close the gap alone")
     out.append("")
@@ -171,7 +171,7 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
         for assumption in pair.assumptions_used:
             out.append(f"   assumption {assumption.index}: {clean(assumption.reason)}")
     if pair.evidence_used:
-        out.append(f"   evidence used: {clean(', '.join(pair.evidence_used))}")
+        out.append(f"   evidence used: {clean(evidence_list(pair.evidence_used))}")
     out.append("")
     return out
 
@@ -179,7 +179,9 @@ def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> lis
 def _summary_lines(report: Report) -> list[str]:
     counts = report.verdicts()
     summary = ", ".join(f"{counts[v]} {label(v)}" for v in sorted(counts))
-    out = ["Summary", "", f"{plural(len(report.pairs), 'pair')}: {summary or 'none'}"]
+    out = ["Summary", "", f"{plural(report.pair_count, 'pair')}: {summary or 'none'}"]
+    if report.summarised:
+        out.append(summary_note(report))
     used = report.assumptions_used()
     if used:
         out += ["", "Assumptions used"]
@@ -219,7 +221,7 @@ def report_markdown(report: Report) -> str:
         for d in pair.differences:
             line = f"- **{d.kind}**: {clean(d.sentence)}"
             if d.evidence:
-                line += f" Evidence: {clean(', '.join(d.evidence))}."
+                line += f" Evidence: {clean(evidence_list(d.evidence))}."
             if d.break_even:
                 line += f" Break-even: {clean(d.break_even)} would close the gap alone."
             out.append(line)
@@ -232,7 +234,7 @@ def report_markdown(report: Report) -> str:
         for assumption in pair.assumptions_used:
             out.append(f"- assumption {assumption.index}: {clean(assumption.reason)}")
         if pair.evidence_used:
-            out += [f"Evidence used: {clean(', '.join(pair.evidence_used))}.", ""]
+            out += [f"Evidence used: {clean(evidence_list(pair.evidence_used))}.", ""]
     out += ["## Summary", ""]
     out += _summary_lines(report)[2:]
     return "\n".join(out).rstrip() + "\n"

@@ -21,9 +21,12 @@ from casualty_recon.analysis.timeline import (
     Point,
     Segment,
     Series,
-    StaleRelay,
-    is_old_relay,
+    flag_sentences,
+    old_relay_sentence,
+    old_relays,
     relay_age,
+    revision_sentence,
+    stale_sentence,
 )
 from casualty_recon.grammar.wording import fmt_brief_span, fmt_signed_span, fmt_span, plural
 from casualty_recon.model.claims import Claim, Figure
@@ -122,47 +125,6 @@ def segment_cells(segment: Segment) -> list[str]:
     ]
 
 
-def revision_sentence(older: Claim, newer: Claim) -> str:
-    drop = Span(*older.figure.stated) - Span(*newer.figure.stated)
-    return (
-        f"REVISION: {clean(newer.id)} ({clean(newer.figure.text)} as of "
-        f"{day_cell(newer.as_of)}) is below {clean(older.id)} ({clean(older.figure.text)} as of "
-        f"{day_cell(older.as_of)}), by {fmt_span(drop)}"
-    )
-
-
-def stale_sentence(stale: StaleRelay) -> str:
-    claim = stale.claim
-    text = (
-        f"STALE RELAY: {clean(claim.id)}, relayed by {clean(claim.relayed_by or '?')} on "
-        f"{day_cell(claim.published)}, repeats {clean(claim.figure.text)} as of "
-        f"{day_cell(claim.as_of)} ({stale.age_days} days old)"
-    )
-    if stale.newer is not None:
-        newer = stale.newer
-        text += (
-            f"; {clean(newer.source)} had already published {clean(newer.figure.text)} as of "
-            f"{day_cell(newer.as_of)} ({clean(newer.id)}, published {day_cell(newer.published)})"
-        )
-    return text
-
-
-def old_relays(series: Series) -> list[Claim]:
-    """Relayed claims printed a week or more after their as-of date, not already stale relays."""
-    stale = {id(s.claim) for s in series.stale_relays}
-    claims = [c for p in series.points for c in (p.claim, *p.repeats)]
-    return [c for c in claims if is_old_relay(c) and id(c) not in stale]
-
-
-def old_relay_sentence(claim: Claim) -> str:
-    return (
-        f"OLD RELAY: {clean(claim.id)}, relayed by {clean(claim.relayed_by or '?')} on "
-        f"{day_cell(claim.published)}, repeats {clean(claim.figure.text)} as of "
-        f"{day_cell(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "
-        f"{clean(claim.source)} published by then is in the file"
-    )
-
-
 def _summary(series: Sequence[Series]) -> str:
     dated = sum(1 for s in series if len(s.points) > 1)
     revisions = sum(len(s.revisions) for s in series)
@@ -177,10 +139,7 @@ def _summary(series: Sequence[Series]) -> str:
 
 
 def _flags(series: Series) -> list[str]:
-    flags = [revision_sentence(r.older, r.newer) for r in series.revisions]
-    flags += [stale_sentence(s) for s in series.stale_relays]
-    flags += [old_relay_sentence(c) for c in old_relays(series)]
-    return flags
+    return flag_sentences(series)
 
 
 def timelines_plain(series: list[Series], markdown: bool = False) -> str:

@@ -117,9 +117,12 @@ def _fail(error: CasualtyReconError) -> NoReturn:
 
 
 def _load(path: str) -> "Sources":
+    from casualty_recon.analysis.kinds import check_assumptions
     from casualty_recon.load.loader import load
 
-    return load(path)
+    sources = load(path)
+    check_assumptions(sources)  # the loader cannot see the registry of kinds
+    return sources
 
 
 def _is_terminal() -> bool:
@@ -498,10 +501,11 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
 
       casualty-recon schema -o sources.schema.json
     """
+    from casualty_recon.analysis.kinds import assumable
     from casualty_recon.load.schema import schema_json
 
     try:
-        _emit(schema_json(), output, force)
+        _emit(schema_json(assumable()), output, force)
     except CasualtyReconError as error:
         _fail(error)
 

@@ -69,7 +69,12 @@ CLAIM_FIELDS = (
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
-ASSUMPTION_TARGETS = ("as_of", "start", "area", "population", "outcome", "perpetrators", "basis")
+# The claim fields whose values the loader can read in an assumption: a daily rate for the two
+# date fields, `from`/`to` values for the others. Which kinds an assumption may target is the
+# analysis registry's business (analysis.kinds.check_assumptions, run right after loading): the
+# loader keeps `applies_to` as written, with its location.
+RATE_FIELDS = ("as_of", "start")
+VALUE_FIELDS = ("area", "population", "outcome", "perpetrators", "basis")
 SETTINGS_FIELDS = ("about_tolerance",)
 CLAIM_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 _BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
@@ -711,15 +716,17 @@ class _Builder:
         for name in ("applies_to", "reason"):
             if name not in fields:
                 self.problem("missing-field", node, f"assumption {index} has no `{name}`")
-        target = None
+        target = written = None
         if "applies_to" in fields:
-            target = self.choice(
-                fields["applies_to"][1], ASSUMPTION_TARGETS, "bad-assumption", "applies_to value"
-            )
+            value_node = fields["applies_to"][1]
+            text = self.text(value_node, "applies_to value")
+            if text is not None:
+                target = " ".join(text.lower().split())
+                written = (text, value_node.where(self.path))
         reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
         ratio = rate = None
         from_value = to_value = None
-        if target in {"as_of", "start"}:
+        if target in RATE_FIELDS:
             if "rate" not in fields:
                 self.problem(
                     "bad-assumption",
@@ -737,7 +744,7 @@ class _Builder:
                         f"`{name}` does not apply to a {target} rate",
                         "a time assumption has `rate` (a day) and optionally `source`",
                     )
-        elif target is not None:
+        elif target in VALUE_FIELDS:
             for name in ("from", "to", "ratio"):
                 if name not in fields:
                     self.problem(
@@ -757,6 +764,15 @@ class _Builder:
                     f"`rate` applies to as_of or start, not {target}",
                     "a share or basis assumption has from, to and ratio",
                 )
+        elif target is not None:  # a field the loader has no grammar for: values as written
+            if "ratio" in fields:
+                ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
+            if "rate" in fields:
+                rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
+            if "from" in fields:
+                from_value = self.text(fields["from"][1], "from", allow_numbers=True)
+            if "to" in fields:
+                to_value = self.text(fields["to"][1], "to", allow_numbers=True)
         source = None
         if "source" in fields:
             source = self.text(
@@ -776,6 +792,7 @@ class _Builder:
             rate=rate,
             source=source,
             location=node.where(self.path),
+            applies_to_as_written=written,
         )
 
     def scope_value(

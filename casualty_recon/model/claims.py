@@ -220,6 +220,8 @@ class Assumption:
     rate: tuple[float, float] | None = None
     source: str | None = None
     location: Location | None = field(default=None, compare=False)
+    # `applies_to` as the file wrote it and where, for the check against the kinds registry.
+    applies_to_as_written: tuple[str, Location] | None = field(default=None, compare=False)
 
     @property
     def ref(self) -> str:

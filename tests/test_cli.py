@@ -174,7 +174,7 @@ def test_fail_on_contradiction(tmp_path: Path) -> None:
     path = tmp_path / "contradiction.yaml"
     path.write_text(
         "version: 1\nsources: {A: {}, B: {}}\nclaims:\n"
-        "  - {id: x, source: A, figure: 100, population: civilians, outcome: killed, "
+        "  - {id: x, source: A, figure: up to 100, population: civilians, outcome: killed, "
         "area: Idlib, start: 2019-05-01, as_of: 2019-06-01}\n"
         "  - {id: y, source: B, figure: 150, population: civilians, outcome: killed, "
         "area: Idlib, start: 2019-05-01, as_of: 2019-06-01}\n",

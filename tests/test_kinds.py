@@ -39,6 +39,7 @@ def test_the_registry_holds_the_ten_kinds_in_waterfall_order() -> None:
     names = [kind.name for kind in registry.kinds()]
     assert names == [
         "bounds",
+        "coverage",
         "as_of",
         "start",
         "area",

@@ -21,9 +21,11 @@ from casualty_recon.analysis.results import (
     Step,
     and_list,
     claim_label,
+    counted,
     human_day,
     order_pair,
     stated,
+    truth_ceiling,
 )
 from casualty_recon.analysis.scope import scope_relations
 from casualty_recon.analysis.timeline import Series, build_timelines
@@ -63,8 +65,17 @@ class Engine:
         quantities = {f.difference.kind: f.quantity for f in found if f.quantity is not None}
         steps, effects, adjusted, assumptions = _waterfall(stated(b), quantities)
         residual = stated(a) - adjusted
+        tolerance = self.sources.about_tolerance
+        counted_b = _waterfall(counted(b, tolerance), quantities)[2]
         verdict, reason, wants = decide(
-            self.evidence, a, b, relations.overall, residual, [s.kind for s in steps]
+            self.evidence,
+            a,
+            b,
+            relations.overall,
+            residual,
+            [s.kind for s in steps],
+            counted(a, tolerance),
+            counted_b,
         )
         differences = [f.difference for f in found]
         if verdict == "pending":
@@ -172,6 +183,14 @@ def _undecided(
         )
         return "partly_explained", reason
     reason = VERDICTS["unexplained"].template.format(residual=f"A residual of {fmt_span(residual)}")
-    if a.figure.high is None and b.figure.high is None:
+    shortfall = next((d for d in differences if d.kind == "coverage"), None)
+    if shortfall is not None:
+        reason += (
+            f" {claim_label(b)} falls short in coverage by at least {int(shortfall.note or 0):,}: "
+            "counts are floors of the truth, so they do not contradict each other."
+        )
+    elif a.figure.high is None and b.figure.high is None:
         reason += " Both are floors, so they do not contradict each other."
+    elif truth_ceiling(a) is None and truth_ceiling(b) is None:
+        reason += " Both are counts, floors of the truth, so they do not contradict each other."
     return "unexplained", reason

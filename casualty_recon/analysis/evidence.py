@@ -5,10 +5,11 @@ user's assumptions. Difference kinds ask this object; none rescans the claims pe
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from casualty_recon.analysis.results import Quantity, human_day, stated
-from casualty_recon.analysis.scope import outcome_relation, population_relation
+from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
@@ -17,7 +18,8 @@ from casualty_recon.model.spans import Span
 
 # The dimensions a breakdown can split a figure on (and a share can scale it by).
 DIMENSIONS = ("area", "population", "outcome", "perpetrators")
-Breakdown = tuple[str, str, Span, Span, tuple[str, ...]]
+Breakdown = tuple[str, str, Span, tuple[str, ...]]
+Day = tuple[dt.date, dt.date]
 
 
 class Evidence:
@@ -43,7 +45,12 @@ class Evidence:
             key = (claim.as_of.earliest, claim.as_of.latest, _scope_key(claim))
             by_scope_day[key][claim.basis].append(claim)
         self._paired_bases = [group for group in by_scope_day.values() if len(group) > 1]
-        self._basis_cache: dict[tuple[str, str], list[tuple[Span, Claim, Claim]]] = {}
+        self._basis_index: dict[tuple[str, str], dict[Day, list[tuple[Span, Claim, Claim]]]] = {}
+        # Claims stating one count (a source's figure for one scope and day, and its relays).
+        self._by_count: dict[tuple[object, ...], list[str]] = defaultdict(list)
+        for claim in sources.claims:
+            self._by_count[_count_key(claim)].append(claim.id)
+        self._echo_cache: dict[str, frozenset[str]] = {}
         # Series by scope, for "another source's timeline for the same scope".
         self._series_by_scope: dict[tuple[object, ...], list[Series]] = defaultdict(list)
         for series in timelines:
@@ -51,52 +58,69 @@ class Evidence:
                 sample = series.points[0].claim
                 scope = (sample.population, sample.outcome, sample.perpetrators.parties)
                 self._series_by_scope[scope].append(series)
-        self._breakdown_cache: dict[str, list[Breakdown]] = {}
+        self._breakdown_cache: dict[str, dict[tuple[str, str], list[Breakdown]]] = {}
         self._gazetteer: Gazetteer | None = None
 
     def series_of(self, claim: Claim) -> Series | None:
         return self._series_of.get(claim.id)
 
     def revision(self, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
-        """(older, newer) when one of a and b revises the other down, in one series."""
+        """(older, newer) when one of a and b revises the other down: one source, one series,
+        one scope and basis, a later day, below the earlier floor (REASONING.md 3)."""
         if a.source != b.source or self._series_of.get(a.id) is not self._series_of.get(b.id):
             return None
         older, newer = sorted((a, b), key=lambda c: (c.as_of.latest, c.id))
         if older.as_of.latest >= newer.as_of.earliest:
-            return None
-        if stated(newer).high >= stated(older).low:
-            return None
+            return None  # two figures of one day measure different things
+        if _scope_key(older) != _scope_key(newer) or older.basis != newer.basis:
+            return None  # a narrower area (or another measure) is not a revision
+        if newer.start is not None and (
+            older.start is None or newer.start.earliest > older.start.latest
+        ):
+            return None  # a later start counts less, not a correction
+        if stated(newer).high >= older.figure.low:
+            return None  # inside an earlier ceiling or range, or not lower
         return older, newer
 
+    def echoes(self, claim: Claim) -> frozenset[str]:
+        """The claims that state the same count as `claim` (itself, its relays, the source's
+        repeats) and their breakdown parts: none of them is independent evidence about a pair
+        that `claim` is in (REASONING.md section 2)."""
+        found = self._echo_cache.get(claim.id)
+        if found is None:
+            same = self._by_count.get(_count_key(claim), [claim.id])
+            ids = set(same) | {claim.id}
+            for whole in list(ids):
+                ids.update(part.id for part in self._parts.get(whole, ()))
+            found = frozenset(ids)
+            self._echo_cache[claim.id] = found
+        return found
+
     def rate(self, kind: str, a: Claim, b: Claim) -> Quantity | None:
-        """b's daily rate over the days in question, best evidence first."""
+        """b's daily rate over the days in question, best evidence first. Nothing rests on a
+        claim stating a's count (that would assume the answer); b's own points may anchor the
+        rate, as its starting count. A start-date effect needs evidence on the days before b
+        starts: a series whose first point comes later, or b's own average, gives none."""
         if kind == "as_of":
             first, second = b.as_of.latest, a.as_of.latest
         else:
             assert a.start is not None and b.start is not None
             first, second = a.start.earliest, b.start.earliest
+        banned = self.echoes(a)
         own = self._series_of.get(b.id)
-        if own is not None and len(own.points) > 1:
-            found = own.rate_between(first, second)
-            if found is not None and found.rate.high > 0:  # a revision gives no rate
+        for series in self._rate_series(b, own, first, second, kind):
+            found = series.rate_between(first, second)
+            if found is None or found.rate.high <= 0:  # a revision gives no rate
+                continue
+            if banned.intersection(found.claim_ids):
+                continue
+            if series is own:
                 note = f"{b.source}'s own series"
                 if found.extrapolated:
                     note += ", extrapolated"
-                return Quantity(found.rate, found.claim_ids, note, False)
-        scope = (b.population, b.outcome, b.perpetrators.parties)
-        for series in self._series_by_scope.get(scope, ()):
-            if series is own or series.source == b.source:
-                continue
-            sample = series.points[0].claim
-            if (
-                area_relation(sample.area.places, b.area.places) != "disjoint"
-                and series.points[0].earliest <= min(first, second)
-                and series.points[-1].latest >= max(first, second)
-            ):
-                found = series.rate_between(first, second)
-                if found is not None and found.rate.high > 0:
-                    note = f"{series.source}'s series for the same scope"
-                    return Quantity(found.rate, found.claim_ids, note, False)
+            else:
+                note = f"{series.source}'s series for the same scope"
+            return Quantity(found.rate, found.claim_ids, note, False)
         for assumption in self.sources.assumptions:
             if (
                 assumption.applies_to == kind
@@ -110,56 +134,117 @@ class Evidence:
                     False,
                     assumption,
                 )
-        if b.start is not None:
-            days = Span(
-                max(1, (b.as_of.earliest - b.start.latest).days + 1),
-                max(1, (b.as_of.latest - b.start.earliest).days + 1),
-            )
-            value = stated(b)
-            rate = Span(value.low / days.high, value.high / days.low)
-            return Quantity(rate, ("own-rate",), f"{b.source}'s own average rate", False)
-        return None
+        return self._own_average(kind, a, b)
 
-    def breakdowns(self, kind: str) -> list[Breakdown]:
-        """Every breakdown usable on one dimension, found once per file: (part value, whole
-        value, part figure, whole figure, claim ids: the parts, then the whole)."""
+    def _rate_series(
+        self, b: Claim, own: Series | None, first: dt.date, second: dt.date, kind: str
+    ) -> list[Series]:
+        """The series that may give b's rate over [first, second], best first: b's own, then
+        other sources' series for the same scope that cover the days."""
+        out: list[Series] = []
+        earliest = min(first, second)
+        if (
+            own is not None
+            and len(own.points) > 1
+            and (kind != "start" or own.points[0].earliest <= earliest)
+        ):
+            out.append(own)
+        scope = (b.population, b.outcome, b.perpetrators.parties)
+        for series in self._series_by_scope.get(scope, ()):
+            if series is own or series.source == b.source:
+                continue
+            sample = series.points[0].claim
+            if (
+                area_relation(sample.area.places, b.area.places) != "disjoint"
+                and series.points[0].earliest <= earliest
+                and series.points[-1].latest >= max(first, second)
+            ):
+                out.append(series)
+        return out
+
+    def _own_average(self, kind: str, a: Claim, b: Claim) -> Quantity | None:
+        """b's own count over its window. Deaths cluster, so an average is not the rate of any
+        part of the window: for days inside b's window it says only that they hold 0 to all of
+        b's count; before b's start it says nothing (killing may not have begun). Past b's
+        as_of it is used as an average rate, so named."""
+        if b.start is None:
+            return None
+        days = Span(
+            max(1, (b.as_of.earliest - b.start.latest).days + 1),
+            max(1, (b.as_of.latest - b.start.earliest).days + 1),
+        )
+        value = stated(b)
+        inside = (
+            a.as_of.latest < b.as_of.earliest
+            if kind == "as_of"
+            else a.start is not None and a.start.earliest > b.start.latest
+        )
+        if inside:  # a's window drops days of b's: they held 0 to all of b's count
+            return Quantity(
+                Span(-value.high, 0),
+                ("own-rate",),
+                f"the days a leaves out held 0 to all of {b.source}'s count",
+                False,
+                total=True,
+            )
+        if kind == "start":
+            return None
+        rate = Span(value.low / days.high, value.high / days.low)
+        return Quantity(rate, ("own-rate",), f"{b.source}'s own average rate", False)
+
+    def breakdowns(self, kind: str) -> dict[tuple[str, str], list[Breakdown]]:
+        """Every breakdown usable on one dimension, found once per file and indexed by (part
+        value, whole value): (part value, whole value, share of the whole as an interval, claim
+        ids: the parts, then the whole). A part is at least part/whole of the whole and at most
+        (whole - the other parts)/whole; exact only when every part is present (the parts add
+        up to the whole) or the whole says `complete: true`."""
         found = self._breakdown_cache.get(kind)
         if found is not None:
             return found
-        found = []
+        found = defaultdict(list)
         for whole_id, parts in self._parts.items():
             whole = self._by_id[whole_id]
             groups: dict[str, list[Claim]] = defaultdict(list)
             for part in parts:
                 groups[dimension_key(kind, part)].append(part)
-            for part_key, members in groups.items():
-                if not _partitions(kind, members, whole):
+            usable = {
+                key: members for key, members in groups.items() if _partitions(kind, members, whole)
+            }
+            sums = {key: _total(members) for key, members in usable.items()}
+            total = _total([m for members in usable.values() for m in members])
+            whole_value = stated(whole)
+            complete = whole.complete or (total.is_point and total == whole_value)
+            for part_key, members in usable.items():
+                share = sums[part_key].divide(whole_value)
+                if share is None:
                     continue
-                part_value = Span(0, 0)
-                for member in members:
-                    part_value = part_value + stated(member)
+                if not complete:
+                    others = total.low - sums[part_key].low
+                    rest = Span.point(max(0.0, whole_value.high - others)).divide(whole_value)
+                    high = min(1.0, max(share.high, rest.high if rest is not None else 1.0))
+                    share = Span(share.low, high)
                 ids = (*(m.id for m in members), whole.id)
-                found.append((part_key, dimension_key(kind, whole), part_value, stated(whole), ids))
+                key = (part_key, dimension_key(kind, whole))
+                found[key].append((part_key, key[1], share, ids))
         self._breakdown_cache[kind] = found
         return found
 
     def share(self, kind: str, a: Claim, b: Claim, relation: str) -> Quantity | None:
-        """A ratio that turns b's count into one under a's definition on this dimension."""
+        """A ratio that turns b's count into one under a's definition on this dimension, from
+        breakdowns that state neither a's count nor b's together (independent of the pair)."""
         ratios: list[Span] = []
         evidence: list[str] = []
         a_key, b_key = dimension_key(kind, a), dimension_key(kind, b)
-        for part_key, whole_key, part_value, whole_value, ids in self.breakdowns(kind):
-            if a.id in ids and b.id in ids:
-                continue  # never explain a pair by itself
-            if part_key == a_key and whole_key == b_key:
-                ratio = part_value.divide(whole_value)
-            elif part_key == b_key and whole_key == a_key:
-                ratio = whole_value.divide(part_value)
-            else:
-                continue
-            if ratio is not None:
-                ratios.append(ratio)
-                evidence += ids
+        banned = self.echoes(a)
+        index = self.breakdowns(kind)
+        for key, invert in (((a_key, b_key), False), ((b_key, a_key), True)):
+            for _part, _whole, share, ids in index.get(key, ()):
+                if banned.intersection(ids) or (a.id in ids and b.id in ids):
+                    continue  # a's own count, or the pair itself: circular
+                ratio = Span.point(1).divide(share) if invert else share
+                if ratio is not None:
+                    ratios.append(ratio)
+                    evidence += ids
         if ratios:
             return Quantity(
                 Span.hull(ratios),
@@ -213,10 +298,13 @@ class Evidence:
         return self._gazetteer.resolve(value) == claim.area.places
 
     def basis_ratio(self, a: Claim, b: Claim) -> Quantity | None:
-        """A ratio from two claims giving two bases for the same scope and date."""
-        candidates = self._basis_cache.get((b.basis, a.basis))
-        if candidates is None:
-            candidates = []
+        """A ratio from two figures of one scope and day on the two bases compared (b's and
+        a's), where that scope equals or contains the scope of a or of b (the note says which).
+        Neither figure may state a's count; b's count may be the low side (it is what is being
+        read on a's basis). Else None: the basis is not borrowed from another scope."""
+        index = self._basis_index.get((b.basis, a.basis))
+        if index is None:
+            index = defaultdict(list)
             seen: set[tuple[object, ...]] = set()
             for group in self._paired_bases:
                 for low in group.get(b.basis, ()):
@@ -227,21 +315,32 @@ class Evidence:
                         ratio = stated(high).divide(stated(low))
                         if ratio is not None:
                             seen.add(key)
-                            candidates.append((ratio, high, low))
-            self._basis_cache[(b.basis, a.basis)] = candidates
+                            day = (low.as_of.earliest, low.as_of.latest)
+                            index[day].append((ratio, high, low))
+            self._basis_index[(b.basis, a.basis)] = index
+        banned = self.echoes(a)
         ratios: list[Span] = []
         evidence: list[str] = []
-        for ratio, high, low in candidates:
-            if {low.id, high.id} == {a.id, b.id}:
-                continue  # never explain a pair by itself
-            ratios.append(ratio)
-            evidence += [high.id, low.id]
+        covers: list[str] = []
+        for claim, name in ((b, "b"), (a, "a")):
+            for ratio, high, low in index.get((claim.as_of.earliest, claim.as_of.latest), ()):
+                if high.id in banned or low.id in banned or {low.id, high.id} == {a.id, b.id}:
+                    continue  # built on a's own count: it would assume the answer
+                relation = _scope_relation(low, claim)
+                if relation not in ("same", "wider"):
+                    continue
+                ratios.append(ratio)
+                evidence += [high.id, low.id]
+                covers.append(f"{'equals' if relation == 'same' else 'contains'} {name}'s")
+            if ratios:
+                break
         if not ratios:
             return None
         ids = tuple(dict.fromkeys(evidence))
-        return Quantity(
-            Span.hull(ratios), ids, "ratio of " + " to ".join(ids[:2]) + " on the same day", True
+        note = (
+            "ratio of " + " to ".join(ids[:2]) + f" on the same day, for a scope that {covers[0]}"
         )
+        return Quantity(Span.hull(ratios), ids, note, True)
 
     def newer_figure(self, claim: Claim) -> Claim | None:
         series = self._series_of.get(claim.id)
@@ -326,6 +425,35 @@ def _partitions(kind: str, parts: list[Claim], whole: Claim) -> bool:
         return False
     steady = [k for k in others if k not in varying]
     return all(_same_on(k, p, whole) for k in steady for p in parts)
+
+
+def _count_key(claim: Claim) -> tuple[object, ...]:
+    return (
+        claim.source,
+        claim.figure.low,
+        claim.figure.high,
+        claim.as_of.earliest,
+        claim.as_of.latest,
+        _scope_key(claim),
+    )
+
+
+def _total(claims: list[Claim]) -> Span:
+    total = Span(0, 0)
+    for claim in claims:
+        total = total + stated(claim)
+    return total
+
+
+def _scope_relation(x: Claim, y: Claim) -> str:
+    """How x's scope relates to y's on area, population, outcome and perpetrators."""
+    relations = scope_relations(x, y)
+    parts = {relations.area, relations.population, relations.outcome, relations.perpetrators}
+    if parts == {"same"}:
+        return "same"
+    if parts <= {"same", "wider"}:
+        return "wider"
+    return "other"
 
 
 def _scope_key(claim: Claim) -> tuple[str, ...]:

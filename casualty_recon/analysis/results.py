@@ -5,6 +5,7 @@ claim labels, figure shapes, days, relations and ratios in words.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -73,6 +74,9 @@ class Quantity(NamedTuple):
     note: str
     multiplicative: bool
     assumption: Assumption | None = None
+    # A time effect given as its total over the days (not a daily rate): an average over a
+    # window says only that part of the window held 0 to all of the count.
+    total: bool = False
 
 
 class Found(NamedTuple):
@@ -171,6 +175,28 @@ def stated(claim: Claim) -> Span:
 def literal(claim: Claim) -> Span:
     high = claim.figure.high
     return Span(claim.figure.low, INF if high is None else high)
+
+
+def truth_ceiling(claim: Claim) -> int | None:
+    """An upper bound of the true number, or None (REASONING.md 1). A count on a verified,
+    documented or reported basis is a floor of the truth: only an explicit ceiling or range
+    bounds it from above ("nearly 500" is approximate, not a ceiling). An estimate bounds the
+    truth on both sides by its interval."""
+    if claim.basis == "estimated" or claim.figure.qualifier in ("up_to", "fewer_than", "range"):
+        return claim.figure.high
+    return None
+
+
+def counted(claim: Claim, tolerance: float) -> Span:
+    """The figure as a count, for judging a verdict: a ceiling is anything up to it, and
+    "nearly n" is judged like "about n" (the `about` tolerance on both sides)."""
+    figure = claim.figure
+    if figure.high is not None and figure.qualifier in ("up_to", "fewer_than"):
+        return Span(0, figure.high)
+    if figure.high is not None and figure.qualifier == "nearly":
+        nominal = figure.high + 1
+        return Span(figure.low, math.ceil(round(nominal * (1 + tolerance), 9)))
+    return stated(claim)
 
 
 def figure_value(claim: Claim) -> str:

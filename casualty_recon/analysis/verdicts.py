@@ -10,7 +10,13 @@ from typing import NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import kinds
-from casualty_recon.analysis.results import Difference, adjusted_from, claim_label, stated
+from casualty_recon.analysis.results import (
+    Difference,
+    adjusted_from,
+    claim_label,
+    stated,
+    truth_ceiling,
+)
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span, fmt, fmt_span
 
@@ -48,10 +54,11 @@ VERDICTS: dict[str, VerdictKind] = {
         VerdictKind(
             "contradiction",
             "Contradiction",
-            "On the same basis, a claim whose scope contains the other's has a ceiling below the "
-            "other's floor: a wider count cannot be smaller than a narrower one.",
-            "{wide_label} counts a scope that contains {narrow_label}'s, on the same basis, yet "
-            "its ceiling {ceiling} is below {narrow_label}'s floor {floor}.",
+            "An upper bound of the truth (a ceiling, a range, an estimate) for a scope that "
+            "contains the other's is below the other's floor: a wider count cannot be smaller than "
+            "a narrower one. Two floors of the truth never contradict.",
+            "{wide_label} bounds the truth from above at {ceiling} for a scope that contains "
+            "{narrow_label}'s, yet {narrow_label} counts at least {floor}.",
         ),
     )
 }
@@ -80,9 +87,17 @@ def decide(
     overall: str,
     residual: Span,
     quantified: list[str],
+    counted_a: Span,
+    counted_b: Span,
 ) -> tuple[str, str, str | None]:
     """(verdict, reason, the direction a closing difference must push, or None); the verdict is
-    `pending` when the differences left decide between partly explained and unexplained."""
+    `pending` when the differences left decide between partly explained and unexplained.
+
+    Counts are floors of the truth (REASONING.md 1): a contradiction needs an upper bound of the
+    truth (a ceiling, a range, an estimate) below the other's floor, for a scope the bound
+    contains. `counted_a` and `counted_b` (b adjusted) read ceilings and approximations as
+    counts: 250 against "up to 300" is inside the ceiling."""
+    counted_residual = counted_a - counted_b
     for part, whole in ((a, b), (b, a)):
         if part.breakdown_of == whole.id:
             reason = (
@@ -98,23 +113,29 @@ def decide(
             "the source's correction, not a contradiction between sources."
         )
         return "explained", reason, None
-    if a.basis == b.basis:
-        for wide, narrow, contains in ((a, b, ("same", "wider")), (b, a, ("same", "narrower"))):
-            ceiling = wide.figure.high
-            if overall in contains and ceiling is not None and ceiling < narrow.figure.low:
-                reason = VERDICTS["contradiction"].template.format(
-                    wide_label=claim_label(wide),
-                    narrow_label=claim_label(narrow),
-                    ceiling=f"{ceiling:,}",
-                    floor=f"{narrow.figure.low:,}",
-                )
-                return "contradiction", reason, None
+    for wide, narrow, contains in ((a, b, ("same", "wider")), (b, a, ("same", "narrower"))):
+        ceiling = truth_ceiling(wide)
+        if overall in contains and ceiling is not None and ceiling < narrow.figure.low:
+            reason = VERDICTS["contradiction"].template.format(
+                wide_label=claim_label(wide),
+                narrow_label=claim_label(narrow),
+                ceiling=f"{ceiling:,}",
+                floor=f"{narrow.figure.low:,}",
+            )
+            return "contradiction", reason, None
     if residual.contains(0):
         detail = (
             f"the quantified effects ({', '.join(quantified)}) bring b to "
             f"{fmt_span(adjusted_from(a, residual))}, which meets a"
             if quantified
             else "the stated bounds already overlap"
+        )
+        return "explained", VERDICTS["explained"].template.format(detail=detail), None
+    if counted_residual.contains(0):
+        detail = (
+            f"read as counts, a is {fmt_span(counted_a)} and adjusted b "
+            f"{fmt_span(counted_b)}: "
+            + ("inside the ceiling" if _ceiling(a) or _ceiling(b) else "within the approximation")
         )
         return "explained", VERDICTS["explained"].template.format(detail=detail), None
     if residual.high < 0 and a.figure.high is None:
@@ -124,6 +145,10 @@ def decide(
         )
         return "explained", VERDICTS["explained"].template.format(detail=detail), None
     return "pending", "", "up" if residual.low > 0 else "down"
+
+
+def _ceiling(claim: Claim) -> bool:
+    return claim.figure.qualifier in ("up_to", "fewer_than")
 
 
 def break_even(

@@ -66,6 +66,7 @@ CLAIM_FIELDS = (
     "quote",
     "notes",
     "breakdown_of",
+    "complete",
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
@@ -526,6 +527,9 @@ class _Builder:
             name: self.optional_text(fields, name, f"`{name}`")
             for name in ("relayed_by", "url", "quote", "notes", "breakdown_of")
         }
+        complete = False
+        if (n := value("complete")) is not None:
+            complete = self.boolean(n, "`complete`")
         if len(self.problems) > before:
             return None
         assert claim_id and source and figure and population and outcome and area and as_of
@@ -547,8 +551,18 @@ class _Builder:
             quote=extra["quote"],
             notes=extra["notes"],
             breakdown_of=extra["breakdown_of"],
+            complete=complete,
             location=node.where(self.path),
         )
+
+    def boolean(self, node: Node, what: str) -> bool:
+        if node.kind == "scalar" and node.tag == "bool" and node.text in ("true", "false"):
+            return node.text == "true"
+        shown = node.text if node.kind == "scalar" else node.describe()
+        self.problem(
+            "wrong-type", node, f"{what} must be true or false, not {shown}", "write true or false"
+        )
+        return False
 
     def figure(self, node: Node, tolerance: float) -> Figure | None:
         if node.kind == "scalar":

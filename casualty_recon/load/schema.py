@@ -95,6 +95,10 @@ def sources_schema(assumption_targets: Sequence[str]) -> dict[str, Any]:
                 "type": "string",
                 "description": "The id of the claim this is part of.",
             },
+            "complete": {
+                "type": "boolean",
+                "description": "Its breakdown parts add up to it (shares are exact).",
+            },
         },
     }
     source = {

@@ -200,6 +200,8 @@ class Claim:
     quote: str | None = None
     notes: str | None = None
     breakdown_of: str | None = None
+    # Every breakdown part of this claim is in the file: shares from it are exact.
+    complete: bool = False
     location: Location | None = field(default=None, compare=False)
 
 

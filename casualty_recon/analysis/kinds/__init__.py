@@ -17,6 +17,7 @@ from casualty_recon.analysis.kinds import (
     as_of,
     basis,
     bounds,
+    coverage,
     outcome,
     perpetrators,
     population,
@@ -30,6 +31,7 @@ from casualty_recon.model.errors import InputError, Problem
 
 MODULES: tuple[ModuleType, ...] = (
     bounds,
+    coverage,
     as_of,
     start,
     area,

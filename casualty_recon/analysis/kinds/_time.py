@@ -66,7 +66,13 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         days_text = "a starts " + days_words(days, "earlier", "later")
     rate = pair.evidence.rate(kind, a, b)
     quantity = None
-    if rate is not None:
+    if rate is not None and rate.total:
+        quantity = rate
+        effect_text = (
+            "Nothing in the file says how b's count spread over its window: b would change by "
+            "{effect}."
+        )
+    elif rate is not None:
         quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
         effect_text = (
             f"At {fmt_span(rate.span)} a day, b would change by {{effect}} over those days."

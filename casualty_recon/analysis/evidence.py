@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 
 from casualty_recon.analysis.results import Quantity, human_day, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
@@ -20,6 +21,8 @@ from casualty_recon.model.spans import Span
 DIMENSIONS = ("area", "population", "outcome", "perpetrators")
 Breakdown = tuple[str, str, Span, tuple[str, ...]]
 Day = tuple[dt.date, dt.date]
+Shares = tuple[list[tuple[Span, tuple[str, ...]]], frozenset[str], Quantity]
+BasisPair = tuple[Span, Claim, Claim, str]
 
 
 class Evidence:
@@ -33,6 +36,7 @@ class Evidence:
             for claim_id in series.claim_ids:
                 self._series_of[claim_id] = series
         self._by_id = {claim.id: claim for claim in sources.claims}
+        self._scope_keys = {claim.id: _scope_key(claim) for claim in sources.claims}
         self._parts: dict[str, list[Claim]] = defaultdict(list)
         for claim in sources.claims:
             if claim.breakdown_of is not None and claim.breakdown_of in self._by_id:
@@ -42,7 +46,7 @@ class Evidence:
             lambda: defaultdict(list)
         )
         for claim in sources.claims:
-            key = (claim.as_of.earliest, claim.as_of.latest, _scope_key(claim))
+            key = (claim.as_of.earliest, claim.as_of.latest, self._scope_keys[claim.id])
             by_scope_day[key][claim.basis].append(claim)
         self._paired_bases = [group for group in by_scope_day.values() if len(group) > 1]
         self._basis_index: dict[tuple[str, str], dict[Day, list[tuple[Span, Claim, Claim]]]] = {}
@@ -51,6 +55,9 @@ class Evidence:
         for claim in sources.claims:
             self._by_count[_count_key(claim)].append(claim.id)
         self._echo_cache: dict[str, frozenset[str]] = {}
+        self._share_cache: dict[tuple[str, str, str], Shares | None] = {}
+        self._other_series_cache: dict[tuple[object, ...], list[Series]] = {}
+        self._basis_scope_cache: dict[tuple[object, ...], list[BasisPair]] = {}
         # Series by scope, for "another source's timeline for the same scope".
         self._series_by_scope: dict[tuple[object, ...], list[Series]] = defaultdict(list)
         for series in timelines:
@@ -60,6 +67,17 @@ class Evidence:
                 self._series_by_scope[scope].append(series)
         self._breakdown_cache: dict[str, dict[tuple[str, str], list[Breakdown]]] = {}
         self._gazetteer: Gazetteer | None = None
+
+    def scope_key(self, claim: Claim) -> tuple[str, ...]:
+        """The claim's values on the four scope dimensions, computed once per claim."""
+        found = self._scope_keys.get(claim.id)
+        return found if found is not None else _scope_key(claim)
+
+    def _relation(self, x: Claim, y: Claim, y_key: tuple[str, ...]) -> str:
+        """How x's scope relates to y's on area, population, outcome and perpetrators."""
+        if self.scope_key(x) == y_key:
+            return "same"
+        return _scope_relation(x, y)
 
     def series_of(self, claim: Claim) -> Series | None:
         return self._series_of.get(claim.id)
@@ -72,7 +90,7 @@ class Evidence:
         older, newer = sorted((a, b), key=lambda c: (c.as_of.latest, c.id))
         if older.as_of.latest >= newer.as_of.earliest:
             return None  # two figures of one day measure different things
-        if _scope_key(older) != _scope_key(newer) or older.basis != newer.basis:
+        if self.scope_key(older) != self.scope_key(newer) or older.basis != newer.basis:
             return None  # a narrower area (or another measure) is not a revision
         if newer.start is not None and (
             older.start is None or newer.start.earliest > older.start.latest
@@ -138,29 +156,37 @@ class Evidence:
 
     def _rate_series(
         self, b: Claim, own: Series | None, first: dt.date, second: dt.date, kind: str
-    ) -> list[Series]:
+    ) -> Iterator[Series]:
         """The series that may give b's rate over [first, second], best first: b's own, then
-        other sources' series for the same scope that cover the days."""
-        out: list[Series] = []
-        earliest = min(first, second)
+        other sources' series for the same scope and an overlapping area that cover the days."""
+        earliest, latest = min(first, second), max(first, second)
         if (
             own is not None
             and len(own.points) > 1
             and (kind != "start" or own.points[0].earliest <= earliest)
         ):
-            out.append(own)
-        scope = (b.population, b.outcome, b.perpetrators.parties)
-        for series in self._series_by_scope.get(scope, ()):
-            if series is own or series.source == b.source:
-                continue
-            sample = series.points[0].claim
-            if (
-                area_relation(sample.area.places, b.area.places) != "disjoint"
-                and series.points[0].earliest <= earliest
-                and series.points[-1].latest >= max(first, second)
+            yield own
+        for series in self._other_series(b):
+            if series is not own and (
+                series.points[0].earliest <= earliest and series.points[-1].latest >= latest
             ):
-                out.append(series)
-        return out
+                yield series
+
+    def _other_series(self, b: Claim) -> list[Series]:
+        """Other sources' series for b's population, outcome and perpetrators over an area
+        that overlaps b's, found once per (scope, area, source)."""
+        scope = (b.population, b.outcome, b.perpetrators.parties)
+        key = (*scope, b.area.places, b.source)
+        found = self._other_series_cache.get(key)
+        if found is None:
+            found = [
+                series
+                for series in self._series_by_scope.get(scope, ())
+                if series.source != b.source
+                and area_relation(series.points[0].claim.area.places, b.area.places) != "disjoint"
+            ]
+            self._other_series_cache[key] = found
+        return found
 
     def _own_average(self, kind: str, a: Claim, b: Claim) -> Quantity | None:
         """b's own count over its window. Deaths cluster, so an average is not the rate of any
@@ -232,27 +258,44 @@ class Evidence:
     def share(self, kind: str, a: Claim, b: Claim, relation: str) -> Quantity | None:
         """A ratio that turns b's count into one under a's definition on this dimension, from
         breakdowns that state neither a's count nor b's together (independent of the pair)."""
+        a_key, b_key = dimension_key(kind, a), dimension_key(kind, b)
+        every = self._shares(kind, a_key, b_key)
+        if every is None:
+            return self.assumed_ratio(kind, a, b)
+        found, all_ids, quantity = every
+        banned = self.echoes(a)
+        if banned.isdisjoint(all_ids) and not (a.id in all_ids and b.id in all_ids):
+            return quantity  # the common case: nothing of the pair among the evidence
         ratios: list[Span] = []
         evidence: list[str] = []
-        a_key, b_key = dimension_key(kind, a), dimension_key(kind, b)
-        banned = self.echoes(a)
+        for ratio, ids in found:
+            if banned.intersection(ids) or (a.id in ids and b.id in ids):
+                continue  # a's own count, or the pair itself: circular
+            ratios.append(ratio)
+            evidence += ids
+        if ratios:
+            return _share_quantity(ratios, evidence)
+        return self.assumed_ratio(kind, a, b)
+
+    def _shares(self, kind: str, a_key: str, b_key: str) -> Shares | None:
+        """Every share from a's value to b's on one dimension, and their hull, found once."""
+        cache_key = (kind, a_key, b_key)
+        if cache_key in self._share_cache:
+            return self._share_cache[cache_key]
         index = self.breakdowns(kind)
+        found: list[tuple[Span, tuple[str, ...]]] = []
         for key, invert in (((a_key, b_key), False), ((b_key, a_key), True)):
             for _part, _whole, share, ids in index.get(key, ()):
-                if banned.intersection(ids) or (a.id in ids and b.id in ids):
-                    continue  # a's own count, or the pair itself: circular
                 ratio = Span.point(1).divide(share) if invert else share
                 if ratio is not None:
-                    ratios.append(ratio)
-                    evidence += ids
-        if ratios:
-            return Quantity(
-                Span.hull(ratios),
-                tuple(dict.fromkeys(evidence)),
-                "share from the breakdown " + ", ".join(dict.fromkeys(evidence)),
-                True,
-            )
-        return self.assumed_ratio(kind, a, b)
+                    found.append((ratio, ids))
+        result = None
+        if found:
+            evidence = [i for _, ids in found for i in ids]
+            quantity = _share_quantity([r for r, _ in found], evidence)
+            result = (found, frozenset(evidence), quantity)
+        self._share_cache[cache_key] = result
+        return result
 
     def assumed_ratio(self, kind: str, a: Claim, b: Claim) -> Quantity | None:
         for assumption in self.sources.assumptions:
@@ -323,15 +366,25 @@ class Evidence:
         evidence: list[str] = []
         covers: list[str] = []
         for claim, name in ((b, "b"), (a, "a")):
-            for ratio, high, low in index.get((claim.as_of.earliest, claim.as_of.latest), ()):
-                if high.id in banned or low.id in banned or {low.id, high.id} == {a.id, b.id}:
+            day = (claim.as_of.earliest, claim.as_of.latest)
+            scope = self.scope_key(claim)
+            cache_key = (b.basis, a.basis, day, scope)
+            usable = self._basis_scope_cache.get(cache_key)
+            if usable is None:
+                usable = [
+                    (ratio, high, low, relation)
+                    for ratio, high, low in index.get(day, ())
+                    if (relation := self._relation(low, claim, scope)) in ("same", "wider")
+                ]
+                self._basis_scope_cache[cache_key] = usable
+            pair_ids = {a.id, b.id}
+            for ratio, high, low, relation in usable:
+                if high.id in banned or low.id in banned or {low.id, high.id} == pair_ids:
                     continue  # built on a's own count: it would assume the answer
-                relation = _scope_relation(low, claim)
-                if relation not in ("same", "wider"):
-                    continue
                 ratios.append(ratio)
                 evidence += [high.id, low.id]
-                covers.append(f"{'equals' if relation == 'same' else 'contains'} {name}'s")
+                if not covers:
+                    covers.append(f"{'equals' if relation == 'same' else 'contains'} {name}'s")
             if ratios:
                 break
         if not ratios:
@@ -436,6 +489,11 @@ def _count_key(claim: Claim) -> tuple[object, ...]:
         claim.as_of.latest,
         _scope_key(claim),
     )
+
+
+def _share_quantity(ratios: list[Span], evidence: list[str]) -> Quantity:
+    ids = tuple(dict.fromkeys(evidence))
+    return Quantity(Span.hull(ratios), ids, "share from the breakdown " + ", ".join(ids), True)
 
 
 def _total(claims: list[Claim]) -> Span:

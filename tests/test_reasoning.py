@@ -399,3 +399,28 @@ def test_case_syria_and_turkey_make_no_pair() -> None:
     sources = build(claim("x", "A", "500", area="Syria"), claim("y", "B", "300", area="Turkey"))
     with pytest.raises(UsageError):
         compare(sources, pair=("x", "y"))
+
+
+# --- the format: `complete` on a whole --------------------------------------------------------
+
+
+def test_complete_is_read_as_a_boolean_and_defaults_to_false() -> None:
+    sources = build(claim("w", "C", "1,000", complete="true"), claim("v", "C", "900"))
+    assert sources.claim("w").complete is True
+    assert sources.claim("v").complete is False
+
+
+@pytest.mark.parametrize("value", ["yes", "1", '"true"', "[true]"])
+def test_complete_that_is_not_true_or_false_is_a_located_error(value: str) -> None:
+    from casualty_recon.model.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        build(claim("w", "C", "1,000", complete=value))
+    message = str(caught.value)
+    assert message.startswith("error: case.yaml:") and "`complete` must be true or false" in message
+    line = (
+        (HEAD + claim("w", "C", "1,000", complete=value))
+        .splitlines()
+        .index(f"    complete: {value}")
+    )
+    assert f"case.yaml:{line + 1}:15:" in message

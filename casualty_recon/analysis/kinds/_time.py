@@ -74,9 +74,16 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         )
     elif rate is not None:
         quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
-        effect_text = (
-            f"At {fmt_span(rate.span)} a day, b would change by {{effect}} over those days."
-        )
+        if rate.evidence == ("own-rate",):  # an average is not the rate of any period
+            effect_text = (
+                f"Were b's average over its window ({fmt_span(rate.span)} a day) to hold over "
+                "those days, b would change by {effect}; deaths cluster, so this is an "
+                "assumption, not a measured rate."
+            )
+        else:
+            effect_text = (
+                f"At {fmt_span(rate.span)} a day, b would change by {{effect}} over those days."
+            )
     else:
         effect_text = "No rate is known for b, so the effect is not sized."
     sentence = template.format(

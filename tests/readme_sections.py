@@ -10,7 +10,7 @@ import re
 
 from typer.testing import CliRunner
 
-from casualty_recon.analysis.catalogue import catalogue_markdown
+from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
 from casualty_recon.model.errors import ERROR_KINDS
 from casualty_recon.render.csv import columns_markdown

@@ -61,11 +61,20 @@ def test_a_is_the_claim_with_the_larger_floor_and_the_gap_is_positive() -> None:
     assert (pair.gap.low, pair.gap.high) == (50, 50)
 
 
-def test_same_scope_same_basis_points_that_differ_are_a_contradiction() -> None:
+def test_same_scope_same_basis_points_that_differ_are_floors_not_a_contradiction() -> None:
+    # REASONING.md 1: a bare count is exact as the source's count and a floor of the truth;
+    # two floors never contradict. Nothing in the file sizes the gap: unexplained.
     sources = build(claim("x", "A", "100"), claim("y", "B", "150"))
     pair = explain(sources, "x", "y")
+    assert pair.verdict == "unexplained"
+    assert "contradict" in pair.reason
+
+
+def test_same_scope_points_against_an_estimate_below_them_are_a_contradiction() -> None:
+    sources = build(claim("x", "A", "100", basis="estimated"), claim("y", "B", "150"))
+    pair = explain(sources, "x", "y")
     assert pair.verdict == "contradiction"
-    assert "ceiling 100 is below" in pair.reason
+    assert "bounds the truth from above at 100" in pair.reason
 
 
 def test_a_wider_count_below_a_narrower_floor_is_a_contradiction() -> None:
@@ -189,21 +198,46 @@ def test_breakdown_gives_a_perpetrator_share() -> None:
     assert set(difference.evidence) == {"part", "whole"}  # type: ignore[attr-defined]
 
 
-def test_parts_that_split_by_perpetrator_add_up_to_a_population_share() -> None:
+@pytest.mark.parametrize("complete", [True, False])
+def test_parts_that_split_by_perpetrator_add_up_to_a_population_share(complete: bool) -> None:
+    whole = claim("whole", "C", "900", population="people")
+    if complete:
+        whole = whole[:-1] + "\n    complete: true\n"
     sources = build(
-        claim("whole", "C", "900", population="people"),
+        whole,
         claim("p1", "C", "250", perpetrators="pro-government")[:-1] + "\n    breakdown_of: whole\n",
         claim("p2", "C", "50", perpetrators="Islamic State")[:-1] + "\n    breakdown_of: whole\n",
         claim("x", "A", "1000", population="people"),
         claim("y", "B", "400", population="civilians"),
     )
     difference = kinds(explain(sources, "x", "y"))["population"]
-    # civilians are (250 + 50) / 900 of people: b reads 400 * 3 = 1,200 people.
-    assert difference.effect.low == pytest.approx(800)  # type: ignore[attr-defined]
+    # civilians are (250 + 50) / 900 of people: b reads 400 * 3 = 1,200 people. Unless the whole
+    # is declared complete, the other 600 may hold civilians too: a share of 1/3 to 1.
+    assert difference.effect.high == pytest.approx(800)  # type: ignore[attr-defined]
+    assert difference.effect.low == pytest.approx(800 if complete else 0)  # type: ignore[attr-defined]
     assert set(difference.evidence) == {"p1", "p2", "whole"}  # type: ignore[attr-defined]
 
 
 def test_paired_bases_on_one_day_give_a_basis_ratio() -> None:
+    # Two bases for the pair's own scope and day (REASONING.md 2: the scope of the ratio
+    # equals or contains the scope of a or of b).
+    sources = build(
+        claim("v", "C", "500", basis="verified"),
+        claim("r", "C", "800", basis="reported"),
+        claim("x", "A", "about 900", basis="reported"),
+        claim("y", "B", "600", basis="verified"),
+    )
+    pair = explain(sources, "x", "y")
+    basis = kinds(pair)["basis"]
+    # 800 / 500, and 800 / 600 (b's own count read on a's basis); never x's 900 (a's count).
+    assert basis.effect.low == pytest.approx(200)  # type: ignore[attr-defined]
+    assert basis.effect.high == pytest.approx(600 * 1.6 - 600)  # type: ignore[attr-defined]
+    assert set(basis.evidence) == {"v", "r", "y"}  # type: ignore[attr-defined]
+    assert "for a scope that equals b's" in basis.sentence  # type: ignore[attr-defined]
+    assert pair.verdict == "explained"
+
+
+def test_a_basis_ratio_from_another_day_is_not_borrowed() -> None:
     sources = build(
         claim("v", "C", "500", basis="verified", as_of="2019-05-20"),
         claim("r", "C", "800", basis="reported", as_of="2019-05-20"),
@@ -212,9 +246,8 @@ def test_paired_bases_on_one_day_give_a_basis_ratio() -> None:
     )
     pair = explain(sources, "x", "y")
     basis = kinds(pair)["basis"]
-    assert basis.effect.low == pytest.approx(600 * 1.6 - 600)  # type: ignore[attr-defined]
-    assert set(basis.evidence) == {"v", "r"}  # type: ignore[attr-defined]
-    assert pair.verdict == "explained"
+    assert basis.effect is None  # type: ignore[attr-defined]
+    assert pair.verdict == "partly_explained"
 
 
 def test_assumptions_are_applied_and_listed() -> None:

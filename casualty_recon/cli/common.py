@@ -53,9 +53,12 @@ def fail(error: CasualtyReconError) -> NoReturn:
 
 
 def load(path: str) -> Sources:
+    from casualty_recon.analysis.kinds import check_assumptions
     from casualty_recon.load.loader import load as load_sources
 
-    return load_sources(path)
+    sources = load_sources(path)
+    check_assumptions(sources)  # the loader cannot see the registry of kinds
+    return sources
 
 
 def date_option(value: str | None, name: str) -> dt.date | None:

@@ -17,10 +17,11 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
 
       casualty-recon schema -o sources.schema.json
     """
+    from casualty_recon.analysis.kinds import assumable
     from casualty_recon.load.schema import schema_json
 
     try:
-        emit(schema_json(), output, force)
+        emit(schema_json(assumable()), output, force)
     except CasualtyReconError as error:
         fail(error)
 

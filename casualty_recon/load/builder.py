@@ -37,7 +37,6 @@ from casualty_recon.model.claims import (
     clip_as_of,
 )
 from casualty_recon.model.errors import (
-    APPLIES_TO_UNKNOWN,
     AREA_BAD,
     ASSUMPTION_FIELD_MISSING,
     ASSUMPTION_NEEDS,
@@ -69,6 +68,7 @@ from casualty_recon.model.errors import (
     KIND_UNKNOWN,
     NO_CLAIMS,
     NO_SOURCES,
+    NOT_BOOLEAN,
     OUTCOME_UNKNOWN,
     POPULATION_UNKNOWN,
     PUBLISHED_BEFORE_AS_OF,
@@ -113,10 +113,16 @@ CLAIM_FIELDS = (
     "notes",
     "breakdown_of",
     "series",
+    "complete",
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
-ASSUMPTION_TARGETS = ("as_of", "start", "area", "population", "outcome", "perpetrators", "basis")
+# The claim fields whose values the loader can read in an assumption: a daily rate for the two
+# date fields, `from`/`to` values for the others. Which kinds an assumption may target is the
+# analysis registry's business (analysis.kinds.check_assumptions, run right after loading): the
+# loader keeps `applies_to` as written, with its location.
+RATE_FIELDS = ("as_of", "start")
+VALUE_FIELDS = ("area", "population", "outcome", "perpetrators", "basis")
 SETTINGS_FIELDS = ("about_tolerance",)
 CLAIM_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -382,6 +388,9 @@ class Builder(NodeReader):
             name: self.optional_text(fields, name, f"`{name}`")
             for name in ("relayed_by", "url", "quote", "notes", "breakdown_of", "series")
         }
+        complete = False
+        if (complete_node := value("complete")) is not None:
+            complete = self.boolean(complete_node, "`complete`")
         if len(self.problems) > before:
             return None
         assert claim_id and source and figure and population and outcome and area and as_of
@@ -404,6 +413,7 @@ class Builder(NodeReader):
             notes=extra["notes"],
             breakdown_of=extra["breakdown_of"],
             series=extra["series"],
+            complete=complete,
             location=node.where(self.path),
         )
 
@@ -594,15 +604,17 @@ class Builder(NodeReader):
         for name in ("applies_to", "reason"):
             if name not in fields:
                 self.report(ASSUMPTION_FIELD_MISSING, node, index=index, name=name)
-        target = None
+        target = written = None
         if "applies_to" in fields:
-            target = self.choice(
-                fields["applies_to"][1], ASSUMPTION_TARGETS, APPLIES_TO_UNKNOWN, "applies_to value"
-            )
+            value_node = fields["applies_to"][1]
+            text = self.text(value_node, "applies_to value")
+            if text is not None:
+                target = " ".join(text.lower().split())
+                written = (text, value_node.where(self.path))
         reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
         ratio = rate = None
         from_value = to_value = None
-        if target in {"as_of", "start"}:
+        if target in RATE_FIELDS:
             if "rate" not in fields:
                 self.report(ASSUMPTION_NEEDS_RATE, node, index=index, target=target)
             else:
@@ -610,7 +622,7 @@ class Builder(NodeReader):
             for name in ("from", "to", "ratio"):
                 if name in fields:
                     self.report(ASSUMPTION_NOT_FOR_RATE, fields[name][0], name=name, target=target)
-        elif target is not None:
+        elif target in VALUE_FIELDS:
             for name in ("from", "to", "ratio"):
                 if name not in fields:
                     self.report(ASSUMPTION_NEEDS, node, index=index, target=target, name=name)
@@ -620,6 +632,15 @@ class Builder(NodeReader):
             to_value = self.scope_value(fields.get("to"), target, sources, gazetteer)
             if "rate" in fields:
                 self.report(ASSUMPTION_RATE_MISPLACED, fields["rate"][0], target=target)
+        elif target is not None:  # a kind the loader has no grammar for: values as written
+            if "ratio" in fields:
+                ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
+            if "rate" in fields:
+                rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
+            if "from" in fields:
+                from_value = self.text(fields["from"][1], "from", allow_numbers=True)
+            if "to" in fields:
+                to_value = self.text(fields["to"][1], "to", allow_numbers=True)
         source = None
         if "source" in fields:
             source = self.text(
@@ -639,7 +660,15 @@ class Builder(NodeReader):
             rate=rate,
             source=source,
             location=node.where(self.path),
+            applies_to_as_written=written,
         )
+
+    def boolean(self, node: Node, what: str) -> bool:
+        if node.kind == "scalar" and node.tag == "bool" and node.text in ("true", "false"):
+            return node.text == "true"
+        shown = node.text if node.kind == "scalar" else node.describe()
+        self.report(NOT_BOOLEAN, node, what=what, found=shown)
+        return False
 
     def scope_value(
         self, entry: tuple[Node, Node] | None, target: str, sources: Sources, gazetteer: Gazetteer

@@ -8,6 +8,7 @@ so their fields are plain strings here with the grammar in the description.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS, SOURCE_KINDS
@@ -99,11 +100,17 @@ def _claim_schema() -> dict[str, Any]:
                 "description": "Joins claims of one source that are one count in substance, "
                 "however worded (one series, whatever their areas say).",
             },
+            "complete": {
+                "type": "boolean",
+                "description": "Its breakdown parts add up to it (shares are exact).",
+            },
         },
     }
 
 
-def sources_schema() -> dict[str, Any]:
+def sources_schema(assumption_targets: Sequence[str]) -> dict[str, Any]:
+    """The JSON Schema of sources.yaml. `assumption_targets` are the kinds an assumption may
+    target: the analysis registry knows them (`analysis.kinds.assumable()`), not this layer."""
     claim = _claim_schema()
     source = {
         "oneOf": [
@@ -126,9 +133,7 @@ def sources_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["applies_to", "reason"],
         "properties": {
-            "applies_to": {
-                "enum": ["as_of", "start", "area", "population", "outcome", "perpetrators", "basis"]
-            },
+            "applies_to": {"enum": list(assumption_targets)},
             "from": {"type": "string"},
             "to": {"type": "string"},
             "ratio": {**_INTERVAL, "description": "The `to` figure is ratio times the `from` one."},
@@ -186,5 +191,5 @@ def sources_schema() -> dict[str, Any]:
     }
 
 
-def schema_json() -> str:
-    return json.dumps(sources_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_json(assumption_targets: Sequence[str]) -> str:
+    return json.dumps(sources_schema(assumption_targets), indent=2, ensure_ascii=False) + "\n"

@@ -211,6 +211,8 @@ class Claim:
     # `series: NAME`: differently worded claims of one source that are one count in substance
     # (REASONING.md section 3). None: the series is found from the scope.
     series: str | None = None
+    # Every breakdown part of this claim is in the file: shares from it are exact.
+    complete: bool = False
     location: Location | None = field(default=None, compare=False)
 
 
@@ -231,6 +233,8 @@ class Assumption:
     rate: tuple[float, float] | None = None
     source: str | None = None
     location: Location | None = field(default=None, compare=False)
+    # `applies_to` as the file wrote it and where, for the check against the kinds registry.
+    applies_to_as_written: tuple[str, Location] | None = field(default=None, compare=False)
 
     @property
     def ref(self) -> str:

@@ -363,6 +363,9 @@ YAML_SYNTAX_TABS = Template(
 # the loader: shapes and fields
 NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
 NOT_TEXT = Template("wrong-type", "{what} must be text, not {found}")
+NOT_BOOLEAN = Template(
+    "wrong-type", "{what} must be true or false, not {found}", "write true or false"
+)
 COMPARE_EXAMPLE = "for example: compare: [[uossm-2019-08-20, ocha-reuters-2019-08-20]]"
 COMPARE_NOT_A_LIST = Template(
     "wrong-type", "`compare` must be a list of pairs of ids, not {found}", COMPARE_EXAMPLE

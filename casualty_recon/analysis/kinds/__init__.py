@@ -1,0 +1,112 @@
+"""The registry of difference kinds: one module each, listed below, ordered by their declared
+`order`. Everything else derives from it: the engine's detection and waterfall order, which kinds
+can close a residual, the assumption targets (the JSON Schema enum and the check of each
+`applies_to`) and the README catalogue table.
+
+To add a kind: write `analysis/kinds/NAME.py` defining `KIND = Kind(...)` (see `base.py`) and add
+the module to `MODULES`. `register` adds one at run time (tests use it for a toy kind).
+"""
+
+from __future__ import annotations
+
+import difflib
+from types import ModuleType
+
+from casualty_recon.analysis.kinds import (
+    area,
+    as_of,
+    basis,
+    bounds,
+    coverage,
+    outcome,
+    perpetrators,
+    population,
+    relay,
+    revision,
+    start,
+)
+from casualty_recon.analysis.kinds.base import Detect, Kind, Pair
+from casualty_recon.model.claims import Location, Sources
+from casualty_recon.model.errors import APPLIES_TO_UNKNOWN, InputError, Problem
+
+MODULES: tuple[ModuleType, ...] = (
+    bounds,
+    coverage,
+    as_of,
+    start,
+    area,
+    population,
+    outcome,
+    perpetrators,
+    basis,
+    relay,
+    revision,
+)
+
+__all__ = [
+    "KINDS",
+    "Detect",
+    "Kind",
+    "Pair",
+    "assumable",
+    "check_assumptions",
+    "kinds",
+    "register",
+    "unregister",
+]
+
+KINDS: dict[str, Kind] = {}
+
+
+def _sort() -> None:
+    ordered = sorted(KINDS.values(), key=lambda k: (k.order, k.name))
+    KINDS.clear()
+    KINDS.update((k.name, k) for k in ordered)
+
+
+def register(kind: Kind) -> Kind:
+    """Add a kind to the registry (or replace one of the same name); returns it."""
+    KINDS[kind.name] = kind
+    _sort()
+    return kind
+
+
+def unregister(name: str) -> None:
+    KINDS.pop(name, None)
+
+
+def kinds() -> tuple[Kind, ...]:
+    """Every kind, in the order of the report and the waterfall."""
+    return tuple(KINDS.values())
+
+
+def assumable() -> tuple[str, ...]:
+    """The kinds an assumption may target (`applies_to`), in registry order."""
+    return tuple(k.name for k in KINDS.values() if k.assumable is not None)
+
+
+for _module in MODULES:
+    register(_module.KIND)
+
+
+def check_assumptions(sources: Sources) -> None:
+    """Raise the located InputError the loader would give for an assumption whose `applies_to`
+    no registered kind accepts. The loader sits below analysis and cannot see the registry, so
+    it keeps `applies_to` as written, with its location, and this check runs right after loading
+    (in `Engine` and the CLI's `_load`), with the loader's wording."""
+    targets = assumable()
+    problems = []
+    for assumption in sources.assumptions:
+        if assumption.applies_to in targets:
+            continue
+        written, where = assumption.applies_to_as_written or (
+            assumption.applies_to,
+            assumption.location or Location(sources.path, 1, 1),
+        )
+        hint = "applies_to values: " + ", ".join(targets)
+        close = difflib.get_close_matches(assumption.applies_to, targets, n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean {close[0]}? {hint}"
+        problems.append(Problem.of(APPLIES_TO_UNKNOWN, where, value=written, choices=hint))
+    if problems:
+        raise InputError(problems)

@@ -1,0 +1,62 @@
+"""Shared by the four scope kinds (area, population, outcome, perpetrators): a difference of
+scope, sized by a share from a breakdown in the file or a user's assumption."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds.base import Pair
+from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
+from casualty_recon.model.spans import Span
+
+NOUNS = {
+    "area": "area",
+    "population": "population",
+    "outcome": "outcome",
+    "perpetrators": "set of perpetrators",
+}
+
+
+def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
+    a, b, gap = pair.a, pair.b, pair.gap
+    relation: str = getattr(pair.relations, kind)
+    if relation == "same":
+        return []
+    quantity = pair.evidence.share(kind, a, b, relation)
+    direction = {"wider": "up", "narrower": "down"}.get(relation, "either")
+    values = {
+        "area": (a.area.label(), b.area.label()),
+        "population": (a.population, b.population),
+        "outcome": (a.outcome, b.outcome),
+        "perpetrators": (a.perpetrators.label(), b.perpetrators.label()),
+    }[kind]
+    if quantity is not None:
+        effect_text = f"Scaling b by {ratio_text(quantity.span)} changes it by {{effect}}."
+    else:
+        effect_text = "No breakdown or assumption in the file sizes it."
+    sentence = template.format(
+        a_label=claim_label(a),
+        b_label=claim_label(b),
+        a_value=values[0],
+        b_value=values[1],
+        relation_text=relation_words(NOUNS[kind], relation, gap),
+        effect_text=effect_text,
+    )
+    difference = Difference(
+        kind, values[0], values[1], relation, direction, agrees(direction, gap), sentence
+    )
+    return [Found(difference, quantity)]
+
+
+def relation_words(noun: str, relation: str, gap: Span) -> str:
+    if relation == "wider":
+        text = f"a's {noun} is wider"
+        return text + ", which points the way of the gap" if gap.low > 0 else text
+    if relation == "narrower":
+        text = f"a's {noun} is narrower"
+        if gap.low > 0:
+            text += ", so it works against the gap: a counts less and still says more"
+        return text
+    if relation == "disjoint":
+        return f"the two count different {noun}s that do not overlap"
+    if relation == "overlapping":
+        return f"the {noun}s overlap without one containing the other"
+    return f"how the {noun}s relate is unknown"

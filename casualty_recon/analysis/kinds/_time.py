@@ -1,0 +1,120 @@
+"""Shared by the two time kinds (`as_of`, `start`): detection and sizing of a difference in days,
+sized by a daily rate (the evidence's best series, an assumption, or b's own average)."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds.base import Pair
+from casualty_recon.analysis.results import (
+    Difference,
+    Found,
+    Quantity,
+    agrees,
+    claim_label,
+    human_range,
+)
+from casualty_recon.grammar.wording import fmt_span
+from casualty_recon.model.spans import Span
+
+
+def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
+    a, b, gap = pair.a, pair.b, pair.gap
+    a_day = a.as_of if kind == "as_of" else a.start
+    b_day = b.as_of if kind == "as_of" else b.start
+    if kind == "start" and a_day is None and b_day is None:
+        sentence = (
+            "Neither claim says when its count starts, so their windows cannot be compared: "
+            "one may cover more time than the other."
+        )
+        return [Found(Difference(kind, "", "", "unknown", "either", None, sentence))]
+    if a_day is None or b_day is None:
+        if kind == "start":
+            missing = a if a_day is None else b
+            other = b if a_day is None else a
+            other_day = b_day if a_day is None else a_day
+            assert other_day is not None
+            sentence = (
+                f"{claim_label(missing)} does not say when its count starts; "
+                f"{claim_label(other)} counts from "
+                f"{human_range(other_day.text, other_day.earliest, other_day.latest)}. "
+                "The difference cannot be sized."
+            )
+            difference = Difference(
+                kind,
+                "" if a_day is None else a_day.text,
+                "" if b_day is None else b_day.text,
+                "unknown",
+                "either",
+                None,
+                sentence,
+            )
+            return [Found(difference)]
+        return []
+    if (a_day.earliest, a_day.latest) == (b_day.earliest, b_day.latest):
+        return []
+    if kind == "as_of":
+        days = Span((a_day.earliest - b_day.latest).days, (a_day.latest - b_day.earliest).days)
+    else:  # a starting earlier adds days to a's window
+        days = Span((b_day.earliest - a_day.latest).days, (b_day.latest - a_day.earliest).days)
+    if days.low >= 0 and days.high > 0:  # never earlier, possibly later
+        relation, direction = "wider", "up"
+    elif days.high <= 0 and days.low < 0:
+        relation, direction = "narrower", "down"
+    else:
+        relation, direction = "overlapping", "either"
+    if kind == "as_of":
+        days_text = "a runs " + days_words(days, "later", "earlier")
+    else:
+        days_text = "a starts " + days_words(days, "earlier", "later")
+    rate = pair.evidence.rate(kind, a, b)
+    quantity = None
+    if rate is not None and rate.total:
+        quantity = rate
+        effect_text = (
+            "Nothing in the file says how b's count spread over its window: b would change by "
+            "{effect}."
+        )
+    elif rate is not None:
+        quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
+        if rate.evidence == ("own-rate",):  # an average is not the rate of any period
+            effect_text = (
+                f"Were b's average over its window ({fmt_span(rate.span)} a day) to hold over "
+                "those days, b would change by {effect}; deaths cluster, so this is an "
+                "assumption, not a measured rate."
+            )
+        else:
+            effect_text = (
+                f"At {fmt_span(rate.span)} a day, b would change by {{effect}} over those days."
+            )
+    else:
+        effect_text = "No rate is known for b, so the effect is not sized."
+    sentence = template.format(
+        a_label=claim_label(a),
+        b_label=claim_label(b),
+        a_value=human_range(a_day.text, a_day.earliest, a_day.latest),
+        b_value=human_range(b_day.text, b_day.earliest, b_day.latest),
+        days_text=days_text,
+        effect_text=effect_text,
+    )
+    difference = Difference(
+        kind,
+        a_day.text,
+        b_day.text,
+        relation,
+        direction,
+        agrees(direction, gap),
+        sentence,
+        note=f"{int(days.low)}..{int(days.high)}",
+    )
+    return [Found(difference, quantity)]
+
+
+def days_words(days: Span, later: str, earlier: str) -> str:
+    if days.is_point:
+        count = abs(int(days.low))
+        unit = "day" if count == 1 else "days"
+        return f"{count} {unit} {later if days.low > 0 else earlier}"
+    if days.low > 0:
+        return f"{int(days.low)} to {int(days.high)} days {later}"
+    if days.high < 0:
+        return f"{int(-days.high)} to {int(-days.low)} days {earlier}"
+    return f"between {int(-days.low)} days {earlier} and {int(days.high)} days {later}"

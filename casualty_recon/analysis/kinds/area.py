@@ -1,0 +1,26 @@
+"""`area`: The claims cover different places."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds._share import detect_share
+from casualty_recon.analysis.kinds.base import Kind, Pair
+from casualty_recon.analysis.results import Found
+
+TEMPLATE = "{a_label} covers {a_value}, {b_label} covers {b_value}: {relation_text}. {effect_text}"
+
+
+def detect(pair: Pair) -> list[Found]:
+    return detect_share("area", TEMPLATE, pair)
+
+
+KIND = Kind(
+    name="area",
+    title="Different areas",
+    description="The claims cover different places.",
+    pushes_up_when="A's area is wider",
+    template=TEMPLATE,
+    order=40,
+    detect=detect,
+    closes=True,
+    assumable="ratio",
+)

@@ -1,0 +1,59 @@
+"""`basis`: the counts were made differently (verified < documented < reported < estimated)."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds.base import Kind, Pair
+from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
+from casualty_recon.model.claims import BASES
+
+TEMPLATE = "{a_label} is {a_value}, {b_label} is {b_value}: {relation_text}. {effect_text}"
+
+
+def detect(pair: Pair) -> list[Found]:
+    a, b, gap = pair.a, pair.b, pair.gap
+    if a.basis == b.basis:
+        return []
+    a_rank, b_rank = BASES.index(a.basis), BASES.index(b.basis)
+    relation = "wider" if a_rank > b_rank else "narrower"
+    direction = "up" if a_rank > b_rank else "down"
+    quantity = pair.evidence.basis_ratio(a, b)
+    if quantity is None:
+        quantity = pair.evidence.assumed_ratio("basis", a, b)
+    more, less = (a, b) if a_rank > b_rank else (b, a)
+    relation_text = f"a {more.basis} count is expected to capture more than a {less.basis} one"
+    if direction == "up":
+        relation_text += ", which points the way of the gap" if gap.low > 0 else ""
+    else:
+        relation_text += (
+            "; a counts on the stricter basis and still says more" if gap.low > 0 else ""
+        )
+    if quantity is not None:
+        effect_text = f"Read on a's basis ({ratio_text(quantity.span)}), b changes by {{effect}}."
+    else:
+        effect_text = "No paired claims or assumption in the file size it."
+    sentence = TEMPLATE.format(
+        a_label=claim_label(a),
+        b_label=claim_label(b),
+        a_value=a.basis,
+        b_value=b.basis,
+        relation_text=relation_text,
+        effect_text=effect_text,
+    )
+    difference = Difference(
+        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), sentence
+    )
+    return [Found(difference, quantity)]
+
+
+KIND = Kind(
+    name="basis",
+    title="Different standards of proof",
+    description="The counts were made differently: verified < documented < reported < "
+    "estimated, by how much each is expected to capture.",
+    pushes_up_when="A's basis captures more",
+    template=TEMPLATE,
+    order=80,
+    detect=detect,
+    closes=True,
+    assumable="ratio",
+)

@@ -1,0 +1,63 @@
+"""`coverage`: the narrower scope holds the larger count, so the wider count falls short in
+coverage. Counts are floors of the truth: this is not a contradiction (REASONING.md 1)."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds.base import Kind, Pair
+from casualty_recon.analysis.results import (
+    Difference,
+    Found,
+    claim_label,
+    figure_value,
+    stated,
+    truth_ceiling,
+)
+
+TEMPLATE = (
+    "{narrow_label} counts a scope inside {wide_label}'s and still holds more: the wider count "
+    "falls short in coverage by at least {shortfall}. Counts are floors of the truth, so this "
+    "is not a contradiction; unless other differences account for it, it stays unexplained."
+)
+
+
+def shortfall(pair: Pair) -> int | None:
+    """The narrower floor minus the wider count, where the narrower scope holds more and the
+    wider figure does not bound the truth from above (that would be a contradiction)."""
+    a, b = pair.a, pair.b  # a holds the larger floor
+    if pair.relations.overall != "narrower" or truth_ceiling(b) is not None:
+        return None
+    short = a.figure.low - stated(b).high
+    return int(short) if short > 0 else None
+
+
+def detect(pair: Pair) -> list[Found]:
+    short = shortfall(pair)
+    if short is None:
+        return []
+    sentence = TEMPLATE.format(
+        narrow_label=claim_label(pair.a), wide_label=claim_label(pair.b), shortfall=f"{short:,}"
+    )
+    difference = Difference(
+        "coverage",
+        figure_value(pair.a),
+        figure_value(pair.b),
+        "shortfall",
+        "none",
+        None,
+        sentence,
+        note=f"{short}",
+    )
+    return [Found(difference)]
+
+
+KIND = Kind(
+    name="coverage",
+    title="Wider count short in coverage",
+    description="The narrower scope holds the larger count: the wider count falls short in "
+    "coverage, by at least the narrower floor minus the wider count. Two floors of the truth "
+    "never contradict; it is unexplained unless other differences account for it.",
+    pushes_up_when="n/a: flags the wider count",
+    template=TEMPLATE,
+    order=15,
+    detect=detect,
+)

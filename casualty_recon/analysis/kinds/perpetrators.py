@@ -1,0 +1,31 @@
+"""`perpetrators`: the claims attribute deaths to different parties, or one counts deaths by
+any party."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds._share import detect_share
+from casualty_recon.analysis.kinds.base import Kind, Pair
+from casualty_recon.analysis.results import Found
+
+TEMPLATE = (
+    "{a_label} counts deaths caused by {a_value}, {b_label} by {b_value}: "
+    "{relation_text}. {effect_text}"
+)
+
+
+def detect(pair: Pair) -> list[Found]:
+    return detect_share("perpetrators", TEMPLATE, pair)
+
+
+KIND = Kind(
+    name="perpetrators",
+    title="Different perpetrators",
+    description="The claims attribute deaths to different parties, or one counts deaths by "
+    "any party.",
+    pushes_up_when="A's set is wider",
+    template=TEMPLATE,
+    order=70,
+    detect=detect,
+    closes=True,
+    assumable="ratio",
+)

@@ -1,0 +1,26 @@
+"""`population`: The claims count different people (civilians, children, all people...)."""
+
+from __future__ import annotations
+
+from casualty_recon.analysis.kinds._share import detect_share
+from casualty_recon.analysis.kinds.base import Kind, Pair
+from casualty_recon.analysis.results import Found
+
+TEMPLATE = "{a_label} counts {a_value}, {b_label} counts {b_value}: {relation_text}. {effect_text}"
+
+
+def detect(pair: Pair) -> list[Found]:
+    return detect_share("population", TEMPLATE, pair)
+
+
+KIND = Kind(
+    name="population",
+    title="Different populations",
+    description="The claims count different people (civilians, children, all people...).",
+    pushes_up_when="A's population is wider",
+    template=TEMPLATE,
+    order=50,
+    detect=detect,
+    closes=True,
+    assumable="ratio",
+)

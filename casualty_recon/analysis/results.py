@@ -1,0 +1,238 @@
+"""What the engine returns for a pair, and the small wording helpers every difference kind uses:
+claim labels, figure shapes, days, relations and ratios in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from casualty_recon.grammar.wording import fmt_span
+from casualty_recon.model.claims import Assumption, Claim
+from casualty_recon.model.spans import INF, Span, number
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class Difference(NamedTuple):
+    kind: str
+    a_value: str
+    b_value: str
+    relation: str
+    direction: str
+    agrees: bool | None
+    sentence: str
+    effect: Span | None = None
+    evidence: tuple[str, ...] = ()
+    break_even: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "a": self.a_value,
+            "b": self.b_value,
+            "relation": self.relation,
+            "direction": self.direction,
+            "agrees": self.agrees,
+            "effect_low": None if self.effect is None else number(self.effect.low),
+            "effect_high": None if self.effect is None else number(self.effect.high),
+            "evidence": list(self.evidence),
+            "break_even": self.break_even,
+            "sentence": self.sentence,
+        }
+
+
+class Step(NamedTuple):
+    """One row of the waterfall: an effect applied to b and where b stands after it."""
+
+    kind: str
+    effect: Span
+    after: Span
+    evidence: tuple[str, ...]
+
+
+class Quantity(NamedTuple):
+    """A quantified effect before it is applied: additive (time) or a ratio (shares, basis)."""
+
+    span: Span
+    evidence: tuple[str, ...]
+    note: str
+    multiplicative: bool
+    assumption: Assumption | None = None
+    # A time effect given as its total over the days (not a daily rate): an average over a
+    # window says only that part of the window held 0 to all of the count.
+    total: bool = False
+
+
+class Found(NamedTuple):
+    """What a difference kind detects in a pair: the difference and, where sized, its effect."""
+
+    difference: Difference
+    quantity: Quantity | None = None
+
+
+@dataclass(slots=True)
+class PairResult:
+    a: Claim
+    b: Claim
+    gap: Span
+    differences: list[Difference]
+    steps: list[Step]
+    adjusted_b: Span
+    residual: Span
+    verdict: str
+    reason: str
+    common_floor: int
+    common_scope: str
+    assumptions_used: list[Assumption] = field(default_factory=list)
+    evidence_used: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.id,
+            "b": self.b.id,
+            "gap_low": number(self.gap.low),
+            "gap_high": number(self.gap.high),
+            "adjusted_b_low": number(self.adjusted_b.low),
+            "adjusted_b_high": number(self.adjusted_b.high),
+            "residual_low": number(self.residual.low),
+            "residual_high": number(self.residual.high),
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "common_floor": self.common_floor,
+            "common_scope": self.common_scope,
+            "differences": [d.to_dict() for d in self.differences],
+            "steps": [
+                {
+                    "kind": s.kind,
+                    "effect_low": number(s.effect.low),
+                    "effect_high": number(s.effect.high),
+                    "after_low": number(s.after.low),
+                    "after_high": number(s.after.high),
+                    "evidence": list(s.evidence),
+                }
+                for s in self.steps
+            ],
+            "assumptions_used": [a.ref for a in self.assumptions_used],
+            "evidence_used": self.evidence_used,
+        }
+
+
+# --- wording -------------------------------------------------------------------------------------
+
+
+def human_day(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def human_range(text: str, earliest: dt.date, latest: dt.date) -> str:
+    if earliest == latest:
+        return human_day(earliest)
+    return text
+
+
+def claim_label(claim: Claim) -> str:
+    via = f" via {claim.relayed_by}" if claim.relayed_by else ""
+    return f"{claim.source}{via} ({claim.figure.text})"
+
+
+def shape(claim: Claim) -> tuple[str, str]:
+    """(code, words) for the shape of a figure."""
+    q = claim.figure.qualifier
+    if claim.figure.high is None:
+        return "floor", "a floor"
+    if q in {"up_to", "fewer_than"}:
+        return "ceiling", "a ceiling"
+    if q in {"about", "nearly"}:
+        return "approximation", "an approximation"
+    if q == "vague":
+        return "vague", "a vague quantity"
+    if q == "range":
+        return "range", "a range"
+    return "point", "an exact figure"
+
+
+def stated(claim: Claim) -> Span:
+    low, high = claim.figure.stated
+    return Span(low, high)
+
+
+def literal(claim: Claim) -> Span:
+    high = claim.figure.high
+    return Span(claim.figure.low, INF if high is None else high)
+
+
+def truth_ceiling(claim: Claim) -> int | None:
+    """An upper bound of the true number, or None (REASONING.md 1). A count on a verified,
+    documented or reported basis is a floor of the truth: only an explicit ceiling or range
+    bounds it from above ("nearly 500" is approximate, not a ceiling). An estimate bounds the
+    truth on both sides by its interval."""
+    if claim.basis == "estimated" or claim.figure.qualifier in ("up_to", "fewer_than", "range"):
+        return claim.figure.high
+    return None
+
+
+def counted(claim: Claim, tolerance: float) -> Span:
+    """The figure as a count, for judging a verdict: a ceiling is anything up to it, and
+    "nearly n" is judged like "about n" (the `about` tolerance on both sides)."""
+    figure = claim.figure
+    if figure.high is not None and figure.qualifier in ("up_to", "fewer_than"):
+        return Span(0, figure.high)
+    if figure.high is not None and figure.qualifier == "nearly":
+        nominal = figure.high + 1
+        return Span(figure.low, math.ceil(round(nominal * (1 + tolerance), 9)))
+    return stated(claim)
+
+
+def figure_value(claim: Claim) -> str:
+    return f"{claim.figure.text} [{fmt_span(literal(claim))}]"
+
+
+def agrees(direction: str, gap: Span) -> bool | None:
+    if direction not in {"up", "down"}:
+        return None
+    if gap.low > 0:
+        return direction == "up"
+    if gap.high < 0:
+        return direction == "down"
+    return None
+
+
+def adjusted_from(a: Claim, residual: Span) -> Span:
+    value = stated(a)
+    return Span(value.low - residual.high, value.high - residual.low)
+
+
+def ratio_text(span: Span) -> str:
+    if span.is_point:
+        return f"{span.low:.3g}"
+    return f"{span.low:.3g} to {span.high:.3g}"
+
+
+def and_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def order_pair(first: Claim, second: Claim) -> tuple[Claim, Claim]:
+    """a is the claim with the larger floor, ties by id."""
+    key_first = (-first.figure.low, first.id)
+    key_second = (-second.figure.low, second.id)
+    return (first, second) if key_first <= key_second else (second, first)

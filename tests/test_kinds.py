@@ -1,0 +1,148 @@
+"""The registry of difference kinds: one module per kind, and everything derived from it (the
+engine's detection and waterfall order, the report, the README table, assumption targets)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from casualty_recon import compare, loads
+from casualty_recon.analysis import kinds as registry
+from casualty_recon.analysis.engine import Engine
+from casualty_recon.analysis.kinds import Kind, Pair
+from casualty_recon.analysis.results import Difference, Found, Quantity
+from casualty_recon.analysis.verdicts import catalogue_markdown
+from casualty_recon.cli.app import app
+from casualty_recon.load.schema import schema_json
+from casualty_recon.model.errors import InputError
+from casualty_recon.model.spans import Span
+
+FILE = """\
+version: 1
+sources:
+  A: {kind: ngo}
+  B: {kind: un}
+claims:
+  - {id: x, source: A, figure: "120", population: civilians, outcome: killed, area: Idlib,
+     as_of: 2019-06-01, notes: red}
+  - {id: y, source: B, figure: "100", population: civilians, outcome: killed, area: Idlib,
+     as_of: 2019-06-01, notes: blue}
+"""
+
+
+def test_the_registry_holds_the_ten_kinds_in_waterfall_order() -> None:
+    names = [kind.name for kind in registry.kinds()]
+    assert names == [
+        "bounds",
+        "coverage",
+        "as_of",
+        "start",
+        "area",
+        "population",
+        "outcome",
+        "perpetrators",
+        "basis",
+        "relay",
+        "revision",
+    ]
+    orders = [kind.order for kind in registry.kinds()]
+    assert orders == sorted(orders)
+    assert registry.assumable() == (
+        "as_of",
+        "start",
+        "area",
+        "population",
+        "outcome",
+        "perpetrators",
+        "basis",
+    )
+
+
+def test_every_kind_module_declares_its_entry_and_the_readme_lists_it() -> None:
+    table = catalogue_markdown()
+    for module in registry.MODULES:
+        kind = module.KIND
+        assert module.__name__.rsplit(".", 1)[1] == kind.name
+        assert f"| `{kind.name}` | {kind.title} | {kind.pushes_up_when} |" in table
+
+
+def _colour(pair: Pair) -> list[Found]:
+    if pair.a.notes == pair.b.notes:
+        return []
+    difference = Difference(
+        "colour", pair.a.notes or "", pair.b.notes or "", "wider", "up", True, "Red is wider."
+    )
+    return [Found(difference, Quantity(Span(1.2, 1.2), ("paint",), "by eye", True))]
+
+
+@pytest.fixture
+def toy() -> Iterator[Kind]:
+    kind = registry.register(
+        Kind("colour", "Different colours", "Red counts more.", "A is red", "", 75, _colour, True)
+    )
+    yield kind
+    registry.unregister("colour")
+
+
+def test_a_toy_kind_flows_through_detection_waterfall_report_and_readme(toy: Kind) -> None:
+    sources = loads(FILE, "toy.yaml")
+    report = compare(sources, pair=("x", "y"))
+    pair = report.pairs[0]
+    colour = [d for d in pair.differences if d.kind == "colour"]
+    assert len(colour) == 1 and colour[0].effect == Span(20, 20)
+    assert [s.kind for s in pair.steps] == ["colour"]
+    assert pair.verdict == "explained"
+    assert "| `colour` | Different colours | A is red | Red counts more. |" in catalogue_markdown()
+    table = catalogue_markdown().splitlines()
+    assert (
+        table.index(next(r for r in table if "`colour`" in r))
+        == table.index(next(r for r in table if "`perpetrators`" in r)) + 1
+    )  # order 75: after perpetrators (70), before basis (80)
+    document = report.to_dict()
+    assert "colour" in json.dumps(document)
+
+
+def test_a_toy_kind_open_to_assumptions_becomes_a_target(toy: Kind) -> None:
+    registry.register(dataclasses.replace(toy, assumable="ratio"))
+    assert "colour" in registry.assumable()
+    schema = json.loads(schema_json(registry.assumable()))
+    enum = schema["properties"]["assumptions"]["items"]["properties"]["applies_to"]["enum"]
+    assert enum == [*registry.assumable()] and enum.index("colour") == enum.index("basis") - 1
+    sources = loads(
+        FILE + "assumptions:\n  - {applies_to: colour, from: blue, to: red, ratio: [1, 2], "
+        "reason: test}\n",
+        "toy.yaml",
+    )
+    Engine(sources)  # accepted: the registry lets assumptions target it
+
+
+def test_unknown_assumption_target_is_a_located_error_from_the_registry(tmp_path: Path) -> None:
+    text = FILE + (
+        "assumptions:\n"
+        "  - applies_to: basiss\n"
+        "    from: verified\n"
+        "    to: reported\n"
+        "    ratio: [1.3, 1.8]\n"
+        "    reason: typo\n"
+    )
+    sources = loads(text, "bad.yaml")
+    with pytest.raises(InputError) as caught:
+        Engine(sources)
+    assert str(caught.value) == (
+        'error: bad.yaml:11:17: unknown applies_to value "basiss"\n'
+        "  hint: did you mean basis? applies_to values: as_of, start, area, population, "
+        "outcome, perpetrators, basis"
+    )
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    for command in ("validate", "report"):
+        result = CliRunner().invoke(app, [command, str(path)])
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert f"error: {path}:11:17: unknown applies_to value" in result.stderr
+        assert "Traceback" not in result.stderr

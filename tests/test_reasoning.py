@@ -1,0 +1,417 @@
+"""REASONING.md sections 1 and 2: the casebook (section 5) as tests, and tests of each rule
+beyond the cases. Every file is built here; the figures are made up. Unless a case says
+otherwise: civilians killed in Idlib, 1 to 31 March 2020, documented."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty_recon import compare, loads
+from casualty_recon.analysis.engine import Engine, PairResult
+from casualty_recon.model.claims import Sources
+
+HEAD = """\
+version: 1
+sources:
+  A: {kind: ngo}
+  B: {kind: un}
+  C: {kind: monitor}
+  D: {kind: monitor}
+claims:
+"""
+DEFAULTS = {
+    "population": "civilians",
+    "outcome": "killed",
+    "area": "Idlib",
+    "start": "2020-03-01",
+    "as_of": "2020-03-31",
+    "basis": "documented",
+}
+
+
+def claim(claim_id: str, source: str, figure: str, **fields: str) -> str:
+    values = {"id": claim_id, "source": source, "figure": f'"{figure}"', **DEFAULTS, **fields}
+    lines = [f"{key}: {value}" for key, value in values.items() if value != ""]
+    return "  - " + "\n    ".join(lines) + "\n"
+
+
+def build(*claims: str, tail: str = "") -> Sources:
+    return loads(HEAD + "".join(claims) + tail, "case.yaml")
+
+
+def pair(*claims: str, tail: str = "", ids: tuple[str, str] = ("x", "y")) -> PairResult:
+    return compare(build(*claims, tail=tail), pair=ids).pairs[0]
+
+
+def kinds(result: PairResult) -> dict[str, object]:
+    return {d.kind: d for d in result.differences}
+
+
+# --- the casebook --------------------------------------------------------------------------------
+
+
+def test_case_two_overlapping_ranges_are_explained() -> None:
+    result = pair(claim("x", "A", "100 to 200"), claim("y", "B", "150 to 300"))
+    assert result.verdict == "explained"
+
+
+def test_case_a_count_inside_a_ceiling_is_explained() -> None:
+    result = pair(claim("x", "A", "250"), claim("y", "B", "up to 300"))
+    assert result.verdict == "explained"
+    assert "inside the ceiling" in result.reason
+
+
+def test_case_a_count_above_a_ceiling_of_the_same_scope_is_a_contradiction() -> None:
+    result = pair(claim("x", "A", "350"), claim("y", "B", "up to 300"))
+    assert result.verdict == "contradiction"
+    assert "bounds the truth from above at 300" in result.reason
+
+
+def test_case_about_500_against_more_than_480_is_explained() -> None:
+    result = pair(claim("x", "A", "about 500"), claim("y", "B", "more than 480"))
+    assert result.verdict == "explained"
+
+
+def test_case_nearly_500_against_500_is_approximate_not_a_ceiling() -> None:
+    result = pair(claim("x", "A", "nearly 500"), claim("y", "B", "500"))
+    assert result.verdict == "explained"
+    assert "within the approximation" in result.reason
+
+
+def test_case_a_narrower_window_holding_more_is_a_coverage_shortfall() -> None:
+    result = pair(
+        claim("x", "A", "300"),
+        claim("y", "B", "400", start="2020-03-10", as_of="2020-03-20"),
+    )
+    assert result.verdict == "unexplained"
+    coverage = kinds(result)["coverage"]
+    assert "falls short in coverage by at least 100" in coverage.sentence  # type: ignore[attr-defined]
+    assert "at least 100" in result.reason and "contradict" in result.reason
+
+
+def test_case_a_ceiling_for_a_narrower_window_does_not_bound_the_whole_month() -> None:
+    result = pair(
+        claim("x", "A", "300"),
+        claim("y", "B", "at most 250", start="2020-03-10", as_of="2020-03-20", basis="estimated"),
+    )
+    assert result.verdict in ("explained", "partly_explained")
+
+
+def test_case_an_estimated_ceiling_below_a_count_of_the_same_scope_contradicts_it() -> None:
+    result = pair(claim("x", "A", "300"), claim("y", "B", "at most 250", basis="estimated"))
+    assert result.verdict == "contradiction"
+
+
+def test_case_a_wider_outcome_is_partly_explained_with_its_break_even() -> None:
+    result = pair(claim("x", "A", "1,000", outcome="killed or injured"), claim("y", "B", "400"))
+    assert result.verdict == "partly_explained"
+    outcome = kinds(result)["outcome"]
+    assert outcome.break_even is not None and "2.50 times" in outcome.break_even  # type: ignore[attr-defined]
+
+
+def test_case_zero_verified_against_25_reported_is_partly_explained_by_basis() -> None:
+    result = pair(claim("x", "A", "0", basis="verified"), claim("y", "B", "25", basis="reported"))
+    assert result.verdict == "partly_explained"
+    assert "basis" in result.reason
+
+
+STALE = (
+    claim("s1", "C", "100", as_of="2020-03-10", published="2020-03-10"),
+    claim("s2", "C", "200", as_of="2020-03-20", published="2020-03-20"),
+    claim("s3", "C", "260", as_of="2020-03-22", published="2020-03-22"),
+    claim("s4", "C", "300", as_of="2020-03-30", published="2020-03-30"),
+    claim("y", "C", "200", as_of="2020-03-20", published="2020-03-27", relayed_by="News"),
+    claim("x", "A", "300", as_of="2020-03-30"),
+)
+
+
+def test_case_a_relay_behind_its_source_is_sized_from_the_sources_series() -> None:
+    result = pair(*STALE)
+    as_of = kinds(result)["as_of"]
+    assert as_of.effect is not None  # type: ignore[attr-defined]
+    assert {"s2", "s3"} <= set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "own series" in as_of.sentence  # type: ignore[attr-defined]
+    assert result.verdict == "explained"
+
+
+def test_case_a_relay_printed_after_its_source_published_a_higher_count_is_stale() -> None:
+    relay = kinds(pair(*STALE))["relay"]
+    assert "already published 260" in relay.sentence and "s3" in relay.sentence  # type: ignore[attr-defined]
+
+
+# --- section 1: counts are floors of the truth ---------------------------------------------------
+
+
+def test_two_documented_counts_never_contradict_whatever_their_scopes() -> None:
+    for wide, narrow in (("300", "400"), ("more than 300", "at least 400"), ("300", "about 400")):
+        result = pair(
+            claim("x", "A", wide, area="Idlib"),
+            claim("y", "B", narrow, area="southern Idlib"),
+        )
+        assert result.verdict != "contradiction", (wide, narrow)
+        assert "coverage" in kinds(result)
+
+
+def test_a_range_of_the_wider_scope_below_a_narrower_floor_contradicts() -> None:
+    result = pair(
+        claim("x", "A", "100 to 200", area="Idlib"),
+        claim("y", "B", "at least 250", area="southern Idlib"),
+    )
+    assert result.verdict == "contradiction"
+
+
+def test_a_ceiling_for_the_narrower_scope_never_contradicts_a_wider_floor() -> None:
+    result = pair(
+        claim("x", "A", "up to 100", area="southern Idlib"),
+        claim("y", "B", "400", area="Idlib"),
+    )
+    assert result.verdict != "contradiction"
+    assert "coverage" not in kinds(result)
+
+
+def test_a_ceiling_on_the_larger_side_takes_part_in_the_verdict() -> None:
+    # a is the claim with the larger floor; b's ceiling is read as anything up to it.
+    assert pair(claim("x", "A", "200"), claim("y", "B", "fewer than 300")).verdict == "explained"
+    assert pair(claim("x", "A", "300"), claim("y", "B", "fewer than 300")).verdict == (
+        "contradiction"
+    )
+
+
+def test_coverage_shortfall_is_explained_when_other_differences_account_for_it() -> None:
+    # The narrower count is reported, the wider verified: the basis could close it.
+    result = pair(
+        claim("x", "A", "300", basis="verified"),
+        claim("y", "B", "400", area="southern Idlib", basis="reported"),
+    )
+    assert "coverage" in kinds(result)
+    assert result.verdict == "partly_explained"
+
+
+def test_nearly_uses_the_files_about_tolerance() -> None:
+    tight = "settings: {about_tolerance: 0.01}\n"
+    text = HEAD.replace("version: 1\n", "version: 1\n" + tight)
+    sources = loads(text + claim("x", "A", "nearly 500") + claim("y", "B", "520"), "case.yaml")
+    # nearly 500 is [495, 499]; judged as about 500 with 1% it reaches 505, not 520.
+    assert compare(sources, pair=("x", "y")).pairs[0].verdict == "unexplained"
+    assert pair(claim("x", "A", "nearly 500"), claim("y", "B", "520")).verdict == "explained"
+
+
+# --- section 2: evidence independent of the pair -------------------------------------------------
+
+
+def test_a_basis_ratio_never_rests_on_as_own_count() -> None:
+    # x (reported 900) and v (verified 500, C) give two bases for one scope and day, but x is a.
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("v", "C", "500", basis="verified"),
+        claim("y", "C", "600", basis="verified", area="Idlib"),
+    )
+    basis = kinds(result)["basis"]
+    assert basis.effect is None  # type: ignore[attr-defined]
+    assert result.verdict == "partly_explained"
+
+
+def test_a_relay_of_as_count_is_not_independent_evidence() -> None:
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("x-relay", "A", "900", basis="reported", relayed_by="News"),
+        claim("v", "C", "500", basis="verified"),
+        claim("y", "D", "600", basis="verified"),
+    )
+    assert kinds(result)["basis"].effect is None  # type: ignore[attr-defined]
+
+
+def test_a_basis_ratio_from_a_wider_scope_of_the_same_day_is_used_and_named() -> None:
+    result = pair(
+        claim("x", "A", "900", basis="reported", area="southern Idlib"),
+        claim("v", "C", "1,000", basis="verified", area="Idlib"),
+        claim("r", "D", "1,500", basis="reported", area="Idlib"),
+        claim("y", "B", "600", basis="verified", area="southern Idlib"),
+    )
+    basis = kinds(result)["basis"]
+    assert basis.effect is not None  # type: ignore[attr-defined]
+    assert "contains" in basis.sentence  # type: ignore[attr-defined]
+
+
+def test_a_basis_ratio_from_a_disjoint_or_narrower_scope_is_not_borrowed() -> None:
+    for area in ("Hama", "southern Idlib"):
+        result = pair(
+            claim("x", "A", "900", basis="reported"),
+            claim("v", "C", "1,000", basis="verified", area=area),
+            claim("r", "D", "1,500", basis="reported", area=area),
+            claim("y", "B", "600", basis="verified"),
+        )
+        assert kinds(result)["basis"].effect is None, area  # type: ignore[attr-defined]
+
+
+def test_a_breakdown_of_as_own_count_is_not_used() -> None:
+    result = pair(
+        claim("x", "A", "1,000"),
+        claim("x-part", "A", "900", perpetrators="Russian forces", breakdown_of="x"),
+        claim("y", "B", "700", perpetrators="Russian forces"),
+    )
+    perpetrators = kinds(result)["perpetrators"]
+    assert perpetrators.effect is None  # type: ignore[attr-defined]
+
+
+def test_a_partial_breakdown_gives_bounds_and_a_complete_one_exact_shares() -> None:
+    parts = (
+        claim("p1", "C", "600", perpetrators="Russian forces", breakdown_of="w"),
+        claim("p2", "C", "200", perpetrators="Islamic State", breakdown_of="w"),
+    )
+    partial = pair(
+        claim("w", "C", "1,000"),
+        *parts,
+        claim("x", "A", "900"),
+        claim("y", "B", "500", perpetrators="Russian forces"),
+    )
+    effect = kinds(partial)["perpetrators"].effect  # type: ignore[attr-defined]
+    # Russian forces are at least 600/1,000 and at most (1,000 - 200)/1,000 of all.
+    assert (effect.low, effect.high) == pytest.approx((500 / 0.8 - 500, 500 / 0.6 - 500))
+    complete = pair(
+        claim("w", "C", "1,000", complete="true"),
+        *parts,
+        claim("x", "A", "900"),
+        claim("y", "B", "500", perpetrators="Russian forces"),
+    )
+    effect = kinds(complete)["perpetrators"].effect  # type: ignore[attr-defined]
+    assert effect.low == pytest.approx(effect.high)
+    every = pair(
+        claim("w", "C", "800"),
+        *parts,
+        claim("x", "A", "900"),
+        claim("y", "B", "500", perpetrators="Russian forces"),
+    )
+    effect = kinds(every)["perpetrators"].effect  # type: ignore[attr-defined]
+    assert effect.low == pytest.approx(500 / 0.75 - 500) == pytest.approx(effect.high)
+
+
+def test_an_average_over_a_window_gives_0_to_the_whole_for_a_sub_period() -> None:
+    result = pair(claim("x", "A", "400", as_of="2020-03-20"), claim("y", "B", "310"))
+    as_of = kinds(result)["as_of"]
+    assert as_of.effect is not None  # type: ignore[attr-defined]
+    assert (as_of.effect.low, as_of.effect.high) == (-310, 0)  # type: ignore[attr-defined]
+    assert "a day" not in as_of.sentence  # type: ignore[attr-defined]
+    assert result.verdict == "unexplained"  # 400 in 20 days against 310 in 31: coverage
+
+
+def test_a_start_effect_needs_evidence_before_bs_start() -> None:
+    # b's own average says nothing about the days before b starts (killing may not have begun).
+    result = pair(claim("x", "A", "900", start="2020-02-01"), claim("y", "B", "600"))
+    start = kinds(result)["start"]
+    assert start.effect is None  # type: ignore[attr-defined]
+    assert result.verdict == "partly_explained"
+
+
+def test_a_series_starting_after_the_earlier_start_gives_no_rate_before_its_first_point() -> None:
+    result = pair(
+        claim("c1", "B", "100", as_of="2020-03-10"),
+        claim("c2", "B", "300", as_of="2020-03-20"),
+        claim("y", "B", "600"),
+        claim("x", "A", "900", start="2020-02-01"),
+    )
+    assert kinds(result)["start"].effect is None  # type: ignore[attr-defined]
+
+
+def test_a_rate_never_rests_on_as_own_point_of_a_shared_series() -> None:
+    # b and a are one source's series points: the rate between them is the gap itself.
+    result = pair(
+        claim("y", "B", "300", as_of="2020-03-10"),
+        claim("x", "B", "600", as_of="2020-03-20"),
+        claim("z", "B", "650", as_of="2020-03-31"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert as_of.effect is None or "x" not in as_of.evidence  # type: ignore[attr-defined]
+
+
+def test_the_engine_indexes_evidence_once() -> None:
+    sources = build(
+        claim("w", "C", "1,000"),
+        claim("p1", "C", "600", perpetrators="Russian forces", breakdown_of="w"),
+        claim("x", "A", "900"),
+        claim("y", "B", "500", perpetrators="Russian forces"),
+    )
+    engine = Engine(sources)
+    first = engine.explain(sources.claim("x"), sources.claim("y"))
+    index = engine.evidence.breakdowns("perpetrators")
+    assert engine.evidence.breakdowns("perpetrators") is index
+    assert engine.explain(sources.claim("x"), sources.claim("y")).to_dict() == first.to_dict()
+
+
+# --- casebook cases that rest on series, revisions and pair selection (REASONING.md 3-4) --------
+
+
+def test_case_a_later_narrower_area_of_the_same_source_is_no_revision() -> None:
+    result = pair(
+        claim("x", "C", "500", area="[Idlib, Hama, Aleppo]", as_of="2020-03-20"),
+        claim("y", "C", "300", area="Idlib"),
+    )
+    assert "revision" not in kinds(result)
+    assert result.verdict != "contradiction"
+
+
+def test_case_a_lower_later_point_of_one_series_is_a_revision() -> None:
+    sources = build(
+        claim("p1", "C", "100", as_of="2020-03-10"),
+        claim("p2", "C", "200", as_of="2020-03-20"),
+        claim("p3", "C", "180", as_of="2020-03-30"),
+    )
+    result = compare(sources, pair=("p2", "p3")).pairs[0]
+    assert "revision" in kinds(result)
+    assert result.verdict == "explained"
+
+
+def test_case_two_measures_of_one_source_on_one_day_are_no_revision() -> None:
+    result = pair(
+        claim("x", "C", "17,674", basis="reported", notes="alleged"),
+        claim("y", "C", "6,575", basis="documented", notes="likely"),
+    )
+    assert "revision" not in kinds(result)
+
+
+def test_case_a_city_count_and_a_national_count_are_two_series() -> None:
+    text = HEAD.replace("claims:\n", "").replace("version: 1\n", "version: 1\n")
+    sources = loads(
+        text
+        + "claims:\n"
+        + claim("u", "C", "925", area="Ukraine", start="2022-02-24", as_of="2022-03-20")
+        + claim("m", "C", "1,348", area="Donetsk", start="2022-02-24", as_of="2022-06-29"),
+        "case.yaml",
+    )
+    engine = Engine(sources)
+    assert engine.evidence.series_of(sources.claim("u")) is not engine.evidence.series_of(
+        sources.claim("m")
+    )
+
+
+def test_case_syria_and_turkey_make_no_pair() -> None:
+    from casualty_recon.model.errors import UsageError
+
+    sources = build(claim("x", "A", "500", area="Syria"), claim("y", "B", "300", area="Turkey"))
+    with pytest.raises(UsageError):
+        compare(sources, pair=("x", "y"))
+
+
+# --- the format: `complete` on a whole --------------------------------------------------------
+
+
+def test_complete_is_read_as_a_boolean_and_defaults_to_false() -> None:
+    sources = build(claim("w", "C", "1,000", complete="true"), claim("v", "C", "900"))
+    assert sources.claim("w").complete is True
+    assert sources.claim("v").complete is False
+
+
+@pytest.mark.parametrize("value", ["yes", "1", '"true"', "[true]"])
+def test_complete_that_is_not_true_or_false_is_a_located_error(value: str) -> None:
+    from casualty_recon.model.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        build(claim("w", "C", "1,000", complete=value))
+    message = str(caught.value)
+    assert message.startswith("error: case.yaml:") and "`complete` must be true or false" in message
+    line = (
+        (HEAD + claim("w", "C", "1,000", complete=value))
+        .splitlines()
+        .index(f"    complete: {value}")
+    )
+    assert f"case.yaml:{line + 1}:15:" in message

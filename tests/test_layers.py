@@ -19,6 +19,7 @@ LAYERS = ("model", "grammar", "load", "analysis", "render", "cli")
 # Modules whose layer is not the name of their package.
 MODULE_LAYERS = {
     "casualty_recon.events.render": "render",
+    "casualty_recon.render.lists": "render",
 }
 LOOSE = {"casualty_recon", "casualty_recon.__main__"}
 THIRD_PARTY = {"typer": {"cli"}, "rich": {"render", "cli"}}
@@ -37,7 +38,7 @@ def _layer(module: str) -> str | None:
     parts = module.split(".")
     if len(parts) < 2:
         return None
-    if parts[1] in ("events", "extract"):
+    if parts[1] in ("events", "extract", "lists"):
         return "analysis"
     return parts[1] if parts[1] in LAYERS else None
 
@@ -70,7 +71,7 @@ def _allowed(importer: str, target: str) -> bool:
     mine, theirs = _layer(importer), _layer(target)
     assert mine is not None, f"{importer} is in no layer"
     assert theirs is not None, f"{target} is in no layer"
-    if target.split(".")[1] in ("events", "extract") and importer.split(".")[1] not in (
+    if target.split(".")[1] in ("events", "extract", "lists") and importer.split(".")[1] not in (
         target.split(".")[1],
         "cli",
         "render",

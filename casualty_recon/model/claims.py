@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from casualty_recon.model.lists import ListSpec
+
 # --- vocabularies ------------------------------------------------------------------------------
 
 POPULATIONS: tuple[str, ...] = (
@@ -250,6 +252,7 @@ class Sources:
     assumptions: list[Assumption] = field(default_factory=list)
     about_tolerance: float = 0.1
     notes: list[Note] = field(default_factory=list)
+    lists: dict[str, ListSpec] = field(default_factory=dict)  # the `lists:` section
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

@@ -78,6 +78,11 @@ ERROR_KINDS: dict[str, ErrorKind] = {
         ErrorKind("bad-assumption", "Bad assumption", "An `assumptions` entry that is not valid."),
         ErrorKind("bad-setting", "Bad setting", "A `settings` value out of range."),
         ErrorKind("bad-csv", "Bad claims CSV", "A claims CSV without the needed columns."),
+        ErrorKind(
+            "bad-list",
+            "Bad list",
+            "A `lists` entry, a claim's `list` or a list file that cannot be read.",
+        ),
     )
 }
 

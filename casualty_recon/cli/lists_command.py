@@ -16,6 +16,7 @@ import typer
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 
 if TYPE_CHECKING:
+    from casualty_recon.lists.link import Linkage
     from casualty_recon.lists.read import ListTable
     from casualty_recon.model.claims import Sources
 
@@ -106,5 +107,119 @@ def validate(
             raise InputError(problems)
         if any(not claim.agrees for check in checks for claim in check.claims):
             raise typer.Exit(1)
+    except CasualtyReconError as error:
+        _fail(error)
+
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine", help="duckdb (in process) or spark (pyspark; Java 17+), same model on both."
+    ),
+]
+MasterOption = Annotated[
+    str, typer.Option("--master", help="Spark master: local[*] by default, or a cluster's URL.")
+]
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold", min=0.0, max=1.0, help="Match probability a link needs (default 0.9)."
+    ),
+]
+NoIdsOption = Annotated[
+    bool, typer.Option("--no-ids", help="Do not link on the ID column first (hide the IDs).")
+]
+
+
+def _progress(text: str) -> None:
+    sys.stderr.write(f"{text}\n")
+
+
+def _linkage(
+    sources: Sources,
+    keys: list[str],
+    engine: Engine,
+    master: str,
+    threshold: float | None,
+    no_ids: bool,
+    quiet: bool,
+) -> Linkage:
+    from casualty_recon.lists.link import DEFAULT_THRESHOLD, LinkOptions, link_lists
+
+    tables = [_table(sources, key) for key in keys]
+    options = LinkOptions(
+        engine=engine.value,
+        master=master,
+        use_ids=not no_ids,
+        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        progress=None if quiet else _progress,
+    )
+    return link_lists(tables, options)
+
+
+@lists_app.command()
+def link(
+    keys: Annotated[list[str], typer.Argument(help="One list (its duplicates) or two lists.")],
+    sources_path: SourcesOption = Path("sources.yaml"),
+    engine: EngineOption = Engine.duckdb,
+    master: MasterOption = "local[*]",
+    threshold: ThresholdOption = None,
+    no_ids: NoIdsOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Link the records of two lists (or one list's duplicates): counts at several thresholds.
+
+    Example: casualty-recon lists link moh-2024-01 moh-2024-04 --engine spark
+    """
+    try:
+        from casualty_recon.render.lists import render_duplicates, render_linkage
+
+        if len(keys) > 2:
+            raise UsageError("link one list or two", "casualty-recon lists link A B")
+        linkage = _linkage(_sources(sources_path), keys, engine, master, threshold, no_ids, quiet)
+        sys.stdout.write(render_linkage(linkage))
+        sys.stdout.write(render_duplicates(linkage))
+    except CasualtyReconError as error:
+        _fail(error)
+
+
+@lists_app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="Key of list A (e.g. the earlier release).")],
+    b: Annotated[str, typer.Argument(help="Key of list B.")],
+    sources_path: SourcesOption = Path("sources.yaml"),
+    engine: EngineOption = Engine.duckdb,
+    master: MasterOption = "local[*]",
+    threshold: ThresholdOption = None,
+    no_ids: NoIdsOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write one row per person as CSV to this file."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    examples: Annotated[int, typer.Option("--examples", min=0, help="Examples per change.")] = 5,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """In both, only in A, only in B, by sex, age band, month of death and place; for two
+    releases of one source, what was added, removed and changed.
+
+    Example: casualty-recon lists compare moh-2024-01 moh-2024-04 --out people.csv
+    """
+    try:
+        from casualty_recon.lists.compare import compare_lists
+        from casualty_recon.render.atomic import write_new_file
+        from casualty_recon.render.lists import people_csv, render_comparison
+
+        if output is not None and output.exists() and not force:
+            raise UsageError(f"{output} exists", "pass --force to overwrite it")
+        sources = _sources(sources_path)
+        linkage = _linkage(sources, [a, b], engine, master, threshold, no_ids, quiet)
+        pair = (sources.lists[a].source, sources.lists[b].source)
+        comparison = compare_lists(linkage, pair, examples=examples)
+        sys.stdout.write(render_comparison(comparison))
+        if output is not None:
+            write_new_file(output, people_csv(comparison), force=force)
+            if not quiet:
+                _progress(f"wrote {output} ({len(comparison.people):,} people)")
     except CasualtyReconError as error:
         _fail(error)

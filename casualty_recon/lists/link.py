@@ -24,6 +24,7 @@ default is DEFAULT_THRESHOLD (see `make eval-link`).
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ class LinkOptions:
     use_ids: bool = True  # link on the ID column first where both lists have one
     threshold: float = DEFAULT_THRESHOLD
     progress: Callable[[str], None] | None = None
+    # A model trained before (`Linkage.model`, Splink's model dict): score with it, no training.
+    trained: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ class Linkage:
     engine: str = "duckdb"
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what training could not do
+    model: dict[str, Any] = field(default_factory=dict)  # the trained Splink model
 
     def links(self, threshold: float | None = None) -> pd.DataFrame:
         """One-to-one links across the two lists at `threshold` (ID links always count)."""
@@ -276,6 +280,8 @@ def _settings(columns: set[str], link_type: str) -> Any:
         blocking_rules_to_generate_predictions=rules,
         retain_intermediate_calculation_columns=True,  # mw_* columns: the evidence
         retain_matching_columns=False,
+        em_convergence=0.001,  # weights move by less than this: enough for links, and fast
+        max_iterations=15,
     )
     return settings
 
@@ -299,9 +305,11 @@ def _db_api(engine: str, master: str) -> Any:
         SparkSession.builder.master(master)
         .appName("casualty-recon lists")
         .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.default.parallelism", "8")
+        .config("spark.sql.shuffle.partitions", "2" if master.startswith("local") else "200")
+        .config("spark.default.parallelism", "2" if master.startswith("local") else "200")
+        .config("spark.sql.adaptive.enabled", "true")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", "2g")
         .getOrCreate()
     )
@@ -313,7 +321,7 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     """Link one list with itself (duplicates) or two lists (and each with itself)."""
     import logging
 
-    from splink import Linker, block_on
+    from splink import Linker
 
     options = options or LinkOptions()
     if not 1 <= len(tables) <= 2:
@@ -342,7 +350,42 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     linker = Linker(inputs if len(inputs) > 1 else inputs[0], settings, log_level=None)
     start = time.perf_counter()
     notes: list[str] = []
-    say("training: probability two records match, u by sampling, m by EM")
+    if options.trained is not None:
+        say("using the trained model given")
+        _use_trained(linker, options.trained)
+    else:
+        say("training: probability two records match, u by sampling, m by EM")
+        _train(linker, records, keys, columns, notes)
+    seconds["train"] = time.perf_counter() - start
+    start = time.perf_counter()
+    say("scoring the blocked pairs")
+    predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
+    scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    seconds["predict"] = time.perf_counter() - start
+    if options.engine == "spark":
+        db_api.spark.catalog.clearCache()
+    model = linker.misc.save_model_to_json()
+    pairs, within = _split(scored, keys, _level_weights(model))
+    if options.use_ids and len(keys) == 2:
+        pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
+    else:
+        pairs["method"] = "model"
+    seconds["total"] = sum(seconds.values())
+    return Linkage(
+        keys, records, pairs, within, options.threshold, options.engine, seconds, notes, model
+    )
+
+
+def _train(
+    linker: Any,
+    records: dict[str, pd.DataFrame],
+    keys: tuple[str, ...],
+    columns: set[str],
+    notes: list[str],
+) -> None:
+    """The prior from exact agreement, u by random sampling, m by EM on two blockings."""
+    from splink import block_on
+
     deterministic: list[Any] = [
         block_on("name_norm", "dob") if "dob" in columns else block_on("name_norm")
     ]
@@ -354,7 +397,7 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         floor = min(0.5, 1 / max(total, 2))
         linker._settings_obj._probability_two_random_records_match = floor
         notes.append(f"no pair agrees exactly on name and birth date; prior set to {floor:.3g}")
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED, num_chunks=1)
     rules: tuple[str, ...] = (
         ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
     )
@@ -365,28 +408,33 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         notes.append("one list: m values are the priors (EM needs a second list)")
     for rule in rules:
         blocking = block_on(*rule.split())
+        saved = copy.deepcopy(linker._settings_obj)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 blocking, estimate_without_term_frequencies=True
             )
         except (ValueError, ZeroDivisionError, ArithmeticError) as error:
             # EM can collapse (no matches among the blocked pairs: a list without duplicates).
+            # A failed session can leave the model without the comparisons it blocked on.
+            linker._settings_obj = saved
             notes.append(f"EM blocked on {rule} did not converge ({error}); priors kept")
-    seconds["train"] = time.perf_counter() - start
-    start = time.perf_counter()
-    say("scoring the blocked pairs")
-    predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
-    scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
-    seconds["predict"] = time.perf_counter() - start
-    if options.engine == "spark":
-        db_api.spark.catalog.clearCache()
-    pairs, within = _split(scored, keys, _level_weights(linker.misc.save_model_to_json()))
-    if options.use_ids and len(keys) == 2:
-        pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
-    else:
-        pairs["method"] = "model"
-    seconds["total"] = sum(seconds.values())
-    return Linkage(keys, records, pairs, within, options.threshold, options.engine, seconds, notes)
+
+
+def _use_trained(linker: Any, model: dict[str, Any]) -> None:
+    """Copy a trained model's prior and m and u values, level by level (matched by label)."""
+    settings = linker._settings_obj
+    settings._probability_two_random_records_match = model["probability_two_random_records_match"]
+    trained = {
+        (comparison["output_column_name"], level.get("label_for_charts")): level
+        for comparison in model["comparisons"]
+        for level in comparison["comparison_levels"]
+    }
+    for comparison in settings.comparisons:
+        for level in comparison.comparison_levels:
+            values = trained.get((comparison.output_column_name, level.label_for_charts))
+            if values is not None and not level.is_null_level:
+                level.m_probability = values.get("m_probability")
+                level.u_probability = values.get("u_probability")
 
 
 def _level_weights(model: dict[str, Any]) -> list[tuple[str, list[tuple[str, float]]]]:
@@ -467,8 +515,8 @@ def _split(
     within = pd.DataFrame(
         {
             "list": [keys[i] for i in left[left == right]],
-            "row_l": same["row_l"].to_numpy(dtype="int64"),
-            "row_r": same["row_r"].to_numpy(dtype="int64"),
+            "row_l": np.minimum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
+            "row_r": np.maximum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
             "probability": same["match_probability"].to_numpy(dtype=float),
             "evidence": same["evidence"].to_numpy(),
         }

@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
     }
     for row_a, row_b in missed:
         if (row_a, row_b) not in scored:
-            reasons["never compared (blocking)"] += 1
+            reasons["not blocked or scored under 0.1"] += 1
         elif scored[(row_a, row_b)] < linkage.threshold:
             reasons["below the threshold"] += 1
         else:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -345,7 +346,11 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         frame = records[key][model_columns]
         if options.engine == "spark":
             frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
-        inputs.append(db_api.register(frame, dataset_display_name=f"list_{number}"))
+        # A Spark session is shared by every run in the process: table names must be fresh.
+        table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
+        inputs.append(
+            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
+        )
     logging.getLogger("splink").setLevel(logging.ERROR)
     linker = Linker(inputs if len(inputs) > 1 else inputs[0], settings, log_level=None)
     start = time.perf_counter()

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint bench golden eval-extract gazetteer clean
+.PHONY: help install run test lint bench golden eval-extract eval-link gazetteer clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ golden: $(STAMP) ## Rewrite golden files on purpose (review the diff!)
 eval-extract: $(STAMP) ## Measure extract on FA-KES, UCDP GED headlines and the synthetic articles
 	$(BIN)/python -m tools.eval_extract ../shared/data/extraction/fakes-dev.csv \
 		--events ../shared/data/events --synthetic tests/extract_articles
+
+eval-link: $(STAMP) ## Link the Jan and Apr 2024 Gaza MoH releases with IDs hidden; score and time it
+	$(BIN)/python -m tools.eval_link ../shared/data/lists
 
 gazetteer: $(STAMP) ## Regenerate the gazetteer data files (casualty_recon/data/*.tsv) from pycountry
 	$(BIN)/python -m tools.gazetteer_build

@@ -19,10 +19,11 @@ LAYERS = ("model", "grammar", "load", "analysis", "render", "cli")
 # Modules whose layer is not the name of their package.
 MODULE_LAYERS = {
     "casualty_recon.events.render": "render",
+    "casualty_recon.render.lists": "render",
 }
 LOOSE = {"casualty_recon", "casualty_recon.__main__"}
 # Siblings of analysis, imported only by cli and render.
-SIDE = ("events", "extract", "estimate")
+SIDE = ("events", "extract", "estimate", "lists")
 THIRD_PARTY = {"typer": {"cli"}, "rich": {"render", "cli"}}
 
 

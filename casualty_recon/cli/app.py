@@ -76,6 +76,12 @@ app.command()(events)
 app.command()(extract)
 
 
+# Named-victim lists (issue 14): the `lists` sub-app lives in its own module.
+from casualty_recon.cli.lists_command import lists_app  # noqa: E402
+
+app.add_typer(lists_app)
+
+
 def main() -> None:
     """The console script: run the app, turning unexpected errors into a report request."""
     try:

@@ -93,6 +93,7 @@ TOP_FIELDS = (
     "claims",
     "assumptions",
     "compare",
+    "lists",
 )
 SOURCE_FIELDS = ("name", "kind", "method", "url")
 CLAIM_FIELDS = (
@@ -114,6 +115,7 @@ CLAIM_FIELDS = (
     "breakdown_of",
     "series",
     "complete",
+    "list",
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
@@ -192,6 +194,9 @@ class Builder(NodeReader):
             sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
         if "compare" in top:
             sources.compare = self.compare(top["compare"][1], sources)
+        from casualty_recon.load.lists_section import lists_section
+
+        sources.lists = lists_section(self, top, sources)
         if self.problems:
             raise InputError(self.problems)
         sources.notes = self.notes

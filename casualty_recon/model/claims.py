@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from casualty_recon.model.lists import ListSpec
+
 # --- vocabularies ------------------------------------------------------------------------------
 
 POPULATIONS: tuple[str, ...] = (
@@ -267,6 +269,7 @@ class Sources:
     notes: list[Note] = field(default_factory=list)
     # `compare:`: the file's focus pairs of claim ids, shown first (REASONING.md section 4).
     compare: list[tuple[str, str]] = field(default_factory=list)
+    lists: dict[str, ListSpec] = field(default_factory=dict)  # the `lists:` section
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

@@ -90,6 +90,11 @@ ERROR_KINDS: dict[str, ErrorKind] = {
             "An overlap-count CSV for `estimate`: a pattern of the wrong length, a negative or "
             "non-numeric count, a count on the all-zero pattern, fewer than two lists.",
         ),
+        ErrorKind(
+            "bad-list",
+            "Bad list",
+            "A `lists` entry, a claim's `list` or a list file that cannot be read.",
+        ),
     )
 }
 

@@ -1,0 +1,554 @@
+"""Record linkage of named-victim lists with Splink (Fellegi-Sunter, trained by EM without labels).
+
+One settings object serves both engines: DuckDB in process (the default) and Spark
+(`engine="spark"`, `local[*]` or a master URL). Every SQL condition is either one of Splink's
+dialect-aware comparison levels or plain SQL both engines read, and every derived column (the
+normalised name, its parts, the cross-script skeleton, the date of birth with day and month
+swapped) is computed here in pandas, so both engines see the same input and the same model.
+
+The steps:
+
+1. IDs first: a record whose ID appears exactly once in each list is linked to its namesake with
+   probability 1 (evidence `same ID`).
+2. The model: Splink estimates the chance that two random records match from exact name and
+   date-of-birth agreement, u by random sampling, m by EM on two blockings (by date of birth,
+   then by first and family name), then scores every blocked pair across and within the lists.
+3. One to one: across the two lists, pairs are taken from the most to the least probable and a
+   pair is kept when neither record is linked yet (ties: the lowest rows first), the same rule as
+   Splink's single-best-links clustering; records already linked by ID are not offered again.
+   Within a list, pairs above the threshold are flagged as suspected duplicates, never removed.
+
+Counts are reported at several thresholds (THRESHOLDS) since the answer moves with it; the
+default is DEFAULT_THRESHOLD (see `make eval-link`).
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from casualty_recon.lists.names import normalise, skeleton
+from casualty_recon.lists.read import ListTable
+from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
+from casualty_recon.model.errors import UsageError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEFAULT_THRESHOLD = 0.9
+THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
+MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
+ENGINES = ("duckdb", "spark")
+SEED = 14
+PART_COLUMNS = ("first", "father", "grand", "family")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    engine: str = "duckdb"
+    master: str = "local[*]"
+    use_ids: bool = True  # link on the ID column first where both lists have one
+    threshold: float = DEFAULT_THRESHOLD
+    progress: Callable[[str], None] | None = None
+    # A model trained before (`Linkage.model`, Splink's model dict): score with it, no training.
+    trained: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdCount:
+    threshold: float
+    both: int  # people in both lists (one-to-one links)
+    by_id: int  # of which linked by ID
+    only_a: int
+    only_b: int
+    duplicates: int  # suspected duplicate pairs within the lists
+
+
+@dataclass
+class Linkage:
+    """The scored pairs of one run; `links(t)` and `counts()` derive the rest."""
+
+    keys: tuple[str, ...]
+    records: dict[str, pd.DataFrame]  # per list: row, id and the prepared columns
+    pairs: pd.DataFrame  # across: row_a, row_b, probability, evidence, method (id or model)
+    within: pd.DataFrame  # within a list: list, row_l, row_r, probability, evidence
+    threshold: float = DEFAULT_THRESHOLD
+    engine: str = "duckdb"
+    seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what training could not do
+    model: dict[str, Any] = field(default_factory=dict)  # the trained Splink model
+
+    def links(self, threshold: float | None = None) -> pd.DataFrame:
+        """One-to-one links across the two lists at `threshold` (ID links always count)."""
+        return one_to_one(self.pairs, self.threshold if threshold is None else threshold)
+
+    def duplicates(self, threshold: float | None = None) -> pd.DataFrame:
+        cut = self.threshold if threshold is None else threshold
+        return self.within[self.within["probability"] >= cut].reset_index(drop=True)
+
+    def counts(self, thresholds: Sequence[float] = THRESHOLDS) -> list[ThresholdCount]:
+        out = []
+        sizes = [len(self.records[key]) for key in self.keys]
+        for cut in sorted({*thresholds, self.threshold}):
+            links = self.links(cut) if len(self.keys) == 2 else self.pairs.iloc[0:0]
+            both = len(links)
+            by_id = int((links["method"] == "id").sum()) if both else 0
+            only_b = sizes[1] - both if len(sizes) == 2 else 0
+            out.append(
+                ThresholdCount(cut, both, by_id, sizes[0] - both, only_b, len(self.duplicates(cut)))
+            )
+        return out
+
+
+def one_to_one(pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Greedy single best links: most probable first, each record used once; ID links first."""
+    import numpy as np
+
+    if pairs.empty:
+        return pairs.copy()
+    chosen = pairs[pairs["probability"] >= threshold]
+    order = np.lexsort(
+        (
+            chosen["row_b"].to_numpy(),
+            chosen["row_a"].to_numpy(),
+            -chosen["probability"].to_numpy(),
+            (chosen["method"] != "id").to_numpy(),
+        )
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    keep = []
+    rows_a, rows_b = chosen["row_a"].to_numpy(), chosen["row_b"].to_numpy()
+    for index in order:
+        a, b = int(rows_a[index]), int(rows_b[index])
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        keep.append(index)
+    return chosen.iloc[sorted(keep)].reset_index(drop=True)
+
+
+# --- preparing the records ---------------------------------------------------------------------
+
+
+def prepare(table: ListTable) -> pd.DataFrame:
+    """The columns the model compares, computed once in pandas for both engines."""
+    import pandas as pd
+
+    frame = table.frame
+    out = pd.DataFrame({"row": frame["row"].astype("int64")})
+    out["id"] = frame["id"] if "id" in frame.columns else ""
+    names = frame["name"] if "name" in frame.columns else pd.Series("", index=frame.index)
+    alt = frame["name_alt"] if "name_alt" in frame.columns else pd.Series("", index=frame.index)
+    out["name"] = names
+    norm = names.map(normalise)
+    out["name_norm"] = norm.where(norm != "")
+    parts = norm.str.split()
+    counts = parts.str.len()
+    out["first"] = parts.str[0]
+    out["family"] = parts.str[-1].where(counts >= 2)
+    out["father"] = parts.str[1].where(counts >= 3)
+    out["grand"] = parts.str[2].where(counts >= 4)
+    # The cross-script key: from the other script's name where the list has one.
+    source = alt.where(alt != "", names)
+    skeletons = source.map(skeleton)
+    out["skeleton"] = skeletons.where(skeletons != "")
+    if "sex" in frame.columns:
+        sex = parse_sex(frame["sex"])
+        out["sex"] = sex.where(sex != "")
+    if "age" in frame.columns:
+        age = parse_age(frame["age"])
+        out["age"] = age.where((age >= 0) & (age <= MAX_AGE))
+    for name in ("dob", "dod"):
+        if name in frame.columns:
+            days = parse_date(frame[name])
+            out[name] = days.dt.strftime("%Y-%m-%d").where(days.notna())
+            if name == "dob":
+                swap = days.dt.strftime("%Y-%d-%m")
+                out["dob_swap"] = swap.where(days.notna() & (days.dt.day <= 12))
+    if "place" in frame.columns:
+        place = frame["place"].map(normalise)
+        out["place"] = place.where(place != "")
+    return out.astype({c: object for c in out.columns if c not in ("row", "age")})
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+def _settings(columns: set[str], link_type: str) -> Any:
+    """Splink settings for the columns every list has."""
+    import splink.comparison_level_library as cll
+    from splink import SettingsCreator, block_on
+    from splink.comparison_library import CustomComparison
+
+    comparisons: list[Any] = []
+
+    def comparison(column: str, levels: list[tuple[str, Any]], priors: list[float]) -> None:
+        """Levels from the strongest down; `priors` are their m values before training (used
+        as they are where EM cannot run, e.g. a small list without duplicates)."""
+        rest = max(0.01, 1 - sum(priors))
+        comparisons.append(
+            CustomComparison(
+                comparison_levels=[cll.NullLevel(column)]
+                + [
+                    level.configure(label_for_charts=label, m_probability=m)
+                    for (label, level), m in zip(levels, priors, strict=True)
+                ]
+                + [cll.ElseLevel().configure(label_for_charts="different", m_probability=rest)],
+                output_column_name=column,
+            )
+        )
+
+    def text(column: str, tf: bool = False) -> None:
+        exact = cll.ExactMatchLevel(column, term_frequency_adjustments=tf)
+        comparison(
+            column,
+            [
+                ("exact", exact),
+                ("Jaro-Winkler >= 0.92", cll.JaroWinklerLevel(column, 0.92)),
+                ("Jaro-Winkler >= 0.8", cll.JaroWinklerLevel(column, 0.8)),
+            ],
+            [0.85, 0.08, 0.04],
+        )
+
+    for part in PART_COLUMNS:
+        text(part, tf=part in ("first", "family"))
+    comparison(
+        "skeleton",
+        [
+            ("exact", cll.ExactMatchLevel("skeleton")),
+            ("Jaro-Winkler >= 0.95", cll.JaroWinklerLevel("skeleton", 0.95)),
+            ("Jaro-Winkler >= 0.88", cll.JaroWinklerLevel("skeleton", 0.88)),
+        ],
+        [0.6, 0.25, 0.1],
+    )
+    if "dob" in columns:
+        comparison(
+            "dob",
+            [
+                ("exact", cll.ExactMatchLevel("dob")),
+                ("day and month swapped", cll.CustomLevel("dob_l = dob_swap_r", "dob")),
+                ("one character apart", cll.LevenshteinLevel("dob", 1)),
+                ("same year", cll.CustomLevel("substr(dob_l, 1, 4) = substr(dob_r, 1, 4)", "dob")),
+            ],
+            [0.87, 0.05, 0.05, 0.025],
+        )
+    if "sex" in columns:
+        comparison("sex", [("same", cll.ExactMatchLevel("sex"))], [0.98])
+    if "age" in columns:
+        comparison(
+            "age",
+            [
+                ("same", cll.ExactMatchLevel("age")),
+                ("one year apart", cll.AbsoluteDifferenceLevel("age", 1)),
+                ("five years apart", cll.AbsoluteDifferenceLevel("age", 5)),
+            ],
+            [0.75, 0.2, 0.04],
+        )
+    if "dod" in columns:
+        comparison(
+            "dod",
+            [
+                ("exact", cll.ExactMatchLevel("dod")),
+                ("same month", cll.CustomLevel("substr(dod_l, 1, 7) = substr(dod_r, 1, 7)", "dod")),
+            ],
+            [0.8, 0.15],
+        )
+    if "place" in columns:
+        comparison(
+            "place",
+            [
+                ("exact", cll.ExactMatchLevel("place")),
+                ("Jaro-Winkler >= 0.9", cll.JaroWinklerLevel("place", 0.9)),
+            ],
+            [0.8, 0.1],
+        )
+    rules: list[Any] = [block_on("name_norm"), block_on("first", "family"), block_on("skeleton")]
+    if "dob" in columns:
+        rules += [block_on("dob"), "l.dob = r.dob_swap", block_on("father", "grand", "family")]
+        rules += [block_on("first", "father", "grand"), block_on("first", "father", "sex")]
+    else:
+        rules += [block_on("father", "family")]
+    settings = SettingsCreator(
+        link_type=link_type,  # type: ignore[arg-type]
+        unique_id_column_name="row",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=rules,
+        retain_intermediate_calculation_columns=True,  # mw_* columns: the evidence
+        retain_matching_columns=False,
+        em_convergence=0.001,  # weights move by less than this: enough for links, and fast
+        max_iterations=15,
+    )
+    return settings
+
+
+def _db_api(engine: str, master: str) -> Any:
+    if engine == "duckdb":
+        from splink import DuckDBAPI
+
+        return DuckDBAPI()
+    if engine != "spark":
+        raise UsageError(f"unknown engine {engine!r}", "engines: " + ", ".join(ENGINES))
+    try:
+        from pyspark.sql import SparkSession
+        from splink import SparkAPI
+        from splink.backends.spark import similarity_jar_location
+    except ImportError:
+        raise UsageError(
+            "--engine spark needs pyspark", "pip install 'casualty-recon[spark]' (and Java 17+)"
+        ) from None
+    spark = (
+        SparkSession.builder.master(master)
+        .appName("casualty-recon lists")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", "2" if master.startswith("local") else "200")
+        .config("spark.default.parallelism", "2" if master.startswith("local") else "200")
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.memory", "2g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return SparkAPI(spark_session=spark, break_lineage_method="persist")  # type: ignore[no-untyped-call]
+
+
+def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) -> Linkage:
+    """Link one list with itself (duplicates) or two lists (and each with itself)."""
+    import logging
+
+    from splink import Linker
+
+    options = options or LinkOptions()
+    if not 1 <= len(tables) <= 2:
+        raise UsageError("link one list (its duplicates) or two lists")
+    keys = tuple(table.spec.key for table in tables)
+    if len(set(keys)) != len(keys):
+        raise UsageError(f"list `{keys[0]}` is given twice", "name two different lists")
+    say = options.progress or (lambda _text: None)
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    records = {table.spec.key: prepare(table) for table in tables}
+    seconds["prepare"] = time.perf_counter() - start
+    columns = set.intersection(*(set(frame.columns) for frame in records.values()))
+    link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
+    settings = _settings(columns, link_type)
+    say(f"linking {' and '.join(f'{k} ({len(records[k]):,})' for k in keys)} on {options.engine}")
+    db_api = _db_api(options.engine, options.master)
+    inputs = []
+    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
+    for number, key in enumerate(keys):
+        frame = records[key][model_columns]
+        if options.engine == "spark":
+            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+        # A Spark session is shared by every run in the process: table names must be fresh.
+        table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
+        inputs.append(
+            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
+        )
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    linker = Linker(inputs if len(inputs) > 1 else inputs[0], settings, log_level=None)
+    start = time.perf_counter()
+    notes: list[str] = []
+    if options.trained is not None:
+        say("using the trained model given")
+        _use_trained(linker, options.trained)
+    else:
+        say("training: probability two records match, u by sampling, m by EM")
+        _train(linker, records, keys, columns, notes)
+    seconds["train"] = time.perf_counter() - start
+    start = time.perf_counter()
+    say("scoring the blocked pairs")
+    predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
+    scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    seconds["predict"] = time.perf_counter() - start
+    if options.engine == "spark":
+        db_api.spark.catalog.clearCache()
+    model = linker.misc.save_model_to_json()
+    pairs, within = _split(scored, keys, _level_weights(model))
+    if options.use_ids and len(keys) == 2:
+        pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
+    else:
+        pairs["method"] = "model"
+    seconds["total"] = sum(seconds.values())
+    return Linkage(
+        keys, records, pairs, within, options.threshold, options.engine, seconds, notes, model
+    )
+
+
+def _train(
+    linker: Any,
+    records: dict[str, pd.DataFrame],
+    keys: tuple[str, ...],
+    columns: set[str],
+    notes: list[str],
+) -> None:
+    """The prior from exact agreement, u by random sampling, m by EM on two blockings."""
+    from splink import block_on
+
+    deterministic: list[Any] = [
+        block_on("name_norm", "dob") if "dob" in columns else block_on("name_norm")
+    ]
+    linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
+    sizes = [len(records[key]) for key in keys]
+    total = sizes[0] * sizes[1] if len(sizes) == 2 else sizes[0] * (sizes[0] - 1) / 2
+    prior = linker._settings_obj._probability_two_random_records_match
+    if not 0 < prior < 1:  # no exact agreement at all (a small list without duplicates)
+        floor = min(0.5, 1 / max(total, 2))
+        linker._settings_obj._probability_two_random_records_match = floor
+        notes.append(f"no pair agrees exactly on name and birth date; prior set to {floor:.3g}")
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED, num_chunks=1)
+    rules: tuple[str, ...] = (
+        ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
+    )
+    if len(keys) == 1:
+        # Within one list true duplicates are too rare for EM: it learns families instead
+        # (siblings share father, grandfather and family name). The prior m values are kept.
+        rules = ()
+        notes.append("one list: m values are the priors (EM needs a second list)")
+    for rule in rules:
+        blocking = block_on(*rule.split())
+        saved = copy.deepcopy(linker._settings_obj)
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                blocking, estimate_without_term_frequencies=True
+            )
+        except (ValueError, ZeroDivisionError, ArithmeticError) as error:
+            # EM can collapse (no matches among the blocked pairs: a list without duplicates).
+            # A failed session can leave the model without the comparisons it blocked on.
+            linker._settings_obj = saved
+            notes.append(f"EM blocked on {rule} did not converge ({error}); priors kept")
+
+
+def _use_trained(linker: Any, model: dict[str, Any]) -> None:
+    """Copy a trained model's prior and m and u values, level by level (matched by label)."""
+    settings = linker._settings_obj
+    settings._probability_two_random_records_match = model["probability_two_random_records_match"]
+    trained = {
+        (comparison["output_column_name"], level.get("label_for_charts")): level
+        for comparison in model["comparisons"]
+        for level in comparison["comparison_levels"]
+    }
+    for comparison in settings.comparisons:
+        for level in comparison.comparison_levels:
+            values = trained.get((comparison.output_column_name, level.label_for_charts))
+            if values is not None and not level.is_null_level:
+                level.m_probability = values.get("m_probability")
+                level.u_probability = values.get("u_probability")
+
+
+def _level_weights(model: dict[str, Any]) -> list[tuple[str, list[tuple[str, float]]]]:
+    """Each comparison's levels as (label, match weight), from the trained model."""
+    import math
+
+    out = []
+    for comparison in model["comparisons"]:
+        levels = []
+        for level in comparison["comparison_levels"]:
+            if level.get("is_null_level"):
+                continue
+            m, u = level.get("m_probability"), level.get("u_probability")
+            weight = math.log2(m / u) if m and u else 0.0
+            label = level.get("label_for_charts", "")
+            levels.append(("different" if label == "All other comparisons" else label, weight))
+        out.append((comparison["output_column_name"], levels))
+    return out
+
+
+def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, float]]]]) -> Any:
+    """`first: exact (+6.1); dob: day and month swapped (+3.2); ...` from the match weights.
+
+    Splink gives each comparison's match weight (`mw_<column>`); the level is the one with that
+    weight in the trained model (a missing value weighs 0 and is left out).
+    """
+    import numpy as np
+
+    texts = np.full(len(scored), "", dtype=object)
+    for column, levels in weights:
+        if f"mw_{column}" not in scored.columns or not levels:
+            continue
+        mw = scored[f"mw_{column}"].to_numpy(dtype=float)
+        table = np.array([w for _, w in levels])
+        names = np.array([name for name, _ in levels], dtype=object)
+        nearest = np.abs(mw[:, None] - table[None, :]).argmin(axis=1)
+        known = np.abs(mw - table[nearest]) < 1e-6
+        signs = np.where(mw >= 0, "+", "")
+        part = (
+            f"{column}: "
+            + names[nearest].astype(str)
+            + " ("
+            + signs.astype(object)
+            + np.char.mod("%.1f", mw).astype(object)
+            + ")"
+        )
+        texts = np.where(known, texts + np.where(texts == "", "", "; ") + part, texts)
+    return texts
+
+
+def _split(
+    scored: pd.DataFrame,
+    keys: tuple[str, ...],
+    weights: list[tuple[str, list[tuple[str, float]]]],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    import numpy as np
+    import pandas as pd
+
+    if "source_dataset_l" not in scored.columns:
+        scored = scored.assign(source_dataset_l="list_0", source_dataset_r="list_0")
+    scored = scored.assign(evidence=_evidence(scored, weights))
+    number = {f"list_{i}": i for i in range(len(keys))}
+    left = scored["source_dataset_l"].map(number)
+    right = scored["source_dataset_r"].map(number)
+    across = scored[left != right]
+    flip = (left[left != right] == 1).to_numpy()
+    rows_l = across["row_l"].to_numpy(dtype="int64")
+    rows_r = across["row_r"].to_numpy(dtype="int64")
+    pairs = pd.DataFrame(
+        {
+            "row_a": np.where(flip, rows_r, rows_l),
+            "row_b": np.where(flip, rows_l, rows_r),
+            "probability": across["match_probability"].to_numpy(dtype=float),
+            "evidence": across["evidence"].to_numpy(),
+        }
+    )
+    same = scored[left == right]
+    within = pd.DataFrame(
+        {
+            "list": [keys[i] for i in left[left == right]],
+            "row_l": np.minimum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
+            "row_r": np.maximum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
+            "probability": same["match_probability"].to_numpy(dtype=float),
+            "evidence": same["evidence"].to_numpy(),
+        }
+    )
+    within = within.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
+    return pairs, within
+
+
+def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """ID links first: an ID written once in each list links its two records outright."""
+    import pandas as pd
+
+    def unique_ids(frame: pd.DataFrame) -> pd.DataFrame:
+        ids = frame[frame["id"] != ""]
+        return ids[~ids["id"].duplicated(keep=False)][["row", "id"]]
+
+    by_id = unique_ids(a).merge(unique_ids(b), on="id", suffixes=("_a", "_b"))
+    id_pairs = pd.DataFrame(
+        {
+            "row_a": by_id["row_a"].to_numpy(dtype="int64"),
+            "row_b": by_id["row_b"].to_numpy(dtype="int64"),
+            "probability": 1.0,
+            "evidence": "same ID",
+            "method": "id",
+        }
+    )
+    linked_a, linked_b = set(id_pairs["row_a"]), set(id_pairs["row_b"])
+    model = pairs[~pairs["row_a"].isin(linked_a) & ~pairs["row_b"].isin(linked_b)]
+    model = model.assign(method="model")
+    return pd.concat([id_pairs, model], ignore_index=True)

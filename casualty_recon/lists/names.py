@@ -1,0 +1,88 @@
+"""Names made comparable: Arabic normalisation, name parts and a cross-script skeleton.
+
+Arabic names in casualty lists are written many ways for one person: hamza and alef forms
+(أ إ آ ا), taa marbuta or haa (ة/ه), alef maqsura or yaa (ى/ي), diacritics and tatweel,
+"عبد الله" or "عبدالله", "أبو داود" or "ابوداود", with or without the article al- (ال). The
+normalised form erases all of those. The *skeleton* is a Latin consonant string (unidecode for
+Arabic, vowels dropped for Latin transliterations), so `Abdullah` and `عبدالله` meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ى": "ي",
+        "ة": "ه",
+        "ء": "",
+        "ی": "ي",  # Persian yeh
+        "ک": "ك",  # Persian kaf
+    }
+)
+# Compounds written with or without a space: عبد الرحمن, ابو داود, عطا الله, ال رحمن.
+_JOIN_BEFORE = re.compile(r"(?<!\S)(عبد|ابو|ال)\s+(?=\S)")
+_JOIN_ALLAH = re.compile(r"\s+(?=الله(?!\S))")
+_NOT_LETTER = re.compile(r"[^\w\s]|[\d_]")
+_SPACES = re.compile(r"\s+")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN_PREFIX = re.compile(r"\b(al|el|abu|abd|bin|ibn)[\s-]+")
+_VOWELS = re.compile(r"[aeiouyw]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def _strip_article(token: str) -> str:
+    return token[2:] if token.startswith("ال") and len(token) >= 5 else token
+
+
+def normalise_arabic(text: str) -> str:
+    """One spelling for the many ways an Arabic name is written."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text).translate(_LETTERS)
+    text = _NOT_LETTER.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _JOIN_BEFORE.sub(r"\1", text)
+    text = _JOIN_ALLAH.sub("", text)
+    return " ".join(_strip_article(token) for token in text.split())
+
+
+def normalise_latin(text: str) -> str:
+    """Lower-case ASCII, `al-`, `abu-` and the like joined to the word they prefix."""
+    text = unidecode(text).lower()
+    text = _NOT_LETTER.sub(lambda m: "-" if m.group() == "-" else " ", text)
+    text = _LATIN_PREFIX.sub(r"\1", text)
+    return _SPACES.sub(" ", text.replace("-", " ")).strip()
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a name in any script."""
+    return normalise_arabic(text) if is_arabic(text) else normalise_latin(text)
+
+
+def skeleton(text: str) -> str:
+    """Consonants in Latin letters: a key that survives transliteration (`mhmd bdlh`)."""
+    latin = unidecode(normalise_arabic(text)) if is_arabic(text) else normalise_latin(text)
+    latin = re.sub(r"[^a-z ]", "", latin.lower())
+    words = []
+    for word in latin.split():
+        word = _REPEATS.sub(r"\1", word)
+        word = word[0] + _VOWELS.sub("", word[1:])
+        word = word.lstrip("aeiouyw") or word
+        if word.startswith("l") and len(word) >= 4:  # the article, as unidecode writes it
+            word = word[1:]
+        words.append(word)
+    return " ".join(words)

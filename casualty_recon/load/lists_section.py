@@ -1,0 +1,117 @@
+"""The `lists:` section of sources.yaml (named-victim lists, read by `casualty_recon.lists`)
+and the claims that say `list: KEY`."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from pathlib import Path
+
+from casualty_recon.grammar.periods import parse_period
+from casualty_recon.load.node_reader import NodeReader, suggest
+from casualty_recon.load.yaml_nodes import Node
+from casualty_recon.model.claims import Sources
+from casualty_recon.model.lists import LIST_FIELDS, LIST_FORMATS, ListSpec
+
+
+def lists_section(
+    builder: NodeReader, top: dict[str, tuple[Node, Node]], sources: Sources
+) -> dict[str, ListSpec]:
+    """The `lists:` section (issue 14) and the claims that say `list: KEY`.
+
+    Each entry: `file` (relative to sources.yaml), `source` (a key of `sources`), `as_of`,
+    `format` (csv, json or excel; from the suffix by default), `sheet`, `columns` (a mapping from
+    the fields of LIST_FIELDS to the file's column names; `name` is required) and `free` (other
+    columns to keep). The files themselves are read by `casualty_recon.lists`.
+    """
+    suffixes = {".csv": "csv", ".json": "json", ".xlsx": "excel", ".xls": "excel"}
+    entries = ("file", "source", "as_of", "format", "sheet", "columns", "free")
+    specs: dict[str, ListSpec] = {}
+    node = top["lists"][1] if "lists" in top else None
+    base = Path(builder.path).parent
+    for key_node, value in node.pairs if node is not None and node.kind == "map" else []:
+        key, what = key_node.text, f"list `{key_node.text}`"
+        fields = builder.mapping(value, entries, what)
+        if fields is None:
+            continue
+        text = {
+            name: builder.text(fields[name][1], f"{what}: {name}", allow_numbers=True)
+            for name in ("file", "source", "as_of", "format", "sheet")
+            if name in fields
+        }
+        if "file" not in fields or "columns" not in fields:
+            missing = "file" if "file" not in fields else "columns"
+            builder.problem("missing-field", value, f"{what} has no `{missing}`")
+            continue
+        if text.get("source") and text["source"] not in sources.sources:
+            builder.problem(
+                "unknown-source", fields["source"][1], f"{what} names an unknown source"
+            )
+        as_of = None
+        if text.get("as_of"):
+            day = builder.guarded(
+                fields["as_of"][1],
+                functools.partial(parse_period, text["as_of"], default_year=None),
+            )
+            as_of = day.latest if day is not None else None
+        file = text.get("file") or ""
+        fmt = text.get("format") or suffixes.get(Path(file).suffix.lower(), "")
+        if fmt not in LIST_FORMATS:
+            builder.problem(
+                "bad-list",
+                fields.get("format", fields["file"])[1],
+                f"{what}: cannot tell the format of `{file}`",
+                "give `format: csv`, json or excel",
+            )
+        columns: dict[str, str] = {}
+        mapping = builder.mapping(fields["columns"][1], LIST_FIELDS, f"{what}: columns") or {}
+        for name, (_k, column) in mapping.items():
+            column_name = builder.text(column, f"{what}: column for {name}", allow_numbers=True)
+            if column_name:
+                columns[name] = column_name
+        if mapping and "name" not in mapping:
+            builder.problem(
+                "missing-field",
+                fields["columns"][1],
+                f"{what} maps no `name` column",
+                "name the column that holds each person's name: `name: full_name`",
+            )
+        free = (
+            tuple(t for _n, t in builder.text_list(fields["free"][1], f"{what}: free"))
+            if ("free" in fields)
+            else ()
+        )
+        where = key_node.where(builder.path)
+        specs[key] = ListSpec(
+            key=key,
+            path=str(base / file) if file and file != "-" else file,
+            source=text.get("source") or "",
+            format=fmt,
+            columns=columns,
+            as_of=as_of,
+            free=free,
+            sheet=text.get("sheet"),
+            line=where.line,
+            column=where.column,
+        )
+    if node is not None and node.kind != "map" and not node.is_null:
+        builder.problem("wrong-type", node, "`lists` must be a mapping of list keys")
+    claims = top["claims"][1] if "claims" in top else None
+    backed: dict[str, list[str]] = {}
+    for item in claims.items if claims is not None and claims.kind == "seq" else []:
+        written = {k.text: v for k, v in item.pairs} if item.kind == "map" else {}
+        list_node, id_node = written.get("list"), written.get("id")
+        if list_node is None or id_node is None:
+            continue
+        if not list_node.is_scalar or list_node.text.strip() not in specs:
+            builder.problem(
+                "bad-list",
+                list_node,
+                f"`list` names no list of `lists`: `{list_node.text}`",
+                suggest(list_node.text, list(specs), "it must be a key of `lists`"),
+            )
+            continue
+        backed.setdefault(list_node.text.strip(), []).append(id_node.text.strip())
+    for key, ids in backed.items():
+        specs[key] = dataclasses.replace(specs[key], claims=tuple(ids))
+    return specs

@@ -1,0 +1,165 @@
+"""Plain-text and CSV renderings of named-victim lists: validation, linkage and comparison.
+
+Text from the lists is untrusted: control characters are stripped before printing, and CSV text
+cells are neutralised against spreadsheet formulas by `rows_to_csv`.
+"""
+
+from __future__ import annotations
+
+from casualty_recon.lists.compare import ListComparison
+from casualty_recon.lists.link import Linkage
+from casualty_recon.lists.validate import ListCheck
+from casualty_recon.model.lists import LIST_FIELD_TITLES
+from casualty_recon.render.claims import clean
+
+MAX_FINDINGS = 20  # findings printed per list; the counts are always exact
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part:,} ({100 * part / whole:.1f}%)" if whole else f"{part:,}"
+
+
+def render_validation(checks: list[ListCheck], *, all_findings: bool = False) -> str:
+    lines: list[str] = []
+    for check in checks:
+        as_of = f", as of {check.as_of.isoformat()}" if check.as_of else ""
+        lines.append(f"list {clean(check.key)} ({clean(check.source) or 'no source'}{as_of})")
+        lines.append(f"  file: {clean(check.path)}")
+        fields = ", ".join(LIST_FIELD_TITLES[f] for f in check.fields)
+        lines.append(f"  records: {check.records:,}; fields: {fields}")
+        gaps = [
+            f"{LIST_FIELD_TITLES[f]} {_share(n, check.records)}"
+            for f, n in check.missing.items()
+            if n
+        ]
+        lines.append("  missing: " + ("; ".join(gaps) if gaps else "none"))
+        if "id" in check.fields:
+            lines.append(
+                f"  duplicate IDs: {check.duplicate_ids:,}"
+                + (f" (on {check.count('duplicate-id'):,} records)" if check.duplicate_ids else "")
+            )
+        lines.append(
+            f"  impossible values: {check.count('impossible'):,}; "
+            f"unreadable values: {check.count('unreadable'):,}"
+        )
+        for claim in check.claims:
+            verdict = "agrees with" if claim.agrees else "DISAGREES with"
+            lines.append(
+                f"  claim {clean(claim.claim)} ({clean(claim.figure)}) {verdict} "
+                f"the list's {claim.count:,} records"
+            )
+        shown = check.findings if all_findings else check.findings[:MAX_FINDINGS]
+        for finding in shown:
+            lines.append(f"  {clean(str(finding.location))}: {clean(finding.message)}")
+        if len(shown) < len(check.findings):
+            lines.append(
+                f"  ... and {len(check.findings) - len(shown):,} more (--all shows every one)"
+            )
+    return "\n".join(lines) + "\n"
+
+
+# --- linkage and comparison --------------------------------------------------------------------
+
+PEOPLE_COLUMNS = (
+    ("person", "int", "#meta+id+person", "A number for the person, one row each."),
+    ("status", "text", "#status+list", "both, only_a or only_b."),
+    ("row_a", "int", "#meta+row+a", "The record's row in list A."),
+    ("id_a", "text", "#meta+id+a", "The record's ID in list A."),
+    ("name_a", "text", "#affected+name+a", "The name in list A."),
+    ("row_b", "int", "#meta+row+b", "The record's row in list B."),
+    ("id_b", "text", "#meta+id+b", "The record's ID in list B."),
+    ("name_b", "text", "#affected+name+b", "The name in list B."),
+    ("match_probability", "float", "#meta+probability", "The link's probability (1 for an ID)."),
+    ("method", "text", "#meta+method", "id or model."),
+    ("evidence", "text", "#description+evidence", "Each comparison's level and match weight."),
+)
+
+
+def render_linkage(linkage: Linkage) -> str:
+    keys = linkage.keys
+    lines = [
+        f"linkage of {' and '.join(clean(k) for k in keys)} on {linkage.engine} "
+        f"({', '.join(f'{len(linkage.records[k]):,}' for k in keys)} records; "
+        f"{linkage.seconds.get('total', 0.0):.1f} s)"
+    ]
+    header = (
+        "  threshold"
+        + ("      both     by ID    only A    only B" if len(keys) == 2 else "")
+        + "  duplicates"
+    )
+    lines.append(header)
+    for count in linkage.counts():
+        mark = " (default)" if count.threshold == linkage.threshold else ""
+        cells = f"  {count.threshold:>9.2f}"
+        if len(keys) == 2:
+            cells += f"{count.both:>10,}{count.by_id:>10,}{count.only_a:>10,}{count.only_b:>10,}"
+        lines.append(cells + f"{count.duplicates:>12,}{mark}")
+    for note in linkage.notes:
+        lines.append(f"  note: {clean(note)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_duplicates(linkage: Linkage, limit: int = 10) -> str:
+    duplicates = linkage.duplicates()
+    lines = [f"suspected duplicates at {linkage.threshold:.2f}: {len(duplicates):,} pairs (kept)"]
+    for row in duplicates.head(limit).itertuples():
+        frame = linkage.records[str(row.list)].set_index("row")
+        lines.append(
+            f"  {clean(str(row.list))} rows {row.row_l} and {row.row_r} "
+            f"({row.probability:.3f}): {clean(str(frame.at[row.row_l, 'name']))} / "
+            f"{clean(str(frame.at[row.row_r, 'name']))}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_comparison(comparison: ListComparison) -> str:
+    a, b = comparison.keys
+    lines = [
+        f"{clean(a)} ({comparison.sizes[0]:,} records) against {clean(b)} "
+        f"({comparison.sizes[1]:,}), links at {comparison.threshold:.2f}",
+        f"  in both: {comparison.count('both'):,}",
+        f"  only in {clean(a)}: {comparison.count('only_a'):,}",
+        f"  only in {clean(b)}: {comparison.count('only_b'):,}",
+    ]
+    if comparison.releases:
+        lines.append(
+            f"  two releases of {clean(comparison.sources[0])}: "
+            f"{comparison.count('only_b'):,} added, {comparison.count('only_a'):,} removed"
+        )
+        for change in comparison.changes:
+            lines.append(f"  changed {change.kind}: {change.count:,}")
+            for who_a, was, who_b, now in change.examples:
+                lines.append(
+                    f"    {clean(who_a)}: {clean(was)} -> {clean(now)}"
+                    + (f" ({clean(who_b)})" if who_b != who_a else "")
+                )
+    corrections = comparison.id_corrections
+    if corrections is not None and len(corrections):
+        lines.append(
+            f"  likely ID corrections (same name and date of birth, other ID): {len(corrections):,}"
+        )
+        for row in corrections.head(5).itertuples():
+            lines.append(f"    {clean(str(row.id_a))} -> {clean(str(row.id_b))}: {clean(row.name)}")
+    for name, rows in comparison.breakdowns.items():
+        lines.append(f"  by {name}:{'':<14}both    only A    only B")
+        for label, both, only_a, only_b in rows:
+            lines.append(f"    {clean(label):<20}{both:>8,}{only_a:>10,}{only_b:>10,}")
+    return "\n".join(lines) + "\n"
+
+
+def people_csv(comparison: ListComparison, *, bom: bool = True) -> bytes:
+    """One row per person: the ids in each list and the match probability."""
+    from casualty_recon.render.csv import Column, rows_to_csv
+
+    columns = [Column(name, kind, hxl, text) for name, kind, hxl, text in PEOPLE_COLUMNS]  # type: ignore[arg-type]
+    frame = comparison.people
+    rows = []
+    for number, record in enumerate(frame.to_dict("records"), start=1):
+        row: dict[str, object] = {"person": number}
+        for name, *_ in PEOPLE_COLUMNS[1:]:
+            value = record.get("probability" if name == "match_probability" else name)
+            if value is None or value != value:  # None or NaN
+                continue
+            row[name] = int(value) if name in ("row_a", "row_b") else value
+        rows.append(row)
+    return rows_to_csv(columns, rows, bom=bom)

@@ -10,9 +10,9 @@ from casualty_recon.cli.common import (
     ExitCode,
     check_chart,
     choose_renderer,
+    emit_rendered,
     fail,
     load,
-    show,
     stderr,
     write_chart,
 )
@@ -100,7 +100,12 @@ def report(
         result = compare(sources, pair=pair, against=against, only_sources=source or ())
         if events is not None:
             _add_references(result, events)
-        show("report", result, fmt, command="report", output=output, force=force)
+        from casualty_recon.render.registry import Target
+        from casualty_recon.render.text import focus_ids
+
+        render = choose_renderer("report", fmt, output, "report")
+        focus = focus_ids(result) if pair is not None or against is not None else None
+        emit_rendered(render(result, Target(output is not None, focus)), output, force)
         if chart is not None:
             write_chart(result.timelines, sources.title, chart, force)
     except CasualtyReconError as error:

@@ -47,17 +47,20 @@ AUTO = "auto"
 
 
 class Target:
-    """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output.
+    """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output;
+    `focus`, when set, the ids of the only claims a report shows (`--pair`, `--against`: the
+    compared claims and the evidence they use).
 
     A plain class, not a dataclass: this module is imported on every start-up."""
 
-    __slots__ = ("to_file",)
+    __slots__ = ("focus", "to_file")
 
-    def __init__(self, to_file: bool = False) -> None:
+    def __init__(self, to_file: bool = False, focus: frozenset[str] | None = None) -> None:
         self.to_file = to_file
+        self.focus = focus
 
     def __repr__(self) -> str:
-        return f"Target(to_file={self.to_file})"
+        return f"Target(to_file={self.to_file}, focus={self.focus})"
 
 
 # Type aliases for annotations only (`Renderer`: what `RENDERERS` holds).
@@ -73,19 +76,19 @@ if TYPE_CHECKING:
 def _report_plain(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_plain
 
-    return report_plain(report)
+    return report_plain(report, target.focus)
 
 
 def _report_markdown(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_markdown
 
-    return report_markdown(report)
+    return report_markdown(report, target.focus)
 
 
 def _report_json(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_json
 
-    return report_json(report)
+    return report_json(report, target.focus)
 
 
 def _report_table(report: Report, target: Target) -> Rendered:
@@ -93,7 +96,7 @@ def _report_table(report: Report, target: Target) -> Rendered:
         return _report_plain(report, target)
     from casualty_recon.render.terminal import print_report
 
-    return lambda console: print_report(console, report)
+    return lambda console: print_report(console, report, target.focus)
 
 
 def _report_csv(report: Report, target: Target) -> Rendered:

@@ -110,17 +110,25 @@ def _column_widths(
     ]
     if sum(least) > available:
         return None
-    # Share the room left one column at a time, the narrowest first (max-min fair): short
-    # columns get their whole content before long ones grow.
-    widths = list(least)
-    spare = available - sum(least)
-    while spare > 0:
-        growing = [i for i in columns if widths[i] < natural[i]]
-        if not growing:
-            break
-        narrowest = min(growing, key=lambda i: (widths[i], i))
-        widths[narrowest] += 1
-        spare -= 1
+
+    # Share the room max-min fairly: raise a common level until the room is used, each column
+    # taking up to its natural width, so short columns get their whole content first.
+    def used(level: int) -> int:
+        return sum(min(natural[i], max(least[i], level)) for i in columns)
+
+    low, high = 0, max(natural)
+    while low < high:  # the highest level that fits
+        middle = (low + high + 1) // 2
+        if used(middle) <= available:
+            low = middle
+        else:
+            high = middle - 1
+    widths = [min(natural[i], max(least[i], low)) for i in columns]
+    spare = available - sum(widths)
+    for i in columns:  # what is left, one column each, from the left
+        if spare and widths[i] < natural[i]:
+            widths[i] += 1
+            spare -= 1
     return widths
 
 

@@ -14,10 +14,8 @@ from casualty_recon.cli.common import (
     fail,
     load,
     stderr,
-    write_chart,
 )
 from casualty_recon.cli.options import (
-    ChartOption,
     FileArgument,
     ForceOption,
     FormatOption,
@@ -64,7 +62,14 @@ def report(
             help="Exit 1 when a pair has this verdict (unexplained also fails on contradiction).",
         ),
     ] = None,
-    chart: ChartOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="Draw a .png or .svg: with one pair (--pair), its waterfall (b, each effect, "
+            "adjusted b, a); otherwise the timelines of the claims, titled by --source.",
+        ),
+    ] = None,
     events: Annotated[
         Path | None,
         typer.Option(
@@ -87,6 +92,10 @@ def report(
 
       casualty-recon report --format json | jq '.pairs[].verdict'
 
+      casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20 --chart pair.png
+
+      casualty-recon report --format html -o report.html
+
       casualty-recon report --fail-on contradiction
     """
     try:
@@ -107,7 +116,7 @@ def report(
         focus = focus_ids(result) if pair is not None or against is not None else None
         emit_rendered(render(result, Target(output is not None, focus)), output, force)
         if chart is not None:
-            write_chart(result.timelines, sources.title, chart, force)
+            _draw(result, chart, force, source or ())
     except CasualtyReconError as error:
         fail(error)
     if fail_on is not None:
@@ -116,6 +125,17 @@ def report(
         if hits:
             stderr(f"{len(hits)} pair(s) with verdict {' or '.join(sorted(failing))}")
             raise typer.Exit(ExitCode.BAD_DATA)
+
+
+def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple[()]) -> None:
+    """One pair: its waterfall; more: the timelines chart, titled by --source and the file."""
+    from casualty_recon.render.chart import write_chart, write_waterfall
+
+    if len(result.pairs) == 1:
+        write_waterfall(result.pairs[0], chart, force=force)
+    else:
+        write_chart(result.timelines, result.sources.title, chart, force=force, sources=sources)
+    stderr(f"wrote {chart}")
 
 
 def _add_references(result: "Report", dataset: Path) -> None:

@@ -169,3 +169,15 @@ def test_a_table_that_fits_stays_a_table_and_one_that_cannot_becomes_fields() ->
         "    southern",
         "    Idlib",
     ]
+
+
+def test_markdown_file_links_the_chart_drawn_with_it(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    markdown, chart = tmp_path / "notes" / "report.md", tmp_path / "pair.svg"
+    code, out, err = run("report", SOURCES, *SEED_PAIR, "-o", str(markdown), "--chart", str(chart))
+    assert (code, out) == (0, "")
+    assert err == f"wrote {markdown}\nwrote {chart}\n"
+    lines = markdown.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# Civilian deaths")
+    assert "![Chart of the report](../pair.svg)" in lines[:4]
+    assert chart.read_bytes().lstrip().startswith(b"<?xml")

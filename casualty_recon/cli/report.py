@@ -109,12 +109,17 @@ def report(
         result = compare(sources, pair=pair, against=against, only_sources=source or ())
         if events is not None:
             _add_references(result, events)
-        from casualty_recon.render.registry import Target
+        from casualty_recon.render.registry import RENDERERS, Target
         from casualty_recon.render.text import focus_ids
 
         render = choose_renderer("report", fmt, output, "report")
         focus = focus_ids(result) if pair is not None or against is not None else None
-        emit_rendered(render(result, Target(output is not None, focus)), output, force)
+        rendered = render(result, Target(output is not None, focus))
+        if chart is not None and output is not None and render is RENDERERS["report"]["markdown"]:
+            from casualty_recon.render.text import report_markdown
+
+            rendered = report_markdown(result, focus, chart=_relative(chart, output))
+        emit_rendered(rendered, output, force)
         if chart is not None:
             _draw(result, chart, force, source or ())
     except CasualtyReconError as error:
@@ -136,6 +141,13 @@ def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple
     else:
         write_chart(result.timelines, result.sources.title, chart, force=force, sources=sources)
     stderr(f"wrote {chart}")
+
+
+def _relative(chart: Path, output: Path) -> str:
+    """The chart's path as the Markdown file beside it links it."""
+    import os
+
+    return Path(os.path.relpath(chart.resolve(), output.resolve().parent)).as_posix()
 
 
 def _add_references(result: "Report", dataset: Path) -> None:

@@ -91,6 +91,12 @@ def _report_json(report: Report, target: Target) -> Rendered:
     return report_json(report, target.focus)
 
 
+def _report_html(report: Report, target: Target) -> Rendered:
+    from casualty_recon.render.html import report_html
+
+    return report_html(report, target.focus)
+
+
 def _report_table(report: Report, target: Target) -> Rendered:
     if target.to_file:  # a file gets no terminal codes: the plain text
         return _report_plain(report, target)
@@ -204,6 +210,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "markdown": _report_markdown,
         "json": _report_json,
         "csv": _report_csv,
+        "html": _report_html,
     },
     "claims": {
         "table": _claims_table,
@@ -235,6 +242,7 @@ SUFFIXES: dict[str, str] = {
     ".markdown": "markdown",
     ".csv": "csv",
     ".txt": "plain",
+    ".html": "html",
 }
 
 

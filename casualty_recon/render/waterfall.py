@@ -69,7 +69,7 @@ def waterfall_svg(pair: PairResult, ident: str = "") -> str:
     """The waterfall as inline SVG (scales to its container through its viewBox)."""
     columns = waterfall_columns(pair)
     width, height = 640, 260
-    left, right, top, bottom = 56, 12, 28, 48
+    left, right, top, bottom = 56, 12, 40, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     ceiling = _top(columns) * 1.1
     step = plot_w / len(columns)
@@ -112,10 +112,17 @@ def waterfall_svg(pair: PairResult, ident: str = "") -> str:
                 f'y2="{previous[1]:.1f}" class="join"/>'
             )
         previous = (x0 + bar, (low + high) / 2)
-        out.append(
-            f'<text x="{cx:.1f}" y="{high - 6:.1f}" text-anchor="middle" class="note">'
-            f"{escape(column.note)}</text>"
-        )
+        # A note wider than its column goes on two lines ("1,072.3" over "to 1,303.1").
+        lines = [column.note]
+        if len(column.note) * 6.6 > step - 4 and " to " in column.note:
+            first, second = column.note.split(" to ", 1)
+            lines = [first, f"to {second}"]
+        for k, text in enumerate(lines):
+            ty = high - 6 - 14 * (len(lines) - 1 - k)
+            out.append(
+                f'<text x="{cx:.1f}" y="{ty:.1f}" text-anchor="middle" class="note">'
+                f"{escape(text)}</text>"
+            )
         out.append(
             f'<text x="{cx:.1f}" y="{height - bottom + 16}" text-anchor="middle" class="label">'
             f"{escape(column.label)}</text>"

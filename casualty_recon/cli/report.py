@@ -134,7 +134,8 @@ def report(
 
 def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple[()]) -> None:
     """One pair: its waterfall; more: the timelines chart, titled by --source and the file."""
-    from casualty_recon.render.chart import write_chart, write_waterfall
+    from casualty_recon.render.chart import write_chart
+    from casualty_recon.render.waterfall import write_waterfall
 
     if len(result.pairs) == 1:
         write_waterfall(result.pairs[0], chart, force=force)

@@ -31,9 +31,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.path import Path as MarkerPath
 
-    from casualty_recon.analysis.engine import PairResult
 
-__all__ = ["CHART_FORMATS", "chart_title", "render_chart", "write_chart", "write_waterfall"]
+__all__ = ["CHART_FORMATS", "chart_format_of", "chart_title", "render_chart", "write_chart"]
 
 CHART_FORMATS = {".png": "png", ".svg": "svg"}
 DEFAULT_TITLE = "Casualty figures over time"
@@ -102,25 +101,14 @@ def write_chart(
     """Draw `series` to `path` (.png or .svg), atomically; refuse to overwrite without force.
     `sources`, the `--source` names the series were chosen by, go into the title."""
     path = Path(path)
-    chart_format = _chart_format(path)
+    chart_format = chart_format_of(path)
     if not force and (path.exists() or path.is_symlink()):
         # Checked again, race-free, by write_new_file; this saves drawing for nothing.
         raise UsageError(f"{path} exists", "pass --force to overwrite it")
     write_new_file(path, render_chart(series, title, chart_format, sources=sources), force=force)
 
 
-def write_waterfall(pair: PairResult, path: Path, *, force: bool) -> None:
-    """Draw one pair's waterfall (`render.waterfall`) to `path` (.png or .svg), atomically."""
-    from casualty_recon.render.waterfall import render_waterfall
-
-    path = Path(path)
-    chart_format = _chart_format(path)
-    if not force and (path.exists() or path.is_symlink()):
-        raise UsageError(f"{path} exists", "pass --force to overwrite it")
-    write_new_file(path, render_waterfall(pair, chart_format), force=force)
-
-
-def _chart_format(path: Path) -> str:
+def chart_format_of(path: Path) -> str:
     chart_format = CHART_FORMATS.get(path.suffix.lower())
     if chart_format is None:
         raise UsageError(

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import io
 from html import escape
+from pathlib import Path
 from typing import NamedTuple
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span
+from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import clean
 
-__all__ = ["Column", "render_waterfall", "waterfall_columns", "waterfall_svg"]
+__all__ = ["Column", "render_waterfall", "waterfall_columns", "waterfall_svg", "write_waterfall"]
 
 COLOURS = {"total": "#555555", "up": "#0072B2", "down": "#D55E00", "either": "#7F7F7F"}
 
@@ -139,6 +141,18 @@ def _ticks(ceiling: float) -> list[float]:
     magnitude = 10 ** max(len(str(int(raw))) - 1, 0)
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     return [step * k for k in range(int(ceiling // step) + 1)]
+
+
+def write_waterfall(pair: PairResult, path: Path, *, force: bool) -> None:
+    """Draw one pair's waterfall to `path` (.png or .svg), atomically."""
+    from casualty_recon.render.atomic import write_new_file
+    from casualty_recon.render.chart import chart_format_of
+
+    path = Path(path)
+    chart_format = chart_format_of(path)
+    if not force and (path.exists() or path.is_symlink()):
+        raise UsageError(f"{path} exists", "pass --force to overwrite it")
+    write_new_file(path, render_waterfall(pair, chart_format), force=force)
 
 
 def render_waterfall(pair: PairResult, chart_format: str) -> bytes:

@@ -3,6 +3,7 @@ broken word or id, plain text within 100 columns, `--pair` showing only the clai
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -181,3 +182,45 @@ def test_markdown_file_links_the_chart_drawn_with_it(tmp_path: Path) -> None:
     assert lines[0].startswith("# Civilian deaths")
     assert "![Chart of the report](../pair.svg)" in lines[:4]
     assert chart.read_bytes().lstrip().startswith(b"<?xml")
+
+
+# --- progress on standard error ------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_its_stage_on_a_terminal_and_is_gone_after() -> None:
+    from casualty_recon.render.progress import stages
+
+    stream = Terminal()
+    with stages(True, stream) as progress:
+        assert progress.shown
+        progress.stage("comparing 5,000 claims")
+    written = stream.getvalue()
+    assert "comparing 5,000 claims" in written
+
+
+def test_progress_is_silent_when_not_a_terminal_or_not_long() -> None:
+    from casualty_recon.render.progress import stages
+
+    for stream, enabled in ((io.StringIO(), True), (Terminal(), False)):
+        with stages(enabled, stream) as progress:
+            assert not progress.shown
+            progress.stage("comparing")
+        assert stream.getvalue() == ""
+
+
+def test_a_large_report_piped_prints_no_progress(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from tools.bench import synthetic_sources
+
+    big = tmp_path / "big.yaml"
+    big.write_text(synthetic_sources(2_000, 40, 3), encoding="utf-8")
+    code, out, err = run("report", str(big), "--format", "csv")
+    assert code == 0
+    assert err == "" and out

@@ -103,22 +103,31 @@ def report(
         choose_renderer("report", fmt, output, "report")  # a bad format fails before any work
         if pair is not None and against is not None:
             raise UsageError("--pair and --against cannot be used together")
-        sources = load(file)
-        from casualty_recon.analysis.report import compare
+        from casualty_recon.render.progress import LARGE_FILE, LARGE_REPORT, file_size, stages
 
-        result = compare(sources, pair=pair, against=against, only_sources=source or ())
-        if events is not None:
-            _add_references(result, events)
+        with stages(file_size(file) >= LARGE_FILE) as progress:
+            progress.stage(f"loading {file}")
+            sources = load(file)
+        from casualty_recon.analysis.report import compare
         from casualty_recon.render.registry import RENDERERS, Target
         from casualty_recon.render.text import focus_ids
 
-        render = choose_renderer("report", fmt, output, "report")
-        focus = focus_ids(result) if pair is not None or against is not None else None
-        rendered = render(result, Target(output is not None, focus))
-        if chart is not None and output is not None and render is RENDERERS["report"]["markdown"]:
-            from casualty_recon.render.text import report_markdown
+        # Progress (on a terminal only) for long work; the output is made inside, written after.
+        with stages(len(sources.claims) >= LARGE_REPORT or events is not None) as progress:
+            progress.stage(f"comparing {len(sources.claims):,} claims")
+            result = compare(sources, pair=pair, against=against, only_sources=source or ())
+            if events is not None:
+                progress.stage(f"reading events from {events.name}")
+                _add_references(result, events)
+            progress.stage(f"writing the report of {len(result.pairs):,} pairs")
+            render = choose_renderer("report", fmt, output, "report")
+            focus = focus_ids(result) if pair is not None or against is not None else None
+            rendered = render(result, Target(output is not None, focus))
+            markdown = render is RENDERERS["report"]["markdown"]
+            if chart is not None and output is not None and markdown:
+                from casualty_recon.render.text import report_markdown
 
-            rendered = report_markdown(result, focus, chart=_relative(chart, output))
+                rendered = report_markdown(result, focus, chart=_relative(chart, output))
         emit_rendered(rendered, output, force)
         if chart is not None:
             _draw(result, chart, force, source or ())

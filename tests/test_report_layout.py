@@ -224,3 +224,12 @@ def test_a_large_report_piped_prints_no_progress(tmp_path: Path) -> None:
     code, out, err = run("report", str(big), "--format", "csv")
     assert code == 0
     assert err == "" and out
+
+
+def test_validate_on_a_terminal_at_80_columns_keeps_ids_whole() -> None:
+    code, out, err = run("validate", SOURCES, "--format", "table", columns=80)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].startswith(SOURCES)
+    assert all(len(line) <= 80 or len(line.split()) == 1 for line in out.splitlines())
+    ids = [c["id"] for c in json.loads(run("report", SOURCES, "--format", "json")[1])["claims"]]
+    assert all(f"\n{claim_id}\n" in out for claim_id in ids)  # each id whole, on its own line

@@ -21,16 +21,14 @@ from casualty_recon.analysis.engine import PairResult
 from casualty_recon.analysis.report import Report
 from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.claims import Claim
-from casualty_recon.render.claims import clean
+from casualty_recon.render.claims import READING_CLAIM_COLUMNS, clean, reading_claim_cells
 from casualty_recon.render.text import (
     DIFFERENCE_COLUMNS,
     OVERVIEW_COLUMNS,
-    READING_CLAIM_COLUMNS,
     assumption_lines,
     key_difference,
     notes_sections,
     pair_heading,
-    reading_claim_cells,
     shown_claims,
     verdict_summary,
     waterfall_rows,

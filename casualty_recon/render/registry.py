@@ -136,14 +136,9 @@ def _claims_json(sources: Sources, target: Target) -> Rendered:
 
 
 def _claims_table(sources: Sources, target: Target) -> Rendered:
-    from casualty_recon.render.claims import load_summary
-    from casualty_recon.render.terminal import claims_table
+    from casualty_recon.render.terminal import print_claims
 
-    def paint(console: Console) -> None:
-        console.print(load_summary(sources))
-        console.print(claims_table(sources))
-
-    return paint
+    return lambda console: print_claims(console, sources)
 
 
 def _claims_csv(sources: Sources, target: Target) -> Rendered:

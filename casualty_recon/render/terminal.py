@@ -6,16 +6,16 @@ Only the CLI imports this module; the library never needs rich.
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
-from casualty_recon.analysis.report import Report
-from casualty_recon.model.claims import Sources
-from casualty_recon.render.claims import claim_cells, window_cell
-from casualty_recon.render.layout import lay_out
-from casualty_recon.render.text import report_blocks
+from casualty_recon.render.claims import READING_CLAIM_COLUMNS, load_summary, reading_claim_cells
+from casualty_recon.render.layout import Block, Heading, Line, Para, Table, lay_out
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from casualty_recon.analysis.report import Report
+    from casualty_recon.model.claims import Sources
 
 VERDICT_STYLE = {
     "explained": "green",
@@ -23,29 +23,17 @@ VERDICT_STYLE = {
     "unexplained": "red",
     "contradiction": "bold red",
 }
-DIRECTION_STYLE = {"up": "cyan", "down": "magenta", "either": "dim", "none": "dim"}
 
 
-def claims_table(sources: Sources, title: str | None = None) -> Table:
-    """The claims side by side, compact enough for a terminal: one row per claim."""
-    table = Table(title=title, box=box.SIMPLE_HEAVY, show_lines=False, expand=False)
-    # Fold, never truncate: a cut-off figure ("13,0…") would be misread.
-    table.add_column("id", style="bold", overflow="fold")
-    for name in ("source", "figure", "counts", "window", "published", "basis", "relayed by"):
-        table.add_column(name, overflow="fold")
-    for claim in sources.claims:
-        cells = claim_cells(claim)
-        table.add_row(
-            Text(cells[0]),
-            Text(cells[1]),
-            Text(f"{cells[2]}\n[{cells[3]}]"),
-            Text(f"{cells[4]} {cells[5]}\nby {cells[6]}\nin {cells[7]}"),
-            Text(window_cell(claim, separator="\nto ")),
-            Text(claim.published.text),
-            Text(cells[11]),
-            Text(cells[12]),
-        )
-    return table
+def print_claims(console: Console, sources: Sources) -> None:
+    """`validate` on a terminal: what was loaded, then the claims laid out to the width."""
+    title = f"Claims ({len(sources.claims)}, from {len(sources.sources)} sources)"
+    blocks: list[Block] = [
+        Para(load_summary(sources), gap=True),
+        Heading(2, title),
+        Table(READING_CLAIM_COLUMNS, [reading_claim_cells(c) for c in sources.claims]),
+    ]
+    _write(console, lay_out(blocks, console.width))
 
 
 # How each kind of laid-out line looks (roles from `render.layout`; verdicts from pair headings).
@@ -65,19 +53,34 @@ def print_report(console: Console, report: Report, focus: frozenset[str] | None 
     """The report laid out to the console's width (words and ids never broken), each line
     written with its style: no panels, no tables for rich to measure, so a terminal costs
     little more than a pipe."""
+    from casualty_recon.render.text import report_blocks
+
+    _write(console, lay_out(report_blocks(report, focus), console.width))
+
+
+def _write(console: Console, lines: list[Line]) -> None:
+    """Lines with their styles, in one write of bytes: a terminal's text stream is
+    line-buffered, and a flush per line to a pty costs as much as the whole layout."""
     from rich.console import COLOR_SYSTEMS
     from rich.style import Style
 
     name = console.color_system
     colours = COLOR_SYSTEMS.get(name) if name and not console.no_color else None
-    styles = {role: Style.parse(style) for role, style in ROLE_STYLE.items()}
+    styles = {role: Style.parse(style) for role, style in ROLE_STYLE.items()} if colours else {}
     out: list[str] = []
-    for line in lay_out(report_blocks(report, focus), console.width):
+    for line in lines:
         text = line.text
-        role = line.role
-        if role == "rule" and set(text.strip()) <= {"-", "=", " "}:
+        if line.role == "rule" and set(text.strip()) <= {"-", "=", " "}:
             text = text.replace("-", "\u2500").replace("=", "\u2550")
-        style = styles.get(role)
-        out.append(style.render(text, color_system=colours) if style and colours else text)
-    console.file.write("\n".join(out) + "\n")
-    console.file.flush()
+        style = styles.get(line.role)
+        out.append(style.render(text, color_system=colours) if style else text)
+    data = "\n".join(out) + "\n"
+    stream = console.file
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(data.encode(getattr(stream, "encoding", None) or "utf-8", "replace"))
+        buffer.flush()
+    else:
+        stream.write(data)
+        stream.flush()

@@ -24,18 +24,18 @@ from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import (
     CLAIM_COLUMNS,
+    READING_CLAIM_COLUMNS,
     claim_cells,
     clean,
     markdown_cell,
     markdown_table,
+    reading_claim_cells,
 )
 from casualty_recon.render.layout import PLAIN_WIDTH, Block, Heading, Para, Table, lay_out
 
 DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "effect on b")
 WATERFALL_COLUMNS = ("step", "effect", "b after", "evidence")
 OVERVIEW_COLUMNS = ("#", "pair (a vs b)", "gap", "residual", "verdict", "matters most")
-# The claims as a reading table (plain text, terminal): fewer, wider columns than CLAIM_COLUMNS.
-READING_CLAIM_COLUMNS = ("id", "source", "figure", "counts", "area", "window", "basis")
 REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
 # Differences that describe the figures rather than push them: never "the one that matters".
 _NOT_A_CAUSE = frozenset({"bounds", "relay", "revision"})
@@ -151,21 +151,6 @@ def shown_claims(report: Report, focus: frozenset[str] | None) -> list[Claim]:
     if focus is None:
         return list(report.claims)
     return [claim for claim in report.claims if claim.id in focus]
-
-
-def reading_claim_cells(claim: Claim) -> list[str]:
-    """One cell per `READING_CLAIM_COLUMNS` entry."""
-    cells = claim_cells(claim)
-    via = f" via {cells[12]}" if cells[12] else ""
-    return [
-        cells[0],
-        cells[1] + via,
-        f"{cells[2]} [{cells[3]}]",
-        f"{cells[4]} {cells[5]} by {cells[6]}",
-        cells[7],
-        cells[8] if cells[10] == cells[9] else f"{cells[8]} (published {cells[10]})",
-        cells[11],
-    ]
 
 
 def timeline_lines(report: Report, focus: frozenset[str] | None = None) -> list[str]:

@@ -233,3 +233,8 @@ def test_validate_on_a_terminal_at_80_columns_keeps_ids_whole() -> None:
     assert all(len(line) <= 80 or len(line.split()) == 1 for line in out.splitlines())
     ids = [c["id"] for c in json.loads(run("report", SOURCES, "--format", "json")[1])["claims"]]
     assert all(f"\n{claim_id}\n" in out for claim_id in ids)  # each id whole, on its own line
+
+
+def test_wrap_treats_line_breaks_and_tabs_as_spaces() -> None:
+    assert wrap("killed\nin\tIdlib and Hama", 10) == ["killed in", "Idlib and", "Hama"]
+    assert wrap("a: x   b: y", 40) == ["a: x   b: y"]  # runs of spaces inside a line are kept

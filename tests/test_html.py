@@ -100,6 +100,9 @@ def test_pair_page_has_only_the_claims_involved(tmp_path: Path) -> None:
     )
     rows = re.findall(r'<tr id="claim-([^"]+)"', text)
     assert len(rows) == 8 and "uossm-2019-08-20" in rows and "unicef-2019-08-23" not in rows
+    # Ids inside sentences link to their claims too; ISO days there are kept whole.
+    assert 'breakdown <a class="id" href="#claim-ohchr-2019-08-29-progov">' in text
+    assert '<span class="id">2019-08-20</span>' in text
 
 
 def test_untrusted_text_is_escaped(tmp_path: Path) -> None:

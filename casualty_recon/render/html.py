@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import escape
+from html import escape, unescape
 
 from casualty_recon.analysis.engine import PairResult
 from casualty_recon.analysis.report import Report
@@ -134,6 +134,22 @@ class _Links:
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         self.known = {claim.id for claim in claims}
+        names = sorted((escape(i) for i in self.known), key=len, reverse=True)
+        ids = "|".join(map(re.escape, names)) or "(?!)"
+        # One pass: a claim id (a link), else an ISO day (kept whole); an id's own digits are
+        # consumed with it, never matched as a day.
+        self._in_text = re.compile(rf"(?<![\w-])({ids})(?![\w-])|{_ISO_DAY.pattern}")
+
+    def text(self, plain: str) -> str:
+        """Escaped `plain` with each claim id in it a link to the claim, ISO days unbroken."""
+
+        def replace(found: re.Match[str]) -> str:
+            if found.group(1) is None:
+                return f'<span class="id">{found.group(0)}</span>'
+            target = anchor(unescape(found.group(1)))
+            return f'<a class="id" href="#{target}">{found.group(1)}</a>'
+
+        return self._in_text.sub(replace, escape(clean(plain)))
 
     def id(self, claim_id: str) -> str:
         text = escape(clean(claim_id))
@@ -181,7 +197,7 @@ def report_html(
         out.append(_pair(number, pair, links, report.event_sentence(pair)))
     out.append("</section>")
     out += _claims(report, claims, focus)
-    out += _timelines(report, focus, timelines_svg)
+    out += _timelines(report, focus, timelines_svg, links)
     used = assumption_lines(report)
     if used:
         out.append('<section id="assumptions"><h2>Assumptions used</h2><ul>')
@@ -237,9 +253,9 @@ def _pair(number: int, pair: PairResult, links: _Links, events: str | None) -> s
     out.append('<ul class="differences">')
     for d in pair.differences:
         effect = "" if d.effect is None else f" ({escape(fmt_signed_span(d.effect))})"
-        item = f"<li><strong>{escape(d.kind)}</strong>{effect}: {escape(clean(d.sentence))}"
+        item = f"<li><strong>{escape(d.kind)}</strong>{effect}: {links.text(d.sentence)}"
         if d.break_even:
-            item += f" Break-even: {escape(clean(d.break_even))} would close the gap alone."
+            item += f" Break-even: {links.text(d.break_even)} would close the gap alone."
         if d.evidence:
             item += f'<br><span class="evidence">evidence: {links.ids(d.evidence)}</span>'
         out.append(item + "</li>")
@@ -266,7 +282,7 @@ def _pair(number: int, pair: PairResult, links: _Links, events: str | None) -> s
     out.append("</details>")
     out.append(
         f'<p><span class="verdict v-{verdict}">Verdict: {escape(label(verdict))}.</span> '
-        f"{escape(clean(pair.reason))}</p>"
+        f"{links.text(pair.reason)}</p>"
     )
     if events:
         out.append(f"<p>{escape(clean(events))}</p>")
@@ -306,7 +322,9 @@ def _claims(report: Report, claims: list[Claim], focus: frozenset[str] | None) -
     ]
 
 
-def _timelines(report: Report, focus: frozenset[str] | None, svg: str | None) -> list[str]:
+def _timelines(
+    report: Report, focus: frozenset[str] | None, svg: str | None, links: _Links
+) -> list[str]:
     out = ['<section id="timelines"><h2>Timelines</h2>']
     series = [s for s in report.timelines if focus is None or s.claim_ids & focus]
     if svg is None and any(s.points for s in series):
@@ -323,7 +341,7 @@ def _timelines(report: Report, focus: frozenset[str] | None, svg: str | None) ->
         )
     for heading, lines in notes_sections(report, focus):
         out.append(f"<h3>{escape(heading)}</h3><ul>")
-        out += [f"<li>{escape(line)}</li>" for line in lines]
+        out += [f"<li>{links.text(line)}</li>" for line in lines]
         out.append("</ul>")
     out.append("</section>")
     return out

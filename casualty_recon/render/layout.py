@@ -11,8 +11,6 @@ left whole on its own line: the only lines allowed past the width.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -72,7 +70,7 @@ def wrap(text: str, width: int, indent: int = 0, hang: int = 0) -> list[str]:
     """`text` wrapped at spaces to `width` columns; words longer than a line stay whole.
 
     Greedy, like `textwrap.wrap` with `break_long_words` and `break_on_hyphens` off, but several
-    times faster (a report wraps thousands of cells: each line is one regular-expression match);
+    times faster (a report wraps thousands of cells: each line is one search for a space);
     runs of spaces inside a line are kept."""
     if "\n" in text or "\t" in text or "\r" in text:
         text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
@@ -86,22 +84,20 @@ def wrap(text: str, width: int, indent: int = 0, hang: int = 0) -> list[str]:
     prefix = " " * indent
     position, end = 0, len(text)
     while position < end:
-        found = _chunk(room).match(text, position)
-        assert found is not None  # \S+ matches wherever a non-space starts
-        lines.append(prefix + found.group(0).rstrip(" "))
-        position = found.end()
+        if end - position <= room:
+            cut = end
+        else:  # the last space that leaves at most `room` characters, else the whole word
+            cut = text.rfind(" ", position, position + room + 1)
+            if cut <= position:
+                cut = text.find(" ", position + room)
+                cut = end if cut == -1 else cut
+        lines.append(prefix + text[position:cut].rstrip(" "))
+        position = cut
         while position < end and text[position] == " ":
             position += 1
         prefix = " " * (indent + hang)
         room = max(width - indent - hang, 1)
     return lines
-
-
-@functools.cache
-def _chunk(room: int) -> re.Pattern[str]:
-    """The longest run of at most `room` characters ending before a space (or the end), else
-    one whole word."""
-    return re.compile(rf"\S.{{0,{room - 1}}}(?= |$)|\S+")
 
 
 def _longest_word(text: str) -> int:

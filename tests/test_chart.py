@@ -72,15 +72,17 @@ def test_png_and_svg_by_suffix_with_no_timestamps(
 def test_legend_names_every_series_and_the_title(bundled: tuple[list[Series], str | None]) -> None:
     series, title = bundled
     # Text is drawn as paths (no font needed to view the SVG); matplotlib keeps each string in
-    # a comment beside its glyphs.
+    # a comment beside its glyphs. Each panel's key names its series without the population
+    # and outcome its axis already says.
     svg = render_chart(series, title, "svg").decode("utf-8")
-    names = series_names(ordered_series(series))
+    shown = ordered_series(series)
+    names = series_names(shown)
     assert len(names) == len([s for s in series if s.points])
-    for name in names:
-        assert f"<!-- {name} -->" in svg, name
+    for item, name in zip(shown, names, strict=True):
+        short = name.replace(f": {item.population} {item.outcome}, ", ": ", 1)
+        assert f"<!-- {short} -->" in svg, short
     assert title is not None and f"<!-- {title} -->" in svg
-    assert "<!-- count -->" in svg
-    for key in ("exact figure (1,089)", "range (between 160 and 300)"):
+    for key in ("exact figure", "range, low to high"):
         assert f"<!-- {key} -->" in svg
 
 
@@ -128,3 +130,154 @@ def test_dollar_signs_in_a_title_are_text_not_mathtext(
 def test_importing_the_chart_module_does_not_load_matplotlib() -> None:
     code = "import sys, casualty_recon.render.chart; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# --- a chart a newsroom would print ---------------------------------------------------------------
+
+YEMEN = ROOT / "tests" / "charts" / "yemen-synthetic.yaml"
+
+
+def comments(svg: bytes) -> list[str]:
+    import re
+
+    return re.findall(r"<!-- (.*?) -->", svg.decode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def yemen() -> tuple[list[Series], str | None]:
+    sources = load(YEMEN)
+    return build_timelines(sources.claims), sources.title
+
+
+def test_the_key_is_built_from_the_files_own_figures(
+    bundled: tuple[list[Series], str | None], yemen: tuple[list[Series], str | None]
+) -> None:
+    syria = comments(render_chart(*bundled, "svg"))
+    other = comments(render_chart(*yemen, "svg"))
+    assert "(OHCHR: 1,089)" in syria
+    assert not any("1,089" in text or "OHCHR" in text for text in other)
+    assert "(Monitor A: 212)" in other  # the first exact figure drawn
+    assert "(Monitor B: between 300 and 420)" in other
+    assert "(late May 2018)" in other  # the file's own as-of period
+
+
+def test_the_title_follows_the_sources_and_the_file(
+    bundled: tuple[list[Series], str | None],
+) -> None:
+    series, title = bundled
+    chosen = [s for s in series if s.source in {"OHCHR", "SNHR"}]
+    texts = comments(render_chart(chosen, title, "svg", sources=["OHCHR", "SNHR"]))
+    assert f"OHCHR and SNHR: {title}" in texts
+    assert not any(text.startswith("SOHR") for text in texts)
+
+
+def test_one_panel_per_population_and_outcome(
+    bundled: tuple[list[Series], str | None], yemen: tuple[list[Series], str | None]
+) -> None:
+    syria = comments(render_chart(*bundled, "svg"))
+    for axis in (
+        "civilians killed",
+        "children killed",
+        "people killed",
+        "children killed or injured",
+    ):
+        assert axis in syria  # each its own y axis label
+    assert "count" not in syria
+    other = comments(render_chart(*yemen, "svg"))
+    assert {"civilians killed", "children killed", "civilians injured"} <= set(other)
+
+
+def test_a_far_point_is_an_annotated_arrow_and_the_axis_ends_before_it(
+    yemen: tuple[list[Series], str | None], bundled: tuple[list[Series], str | None]
+) -> None:
+    from casualty_recon.render.chart import _x_limits
+
+    series, _ = yemen
+    _, right, cut = _x_limits(ordered_series(series))
+    import datetime as dt
+
+    from matplotlib import dates as mdates
+
+    last_bulk = mdates.date2num(dt.datetime(2018, 6, 30))
+    assert cut == last_bulk and right < mdates.date2num(dt.datetime(2018, 8, 1))
+    assert "Agency C: more than 1,100, 31 Dec 2018 \u2192" in comments(render_chart(*yemen, "svg"))
+    syria = comments(render_chart(*bundled, "svg"))
+    assert "White Helmets: more than 1,600, 23 Dec 2019 \u2192" in syria
+
+
+def test_every_series_has_a_colour_of_its_own(
+    bundled: tuple[list[Series], str | None],
+) -> None:
+    import re
+
+    series, title = bundled
+    svg = render_chart(series, title, "svg").decode("utf-8")
+    shown = ordered_series(series)
+    assert len(shown) == 19  # series are by scope: UOSSM's two areas are two series
+    from casualty_recon.render.chart import SERIES_COLOURS
+
+    used = {c for c in SERIES_COLOURS if re.search(f"stroke: {c.lower()}", svg.lower())}
+    assert len(used) == len(shown)  # 19 series, 19 colours (all four SOHR series differ)
+
+
+def test_more_than_twenty_series_in_a_panel_asks_for_sources() -> None:
+    from casualty_recon.analysis.timeline import build_timelines as build
+
+    rows = ["version: 1", "sources:"]
+    rows += [f"  S{i}: {{kind: ngo}}" for i in range(21)]
+    rows.append("claims:")
+    for i in range(21):
+        rows += [
+            f"  - {{id: c{i}, source: S{i}, figure: {10 + i}, population: civilians,",
+            "     outcome: killed, area: Idlib, as_of: 2019-05-01,",
+            f"     url: 'https://example.org/{i}'}}",
+        ]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "many.yaml"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        series = build(load(path).claims)
+    with pytest.raises(UsageError, match="too many for one chart") as caught:
+        render_chart(series, None, "svg")
+    assert caught.value.hint == "choose sources with --source"
+
+
+def test_matplotlib_is_used_with_the_agg_backend_only() -> None:
+    code = (
+        "import sys; from casualty_recon.load.loader import load; "
+        "from casualty_recon.analysis.timeline import build_timelines; "
+        "from casualty_recon.render.chart import render_chart; "
+        f"s = load({str(BUNDLED)!r}); render_chart(build_timelines(s.claims), s.title, 'png'); "
+        "assert 'matplotlib.pyplot' not in sys.modules; "
+        "assert 'matplotlib.backends.backend_agg' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_report_chart_with_one_pair_draws_its_waterfall(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    target = tmp_path / "pair.svg"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(BUNDLED),
+            "--pair",
+            "uossm-2019-08-20",
+            "ocha-reuters-2019-08-20",
+            "--chart",
+            str(target),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"wrote {target}\n"
+    texts = comments(target.read_bytes())
+    for label in ("b", "+ as_of", "+ perpetrators", "+ basis", "adjusted b", "a"):
+        assert label in texts
+    assert "+384.4 to +467.8" in texts and "1,072.3 to 1,304.8" in texts

@@ -261,6 +261,54 @@ def peak_memory_mb(argv: list[str]) -> float:
     raise RuntimeError(f"no peak memory reported: {done.stderr[-500:]}")
 
 
+def pty_report_rows(rounds: int) -> list[Row]:
+    """`report` on a terminal: run in a pseudo-terminal (python's pty module, 120 columns), its
+    output read to the end, against the stack floor run the same way; interleaved rounds."""
+    import pty
+    import select
+
+    def in_pty(argv: list[str]) -> float:
+        started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: a terminal of 120 columns, then the command
+            os.environ.update({"COLUMNS": "120", "LINES": "40", "TERM": "xterm-256color"})
+            os.chdir(ROOT)
+            os.execv(argv[0], argv)
+        while True:
+            ready, _, _ = select.select([fd], [], [], 30)
+            if not ready:
+                break
+            try:
+                if not os.read(fd, 65536):
+                    break
+            except OSError:  # EIO: the child closed the terminal
+                break
+        os.waitpid(pid, 0)
+        os.close(fd)
+        return time.perf_counter() - started
+
+    commands = {
+        "floor": [sys.executable, "-c", FLOOR],
+        "report": [*cli(), "report", str(BUNDLED)],
+    }
+    if not Path(commands["report"][0]).is_absolute():
+        commands["report"][0] = sys.executable
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            samples[name].append(in_pty(argv))
+    floor = statistics.median(samples["floor"])
+    report = statistics.median(samples["report"])
+    return [
+        Row(
+            "casualty-recon report sources.yaml in a pty (a terminal) / floor in a pty",
+            f"{report * 1000:.0f} ms",
+            report / floor,
+            1.5,
+        )
+    ]
+
+
 def scale_rows(work: Path, bundled_report: float, rounds: int) -> list[Row]:
     """Report on realistic synthetic files (`realistic_sources`): 10,000 claims against the
     bundled file, growth from 10,000 to 30,000 claims against n log n, and peak memory."""
@@ -521,6 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-events", action="store_true")
     args = parser.parse_args(argv)
     rows, bundled_report = startup_rows(args.rounds)
+    rows += pty_report_rows(args.rounds)
     with tempfile.TemporaryDirectory(prefix="casualty-recon-bench-") as tmp:
         rows += scale_rows(Path(tmp), bundled_report, args.rounds)
     if not args.skip_events:

@@ -53,8 +53,11 @@ def events(
         sources = load(claims)
         from casualty_recon.events import cross_check, load_events
         from casualty_recon.events.render import EventReferences
+        from casualty_recon.render.progress import LARGE_FILE, file_size, stages
 
-        table = load_events(dataset, kind=kind.value if kind else None)
+        with stages(file_size(dataset) >= LARGE_FILE) as progress:  # on a terminal only
+            progress.stage(f"reading events from {dataset}")
+            table = load_events(dataset, kind=kind.value if kind else None)
         chosen_claims = sources.claims
         if claim:
             known = {c.id for c in sources.claims}

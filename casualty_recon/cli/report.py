@@ -10,14 +10,12 @@ from casualty_recon.cli.common import (
     ExitCode,
     check_chart,
     choose_renderer,
+    emit_rendered,
     fail,
     load,
-    show,
     stderr,
-    write_chart,
 )
 from casualty_recon.cli.options import (
-    ChartOption,
     FileArgument,
     ForceOption,
     FormatOption,
@@ -64,7 +62,14 @@ def report(
             help="Exit 1 when a pair has this verdict (unexplained also fails on contradiction).",
         ),
     ] = None,
-    chart: ChartOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="Draw a .png or .svg: with one pair (--pair), its waterfall (b, each effect, "
+            "adjusted b, a); otherwise the timelines of the claims, titled by --source.",
+        ),
+    ] = None,
     events: Annotated[
         Path | None,
         typer.Option(
@@ -90,6 +95,10 @@ def report(
 
       casualty-recon report --format json | jq '.pairs[].verdict'
 
+      casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20 --chart pair.png
+
+      casualty-recon report --format html -o report.html
+
       casualty-recon report --fail-on contradiction
     """
     try:
@@ -97,22 +106,41 @@ def report(
         choose_renderer("report", fmt, output, "report")  # a bad format fails before any work
         if pair is not None and against is not None:
             raise UsageError("--pair and --against cannot be used together")
-        sources = load(file)
-        from casualty_recon.analysis.report import compare, evidence_list
+        from casualty_recon.render.progress import LARGE_FILE, LARGE_REPORT, file_size, stages
 
-        result = compare(
-            sources, pair=pair, against=against, only_sources=source or (), show_all=show_all
-        )
-        if result.skipped:
-            stderr(
-                f"note: left out {len(result.skipped)} claim(s) whose places or perpetrators do "
-                f"not overlap {against}'s: {evidence_list(result.skipped)}"
+        with stages(file_size(file) >= LARGE_FILE) as progress:
+            progress.stage(f"loading {file}")
+            sources = load(file)
+        from casualty_recon.analysis.report import compare, evidence_list
+        from casualty_recon.render.registry import RENDERERS, Target
+        from casualty_recon.render.text import focus_ids
+
+        # Progress (on a terminal only) for long work; the output is made inside, written after.
+        with stages(len(sources.claims) >= LARGE_REPORT or events is not None) as progress:
+            progress.stage(f"comparing {len(sources.claims):,} claims")
+            result = compare(
+                sources, pair=pair, against=against, only_sources=source or (), show_all=show_all
             )
-        if events is not None:
-            _add_references(result, events)
-        show("report", result, fmt, command="report", output=output, force=force)
+            if result.skipped:
+                stderr(
+                    f"note: left out {len(result.skipped)} claim(s) whose places or perpetrators"
+                    f" do not overlap {against}'s: {evidence_list(result.skipped)}"
+                )
+            if events is not None:
+                progress.stage(f"reading events from {events.name}")
+                _add_references(result, events)
+            progress.stage(f"writing the report of {len(result.pairs):,} pairs")
+            render = choose_renderer("report", fmt, output, "report")
+            focus = focus_ids(result) if pair is not None or against is not None else None
+            rendered = render(result, Target(output is not None, focus))
+            markdown = render is RENDERERS["report"]["markdown"]
+            if chart is not None and output is not None and markdown:
+                from casualty_recon.render.text import report_markdown
+
+                rendered = report_markdown(result, focus, chart=_relative(chart, output))
+        emit_rendered(rendered, output, force)
         if chart is not None:
-            write_chart(result.timelines, sources.title, chart, force)
+            _draw(result, chart, force, source or ())
     except CasualtyReconError as error:
         fail(error)
     if fail_on is not None:
@@ -121,6 +149,25 @@ def report(
         if hits:
             stderr(f"{len(hits)} pair(s) with verdict {' or '.join(sorted(failing))}")
             raise typer.Exit(ExitCode.BAD_DATA)
+
+
+def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple[()]) -> None:
+    """One pair: its waterfall; more: the timelines chart, titled by --source and the file."""
+    from casualty_recon.render.chart import write_chart
+    from casualty_recon.render.waterfall import write_waterfall
+
+    if len(result.pairs) == 1:
+        write_waterfall(result.pairs[0], chart, force=force)
+    else:
+        write_chart(result.timelines, result.sources.title, chart, force=force, sources=sources)
+    stderr(f"wrote {chart}")
+
+
+def _relative(chart: Path, output: Path) -> str:
+    """The chart's path as the Markdown file beside it links it."""
+    import os
+
+    return Path(os.path.relpath(chart.resolve(), output.resolve().parent)).as_posix()
 
 
 def _add_references(result: "Report", dataset: Path) -> None:

@@ -13,7 +13,7 @@ from casualty_recon.cli.common import (
     fail,
     load,
     show,
-    write_chart,
+    stderr,
 )
 from casualty_recon.cli.options import (
     FileArgument,
@@ -71,6 +71,9 @@ def timeline(
 
             emit(values_at_plain(series, day), None, False)
         if chart is not None:
-            write_chart(series, sources.title, chart, force)
+            from casualty_recon.render.chart import write_chart
+
+            write_chart(series, sources.title, chart, force=force, sources=source or ())
+            stderr(f"wrote {chart}")
     except CasualtyReconError as error:
         fail(error)

@@ -18,9 +18,10 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from casualty_recon.analysis.timeline import Point, Series
+from casualty_recon.grammar.wording import and_list
 from casualty_recon.model.errors import UsageError
 from casualty_recon.render.atomic import write_new_file
 from casualty_recon.render.claims import clean
@@ -30,13 +31,15 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.path import Path as MarkerPath
 
-__all__ = ["CHART_FORMATS", "render_chart", "write_chart"]
+
+__all__ = ["CHART_FORMATS", "chart_format_of", "chart_title", "render_chart", "write_chart"]
 
 CHART_FORMATS = {".png": "png", ".svg": "svg"}
 DEFAULT_TITLE = "Casualty figures over time"
 
-# Colour-blind-friendly where possible (Okabe-Ito first), then tab10; fixed for determinism.
-SOURCE_COLOURS = (
+# Twenty colours, no two alike, dark enough on white: Okabe-Ito first, then tab10's others and
+# darker shades; fixed for determinism. A panel never holds more series than colours.
+SERIES_COLOURS = (
     "#0072B2",
     "#D55E00",
     "#009E73",
@@ -51,10 +54,19 @@ SOURCE_COLOURS = (
     "#17BECF",
     "#D62728",
     "#2CA02C",
+    "#393B79",
+    "#843C39",
+    "#637939",
+    "#7B4173",
+    "#8C6D31",
+    "#3182BD",
 )
+MAX_SERIES = len(SERIES_COLOURS)
+PERIOD_WIDTH = 4.0  # an as-of period: a thick translucent band, unlike any series line
+PERIOD_ALPHA = 0.35
 LineStyle = Literal["-", "--", ":", "-.", "none"]
 LINE_STYLES: tuple[LineStyle, ...] = ("-", "--", ":", "-.")
-SHAPES = ("circle", "square", "diamond", "triangle", "pentagon")
+SHAPES = ("circle", "square", "diamond", "triangle", "pentagon", "triangle_down", "hexagon")
 SHAPE_RADIUS = 0.4  # in marker units; the floor arrow rises to 1.3
 FLOOR_TOP = 1.3
 EXACT_SIZE = 7.0
@@ -78,9 +90,25 @@ METADATA: dict[str, dict[str, Any]] = {
 }
 
 
-def write_chart(series: list[Series], title: str | None, path: Path, *, force: bool) -> None:
-    """Draw `series` to `path` (.png or .svg), atomically; refuse to overwrite without force."""
+def write_chart(
+    series: list[Series],
+    title: str | None,
+    path: Path,
+    *,
+    force: bool,
+    sources: Sequence[str] = (),
+) -> None:
+    """Draw `series` to `path` (.png or .svg), atomically; refuse to overwrite without force.
+    `sources`, the `--source` names the series were chosen by, go into the title."""
     path = Path(path)
+    chart_format = chart_format_of(path)
+    if not force and (path.exists() or path.is_symlink()):
+        # Checked again, race-free, by write_new_file; this saves drawing for nothing.
+        raise UsageError(f"{path} exists", "pass --force to overwrite it")
+    write_new_file(path, render_chart(series, title, chart_format, sources=sources), force=force)
+
+
+def chart_format_of(path: Path) -> str:
     chart_format = CHART_FORMATS.get(path.suffix.lower())
     if chart_format is None:
         raise UsageError(
@@ -88,75 +116,141 @@ def write_chart(series: list[Series], title: str | None, path: Path, *, force: b
             f"{path.suffix or '(no suffix)'!r}",
             "name a .png or .svg file, e.g. --chart timeline.png",
         )
-    if not force and (path.exists() or path.is_symlink()):
-        # Checked again, race-free, by write_new_file; this saves drawing for nothing.
-        raise UsageError(f"{path} exists", "pass --force to overwrite it")
-    write_new_file(path, render_chart(series, title, chart_format), force=force)
+    return chart_format
 
 
-def render_chart(series: Sequence[Series], title: str | None, chart_format: str) -> bytes:
-    """The chart as PNG or SVG bytes (`chart_format` is "png" or "svg")."""
+def chart_title(title: str | None, sources: Sequence[str] = ()) -> str:
+    """The file's title, led by the sources chosen with `--source`."""
+    base = clean(title or DEFAULT_TITLE)
+    if not sources:
+        return base
+    return f"{clean(and_list(list(dict.fromkeys(sources))))}: {base}"
+
+
+class _Panel(NamedTuple):
+    """One panel: the series of one population and outcome."""
+
+    population: str
+    outcome: str
+    series: list[Series]
+    names: list[str]
+
+
+def _panels(shown: Sequence[Series], names: Sequence[str]) -> list[_Panel]:
+    groups: dict[tuple[str, str], list[tuple[Series, str]]] = {}
+    for item, name in zip(shown, names, strict=True):
+        groups.setdefault((item.population, item.outcome), []).append((item, name))
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [
+        _Panel(population, outcome, [s for s, _ in members], [n for _, n in members])
+        for (population, outcome), members in ordered
+    ]
+
+
+def _x_limits(shown: Sequence[Series]) -> tuple[float, float, float]:
+    """(left, right, cut): the x range drawn, ending at the last point of the bulk plus a
+    margin; points after `cut` are far outside and drawn as annotated arrows at the edge."""
+    days = sorted(
+        {_x(p) for s in shown for p in s.points}
+        | {_day_number(d) for s in shown for p in s.points for d in (p.earliest, p.latest)}
+    )
+    first, last = days[0], days[-1]
+    cut = last
+    # A few late points, after a gap longer than half of everything before them, are far.
+    for k in range(len(days) - 1, max(0, int(len(days) * 0.9)) - 1, -1):
+        if k == 0:
+            break
+        gap = days[k] - days[k - 1]
+        if gap > 30 and gap > 0.5 * (days[k - 1] - first):
+            cut = days[k - 1]
+            break
+    span = max(cut - first, 10.0)
+    return first - span * 0.03, cut + span * 0.06, cut
+
+
+def render_chart(
+    series: Sequence[Series],
+    title: str | None,
+    chart_format: str,
+    *,
+    sources: Sequence[str] = (),
+) -> bytes:
+    """The chart as PNG or SVG bytes (`chart_format` is "png" or "svg").
+
+    One panel per population and outcome (children are never drawn on the civilians' axis),
+    each with its own key of series; one colour per series (no two alike in a panel, up to
+    20; beyond that, choose sources with --source) and one marker shape per source. The x axis
+    ends at the last point of the bulk plus a margin; a point far beyond is an arrow at the
+    edge, labelled with its figure and date. The reading key below is built from the file's
+    own figures."""
     if chart_format not in METADATA:
         raise UsageError(f"unknown chart format {chart_format!r}", "use png or svg")
     import matplotlib
-    from matplotlib import dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.ticker import StrMethodFormatter
 
     shown = ordered_series(series)
-    names = series_names(shown)
-    with matplotlib.rc_context(RC):
-        figure = Figure(figsize=(12, 7), layout=None)
-        axes = figure.add_axes((0.07, 0.24, 0.56, 0.68))
-        source_colour: dict[str, str] = {}
-        scope_index: dict[str, int] = {}
-        handles: list[Line2D] = []
-        has = {"exact": False, "floor": False, "range": False, "period": False}
-        for item, name in zip(shown, names, strict=True):
-            colour = source_colour.setdefault(
-                item.source, SOURCE_COLOURS[len(source_colour) % len(SOURCE_COLOURS)]
+    names = [clean(n) for n in series_names(shown)]
+    panels = _panels(shown, names)
+    for panel in panels:
+        if len(panel.series) > MAX_SERIES:
+            raise UsageError(
+                f"{len(panel.series)} series of {panel.population} {panel.outcome} are too "
+                f"many for one chart (at most {MAX_SERIES}, each in a colour of its own)",
+                "choose sources with --source",
             )
-            index = scope_index.get(item.source, 0)
-            scope_index[item.source] = index + 1
-            shape = SHAPES[index % len(SHAPES)]
-            style = LINE_STYLES[index % len(LINE_STYLES)]
-            _draw_series(axes, item, colour, shape, style, has)
-            handles.append(_series_handle(item, clean(name), colour, shape, style))
-        if not shown:
-            axes.text(0.5, 0.5, "no claims to draw", ha="center", va="center")
-        locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
-        axes.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        axes.xaxis.set_major_formatter(formatter)
-        axes.xaxis_date()
-        axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-        axes.set_ylim(bottom=0)
-        axes.set_ylabel("count")
-        axes.set_xlabel("as of")
-        axes.grid(True, axis="y", color="#DDDDDD", linewidth=0.8)
-        axes.set_axisbelow(True)
-        for spine in ("top", "right"):
-            axes.spines[spine].set_visible(False)
-        figure.suptitle(clean(title or DEFAULT_TITLE), x=0.07, ha="left", fontsize=13)
-        series_legend = axes.legend(
-            handles=handles,
-            title="Series (source: scope, basis)",
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            fontsize=8,
-            title_fontsize=8.5,
-            labelspacing=0.9,
-            alignment="left",
-            frameon=False,
+    # A colour per series: unique over the whole chart up to 20 series, else within each panel.
+    colours: dict[int, str] = {}
+    for panel in panels:
+        for index, item in enumerate(panel.series):
+            number = len(colours) if len(shown) <= MAX_SERIES else index
+            colours[id(item)] = SERIES_COLOURS[number]
+    source_shape: dict[str, str] = {}
+    for item in shown:
+        source_shape.setdefault(item.source, SHAPES[len(source_shape) % len(SHAPES)])
+    with matplotlib.rc_context(RC):
+        # Heights in inches: the title, each panel (tall enough for its key), the reading key.
+        heights = [max(1.9, 0.26 * len(p.series) + 0.6) for p in panels] or [4.0]
+        if len(panels) == 1:
+            heights[0] = max(heights[0], 4.6)
+        top, gap, bottom = 0.9, 0.45, 2.0
+        total = top + sum(heights) + gap * (len(heights) - 1) + bottom
+        figure = Figure(figsize=(12, total), layout=None)
+        FigureCanvasAgg(figure)
+        has = {"exact": None, "floor": None, "range": None, "period": None, "far": None}
+        limits = _x_limits(shown) if shown else None
+        y = total - top
+        first_axes: Axes | None = None
+        for number, height in enumerate(heights):
+            y -= height
+            rect = (0.07, y / total, 0.56, height / total)
+            axes = figure.add_axes(rect, sharex=first_axes) if first_axes else figure.add_axes(rect)
+            first_axes = first_axes or axes
+            last = number == len(heights) - 1
+            if panels:
+                _draw_panel(axes, panels[number], colours, source_shape, has, limits, last)
+            else:
+                axes.text(0.5, 0.5, "no claims to draw", ha="center", va="center")
+                axes.set_ylabel("count")
+            _style_axes(axes, last)
+            y -= gap
+        import textwrap
+
+        figure.suptitle(
+            "\n".join(textwrap.wrap(chart_title(title, sources), 95)),
+            x=0.07,
+            y=1 - 0.25 / total,
+            ha="left",
+            va="top",
+            fontsize=13,
         )
-        axes.add_artist(series_legend)
-        axes.legend(
-            handles=_key_handles(has),
-            title="How to read",
-            loc="upper left",
-            bbox_to_anchor=(-0.08, -0.12),
-            ncols=5,
+        key = _key_handles(has)
+        figure.legend(
+            handles=key,
+            title="How to read (examples from this file)",
+            loc="lower left",
+            bbox_to_anchor=(0.03, 0.1 / total),
+            ncols=min(3, len(key)),
             fontsize=8,
             title_fontsize=8.5,
             labelspacing=0.9,
@@ -166,6 +260,97 @@ def render_chart(series: Sequence[Series], title: str | None, chart_format: str)
         buffer = io.BytesIO()
         figure.savefig(buffer, format=chart_format, metadata=METADATA[chart_format])
     return buffer.getvalue()
+
+
+def _style_axes(axes: Axes, last: bool) -> None:
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import StrMethodFormatter
+
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    axes.xaxis_date()
+    if last:
+        axes.set_xlabel("as of (the day each count runs to)")
+    else:
+        axes.tick_params(labelbottom=False)
+    axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    axes.grid(True, axis="y", color="#DDDDDD", linewidth=0.8)
+    axes.set_axisbelow(True)
+    for spine in ("top", "right"):
+        axes.spines[spine].set_visible(False)
+
+
+def _draw_panel(
+    axes: Axes,
+    panel: _Panel,
+    colours: dict[int, str],
+    source_shape: dict[str, str],
+    has: dict[str, Any],
+    limits: tuple[float, float, float] | None,
+    last: bool,
+) -> None:
+    handles = []
+    tops = [0.0]
+    for item, name in zip(panel.series, panel.names, strict=True):
+        colour = colours[id(item)]
+        shape = source_shape[item.source]
+        _draw_series(axes, item, colour, shape, "-", has)
+        short = name.replace(f": {panel.population} {panel.outcome}, ", ": ", 1)
+        handles.append(_series_handle(item, short, colour, shape, "-"))
+        tops += [p.value.high if p.value.high != float("inf") else p.value.low for p in item.points]
+        tops += [p.claim.figure.low for p in item.points]
+    axes.set_ylim(0, max(tops) * 1.15 or 1)
+    if limits is not None:
+        left, right, cut = limits
+        axes.set_xlim(left, right)
+        for item in panel.series:
+            colour = colours[id(item)]
+            for point in item.points:
+                if _x(point) > cut:
+                    _far_arrow(axes, point, colour, right)
+                    has["far"] = point
+    axes.set_ylabel(f"{panel.population} {panel.outcome}")
+    axes.legend(
+        handles=handles,
+        title=f"{panel.population} {panel.outcome} (source: by whom, basis)",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        fontsize=8,
+        title_fontsize=8.5,
+        labelspacing=0.55,
+        alignment="left",
+        frameon=False,
+    )
+
+
+def _far_arrow(axes: Axes, point: Point, colour: str, right: float) -> None:
+    """A point beyond the axis: an arrow at the right edge at its height, with its figure and
+    date written beside it."""
+    value = point.claim.figure.low
+    axes.plot(
+        [right],
+        [value],
+        linestyle="none",
+        marker=">",
+        markersize=9,
+        color=colour,
+        clip_on=False,
+        zorder=5,
+    )
+    axes.annotate(
+        f"{clean(point.claim.source)}: {clean(point.claim.figure.text)}, "
+        f"{point.latest.day} {point.latest.strftime('%b %Y')} \u2192",
+        xy=(right, value),
+        xytext=(-10, 0),
+        textcoords="offset points",
+        ha="right",
+        va="center",
+        fontsize=8,
+        color=colour,
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+        zorder=6,
+    )
 
 
 # --- drawing -----------------------------------------------------------------------------------
@@ -191,7 +376,7 @@ def _draw_series(
     colour: str,
     shape: str,
     style: LineStyle,
-    has: dict[str, bool],
+    has: dict[str, Any],
 ) -> None:
     xs = [_x(p) for p in series.points]
     ys = [_y(p) for p in series.points]
@@ -200,17 +385,18 @@ def _draw_series(
     for point, x, y in zip(series.points, xs, ys, strict=True):
         figure = point.claim.figure
         if point.earliest != point.latest:
-            has["period"] = True
+            has["period"] = has["period"] or point
             axes.hlines(
                 y,
                 _day_number(point.earliest),
                 _day_number(point.latest),
                 colors=colour,
-                linewidth=1.2,
+                linewidth=PERIOD_WIDTH,
+                alpha=PERIOD_ALPHA,
                 zorder=3,
             )
         if figure.is_floor:
-            has["floor"] = True
+            has["floor"] = has["floor"] or point
             axes.plot(
                 [x],
                 [figure.low],
@@ -223,7 +409,7 @@ def _draw_series(
                 zorder=4,
             )
         elif figure.is_point:
-            has["exact"] = True
+            has["exact"] = has["exact"] or point
             axes.plot(
                 [x],
                 [figure.low],
@@ -234,7 +420,7 @@ def _draw_series(
                 zorder=4,
             )
         else:
-            has["range"] = True
+            has["range"] = has["range"] or point
             high = figure.high if figure.high is not None else figure.low
             axes.vlines(x, figure.low, high, colors=colour, linewidth=2.5, zorder=3)
             axes.plot(
@@ -260,9 +446,12 @@ def _shape_vertices(shape: str) -> list[tuple[float, float]]:
         return [(0.0, -r * 1.1), (r * 0.8, 0.0), (0.0, r * 1.1), (-r * 0.8, 0.0)]
     if shape == "triangle":
         return [(-r, -r * 0.8), (r, -r * 0.8), (0.0, r)]
-    if shape == "pentagon":
+    if shape == "triangle_down":
+        return [(-r, r * 0.8), (0.0, -r), (r, r * 0.8)]
+    if shape in ("pentagon", "hexagon"):
+        n = 5 if shape == "pentagon" else 6
         return [
-            (r * math.sin(2 * math.pi * k / 5), r * math.cos(2 * math.pi * k / 5)) for k in range(5)
+            (r * math.sin(2 * math.pi * k / n), r * math.cos(2 * math.pi * k / n)) for k in range(n)
         ]
     return [
         (r * math.sin(2 * math.pi * k / 24), r * math.cos(2 * math.pi * k / 24)) for k in range(24)
@@ -343,7 +532,13 @@ def _series_handle(series: Series, name: str, colour: str, shape: str, style: Li
     )
 
 
-def _key_handles(has: dict[str, bool]) -> list[Any]:
+def _example(point: Point) -> str:
+    return f"{clean(point.claim.source)}: {clean(point.claim.figure.text)}"
+
+
+def _key_handles(has: dict[str, Any]) -> list[Any]:
+    """The reading key: one entry per kind of mark drawn, each with an example from the file
+    (never a fixed one), and the one line style the chart uses."""
     from matplotlib.lines import Line2D
 
     grey = "#444444"
@@ -357,7 +552,7 @@ def _key_handles(has: dict[str, bool]) -> list[Any]:
                 marker=_marker("circle"),
                 markersize=EXACT_SIZE,
                 color=grey,
-                label="exact figure (1,089)",
+                label=f"exact figure\n({_example(has['exact'])})",
             )
         )
     if has["floor"]:
@@ -371,7 +566,7 @@ def _key_handles(has: dict[str, bool]) -> list[Any]:
                 markeredgecolor=grey,
                 markerfacecolor="white",
                 markeredgewidth=1.5,
-                label="floor, drawn at its bound\n(at least 450, more than 500)",
+                label=f"floor, drawn at its bound\n({_example(has['floor'])})",
             )
         )
     if has["range"]:
@@ -384,12 +579,32 @@ def _key_handles(has: dict[str, bool]) -> list[Any]:
                 markersize=14,
                 markeredgewidth=2.5,
                 color=grey,
-                label="range (between 160 and 300)",
+                label=f"range, low to high\n({_example(has['range'])})",
             )
         )
     if has["period"]:
+        point = has["period"]
         handles.append(
-            Line2D([], [], color=grey, linewidth=1.2, label="as of a period (late August)")
+            Line2D(
+                [],
+                [],
+                color=grey,
+                linewidth=PERIOD_WIDTH,
+                alpha=PERIOD_ALPHA,
+                label=f"as of a period, drawn across it\n({clean(point.claim.as_of.text)})",
+            )
+        )
+    if has["far"]:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=">",
+                markersize=9,
+                color=grey,
+                label="a point far past the axis, at its height\n(written beside the arrow)",
+            )
         )
     handles.append(
         Line2D(
@@ -397,7 +612,7 @@ def _key_handles(has: dict[str, bool]) -> list[Any]:
             [],
             color=grey,
             linewidth=1.6,
-            label="line: one source's claims\nfor one scope, by as-of date",
+            label="solid line: one source's claims for one\nscope, joined by as-of date",
         )
     )
     return handles

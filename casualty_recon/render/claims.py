@@ -29,6 +29,8 @@ CLAIM_COLUMNS = (
     "basis",
     "relayed by",
 )
+# The claims as a reading table (plain text, terminal, HTML): fewer, wider columns.
+READING_CLAIM_COLUMNS = ("id", "source", "figure", "counts", "area", "window", "basis")
 
 
 def clean(text: str) -> str:
@@ -63,6 +65,21 @@ def claim_cells(claim: Claim) -> list[str]:
         day_cell(claim.published),
         claim.basis,
         clean(claim.relayed_by or ""),
+    ]
+
+
+def reading_claim_cells(claim: Claim) -> list[str]:
+    """One cell per `READING_CLAIM_COLUMNS` entry."""
+    cells = claim_cells(claim)
+    via = f" via {cells[12]}" if cells[12] else ""
+    return [
+        cells[0],
+        cells[1] + via,
+        f"{cells[2]} [{cells[3]}]",
+        f"{cells[4]} {cells[5]} by {cells[6]}",
+        cells[7],
+        cells[8] if cells[10] == cells[9] else f"{cells[8]} (published {cells[10]})",
+        cells[11],
     ]
 
 

@@ -47,17 +47,20 @@ AUTO = "auto"
 
 
 class Target:
-    """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output.
+    """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output;
+    `focus`, when set, the ids of the only claims a report shows (`--pair`, `--against`: the
+    compared claims and the evidence they use).
 
     A plain class, not a dataclass: this module is imported on every start-up."""
 
-    __slots__ = ("to_file",)
+    __slots__ = ("focus", "to_file")
 
-    def __init__(self, to_file: bool = False) -> None:
+    def __init__(self, to_file: bool = False, focus: frozenset[str] | None = None) -> None:
         self.to_file = to_file
+        self.focus = focus
 
     def __repr__(self) -> str:
-        return f"Target(to_file={self.to_file})"
+        return f"Target(to_file={self.to_file}, focus={self.focus})"
 
 
 # Type aliases for annotations only (`Renderer`: what `RENDERERS` holds).
@@ -73,19 +76,25 @@ if TYPE_CHECKING:
 def _report_plain(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_plain
 
-    return report_plain(report)
+    return report_plain(report, target.focus)
 
 
 def _report_markdown(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_markdown
 
-    return report_markdown(report)
+    return report_markdown(report, target.focus)
 
 
 def _report_json(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_json
 
-    return report_json(report)
+    return report_json(report, target.focus)
+
+
+def _report_html(report: Report, target: Target) -> Rendered:
+    from casualty_recon.render.html import report_html
+
+    return report_html(report, target.focus)
 
 
 def _report_table(report: Report, target: Target) -> Rendered:
@@ -93,7 +102,7 @@ def _report_table(report: Report, target: Target) -> Rendered:
         return _report_plain(report, target)
     from casualty_recon.render.terminal import print_report
 
-    return lambda console: print_report(console, report)
+    return lambda console: print_report(console, report, target.focus)
 
 
 def _report_csv(report: Report, target: Target) -> Rendered:
@@ -127,14 +136,9 @@ def _claims_json(sources: Sources, target: Target) -> Rendered:
 
 
 def _claims_table(sources: Sources, target: Target) -> Rendered:
-    from casualty_recon.render.claims import load_summary
-    from casualty_recon.render.terminal import claims_table
+    from casualty_recon.render.terminal import print_claims
 
-    def paint(console: Console) -> None:
-        console.print(load_summary(sources))
-        console.print(claims_table(sources))
-
-    return paint
+    return lambda console: print_claims(console, sources)
 
 
 def _claims_csv(sources: Sources, target: Target) -> Rendered:
@@ -201,6 +205,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "markdown": _report_markdown,
         "json": _report_json,
         "csv": _report_csv,
+        "html": _report_html,
     },
     "claims": {
         "table": _claims_table,
@@ -232,6 +237,7 @@ SUFFIXES: dict[str, str] = {
     ".markdown": "markdown",
     ".csv": "csv",
     ".txt": "plain",
+    ".html": "html",
 }
 
 

@@ -1,26 +1,47 @@
-"""Plain-text and Markdown renderings of a report and of a loaded file.
+"""Plain-text and Markdown renderings of a report, built from one list of blocks.
 
-Plain text is what a pipe gets: no colour, no box-drawing characters, stable line by line so it
-diffs well. Markdown is the same content as tables, for pasting into notes and pull requests.
-Text that came from input files is untrusted: control characters are stripped before printing.
+Every report reads in the same order: the overview (one row per compared pair: gap, residual,
+verdict and the one difference that matters most), then each pair in full, then the claims,
+event-data references, timelines, stale relays and the assumptions used. With `--pair` or
+`--against` the claims are only those involved: the compared claims and the evidence they use.
+
+Plain text is what a pipe gets: no colour, no box-drawing characters, at most 100 columns (but
+for a URL or a single word longer than that), words and ids never broken (`render.layout`).
+Markdown is the same content as tables, for pasting into notes and pull requests. Text that came
+from input files is untrusted: control characters are stripped before printing.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import Any
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.analysis.report import Report, evidence_list, summary_note
 from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
+from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import (
     CLAIM_COLUMNS,
+    READING_CLAIM_COLUMNS,
     claim_cells,
     clean,
     markdown_cell,
     markdown_table,
-    plain_table,
+    reading_claim_cells,
 )
+from casualty_recon.render.layout import PLAIN_WIDTH, Block, Heading, Para, Table, lay_out
+
+DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "effect on b")
+WATERFALL_COLUMNS = ("step", "effect", "b after", "evidence")
+OVERVIEW_COLUMNS = ("#", "pair (a vs b)", "gap", "residual", "verdict", "matters most")
+REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
+# Differences that describe the figures rather than push them: never "the one that matters".
+_NOT_A_CAUSE = frozenset({"bounds", "relay", "revision"})
+
+
+# --- what the report says, for every renderer -------------------------------------------------
 
 
 def waterfall_rows(pair: PairResult) -> list[list[str]]:
@@ -58,19 +79,88 @@ def _difference_rows(pair: PairResult) -> list[list[str]]:
     return rows
 
 
-DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "effect on b")
-
-
 def pair_heading(pair: PairResult) -> str:
     return f"{clean(claim_label(pair.a))} vs {clean(claim_label(pair.b))}: {label(pair.verdict)}"
 
 
-def timeline_lines(report: Report) -> list[str]:
+def _size(span: Span) -> float:
+    return max(abs(span.low), abs(span.high))
+
+
+def key_difference(pair: PairResult) -> str:
+    """The one difference that matters most, in a few words.
+
+    Where the quantified effects leave a gap that an unsized difference could close (partly
+    explained), that difference; otherwise the quantified effect of largest size; otherwise an
+    unsized difference pointing the way of the gap; otherwise "none sized".
+    """
+    unsized = [
+        d
+        for d in pair.differences
+        if d.effect is None and d.kind not in _NOT_A_CAUSE and d.agrees is not False
+    ]
+    sized = [d for d in pair.differences if d.effect is not None]
+    if pair.verdict == "partly_explained" and unsized:
+        return f"{unsized[0].kind} (unsized)"
+    if sized:
+        top = max(sized, key=lambda d: _size(d.effect) if d.effect is not None else 0.0)
+        assert top.effect is not None
+        return f"{top.kind} {fmt_signed_span(top.effect)}"
+    if unsized:
+        return f"{unsized[0].kind} (unsized)"
+    return "none sized"
+
+
+def overview_rows(report: Report) -> list[list[str]]:
+    """One row per pair: number, `a vs b`, gap, residual, verdict, what matters most."""
+    return [
+        [
+            str(number),
+            f"{clean(pair.a.id)} vs {clean(pair.b.id)}",
+            fmt_span(pair.gap),
+            fmt_span(pair.residual),
+            label(pair.verdict),
+            key_difference(pair),
+        ]
+        for number, pair in enumerate(report.pairs, start=1)
+    ]
+
+
+def verdict_summary(report: Report) -> str:
+    counts = report.verdicts()
+    summary = ", ".join(f"{counts[v]} {label(v)}" for v in sorted(counts))
+    return f"{plural(report.pair_count, 'pair')}: {summary or 'none'}"
+
+
+def pair_evidence(pair: PairResult) -> list[str]:
+    """Every claim id a pair rests on: its two claims, then the evidence its differences use."""
+    ids = [pair.a.id, pair.b.id, *pair.evidence_used]
+    for d in pair.differences:
+        ids += d.evidence
+    for step in pair.steps:
+        ids += step.evidence
+    return list(dict.fromkeys(ids))
+
+
+def focus_ids(report: Report) -> frozenset[str]:
+    """The claims involved in the report's pairs (what `--pair` and `--against` show)."""
+    return frozenset(i for pair in report.pairs for i in pair_evidence(pair))
+
+
+def shown_claims(report: Report, focus: frozenset[str] | None) -> list[Claim]:
+    if focus is None:
+        return list(report.claims)
+    return [claim for claim in report.claims if claim.id in focus]
+
+
+def timeline_lines(report: Report, focus: frozenset[str] | None = None) -> list[str]:
     """One line per series of two or more dates: the cumulative series the time effects are
     sized from (full tables: `casualty-recon timeline`)."""
     lines = []
     for series in report.timelines:
         if len(series.points) < 2:
+            continue
+        if focus is not None and not any(p.claim.id in focus for p in series.points):
             continue
         rates = [segment.rate for segment in series.segments]
         low = min(rate.low for rate in rates)
@@ -84,23 +174,34 @@ def timeline_lines(report: Report) -> list[str]:
     return sorted(lines)
 
 
-def notes_sections(report: Report) -> list[tuple[str, list[str]]]:
-    """The sections between the claims and the pairs, for every renderer: the timelines the
-    time effects come from, then stale relays and revisions."""
+def _mentions(line: str, focus: frozenset[str]) -> bool:
+    words = {word.strip(",.;:()") for word in line.split()}
+    return bool(words & focus)
+
+
+def notes_sections(
+    report: Report, focus: frozenset[str] | None = None
+) -> list[tuple[str, list[str]]]:
+    """The sections after the claims, for every renderer: the timelines the time effects come
+    from, then stale relays and revisions (with a focus, those that mention its claims)."""
+    flags = report.flags()
+    if focus is not None:
+        flags = [line for line in flags if _mentions(line, focus)]
     sections = [
-        ("Timelines (the series time effects are sized from)", timeline_lines(report)),
-        ("Stale relays and revisions", report.flags()),
+        ("Timelines (the series time effects are sized from)", timeline_lines(report, focus)),
+        ("Stale relays and revisions", flags),
     ]
     return [(heading, lines) for heading, lines in sections if lines]
 
 
-REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
+def shown_references(report: Report, focus: frozenset[str] | None) -> list[Any]:
+    return [ref for ref in report.references if focus is None or ref.claim_id in focus]
 
 
-def reference_cells(report: Report) -> list[list[str]]:
+def reference_cells(report: Report, focus: frozenset[str] | None = None) -> list[list[str]]:
     """The event-data references as rows beside the claims."""
     rows = []
-    for ref in report.references:
+    for ref in shown_references(report, focus):
         bounds = ref.reference_range
         if bounds is None:
             span = ""
@@ -121,124 +222,171 @@ def reference_cells(report: Report) -> list[list[str]]:
     return rows
 
 
-def report_plain(report: Report) -> str:
-    out: list[str] = []
-    title = report.sources.title or "Casualty figures"
-    out += [clean(title), "=" * len(clean(title)), ""]
-    out.append(f"Claims ({len(report.claims)}, from {len(report.sources.sources)} sources)")
-    out.append("")
-    out += plain_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
-    if report.references:
-        out += ["", "Event-data references", ""]
-        out += plain_table(REFERENCE_HEADER, reference_cells(report))
-        out.append("")
-        out += [f"{clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
-    for heading, lines in notes_sections(report):
-        out += ["", heading, ""]
-        out += [f"- {line}" for line in lines]
-    out += ["", f"Pairs ({len(report.pairs)})", ""]
-    for number, pair in enumerate(report.pairs, start=1):
-        out += _pair_plain(number, pair, report.event_sentence(pair))
-    out += _summary_lines(report)
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _pair_plain(number: int, pair: PairResult, events: str | None = None) -> list[str]:
-    out = [f"{number}. {pair_heading(pair)}", ""]
-    out.append(f"   a: {pair.a.id}   b: {pair.b.id}")
-    out.append(f"   gap (a - b): {fmt_span(pair.gap)}")
-    if pair.verdict != "contradiction":
-        out.append(f"   common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
-    out.append("")
-    out += ["   " + line for line in plain_table(DIFFERENCE_COLUMNS, _difference_rows(pair))]
-    out.append("")
-    for d in pair.differences:
-        out.append(f"   - {d.kind}: {clean(d.sentence)}")
-        if d.evidence:
-            out.append(f"     evidence: {clean(evidence_list(d.evidence))}")
-        if d.break_even:
-            out.append(f"     break-even: {clean(d.break_even)} would close the gap alone")
-    out.append("")
-    out += [
-        "   " + line
-        for line in plain_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
+def assumption_lines(report: Report) -> list[str]:
+    return [
+        f"assumption:{a.index} ({a.applies_to}): {clean(a.reason)}"
+        for a in report.assumptions_used()
     ]
-    out.append("")
-    out.append(f"   verdict: {pair.verdict} - {clean(pair.reason)}")
-    if events:
-        out.append(f"   {clean(events)}")
-    if pair.assumptions_used:
-        for assumption in pair.assumptions_used:
-            out.append(f"   assumption {assumption.index}: {clean(assumption.reason)}")
-    if pair.evidence_used:
-        out.append(f"   evidence used: {clean(evidence_list(pair.evidence_used))}")
-    out.append("")
-    return out
 
 
-def _summary_lines(report: Report) -> list[str]:
-    counts = report.verdicts()
-    summary = ", ".join(f"{counts[v]} {label(v)}" for v in sorted(counts))
-    out = ["Summary", "", f"{plural(report.pair_count, 'pair')}: {summary or 'none'}"]
+# --- the blocks --------------------------------------------------------------------------------
+
+
+def report_blocks(
+    report: Report, focus: frozenset[str] | None = None, *, markdown: bool = False
+) -> list[Block]:
+    """The whole report as blocks, overview first. `markdown` keeps every claim column (a
+    Markdown table has no width) and joins evidence into the difference bullets."""
+    blocks: list[Block] = [Heading(1, clean(report.sources.title or "Casualty figures"))]
+    blocks += [
+        Heading(2, f"Overview ({plural(report.pair_count, 'pair')})"),
+        Para(verdict_summary(report), gap=True),
+    ]
     if report.summarised:
-        out.append(summary_note(report))
-    used = report.assumptions_used()
-    if used:
-        out += ["", "Assumptions used"]
-        for assumption in used:
-            out.append(
-                f"- assumption:{assumption.index} ({assumption.applies_to}): "
-                f"{clean(assumption.reason)}"
-            )
-    return out
-
-
-def report_markdown(report: Report) -> str:
-    out: list[str] = []
-    out += [f"# {clean(report.sources.title or 'Casualty figures')}", ""]
-    out += [f"## Claims ({len(report.claims)}, from {len(report.sources.sources)} sources)", ""]
-    out += markdown_table(CLAIM_COLUMNS, [claim_cells(c) for c in report.claims])
-    if report.references:
-        out += ["", "## Event-data references", ""]
-        out += markdown_table(REFERENCE_HEADER, reference_cells(report))
-        out.append("")
-        out += [f"- {clean(ref.claim_id)}: {clean(ref.sentence)}" for ref in report.references]
-    for heading, lines in notes_sections(report):
-        out += ["", f"## {heading}", ""]
-        out += [f"- {line}" for line in lines]
-    out += ["", f"## Pairs ({len(report.pairs)})", ""]
+        blocks.append(Para(summary_note(report), gap=True))
+    if report.pairs:
+        blocks.append(Table(OVERVIEW_COLUMNS, overview_rows(report)))
+    blocks.append(Heading(2, f"Pairs ({len(report.pairs)})"))
     for number, pair in enumerate(report.pairs, start=1):
-        out += [f"### {number}. {markdown_cell(pair_heading(pair))}", ""]
-        floor = (
-            f" Common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}."
-            if pair.verdict != "contradiction"
-            else ""
+        blocks += pair_blocks(number, pair, report.event_sentence(pair), markdown=markdown)
+    claims = shown_claims(report, focus)
+    involved = "involved, " if focus is not None else ""
+    blocks.append(
+        Heading(
+            2,
+            f"Claims ({len(claims)} {involved}from {plural(len(report.sources.sources), 'source')}"
+            f" in the file)"
+            if focus is not None
+            else f"Claims ({len(claims)}, from {len(report.sources.sources)} sources)",
         )
-        out.append(f"Gap (a - b): **{fmt_span(pair.gap)}**.{floor}")
-        out.append("")
-        out += markdown_table(DIFFERENCE_COLUMNS, _difference_rows(pair))
-        out.append("")
-        for d in pair.differences:
+    )
+    if markdown:
+        blocks.append(Table(CLAIM_COLUMNS, [claim_cells(c) for c in claims]))
+    else:
+        blocks.append(Table(READING_CLAIM_COLUMNS, [reading_claim_cells(c) for c in claims]))
+    if report.references:
+        blocks.append(Heading(2, "Event-data references"))
+        blocks.append(Table(REFERENCE_HEADER, reference_cells(report, focus)))
+        blocks += [
+            Para(f"- {clean(ref.claim_id)}: {clean(ref.sentence)}", hang=2)
+            for ref in shown_references(report, focus)
+        ]
+    for heading, lines in notes_sections(report, focus):
+        blocks.append(Heading(2, heading))
+        blocks += [Para(f"- {line}", hang=2) for line in lines]
+    used = assumption_lines(report)
+    if used:
+        blocks.append(Heading(2, "Assumptions used"))
+        blocks += [Para(f"- {line}", hang=2) for line in used]
+    return blocks
+
+
+def pair_blocks(
+    number: int, pair: PairResult, events: str | None = None, *, markdown: bool = False
+) -> list[Block]:
+    """One pair in full: its claims and gap, the differences, the waterfall and the verdict."""
+    indent = 0 if markdown else 3
+    blocks: list[Block] = [Heading(3, f"{number}. {pair_heading(pair)}", pair.verdict)]
+    ids = f"a: {pair.a.id}, b: {pair.b.id}" if markdown else f"a: {pair.a.id}   b: {pair.b.id}"
+    facts = [ids, f"gap (a - b): {fmt_span(pair.gap)}"]
+    if pair.verdict != "contradiction":
+        facts.append(f"common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
+    if markdown:
+        blocks.append(Para(". ".join(facts) + ".", gap=True))
+    else:
+        blocks += [Para(fact, indent, hang=2) for fact in facts]
+        blocks.append(Para(""))
+    blocks.append(Table(DIFFERENCE_COLUMNS, _difference_rows(pair), indent, frozenset({6})))
+    for d in pair.differences:
+        if markdown:
             line = f"- **{d.kind}**: {clean(d.sentence)}"
             if d.evidence:
                 line += f" Evidence: {clean(evidence_list(d.evidence))}."
             if d.break_even:
                 line += f" Break-even: {clean(d.break_even)} would close the gap alone."
-            out.append(line)
-        out.append("")
-        out += markdown_table(("step", "effect", "b after", "evidence"), waterfall_rows(pair))
-        out += ["", f"**Verdict: {pair.verdict}.** {clean(pair.reason)}", ""]
-        events = report.event_sentence(pair)
-        if events:
-            out += [clean(events), ""]
-        for assumption in pair.assumptions_used:
-            out.append(f"- assumption {assumption.index}: {clean(assumption.reason)}")
-        if pair.evidence_used:
-            out += [f"Evidence used: {clean(evidence_list(pair.evidence_used))}.", ""]
-    out += ["## Summary", ""]
-    out += _summary_lines(report)[2:]
-    return "\n".join(out).rstrip() + "\n"
+            blocks.append(Para(line))
+            continue
+        blocks.append(Para(f"- {d.kind}: {clean(d.sentence)}", indent, hang=2))
+        if d.evidence:
+            blocks.append(
+                Para(f"evidence: {clean(evidence_list(d.evidence))}", indent + 2, 2, "dim")
+            )
+        if d.break_even:
+            blocks.append(
+                Para(f"break-even: {clean(d.break_even)} would close the gap alone", indent + 2, 2)
+            )
+    blocks.append(Para(""))
+    blocks.append(Table(WATERFALL_COLUMNS, waterfall_rows(pair), indent, frozenset({1, 2})))
+    verdict = (
+        f"**Verdict: {pair.verdict}.** {clean(pair.reason)}"
+        if markdown
+        else f"verdict: {pair.verdict} - {clean(pair.reason)}"
+    )
+    blocks.append(Para(verdict, indent, hang=2, style=pair.verdict, gap=markdown))
+    if events:
+        blocks.append(Para(clean(events), indent, hang=2, gap=markdown))
+    for assumption in pair.assumptions_used:
+        prefix = "- " if markdown else ""
+        blocks.append(
+            Para(f"{prefix}assumption {assumption.index}: {clean(assumption.reason)}", indent, 2)
+        )
+    if pair.evidence_used:
+        used = clean(evidence_list(pair.evidence_used))
+        blocks.append(
+            Para(f"Evidence used: {used}.", gap=True)
+            if markdown
+            else Para(f"evidence used: {used}", indent, 2, "dim")
+        )
+    blocks.append(Para(""))
+    return blocks
 
 
-def report_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+# --- the formats -------------------------------------------------------------------------------
+
+
+def report_plain(report: Report, focus: frozenset[str] | None = None) -> str:
+    lines = lay_out(report_blocks(report, focus), PLAIN_WIDTH)
+    return "\n".join(line.text for line in lines) + "\n"
+
+
+def report_markdown(
+    report: Report, focus: frozenset[str] | None = None, chart: str | None = None
+) -> str:
+    """Markdown; `chart`, when given, the name of the chart file drawn beside it (linked)."""
+    out: list[str] = []
+    for block in report_blocks(report, focus, markdown=True):
+        if isinstance(block, Heading):
+            if out and out[-1]:
+                out.append("")
+            out += [f"{'#' * block.level} {markdown_cell(block.text)}", ""]
+            if block.level == 1 and chart:
+                out += [f"![Chart of the report]({chart})", ""]
+        elif isinstance(block, Para):
+            out.append(block.text)
+            if block.gap:
+                out.append("")
+        else:
+            out += markdown_table(block.header, block.rows)
+            out.append("")
+    while out and not out[-1]:
+        out.pop()
+    return _squeeze(out) + "\n"
+
+
+def _squeeze(lines: Iterable[str]) -> str:
+    """Lines joined, runs of blank lines made one."""
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def report_json(report: Report, focus: frozenset[str] | None = None) -> str:
+    data = report.to_dict()
+    if focus is not None:
+        data["claims"] = [claim for claim in data["claims"] if claim["id"] in focus]
+        if "references" in data:
+            data["references"] = [ref for ref in data["references"] if ref["claim"] in focus]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -14,7 +14,7 @@ from casualty_recon.analysis.scope import outcome_relation, population_relation,
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
-from casualty_recon.model.claims import Claim, Sources
+from casualty_recon.model.claims import Claim, Place, Sources
 from casualty_recon.model.spans import Span
 
 # The dimensions a breakdown can split a figure on (and a share can scale it by).
@@ -59,12 +59,16 @@ class Evidence:
         self._other_series_cache: dict[tuple[object, ...], list[Series]] = {}
         self._basis_scope_cache: dict[tuple[object, ...], list[BasisPair]] = {}
         # Series by scope, for "another source's timeline for the same scope".
+        # Indexed by country as well, so a claim looks only at series that can share its places
+        # (a file of many conflicts would otherwise scan every series of the scope: quadratic).
         self._series_by_scope: dict[tuple[object, ...], list[Series]] = defaultdict(list)
         for series in timelines:
             if len(series.points) > 1:
                 sample = series.points[0].claim
                 scope = (sample.population, sample.outcome, sample.perpetrators.parties)
-                self._series_by_scope[scope].append(series)
+                for country in _countries(sample.area.places):
+                    self._series_by_scope[(*scope, country)].append(series)
+        self._series_order = {id(series): n for n, series in enumerate(timelines)}
         self._breakdown_cache: dict[str, dict[tuple[str, str], list[Breakdown]]] = {}
         self._gazetteer: Gazetteer | None = None
 
@@ -179,9 +183,16 @@ class Evidence:
         key = (*scope, b.area.places, b.source)
         found = self._other_series_cache.get(key)
         if found is None:
+            candidates: dict[int, Series] = {}
+            countries = _countries(b.area.places)
+            if ANY_COUNTRY in countries:  # a place of unknown country: every series may overlap
+                countries = {str(k[-1]) for k in self._series_by_scope if k[:-1] == scope}
+            for country in [*sorted(countries), ANY_COUNTRY]:
+                for series in self._series_by_scope.get((*scope, country), ()):
+                    candidates.setdefault(id(series), series)
             found = [
                 series
-                for series in self._series_by_scope.get(scope, ())
+                for series in sorted(candidates.values(), key=lambda s: self._series_order[id(s)])
                 if series.source != b.source
                 and area_relation(series.points[0].claim.area.places, b.area.places) != "disjoint"
             ]
@@ -525,3 +536,16 @@ def _join(a: str, b: str, relation: str, top: str) -> str:
     if relation == "narrower":
         return b
     return top
+
+
+# A place whose country is not an ISO code (a user's own region): it may overlap any country.
+ANY_COUNTRY = "*"
+
+
+def _countries(places: frozenset[Place]) -> set[str]:
+    """The ISO countries of the places, `ANY_COUNTRY` for a place of no known country."""
+    found = set()
+    for place in places:
+        country = place.country
+        found.add(country if len(country) == 2 and country.isalpha() else ANY_COUNTRY)
+    return found or {ANY_COUNTRY}

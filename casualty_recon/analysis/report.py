@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +17,13 @@ from casualty_recon.analysis.ranges import relation_text
 from casualty_recon.analysis.timeline import Series, build_timelines, flag_sentences
 from casualty_recon.model.claims import Claim, Sources
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.spans import number
 
 # Above this many pairs a report carries a summary and shows in full only the focus pairs,
 # every contradiction and coverage shortfall, and the largest residuals (unless `show_all`).
 SUMMARY_ABOVE = 300
 LARGEST_RESIDUALS = 20
+FULL_SHORTFALLS = 30
 # Evidence lists are printed with at most this many ids, then a count.
 EVIDENCE_SHOWN = 8
 
@@ -37,6 +39,9 @@ class Report:
     verdict_counts: dict[str, int] | None = None
     # Claims `--against` left out because their scope and the reference's are disjoint.
     skipped: list[str] = field(default_factory=list)
+    # In a summary: contradictions and shortfalls beyond those shown in full, reported in one
+    # line each (REASONING.md 4: every one is reported; thousands are not printed in full).
+    listed: list[PairResult] = field(default_factory=list)
 
     @property
     def pair_count(self) -> int:
@@ -107,6 +112,16 @@ class Report:
             "pairs_shown": len(self.pairs),
             "verdicts": dict(sorted(self.verdicts().items())),
             "shortfalls": [[p.a.id, p.b.id] for p in self.pairs if is_shortfall(p)],
+            "also_reported": [
+                {
+                    "a": p.a.id,
+                    "b": p.b.id,
+                    "verdict": p.verdict,
+                    "residual_low": number(p.residual.low),
+                    "residual_high": number(p.residual.high),
+                }
+                for p in self.listed
+            ],
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -268,7 +283,8 @@ def compare(
     if len(results) > SUMMARY_ABOVE and not show_all:
         report.compared = len(results)
         report.verdict_counts = report.verdicts()
-        report.pairs = lead + highlights(rest)
+        full, report.listed = highlights(rest)
+        report.pairs = lead + full
     return report
 
 
@@ -284,8 +300,15 @@ def summary_note(report: Report) -> str:
     """What a summarised report shows in full, and how to see the rest."""
     return (
         f"Shown in full: {len(report.pairs):,} of {report.pair_count:,} pairs (the file's focus "
-        "pairs, every contradiction and coverage shortfall, and the largest residuals); "
-        "--all shows every pair."
+        f"pairs, the {LARGEST_RESIDUALS} largest residuals and the {FULL_SHORTFALLS} largest "
+        "contradictions and coverage shortfalls)"
+        + (
+            f"; the other {len(report.listed):,} contradictions and shortfalls are listed one "
+            "line each"
+            if report.listed
+            else ""
+        )
+        + "; --all shows every pair, and `export` writes them all."
     )
 
 
@@ -301,12 +324,18 @@ def residual_size(pair: PairResult) -> float:
     return min(abs(pair.residual.low), abs(pair.residual.high))
 
 
-def highlights(results: list[PairResult]) -> list[PairResult]:
-    """Every contradiction and shortfall, and the largest residuals, in the report's order."""
-    keep = {id(r) for r in results if is_shortfall(r)}
-    largest = sorted(
-        (r for r in results if residual_size(r) > 0),
-        key=lambda r: (-residual_size(r), r.a.id, r.b.id),
-    )[:LARGEST_RESIDUALS]
-    keep.update(id(r) for r in largest)
-    return [r for r in results if id(r) in keep]
+def highlights(results: list[PairResult]) -> tuple[list[PairResult], list[PairResult]]:
+    """The pairs a summary shows in full (the largest residuals and the largest contradictions
+    and shortfalls), and the other contradictions and shortfalls, each in the report's order."""
+
+    def by_size(pairs: Iterable[PairResult]) -> list[PairResult]:
+        return sorted(pairs, key=lambda r: (-residual_size(r), r.a.id, r.b.id))
+
+    shortfalls = by_size(r for r in results if is_shortfall(r))
+    keep = {id(r) for r in shortfalls[:FULL_SHORTFALLS]}
+    keep.update(
+        id(r) for r in by_size(r for r in results if residual_size(r) > 0)[:LARGEST_RESIDUALS]
+    )
+    full = [r for r in results if id(r) in keep]
+    listed = [r for r in results if is_shortfall(r) and id(r) not in keep]
+    return full, listed

@@ -43,7 +43,7 @@ def export(
         from casualty_recon.analysis.report import compare
         from casualty_recon.render.csv import export_files
 
-        result = compare(sources)
+        result = compare(sources, show_all=True)  # a spreadsheet gets every pair
         references = None
         if events is not None:
             from casualty_recon.events import cross_check, load_events

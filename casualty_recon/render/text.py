@@ -111,18 +111,20 @@ def key_difference(pair: PairResult) -> str:
     return "none sized"
 
 
-def overview_rows(report: Report) -> list[list[str]]:
-    """One row per pair: number, `a vs b`, gap, residual, verdict, what matters most."""
+def overview_rows(report: Report, pairs: list[PairResult] | None = None) -> list[list[str]]:
+    """One row per pair: number, `a vs b`, gap, residual, verdict, what matters most. Pairs
+    listed only (a summary's other contradictions and shortfalls) have no number."""
+    numbered = pairs is None
     return [
         [
-            str(number),
+            str(number) if numbered else "",
             f"{clean(pair.a.id)} vs {clean(pair.b.id)}",
             fmt_span(pair.gap),
             fmt_span(pair.residual),
             label(pair.verdict),
             key_difference(pair),
         ]
-        for number, pair in enumerate(report.pairs, start=1)
+        for number, pair in enumerate(report.pairs if pairs is None else pairs, start=1)
     ]
 
 
@@ -246,9 +248,19 @@ def report_blocks(
         blocks.append(Para(summary_note(report), gap=True))
     if report.pairs:
         blocks.append(Table(OVERVIEW_COLUMNS, overview_rows(report)))
+    if report.listed:
+        blocks.append(
+            Heading(
+                2, f"Other contradictions and shortfalls ({len(report.listed):,}, one line each)"
+            )
+        )
+        blocks.append(Table(OVERVIEW_COLUMNS, overview_rows(report, report.listed)))
     blocks.append(Heading(2, f"Pairs ({len(report.pairs)})"))
     for number, pair in enumerate(report.pairs, start=1):
         blocks += pair_blocks(number, pair, report.event_sentence(pair), markdown=markdown)
+    if focus is None and report.summarised:
+        # A summarised report shows the claims of the pairs it shows in full, not thousands.
+        focus = focus_ids(report)
     claims = shown_claims(report, focus)
     involved = "involved, " if focus is not None else ""
     blocks.append(

@@ -50,6 +50,34 @@ class Case:
     contains: tuple[str, ...] = field(default=())
 
 
+def area_chain(length: int, part: str = "") -> str:
+    lines = "".join(f"  a{i}: [{part}a{i + 1}]\n" for i in range(length))
+    return "areas:\n" + lines + f"  a{length}: [Idlib]\n"
+
+
+def party_chain(length: int) -> str:
+    lines = "".join(f"  p{i}: [p{i + 1}]\n" for i in range(length))
+    return "parties:\n" + lines + f"  p{length}: [Russian forces]\n"
+
+
+MUTUAL = """    breakdown_of: a2
+  - id: a2
+    source: A
+    figure: 9
+    population: civilians
+    outcome: killed
+    area: Idlib
+    as_of: 2019-08-01
+    breakdown_of: a1
+"""
+RATIO = """assumptions:
+  - applies_to: basis
+    from: verified
+    to: reported
+    ratio: [-1, 0]
+    reason: a test
+"""
+
 CASES = [
     Case(
         "bare integer figure of 320 digits",
@@ -66,6 +94,75 @@ CASES = [
         1,
         "error: s.yaml:7:13: cannot read figure",
         ("more than any count",),
+    ),
+    Case(
+        "a chain of 500 areas",
+        {"s.yaml": claim_file(area="a0", before=area_chain(500))},
+        ["validate", "s.yaml"],
+        1,
+        'error: s.yaml:3:3: area "a0" nests other areas 501 deep: a0 -> a1 -> a2 -> ... -> a499',
+        ("hint: nest areas at most 32 deep",),
+    ),
+    Case(
+        "a chain of 31 areas is fine",
+        {"s.yaml": claim_file(area="a0", before=area_chain(30))},
+        ["validate", "s.yaml"],
+        0,
+        "",
+    ),
+    Case(
+        "a chain of 500 areas through part words",
+        {"s.yaml": claim_file(area="a0", before=area_chain(500, "northern "))},
+        ["validate", "s.yaml"],
+        1,
+        "error: s.yaml:2:1: areas or party groups nest each other too deeply to resolve",
+    ),
+    Case(
+        "a chain of 1,000 party groups",
+        {
+            "s.yaml": claim_file(before=party_chain(1000)).replace(
+                "outcome: killed", "outcome: killed\n    perpetrators: p0"
+            )
+        },
+        ["validate", "s.yaml"],
+        1,
+        'error: s.yaml:3:3: party group "p0" nests other groups 1001 deep: p0 -> p1 -> p2 -> ...',
+    ),
+    Case(
+        "mutual breakdown_of",
+        {"s.yaml": claim_file(after=MUTUAL)},
+        ["validate", "s.yaml"],
+        1,
+        "error: s.yaml:12:19: breakdown_of goes round in a loop: a1 -> a2 -> a1",
+    ),
+    Case(
+        "UTF-16 without a byte-order mark",
+        {"s.yaml": claim_file().encode("utf-16-le")},
+        ["validate", "s.yaml"],
+        1,
+        "error: s.yaml:1:1: the file is UTF-16 text (little-endian, without a byte-order mark), "
+        "not UTF-8",
+    ),
+    Case(
+        "UTF-16 big-endian without a byte-order mark",
+        {"s.yaml": claim_file().encode("utf-16-be")},
+        ["validate", "s.yaml"],
+        1,
+        "error: s.yaml:1:1: the file is UTF-16 text (big-endian, without a byte-order mark)",
+    ),
+    Case(
+        "UTF-16 claims CSV with a byte-order mark",
+        {"c.csv": "id,source\n1,2\n".encode("utf-16")},
+        ["import", "c.csv"],
+        1,
+        "error: c.csv:1:1: the file is UTF-16 text (with a byte-order mark), not UTF-8",
+    ),
+    Case(
+        "a negative assumption ratio",
+        {"s.yaml": claim_file(after=RATIO)},
+        ["validate", "s.yaml"],
+        1,
+        "error: s.yaml:16:12: the ratio of assumption 1 is negative: [-1, 0]",
     ),
 ]
 

@@ -260,6 +260,16 @@ AREA_CYCLE = Template(
     'area "{key}" refers to itself: {chain}',
     "an area may list places and other areas, but not itself",
 )
+AREA_TOO_DEEP = Template(
+    "bad-area",
+    'area "{key}" nests other areas {depth} deep: {chain}',
+    "nest areas at most {limit} deep; list the places directly",
+)
+AREAS_TOO_DEEP = Template(
+    "bad-area",
+    "areas or party groups nest each other too deeply to resolve",
+    "nest them at most {limit} deep; list the places and parties directly",
+)
 AREA_NOT_A_NAME = Template("bad-area", 'area "{key}" lists {value!r}, which is not a place name')
 AREA_EMPTY = Template("bad-area", 'area "{key}" lists no places')
 
@@ -277,6 +287,11 @@ PARTY_GROUP_CYCLE = Template(
     "bad-party",
     'party group "{group}" refers to itself: {chain}',
     "a group may list parties and other groups, but not itself",
+)
+PARTY_GROUP_TOO_DEEP = Template(
+    "bad-party",
+    'party group "{group}" nests other groups {depth} deep: {chain}',
+    "nest party groups at most {limit} deep; list the parties directly",
 )
 PARTY_GROUP_BAD_MEMBER = Template("bad-party", 'party group "{group}" lists {value!r}', PARTY_HINT)
 PARTY_GROUP_ANY = Template(
@@ -323,6 +338,11 @@ STDIN_CLOSED = Template(
 FILE_NOT_UTF8 = Template(
     "encoding",
     "byte 0x{byte:02x} is not UTF-8 text",
+    "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
+)
+FILE_UTF16 = Template(
+    "encoding",
+    "the file is UTF-16 text ({order}), not UTF-8",
     "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
 )
 FILE_CONTROL_CHARACTER = Template(
@@ -409,6 +429,11 @@ BREAKDOWN_OF_ITSELF = Template(
     "claim `{id}` names itself in breakdown_of",
     "breakdown_of is the id of the claim this one is a part of",
 )
+BREAKDOWN_CYCLE = Template(
+    "bad-breakdown",
+    "breakdown_of goes round in a loop: {chain}",
+    "a part cannot contain the whole it is part of; remove breakdown_of from one of these claims",
+)
 BREAKDOWN_UNKNOWN = Template(
     "unknown-breakdown", "breakdown_of names no claim: `{target}`", "{choices}"
 )
@@ -482,6 +507,11 @@ INTERVAL_BAD = Template(
     "bad-assumption",
     "{what} must be a number or [low, high], not {found}",
     "for example: [1.3, 1.8]",
+)
+INTERVAL_NEGATIVE = Template(
+    "bad-assumption",
+    "{what} is negative: {found}",
+    "a ratio or rate is 0 or more, e.g. [1.3, 1.8]",
 )
 INTERVAL_BACKWARDS = Template("bad-assumption", "{what}: low {low:g} is above high {high:g}")
 

@@ -48,6 +48,8 @@ class Case:
     prefix: str
     # And stderr contains each of these.
     contains: tuple[str, ...] = field(default=())
+    # Files the run must have written.
+    writes: tuple[str, ...] = field(default=())
 
 
 def area_chain(length: int, part: str = "") -> str:
@@ -77,6 +79,17 @@ RATIO = """assumptions:
     ratio: [-1, 0]
     reason: a test
 """
+
+
+def late_claims(last: str = "9999-12-31", first: str = "2019-01-01") -> str:
+    text = CLAIM.split("claims:\n")[0] + "claims:\n"
+    for index, (day, figure) in enumerate([(first, 3), ("9999-12-30", 5), (last, 9)]):
+        claim = CLAIM.split("claims:\n")[1].replace("a1", f"a{index}")
+        text += (
+            claim.replace("FIGURE", str(figure)).replace("AREA", "Idlib").replace("2019-08-01", day)
+        )
+    return text
+
 
 CASES = [
     Case(
@@ -164,6 +177,45 @@ CASES = [
         1,
         "error: s.yaml:16:12: the ratio of assumption 1 is negative: [-1, 0]",
     ),
+    Case(
+        "a chart with dates near 9999",
+        {"s.yaml": late_claims()},
+        ["timeline", "s.yaml", "--chart", "c.png", "--format", "plain"],
+        0,
+        "wrote c.png",
+        writes=("c.png",),
+    ),
+    Case(
+        "a chart with an unknown as_of (0001-01-01 to 9999-12-31)",
+        {"s.yaml": late_claims(first="unknown")},
+        ["timeline", "s.yaml", "--chart", "c.svg", "--format", "plain"],
+        0,
+        "wrote c.svg",
+        writes=("c.svg",),
+    ),
+    Case(
+        "an -o name of 300 bytes",
+        {"s.yaml": claim_file()},
+        ["report", "s.yaml", "--format", "plain", "-o", "x" * 296 + ".txt"],
+        2,
+        "error: cannot write xxxxxxxxxxxxxxxxxxxx...xxxxxx.txt: the name is 300 bytes, over the "
+        "limit of 255 bytes",
+    ),
+    Case(
+        "an -o folder name of 256 bytes",
+        {"s.yaml": claim_file()},
+        ["report", "s.yaml", "--format", "plain", "-o", "é" * 128 + "/r.txt"],
+        2,
+        "error: cannot write éééééééééééééééééééé...éééééééééé: the name is 256 bytes",
+    ),
+    Case(
+        "an -o name of 254 bytes is written (its temporary name shortened)",
+        {"s.yaml": claim_file()},
+        ["report", "s.yaml", "--format", "plain", "-o", "y" * 250 + ".txt"],
+        0,
+        "wrote " + "y" * 250 + ".txt",
+        writes=("y" * 250 + ".txt",),
+    ),
 ]
 
 
@@ -183,3 +235,7 @@ def test_hostile_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert first.startswith(case.prefix), result.stderr
     for text in case.contains:
         assert text in result.stderr
+    for name in case.writes:
+        assert (tmp_path / name).stat().st_size > 0
+    leftovers = [path.name for path in tmp_path.iterdir() if path.name.startswith(".")]
+    assert leftovers == []

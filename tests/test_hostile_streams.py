@@ -124,3 +124,27 @@ def test_the_console_script_is_installed() -> None:
     script = shutil.which("casualty-recon", path=os.path.dirname(sys.executable))
     assert script is not None
     assert "casualty_recon.cli.app" in Path(script).read_text(encoding="utf-8")
+
+
+def test_matplotlib_warnings_never_reach_stderr(tmp_path: Path) -> None:
+    sources = tmp_path / "s.yaml"
+    sources.write_text(
+        "version: 1\nsources:\n  '中文 monitor': {name: A, kind: un}\nclaims:\n"
+        "  - {id: a1, source: '中文 monitor', figure: 5, population: civilians, outcome: killed,"
+        " area: Idlib, as_of: 2019-05-01}\n",
+        encoding="utf-8",
+    )
+    chart = tmp_path / "c.png"
+    result = subprocess.run(
+        [*SCRIPT, "timeline", str(sources), "--chart", str(chart), "--format", "plain"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr and "chart.py" not in result.stderr
+    assert result.stderr == (
+        f"wrote {chart}\nnote: the chart's font has no glyph for 2 characters of the text "
+        "(中, 文): drawn as empty boxes\n"
+    )
+    assert chart.stat().st_size > 0

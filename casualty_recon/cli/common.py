@@ -186,10 +186,37 @@ def check_chart(chart: Path | None, force: bool) -> None:
 
 
 def write_chart(series: list[Any], title: str | None, chart: Path, force: bool) -> None:
+    import warnings
+
     from casualty_recon.render.chart import write_chart as draw
 
-    draw(series, title, chart, force=force)
+    # matplotlib's warnings (a glyph the font lacks, for instance) never reach stderr raw; the
+    # missing glyphs are named in one note.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw(series, title, chart, force=force)
     stderr(f"wrote {chart}")
+    missing = sorted(
+        {_character(m[1]) for w in caught if (m := _MISSING_GLYPH.search(str(w.message)))}
+    )
+    if missing:
+        shown = ", ".join(missing[:8]) + (", ..." if len(missing) > 8 else "")
+        stderr(
+            f"note: the chart's font has no glyph for {len(missing)} character"
+            f"{'s' if len(missing) != 1 else ''} of the text ({shown}): drawn as empty boxes"
+        )
+
+
+def _character(name: str) -> str:
+    import unicodedata
+
+    try:
+        return unicodedata.lookup(name)
+    except KeyError:
+        return name
+
+
+_MISSING_GLYPH = re.compile(r"Glyph \d+ \(\\N\{(.+?)\}\) missing")
 
 
 def console(to_stderr: bool = False) -> Console:

@@ -130,6 +130,8 @@ def render_chart(series: Sequence[Series], title: str | None, chart_format: str)
         formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_formatter(formatter)
         axes.xaxis_date()
+        low, high = axes.get_xlim()  # margins kept within matplotlib's years 1 to 9999
+        axes.set_xlim(max(low, _day_number(dt.date(1, 1, 2))), min(high, _day_number(_LAST_DAY)))
         axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         axes.set_ylim(bottom=0)
         axes.set_ylabel("count")
@@ -167,6 +169,8 @@ def render_chart(series: Sequence[Series], title: str | None, chart_format: str)
         figure.savefig(buffer, format=chart_format, metadata=METADATA[chart_format])
     return buffer.getvalue()
 
+
+_LAST_DAY = dt.date(9999, 12, 30)
 
 # --- drawing -----------------------------------------------------------------------------------
 

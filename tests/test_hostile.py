@@ -50,6 +50,8 @@ class Case:
     contains: tuple[str, ...] = field(default=())
     # Files the run must have written.
     writes: tuple[str, ...] = field(default=())
+    # And stdout contains each of these.
+    out: tuple[str, ...] = field(default=())
 
 
 def area_chain(length: int, part: str = "") -> str:
@@ -90,6 +92,27 @@ def late_claims(last: str = "9999-12-31", first: str = "2019-01-01") -> str:
         )
     return text
 
+
+GED_HEADER = (
+    "id,date_start,date_end,date_prec,where_prec,country,adm_1,side_a,deaths_civilians,"
+    "low,best,high"
+)
+GED_ROW = "{i},2019-05-0{day},2019-05-0{day},1,1,Syria,Idlib,Government of Syria,{civilians},3,4,9"
+
+
+def ged(rows: int = 5, header: str = GED_HEADER, civilians: str = "1", day: int = 1) -> str:
+    lines = [GED_ROW.format(i=i, day=day, civilians=civilians) for i in range(rows)]
+    return header + "\n" + "\n".join(lines) + "\n"
+
+
+def ged_with_open_quote(rows: int = 50, at: int = 10) -> str:
+    lines = ged(rows).splitlines()
+    lines[at + 1] = lines[at + 1].replace(",Idlib,", ',"Idlib,')
+    return "\n".join(lines) + "\n"
+
+
+EVENTS = ["events", "e.csv", "--claims", "s.yaml", "--format", "plain"]
+IDLIB_CLAIM = claim_file().replace("2019-08-01", "2019-05-31")
 
 CASES = [
     Case(
@@ -216,6 +239,63 @@ CASES = [
         "wrote " + "y" * 250 + ".txt",
         writes=("y" * 250 + ".txt",),
     ),
+    Case(
+        "a binary event file",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": bytes(range(256)) * 16},
+        EVENTS,
+        1,
+        "error: e.csv:1:1: the event file is not text: it has NUL bytes",
+    ),
+    Case(
+        "a UTF-16 event file",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged().encode("utf-16-le")},
+        EVENTS,
+        1,
+        "error: e.csv:1:1: the event file is UTF-16 text (little-endian, without a byte-order "
+        "mark)",
+    ),
+    Case(
+        "a bare CR in the header of an event file",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged(header=GED_HEADER.replace("country", "coun\rtry"))},
+        EVENTS,
+        1,
+        "error: e.csv:1:1: not a known event dataset",
+    ),
+    Case(
+        "a header field of 140,000 characters",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged(header=GED_HEADER + "," + "x" * 140_000)},
+        EVENTS,
+        1,
+        "error: e.csv:1:1: a field of the header row is over 131,072 characters",
+    ),
+    Case(
+        "inf in an event figure",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged(civilians="inf")},
+        [*EVENTS[:-2], "--format", "json"],
+        0,
+        "",
+        out=('"no figure for civilians killed": 5',),
+    ),
+    Case(
+        "a 400-digit event figure",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged(civilians="9" * 400)},
+        EVENTS,
+        0,
+        "",
+        out=("no figure for civilians killed: 5",),
+    ),
+    Case(
+        "an unterminated quote swallowing 39 rows",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_with_open_quote()},
+        EVENTS,
+        0,
+        "",
+        out=(
+            "10 events",
+            "40 unreadable row(s) left out (row with the wrong number of columns: 1; rows inside "
+            "a quote that opens on line 12 and never closes: 39)",
+        ),
+    ),
 ]
 
 
@@ -235,6 +315,8 @@ def test_hostile_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert first.startswith(case.prefix), result.stderr
     for text in case.contains:
         assert text in result.stderr
+    for text in case.out:
+        assert text in result.stdout
     for name in case.writes:
         assert (tmp_path / name).stat().st_size > 0
     leftovers = [path.name for path in tmp_path.iterdir() if path.name.startswith(".")]

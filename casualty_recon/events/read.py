@@ -39,6 +39,8 @@ ALIGNED_MIN_BYTES = 8 << 20
 BLOCK_BYTES = 1 << 20
 _EPOCH = dt.date(1970, 1, 1)
 WRONG_WIDTH = "row with the wrong number of columns"
+# No event has more deaths than this; larger values (and inf) are unreadable figures.
+MAX_EVENT_FIGURE = 1e9
 
 
 @dataclass
@@ -127,6 +129,13 @@ class Raw:
                 self.bad_values[reason] += count
                 shown = [repr(text.values[i]) for i in np.flatnonzero(unreadable)[:3]]
                 self.examples.setdefault(reason, shown)
+        huge = np.isinf(values) | (values > MAX_EVENT_FIGURE)
+        if huge.any():
+            values = values.copy()
+            reason = f"figure out of range in {self.roles[role]} (over {MAX_EVENT_FIGURE:,.0f})"
+            self.bad_values[reason] += int(huge.sum())
+            self.examples.setdefault(reason, [f"{v:g}" for v in values[huge][:3]])
+            values[huge] = np.nan
         negative = values < 0
         if negative.any():
             values = values.copy()
@@ -236,10 +245,13 @@ def read_columns(header: Header, layout: Layout) -> Raw:
                 types[present[name]] = column.type
                 break
     wrong_width: Counter[str] = Counter()
+    multiline: list[str] = []  # the text of skipped rows that span lines, the first few
 
     def skip_row(row: pacsv.InvalidRow) -> str:
         # Rows with too few or too many cells are counted, never silently dropped.
         wrong_width[WRONG_WIDTH] += 1
+        if len(multiline) < 10 and ("\n" in row.text or "\r" in row.text):
+            multiline.append(row.text)
         return "skip"
 
     wanted = list(dict.fromkeys(roles.values()))
@@ -277,6 +289,7 @@ def read_columns(header: Header, layout: Layout) -> Raw:
             newlines_in_values=not row_aligned, invalid_row_handler=skip_row
         )
         wrong_width.clear()
+        multiline.clear()
         source: str | RowAligned = RowAligned(header.path) if row_aligned else header.path
         return pacsv.read_csv(
             source,
@@ -309,7 +322,77 @@ def read_columns(header: Header, layout: Layout) -> Raw:
         raise event_file_error(header.path, f"cannot read the event file as CSV: {err}") from err
     raw = Raw(layout, header, table, roles)
     raw.bad_rows.update(wrong_width)
+    for text in multiline:
+        found = runaway_quote(text, len(header.names))
+        if found is not None:
+            offset, rows, closes = found
+            line = _line_of_text(header, text)
+            at = f"line {line + offset}" if line else "a row"
+            end = f"closes {rows} line(s) later" if closes else "never closes"
+            raw.bad_rows[f"rows inside a quote that opens on {at} and {end}"] += rows
     return raw
+
+
+def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
+    """In the text of a skipped row: a quoted cell that runs over lines holding rows of their
+    own (an unterminated quote swallowing the rows after it). Returns the line (counted from the
+    row's first, 0-based) where its quote opens, how many rows it swallowed, and whether it
+    closes before the row ends; None when no cell looks like that."""
+    line, index, size = 0, 0, len(text)
+    at_cell_start = True
+    while index < size:
+        char = text[index]
+        if char == '"' and at_cell_start:
+            close = index + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0 or not text.startswith('""', close):
+                    break
+                close += 2
+            span = text[index + 1 : close if close >= 0 else size]
+            inner = span.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+            rows = [part for part in inner if part.count(",") >= max(1, columns // 2)]
+            if rows:
+                return line, len([part for part in inner if part.strip()]), close >= 0
+            line += span.count("\n")
+            if close < 0:
+                return None
+            index = close + 1
+            at_cell_start = False
+            continue
+        if char == ",":
+            at_cell_start = True
+        elif char == "\n":
+            line += 1
+            at_cell_start = True
+        else:
+            at_cell_start = False
+        index += 1
+    return None
+
+
+def _line_of_text(header: Header, text: str) -> int | None:
+    """The line of the file where the row whose text starts `text` starts (1-based), or None.
+    Reads the file in chunks (an error path: the file is scanned once)."""
+    needle = text[:512].encode(header.encoding, errors="replace")
+    if not needle:
+        return None
+    newlines = 0
+    tail = b""
+    try:
+        with open(header.path, "rb") as file:
+            while chunk := file.read(BLOCK_BYTES):
+                data = tail + chunk
+                found = data.find(needle)
+                if found >= 0:
+                    return newlines + data.count(b"\n", 0, found) + 1
+                keep = len(needle) - 1
+                cut = max(len(data) - keep, 0)
+                newlines += data.count(b"\n", 0, cut)
+                tail = data[cut:]
+    except OSError:
+        return None
+    return None
 
 
 def _conversion_error(err: Exception) -> bool:

@@ -515,6 +515,40 @@ INTERVAL_NEGATIVE = Template(
 )
 INTERVAL_BACKWARDS = Template("bad-assumption", "{what}: low {low:g} is above high {high:g}")
 
+# event files
+EVENTS_UTF16 = Template(
+    "encoding",
+    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
+    "save it as UTF-8 CSV",
+)
+EVENTS_NOT_TEXT = Template(
+    "encoding",
+    "the event file is not text: it has NUL bytes",
+    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars)",
+)
+EVENTS_HEADER_FIELD_TOO_LONG = Template(
+    "bad-csv",
+    "a field of the header row is over {limit:,} characters",
+    "the first row of an event CSV names its columns; is this an event dataset?",
+)
+EVENTS_HEADER_NOT_CSV = Template(
+    "bad-csv",
+    "cannot read the header row as CSV: {reason}",
+    "the first row of an event CSV names its columns, separated by commas",
+)
+EVENTS_DATE_AMBIGUOUS = Template(
+    "bad-date",
+    'date "{text}" in {column} could be {day_first} or {month_first}, and no date in the file '
+    "shows which comes first",
+    "say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy",
+)
+EVENTS_DATE_ORDERS_MIXED = Template(
+    "bad-date",
+    'the file writes dates day first ("{day_first}") and month first ("{month_first}", here)',
+    "say which it is with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; the others are "
+    "then counted as unreadable",
+)
+
 # the claims CSV
 CSV_NO_HEADER = Template(
     "bad-csv",

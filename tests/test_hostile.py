@@ -111,6 +111,14 @@ def ged_with_open_quote(rows: int = 50, at: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
+def ged_dates(*days: str) -> str:
+    rows = [
+        GED_ROW.replace("2019-05-0{day}", day).format(i=i, civilians=1)
+        for i, day in enumerate(days)
+    ]
+    return GED_HEADER + "\n" + "\n".join(rows) + "\n"
+
+
 EVENTS = ["events", "e.csv", "--claims", "s.yaml", "--format", "plain"]
 IDLIB_CLAIM = claim_file().replace("2019-08-01", "2019-05-31")
 
@@ -295,6 +303,84 @@ CASES = [
             "40 unreadable row(s) left out (row with the wrong number of columns: 1; rows inside "
             "a quote that opens on line 12 and never closes: 39)",
         ),
+    ),
+    Case(
+        "an ambiguous day/month date in an event file",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("2019-05-01", "05/05/2019", "05/07/2019")},
+        EVENTS,
+        1,
+        'error: e.csv:4:1: date "05/07/2019" in date_start could be 5 July 2019 or 7 May 2019, '
+        "and no date in the file shows which comes first",
+        ("hint: say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy",),
+    ),
+    Case(
+        "an ambiguous date read day first as declared",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019", "06/07/2019")},
+        [*EVENTS, "--date-format", "dd/mm/yyyy"],
+        0,
+        "",
+        out=("2 events, 2019-07-05 to 2019-07-06",),
+    ),
+    Case(
+        "an ambiguous date read month first as declared",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019", "05/08/2019")},
+        [*EVENTS, "--date-format", "mm/dd/yyyy"],
+        0,
+        "",
+        out=("2 events, 2019-05-07 to 2019-05-08",),
+    ),
+    Case(
+        "an ambiguous date read in the order the file shows (a day over 12)",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019", "25/07/2019")},
+        EVENTS,
+        0,
+        "",
+        out=("2 events, 2019-07-05 to 2019-07-25",),
+    ),
+    Case(
+        "dates written in both orders",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("25/07/2019", "07/26/2019")},
+        EVENTS,
+        1,
+        'error: e.csv:3:1: the file writes dates day first ("25/07/2019") and month first '
+        '("07/26/2019", here)',
+    ),
+    Case(
+        "dates written in both orders, one declared: the others are counted",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("25/07/2019", "07/26/2019")},
+        [*EVENTS, "--date-format", "dd/mm/yyyy"],
+        0,
+        "",
+        out=("1 events, 2019-07-25 to 2019-07-25; 1 unreadable row(s) left out",),
+    ),
+    Case(
+        "report --events with an ambiguous date",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019")},
+        ["report", "s.yaml", "--events", "e.csv", "--format", "plain"],
+        1,
+        'error: e.csv:2:1: date "05/07/2019" in date_start could be 5 July 2019 or 7 May 2019',
+    ),
+    Case(
+        "report --events with the date format declared",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019")},
+        ["report", "s.yaml", "--events", "e.csv", "--date-format", "mm/dd/yyyy", "-f", "plain"],
+        0,
+        "",
+    ),
+    Case(
+        "export --events with an ambiguous date",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019")},
+        ["export", "s.yaml", "--events", "e.csv", "--out", "t"],
+        1,
+        'error: e.csv:2:1: date "05/07/2019" in date_start could be 5 July 2019 or 7 May 2019',
+    ),
+    Case(
+        "export --events with the date format declared",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged_dates("05/07/2019")},
+        ["export", "s.yaml", "--events", "e.csv", "--out", ".", "--date-format", "dd/mm/yyyy"],
+        0,
+        "wrote claims.csv",
+        writes=("references.csv",),
     ),
 ]
 

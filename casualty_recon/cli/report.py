@@ -18,6 +18,7 @@ from casualty_recon.cli.common import (
 )
 from casualty_recon.cli.options import (
     ChartOption,
+    DateFormatOption,
     FileArgument,
     ForceOption,
     FormatOption,
@@ -71,6 +72,7 @@ def report(
             "--events", help="Add references from an event dataset (GED, ACLED, Airwars)."
         ),
     ] = None,
+    date_format: DateFormatOption = None,
 ) -> None:
     """Compare the claims: every gap explained, with a verdict.
 
@@ -99,7 +101,7 @@ def report(
 
         result = compare(sources, pair=pair, against=against, only_sources=source or ())
         if events is not None:
-            _add_references(result, events)
+            _add_references(result, events, date_format.value if date_format else None)
         show("report", result, fmt, command="report", output=output, force=force)
         if chart is not None:
             write_chart(result.timelines, sources.title, chart, force)
@@ -113,8 +115,8 @@ def report(
             raise typer.Exit(ExitCode.BAD_DATA)
 
 
-def _add_references(result: "Report", dataset: Path) -> None:
+def _add_references(result: "Report", dataset: Path, date_format: str | None) -> None:
     from casualty_recon.events import cross_check, load_events
 
-    table = load_events(dataset)
+    table = load_events(dataset, date_format=date_format)
     result.references = list(cross_check(table, result.claims))

@@ -122,6 +122,9 @@ def ged_dates(*days: str) -> str:
 EVENTS = ["events", "e.csv", "--claims", "s.yaml", "--format", "plain"]
 IDLIB_CLAIM = claim_file().replace("2019-08-01", "2019-05-31")
 
+CSV_HEADER = "id,source,figure_text,population,outcome,area,as_of"
+CSV_ROW = "x{i},A,5,civilians,killed,Idlib,2019-05-01"
+
 CASES = [
     Case(
         "bare integer figure of 320 digits",
@@ -381,6 +384,36 @@ CASES = [
         0,
         "wrote claims.csv",
         writes=("references.csv",),
+    ),
+    Case(
+        "a claims CSV with a column twice",
+        {"c.csv": CSV_HEADER + ",area\n" + CSV_ROW.format(i=1) + ",Hama\n"},
+        ["import", "c.csv"],
+        1,
+        "error: c.csv:1:53: the column area is in the header twice (columns 6 and 8)",
+    ),
+    Case(
+        "a claims CSV row with too few cells",
+        {"c.csv": CSV_HEADER + "\n" + CSV_ROW.format(i=1) + "\nx2,A,5,civilians,killed\n"},
+        ["import", "c.csv"],
+        1,
+        "error: c.csv:3:18: the row has 5 cells, the header has 7: none for area and 1 more",
+    ),
+    Case(
+        "a claims CSV row with a cell under no column",
+        {"c.csv": CSV_HEADER + "\n" + CSV_ROW.format(i=1) + ",stray\n"},
+        ["import", "c.csv"],
+        1,
+        "error: c.csv:2:42: the row has 8 cells, the header has 7: cell 8 (`stray`) is under no "
+        "column",
+    ),
+    Case(
+        "a claims CSV row with empty trailing cells (as spreadsheets leave) is read",
+        {"c.csv": CSV_HEADER + "\n" + CSV_ROW.format(i=1) + ",,\n"},
+        ["import", "c.csv", "-o", "s.yaml"],
+        0,
+        "wrote s.yaml",
+        writes=("s.yaml",),
     ),
 ]
 

@@ -556,6 +556,21 @@ CSV_NO_HEADER = Template(
     "export one with `casualty-recon export`; its first row names the columns",
 )
 CSV_MISSING_COLUMNS = Template("bad-csv", "the CSV has no {columns} column{s}", "{hint}")
+CSV_COLUMN_TWICE = Template(
+    "bad-csv",
+    "the column {name} is in the header twice (columns {first} and {second})",
+    "delete one of them: a column is read from one place",
+)
+CSV_ROW_SHORT = Template(
+    "bad-csv",
+    "the row has {cells} cell{s}, the header {columns}: none for {missing}",
+    "give every row a cell for each column (an empty one where there is no value)",
+)
+CSV_ROW_LONG = Template(
+    "bad-csv",
+    "the row has {cells} cells, the header {columns}: cell {extra} (`{text}`) is under no column",
+    "delete the extra cells, or name their column in the header",
+)
 CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
 CSV_EARLIEST_AFTER_LATEST = Template("bad-csv", "{field}_earliest is after {field}_latest")
 CSV_NOT_ISO = Template(

@@ -27,10 +27,10 @@ from casualty_recon.model.claims import Area, Claim, DayRange
 from casualty_recon.model.errors import CasualtyReconError
 
 FAST = settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 SLOWER = settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 
 NASTY = [

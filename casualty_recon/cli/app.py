@@ -18,7 +18,6 @@ from typer._click.exceptions import ClickException  # typer's own click
 from casualty_recon import __version__
 from casualty_recon.cli.common import (
     REPORT_URL,
-    EscapedStream,
     ExitCode,
     OutputFailed,
     discard_output,
@@ -98,7 +97,7 @@ def main() -> None:
         code = app(standalone_mode=False)  # typer.Exit carries our exit codes
         sys.stdout.flush()
     except ClickException as error:  # usage errors (exit 2), shown as click shows them
-        error.show(file=EscapedStream(sys.stderr))  # type: ignore[arg-type]
+        error.show(file=sys.stderr)  # escaped: see open_standard_streams
         code = error.exit_code
     except (typer.Abort, KeyboardInterrupt):
         stderr("interrupted")

@@ -47,8 +47,9 @@ def escape_controls(text: str) -> str:
 
 
 class EscapedStream:
-    """A text stream that escapes control characters on the way to `target` (for messages
-    another library prints, such as click's usage errors)."""
+    """A text stream that escapes control characters on the way to `target`: `main` puts it in
+    place of stderr, so what other code and libraries print there (click's usage errors, the
+    article names `extract` reports) is escaped too. Escaping twice changes nothing."""
 
     def __init__(self, target: TextIO) -> None:
         self._target = target
@@ -57,11 +58,15 @@ class EscapedStream:
         self._target.write(escape_controls(text))
         return len(text)
 
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
     def flush(self) -> None:
         self._target.flush()
 
-    def isatty(self) -> bool:
-        return False
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
 
 
 def stderr(text: str) -> None:
@@ -130,6 +135,7 @@ def open_standard_streams() -> None:
     if sys.stderr is None:
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
     sys.stdout = cast(TextIO, GuardedOutput(sys.stdout))
+    sys.stderr = cast(TextIO, EscapedStream(sys.stderr))
 
 
 def discard_output() -> None:

@@ -8,14 +8,22 @@ Exit codes: 0 success, 1 bad data (located errors on stderr), 2 bad usage, 70 an
 (with how to report it; `--debug` shows the traceback).
 """
 
-import os
+import errno
 import sys
 from typing import Annotated
 
 import typer
+from typer._click.exceptions import ClickException  # typer's own click
 
 from casualty_recon import __version__
-from casualty_recon.cli.common import REPORT_URL, ExitCode, stderr
+from casualty_recon.cli.common import (
+    REPORT_URL,
+    ExitCode,
+    OutputFailed,
+    discard_output,
+    open_standard_streams,
+    stderr,
+)
 from casualty_recon.cli.events import events
 from casualty_recon.cli.export import export, import_claims
 from casualty_recon.cli.extract import extract
@@ -83,17 +91,30 @@ app.add_typer(lists_app)
 
 
 def main() -> None:
-    """The console script: run the app, turning unexpected errors into a report request."""
+    """The console script: run the app, turning unexpected errors into a report request.
+
+    The standard streams as Unix tools treat them: a reader that went away (`| head`) ends the
+    run quietly with exit 0; a closed stdout (`>&-`) drops the output quietly; a full disk is
+    an error that says so (exit 1); a closed stdin is reported by the command that needs it.
+    Every message on stderr, click's usage errors too, has its control characters escaped.
+    """
+    open_standard_streams()
     try:
-        app()  # standalone: usage errors exit 2, typer.Exit carries our exit codes
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)  # typer.Exit carries our exit codes
+        sys.stdout.flush()
+    except ClickException as error:  # usage errors (exit 2), shown as click shows them
+        error.show(file=sys.stderr)  # escaped: see open_standard_streams
+        code = error.exit_code
+    except (typer.Abort, KeyboardInterrupt):
         stderr("interrupted")
-        sys.exit(130)
-    except BrokenPipeError:
-        # The reader went away (`| head`): not an error. Silence the flush at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.OK)
+        code = 130
+    except OutputFailed as error:
+        discard_output()  # what is still buffered must not fail again at exit
+        if error.errno == errno.EPIPE:
+            code = ExitCode.OK  # the reader went away (`| head`): not an error
+        else:
+            stderr(f"error: cannot write to standard output: {error.reason}")
+            code = ExitCode.BAD_DATA
     except Exception as error:
         if _state["debug"] or "--debug" in sys.argv:
             raise
@@ -102,7 +123,8 @@ def main() -> None:
             f"  hint: this is a bug; please report it at {REPORT_URL} "
             "with the output of the same command run with --debug"
         )
-        sys.exit(ExitCode.INTERNAL)
+        code = ExitCode.INTERNAL
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
 # Multiple systems estimation (issue 15): the `estimate` command lives in its own module.

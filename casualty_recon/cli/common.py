@@ -5,10 +5,13 @@ the output goes. Light on purpose: nothing here imports the engine, rich or pand
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import sys
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 import typer
 
@@ -31,8 +34,120 @@ class ExitCode(IntEnum):
 REPORT_URL = "https://github.com/casualty-recon/casualty-recon/issues"
 
 
+# Control characters other than tab and line feed (C0, DEL, C1) and the bidirectional overrides:
+# text from an input file may hold terminal escapes (ESC ] 0; sets the window title, ESC [2J
+# clears the screen, BEL rings); messages show them as escapes instead of sending them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\x1b`, `\\x07`, `\\u202e`)."""
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text
+    )
+
+
+class EscapedStream:
+    """A text stream that escapes control characters on the way to `target`: `main` puts it in
+    place of stderr, so what other code and libraries print there (click's usage errors, the
+    article names `extract` reports) is escaped too. Escaping twice changes nothing."""
+
+    def __init__(self, target: TextIO) -> None:
+        self._target = target
+
+    def write(self, text: str) -> int:
+        self._target.write(escape_controls(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
+
+
 def stderr(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    """Write a message to standard error, one line or more, control characters escaped."""
+    sys.stderr.write(escape_controls(text if text.endswith("\n") else text + "\n"))
+
+
+# --- the standard streams ----------------------------------------------------------------------
+
+
+class OutputFailed(Exception):
+    """Writing to standard output failed (a closed pipe, a full disk). Not an OSError, so it
+    passes typer's own handling of EPIPE (which exits 1) and reaches `app.main`."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.errno = error.errno
+        self.reason = (error.strerror or str(error)).lower()
+
+
+class GuardedOutput:
+    """Standard output (text or its binary buffer) whose write and flush errors become
+    `OutputFailed`; everything else is the stream's own."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: Any) -> int:
+        try:
+            return int(self._stream.write(data))
+        except OSError as error:
+            raise OutputFailed(error) from error
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputFailed(error) from error
+
+    @property
+    def buffer(self) -> GuardedOutput:
+        return GuardedOutput(self._stream.buffer)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def open_standard_streams() -> None:
+    """Make closed standard descriptors safe, and guard standard output.
+
+    A descriptor 0, 1 or 2 closed by the caller (`>&-`, `<&-`) is opened on /dev/null, so no
+    file this run opens can take its number (and receive the output meant for the terminal).
+    Output to a closed stdout or stderr is dropped quietly; a closed stdin stays `None`, so a
+    command that needs it says so (`load.reading`)."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stdout = cast(TextIO, GuardedOutput(sys.stdout))
+    sys.stderr = cast(TextIO, EscapedStream(sys.stderr))
+
+
+def discard_output() -> None:
+    """Send what is still buffered for stdout to /dev/null (after a closed pipe or a full disk),
+    so the flush at exit neither fails nor prints."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def fail(error: CasualtyReconError) -> NoReturn:
@@ -80,11 +195,36 @@ def check_chart(chart: Path | None, force: bool) -> None:
         raise UsageError(f"{chart} exists", "pass --force to overwrite it")
 
 
-def write_chart(series: list[Any], title: str | None, chart: Path, force: bool) -> None:
-    from casualty_recon.render.chart import write_chart as draw
+def draw_chart(draw: Callable[[], None], chart: Path) -> None:
+    """Run `draw` (which writes `chart`), then say so. matplotlib's warnings (a glyph the font
+    lacks, for instance) never reach stderr raw; the missing glyphs are named in one note."""
+    import warnings
 
-    draw(series, title, chart, force=force)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw()
     stderr(f"wrote {chart}")
+    missing = sorted(
+        {_character(m[1]) for w in caught if (m := _MISSING_GLYPH.search(str(w.message)))}
+    )
+    if missing:
+        shown = ", ".join(missing[:8]) + (", ..." if len(missing) > 8 else "")
+        stderr(
+            f"note: the chart's font has no glyph for {len(missing)} character"
+            f"{'s' if len(missing) != 1 else ''} of the text ({shown}): drawn as empty boxes"
+        )
+
+
+def _character(name: str) -> str:
+    import unicodedata
+
+    try:
+        return unicodedata.lookup(name)
+    except KeyError:
+        return name
+
+
+_MISSING_GLYPH = re.compile(r"Glyph \d+ \(\\N\{(.+?)\}\) missing")
 
 
 def console(to_stderr: bool = False) -> Console:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from casualty_recon.cli.common import choose_renderer, fail, load, show
-from casualty_recon.cli.options import FormatOption
+from casualty_recon.cli.options import DateFormatOption, FormatOption
 from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 
@@ -38,6 +38,7 @@ def events(
     where_prec: Annotated[
         int | None, typer.Option("--where-prec", help="GED: largest where_prec to count.")
     ] = None,
+    date_format: DateFormatOption = None,
     fmt: FormatOption = "auto",
 ) -> None:
     """Sum an event dataset over each claim's window, area and population.
@@ -57,7 +58,11 @@ def events(
 
         with stages(file_size(dataset) >= LARGE_FILE) as progress:  # on a terminal only
             progress.stage(f"reading events from {dataset}")
-            table = load_events(dataset, kind=kind.value if kind else None)
+            table = load_events(
+                dataset,
+                kind=kind.value if kind else None,
+                date_format=date_format.value if date_format else None,
+            )
         chosen_claims = sources.claims
         if claim:
             known = {c.id for c in sources.claims}

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from casualty_recon.cli.common import emit, fail, load, stderr
-from casualty_recon.cli.options import FileArgument, ForceOption
+from casualty_recon.cli.options import DateFormatOption, FileArgument, ForceOption
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 
 
@@ -26,6 +26,7 @@ def export(
     events: Annotated[
         Path | None, typer.Option("--events", help="Also write references.csv from this dataset.")
     ] = None,
+    date_format: DateFormatOption = None,
 ) -> None:
     """Write claims.csv, pairs.csv and gaps.csv for spreadsheets.
 
@@ -50,7 +51,8 @@ def export(
             from casualty_recon.events.render import reference_rows
             from casualty_recon.render.csv import REFERENCES_COLUMNS
 
-            refs = cross_check(load_events(events), sources.claims)
+            order = date_format.value if date_format else None
+            refs = cross_check(load_events(events, date_format=order), sources.claims)
             references = (REFERENCES_COLUMNS, reference_rows(refs))
         written = export_files(
             sources,

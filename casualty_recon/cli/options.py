@@ -1,6 +1,7 @@
 """Options shared by the commands, declared once (as sqlite-utils' `output_options`): the input
 file, the output format, the output file, --force, --source and --chart."""
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -37,4 +38,22 @@ SourceOption = Annotated[
 ]
 ChartOption = Annotated[
     Path | None, typer.Option("--chart", help="Also draw the timelines chart (.png or .svg).")
+]
+
+
+class DateFormat(StrEnum):
+    """The order of numeric dates in an event file (`events.read.DATE_FORMATS`)."""
+
+    day_first = "dd/mm/yyyy"
+    month_first = "mm/dd/yyyy"
+
+
+DateFormatOption = Annotated[
+    DateFormat | None,
+    typer.Option(
+        "--date-format",
+        help="dd/mm/yyyy or mm/dd/yyyy: how the event file writes dates like 05/07/2019, "
+        "needed when none of its dates shows it (a day over 12).",
+        metavar="<order>",
+    ),
 ]

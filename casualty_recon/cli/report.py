@@ -10,12 +10,14 @@ from casualty_recon.cli.common import (
     ExitCode,
     check_chart,
     choose_renderer,
+    draw_chart,
     emit_rendered,
     fail,
     load,
     stderr,
 )
 from casualty_recon.cli.options import (
+    DateFormatOption,
     FileArgument,
     ForceOption,
     FormatOption,
@@ -79,6 +81,7 @@ def report(
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every pair in full, even in a summarised report.")
     ] = False,
+    date_format: DateFormatOption = None,
 ) -> None:
     """Compare the claims: every gap explained, with a verdict.
 
@@ -128,7 +131,7 @@ def report(
                 )
             if events is not None:
                 progress.stage(f"reading events from {events.name}")
-                _add_references(result, events)
+                _add_references(result, events, date_format.value if date_format else None)
             progress.stage(f"writing the report of {len(result.pairs):,} pairs")
             render = choose_renderer("report", fmt, output, "report")
             focus = focus_ids(result) if pair is not None or against is not None else None
@@ -157,10 +160,12 @@ def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple
     from casualty_recon.render.waterfall import write_waterfall
 
     if len(result.pairs) == 1:
-        write_waterfall(result.pairs[0], chart, force=force)
+        draw_chart(lambda: write_waterfall(result.pairs[0], chart, force=force), chart)
     else:
-        write_chart(result.timelines, result.sources.title, chart, force=force, sources=sources)
-    stderr(f"wrote {chart}")
+        title = result.sources.title
+        draw_chart(
+            lambda: write_chart(result.timelines, title, chart, force=force, sources=sources), chart
+        )
 
 
 def _relative(chart: Path, output: Path) -> str:
@@ -170,8 +175,8 @@ def _relative(chart: Path, output: Path) -> str:
     return Path(os.path.relpath(chart.resolve(), output.resolve().parent)).as_posix()
 
 
-def _add_references(result: "Report", dataset: Path) -> None:
+def _add_references(result: "Report", dataset: Path, date_format: str | None) -> None:
     from casualty_recon.events import cross_check, load_events
 
-    table = load_events(dataset)
+    table = load_events(dataset, date_format=date_format)
     result.references = list(cross_check(table, result.claims))

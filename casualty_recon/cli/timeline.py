@@ -9,11 +9,11 @@ from casualty_recon.cli.common import (
     check_chart,
     choose_renderer,
     date_option,
+    draw_chart,
     emit,
     fail,
     load,
     show,
-    stderr,
 )
 from casualty_recon.cli.options import (
     FileArgument,
@@ -73,7 +73,11 @@ def timeline(
         if chart is not None:
             from casualty_recon.render.chart import write_chart
 
-            write_chart(series, sources.title, chart, force=force, sources=source or ())
-            stderr(f"wrote {chart}")
+            draw_chart(
+                lambda: write_chart(
+                    series, sources.title, chart, force=force, sources=source or ()
+                ),
+                chart,
+            )
     except CasualtyReconError as error:
         fail(error)

@@ -16,8 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casualty_recon.events.layout import Layout
+from casualty_recon.load.yaml_nodes import utf16_order
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import ERROR_KINDS, InputError, Problem, UsageError
+from casualty_recon.model.errors import (
+    ERROR_KINDS,
+    EVENTS_HEADER_FIELD_TOO_LONG,
+    EVENTS_HEADER_NOT_CSV,
+    EVENTS_NOT_TEXT,
+    EVENTS_UTF16,
+    InputError,
+    Problem,
+    Template,
+    UsageError,
+)
 
 SNIFF_BYTES = 1 << 20
 # The catalogue entry for an event file with the wrong columns; `bad-csv` until `bad-events`
@@ -53,6 +64,10 @@ def event_file_error(
     return InputError([Problem(code, Location(path, 1, 1), message, hint)])
 
 
+def _refuse(path: str, template: Template, **values: object) -> InputError:
+    return InputError([Problem.of(template, Location(path, 1, 1), **values)])
+
+
 def sniff(path: str | Path) -> Header:
     """Read the header (and the HXL row, if any) of an event CSV."""
     name = str(path)
@@ -65,6 +80,11 @@ def sniff(path: str | Path) -> Header:
         ) from err
     if not head.strip():
         raise event_file_error(name, "the event file is empty", code="empty")
+    order = utf16_order(head)
+    if order is not None:
+        raise _refuse(name, EVENTS_UTF16, order=order)
+    if b"\x00" in head:
+        raise _refuse(name, EVENTS_NOT_TEXT)
     encoding = "utf-8"
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
@@ -72,9 +92,17 @@ def sniff(path: str | Path) -> Header:
     except UnicodeDecodeError:
         encoding = "latin-1"
         text = head.decode("latin-1")
-    rows = csv.reader(io.StringIO(text))
-    header = next(rows, [])
-    second = next(rows, [])
+    # Universal line ends, as pyarrow reads them: a bare CR ends a row too.
+    rows = csv.reader(io.StringIO(text, newline=None))
+    try:
+        header = next(rows, [])
+        second = next(rows, [])
+    except csv.Error as err:
+        if "field limit" in str(err):
+            raise _refuse(
+                name, EVENTS_HEADER_FIELD_TOO_LONG, limit=csv.field_size_limit()
+            ) from None
+        raise _refuse(name, EVENTS_HEADER_NOT_CSV, reason=str(err)) from None
     names: list[str] = []
     for index, raw in enumerate(header):
         cell = raw.strip()

@@ -18,8 +18,10 @@ so the result never depends on the shortcut.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -31,6 +33,14 @@ import pyarrow.csv as pacsv
 
 from casualty_recon.events.detect import Header, event_file_error
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
+from casualty_recon.model.claims import Location
+from casualty_recon.model.errors import (
+    EVENTS_DATE_AMBIGUOUS,
+    EVENTS_DATE_ORDERS_MIXED,
+    InputError,
+    Problem,
+    Template,
+)
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 _QUOTE = ord('"')
@@ -39,6 +49,17 @@ ALIGNED_MIN_BYTES = 8 << 20
 BLOCK_BYTES = 1 << 20
 _EPOCH = dt.date(1970, 1, 1)
 WRONG_WIDTH = "row with the wrong number of columns"
+# Numeric dates with the day and month in either order (`05/07/2019`), read by the order the
+# file shows (some day over 12) or the one declared with --date-format, never guessed: the rule
+# `import` follows for a claims CSV.
+_NUMERIC_DATE = r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*"
+DATE_FORMATS = {"dd/mm/yyyy": "dmy", "mm/dd/yyyy": "mdy"}
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+# No event has more deaths than this; larger values (and inf) are unreadable figures.
+MAX_EVENT_FIGURE = 1e9
 
 
 @dataclass
@@ -52,6 +73,9 @@ class Raw:
     bad_values: Counter[str] = field(default_factory=Counter)
     bad_rows: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # "dmy" or "mdy" when declared (--date-format); else taken from the file, once.
+    date_order: str | None = None
+    _order_known: bool = False
 
     @property
     def rows(self) -> int:
@@ -127,6 +151,13 @@ class Raw:
                 self.bad_values[reason] += count
                 shown = [repr(text.values[i]) for i in np.flatnonzero(unreadable)[:3]]
                 self.examples.setdefault(reason, shown)
+        huge = np.isinf(values) | (values > MAX_EVENT_FIGURE)
+        if huge.any():
+            values = values.copy()
+            reason = f"figure out of range in {self.roles[role]} (over {MAX_EVENT_FIGURE:,.0f})"
+            self.bad_values[reason] += int(huge.sum())
+            self.examples.setdefault(reason, [f"{v:g}" for v in values[huge][:3]])
+            values[huge] = np.nan
         negative = values < 0
         if negative.any():
             values = values.copy()
@@ -146,7 +177,7 @@ class Raw:
             cast = pc.cast(pc.cast(column, pa.date32()), pa.int32()).fill_null(MISSING_DAY)
             return np.asarray(cast.to_numpy(), dtype=np.int32), np.zeros(len(cast), np.bool_)
         text = self.text(role)
-        parsed = parse_days(text.values, self.layout.date_formats)
+        parsed = parse_days(text.values, self.layout.date_formats, self.day_order())
         lookup = np.append(parsed, MISSING_DAY).astype(np.int32)
         days = lookup[text.codes]
         bad_values = parsed == MISSING_DAY
@@ -155,16 +186,100 @@ class Raw:
             return days, np.zeros(len(days), dtype=np.bool_)
         return days, bad
 
+    def day_order(self) -> str | None:
+        """The order of numeric dates: declared, else the one the file shows (a day over 12).
 
-def parse_days(values: list[str], formats: tuple[str, ...]) -> IntArray:
+        Raises a located `bad-date` error when the file has a date like 05/07/2019 and shows no
+        order, or shows both orders, and none was declared."""
+        if self.date_order is not None or self._order_known:
+            return self.date_order
+        found: dict[str, tuple[str, str]] = {}
+        for column in self.layout.columns:
+            if column.type != "date" or column.role not in self.roles:
+                continue
+            if pa.types.is_date32(self._chunked(column.role).type):
+                continue
+            for value in self.text(column.role).values:
+                match = re.fullmatch(_NUMERIC_DATE, value)
+                if match is None:
+                    continue
+                first, second = int(match[1]), int(match[2])
+                kind = (
+                    "dmy"
+                    if first > 12 >= second
+                    else "mdy"
+                    if second > 12 >= first
+                    else "ambiguous"
+                    if first != second and max(first, second) <= 12
+                    else None
+                )
+                if kind is not None:
+                    found.setdefault(kind, (value, self.roles[column.role]))
+        if "dmy" in found and "mdy" in found:
+            value, name = found["mdy"]
+            raise self._date_error(
+                EVENTS_DATE_ORDERS_MIXED,
+                (name, value),
+                day_first=found["dmy"][0],
+                month_first=value,
+            )
+        order = "dmy" if "dmy" in found else "mdy" if "mdy" in found else None
+        if order is None and "ambiguous" in found:
+            value, name = found["ambiguous"]
+            match = re.fullmatch(_NUMERIC_DATE, value)
+            assert match is not None
+            first, second, year = int(match[1]), int(match[2]), match[3]
+            raise self._date_error(
+                EVENTS_DATE_AMBIGUOUS,
+                (name, value),
+                text=value,
+                column=name,
+                day_first=f"{first} {_MONTHS[second - 1]} {year}",
+                month_first=f"{second} {_MONTHS[first - 1]} {year}",
+            )
+        self.date_order, self._order_known = order, True
+        return order
+
+    def _date_error(
+        self, template: Template, where: tuple[str, str], **values: object
+    ) -> InputError:
+        """The error for a date (`where`: its column and text), located at its first row."""
+        line = _line_of_value(self.header, *where)
+        return InputError([Problem.of(template, Location(self.header.path, line, 1), **values)])
+
+
+def _line_of_value(header: Header, column: str, value: str) -> int:
+    """The line of the first row whose `column` holds `value` (an error path: one scan)."""
+    try:
+        index = header.names.index(column)
+        with open(header.path, encoding=header.encoding, errors="replace", newline="") as file:
+            reader = csv.reader(file)
+            for row in reader:
+                if reader.line_num <= header.rows_before_data:
+                    continue
+                if len(row) > index and row[index].strip() == value:
+                    return int(reader.line_num) - sum(cell.count("\n") for cell in row)
+    except (OSError, ValueError, csv.Error):
+        pass
+    return 1
+
+
+def parse_days(values: list[str], formats: tuple[str, ...], order: str | None = None) -> IntArray:
     """Each distinct date text as days since 1970-01-01, MISSING_DAY if no format fits.
-    ISO 8601 first (with or without a time), then `formats` in order."""
+    ISO 8601 first (with or without a time), then numeric day/month dates in `order` ("dmy",
+    "mdy"; with none they stay unread), then `formats` in order on the rest."""
     series = pd.Series(values, dtype=object)
     result = pd.to_datetime(series.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    parts = series.str.extract(_NUMERIC_DATE)
+    numeric = parts[0].notna() & result.isna()
+    if order is not None and numeric.any():
+        day, month = (parts[0], parts[1]) if order == "dmy" else (parts[1], parts[0])
+        iso = parts[2] + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
+        result[numeric] = pd.to_datetime(iso[numeric], format="%Y-%m-%d", errors="coerce")
     for fmt in formats:
-        if not result.isna().any():
+        todo = result.isna() & ~numeric
+        if not todo.any():
             break
-        todo = result.isna()
         result[todo] = pd.to_datetime(series[todo], format=fmt, errors="coerce")
     out = np.full(len(values), MISSING_DAY, dtype=np.int32)
     known = result.notna().to_numpy()
@@ -224,8 +339,9 @@ class RowAligned:
         self._file.close()
 
 
-def read_columns(header: Header, layout: Layout) -> Raw:
-    """Read the layout's columns from the file of `header`."""
+def read_columns(header: Header, layout: Layout, date_format: str | None = None) -> Raw:
+    """Read the layout's columns from the file of `header`; `date_format` is a key of
+    DATE_FORMATS, the order of numeric dates when declared."""
     present = header.lookup()
     roles: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -236,10 +352,13 @@ def read_columns(header: Header, layout: Layout) -> Raw:
                 types[present[name]] = column.type
                 break
     wrong_width: Counter[str] = Counter()
+    multiline: list[str] = []  # the text of skipped rows that span lines, the first few
 
     def skip_row(row: pacsv.InvalidRow) -> str:
         # Rows with too few or too many cells are counted, never silently dropped.
         wrong_width[WRONG_WIDTH] += 1
+        if len(multiline) < 10 and ("\n" in row.text or "\r" in row.text):
+            multiline.append(row.text)
         return "skip"
 
     wanted = list(dict.fromkeys(roles.values()))
@@ -277,6 +396,7 @@ def read_columns(header: Header, layout: Layout) -> Raw:
             newlines_in_values=not row_aligned, invalid_row_handler=skip_row
         )
         wrong_width.clear()
+        multiline.clear()
         source: str | RowAligned = RowAligned(header.path) if row_aligned else header.path
         return pacsv.read_csv(
             source,
@@ -308,8 +428,79 @@ def read_columns(header: Header, layout: Layout) -> Raw:
     except (pa.ArrowInvalid, OSError) as err:
         raise event_file_error(header.path, f"cannot read the event file as CSV: {err}") from err
     raw = Raw(layout, header, table, roles)
+    raw.date_order = DATE_FORMATS[date_format] if date_format else None
     raw.bad_rows.update(wrong_width)
+    for text in multiline:
+        found = runaway_quote(text, len(header.names))
+        if found is not None:
+            offset, rows, closes = found
+            line = _line_of_text(header, text)
+            at = f"line {line + offset}" if line else "a row"
+            end = f"closes {rows} line(s) later" if closes else "never closes"
+            raw.bad_rows[f"rows inside a quote that opens on {at} and {end}"] += rows
     return raw
+
+
+def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
+    """In the text of a skipped row: a quoted cell that runs over lines holding rows of their
+    own (an unterminated quote swallowing the rows after it). Returns the line (counted from the
+    row's first, 0-based) where its quote opens, how many rows it swallowed, and whether it
+    closes before the row ends; None when no cell looks like that."""
+    line, index, size = 0, 0, len(text)
+    at_cell_start = True
+    while index < size:
+        char = text[index]
+        if char == '"' and at_cell_start:
+            close = index + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0 or not text.startswith('""', close):
+                    break
+                close += 2
+            span = text[index + 1 : close if close >= 0 else size]
+            inner = span.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+            rows = [part for part in inner if part.count(",") >= max(1, columns // 2)]
+            if rows:
+                return line, len([part for part in inner if part.strip()]), close >= 0
+            line += span.count("\n")
+            if close < 0:
+                return None
+            index = close + 1
+            at_cell_start = False
+            continue
+        if char == ",":
+            at_cell_start = True
+        elif char == "\n":
+            line += 1
+            at_cell_start = True
+        else:
+            at_cell_start = False
+        index += 1
+    return None
+
+
+def _line_of_text(header: Header, text: str) -> int | None:
+    """The line of the file where the row whose text starts `text` starts (1-based), or None.
+    Reads the file in chunks (an error path: the file is scanned once)."""
+    needle = text[:512].encode(header.encoding, errors="replace")
+    if not needle:
+        return None
+    newlines = 0
+    tail = b""
+    try:
+        with open(header.path, "rb") as file:
+            while chunk := file.read(BLOCK_BYTES):
+                data = tail + chunk
+                found = data.find(needle)
+                if found >= 0:
+                    return newlines + data.count(b"\n", 0, found) + 1
+                keep = len(needle) - 1
+                cut = max(len(data) - keep, 0)
+                newlines += data.count(b"\n", 0, cut)
+                tail = data[cut:]
+    except OSError:
+        return None
+    return None
 
 
 def _conversion_error(err: Exception) -> bool:

@@ -260,15 +260,18 @@ def load_events(
     kind: str | None = None,
     *,
     places: PlaceResolver | None = None,
+    date_format: str | None = None,
 ) -> EventTable:
     """Read an event dataset (UCDP GED, ACLED or Airwars CSV; `kind` overrides detection).
 
     Raises `errors.InputError` when the file cannot be read or lacks a needed column (the message
-    names the columns expected), `errors.UsageError` for an unknown `kind`.
+    names the columns expected), `errors.UsageError` for an unknown `kind`. `date_format`
+    (`dd/mm/yyyy` or `mm/dd/yyyy`) is the order of numeric dates; without it the file must show
+    its order (a day over 12) wherever a date like 05/07/2019 could be read both ways.
     """
     header = sniff(path)
     layout = detect(header, LAYOUTS, kind)
-    raw = read_columns(header, layout)
+    raw = read_columns(header, layout, date_format)
     prepared = layout.prepare(raw)
     usable, unreadable, examples = _unreadable_rows(prepared)
     for reason, count in raw.bad_rows.items():

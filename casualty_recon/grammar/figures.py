@@ -108,6 +108,9 @@ _MAPPING = re.compile(
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _MINUS = ("-", "−", "–")
 _MAX_TEXT = 200
+# No count of people comes near this; larger numbers (a 310-digit integer overflows a float)
+# are refused here, before any arithmetic or wording sees them.
+MAX_FIGURE = 10**15
 
 
 def _bad(text: str, why: str = "") -> GrammarError:
@@ -198,6 +201,14 @@ def _from_bounds(low: int, high: int | None, text: str) -> Figure:
     return Figure(low, high, "exact" if low == high else "range", text)
 
 
+def _shown_int(value: int) -> str:
+    """A huge integer, shortened (`str` refuses more than 4,300 digits)."""
+    try:
+        return _shown_number(str(value))
+    except ValueError:
+        return f"a number of more than {4300:,} digits"
+
+
 def _mapping_text(low: int, high: int | None) -> str:
     return f"{{low: {low}}}" if high is None else f"{{low: {low}, high: {high}}}"
 
@@ -207,6 +218,8 @@ def _bound(value: object, text: str) -> int:
     if isinstance(value, bool):
         raise _bad(text, "a bound is true/false, not a number")
     if isinstance(value, int):
+        if abs(value) > MAX_FIGURE:
+            raise _bad(_shown_int(value), f"it is over {MAX_FIGURE:,}, more than any count")
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -283,11 +296,27 @@ def parse_figure(value: object, about_tolerance: float = 0.1) -> Figure:
     """Read a figure: a YAML int, a string in the figure grammar, or a {low, high} mapping.
 
     Raises GrammarError (`bad-figure`, `negative-figure`; `bad-setting` for a tolerance outside
-    [0, 1)) and nothing else.
+    [0, 1)) and nothing else. A bound over `MAX_FIGURE` is a `bad-figure`.
     """
+    figure = _parse_any(value, about_tolerance)
+    for bound in (figure.low, figure.high):
+        if bound is not None and bound > MAX_FIGURE:
+            raise _bad(
+                _shown_number(figure.text), f"it is over {MAX_FIGURE:,}, more than any count"
+            )
+    return figure
+
+
+def _shown_number(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
+
+
+def _parse_any(value: object, about_tolerance: float) -> Figure:
     if isinstance(value, bool):
         raise _bad(str(value).lower(), "a figure is a number, not true/false")
     if isinstance(value, int):
+        if abs(value) > MAX_FIGURE:
+            raise _bad(_shown_int(value), f"it is over {MAX_FIGURE:,}, more than any count")
         if value < 0:
             raise _negative(str(value))
         return Figure(value, value, "exact", str(value))

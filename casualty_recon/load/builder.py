@@ -38,6 +38,8 @@ from casualty_recon.model.claims import (
 )
 from casualty_recon.model.errors import (
     AREA_BAD,
+    AREA_TOO_DEEP,
+    AREAS_TOO_DEEP,
     ASSUMPTION_FIELD_MISSING,
     ASSUMPTION_NEEDS,
     ASSUMPTION_NEEDS_RATE,
@@ -45,6 +47,7 @@ from casualty_recon.model.errors import (
     ASSUMPTION_RATE_MISPLACED,
     ASSUMPTIONS_NOT_A_LIST,
     BASIS_UNKNOWN,
+    BREAKDOWN_CYCLE,
     BREAKDOWN_OF_ITSELF,
     BREAKDOWN_TOO_LARGE,
     BREAKDOWN_UNKNOWN,
@@ -65,11 +68,13 @@ from casualty_recon.model.errors import (
     ID_TWICE,
     INTERVAL_BACKWARDS,
     INTERVAL_BAD,
+    INTERVAL_NEGATIVE,
     KIND_UNKNOWN,
     NO_CLAIMS,
     NO_SOURCES,
     NOT_BOOLEAN,
     OUTCOME_UNKNOWN,
+    PARTY_GROUP_TOO_DEEP,
     POPULATION_UNKNOWN,
     PUBLISHED_BEFORE_AS_OF,
     SOURCE_TWICE,
@@ -154,8 +159,60 @@ def _is_unknown(text: str) -> bool:
     return text.strip().lower() == UNKNOWN
 
 
+MAX_NESTING = 32
+
+
+def _group_key(name: str) -> str:
+    return " ".join(name.replace("-", " ").casefold().split())
+
+
+def too_deep(groups: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """The longest chain of groups (areas or party groups) that name other groups, when it is
+    longer than MAX_NESTING; None otherwise. Iterative, so a chain of any length is measured;
+    cycles are skipped here (the resolvers name them)."""
+    index = {_group_key(name): name for name in groups}
+    depth: dict[str, int] = {}
+    following: dict[str, str | None] = {}
+    for start in groups:
+        if start in depth:
+            continue
+        best: dict[str, tuple[int, str | None]] = {start: (1, None)}
+        stack = [(start, iter(groups[start]))]
+        on_stack = {start}
+        while stack:
+            name, members = stack[-1]
+            for member in members:
+                child = index.get(_group_key(member))
+                if child is None or child in on_stack:
+                    continue
+                if child not in depth:
+                    best[child] = (1, None)
+                    stack.append((child, iter(groups[child])))
+                    on_stack.add(child)
+                    break
+                if depth[child] + 1 > best[name][0]:
+                    best[name] = (depth[child] + 1, child)
+            else:
+                stack.pop()
+                on_stack.discard(name)
+                depth[name], following[name] = best[name]
+                if stack:
+                    parent = stack[-1][0]
+                    if depth[name] + 1 > best[parent][0]:
+                        best[parent] = (depth[name] + 1, name)
+    deepest = max(depth, key=lambda name: depth[name], default=None)
+    if deepest is None or depth[deepest] <= MAX_NESTING:
+        return None
+    chain = [deepest]
+    while (after := following[chain[-1]]) is not None:
+        chain.append(after)
+    return chain
+
+
 class Builder(NodeReader):
     """One pass over the node tree, collecting problems instead of stopping."""
+
+    nested_too_deep = False
 
     # --- the file ------------------------------------------------------------------------------
 
@@ -179,6 +236,21 @@ class Builder(NodeReader):
             sources.areas = self.groups(top["areas"][1], "areas", "area")
         if "parties" in top:
             sources.parties = self.groups(top["parties"][1], "parties", "party group")
+        if self.nested_too_deep:
+            raise InputError(self.problems)  # resolving such nesting would not end well
+        try:
+            self.resolve_all(top, root, sources)
+        except RecursionError:
+            # Nesting the check in `groups` does not see (through part words, "northern X"):
+            # still a located error, never a crash.
+            where = top.get("areas", top.get("parties", (root, root)))[0]
+            self.report(AREAS_TOO_DEEP, where, limit=MAX_NESTING)
+        if self.problems:
+            raise InputError(self.problems)
+        sources.notes = self.notes
+        return sources
+
+    def resolve_all(self, top: dict[str, tuple[Node, Node]], root: Node, sources: Sources) -> None:
         gazetteer = Gazetteer(sources.areas)
         if "areas" in top:
             self.check_areas(top["areas"][1], gazetteer)
@@ -197,10 +269,6 @@ class Builder(NodeReader):
         from casualty_recon.load.lists_section import lists_section
 
         sources.lists = lists_section(self, top, sources)
-        if self.problems:
-            raise InputError(self.problems)
-        sources.notes = self.notes
-        return sources
 
     def settings(self, node: Node, sources: Sources) -> None:
         fields = self.mapping(node, SETTINGS_FIELDS, "settings")
@@ -230,6 +298,21 @@ class Builder(NodeReader):
                 self.report(GROUP_TWICE, key, singular=singular, name=name)
                 continue
             out[name] = tuple(text for _, text in self.text_list(value, f"{singular} `{name}`"))
+        chain = too_deep(out)
+        if chain is not None:
+            self.nested_too_deep = True
+            key_node = next((key for key, _ in node.pairs if key.text.strip() == chain[0]), node)
+            shown = " -> ".join(chain if len(chain) <= 6 else [*chain[:3], "...", *chain[-2:]])
+            template = AREA_TOO_DEEP if what == "areas" else PARTY_GROUP_TOO_DEEP
+            self.report(
+                template,
+                key_node,
+                key=chain[0],
+                group=chain[0],
+                depth=len(chain),
+                chain=shown,
+                limit=MAX_NESTING,
+            )
         return out
 
     def check_areas(self, node: Node, gazetteer: Gazetteer) -> None:
@@ -309,6 +392,7 @@ class Builder(NodeReader):
             elif target not in seen:
                 choices = suggest(target, list(seen), "it must be the id of a claim")
                 self.report(BREAKDOWN_UNKNOWN, where, target=target, choices=choices)
+        self.breakdown_cycles(written)
         claims: list[Claim] = []
         for item, claim_id, _where in written:
             claim = self.claim(item, sources, gazetteer)
@@ -331,6 +415,31 @@ class Builder(NodeReader):
                     whole_figure=whole.figure.text,
                 )
         return claims
+
+    def breakdown_cycles(self, written: list[tuple[Node, str | None, Node | None]]) -> None:
+        """Report each loop of breakdown_of (a part of b, b part of a) once, at its first claim."""
+        whole_of: dict[str, str] = {}
+        where_of: dict[str, Node] = {}
+        for _item, claim_id, where in written:
+            if claim_id and where is not None and where.is_scalar and not where.is_null:
+                target = where.text.strip()
+                if target != claim_id:  # a claim naming itself is reported on its own
+                    whole_of[claim_id] = target
+                    where_of[claim_id] = where
+        done: set[str] = set()
+        for start in whole_of:
+            path: list[str] = []
+            seen: set[str] = set()
+            current: str | None = start
+            while current is not None and current not in done and current not in seen:
+                path.append(current)
+                seen.add(current)
+                current = whole_of.get(current)
+            done.update(path)
+            if current is not None and current in seen:
+                loop = path[path.index(current) :]
+                chain = " -> ".join((*loop, current))
+                self.report(BREAKDOWN_CYCLE, where_of[loop[0]], chain=chain)
 
     def claim(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> Claim | None:
         fields = self.mapping(node, CLAIM_FIELDS, "a claim")
@@ -700,8 +809,12 @@ class Builder(NodeReader):
         raw = node.python()
         values = raw if isinstance(raw, list) else [raw]
         numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
-        if len(numbers) != len(values) or len(values) not in (1, 2) or any(v < 0 for v in numbers):
+        if len(numbers) != len(values) or len(values) not in (1, 2):
             self.report(INTERVAL_BAD, node, what=what, found=node.describe())
+            return None
+        if any(v < 0 for v in numbers):
+            shown = f"[{', '.join(f'{v:g}' for v in numbers)}]" if len(numbers) > 1 else numbers[0]
+            self.report(INTERVAL_NEGATIVE, node, what=what, found=shown)
             return None
         low, high = float(numbers[0]), float(numbers[-1])
         if low > high:

@@ -37,6 +37,7 @@ from casualty_recon.grammar.places import Gazetteer, display_name
 from casualty_recon.model.claims import DayRange, Location
 from casualty_recon.model.columns import CLAIMS_COLUMNS
 from casualty_recon.model.errors import (
+    CSV_COLUMN_TWICE,
     CSV_DATE_MISMATCH,
     CSV_EARLIEST_AFTER_LATEST,
     CSV_FIGURE_MISMATCH,
@@ -46,6 +47,8 @@ from casualty_recon.model.errors import (
     CSV_NOT_ISO,
     CSV_NOT_WHOLE,
     CSV_RESOLVED_EXTRA,
+    CSV_ROW_LONG,
+    CSV_ROW_SHORT,
     CSV_SOURCE_DIFFERS,
     GrammarError,
     InputError,
@@ -252,6 +255,11 @@ class _Reader:
                 )
             )
             raise InputError(self.problems)
+        first_at: dict[str, int] = {}
+        for index, (name, cell) in enumerate(header, start=1):
+            if name in _KNOWN and name in first_at:
+                self.problem(cell, CSV_COLUMN_TWICE, name=name, first=first_at[name], second=index)
+            first_at.setdefault(name, index)
         body = records[1:]
         if body and _is_hxl_row(body[0]):
             body = body[1:]
@@ -259,6 +267,7 @@ class _Reader:
         for record in body:
             if not any(cell.text.strip() for cell in record):
                 continue  # spreadsheets leave empty rows behind
+            self.check_width(record, [name for name, _ in header])
             row: dict[str, _Cell] = {}
             for (name, _), cell in zip(header, record, strict=False):
                 if name in _KNOWN and name not in row:
@@ -274,6 +283,36 @@ class _Reader:
                 if date_cell and (iso := _iso_date(date_cell.text.strip(), order)):
                     row[name] = _Cell(iso, date_cell.line, date_cell.column)
         return rows
+
+    def check_width(self, record: list[_Cell], names: list[str]) -> None:
+        """A row with fewer cells than the header, or a non-empty cell beyond its last column
+        (empty trailing cells, which spreadsheets leave, are ignored)."""
+        columns = len(names)
+        shown = f"has {columns}"
+        if len(record) < columns:
+            missing = names[len(record)] + (
+                f" and {columns - len(record) - 1} more" if columns - len(record) > 1 else ""
+            )
+            self.problem(
+                record[-1],
+                CSV_ROW_SHORT,
+                missing=missing,
+                cells=len(record),
+                s="" if len(record) == 1 else "s",
+                columns=shown,
+            )
+            return
+        extra = next((i for i in range(columns, len(record)) if record[i].text.strip()), None)
+        if extra is not None:
+            text = record[extra].text.strip()
+            self.problem(
+                record[extra],
+                CSV_ROW_LONG,
+                cells=len(record),
+                columns=shown,
+                extra=extra + 1,
+                text=text if len(text) <= 40 else text[:40] + "...",
+            )
 
     def document(self, rows: list[dict[str, _Cell]]) -> dict[str, object]:
         sources: dict[str, dict[str, str]] = {}

@@ -23,6 +23,7 @@ from casualty_recon.model.errors import (
     FILE_EMPTY,
     FILE_NOT_UTF8,
     FILE_TOO_LARGE,
+    FILE_UTF16,
     YAML_ALIAS_BOMB,
     YAML_SECOND_DOCUMENT,
     YAML_SYNTAX,
@@ -126,10 +127,32 @@ def _too_large(path: str, size: str) -> Problem:
     return Problem.of(FILE_TOO_LARGE, Location(path, 1, 1), size=size, limit=MAX_BYTES)
 
 
+def utf16_order(data: bytes) -> str | None:
+    """How `data` is UTF-16, if it is: by its byte-order mark, or (without one) by NUL bytes in
+    every other place (mostly: as Latin text in UTF-16 has) and none in between. None for
+    anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "with a byte-order mark"
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if 2 * odd.count(0) >= len(odd) and even.count(0) == 0:
+        return "little-endian, without a byte-order mark"
+    if 2 * even.count(0) >= len(even) and odd.count(0) == 0:
+        return "big-endian, without a byte-order mark"
+    return None
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 (with or without BOM) to text, or a located encoding problem."""
     if len(data) > MAX_BYTES:
         return None, [_too_large(path, f"the file is {len(data):,} bytes")]
+    order = utf16_order(data)
+    if order is not None:
+        return None, [Problem.of(FILE_UTF16, Location(path, 1, 1), order=order)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

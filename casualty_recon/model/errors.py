@@ -268,6 +268,16 @@ AREA_CYCLE = Template(
     'area "{key}" refers to itself: {chain}',
     "an area may list places and other areas, but not itself",
 )
+AREA_TOO_DEEP = Template(
+    "bad-area",
+    'area "{key}" nests other areas {depth} deep: {chain}',
+    "nest areas at most {limit} deep; list the places directly",
+)
+AREAS_TOO_DEEP = Template(
+    "bad-area",
+    "areas or party groups nest each other too deeply to resolve",
+    "nest them at most {limit} deep; list the places and parties directly",
+)
 AREA_NOT_A_NAME = Template("bad-area", 'area "{key}" lists {value!r}, which is not a place name')
 AREA_EMPTY = Template("bad-area", 'area "{key}" lists no places')
 
@@ -285,6 +295,11 @@ PARTY_GROUP_CYCLE = Template(
     "bad-party",
     'party group "{group}" refers to itself: {chain}',
     "a group may list parties and other groups, but not itself",
+)
+PARTY_GROUP_TOO_DEEP = Template(
+    "bad-party",
+    'party group "{group}" nests other groups {depth} deep: {chain}',
+    "nest party groups at most {limit} deep; list the parties directly",
 )
 PARTY_GROUP_BAD_MEMBER = Template("bad-party", 'party group "{group}" lists {value!r}', PARTY_HINT)
 PARTY_GROUP_ANY = Template(
@@ -331,6 +346,11 @@ STDIN_CLOSED = Template(
 FILE_NOT_UTF8 = Template(
     "encoding",
     "byte 0x{byte:02x} is not UTF-8 text",
+    "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
+)
+FILE_UTF16 = Template(
+    "encoding",
+    "the file is UTF-16 text ({order}), not UTF-8",
     "save the file as UTF-8 (in a spreadsheet or editor: 'UTF-8' encoding)",
 )
 FILE_CONTROL_CHARACTER = Template(
@@ -431,6 +451,11 @@ BREAKDOWN_OF_ITSELF = Template(
     "claim `{id}` names itself in breakdown_of",
     "breakdown_of is the id of the claim this one is a part of",
 )
+BREAKDOWN_CYCLE = Template(
+    "bad-breakdown",
+    "breakdown_of goes round in a loop: {chain}",
+    "a part cannot contain the whole it is part of; remove breakdown_of from one of these claims",
+)
 BREAKDOWN_UNKNOWN = Template(
     "unknown-breakdown", "breakdown_of names no claim: `{target}`", "{choices}"
 )
@@ -505,7 +530,46 @@ INTERVAL_BAD = Template(
     "{what} must be a number or [low, high], not {found}",
     "for example: [1.3, 1.8]",
 )
+INTERVAL_NEGATIVE = Template(
+    "bad-assumption",
+    "{what} is negative: {found}",
+    "a ratio or rate is 0 or more, e.g. [1.3, 1.8]",
+)
 INTERVAL_BACKWARDS = Template("bad-assumption", "{what}: low {low:g} is above high {high:g}")
+
+# event files
+EVENTS_UTF16 = Template(
+    "encoding",
+    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
+    "save it as UTF-8 CSV",
+)
+EVENTS_NOT_TEXT = Template(
+    "encoding",
+    "the event file is not text: it has NUL bytes",
+    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars)",
+)
+EVENTS_HEADER_FIELD_TOO_LONG = Template(
+    "bad-csv",
+    "a field of the header row is over {limit:,} characters",
+    "the first row of an event CSV names its columns; is this an event dataset?",
+)
+EVENTS_HEADER_NOT_CSV = Template(
+    "bad-csv",
+    "cannot read the header row as CSV: {reason}",
+    "the first row of an event CSV names its columns, separated by commas",
+)
+EVENTS_DATE_AMBIGUOUS = Template(
+    "bad-date",
+    'date "{text}" in {column} could be {day_first} or {month_first}, and no date in the file '
+    "shows which comes first",
+    "say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy",
+)
+EVENTS_DATE_ORDERS_MIXED = Template(
+    "bad-date",
+    'the file writes dates day first ("{day_first}") and month first ("{month_first}", here)',
+    "say which it is with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; the others are "
+    "then counted as unreadable",
+)
 
 # the claims CSV
 CSV_NO_HEADER = Template(
@@ -514,6 +578,21 @@ CSV_NO_HEADER = Template(
     "export one with `casualty-recon export`; its first row names the columns",
 )
 CSV_MISSING_COLUMNS = Template("bad-csv", "the CSV has no {columns} column{s}", "{hint}")
+CSV_COLUMN_TWICE = Template(
+    "bad-csv",
+    "the column {name} is in the header twice (columns {first} and {second})",
+    "delete one of them: a column is read from one place",
+)
+CSV_ROW_SHORT = Template(
+    "bad-csv",
+    "the row has {cells} cell{s}, the header {columns}: none for {missing}",
+    "give every row a cell for each column (an empty one where there is no value)",
+)
+CSV_ROW_LONG = Template(
+    "bad-csv",
+    "the row has {cells} cells, the header {columns}: cell {extra} (`{text}`) is under no column",
+    "delete the extra cells, or name their column in the header",
+)
 CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
 CSV_EARLIEST_AFTER_LATEST = Template("bad-csv", "{field}_earliest is after {field}_latest")
 CSV_NOT_ISO = Template(

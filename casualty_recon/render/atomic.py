@@ -179,31 +179,61 @@ def _remove_stale_temporaries(directory: Path) -> None:
                 os.unlink(entry.path)
 
 
+def _name_max(directory: Path) -> int:
+    try:
+        return os.pathconf(directory if directory.is_dir() else ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
+def _check_names(target: Path) -> None:
+    """Refuse a path with a component longer than the filesystem allows (a usage error, not
+    the OSError that `exists()` would raise)."""
+    limit = _name_max(target.parent)
+    for part in target.parts:
+        size = len(os.fsencode(part))
+        if size > limit:
+            shown = part if len(part) <= 40 else f"{part[:20]}...{part[-10:]}"
+            raise UsageError(
+                f"cannot write {shown}: the name is {size:,} bytes, over the limit of {limit} "
+                "bytes a file name may have here",
+                "choose a shorter name",
+            )
+
+
 def _check_targets(targets: list[Path], *, force: bool) -> None:
     seen: set[Path] = set()
     for target in targets:
-        resolved = target.resolve()
-        if resolved in seen:
-            raise UsageError(f"{target} would be written twice")
-        seen.add(resolved)
-        if target.is_dir():
-            raise UsageError(f"{target} is a directory", "name a file to write")
-        if target.exists() and not target.is_file():
-            raise UsageError(
-                f"{target} is not a regular file (a device, FIFO or socket)",
-                "name a file to write",
-            )
-        if not target.parent.is_dir():
-            raise UsageError(
-                f"cannot write {target}: {target.parent} is not a directory",
-                "create the directory first",
-            )
+        _check_names(target)
+        try:
+            _check_target(target, seen)
+        except OSError as error:
+            raise UsageError(f"cannot write {target}: {error.strerror or error}") from error
     existing = [target for target in targets if target.exists() or target.is_symlink()]
     if existing and not force:
         names = ", ".join(str(path) for path in existing)
         if len(existing) == 1:
             raise UsageError(f"{names} exists", "pass --force to overwrite it")
         raise UsageError(f"{names} exist", "pass --force to overwrite them")
+
+
+def _check_target(target: Path, seen: set[Path]) -> None:
+    resolved = target.resolve()
+    if resolved in seen:
+        raise UsageError(f"{target} would be written twice")
+    seen.add(resolved)
+    if target.is_dir():
+        raise UsageError(f"{target} is a directory", "name a file to write")
+    if target.exists() and not target.is_file():
+        raise UsageError(
+            f"{target} is not a regular file (a device, FIFO or socket)",
+            "name a file to write",
+        )
+    if not target.parent.is_dir():
+        raise UsageError(
+            f"cannot write {target}: {target.parent} is not a directory",
+            "create the directory first",
+        )
 
 
 def _new_file_mode() -> int:
@@ -215,8 +245,11 @@ def _new_file_mode() -> int:
 
 def _stage(target: Path, data: bytes, mode: int) -> Path:
     """Write `data` to a fresh temporary file beside `target`, flushed to disk."""
+    # `.NAME.XXXXXXXX.tmp` must fit the name limit too: a long NAME is shortened in it.
+    room = _name_max(target.parent) - len(".." + "12345678" + ".tmp")
+    short = os.fsdecode(os.fsencode(target.name)[:room]) if room > 0 else "x"
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle, name = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise UsageError(f"cannot write {target}: {error.strerror}") from error
     temp = Path(name)

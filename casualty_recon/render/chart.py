@@ -165,7 +165,10 @@ def _x_limits(shown: Sequence[Series]) -> tuple[float, float, float]:
             cut = days[k - 1]
             break
     span = max(cut - first, 10.0)
-    return first - span * 0.03, cut + span * 0.06, cut
+    # Margins kept within the years matplotlib can draw (1 to 9999).
+    left = max(first - span * 0.03, _day_number(dt.date(1, 1, 2)))
+    right = min(cut + span * 0.06, _day_number(dt.date(9999, 12, 30)))
+    return left, right, cut
 
 
 def render_chart(

@@ -35,7 +35,7 @@ COUNTRIES = (
     ("Somalia", ("Banaadir", "Bay", "Gedo", "Hiraan", "Galguduud", "Mudug")),
     ("Nigeria", ("Borno", "Yobe", "Adamawa", "Zamfara", "Kaduna", "Katsina")),
     ("Sudan", ("Khartoum", "North Darfur", "South Darfur", "West Darfur", "Kassala", "Sennar")),
-    ("Libya", ("Tripoli", "Benghazi", "Misrata", "Sirte", "Derna", "Sabha")),
+    ("Libya", ("Tarabulus", "Benghazi", "Misrata", "Sirte", "Derna", "Sabha")),
 )
 
 

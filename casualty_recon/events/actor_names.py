@@ -3,34 +3,17 @@
 Datasets name states in their own ways: GED `Government of Russia (Soviet Union)`, ACLED
 `Military Forces of Syria (2000-)`, Airwars `Russian Military`. Those forms are brought to the
 names claims use (`Russian forces`, `Syrian government`); anything else goes through the party
-alias table (`parties.PARTY_ALIASES`, with and without a bracketed note), and is kept as written
-if that does not know it. Only distinct names are resolved.
+catalogue (`parties.PARTY_ALIASES`, with and without a bracketed note; a `Group - Faction` name
+as the faction, else the group), and is kept as written if that does not know it (the
+cross-check names such actors in its notes). Only distinct names are resolved.
 """
 
 from __future__ import annotations
 
 import re
 
-from casualty_recon.grammar.parties import PARTY_ALIASES
+from casualty_recon.grammar.parties import PARTY_ALIASES, state_party
 
-# States as perpetrators, by country word, -> canonical party.
-STATE_PARTIES: dict[str, str] = {
-    "syria": "Syrian government",
-    "syrian": "Syrian government",
-    "russia": "Russian forces",
-    "russian": "Russian forces",
-    "turkey": "Turkish forces",
-    "turkish": "Turkish forces",
-    "israel": "Israeli forces",
-    "israeli": "Israeli forces",
-    "iran": "Iranian forces",
-    "iranian": "Iranian forces",
-}
-_STATE = re.compile(
-    r"^(?:government|military forces|police forces|armed forces|air force) of (?:the )?(\w+)"
-    r"|^(\w+) (?:military|army|air force|armed forces|regime)$",
-    re.IGNORECASE,
-)
 _BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
 _NOBODY = re.compile(r"^(?:unknown|unidentified\b.*|n/?a|none)$", re.IGNORECASE)
 
@@ -52,14 +35,14 @@ def party_of(name: str) -> str | None:
     if not text or _NOBODY.match(text):
         return None
     bare = _BRACKETS.sub(" ", text).strip()
-    match = _STATE.match(bare)
-    if match:
-        word = (match.group(1) or match.group(2)).lower()
-        if word in STATE_PARTIES:
-            return STATE_PARTIES[word]
+    state = state_party(bare)
+    if state is not None:
+        return state
     if _HTS.search(bare):
         return "Hayat Tahrir al-Sham"
-    for candidate in (text, bare):
+    # ACLED names a faction after its group: `Boko Haram - Wilayat Gharb Ifriqiyyah`.
+    group, dash, faction = bare.partition(" - ")
+    for candidate in (text, bare, *((faction, group) if dash else ())):
         if _key(candidate) in _KNOWN:
             return _KNOWN[_key(candidate)]
     # Unknown to the alias table: kept as written, so a claim naming it the same way matches.

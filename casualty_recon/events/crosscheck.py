@@ -55,7 +55,8 @@ from casualty_recon.events.reference import (
     relation_text,
 )
 from casualty_recon.events.table import LAYOUTS, EventTable, day_number
-from casualty_recon.grammar.places import display_name
+from casualty_recon.grammar.parties import is_catalogued, party_closure
+from casualty_recon.grammar.places import display_name, town_parent
 from casualty_recon.model.claims import Claim, Place
 from casualty_recon.model.errors import UsageError
 
@@ -122,16 +123,18 @@ def _grade_lookup(events: EventTable, grades: tuple[str, ...] | None) -> list[st
 
 
 def _places_by_country(places: frozenset[Place]) -> dict[str, set[str] | None]:
-    """Country -> the subdivision codes named in it (None: the whole country)."""
+    """Country -> the subdivision codes named in it (None: the whole country). A town is read
+    as the subdivision it lies in (or its country, where that is not known)."""
     wanted: dict[str, set[str] | None] = {}
     for place in sorted(places):
         country = place.country
-        if place.is_country:
+        code = town_parent(place.code) or place.code
+        if "-" not in code:
             wanted[country] = None
         elif wanted.get(country, set()) is not None:
             codes = wanted.setdefault(country, set())
             assert codes is not None
-            codes.add(place.code)
+            codes.add(code)
     return wanted
 
 
@@ -239,6 +242,7 @@ class _Scope:
     unseen: list[str]
     unnoted: list[str]
     notes: list[str] = field(default_factory=list)
+    matched: frozenset[str] = frozenset()
 
 
 def _window(events: EventTable, claim: Claim, notes: list[str]) -> tuple[dt.date | None, dt.date]:
@@ -279,6 +283,17 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
             f"{join_names(parts)} cannot be told apart from the whole subdivision in "
             f"{events.title}: matched as the whole, so the reference may be wider than the claim."
         )
+    towns = sorted(
+        (p.name, display_name(parent))
+        for p in claim.area.places
+        if (parent := town_parent(p.code)) is not None
+    )
+    if towns:
+        listed = join_names([f"{town} as {within}" for town, within in towns])
+        notes.append(
+            f"{events.title} is summed by first-level subdivision: {listed}, so the reference "
+            "may be wider than the claim."
+        )
     absent = [display_name(c) for c in wanted if c not in events.countries]
     if absent and len(absent) < len(wanted):
         notes.append(f"{events.title} has no events in {join_names(absent)} in this file.")
@@ -298,14 +313,28 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
         notes.append(layout.coverage_note + ".")
     # Parties the dataset can count: named by some event, and within what it monitors.
     countable = events.parties - layout.not_covered
-    found = sorted(parties & countable) if parties is not None else []
-    unseen = sorted(parties - countable) if parties is not None else []
+    # Each party stands for itself and the parties under it (Boko Haram: ISWAP, JAS).
+    under = {party: party_closure(party) & countable for party in parties or ()}
+    found = sorted(party for party, hits in under.items() if hits)
+    unseen = sorted(party for party, hits in under.items() if not hits)
+    matched = frozenset().union(*under.values()) if under else frozenset()
     unnoted = [party for party in unseen if party not in layout.not_covered]
     if found and unnoted:
         notes.append(
             f"{events.title} attributes no event to {join_names(unnoted)} in this file: the "
             f"reference counts {join_names(found)} only, so it can fall short of the claim."
         )
+    if parties is not None:
+        uncatalogued = _uncatalogued(events)
+        if uncatalogued:
+            listed = ", ".join(f"{name} ({count:,})" for name, count in uncatalogued[:10])
+            more = f" and {len(uncatalogued) - 10:,} more" if len(uncatalogued) > 10 else ""
+            total = len(uncatalogued)
+            notes.append(
+                f"{total:,} actor name{'s' if total != 1 else ''} of the file "
+                f"{'are' if total != 1 else 'is'} not in the party catalogue and count for no "
+                f"named party (events): {listed}{more}."
+            )
     return _Scope(
         measure,
         window_start,
@@ -318,7 +347,21 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
         unseen,
         unnoted,
         notes,
+        matched,
     )
+
+
+def _uncatalogued(events: EventTable) -> list[tuple[str, int]]:
+    """Actor names of the file that the party catalogue does not know, with how many events
+    name each, most first (state forces and the catalogue's names are known)."""
+    counts: Counter[str] = Counter()
+    for actors in events.actors:
+        per_cell = np.bincount(actors.codes[actors.codes >= 0], minlength=len(actors.parties))
+        for cell, parties in enumerate(actors.parties):
+            for party in parties:
+                if not is_catalogued(party) and per_cell[cell]:
+                    counts[party] += int(per_cell[cell])
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _why_none(claim: Claim, scope: _Scope) -> str | None:
@@ -446,7 +489,7 @@ def _reference(
         return make({}, 0, None, f"{none}{why}", {})
 
     w0, w1 = day_number(window_start), day_number(window_end)
-    matched = frozenset(scope.found) if parties is not None else None
+    matched = scope.matched if parties is not None else None
     summed, excluded = scan.select(measure, scope.wanted, matched, (w0, w1))
     count = len(summed)
     why = _why_empty(events, claim, scope, measure, count, excluded)

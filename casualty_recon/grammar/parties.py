@@ -12,10 +12,19 @@ Grammar of `perpetrators` (SOURCES_FORMAT.md):
 
 Names are matched without regard to case, hyphens or spacing. A name we do not know is taken as a
 party as written (spacing normalised): parties are open-ended, places are not.
+
+The catalogue (`PARTY_ALIASES`) holds major armed actors with their names across datasets and
+languages, written from public knowledge of the groups (not copied from a dataset), and
+`PARTY_PARENTS` their membership: a faction is part of its group (ISWAP of Boko Haram and of
+the Islamic State), a group of a family (HTS of the jihadist groups), an ally of a coalition
+(the Wagner Group of `Russian forces and allies`). Sets of parties compare with each party
+standing for itself and everything under it (`party_closure`): `Boko Haram` is wider than
+`ISWAP`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from casualty_recon.model.claims import Perpetrators, Relation
@@ -68,7 +77,16 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
         "international coalition forces",
         "Global Coalition",
     ),
-    "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS", "Hay'at Tahrir al-Sham"),
+    "Hayat Tahrir al-Sham": (
+        "Hayat Tahrir al-Sham",
+        "HTS",
+        "Hay'at Tahrir al-Sham",
+        "Tahrir al-Sham",
+        "Jabhat al-Nusra",
+        "Nusra Front",
+        "al-Nusra Front",
+        "Jabhat Fateh al-Sham",
+    ),
     "Islamic State": (
         "Islamic State",
         "ISIS",
@@ -79,14 +97,110 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
         "Islamic State in Iraq and the Levant",
         "Islamic State of Iraq and the Levant",
         "Islamic State of Iraq and Syria",
+        "Islamic State of Iraq and al-Sham",
+        "Dawlat al-Islamiyah",
+        "Etat islamique",
+        "EI",
     ),
+    "ISWAP": (
+        "ISWAP",
+        "Islamic State West Africa Province",
+        "Islamic State West Africa",
+        "Islamic State - West Africa Province",
+        "Wilayat Gharb Ifriqiyyah",
+        "Wilayat Gharb Afriqiya",
+        "Boko Haram - Wilayat Gharb Ifriqiyyah",
+        "Barnawi faction",
+    ),
+    "JAS": (
+        "JAS",
+        "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad",
+        "Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "Shekau faction",
+    ),
+    "Boko Haram": ("Boko Haram",),
+    "ISSP": (
+        "ISSP",
+        "Islamic State Sahel Province",
+        "Islamic State in the Greater Sahara",
+        "ISGS",
+        "Islamic State Sahel",
+    ),
+    "al-Qaeda": ("al-Qaeda", "Al Qaeda", "al-Qaida", "Al Qaida", "AQ"),
+    "Al-Shabaab": (
+        "Al-Shabaab",
+        "Al Shabaab",
+        "al-Shabab",
+        "Al Shabab",
+        "Shabaab",
+        "Harakat al-Shabaab al-Mujahideen",
+    ),
+    "JNIM": (
+        "JNIM",
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+        "Jamaat Nusrat al-Islam wal Muslimin",
+        "GSIM",
+    ),
+    "AQAP": ("AQAP", "al-Qaeda in the Arabian Peninsula", "Al Qaeda in the Arabian Peninsula"),
+    "jihadist groups": (
+        "jihadist groups",
+        "jihadists",
+        "jihadi groups",
+        "jihadist armed groups",
+        "Islamist armed groups",
+    ),
+    "Rapid Support Forces": ("Rapid Support Forces", "RSF", "Quwat al-Da'm al-Sari'"),
+    "Sudanese Armed Forces": (
+        "Sudanese Armed Forces",
+        "SAF",
+        "Sudanese army",
+        "Sudanese military",
+        "Sudan army",
+    ),
+    "Myanmar military": (
+        "Myanmar military",
+        "Tatmadaw",
+        "Myanmar army",
+        "Myanmar armed forces",
+        "Burmese military",
+        "Burmese army",
+        "Myanmar junta",
+        "junta forces",
+    ),
+    "Wagner Group": ("Wagner Group", "Wagner", "PMC Wagner", "Wagner PMC", "Wagner mercenaries"),
+    "Russian forces and allies": (
+        "Russian forces and allies",
+        "pro-Russian forces",
+        "Russia and its allies",
+        "Russian and allied forces",
+    ),
+    "Hamas": ("Hamas", "Hamas Movement", "Harakat al-Muqawama al-Islamiya"),
+    "Al-Qassam Brigades": (
+        "Al-Qassam Brigades",
+        "Qassam Brigades",
+        "Izz ad-Din al-Qassam Brigades",
+        "Izz al-Din al-Qassam Brigades",
+        "Ezzedine al-Qassam Brigades",
+    ),
+    "Palestinian Islamic Jihad": ("Palestinian Islamic Jihad", "PIJ", "Islamic Jihad"),
+    "Hezbollah": ("Hezbollah", "Hizbullah", "Hizballah", "Hizbollah"),
+    "Houthis": ("Houthis", "Ansar Allah", "Houthi forces", "Houthi movement", "Ansarallah"),
+    "Taliban": ("Taliban", "Islamic Emirate of Afghanistan"),
+    "Nigerian forces": ("Nigerian forces", "Nigerian military", "Nigerian army"),
+    "Ukrainian forces": ("Ukrainian forces", "Ukrainian military", "Ukrainian army"),
+    "Somali government forces": ("Somali government forces", "Somali National Army", "Somali army"),
     "non-state armed groups": ("non-state armed groups", "NSAG", "NSAGs", "armed groups"),
     "Turkish forces": ("Turkish forces", "Turkish military", "Turkish armed forces", "Turkey"),
     "Israeli forces": (
         "Israeli forces",
         "Israeli military",
         "Israel Defense Forces",
+        "Israel Defence Forces",
+        "Israeli Defense Forces",
         "IDF",
+        "Israeli army",
+        "Tsahal",
         "Israel",
     ),
     "Iranian forces": ("Iranian forces", "Iranian military", "Iran"),
@@ -99,12 +213,105 @@ PARTY_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Membership: party -> the parties it is part of (a faction of its group, a group of its family,
+# an ally of a coalition).
+PARTY_PARENTS: dict[str, tuple[str, ...]] = {
+    "ISWAP": ("Boko Haram", "Islamic State"),
+    "JAS": ("Boko Haram",),
+    "ISSP": ("Islamic State",),
+    "Boko Haram": ("jihadist groups",),
+    "Islamic State": ("jihadist groups",),
+    "al-Qaeda": ("jihadist groups",),
+    "Al-Shabaab": ("al-Qaeda",),
+    "JNIM": ("al-Qaeda",),
+    "AQAP": ("al-Qaeda",),
+    "Hayat Tahrir al-Sham": ("jihadist groups",),
+    "Al-Qassam Brigades": ("Hamas",),
+    "Russian forces": ("Russian forces and allies",),
+    "Wagner Group": ("Russian forces and allies",),
+}
+
+
+# Coalitions stand for their members only; a group (Boko Haram) also for events that name the
+# group without a faction.
+COALITIONS: frozenset[str] = frozenset({"Russian forces and allies"})
+
+
+def _children() -> dict[str, set[str]]:
+    children: dict[str, set[str]] = {}
+    for party, parents in PARTY_PARENTS.items():
+        for parent in parents:
+            children.setdefault(parent, set()).add(party)
+    return children
+
+
+_CHILDREN = _children()
+
+
+def party_closure(party: str) -> frozenset[str]:
+    """A party and every party under it (`Boko Haram`: itself, ISWAP and JAS); a coalition
+    only its members."""
+    found = {party}
+    todo = [party]
+    while todo:
+        for child in _CHILDREN.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return frozenset(found - COALITIONS)
+
+
+def is_catalogued(party: str) -> bool:
+    """Whether a canonical party name is one of the catalogue's."""
+    return party in PARTY_ALIASES
+
+
 # Built-in groups: name (matched like an alias) -> canonical members.
 PARTY_GROUPS: dict[str, tuple[str, ...]] = {
     "Syrian-Russian alliance": ("Syrian government", "Russian forces"),
     "Syrian and Russian forces": ("Syrian government", "Russian forces"),
     "Syrian government and Russian forces": ("Syrian government", "Russian forces"),
 }
+
+
+# States as perpetrators, by country word, -> canonical party.
+STATE_PARTIES: dict[str, str] = {
+    "syria": "Syrian government",
+    "syrian": "Syrian government",
+    "russia": "Russian forces",
+    "russian": "Russian forces",
+    "turkey": "Turkish forces",
+    "turkish": "Turkish forces",
+    "israel": "Israeli forces",
+    "israeli": "Israeli forces",
+    "iran": "Iranian forces",
+    "iranian": "Iranian forces",
+    "sudan": "Sudanese Armed Forces",
+    "sudanese": "Sudanese Armed Forces",
+    "myanmar": "Myanmar military",
+    "burma": "Myanmar military",
+    "nigeria": "Nigerian forces",
+    "nigerian": "Nigerian forces",
+    "ukraine": "Ukrainian forces",
+    "ukrainian": "Ukrainian forces",
+    "somalia": "Somali government forces",
+    "somali": "Somali government forces",
+}
+_STATE = re.compile(
+    r"^(?:government|military forces|police forces|armed forces|air force) of (?:the )?(\w+)"
+    r"|^(\w+) (?:military|army|air force|armed forces|regime)$",
+    re.IGNORECASE,
+)
+
+
+def state_party(name: str) -> str | None:
+    """The canonical party of a state's forces as datasets write them (`Military Forces of
+    Sudan (2019-)`, `Government of Myanmar (Burma)`, `Russian military`), else None."""
+    match = _STATE.match(name)
+    if match:
+        word = (match.group(1) or match.group(2)).lower()
+        return STATE_PARTIES.get(word)
+    return None
 
 
 def _key(name: str) -> str:
@@ -118,8 +325,12 @@ _GROUP_INDEX: dict[str, tuple[str, ...]] = {_key(name): m for name, m in PARTY_G
 
 
 def canonical_party(name: str) -> str:
-    """The canonical name of one party (not a group): the alias table's, else as written."""
-    return _ALIAS_INDEX.get(_key(name), " ".join(name.split()))
+    """The canonical name of one party (not a group): the catalogue's, a state's forces as
+    datasets write them, else as written."""
+    found = _ALIAS_INDEX.get(_key(name))
+    if found is not None:
+        return found
+    return state_party(" ".join(name.split())) or " ".join(name.split())
 
 
 def resolve_perpetrators(
@@ -183,18 +394,26 @@ def _expand(
     return {canonical_party(text)}
 
 
+def _closure(parties: frozenset[str]) -> frozenset[str]:
+    if not any(party in _CHILDREN for party in parties):
+        return parties
+    return frozenset().union(*(party_closure(party) for party in parties))
+
+
 def perpetrator_relation(a: Perpetrators, b: Perpetrators) -> Relation:
-    """Relation of a's set of parties to b's (`any` is wider than every set)."""
+    """Relation of a's set of parties to b's (`any` is wider than every set); each party stands
+    for itself and the parties under it."""
     if a.parties is None:
         return "same" if b.parties is None else "wider"
     if b.parties is None:
         return "narrower"
-    if a.parties == b.parties:
+    pa, pb = _closure(a.parties), _closure(b.parties)
+    if pa == pb:
         return "same"
-    if a.parties < b.parties:
+    if pa < pb:
         return "narrower"
-    if a.parties > b.parties:
+    if pa > pb:
         return "wider"
-    if a.parties.isdisjoint(b.parties):
+    if pa.isdisjoint(pb):
         return "disjoint"
     return "overlapping"

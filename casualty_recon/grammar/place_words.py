@@ -217,8 +217,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "UA-23": ("Zaporizhzhia", "Zaporizhia", "Zaporozhye"),
     # Yemen
     # Ethiopia
-    "ET-TI": ("Tigray",),
-    "ET-AM": ("Amhara",),
+    "ET-TI": ("Tigray", "Tigrai"),
+    "ET-AM": ("Amhara", "Amara"),
     # Libya: the districts by their English names
     "LY-TB": ("Tripoli",),
     "LY-BA": ("Benghazi",),
@@ -227,9 +227,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "LY-DR": ("Derna",),
     "LY-SB": ("Sabha",),
     "LY-ZA": ("Zawiya", "Zawiyah"),
-    # Somalia
-    "SO-HI": ("Hiraan", "Hiran"),
-    "SO-BN": ("Banadir", "Mogadishu"),
+    # Somalia: the English names of UN agencies, UCDP and ACLED (ISO writes Somali)
+    "SO-HI": ("Hiraan", "Hiran", "Hiiraan"),
+    "SO-BN": ("Banadir", "Mogadishu", "Banaadir", "Benadir"),
+    "SO-SH": ("Lower Shabelle", "Lower Shabeelle", "Lower Shabele", "Shabeellaha Hoose"),
+    "SO-SD": ("Middle Shabelle", "Middle Shabeelle", "Middle Shabele", "Shabeellaha Dhexe"),
+    "SO-JH": ("Lower Juba", "Lower Jubba", "Jubbada Hoose"),
+    "SO-JD": ("Middle Juba", "Middle Jubba", "Jubbada Dhexe"),
+    "SO-GA": ("Galgaduud", "Galguduud", "Galgadud"),
+    "SO-WO": ("Woqooyi Galbeed", "Waqooyi Galbeed", "Maroodi Jeex", "Woqooyi Galbed"),
+    "SO-NU": ("Nugaal", "Nugal"),
+    # DR Congo, Mali, Ethiopia, Niger: English and ACLED spellings of French or local names
+    "CD-NK": ("North Kivu", "Nord-Kivu"),
+    "CD-SK": ("South Kivu", "Sud-Kivu"),
+    "CD-NU": ("North Ubangi", "Nord-Ubangi"),
+    "CD-SU": ("South Ubangi", "Sud-Ubangi"),
+    "CD-BC": ("Kongo Central", "Bas-Congo"),
+    "ML-6": ("Timbuktu", "Tombouctou"),
+    "ML-4": ("Segou", "Ségou"),
+    "ML-9": ("Menaka", "Ménaka"),
+    "ET-BE": ("Benishangul-Gumuz", "Benshangul/Gumuz", "Benishangul Gumuz", "Benshangul-Gumaz"),
+    "ET-GA": ("Gambela", "Gambella", "Gambela Peoples"),
+    "ET-HA": ("Harari", "Harari People"),
+    "ET-SN": ("SNNP", "SNNPR", "Southern Nations, Nationalities and Peoples"),
+    "NE-6": ("Tillaberi", "Tillabéri", "Tillabery"),
     "YE-HU": ("Hodeidah", "Hudaydah", "Hodeida"),
     "YE-AD": ("Aden",),
     "YE-TA": ("Taiz", "Ta'izz", "Taizz"),
@@ -268,7 +289,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "AF-KHO": ("Khost",),
     "AF-GHO": ("Ghor",),
     # Palestine
-    "PS-GZA": ("Gaza governorate", "Gaza City governorate", "Gaza City"),
+    # (`Gaza City` is the town, in the towns table; the governorate is `Gaza governorate`.)
+    "PS-GZA": ("Gaza governorate",),
     "PS-NGZ": ("North Gaza",),
     "PS-DEB": ("Deir al-Balah", "Deir El Balah", "Deir al Balah"),
     "PS-KYS": ("Khan Younis", "Khan Yunis", "Khan Yunes"),

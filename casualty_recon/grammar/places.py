@@ -11,6 +11,8 @@ Grammar of a place (SOURCES_FORMAT.md, `area`):
 | ISO 3166 code                | `SY`, `SY-ID`                  | that country or subdivision  |
 | qualified name               | `Punjab, Pakistan`             | the one in that country      |
 | built-in region              | `Gaza Strip`, `West Bank`      | its governorates             |
+| town (5,000 or 15,000 people) | `Mariupol`, `Khan Sheikhoun`  | Place("UA-14-g701822", ...)  |
+| `X city`                     | `Aleppo city`, `Gaza City`     | the town X                   |
 | part modifier + any of those | `southern Idlib`, `rural Hama` | Place("SY-ID", ..., part)    |
 | `X countryside`              | `Idlib countryside`            | rural X                      |
 
@@ -21,7 +23,10 @@ north-eastern, south-western, south-eastern, central, rural.
 Matching ignores case, diacritics, apostrophes, hyphens, spacing, a leading article (`Al`, `Ar`,
 `As`, `Ad`, `the`...) and a trailing `province`, `governorate`, `state`, `region`, `division`,
 `oblast`. A curated alias table (common English spellings) wins over ISO names; among ISO names a
-country wins over a subdivision of the same name.
+country wins over a subdivision of the same name. A town is looked up only when no country,
+subdivision or alias bears the name (`Donetsk` is the oblast, `Donetsk city` the town); a
+name that a large town elsewhere also bears (`Tripoli`) needs its country (`Tripoli, Lebanon`),
+and so does a town name several towns share unless one is ten times the size of the next.
 
 The words live in `place_words`, the ISO data and the name index in `gazetteer` (both
 re-exported here); this module parses place names (`Gazetteer`) and relates areas.
@@ -39,6 +44,7 @@ from casualty_recon.grammar.gazetteer import (
     COUNTRYSIDE_SUFFIX,
     DATA,
     PART_PREFIX,
+    TOWN_CODE,
     Country,
     Entry,
     GazetteerData,
@@ -55,6 +61,8 @@ from casualty_recon.grammar.gazetteer import (
     part_name_keys,
     place,
     place_index,
+    town_entries,
+    town_parent,
 )
 from casualty_recon.grammar.place_words import (
     ALIASES,
@@ -106,6 +114,7 @@ __all__ = [
     "part_relation",
     "place",
     "place_relation",
+    "town_parent",
 ]
 
 # --- the gazetteer ---------------------------------------------------------------------------
@@ -188,11 +197,13 @@ class Gazetteer:
             # `Punjab, Pakistan`: a country right after a comma qualifies the name.
             if i + 1 < len(kept) and folded[fend : kept[i + 1][0]] in (",", ", "):
                 nxt = kept[i + 1]
-                entries = lookup(nxt[3]) if not nxt[4] and nxt[2] is None else frozenset()
+                entries = (
+                    lookup(nxt[3], towns=False) if not nxt[4] and nxt[2] is None else frozenset()
+                )
                 countries = [e for e in entries if len(e) == 1 and next(iter(e)).is_country]
                 if len(countries) == 1:
                     code = next(iter(countries[0])).code
-                    candidates = lookup(key) if not is_area else frozenset()
+                    candidates = lookup(key, towns=False) if not is_area else frozenset()
                     if any(all(p.country == code for p in e) for e in candidates):
                         country = code
                         fend = nxt[1]
@@ -202,9 +213,10 @@ class Gazetteer:
                 if is_area:
                     places = self._expand_area(self._area_keys[key], ())
                 else:
-                    places = self._pick(key, lookup(key), country)
+                    places = self._pick(key, lookup(key, towns=False), country)
                 if part is not None:
-                    places = _with_part(places, part, key)
+                    named = _named_part(part, key, places)
+                    places = named if named is not None else _with_part(places, part, key)
             except GrammarError:
                 continue
             start = origin[fstart]
@@ -230,6 +242,11 @@ class Gazetteer:
                     raise self._unknown(written, country)
                 return frozenset({place(code)})
         candidates = lookup(key)
+        if country is not None and not any(
+            all(p.country == country for p in entry) for entry in candidates
+        ):
+            # `Tripoli, Lebanon`, `Mariupol, Ukraine`: the towns of that name in the country.
+            candidates = town_entries(key, country) or candidates
         if candidates:
             return self._pick(written, candidates, country)
         if country is None and "," in written:
@@ -252,7 +269,8 @@ class Gazetteer:
                     if whole and (rest is None or whole[0] > rest[0]):
                         raise self._unknown(written, None) from None
                 raise
-            return _with_part(inner, part, written)
+            named = _named_part(part, fold(match.group("rest")), inner)
+            return named if named is not None else _with_part(inner, part, written)
         match = COUNTRYSIDE_SUFFIX.fullmatch(written)
         if match:
             return _with_part(self._resolve(match.group("rest"), country, stack), "rural", written)
@@ -326,6 +344,35 @@ class Gazetteer:
         return self._area_regex
 
 
+# A canonical part -> the words a place named after that part begins with (`North Gaza`).
+_NAMED_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "northern": ("north", "northern"),
+    "southern": ("south", "southern"),
+    "eastern": ("east", "eastern"),
+    "western": ("west", "western"),
+    "central": ("central",),
+    "north-eastern": ("north east", "northeast", "north eastern"),
+    "north-western": ("north west", "northwest", "north western"),
+    "south-eastern": ("south east", "southeast", "south eastern"),
+    "south-western": ("south west", "southwest", "south western"),
+}
+
+
+def _named_part(part: str, rest: str, inner: frozenset[Place]) -> frozenset[Place] | None:
+    """The place a part names when one of that name lies within the region (`northern Gaza`
+    is the North Gaza governorate, `southern Darfur` South Darfur; `southern Sudan` is not South
+    Sudan, which lies outside Sudan); None when there is none."""
+    if any(p.part is not None for p in inner):
+        return None
+    for word in _NAMED_PART_WORDS.get(part, ()):
+        entries = lookup(f"{word} {rest}", towns=False)
+        if len(entries) == 1:
+            (entry,) = entries
+            if area_relation(entry, inner) in ("narrower", "same"):
+                return entry
+    return None
+
+
 def _with_part(places: frozenset[Place], part: str, written: str) -> frozenset[Place]:
     if any(p.part is not None for p in places):
         raise GrammarError.of(PLACE_TWO_PARTS, text=written, parts=", ".join(PARTS))
@@ -335,6 +382,10 @@ def _with_part(places: frozenset[Place], part: str, written: str) -> frozenset[P
 def _qualified(entry: Entry) -> str:
     if len(entry) == 1:
         (only,) = entry
+        parent = town_parent(only.code)
+        if parent is not None:
+            where = display_name(parent) if "-" in parent else "town"
+            return f"{only.name}, {display_name(only.country)} ({where})"
         if only.is_country or not is_known(only.code):
             return f"{only.name} ({only.code})"
         return f"{only.name}, {display_name(only.country)} ({only.code})"
@@ -379,6 +430,8 @@ def place_relation(a: Place, b: Place) -> Relation:
         if b.part is None:
             return "narrower"
         return part_relation(a.part, b.part)
+    if "-g" in a.code or "-g" in b.code:
+        return _town_relation(a, b)
     # Gazetteer places carry ISO codes; anything else compares by identity only. (The shape
     # is checked, not the table: relations are computed for every pair of every report.)
     if not (CODE.fullmatch(a.code) and CODE.fullmatch(b.code)):
@@ -390,6 +443,35 @@ def place_relation(a: Place, b: Place) -> Relation:
     if b.is_country and not a.is_country:
         return "narrower" if b.part is None else "unknown"
     # Two different first-level subdivisions of one country do not overlap.
+    return "disjoint"
+
+
+def _containers(code: str) -> tuple[str, ...]:
+    """The codes of the places that contain a gazetteer place: a town's subdivision (when
+    known) and country, a subdivision's country."""
+    parent = town_parent(code)
+    if parent is None:
+        return (code.split("-", 1)[0],) if "-" in code else ()
+    return (parent, parent.split("-", 1)[0]) if "-" in parent else (parent,)
+
+
+def _town_relation(a: Place, b: Place) -> Relation:
+    """Relation of two places of which one at least is a town (codes differ): by containment."""
+    for each in (a, b):
+        if not (TOWN_CODE.fullmatch(each.code) or CODE.fullmatch(each.code)):
+            return "unknown"
+    if a.country != b.country:
+        return "disjoint"
+    if b.code in _containers(a.code):
+        # Mariupol lies in Donetsk; where in it is not known, so not which part of it.
+        return "narrower" if b.part is None else "unknown"
+    if a.code in _containers(b.code):
+        return "wider" if a.part is None else "unknown"
+    # Two towns, or a town and a subdivision it is not in: apart, unless where the town lies
+    # is known only to the country.
+    a_parent, b_parent = town_parent(a.code) or a.code, town_parent(b.code) or b.code
+    if "-" not in a_parent or "-" not in b_parent:
+        return "disjoint" if a_parent != a.code and b_parent != b.code else "unknown"
     return "disjoint"
 
 

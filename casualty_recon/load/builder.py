@@ -12,6 +12,7 @@ import re
 from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
 from casualty_recon.load.node_reader import (
     NodeReader,
     is_octal,
@@ -485,9 +486,11 @@ class Builder(NodeReader):
             figure = self.figure(n, sources.about_tolerance)
         population = outcome = None
         if (n := value("population")) is not None:
-            population = self.choice(n, POPULATIONS, POPULATION_UNKNOWN, "population")
+            population = self.choice(
+                n, POPULATIONS, POPULATION_UNKNOWN, "population", POPULATION_WORDS
+            )
         if (n := value("outcome")) is not None:
-            outcome = self.choice(n, OUTCOMES, OUTCOME_UNKNOWN, "outcome")
+            outcome = self.choice(n, OUTCOMES, OUTCOME_UNKNOWN, "outcome", OUTCOME_WORDS)
         basis = "reported"
         if (n := value("basis")) is not None:
             basis = self.choice(n, BASES, BASIS_UNKNOWN, "basis") or basis
@@ -793,9 +796,11 @@ class Builder(NodeReader):
         if target == "basis":
             return self.choice(node, BASES, BASIS_UNKNOWN, "basis")
         if target == "population":
-            return self.choice(node, POPULATIONS, POPULATION_UNKNOWN, "population")
+            return self.choice(
+                node, POPULATIONS, POPULATION_UNKNOWN, "population", POPULATION_WORDS
+            )
         if target == "outcome":
-            return self.choice(node, OUTCOMES, OUTCOME_UNKNOWN, "outcome")
+            return self.choice(node, OUTCOMES, OUTCOME_UNKNOWN, "outcome", OUTCOME_WORDS)
         text = self.text(node, target)
         if text is None:
             return None

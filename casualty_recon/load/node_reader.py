@@ -5,7 +5,7 @@ node tree of `yaml_nodes`, each problem located and collected (filled from the t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from casualty_recon.load.yaml_nodes import Node
@@ -115,7 +115,12 @@ class NodeReader:
         return out
 
     def choice(
-        self, node: Node, choices: tuple[str, ...], template: Template, what: str
+        self,
+        node: Node,
+        choices: tuple[str, ...],
+        template: Template,
+        what: str,
+        words: Mapping[str, str] | None = None,
     ) -> str | None:
         value = self.text(node, what)
         if value is None:
@@ -123,6 +128,8 @@ class NodeReader:
         lowered = " ".join(value.lower().split())
         if lowered in choices:
             return lowered
+        if words is not None and lowered in words:  # `deaths` -> `killed`
+            return words[lowered]
         hint = suggest(lowered, choices, f"{plural(what)}: " + ", ".join(choices))
         self.report(template, node, value=value, choices=hint)
         return None

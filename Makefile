@@ -23,8 +23,8 @@ install: $(STAMP) ## Create .venv and install the package with its test and lint
 run: $(STAMP) ## Run the report on the bundled sources.yaml
 	$(BIN)/casualty-recon report sources.yaml
 
-test: $(STAMP) ## Run the whole test suite
-	$(BIN)/pytest
+test: $(STAMP) ## Run the whole test suite (on every core)
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check casualty_recon tests tools

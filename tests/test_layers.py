@@ -124,3 +124,19 @@ def test_no_import_cycles() -> None:
     # A package importing its own submodule is not a cycle of the house.
     real = [c for c in cycles if not all(c[0].startswith(n) or n.startswith(c[0]) for n in c)]
     assert real == [], real
+
+
+def test_modules_and_functions_stay_readable() -> None:
+    """No module above 700 lines and no function above 120 (issue 9: a newcomer reads a module
+    in one sitting; a longer one is two things that want names of their own)."""
+    too_long = []
+    for name, path in MODULES.items():
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 700:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 120:
+                    too_long.append(f"{name}.{node.name}: {length} lines")
+    assert too_long == []

@@ -13,8 +13,9 @@ from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
+from casualty_recon.load.assumption_reader import AssumptionReader
+from casualty_recon.load.nesting import MAX_NESTING, too_deep
 from casualty_recon.load.node_reader import (
-    NodeReader,
     is_octal,
     number_or_text,
     octal_value,
@@ -27,7 +28,6 @@ from casualty_recon.model.claims import (
     POPULATIONS,
     SOURCE_KINDS,
     Area,
-    Assumption,
     Claim,
     DayRange,
     Figure,
@@ -41,12 +41,6 @@ from casualty_recon.model.errors import (
     AREA_BAD,
     AREA_TOO_DEEP,
     AREAS_TOO_DEEP,
-    ASSUMPTION_FIELD_MISSING,
-    ASSUMPTION_NEEDS,
-    ASSUMPTION_NEEDS_RATE,
-    ASSUMPTION_NOT_FOR_RATE,
-    ASSUMPTION_RATE_MISPLACED,
-    ASSUMPTIONS_NOT_A_LIST,
     BASIS_UNKNOWN,
     BREAKDOWN_CYCLE,
     BREAKDOWN_OF_ITSELF,
@@ -67,20 +61,15 @@ from casualty_recon.model.errors import (
     GROUPS_NOT_A_MAPPING,
     ID_BAD,
     ID_TWICE,
-    INTERVAL_BACKWARDS,
-    INTERVAL_BAD,
-    INTERVAL_NEGATIVE,
     KIND_UNKNOWN,
     NO_CLAIMS,
     NO_SOURCES,
-    NOT_BOOLEAN,
     OUTCOME_UNKNOWN,
     PARTY_GROUP_TOO_DEEP,
     POPULATION_UNKNOWN,
     PUBLISHED_BEFORE_AS_OF,
     SOURCE_TWICE,
     SOURCE_UNKNOWN,
-    SOURCE_UNKNOWN_BARE,
     SOURCES_NOT_A_MAPPING,
     START_AFTER_AS_OF,
     TOLERANCE_NOT_FRACTION,
@@ -124,13 +113,6 @@ CLAIM_FIELDS = (
     "list",
 )
 CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
-ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
-# The claim fields whose values the loader can read in an assumption: a daily rate for the two
-# date fields, `from`/`to` values for the others. Which kinds an assumption may target is the
-# analysis registry's business (analysis.kinds.check_assumptions, run right after loading): the
-# loader keeps `applies_to` as written, with its location.
-RATE_FIELDS = ("as_of", "start")
-VALUE_FIELDS = ("area", "population", "outcome", "perpetrators", "basis")
 SETTINGS_FIELDS = ("about_tolerance",)
 CLAIM_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 
@@ -160,57 +142,7 @@ def _is_unknown(text: str) -> bool:
     return text.strip().lower() == UNKNOWN
 
 
-MAX_NESTING = 32
-
-
-def _group_key(name: str) -> str:
-    return " ".join(name.replace("-", " ").casefold().split())
-
-
-def too_deep(groups: dict[str, tuple[str, ...]]) -> list[str] | None:
-    """The longest chain of groups (areas or party groups) that name other groups, when it is
-    longer than MAX_NESTING; None otherwise. Iterative, so a chain of any length is measured;
-    cycles are skipped here (the resolvers name them)."""
-    index = {_group_key(name): name for name in groups}
-    depth: dict[str, int] = {}
-    following: dict[str, str | None] = {}
-    for start in groups:
-        if start in depth:
-            continue
-        best: dict[str, tuple[int, str | None]] = {start: (1, None)}
-        stack = [(start, iter(groups[start]))]
-        on_stack = {start}
-        while stack:
-            name, members = stack[-1]
-            for member in members:
-                child = index.get(_group_key(member))
-                if child is None or child in on_stack:
-                    continue
-                if child not in depth:
-                    best[child] = (1, None)
-                    stack.append((child, iter(groups[child])))
-                    on_stack.add(child)
-                    break
-                if depth[child] + 1 > best[name][0]:
-                    best[name] = (depth[child] + 1, child)
-            else:
-                stack.pop()
-                on_stack.discard(name)
-                depth[name], following[name] = best[name]
-                if stack:
-                    parent = stack[-1][0]
-                    if depth[name] + 1 > best[parent][0]:
-                        best[parent] = (depth[name] + 1, name)
-    deepest = max(depth, key=lambda name: depth[name], default=None)
-    if deepest is None or depth[deepest] <= MAX_NESTING:
-        return None
-    chain = [deepest]
-    while (after := following[chain[-1]]) is not None:
-        chain.append(after)
-    return chain
-
-
-class Builder(NodeReader):
+class Builder(AssumptionReader):
     """One pass over the node tree, collecting problems instead of stopping."""
 
     nested_too_deep = False
@@ -353,13 +285,6 @@ class Builder(NodeReader):
                 url=self.optional_text(fields, "url", f"the url of `{name}`"),
             )
         return out
-
-    def optional_text(
-        self, fields: dict[str, tuple[Node, Node]], name: str, what: str
-    ) -> str | None:
-        if name not in fields or fields[name][1].is_null:
-            return None
-        return self.text(fields[name][1], what, allow_numbers=True)
 
     # --- claims --------------------------------------------------------------------------------
 
@@ -697,132 +622,3 @@ class Builder(NodeReader):
         return out
 
     # --- assumptions ---------------------------------------------------------------------------
-
-    def assumptions(self, node: Node, sources: Sources, gazetteer: Gazetteer) -> list[Assumption]:
-        if node.is_null:
-            return []
-        if node.kind != "seq":
-            self.report(ASSUMPTIONS_NOT_A_LIST, node)
-            return []
-        out: list[Assumption] = []
-        for index, item in enumerate(node.items, start=1):
-            assumption = self.assumption(index, item, sources, gazetteer)
-            if assumption is not None:
-                out.append(assumption)
-        return out
-
-    def assumption(
-        self, index: int, node: Node, sources: Sources, gazetteer: Gazetteer
-    ) -> Assumption | None:
-        fields = self.mapping(node, ASSUMPTION_FIELDS, f"assumption {index}")
-        if fields is None:
-            return None
-        before = len(self.problems)
-        for name in ("applies_to", "reason"):
-            if name not in fields:
-                self.report(ASSUMPTION_FIELD_MISSING, node, index=index, name=name)
-        target = written = None
-        if "applies_to" in fields:
-            value_node = fields["applies_to"][1]
-            text = self.text(value_node, "applies_to value")
-            if text is not None:
-                target = " ".join(text.lower().split())
-                written = (text, value_node.where(self.path))
-        reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
-        ratio = rate = None
-        from_value = to_value = None
-        if target in RATE_FIELDS:
-            if "rate" not in fields:
-                self.report(ASSUMPTION_NEEDS_RATE, node, index=index, target=target)
-            else:
-                rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
-            for name in ("from", "to", "ratio"):
-                if name in fields:
-                    self.report(ASSUMPTION_NOT_FOR_RATE, fields[name][0], name=name, target=target)
-        elif target in VALUE_FIELDS:
-            for name in ("from", "to", "ratio"):
-                if name not in fields:
-                    self.report(ASSUMPTION_NEEDS, node, index=index, target=target, name=name)
-            if "ratio" in fields:
-                ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
-            from_value = self.scope_value(fields.get("from"), target, sources, gazetteer)
-            to_value = self.scope_value(fields.get("to"), target, sources, gazetteer)
-            if "rate" in fields:
-                self.report(ASSUMPTION_RATE_MISPLACED, fields["rate"][0], target=target)
-        elif target is not None:  # a kind the loader has no grammar for: values as written
-            if "ratio" in fields:
-                ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")
-            if "rate" in fields:
-                rate = self.number_interval(fields["rate"][1], f"the rate of assumption {index}")
-            if "from" in fields:
-                from_value = self.text(fields["from"][1], "from", allow_numbers=True)
-            if "to" in fields:
-                to_value = self.text(fields["to"][1], "to", allow_numbers=True)
-        source = None
-        if "source" in fields:
-            source = self.text(
-                fields["source"][1], "the source of an assumption", allow_numbers=True
-            )
-            if source is not None and source not in sources.sources:
-                self.report(SOURCE_UNKNOWN_BARE, fields["source"][1], source=source)
-        if len(self.problems) > before or target is None or reason is None:
-            return None
-        return Assumption(
-            index=index,
-            applies_to=target,
-            reason=reason,
-            from_value=from_value,
-            to_value=to_value,
-            ratio=ratio,
-            rate=rate,
-            source=source,
-            location=node.where(self.path),
-            applies_to_as_written=written,
-        )
-
-    def boolean(self, node: Node, what: str) -> bool:
-        if node.kind == "scalar" and node.tag == "bool" and node.text in ("true", "false"):
-            return node.text == "true"
-        shown = node.text if node.kind == "scalar" else node.describe()
-        self.report(NOT_BOOLEAN, node, what=what, found=shown)
-        return False
-
-    def scope_value(
-        self, entry: tuple[Node, Node] | None, target: str, sources: Sources, gazetteer: Gazetteer
-    ) -> str | None:
-        if entry is None:
-            return None
-        node = entry[1]
-        if target == "basis":
-            return self.choice(node, BASES, BASIS_UNKNOWN, "basis")
-        if target == "population":
-            return self.choice(
-                node, POPULATIONS, POPULATION_UNKNOWN, "population", POPULATION_WORDS
-            )
-        if target == "outcome":
-            return self.choice(node, OUTCOMES, OUTCOME_UNKNOWN, "outcome", OUTCOME_WORDS)
-        text = self.text(node, target)
-        if text is None:
-            return None
-        if target == "area":
-            self.guarded(node, lambda: gazetteer.resolve(text))
-        elif target == "perpetrators":
-            self.guarded(node, lambda: resolve_perpetrators(text, sources.parties))
-        return text
-
-    def number_interval(self, node: Node, what: str) -> tuple[float, float] | None:
-        raw = node.python()
-        values = raw if isinstance(raw, list) else [raw]
-        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
-        if len(numbers) != len(values) or len(values) not in (1, 2):
-            self.report(INTERVAL_BAD, node, what=what, found=node.describe())
-            return None
-        if any(v < 0 for v in numbers):
-            shown = f"[{', '.join(f'{v:g}' for v in numbers)}]" if len(numbers) > 1 else numbers[0]
-            self.report(INTERVAL_NEGATIVE, node, what=what, found=shown)
-            return None
-        low, high = float(numbers[0]), float(numbers[-1])
-        if low > high:
-            self.report(INTERVAL_BACKWARDS, node, what=what, low=low, high=high)
-            return None
-        return (low, high)

@@ -103,6 +103,13 @@ class NodeReader:
             return node.text
         return node.text.strip()
 
+    def optional_text(
+        self, fields: dict[str, tuple[Node, Node]], name: str, what: str
+    ) -> str | None:
+        if name not in fields or fields[name][1].is_null:
+            return None
+        return self.text(fields[name][1], what, allow_numbers=True)
+
     def text_list(self, node: Node, what: str) -> list[tuple[Node, str]]:
         items = node.items if node.kind == "seq" else [node]
         if node.kind == "seq" and not items:

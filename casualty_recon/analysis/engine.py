@@ -19,10 +19,8 @@ from casualty_recon.analysis.results import (
     PairResult,
     Quantity,
     Step,
-    and_list,
     claim_label,
     counted,
-    human_day,
     order_pair,
     stated,
     truth_ceiling,
@@ -30,7 +28,7 @@ from casualty_recon.analysis.results import (
 from casualty_recon.analysis.scope import scope_relations
 from casualty_recon.analysis.timeline import Series, build_timelines
 from casualty_recon.analysis.verdicts import VERDICTS, break_even, decide
-from casualty_recon.grammar.wording import fmt_signed_span, fmt_span
+from casualty_recon.grammar.wording import and_list, fmt_signed_span, fmt_span, human_day
 from casualty_recon.model.claims import Assumption, Claim, Sources
 from casualty_recon.model.spans import Span
 

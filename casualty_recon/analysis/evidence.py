@@ -9,11 +9,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from casualty_recon.analysis.results import Quantity, human_day, stated
+from casualty_recon.analysis.results import Quantity, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
+from casualty_recon.grammar.wording import human_day
 from casualty_recon.model.claims import Claim, Place, Sources
 from casualty_recon.model.spans import Span
 

@@ -4,7 +4,6 @@ claim labels, figure shapes, days, relations and ratios in words.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -12,21 +11,6 @@ from typing import Any, NamedTuple
 from casualty_recon.grammar.wording import fmt_span
 from casualty_recon.model.claims import Assumption, Claim
 from casualty_recon.model.spans import INF, Span, number
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Difference(NamedTuple):
@@ -137,16 +121,6 @@ class PairResult:
 # --- wording -------------------------------------------------------------------------------------
 
 
-def human_day(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def human_range(text: str, earliest: dt.date, latest: dt.date) -> str:
-    if earliest == latest:
-        return human_day(earliest)
-    return text
-
-
 def claim_label(claim: Claim) -> str:
     via = f" via {claim.relayed_by}" if claim.relayed_by else ""
     return f"{claim.source}{via} ({claim.figure.text})"
@@ -223,12 +197,6 @@ def ratio_text(span: Span) -> str:
     if span.is_point:
         return f"{span.low:.3g}"
     return f"{span.low:.3g} to {span.high:.3g}"
-
-
-def and_list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def order_pair(first: Claim, second: Claim) -> tuple[Claim, Claim]:

@@ -4,15 +4,8 @@ sized by a daily rate (the evidence's best series, an assumption, or b's own ave
 from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Pair
-from casualty_recon.analysis.results import (
-    Difference,
-    Found,
-    Quantity,
-    agrees,
-    claim_label,
-    human_range,
-)
-from casualty_recon.grammar.wording import fmt_span
+from casualty_recon.analysis.results import Difference, Found, Quantity, agrees, claim_label
+from casualty_recon.grammar.wording import fmt_span, human_range
 from casualty_recon.model.spans import Span
 
 
@@ -35,7 +28,7 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
             sentence = (
                 f"{claim_label(missing)} does not say when its count starts; "
                 f"{claim_label(other)} counts from "
-                f"{human_range(other_day.text, other_day.earliest, other_day.latest)}. "
+                f"{human_range(other_day)}. "
                 "The difference cannot be sized."
             )
             difference = Difference(
@@ -90,8 +83,8 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
     sentence = template.format(
         a_label=claim_label(a),
         b_label=claim_label(b),
-        a_value=human_range(a_day.text, a_day.earliest, a_day.latest),
-        b_value=human_range(b_day.text, b_day.earliest, b_day.latest),
+        a_value=human_range(a_day),
+        b_value=human_range(b_day),
         days_text=days_text,
         effect_text=effect_text,
     )

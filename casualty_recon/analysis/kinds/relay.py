@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
-from casualty_recon.analysis.results import (
-    Difference,
-    Found,
-    agrees,
-    claim_label,
-    human_day,
-    human_range,
-)
+from casualty_recon.analysis.results import Difference, Found, agrees, claim_label
 from casualty_recon.analysis.timeline import is_old_relay, relay_age
+from casualty_recon.grammar.wording import human_day, human_range
 
 TEMPLATE = (
     "{stale_label} was published on {published} by {relay}, repeating a count that ran "
@@ -34,11 +28,9 @@ def detect(pair: Pair) -> list[Found]:
             )
         sentence = TEMPLATE.format(
             stale_label=claim_label(claim),
-            published=human_range(
-                claim.published.text, claim.published.earliest, claim.published.latest
-            ),
+            published=human_range(claim.published),
             relay=claim.relayed_by,
-            as_of=human_range(claim.as_of.text, claim.as_of.earliest, claim.as_of.latest),
+            as_of=human_range(claim.as_of),
             age=f"{relay_age(claim)} days",
             newer=newer_text,
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
-from casualty_recon.analysis.results import Difference, Found, human_day
+from casualty_recon.analysis.results import Difference, Found
+from casualty_recon.grammar.wording import human_day
 
 TEMPLATE = (
     "{source} lowered its figure from {old} ({old_date}) to {new} ({new_date}); "

@@ -8,6 +8,7 @@ Figures enter at their stated values (a floor at its bound), as gaps do (DESIGN.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -98,6 +99,20 @@ class Series:
     segments: list[Segment] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     stale_relays: list[StaleRelay] = field(default_factory=list)
+    # Lookups for `rate_between`, built on first use (the points are final by then): each pair
+    # asks a series for a rate, and a file's long series must not be rescanned for every pair.
+    _index: tuple[list[dt.date], list[dt.date], dict[str, int]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def _lookups(self) -> tuple[list[dt.date], list[dt.date], dict[str, int]]:
+        if self._index is None:
+            self._index = (
+                [p.latest for p in self.points],
+                [p.earliest for p in self.points],
+                {point.claim.id: i for i, point in enumerate(self.points)},
+            )
+        return self._index
 
     @property
     def label(self) -> str:
@@ -119,22 +134,22 @@ class Series:
         if len(self.points) < 2 or not self.segments:
             return None
         low_day, high_day = min(first, second), max(first, second)
-        starts = [p.latest for p in self.points]
+        latest, earliest, position = self._lookups()
         if low_day < self.points[0].earliest or high_day > self.points[-1].latest:
             edge = self.segments[-2:] if high_day > self.points[-1].latest else self.segments[:2]
             rate = Span.hull([s.rate for s in edge])
             edge_ids = tuple(dict.fromkeys(i for s in edge for i in (*s.first.ids, *s.second.ids)))
             return RateEvidence(rate, edge_ids, True)
-        before = max((i for i, day in enumerate(starts) if day <= low_day), default=0)
-        after = min(
-            (i for i, p in enumerate(self.points) if p.earliest >= high_day),
-            default=len(self.points) - 1,
-        )
+        # The last point on or before the period's first day, the first on or after its last
+        # (the days of points are in order: bisect, not a scan).
+        before = max(bisect.bisect_right(latest, low_day) - 1, 0)
+        after = bisect.bisect_left(earliest, high_day)
+        if after >= len(self.points):
+            after = len(self.points) - 1
         if after <= before:
             after = min(before + 1, len(self.points) - 1)
             before = after - 1
         used = self.segments[before:after]
-        position = {point.claim.id: i for i, point in enumerate(self.points)}
 
         def order(claim_id: str) -> int:
             return position.get(claim_id, 0)

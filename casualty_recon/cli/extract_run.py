@@ -21,8 +21,11 @@ from casualty_recon.extract.writer import check_loads, merge_claims, render_yaml
 from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.render.atomic import locked, write_new_file
+from casualty_recon.render.progress import stages
 
 __all__ = ["WriteResult", "run_extract", "write_claims"]
+
+BATCH = 20  # articles: a batch at least this long shows which article is being read
 
 
 @dataclass(slots=True)
@@ -91,7 +94,14 @@ def run_extract(
         raise UsageError("--append and --force need a file to write", "add -o sources.yaml")
     texts, unread = read_articles(articles)
     failures = [ArticleFailure(name, e.message, e.hint) for name, e in unread]
-    claims = extract_claims(texts, published=published, url=url, outlet=outlet, failures=failures)
+    with stages(len(texts) >= BATCH) as progress:  # on a terminal only, for a batch
+
+        def show(number: int, name: str) -> None:
+            progress.stage(f"article {number:,} of {len(texts):,}: {name}")
+
+        claims = extract_claims(
+            texts, published=published, url=url, outlet=outlet, failures=failures, on_article=show
+        )
     for failure in failures:  # each on stderr as it is known, and exit 1 at the end
         err.write(f"error: {failure.name}: {failure.message}\n")
         if failure.hint:

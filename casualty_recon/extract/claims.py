@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from casualty_recon.extract.attribution import Attribution, Attributor
@@ -98,6 +98,7 @@ def extract_claims(
     url: str | None = None,
     outlet: str | None = None,
     failures: list[ArticleFailure] | None = None,
+    on_article: Callable[[int, str], None] | None = None,
 ) -> list[ExtractedClaim]:
     """The claims stated in each article, given as (name, raw text or HTML) pairs.
 
@@ -105,13 +106,16 @@ def extract_claims(
     has `as_of: unknown` unless its sentence states a full date); `outlet` relays every
     attributed figure (else the byline agency). An article that names no place gives
     `area: unknown`. With `failures`, an article whose extraction fails is recorded there and
-    the others are still extracted; without it, the error is raised.
+    the others are still extracted; without it, the error is raised. `on_article` is told the
+    number and name of each article before it is read (the CLI shows progress with it).
     """
     gazetteer = Gazetteer()
     claims: list[ExtractedClaim] = []
     taken: set[str] = set()
     seen: set[tuple[str, str, str, str, str]] = set()
-    for name, raw in texts:
+    for number, (name, raw) in enumerate(texts, start=1):
+        if on_article is not None:
+            on_article(number, name)
         try:
             found = _article_claims(name, raw, gazetteer, published, url, outlet, taken)
         except Exception as error:  # one article's failure must not lose the others

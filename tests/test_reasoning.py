@@ -415,3 +415,33 @@ def test_complete_that_is_not_true_or_false_is_a_located_error(value: str) -> No
         .index(f"    complete: {value}")
     )
     assert f"case.yaml:{line + 1}:15:" in message
+
+
+def test_an_unknown_day_or_area_goes_either_way_and_is_never_sized() -> None:
+    """`as_of: unknown` and `area: unknown` (what extract writes for an undated, placeless
+    article) compare as unknown, either way, with no day count or break-even built on the
+    sentinel days of the format."""
+    from casualty_recon.analysis.report import compare
+    from casualty_recon.load.loader import loads
+
+    text = """
+version: 1
+sources:
+  A: {name: Agency A}
+  B: {name: Agency B}
+claims:
+  - {id: a1, source: A, figure: 40, population: civilians, outcome: killed, area: unknown,
+     as_of: unknown}
+  - {id: b1, source: B, figure: more than 30, population: civilians, outcome: killed,
+     area: Idlib, as_of: 2020-03-10}
+"""
+    pair = compare(loads(text), pair=("a1", "b1")).pairs[0]
+    as_of = next(d for d in pair.differences if d.kind == "as_of")
+    assert (as_of.relation, as_of.direction, as_of.effect, as_of.break_even) == (
+        "unknown",
+        "either",
+        None,
+        None,
+    )
+    assert "days" not in as_of.sentence and "9999" not in pair.common_scope
+    assert pair.verdict == "partly_explained"

@@ -15,7 +15,7 @@ from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
 from casualty_recon.grammar.wording import human_day
-from casualty_recon.model.claims import Claim, Place, Sources
+from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
 
 # The dimensions a breakdown can split a figure on (and a share can scale it by).
@@ -455,11 +455,21 @@ class Evidence:
                 f"{first} or {second}",
             )
         first, second = a.area.label(), b.area.label()
-        area = _join(
-            first, second, area_relation(a.area.places, b.area.places), f"{first} and {second}"
-        )
+        if not a.area.places or not b.area.places:  # `area: unknown` (an article naming none)
+            area = "an area one of them does not name"
+        else:
+            area = _join(
+                first, second, area_relation(a.area.places, b.area.places), f"{first} and {second}"
+            )
+        if unknown_day(a.as_of) or unknown_day(b.as_of):
+            return f"{population} {outcome} by {perpetrators} in {area}, to a day one does not give"
         until = max(a.as_of.latest, b.as_of.latest)
         return f"{population} {outcome} by {perpetrators} in {area} to {human_day(until)}"
+
+
+def unknown_day(days: DayRange | None) -> bool:
+    """`as_of: unknown` or `start: unknown` (written for an undated article): every day."""
+    return days is not None and days.earliest == dt.date.min and days.latest == dt.date.max
 
 
 def dimension_key(kind: str, claim: Claim) -> str:

@@ -3,6 +3,7 @@ sized by a daily rate (the evidence's best series, an assumption, or b's own ave
 
 from __future__ import annotations
 
+from casualty_recon.analysis.evidence import unknown_day
 from casualty_recon.analysis.kinds.base import Pair
 from casualty_recon.analysis.results import Difference, Found, Quantity, agrees, claim_label
 from casualty_recon.grammar.wording import fmt_span, human_range
@@ -44,6 +45,15 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         return []
     if (a_day.earliest, a_day.latest) == (b_day.earliest, b_day.latest):
         return []
+    if unknown_day(a_day) or unknown_day(b_day):
+        missing = a if unknown_day(a_day) else b
+        sentence = (
+            f"{claim_label(missing)} gives no day ({'as_of' if kind == 'as_of' else 'start'}: "
+            "unknown), so the two windows cannot be compared: the difference may go either way "
+            "and cannot be sized."
+        )
+        difference = Difference(kind, a_day.text, b_day.text, "unknown", "either", None, sentence)
+        return [Found(difference)]
     if kind == "as_of":
         days = Span((a_day.earliest - b_day.latest).days, (a_day.latest - b_day.earliest).days)
     else:  # a starting earlier adds days to a's window

@@ -445,3 +445,37 @@ claims:
     )
     assert "days" not in as_of.sentence and "9999" not in pair.common_scope
     assert pair.verdict == "partly_explained"
+
+
+@pytest.mark.parametrize(("country", "sized"), [("Yemen", False), ("Syria", True)])
+def test_a_share_comes_only_from_breakdowns_of_the_pairs_countries(
+    country: str, sized: bool
+) -> None:
+    """A breakdown of another war says nothing of this one: a perpetrator share is taken from
+    breakdowns whose claims share a country with the pair (figures synthetic)."""
+    from casualty_recon.analysis.report import compare
+    from casualty_recon.load.loader import loads
+
+    text = f"""
+version: 1
+parties:
+  pro-government: [Syrian government, Russian forces]
+sources:
+  A: {{name: Agency A}}
+  B: {{name: Agency B}}
+  C: {{name: Agency C}}
+claims:
+  - {{id: a1, source: A, figure: 300, population: civilians, outcome: killed,
+     perpetrators: pro-government, area: Syria, as_of: 2020-03-31}}
+  - {{id: b1, source: B, figure: 200, population: civilians, outcome: killed, area: Syria,
+     as_of: 2020-03-31}}
+  - {{id: whole, source: C, figure: 1000, population: civilians, outcome: killed,
+     area: {country}, as_of: 2020-02-01, complete: true}}
+  - {{id: part, source: C, figure: 800, population: civilians, outcome: killed,
+     perpetrators: pro-government, area: {country}, as_of: 2020-02-01, breakdown_of: whole}}
+  - {{id: rest, source: C, figure: 200, population: civilians, outcome: killed,
+     perpetrators: jihadist groups, area: {country}, as_of: 2020-02-01, breakdown_of: whole}}
+"""
+    pair = compare(loads(text), pair=("a1", "b1")).pairs[0]
+    perpetrators = next(d for d in pair.differences if d.kind == "perpetrators")
+    assert (perpetrators.effect is not None) is sized

@@ -56,7 +56,8 @@ class Evidence:
         for claim in sources.claims:
             self._by_count[_count_key(claim)].append(claim.id)
         self._echo_cache: dict[str, frozenset[str]] = {}
-        self._share_cache: dict[tuple[str, str, str], Shares | None] = {}
+        self._by_id = {claim.id: claim for claim in sources.claims}
+        self._share_cache: dict[tuple[object, ...], Shares | None] = {}
         self._other_series_cache: dict[tuple[object, ...], list[Series]] = {}
         self._basis_scope_cache: dict[tuple[object, ...], list[BasisPair]] = {}
         # Series by scope, for "another source's timeline for the same scope".
@@ -271,7 +272,8 @@ class Evidence:
         """A ratio that turns b's count into one under a's definition on this dimension, from
         breakdowns that state neither a's count nor b's together (independent of the pair)."""
         a_key, b_key = dimension_key(kind, a), dimension_key(kind, b)
-        every = self._shares(kind, a_key, b_key)
+        places = frozenset(_countries(a.area.places) | _countries(b.area.places))
+        every = self._shares(kind, a_key, b_key, places)
         if every is None:
             return self.assumed_ratio(kind, a, b)
         found, all_ids, quantity = every
@@ -289,15 +291,21 @@ class Evidence:
             return _share_quantity(ratios, evidence)
         return self.assumed_ratio(kind, a, b)
 
-    def _shares(self, kind: str, a_key: str, b_key: str) -> Shares | None:
-        """Every share from a's value to b's on one dimension, and their hull, found once."""
-        cache_key = (kind, a_key, b_key)
+    def _shares(
+        self, kind: str, a_key: str, b_key: str, countries: frozenset[str]
+    ) -> Shares | None:
+        """Every share from a's value to b's on one dimension from breakdowns in the pair's
+        countries (a breakdown of another war says nothing of this one), and their hull, found
+        once per countries."""
+        cache_key = (kind, a_key, b_key, countries)
         if cache_key in self._share_cache:
             return self._share_cache[cache_key]
         index = self.breakdowns(kind)
         found: list[tuple[Span, tuple[str, ...]]] = []
         for key, invert in (((a_key, b_key), False), ((b_key, a_key), True)):
             for _part, _whole, share, ids in index.get(key, ()):
+                if not self._in_countries(ids, countries):
+                    continue
                 ratio = Span.point(1).divide(share) if invert else share
                 if ratio is not None:
                     found.append((ratio, ids))
@@ -308,6 +316,17 @@ class Evidence:
             result = (found, frozenset(evidence), quantity)
         self._share_cache[cache_key] = result
         return result
+
+    def _in_countries(self, ids: tuple[str, ...], countries: frozenset[str]) -> bool:
+        if ANY_COUNTRY in countries:
+            return True
+        for claim_id in ids:
+            claim = self._by_id.get(claim_id)
+            if claim is not None:
+                found = _countries(claim.area.places)
+                if ANY_COUNTRY in found or not found.isdisjoint(countries):
+                    return True
+        return False
 
     def assumed_ratio(self, kind: str, a: Claim, b: Claim) -> Quantity | None:
         for assumption in self.sources.assumptions:

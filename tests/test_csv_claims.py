@@ -241,3 +241,22 @@ def test_import_refuses_to_write_what_validate_would_refuse(
     with pytest.raises(InputError) as caught:
         loads(text, "sources.yaml")  # what validate does with it under the same limit
     assert caught.value.problems[0].code == "too-large"
+
+
+def test_complete_survives_a_round_trip_through_claims_csv() -> None:
+    """`complete: true` on a whole goes to claims.csv and back (synthetic figures)."""
+    from casualty_recon.load.claims_csv import claims_csv_to_document
+    from casualty_recon.load.loader import load_document, loads
+    from casualty_recon.render.csv import claims_rows, to_csv_bytes
+
+    sources = loads(
+        "version: 1\nsources:\n  C: {name: Agency C}\nclaims:\n"
+        "  - {id: whole, source: C, figure: 1000, population: civilians, outcome: killed,"
+        " area: Syria, as_of: 2020-02-01, complete: true}\n"
+        "  - {id: part, source: C, figure: 800, population: civilians, outcome: killed,"
+        " area: Idlib, as_of: 2020-02-01, breakdown_of: whole}\n"
+    )
+    data = to_csv_bytes("claims", claims_rows(sources), bom=False, delimiter=",")
+    document, positions = claims_csv_to_document(data.decode("utf-8"), "claims.csv")
+    back = load_document(document, "claims.csv", positions)
+    assert [claim.complete for claim in back.claims] == [True, False]

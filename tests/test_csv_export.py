@@ -116,15 +116,15 @@ def test_claims_csv_exact_bytes() -> None:
         b"id,source,source_name,source_kind,relayed_by,figure_text,figure_low,figure_high,"
         b"qualifier,population,outcome,perpetrators,perpetrator_parties,area,area_places,start,"
         b"start_earliest,start_latest,as_of,as_of_earliest,as_of_latest,published,"
-        b"published_earliest,published_latest,basis,breakdown_of,series,url,quote,notes\r\n"
+        b"published_earliest,published_latest,basis,breakdown_of,series,complete,url,quote,notes\r\n"
         b"uossm-2019-08-21,UOSSM,Union of Medical Care and Relief Organizations,ngo,Reuters,"
         b"more than 730,731,,more_than,civilians,killed,pro-government,"
         b"Russian forces; Syrian government,northwest Syria,SY-HM; SY-ID,late April 2019,"
         b"2019-04-21,2019-04-30,2019-08-20,2019-08-20,2019-08-20,2019-08-20,2019-08-20,"
-        b"2019-08-20,reported,,,https://www.trtworld.com/article/12728116,,\r\n"
+        b"2019-08-20,reported,,,false,https://www.trtworld.com/article/12728116,,\r\n"
         b"ohchr-2019-08-08,OHCHR,,un,OCHA,more than 500,501,,more_than,civilians,killed,any,,"
         b"southern Idlib; Hama,SY-HM; southern SY-ID,,,,2019-08-08,2019-08-08,2019-08-08,"
-        b"2019-08-08,2019-08-08,2019-08-08,verified,,,,"
+        b"2019-08-08,2019-08-08,2019-08-08,verified,,,false,,"
         b'"more than 500 civilians have died, ""according to OHCHR""",\r\n'
     )
 

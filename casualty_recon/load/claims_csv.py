@@ -256,6 +256,8 @@ class _Reader:
             put("breakdown_of", value, "breakdown_of")
         if (value := self.text(row, "series")) is not None:
             put("series", value, "series")
+        if (value := self.text(row, "complete")) is not None and value.lower() == "true":
+            put("complete", True, "complete")
         return claim
 
     def split(self, row: dict[str, _Cell], name: str) -> list[str]:

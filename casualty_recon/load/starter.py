@@ -52,6 +52,7 @@ claims:
     quote: more than 500 civilians have died as a result of hostilities according to OHCHR
     # series: ohchr-northwest-2019  # optional: joins claims of one source that are one count
     #                               # however their areas are worded (say why in a comment)
+    # complete: true              # optional, on a whole: every breakdown part is in the file
 
   - id: local-2019-08-08
     source: local sources

@@ -102,6 +102,12 @@ CLAIMS_COLUMNS: tuple[Column, ...] = (
     Column("basis", "text", "#meta+basis", "verified, documented, reported or estimated."),
     Column("breakdown_of", "text", "#meta+id+parent", "Id of the claim this one is part of."),
     Column("series", "text", "#meta+series", "The series this claim is declared part of."),
+    Column(
+        "complete",
+        "bool",
+        "#meta+complete",
+        "true when every breakdown part of this claim is in the file (its shares are exact).",
+    ),
     Column("url", "text", "#meta+url", "Where the figure was read."),
     Column("quote", "text", "#description+quote", "The sentence that gives the figure."),
     Column("notes", "text", "#description+notes", "Free notes."),

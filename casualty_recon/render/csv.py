@@ -127,6 +127,7 @@ def _claim_row(claim: Claim, sources: Sources) -> dict[str, object]:
         "basis": claim.basis,
         "breakdown_of": claim.breakdown_of,
         "series": claim.series,
+        "complete": claim.complete,
         "url": claim.url,
         "quote": claim.quote,
         "notes": claim.notes,

@@ -316,7 +316,7 @@ def mixed_claims() -> list[Claim]:
 
 def test_plain_rendering_shows_points_segments_and_flags() -> None:
     text = timelines_plain(build_timelines(mixed_claims()))
-    assert "2 series (1 with two or more dates), 1 revision, 1 stale relay." in text
+    assert "2 series (1 with two or more dates), 1 revision, 1 stale relay, 0 old relays." in text
     assert "1. S: civilians killed, by any, reported" in text
     # The 10 January point carries the stale relay as a repeat of the same figure.
     assert "s-10; late (via R, published 2024-02-05, repeat)" in text
@@ -426,3 +426,16 @@ def test_bundled_ohchr_series_rates() -> None:
     assert (last.days, last.change, last.rate) == (Span(21, 21), Span(588, 588), Span(28, 28))
     # OCHA's relay of 20 August repeats the 8 August figure: one point, two claims.
     assert ("ohchr-2019-08-08", "ocha-reuters-2019-08-20") in [p.ids for p in ohchr.points]
+
+
+def test_the_summary_counts_every_flag_it_lists_under_the_same_name() -> None:
+    """The bundled file lists one OLD RELAY: the summary line counts it as an old relay (it
+    said "0 stale relays" and then listed an old relay)."""
+    from casualty_recon.analysis.timeline import build_timelines
+    from casualty_recon.load.loader import load
+    from casualty_recon.render.timelines import timelines_plain
+
+    text = timelines_plain(build_timelines(load(ROOT / "sources.yaml").claims))
+    listed = text.count("OLD RELAY:")
+    assert listed == 1
+    assert f"{listed} old relay." in text.splitlines()[3]

@@ -129,9 +129,12 @@ def _summary(series: Sequence[Series]) -> str:
     dated = sum(1 for s in series if len(s.points) > 1)
     revisions = sum(len(s.revisions) for s in series)
     stale = sum(len(s.stale_relays) for s in series)
+    old = sum(len(old_relays(s)) for s in series)
+    # Every kind of flag listed below is counted here, under the name it is listed by.
     return (
         f"{len(series)} series ({dated} with two or more dates), "
-        f"{plural(revisions, 'revision')}, {plural(stale, 'stale relay')}"
+        f"{plural(revisions, 'revision')}, {plural(stale, 'stale relay')}, "
+        f"{plural(old, 'old relay')}"
     )
 
 

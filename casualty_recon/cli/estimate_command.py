@@ -1,9 +1,8 @@
 """`casualty-recon estimate FILE`: multiple systems estimation on overlap counts (issue 15).
 
-Registered on the main app by cli/app.py (`app.command()(estimate)`). This module does not import
-cli/app.py (that would be an import cycle): the few lines of output and error handling it needs
-are here, written to behave exactly like the other commands' (formats by suffix, atomic writes
-that refuse to overwrite without --force, located errors with exit 1, usage errors with exit 2).
+Registered on the main app by cli/app.py (`app.command()(estimate)`). Errors and output go
+through cli/common like every command's (atomic writes that refuse to overwrite without --force,
+located errors with exit 1, usage errors with exit 2).
 The estimation itself (numpy, scipy, statsmodels, networkx) is imported only when it runs.
 """
 
@@ -13,11 +12,12 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
+from casualty_recon.cli.common import emit, fail
+from casualty_recon.model.errors import CasualtyReconError, UsageError
 
 if TYPE_CHECKING:
     from casualty_recon.estimate.result import Estimation
@@ -51,26 +51,6 @@ SUFFIXES = {
 }
 
 
-def _stderr(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-
-
-def _fail(error: CasualtyReconError) -> NoReturn:
-    if isinstance(error, InputError):
-        for problem in error.problems:
-            _stderr(str(problem))
-        count = len(error.problems)
-        _stderr(f"{count} error{'s' if count != 1 else ''}")
-        raise typer.Exit(1)
-    if isinstance(error, UsageError):
-        _stderr(f"error: {error.message}")
-        if error.hint:
-            _stderr(f"  hint: {error.hint}")
-        raise typer.Exit(2)
-    _stderr(f"error: {error}")
-    raise typer.Exit(1)
-
-
 def _resolve(fmt: EstimateFormat, output: Path | None) -> EstimateFormat:
     if fmt is not EstimateFormat.auto:
         return fmt
@@ -83,18 +63,6 @@ def _resolve(fmt: EstimateFormat, output: Path | None) -> EstimateFormat:
             )
         return chosen
     return EstimateFormat.table if sys.stdout.isatty() else EstimateFormat.plain
-
-
-def _emit(data: str | bytes, output: Path | None, force: bool) -> None:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None:
-        sys.stdout.buffer.write(raw)
-        sys.stdout.flush()
-        return
-    from casualty_recon.render.atomic import write_new_file
-
-    write_new_file(output, raw, force=force)
-    _stderr(f"wrote {output}")
 
 
 def _render(result: Estimation, chosen: EstimateFormat, output: Path | None, force: bool) -> None:
@@ -113,7 +81,7 @@ def _render(result: Estimation, chosen: EstimateFormat, output: Path | None, for
         text = estimates.estimates_csv(result, bom=output is not None)
     else:
         text = estimates.estimates_plain(result)
-    _emit(text, output, force)
+    emit(text, output, force)
 
 
 def _scope(
@@ -230,8 +198,8 @@ def estimate(
 
             assert isinstance(scope, ClaimScope)
             picked = method[0].value if method else None
-            _emit(claim_text(result, scope, picked), output, force)
+            emit(claim_text(result, scope, picked), output, force)
             return
         _render(result, chosen, output, force)
     except CasualtyReconError as error:
-        _fail(error)
+        fail(error)

@@ -105,3 +105,22 @@ def headline_killed(statements: Sequence[Statement]) -> Statement | None:
         if statement.outcome == "killed" and not is_cumulative(statement):
             return statement
     return None
+
+
+def headline_toll(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements that make up the toll a reader would write from a headline or a one-line
+    event description: the first event toll of people killed (a cumulative one when it is the
+    only one); a running toll in the same sentence over an increment ("Four more die ...; toll
+    rises to 17"); else the groups the same sentence adds up ("5 soldiers, 2 rebels" is 7, parts
+    such as "including 3 children" are not added)."""
+    killed = [s for s in statements if s.outcome == "killed"]
+    first = next((s for s in killed if not is_cumulative(s)), killed[0] if killed else None)
+    if first is None:
+        return []
+    same = [
+        s for s in killed if s.sentence.index == first.sentence.index and s.start >= first.start
+    ]
+    running = [s for s in same if s.shape == "toll"]
+    if running:
+        return running[-1:]
+    return [s for s in same if s is first or s.shape != "part"]

@@ -193,8 +193,10 @@ def _statement_at(
     if verb:
         verb_text = verb.group("verb").lower()
         if verb_text.startswith(("left", "leav")):
-            outcome = _outcome_in_window(text, after_population) if population else ""
+            outcome = _outcome_in_window(text, after_population)
             shape = "result"
+            if outcome and not population:  # "leaves 5, including an official, dead"
+                population = "people" if outcome == "killed" else None
         elif verb_text.startswith("forc"):
             if population and re.match(
                 r"\s+(?:to )?(?:flee|leave|evacuate)", _after(text, after_population), re.I
@@ -322,9 +324,8 @@ def _single_people(text: str) -> list[Numeral]:
     """ "a child", "a woman" counted as one where they are part of a toll ("including a child")."""
     found = []
     for match in re.finditer(
-        r"\b(?:including|among them|among the dead (?:was|were)|killing|killed|and) "
-        r"(?P<one>an?) (?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|"
-        r"journalist|paramedic|medic|soldier|fighter)\b",
+        r"\b(?:including|among them|among the dead (?:was|were)|killing|killed|and|body of) "
+        rf"(?P<one>an?) {_ONE_NOUN}\b",
         text,
         re.I,
     ):
@@ -354,11 +355,30 @@ _ONE_BY_AGE = re.compile(
     + r"(?P<tail>\s+(?:(?:was|has been|is)\s+)?(?:killed|shot dead|shot and killed|died|dies)\b)?",
     re.I,
 )
-# "A child killed in ...", "a woman was killed": one person, where the sentence says so.
+# One person named by a singular noun of POPULATION_NOUNS, with up to two modifiers.
+_ONE_NOUN = (
+    r"(?:[\w-]+ ){0,2}?(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|"
+    r"journalist|paramedic|medic|soldier|fighter|villager|farmer|student|teacher|resident|"
+    r"trader|driver|miner|herder|teenager|worker|policeman|police officer|officer|guard|"
+    r"militant|rebel|insurgent|militiaman|commander|official|leader|councillor|councilor|"
+    r"mayor|chief|priest|pastor|imam|cleric|monk|elder|bandit|gendarme|peacekeeper|"
+    r"catechist|activist|humanitarian worker|aid worker|health worker)"
+)
+# Victims who do not kill in news prose: "A child killed 7 people injured" is a headline.
+_VICTIM_NOUN = (
+    r"(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|journalist|paramedic|medic)"
+)
+# "A child killed in ...", "a police officer was shot dead": one person, where the sentence
+# says so. Without an auxiliary, the verb after anyone but a victim must end its clause: "a
+# gunman killed 12" is no toll of one.
 _ONE_KILLED = re.compile(
-    r"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:child|boy|girl|baby|infant|woman|man|civilian|"
-    r"doctor|nurse|journalist|paramedic|medic)\b(?= (?:was |has been |had been )?"
-    r"(?:killed|died|dies|dead|shot dead)\b)"
+    rf"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:{_VICTIM_NOUN}(?= (?:was |has been |had been )?"
+    r"(?:killed|died|dies|dead|shot dead)\b)|"
+    rf"{_ONE_NOUN}\b(?= (?:(?:was|has been|had been|"
+    r"and (?:[\w-]+ ){1,3}(?:were|have been|had been)) "
+    r"(?:killed|shot dead|shot and killed|murdered|gunned down|beheaded|lynched)|"
+    r"(?:killed|died|dies|dead|shot dead)(?=\s+(?:in|on|at|by|near|during|after|when|as|while|"
+    r"and|overnight|yesterday|today)\b|\s*[,.;:]|\s*$))\b))"
 )
 
 
@@ -435,6 +455,9 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
             elif token == "forces" and count == 0:
                 population = None
             return population, noun_end, token
+        if count == 0 and token == "more" and not re.match(r"\s*than\b", rest[word.end() :]):
+            position = offset + word.end()  # "six more villagers killed": an increment
+            continue
         if token in MODIFIER_STOP and not (
             word.group().isupper() and len(word.group()) > 1 and not shouting
         ):

@@ -314,9 +314,11 @@ def _is_not_a_toll(text: str, numeral: Numeral) -> bool:
         or not _population_after(text, numeral.end, numeral).population
     ):
         return True
-    # "one of the", "one day": "one" as a pronoun or article, not a count
+    # "one of the", "one day": "one" as a pronoun or article, not a count; "no one was
+    # killed", "not one died": nobody
     return numeral.text.lower() == "one" and bool(
         re.match(r"\s+(?:of|another|day|time|side|way)\b", after, re.I)
+        or re.search(r"\b(?:no|not)\s*-?\s*$", before, re.I)
     )
 
 

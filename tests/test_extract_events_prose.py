@@ -62,6 +62,9 @@ def test_there_are_descriptions_of_every_kind() -> None:
         ("A gunman killed 12 people at a bar in Guanajuato", "12"),  # the gunman is not one dead
         ("A Malian gendarme was shot dead near Segou", "1"),
         ("An elder and two herders were killed near Djibo", "3"),
+        ("Villager killed by border guards in Kayin State", "1"),  # headlines drop "a"
+        ("Report: Local journalist shot dead in Veracruz", "1"),
+        ("Soldier killed 3 civilians in Gao", "3"),  # an agent, not one dead
         ("Fighting spread across Kayin State", "none"),
         ("Shells hit Kramatorsk overnight; no one was killed", "none"),  # nobody is no count
     ],

@@ -20,7 +20,8 @@ for _population, _nouns in {
     "teachers migrants migrant fishermen herders traders shopkeepers tourists hostages "
     "churchgoers farmworkers labourers laborers miners commuters supporters activists "
     "miner herder trader teacher shopkeeper driver drivers pedestrians bystanders vendors "
-    "peasants pastoralists teenagers teenager",
+    "peasants pastoralists teenagers teenager protester demonstrator worshipper pilgrim "
+    "hostage",
     "people": "people persons person individuals individual syrians others lives bodies "
     "victims martyrs martyr deaths fatalities palestinians ukrainians russians israelis "
     "iraqis afghans yemenis somalis sudanese libyans nigerians malians congolese ethiopians "
@@ -181,7 +182,7 @@ OUTCOME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "killed or injured",
         ),
         (
-            r"killed|dead|died|die|perished|slain|massacred|executed|murdered|martyred|"
+            r"killed|dead|died|dies|die|perished|slain|massacred|executed|murdered|martyred|"
             r"slaughtered|lost their lives|deaths|fatalities|death toll|bodies|lifeless|"
             r"burned to death|beheaded|shot dead|suffocated|gunned down|shot and killed|"
             r"hacked to death|stabbed to death|lynched",

@@ -341,6 +341,11 @@ def _single_people(text: str) -> list[Numeral]:
         if article:  # "killing a 70-year-old woman": the count is "a 70-year-old"
             start -= len(article.group())
         found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
+    for match in _ONE_IN_HEADLINE.finditer(text):
+        start = match.start()
+        first = match.group().split()[0]  # "Local journalist": the noun after is the population
+        if not any(n.start == start for n in found):
+            found.append(Numeral(start, start + len(first), first, 1, 1, words=True))
     for match in _ONE_KILLED.finditer(text):
         start, end = match.span("one")
         if not any(n.start == start for n in found):
@@ -358,14 +363,16 @@ _ONE_BY_AGE = re.compile(
     re.I,
 )
 # One person named by a singular noun of POPULATION_NOUNS, with up to two modifiers.
-_ONE_NOUN = (
-    r"(?:[\w-]+ ){0,2}?(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|"
+_PERSON = (
+    r"(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|"
     r"journalist|paramedic|medic|soldier|fighter|villager|farmer|student|teacher|resident|"
     r"trader|driver|miner|herder|teenager|worker|policeman|police officer|officer|guard|"
     r"militant|rebel|insurgent|militiaman|commander|official|leader|councillor|councilor|"
     r"mayor|chief|priest|pastor|imam|cleric|monk|elder|bandit|gendarme|peacekeeper|"
-    r"catechist|activist|humanitarian worker|aid worker|health worker)"
+    r"catechist|activist|humanitarian worker|aid worker|health worker|protester|protestor|"
+    r"demonstrator|passenger|refugee|migrant|worshipper|pilgrim|hostage)"
 )
+_ONE_NOUN = rf"(?:[\w-]+ ){{0,2}}?{_PERSON}"
 # Victims who do not kill in news prose: "A child killed 7 people injured" is a headline.
 _VICTIM_NOUN = (
     r"(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|journalist|paramedic|medic)"
@@ -381,6 +388,17 @@ _ONE_KILLED = re.compile(
     r"(?:killed|shot dead|shot and killed|murdered|gunned down|beheaded|lynched)|"
     r"(?:killed|died|dies|dead|shot dead)(?=\s+(?:in|on|at|by|near|during|after|when|as|while|"
     r"and|overnight|yesterday|today)\b|\s*[,.;:]|\s*$))\b))"
+)
+
+# Headlines drop the article: "Villager killed by border guards", "Local journalist shot dead in
+# Veracruz" (at the start, or after "Report:" or " - "): one person, the verb as in _ONE_KILLED.
+_ONE_IN_HEADLINE = re.compile(
+    r"(?:^|(?<=: )|(?<= - ))(?=[A-Z])"
+    r"(?!(?:another|the|this|that|one|each|every|no|his|her|their|its)\b)(?:[\w'-]+ ){0,2}?"
+    rf"{_PERSON}"
+    r"(?= (?:was )?(?:killed|shot dead|shot and killed|gunned down|beheaded|lynched|dies|died)"
+    r"(?=\s+(?:in|on|at|by|near|during|after|when|as|while|and|overnight)\b|\s*[,.;:]|\s*$))",
+    re.I,
 )
 
 
@@ -415,6 +433,9 @@ def _population_after(text: str, end: int, numeral: Numeral) -> _Population:
 
 
 def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None, int, str]:
+    own = numeral.text.lower()
+    if own in POPULATION_NOUNS:  # "Villager killed by ...": the headline's noun is the count
+        return POPULATION_NOUNS[own], end, own
     rest = text[end : end + 80]
     offset = 0
     lead = None

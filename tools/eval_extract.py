@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import sys
 import time
 from collections.abc import Sequence
@@ -164,9 +165,29 @@ def evaluate(csv_path: str | Path) -> EvaluationResult:
         if _value(c) != a.civilians
     ]
     misses.sort(key=lambda m: (-m.error, m.article))
+    halves = []
+    for half in (0, 1):
+        score = _score(
+            [(a.civilians, _value(c)) for a, c, _ in predictions if _half_of(a.key) == half]
+        )
+        halves.append(
+            f"civilians killed, half {half} of the dev file by a hash of unit_id: "
+            f"{score.accuracy:.1%} ({score.correct}/{score.articles})"
+        )
     return EvaluationResult(
-        civilians, children, tuple(misses[:_WORST]), seconds, claims, failed=len(failures)
+        civilians,
+        children,
+        tuple(misses[:_WORST]),
+        seconds,
+        claims,
+        notes=tuple(halves),
+        failed=len(failures),
     )
+
+
+def _half_of(key: str) -> int:
+    """A stable half of an article (how far the score moves between two halves of one file)."""
+    return hashlib.sha1(key.encode("utf-8")).digest()[0] % 2
 
 
 def _value(statement: Statement | None) -> int:
@@ -209,6 +230,7 @@ def report(result: EvaluationResult) -> str:
             f"{score.predicted_nonzero} non-zero extracted), recall {score.recall:.1%} "
             f"({score.correct_nonzero_annotated}/{score.annotated_nonzero} non-zero annotated)"
         )
+    lines.extend(result.notes)
     verdict = "meets" if result.civilians.accuracy >= TARGET_ACCURACY else "BELOW"
     lines.append(f"target: {TARGET_ACCURACY:.0%} civilians-killed accuracy: {verdict}")
     lines.append(

@@ -55,3 +55,19 @@ def test_main_prints_the_metrics(
 def test_main_refuses_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["/nonexistent/fakes.csv"]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_ged_headlines_give_the_readers_toll_in_both_halves() -> None:
+    from tools.eval_extract import evaluate_ged
+
+    result = evaluate_ged(SHARED / "events")
+    assert result.failed == 0
+    assert set(result.halves) == {"tune", "check"}
+    for half in result.halves.values():
+        assert half.read == half.headlines > 50  # every headline has a reader's toll
+        assert half.accuracy >= 0.85
+
+
+def test_fakes_report_gives_both_halves(evaluation: EvaluationResult) -> None:
+    text = report(evaluation)
+    assert "half 0 of the dev file" in text and "half 1 of the dev file" in text

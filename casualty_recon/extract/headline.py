@@ -105,3 +105,47 @@ def headline_killed(statements: Sequence[Statement]) -> Statement | None:
         if statement.outcome == "killed" and not is_cumulative(statement):
             return statement
     return None
+
+
+def headline_toll(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements that make up the toll a reader would write from a headline or a one-line
+    event description: the first event toll of people killed (a cumulative one when it is the
+    only one); a running toll in the same sentence over an increment ("Four more die ...; toll
+    rises to 17"); else the groups the same sentence adds up ("5 soldiers, 2 rebels" is 7, parts
+    such as "including 3 children" are not added)."""
+    killed = [s for s in statements if s.outcome == "killed"]
+    first = next((s for s in killed if not is_cumulative(s)), killed[0] if killed else None)
+    if first is None:
+        return []
+    same = [
+        s for s in killed if s.sentence.index == first.sentence.index and s.start >= first.start
+    ]
+    running = [s for s in same if s.shape == "toll"]
+    if running:
+        return running[-1:]
+    groups = [s for s in same if s is first or not _is_sub_part(s)]
+    return [s for s, after in zip(groups, [*groups[1:], None], strict=True) if not _among(s, after)]
+
+
+# "including 3 children", "among them", "of whom": a number that is part of the one before.
+_SUB_PART = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bamong those|\bof whom|\bof them|"
+    r"\bmost of them|\bamong the (?:dead|victims|killed))\s*(?:(?:at least|more than|some|"
+    r"about|nearly|around|the|an?)\s+)*$",
+    re.I,
+)
+
+
+def _is_sub_part(statement: Statement) -> bool:
+    text = statement.sentence.text
+    return bool(_SUB_PART.search(text[max(0, statement.start - 60) : statement.start])) or bool(
+        re.match(r"\s+of (?:them|whom)\b", text[statement.end : statement.end + 12], re.I)
+    )
+
+
+def _among(statement: Statement, after: Statement | None) -> bool:
+    """ "Five policemen among 40 killed": the first number is a part of the second."""
+    if after is None:
+        return False
+    between = statement.sentence.text[statement.end : after.start]
+    return bool(re.fullmatch(r"\s+(?:[\w'-]+\s+){0,3}among\s+(?:the\s+)?", between, re.I))

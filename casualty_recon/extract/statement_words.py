@@ -18,11 +18,18 @@ for _population, _nouns in {
     "farmers farmer workers worker refugees refugee displaced relatives mourners "
     "protesters protestors demonstrators pilgrims rescuers volunteers patients patient "
     "teachers migrants migrant fishermen herders traders shopkeepers tourists hostages "
-    "churchgoers farmworkers labourers laborers miners commuters supporters activists",
+    "churchgoers farmworkers labourers laborers miners commuters supporters activists "
+    "miner herder trader teacher shopkeeper driver drivers pedestrians bystanders vendors "
+    "peasants pastoralists teenagers teenager protester demonstrator worshipper pilgrim "
+    "hostage",
     "people": "people persons person individuals individual syrians others lives bodies "
     "victims martyrs martyr deaths fatalities palestinians ukrainians russians israelis "
     "iraqis afghans yemenis somalis sudanese libyans nigerians malians congolese ethiopians "
-    "rohingya rohingyas kurds yazidis muslims christians hindus buddhists foreigners",
+    "rohingya rohingyas kurds yazidis muslims christians hindus buddhists foreigners "
+    # named by an office or a standing, armed or not: people unless the sentence says more
+    "officials official leaders leader councillors councillor councilors councilor mayors "
+    "mayor chiefs chief priests priest pastors pastor imams imam clerics cleric monks monk "
+    "elders elder catechists catechist",
     "children": "children child kids kid babies baby infants infant boys boy girls girl "
     "minors minor toddlers schoolchildren",
     "women": "women woman",
@@ -33,7 +40,9 @@ for _population, _nouns in {
     "commanders commander combatants combatant recruits mercenaries elements operatives "
     "extremists extremist members member personnel loyalists loyalist gunmen troopers "
     "attackers attacker bombers militias militia forces islamists islamist guerrillas "
-    "guerrilla separatists separatist paramilitaries cadets marines commandos police",
+    "guerrilla separatists separatist paramilitaries cadets marines commandos police "
+    "bandits bandit robbers robber kidnappers kidnapper gangsters gangster pirates "
+    "gendarmes gendarme peacekeepers peacekeeper",
     "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
     "journalists": "journalists journalist reporters reporter photographers",
     "aid workers": "staff staffers",
@@ -173,9 +182,10 @@ OUTCOME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "killed or injured",
         ),
         (
-            r"killed|dead|died|die|perished|slain|massacred|executed|murdered|martyred|"
+            r"killed|dead|died|dies|die|perished|slain|massacred|executed|murdered|martyred|"
             r"slaughtered|lost their lives|deaths|fatalities|death toll|bodies|lifeless|"
-            r"burned to death|beheaded|shot dead|suffocated",
+            r"burned to death|beheaded|shot dead|suffocated|gunned down|shot and killed|"
+            r"hacked to death|stabbed to death|lynched",
             "killed",
         ),
         (r"wounded|injured|hurt|injuries|wounds|injuring|wounding", "injured"),
@@ -196,9 +206,9 @@ VERB_BEFORE = re.compile(
     r"claimed|claiming|took the lives of|taking the lives of|executed|executing|massacred|"
     r"murdered|slaughtered|shot dead|gunned down|deaths? of|killings? of|bodies of|"
     r"lives of|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|displaced|"
-    r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|"
+    r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|body of|"
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
-    r"martyred|martyrdom of)"
+    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
     r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all))*\s+$",
     re.I,
@@ -216,8 +226,11 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
     ("gunned", "killed"),
     ("death", "killed"),
     ("bodies", "killed"),
+    ("body", "killed"),
     ("lives", "killed"),
     ("martyr", "killed"),
+    ("behead", "killed"),
+    ("lynch", "killed"),
     ("wound", "injured"),
     ("injur", "injured"),
     ("hurt", "injured"),

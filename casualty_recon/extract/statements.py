@@ -193,8 +193,10 @@ def _statement_at(
     if verb:
         verb_text = verb.group("verb").lower()
         if verb_text.startswith(("left", "leav")):
-            outcome = _outcome_in_window(text, after_population) if population else ""
+            outcome = _outcome_in_window(text, after_population)
             shape = "result"
+            if outcome and not population:  # "leaves 5, including an official, dead"
+                population = "people" if outcome == "killed" else None
         elif verb_text.startswith("forc"):
             if population and re.match(
                 r"\s+(?:to )?(?:flee|leave|evacuate)", _after(text, after_population), re.I
@@ -312,9 +314,11 @@ def _is_not_a_toll(text: str, numeral: Numeral) -> bool:
         or not _population_after(text, numeral.end, numeral).population
     ):
         return True
-    # "one of the", "one day": "one" as a pronoun or article, not a count
+    # "one of the", "one day": "one" as a pronoun or article, not a count; "no one was
+    # killed", "not one died": nobody
     return numeral.text.lower() == "one" and bool(
         re.match(r"\s+(?:of|another|day|time|side|way)\b", after, re.I)
+        or re.search(r"\b(?:no|not)\s*-?\s*$", before, re.I)
     )
 
 
@@ -322,9 +326,8 @@ def _single_people(text: str) -> list[Numeral]:
     """ "a child", "a woman" counted as one where they are part of a toll ("including a child")."""
     found = []
     for match in re.finditer(
-        r"\b(?:including|among them|among the dead (?:was|were)|killing|killed|and) "
-        r"(?P<one>an?) (?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|"
-        r"journalist|paramedic|medic|soldier|fighter)\b",
+        r"\b(?:including|among them|among the dead (?:was|were)|killing|killed|and|body of) "
+        rf"(?P<one>an?) {_ONE_NOUN}\b",
         text,
         re.I,
     ):
@@ -338,6 +341,11 @@ def _single_people(text: str) -> list[Numeral]:
         if article:  # "killing a 70-year-old woman": the count is "a 70-year-old"
             start -= len(article.group())
         found.append(Numeral(start, end, match.group("one"), 1, 1, words=True))
+    for match in _ONE_IN_HEADLINE.finditer(text):
+        start = match.start()
+        first = match.group().split()[0]  # "Local journalist": the noun after is the population
+        if not any(n.start == start for n in found):
+            found.append(Numeral(start, start + len(first), first, 1, 1, words=True))
     for match in _ONE_KILLED.finditer(text):
         start, end = match.span("one")
         if not any(n.start == start for n in found):
@@ -354,11 +362,43 @@ _ONE_BY_AGE = re.compile(
     + r"(?P<tail>\s+(?:(?:was|has been|is)\s+)?(?:killed|shot dead|shot and killed|died|dies)\b)?",
     re.I,
 )
-# "A child killed in ...", "a woman was killed": one person, where the sentence says so.
+# One person named by a singular noun of POPULATION_NOUNS, with up to two modifiers.
+_PERSON = (
+    r"(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|"
+    r"journalist|paramedic|medic|soldier|fighter|villager|farmer|student|teacher|resident|"
+    r"trader|driver|miner|herder|teenager|worker|policeman|police officer|officer|guard|"
+    r"militant|rebel|insurgent|militiaman|commander|official|leader|councillor|councilor|"
+    r"mayor|chief|priest|pastor|imam|cleric|monk|elder|bandit|gendarme|peacekeeper|"
+    r"catechist|activist|humanitarian worker|aid worker|health worker|protester|protestor|"
+    r"demonstrator|passenger|refugee|migrant|worshipper|pilgrim|hostage)"
+)
+_ONE_NOUN = rf"(?:[\w-]+ ){{0,2}}?{_PERSON}"
+# Victims who do not kill in news prose: "A child killed 7 people injured" is a headline.
+_VICTIM_NOUN = (
+    r"(?:child|boy|girl|baby|infant|woman|man|civilian|doctor|nurse|journalist|paramedic|medic)"
+)
+# "A child killed in ...", "a police officer was shot dead": one person, where the sentence
+# says so. Without an auxiliary, the verb after anyone but a victim must end its clause: "a
+# gunman killed 12" is no toll of one.
 _ONE_KILLED = re.compile(
-    r"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:child|boy|girl|baby|infant|woman|man|civilian|"
-    r"doctor|nurse|journalist|paramedic|medic)\b(?= (?:was |has been |had been )?"
-    r"(?:killed|died|dies|dead|shot dead)\b)"
+    rf"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:{_VICTIM_NOUN}(?= (?:was |has been |had been )?"
+    r"(?:killed|died|dies|dead|shot dead)\b)|"
+    rf"{_ONE_NOUN}\b(?= (?:(?:was|has been|had been|"
+    r"and (?:[\w-]+ ){1,3}(?:were|have been|had been)) "
+    r"(?:killed|shot dead|shot and killed|murdered|gunned down|beheaded|lynched)|"
+    r"(?:killed|died|dies|dead|shot dead)(?=\s+(?:in|on|at|by|near|during|after|when|as|while|"
+    r"and|overnight|yesterday|today)\b|\s*[,.;:]|\s*$))\b))"
+)
+
+# Headlines drop the article: "Villager killed by border guards", "Local journalist shot dead in
+# Veracruz" (at the start, or after "Report:" or " - "): one person, the verb as in _ONE_KILLED.
+_ONE_IN_HEADLINE = re.compile(
+    r"(?:^|(?<=: )|(?<= - ))(?=[A-Z])"
+    r"(?!(?:another|the|this|that|one|each|every|no|his|her|their|its)\b)(?:[\w'-]+ ){0,2}?"
+    rf"{_PERSON}"
+    r"(?= (?:was )?(?:killed|shot dead|shot and killed|gunned down|beheaded|lynched|dies|died)"
+    r"(?=\s+(?:in|on|at|by|near|during|after|when|as|while|and|overnight)\b|\s*[,.;:]|\s*$))",
+    re.I,
 )
 
 
@@ -393,6 +433,9 @@ def _population_after(text: str, end: int, numeral: Numeral) -> _Population:
 
 
 def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None, int, str]:
+    own = numeral.text.lower()
+    if own in POPULATION_NOUNS:  # "Villager killed by ...": the headline's noun is the count
+        return POPULATION_NOUNS[own], end, own
     rest = text[end : end + 80]
     offset = 0
     lead = None
@@ -435,6 +478,9 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
             elif token == "forces" and count == 0:
                 population = None
             return population, noun_end, token
+        if count == 0 and token == "more" and not re.match(r"\s*than\b", rest[word.end() :]):
+            position = offset + word.end()  # "six more villagers killed": an increment
+            continue
         if token in MODIFIER_STOP and not (
             word.group().isupper() and len(word.group()) > 1 and not shouting
         ):

@@ -46,7 +46,7 @@ def day(text: str, earliest: str, latest: str | None = None) -> DayRange:
 
 
 def seed_sources() -> Sources:
-    """Two claims of the seed article (figures from DESIGN.md), built by hand."""
+    """Two claims of the seed article (figures of the README's worked example), built by hand."""
     idlib, hama = Place("SY-ID", "Idlib"), Place("SY-HM", "Hama")
     return Sources(
         path="seed.yaml",

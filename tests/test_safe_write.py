@@ -1,4 +1,4 @@
-"""Atomic writes that refuse to overwrite without --force (DESIGN.md section 9)."""
+"""Atomic writes that refuse to overwrite without --force (README, "CSV for spreadsheets")."""
 
 from __future__ import annotations
 

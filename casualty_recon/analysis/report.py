@@ -1,7 +1,7 @@
 """The report object: which pairs are compared, and everything the renderers show.
 
 `compare(sources)` is the library's entry point; `Report.to_dict()` is the JSON the CLI prints
-(DESIGN.md section 6).
+(README, "As a library").
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ class Report:
     # Claims `--against` left out because their scope and the reference's are disjoint.
     skipped: list[str] = field(default_factory=list)
     # In a summary: contradictions and shortfalls beyond those shown in full, reported in one
-    # line each (REASONING.md 4: every one is reported; thousands are not printed in full).
+    # line each (README, "Which pairs are compared": every one is reported; thousands are not
+    # printed in full).
     listed: list[PairResult] = field(default_factory=list)
 
     @property
@@ -206,9 +207,9 @@ def compare(
     only_sources: Sequence[str] = (),
     show_all: bool = False,
 ) -> Report:
-    """Compare the claims of a loaded file: the selected pairs (REASONING.md section 4), all
-    `against` one claim, or one `pair`. Above `SUMMARY_ABOVE` pairs the report holds a summary
-    and only the pairs that matter most, unless `show_all`."""
+    """Compare the claims of a loaded file: the selected pairs (README, "Which pairs are
+    compared"), all `against` one claim, or one `pair`. Above `SUMMARY_ABOVE` pairs the report
+    holds a summary and only the pairs that matter most, unless `show_all`."""
     known = {claim.id: claim for claim in sources.claims}
     for claim_id in (*(pair or ()), *((against,) if against else ())):
         if claim_id not in known:

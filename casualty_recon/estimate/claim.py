@@ -1,4 +1,4 @@
-"""An estimate as a claim: `basis: estimated`, the 95% interval as its figure (REASONING.md 1).
+"""An estimate as a claim: `basis: estimated`, the 95% interval as its figure (README, "Concepts").
 
 Documented counts are floors of the truth; an estimate bounds it on both sides, so the claim's
 figure is the interval (`between 9,100 and 13,700`, rounded outwards to three significant

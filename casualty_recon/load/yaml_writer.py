@@ -4,7 +4,7 @@ Half of the one writer of sources.yaml: `import` writes with the rules here, and
 writes `extract`'s claims (a new document, or added to a file with its comments kept) under the
 same ordering and plain-form rules (`CLAIM_ORDER`, `is_whole_number`, `is_iso_day`). Text in, text
 out: files are written by the CLI through `render.atomic`. The output reads like a file a person
-wrote (SOURCES_FORMAT.md): keys in the format's order, a blank line between sections and between
+wrote (README, Input format): keys in the format's order, a blank line between sections and between
 claims, short lists in flow style (`area: [southern Idlib, Hama]`), text unquoted wherever YAML
 reads it back as the same text. Everything YAML would misread is double-quoted: `"NO"` (a boolean
 in YAML 1.1), `"017"` (octal), `"1,089"`, `"2019"` in a text field, `"1e3"` (a float in YAML 1.2),

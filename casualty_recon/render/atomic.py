@@ -1,8 +1,9 @@
 """Atomic file writes that never overwrite an existing file without being told to.
 
-DESIGN.md section 9: exports are written to a temporary file in the target's directory, flushed
-to disk, then renamed over the target, so a reader never sees half a file and a crash leaves the
-old file intact. Without `force`, an existing target is refused with a usage error (exit code 2).
+README, "CSV for spreadsheets": exports are written to a temporary file in the target's directory,
+flushed to disk, then renamed over the target, so a reader never sees half a file and a crash leaves
+the old file intact. Without `force`, an existing target is refused with a usage error (exit code
+2).
 
 Also:
 - A target that is a symlink is written through: the file it points to gets the new content and

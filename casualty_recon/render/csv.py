@@ -1,4 +1,4 @@
-"""Spreadsheet-safe CSV exports: `claims.csv`, `pairs.csv`, `gaps.csv` (DESIGN.md section 6).
+"""Spreadsheet-safe CSV exports: `claims.csv`, `pairs.csv`, `gaps.csv` (README, CSV).
 
 Every exported table is declared once in `model.columns` as a catalogue of columns (name, type, HXL
 hashtag, description); the README's column tables are rendered from it by `columns_markdown`, and a

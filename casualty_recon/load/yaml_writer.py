@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 
 import yaml
 
+from casualty_recon.load.claim_fields import CLAIM_ORDER
 from casualty_recon.load.yaml_nodes import MAX_BYTES
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import IMPORT_TOO_LARGE, InputError, Problem
@@ -35,27 +36,6 @@ __all__ = [
 
 TOP_ORDER = ("version", "title", "settings", "areas", "parties", "sources", "claims", "assumptions")
 SOURCE_ORDER = ("name", "kind", "method", "url")
-CLAIM_ORDER = (
-    "id",
-    "source",
-    "relayed_by",
-    "figure",
-    "population",
-    "outcome",
-    "perpetrators",
-    "area",
-    "start",
-    "as_of",
-    "published",
-    "basis",
-    "breakdown_of",
-    "complete",
-    "series",
-    "list",
-    "url",
-    "quote",
-    "notes",
-)
 ASSUMPTION_ORDER = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
 DATE_FIELDS = frozenset({"start", "as_of", "published"})
 WIDTH = 100

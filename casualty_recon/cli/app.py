@@ -37,10 +37,17 @@ app = typer.Typer(
     help=(
         "Reconcile competing casualty figures: why two tolls differ, by how much each reason "
         "could account for, and whether they contradict each other.\n\n"
+        # Each example a paragraph of its own that click prints as written ("\b"), never
+        # re-wrapped inside an id: copy and paste works at any width (issue 17 item 5).
         "Examples:\n\n"
+        "\b\n"
         "  casualty-recon init sources.yaml\n\n"
+        "\b\n"
         "  casualty-recon validate sources.yaml\n\n"
-        "  casualty-recon report sources.yaml --pair uossm-2019-08-20 ocha-reuters-2019-08-20\n\n"
+        "\b\n"
+        "  casualty-recon report sources.yaml \\\n"
+        "    --pair uossm-2019-08-20 ocha-reuters-2019-08-20\n\n"
+        "\b\n"
         "  casualty-recon export sources.yaml --out tables/"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -179,12 +179,17 @@ def estimate(
 
     Examples:
 
+    \b
       casualty-recon estimate kosovo.csv
 
-      casualty-recon estimate strata.csv --method latent-class --seed 7 --format json
+    \b
+      casualty-recon estimate strata.csv --method latent-class \\
+        --seed 7 --format json
 
-      casualty-recon estimate kosovo.csv --claim --source HRDAG --population people
-      --outcome killed --area Kosovo --as-of 1999-06-20 -o estimate.yaml
+    \b
+      casualty-recon estimate kosovo.csv --claim --source HRDAG \\
+        --population people --outcome killed --area Kosovo \\
+        --as-of 1999-06-20 -o estimate.yaml
     """
     try:
         scope = _scope(source, population, outcome, area, as_of, url) if claim else None

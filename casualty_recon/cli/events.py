@@ -45,8 +45,10 @@ def events(
 
     Examples:
 
+    \b
       casualty-recon events airwars.csv --claims sources.yaml
 
+    \b
       casualty-recon events ged.csv --claim ohchr-2019-08-29 --format json
     """
     try:

@@ -35,8 +35,10 @@ def export(
 
     Examples:
 
+    \b
       casualty-recon export --out tables/
 
+    \b
       casualty-recon export sources.yaml --out tables/ --delimiter ';' --hxl
     """
     try:
@@ -84,8 +86,10 @@ def import_claims(
 
     Examples:
 
+    \b
       casualty-recon import claims.csv -o sources.yaml
 
+    \b
       casualty-recon import claims.csv > sources.yaml
     """
     try:

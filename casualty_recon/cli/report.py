@@ -90,18 +90,27 @@ def report(
 
     Examples:
 
+    \b
       casualty-recon report
 
+    \b
       casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20
 
-      casualty-recon report --against ohchr-2019-08-29 --format markdown -o report.md
+    \b
+      casualty-recon report --against ohchr-2019-08-29 \\
+        --format markdown -o report.md
 
+    \b
       casualty-recon report --format json | jq '.pairs[].verdict'
 
-      casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20 --chart pair.png
+    \b
+      casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20 \\
+        --chart pair.png
 
+    \b
       casualty-recon report --format html -o report.html
 
+    \b
       casualty-recon report --fail-on contradiction
     """
     try:

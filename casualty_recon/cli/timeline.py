@@ -44,10 +44,13 @@ def timeline(
 
     Examples:
 
+    \b
       casualty-recon timeline --source OHCHR
 
+    \b
       casualty-recon timeline --source OHCHR --at 2019-08-20
 
+    \b
       casualty-recon timeline --chart timeline.png
     """
     try:

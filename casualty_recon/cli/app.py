@@ -31,6 +31,7 @@ from casualty_recon.cli.files import init, schema
 from casualty_recon.cli.report import report
 from casualty_recon.cli.timeline import timeline
 from casualty_recon.cli.validate import validate
+from casualty_recon.model.usage import OUTPUT_FAILED, UNEXPECTED, template_text
 
 app = typer.Typer(
     name="casualty-recon",
@@ -120,16 +121,12 @@ def main() -> None:
         if error.errno == errno.EPIPE:
             code = ExitCode.OK  # the reader went away (`| head`): not an error
         else:
-            stderr(f"error: cannot write to standard output: {error.reason}")
+            stderr(template_text(OUTPUT_FAILED, reason=error.reason))
             code = ExitCode.BAD_DATA
     except Exception as error:
         if _state["debug"] or "--debug" in sys.argv:
             raise
-        stderr(
-            f"error: unexpected {type(error).__name__}: {error}\n"
-            f"  hint: this is a bug; please report it at {REPORT_URL} "
-            "with the output of the same command run with --debug"
-        )
+        stderr(template_text(UNEXPECTED, name=type(error).__name__, error=error, url=REPORT_URL))
         code = ExitCode.INTERNAL
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
 

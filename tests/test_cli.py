@@ -326,18 +326,6 @@ def test_start_up_paths_do_not_import_pandas(args: tuple[str, ...]) -> None:
     assert "matplotlib" not in modules
 
 
-def test_python_dash_m_works() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "casualty_recon", "--version"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 0
-    assert result.stdout == f"casualty-recon {__version__}\n"
-
-
 AIRWARS = ROOT.parent / "shared" / "data" / "events" / "airwars-syria-incidents.csv"
 needs_airwars = pytest.mark.skipif(
     not AIRWARS.exists(), reason="../shared/data is not here (fresh clone)"

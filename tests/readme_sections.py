@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
-from casualty_recon.model.errors import ERROR_KINDS
+from casualty_recon.model.errors import ERROR_KINDS, ErrorKind
+from casualty_recon.model.usage import USAGE_KINDS
 from casualty_recon.render.csv import columns_markdown
 
 COMMANDS = (
@@ -38,9 +39,9 @@ def commands_section() -> str:
     return "\n".join(parts)
 
 
-def errors_section() -> str:
+def errors_section(kinds: dict[str, ErrorKind] = ERROR_KINDS) -> str:
     lines = ["| code | title | what it means |", "|---|---|---|"]
-    for kind in ERROR_KINDS.values():
+    for kind in kinds.values():
         lines.append(f"| `{kind.code}` | {kind.title} | {kind.description} |")
     return "\n".join(lines) + "\n"
 
@@ -49,6 +50,7 @@ SECTIONS = {
     "commands": commands_section,
     "catalogue": catalogue_markdown,
     "errors": errors_section,
+    "usage-errors": lambda: errors_section(USAGE_KINDS),
     "csv-columns": lambda: columns_markdown(),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -38,9 +39,8 @@ def test_same_input_gives_identical_bytes(
     assert len(first.read_bytes()) > 10_000
 
 
-def test_bytes_do_not_depend_on_the_process(bundled: tuple[list[Series], str | None]) -> None:
+def test_bytes_do_not_depend_on_the_process() -> None:
     """Another interpreter with another hash seed draws the same SVG."""
-    series, title = bundled
     code = (
         "import sys; from casualty_recon.load.loader import load; "
         "from casualty_recon.analysis.timeline import build_timelines; "
@@ -52,7 +52,7 @@ def test_bytes_do_not_depend_on_the_process(bundled: tuple[list[Series], str | N
     other = subprocess.run(
         [sys.executable, "-c", code, str(BUNDLED)], check=True, capture_output=True, env=env
     ).stdout
-    assert other == render_chart(series, title, "svg")
+    assert other == svg_of("bundled")
 
 
 def test_png_and_svg_by_suffix_with_no_timestamps(
@@ -74,7 +74,7 @@ def test_legend_names_every_series_and_the_title(bundled: tuple[list[Series], st
     # Text is drawn as paths (no font needed to view the SVG); matplotlib keeps each string in
     # a comment beside its glyphs. Each panel's key names its series without the population
     # and outcome its axis already says.
-    svg = render_chart(series, title, "svg").decode("utf-8")
+    svg = svg_of("bundled").decode("utf-8")
     shown = ordered_series(series)
     names = series_names(shown)
     assert len(names) == len([s for s in series if s.points])
@@ -137,6 +137,14 @@ def test_importing_the_chart_module_does_not_load_matplotlib() -> None:
 YEMEN = ROOT / "tests" / "charts" / "yemen-synthetic.yaml"
 
 
+@functools.cache
+def svg_of(which: str) -> bytes:
+    """The SVG of the bundled or the Yemen file, drawn once for the tests that only read it
+    (the drawing is deterministic: test_same_input_gives_identical_bytes)."""
+    sources = load(BUNDLED if which == "bundled" else YEMEN)
+    return render_chart(build_timelines(sources.claims), sources.title, "svg")
+
+
 def comments(svg: bytes) -> list[str]:
     import re
 
@@ -152,8 +160,8 @@ def yemen() -> tuple[list[Series], str | None]:
 def test_the_key_is_built_from_the_files_own_figures(
     bundled: tuple[list[Series], str | None], yemen: tuple[list[Series], str | None]
 ) -> None:
-    syria = comments(render_chart(*bundled, "svg"))
-    other = comments(render_chart(*yemen, "svg"))
+    syria = comments(svg_of("bundled"))
+    other = comments(svg_of("yemen"))
     assert "(OHCHR: 1,089)" in syria
     assert not any("1,089" in text or "OHCHR" in text for text in other)
     assert "(Monitor A: 212)" in other  # the first exact figure drawn
@@ -174,7 +182,7 @@ def test_the_title_follows_the_sources_and_the_file(
 def test_one_panel_per_population_and_outcome(
     bundled: tuple[list[Series], str | None], yemen: tuple[list[Series], str | None]
 ) -> None:
-    syria = comments(render_chart(*bundled, "svg"))
+    syria = comments(svg_of("bundled"))
     for axis in (
         "civilians killed",
         "children killed",
@@ -183,7 +191,7 @@ def test_one_panel_per_population_and_outcome(
     ):
         assert axis in syria  # each its own y axis label
     assert "count" not in syria
-    other = comments(render_chart(*yemen, "svg"))
+    other = comments(svg_of("yemen"))
     assert {"civilians killed", "children killed", "civilians injured"} <= set(other)
 
 
@@ -200,8 +208,8 @@ def test_a_far_point_is_an_annotated_arrow_and_the_axis_ends_before_it(
 
     last_bulk = mdates.date2num(dt.datetime(2018, 6, 30))
     assert cut == last_bulk and right < mdates.date2num(dt.datetime(2018, 8, 1))
-    assert "Agency C: more than 1,100, 31 Dec 2018 \u2192" in comments(render_chart(*yemen, "svg"))
-    syria = comments(render_chart(*bundled, "svg"))
+    assert "Agency C: more than 1,100, 31 Dec 2018 \u2192" in comments(svg_of("yemen"))
+    syria = comments(svg_of("bundled"))
     assert "White Helmets: more than 1,600, 23 Dec 2019 \u2192" in syria
 
 
@@ -210,8 +218,8 @@ def test_every_series_has_a_colour_of_its_own(
 ) -> None:
     import re
 
-    series, title = bundled
-    svg = render_chart(series, title, "svg").decode("utf-8")
+    series, _ = bundled
+    svg = svg_of("bundled").decode("utf-8")
     shown = ordered_series(series)
     assert len(shown) == 19  # series are by scope: UOSSM's two areas are two series
     from casualty_recon.render.chart import SERIES_COLOURS

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from golden_helpers import check_golden
@@ -51,6 +52,50 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     assert "Examples" in out
     code_short, out_short, _ = run(command, "-h")
     assert (code_short, out_short) == (0, out)
+
+
+def _help_pages() -> list[tuple[list[str], str]]:
+    """Every command's argv for `--help` and its help text as written, sub-apps included."""
+    import typer.main
+
+    pages: list[tuple[list[str], str]] = []
+
+    def walk(command: Any, argv: list[str]) -> None:  # typer's own click Command or Group
+        pages.append((argv, command.help or ""))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*argv, name])
+
+    walk(typer.main.get_command(app), [])
+    return pages
+
+
+def _example_lines(text: str) -> list[str]:
+    """The lines of examples in a help text as written: each command line and the lines that
+    continue it (after a trailing backslash)."""
+    found: list[str] = []
+    continued = False
+    for line in (raw.strip().removeprefix("Example: ") for raw in text.splitlines()):
+        if continued or line.startswith(("casualty-recon ", "cat ")):
+            found.append(line)
+        continued = line.endswith("\\")
+    return found
+
+
+def test_help_examples_are_never_wrapped_at_80_columns() -> None:
+    """Copy and paste from `--help` must work: no example line is broken inside a word or an id
+    (it was: "ocha-" at the end of a line, "reuters-2019-08-20" on the next; issue 17 item 5),
+    and every line fits 80 columns (long examples continue with a backslash, as in a shell)."""
+    narrow = CliRunner(env={"COLUMNS": "80"})
+    checked = 0
+    for argv, text in _help_pages():
+        result = narrow.invoke(app, [*argv, "--help"], catch_exceptions=False)
+        assert result.exit_code == 0 and result.stderr == ""
+        shown = [line.strip().removeprefix("Example: ") for line in result.stdout.splitlines()]
+        for example in _example_lines(text):
+            assert example in shown, f"{' '.join(argv)} --help wraps: {example}"
+            checked += 1
+        assert max(map(len, result.stdout.splitlines())) <= 80, " ".join(argv)
+    assert checked >= 30
 
 
 def test_unknown_option_is_a_usage_error() -> None:
@@ -279,18 +324,6 @@ def test_start_up_paths_do_not_import_pandas(args: tuple[str, ...]) -> None:
     assert "casualty_recon.cli.app" in modules
     assert "pandas" not in modules
     assert "matplotlib" not in modules
-
-
-def test_python_dash_m_works() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "casualty_recon", "--version"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 0
-    assert result.stdout == f"casualty-recon {__version__}\n"
 
 
 AIRWARS = ROOT.parent / "shared" / "data" / "events" / "airwars-syria-incidents.csv"

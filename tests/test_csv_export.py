@@ -46,7 +46,7 @@ def day(text: str, earliest: str, latest: str | None = None) -> DayRange:
 
 
 def seed_sources() -> Sources:
-    """Two claims of the seed article (figures from DESIGN.md), built by hand."""
+    """Two claims of the seed article (figures of the README's worked example), built by hand."""
     idlib, hama = Place("SY-ID", "Idlib"), Place("SY-HM", "Hama")
     return Sources(
         path="seed.yaml",
@@ -376,3 +376,41 @@ def test_columns_markdown_covers_every_column() -> None:
 def test_readme_csv_columns_are_current() -> None:
     readme = README.read_text(encoding="utf-8")
     assert columns_markdown() in readme, "README CSV columns are stale: paste columns_markdown()"
+
+
+def test_gap_high_is_filled_for_floors_as_its_column_says(tmp_path: Path) -> None:
+    """The gap is taken between the stated figures, a floor at its bound: `gap_high` is never
+    empty, for floors too (the catalogue said "empty when open"; issue 17 item 6)."""
+    from casualty_recon import compare, load
+    from casualty_recon.model.columns import TABLES
+
+    sources = load(README.parent / "sources.yaml")
+    rows = csv_export.pairs_rows(compare(sources))
+    figures = {claim.id: claim.figure for claim in sources.claims}
+    floors = [row for row in rows if figures[str(row["a"])].high is None]
+    assert floors and all(row["gap_high"] is not None for row in rows)
+    gap_high = next(c for c in TABLES["pairs"].columns if c.name == "gap_high")
+    assert "empty when open" not in gap_high.description and "floor" in gap_high.description
+
+
+def test_exported_csv_reads_with_the_csv_module_in_utf_8_sig(tmp_path: Path) -> None:
+    """Files start with a byte order mark: Python's csv module needs `encoding="utf-8-sig"`
+    (the README says so), or the first header is '\\ufeffid'."""
+    import csv
+
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    out = tmp_path / "tables"
+    result = CliRunner().invoke(
+        app, ["export", str(README.parent / "sources.yaml"), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    with (out / "claims.csv").open(encoding="utf-8-sig", newline="") as stream:
+        header = next(csv.reader(stream))
+    assert header[0] == "id"
+    with (out / "claims.csv").open(encoding="utf-8", newline="") as stream:
+        assert next(csv.reader(stream))[0] == "\ufeffid"
+    readme = README.read_text(encoding="utf-8")
+    assert 'encoding="utf-8-sig"' in readme

@@ -179,6 +179,7 @@ def test_kosovo_latent_class_median_and_the_spread_of_the_others(kosovo: object)
 
 
 @needs_data
+@pytest.mark.slow  # 10,000 latent-class iterations on six real strata (8 s): `.ci/run` runs it
 def test_philippines_strata_inside_hrdag_intervals() -> None:
     published = {
         "caloocan / police": (302, 379),

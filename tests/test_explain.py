@@ -62,7 +62,7 @@ def test_a_is_the_claim_with_the_larger_floor_and_the_gap_is_positive() -> None:
 
 
 def test_same_scope_same_basis_points_that_differ_are_floors_not_a_contradiction() -> None:
-    # REASONING.md 1: a bare count is exact as the source's count and a floor of the truth;
+    # README, "Concepts": a bare count is exact as the source's count and a floor of the truth;
     # two floors never contradict. Nothing in the file sizes the gap: unexplained.
     sources = build(claim("x", "A", "100"), claim("y", "B", "150"))
     pair = explain(sources, "x", "y")
@@ -219,8 +219,8 @@ def test_parts_that_split_by_perpetrator_add_up_to_a_population_share(complete: 
 
 
 def test_paired_bases_on_one_day_give_a_basis_ratio() -> None:
-    # Two bases for the pair's own scope and day (REASONING.md 2: the scope of the ratio
-    # equals or contains the scope of a or of b).
+    # Two bases for the pair's own scope and day (README, "Concepts", Evidence: the scope of
+    # the ratio equals or contains the scope of a or of b).
     sources = build(
         claim("v", "C", "500", basis="verified"),
         claim("r", "C", "800", basis="reported"),

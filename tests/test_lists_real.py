@@ -37,6 +37,7 @@ def _spec(name: str) -> ListSpec:
     )
 
 
+@pytest.mark.slow  # 3,000 x 4,000 real records linked without ids (10 s): `.ci/run` runs it
 def test_gaza_releases_validate_and_link_with_ids_hidden() -> None:
     jan = read_list(_spec("gaza-moh-2024-01.json"))
     apr = read_list(_spec("gaza-moh-2024-04.json"))

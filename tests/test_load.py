@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 from golden_helpers import check_golden
+from hang_guard import within
 from typer.testing import CliRunner
 
 from casualty_recon import load, loads
@@ -68,15 +68,16 @@ BAD_FILES = sorted(BAD.glob("*.yaml"))
 
 @pytest.mark.parametrize("path", BAD_FILES, ids=[p.stem for p in BAD_FILES])
 def test_bad_file_fails_with_a_located_message(path: Path) -> None:
-    started = time.perf_counter()
-    result = runner.invoke(app, ["validate", str(path.relative_to(ROOT))], catch_exceptions=False)
-    elapsed = time.perf_counter() - started
+    result = within(
+        lambda: runner.invoke(
+            app, ["validate", str(path.relative_to(ROOT))], catch_exceptions=False
+        )
+    )
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: {path.relative_to(ROOT)}:")
     check_golden(f"errors/{path.stem}.txt", result.stderr)
-    assert elapsed < 1.0
 
 
 def test_every_bad_file_names_its_error_class() -> None:
@@ -102,22 +103,18 @@ def test_all_errors_of_a_file_are_reported_at_once() -> None:
     ]
 
 
-def test_a_file_over_the_size_limit_is_refused_quickly(tmp_path: Path) -> None:
+def test_a_file_over_the_size_limit_is_refused_without_a_hang(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     path.write_bytes(b"# padding\n" * 2_200_000)
-    started = time.perf_counter()
     with pytest.raises(InputError) as caught:
-        load(path)
+        within(lambda: load(path))
     assert caught.value.problems[0].code == "too-large"
-    assert time.perf_counter() - started < 1.0
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
-    started = time.perf_counter()
+def test_alias_bomb_is_refused_without_a_hang() -> None:
     with pytest.raises(InputError) as caught:
-        load(BAD / "alias-bomb.yaml")
+        within(lambda: load(BAD / "alias-bomb.yaml"))
     assert caught.value.problems[0].code == "alias-bomb"
-    assert time.perf_counter() - started < 1.0
 
 
 def test_numbers_yaml_would_misread_are_errors_where_text_is_expected() -> None:
@@ -277,17 +274,16 @@ def test_sparse_file_over_the_limit_is_refused_before_reading(tmp_path: Path) ->
     with path.open("wb") as stream:
         stream.truncate(2 * 1024**3)  # 2 GiB, no block written
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(InputError) as caught:
-            load(path)
+            within(lambda: load(path))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     problem = caught.value.problems[0]
     assert problem.code == "too-large"
     assert problem.message == "the file is 2,147,483,648 bytes, over the limit of 20,971,520"
-    assert peak < 8 * 1024**2 and time.perf_counter() - started < 1.0
+    assert peak < 8 * 1024**2  # refused from its size, before a byte is read
 
 
 def test_read_stream_holds_at_most_limit_plus_one_bytes() -> None:

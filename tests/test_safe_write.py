@@ -1,4 +1,4 @@
-"""Atomic writes that refuse to overwrite without --force (DESIGN.md section 9)."""
+"""Atomic writes that refuse to overwrite without --force (README, "CSV for spreadsheets")."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import CANNOT_WRITE
 from casualty_recon.render import atomic as safe_write
 from casualty_recon.render.atomic import write_files, write_new_file
 
@@ -99,7 +100,7 @@ def test_failure_while_staging_leaves_targets_untouched(
 
     def failing_stage(target: Path, data: bytes, mode: int) -> Path:
         if target == second:
-            raise UsageError(f"cannot write {target}: No space left on device")
+            raise UsageError.of(CANNOT_WRITE, target=target, reason="No space left on device")
         return real_stage(target, data, mode)
 
     monkeypatch.setattr(safe_write, "_stage", failing_stage)

@@ -1,6 +1,6 @@
-"""Series, revisions and relays (REASONING.md section 3) and which pairs a report compares
-(section 4), on small hand-built files. All figures here are made up for the tests unless a test
-says it follows a casebook case."""
+"""Series, revisions and relays (README, "Input format", Series) and which pairs a report
+compares (README, "Which pairs are compared"), on small hand-built files. All figures here are
+made up for the tests unless a test says it follows a casebook case."""
 
 from __future__ import annotations
 

@@ -168,3 +168,30 @@ def test_csv_import_then_yaml_then_export_gives_identical_csv() -> None:
     document, _ = claims_csv_to_document(first.decode("utf-8"), "claims.csv")
     sources = loads(dump_sources_document(document), "sources.yaml")
     assert to_csv_bytes("claims", claims_rows(sources), bom=True, hxl=True) == first
+
+
+def test_one_table_of_claim_fields_gives_every_order() -> None:
+    """The loader's fields, the writer's order, the required ones and the schema's properties all
+    come from `load.claim_fields.FIELDS`: a field added there is read, written and in the schema."""
+    from casualty_recon.load import builder, claim_fields, schema, yaml_writer
+
+    names = [field.name for field in claim_fields.FIELDS]
+    assert len(set(names)) == len(names)
+    assert builder.CLAIM_FIELDS == claim_fields.CLAIM_FIELDS == tuple(names)
+    assert yaml_writer.CLAIM_ORDER == claim_fields.CLAIM_ORDER
+    assert sorted(claim_fields.CLAIM_ORDER) == sorted(names)
+    assert sorted(field.written for field in claim_fields.FIELDS) == list(range(len(names)))
+    claim = schema.sources_schema(["basis"])["properties"]["claims"]["items"]
+    assert claim["required"] == list(claim_fields.CLAIM_REQUIRED)
+    # Every field of the schema is one the loader reads (`list`, of the `lists:` section, is the
+    # one the schema does not name yet).
+    assert set(claim["properties"]) <= set(names)
+
+
+def test_writer_puts_every_claim_field_in_the_written_order() -> None:
+    from casualty_recon.load.claim_fields import CLAIM_ORDER
+
+    claim = {name: f"v-{name}" for name in reversed(CLAIM_ORDER)}
+    text = dump_sources_document({"version": 1, "claims": [claim]})
+    keys = [line.split(":")[0].strip(" -") for line in text.splitlines() if "v-" in line]
+    assert keys == list(CLAIM_ORDER)

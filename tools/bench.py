@@ -1,5 +1,5 @@
-"""`make bench`: the performance budgets of DESIGN.md section 8, each measured as a ratio of two
-times taken side by side in one run (absolute times drift on shared machines).
+"""`make bench`: the performance budgets (README, "Performance"), each measured as a ratio of
+two times taken side by side in one run (absolute times drift on shared machines).
 
 Synthetic claims for the scale measurements are generated here by code, from a fixed seed, and
 say so in the file they are written to: they are not real figures.

@@ -34,6 +34,7 @@ from casualty_recon.extract.headline import headline_children, headline_civilian
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import article_text, split_sentences
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import CANNOT_READ_QUOTED, CSV_LACKS_COLUMNS, describe
 from tools.ged_corpus import HALVES as GED_HALVES
 from tools.ged_corpus import build as build_ged
 from tools.ged_corpus import ged_files
@@ -121,12 +122,14 @@ def read_corpus(csv_path: str | Path) -> list[_Article]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except OSError as exc:
-        raise UsageError(f"cannot read '{path}': {exc.strerror}") from None
+        raise UsageError.of(CANNOT_READ_QUOTED, path=path, reason=exc.strerror) from None
     needed = {"article_content", "nb_civilians", "nb_children"}
     if rows and not needed <= set(rows[0]):
-        raise UsageError(
-            f"'{path}' lacks the columns {', '.join(sorted(needed - set(rows[0])))}",
-            "give the FA-KES CSV (article_content, nb_civilians, nb_children, date)",
+        raise UsageError.of(
+            CSV_LACKS_COLUMNS,
+            path=path,
+            columns=", ".join(sorted(needed - set(rows[0]))),
+            hint="give the FA-KES CSV (article_content, nb_civilians, nb_children, date)",
         )
     return [
         _Article(
@@ -445,9 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = evaluate(args.csv)
     except UsageError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(f"  hint: {exc.hint}", file=sys.stderr)
+        print(describe(exc), file=sys.stderr)
         return 2
     print(f"FA-KES dev half ({args.csv})")
     print(report(result))

@@ -1,12 +1,13 @@
 """The explanation engine: for a pair of claims, every difference, its direction and (where the
 file gives evidence) its size, the residual, the verdict and the break-even values.
 
-DESIGN.md section 3 is the specification. In a pair, `a` is the claim with the larger floor (ties
-by id), so the gap reads as a positive number. The difference kinds come from the registry
-(`analysis/kinds/`), each detecting and sizing itself against the file's evidence, indexed once
-per engine (`analysis/evidence.py`). Effects are applied to b in the registry's order (time,
-area, population, outcome, perpetrators, basis) with interval arithmetic, to read b under a's
-definitions; the residual is a minus adjusted b. The verdict is `analysis/verdicts.py`.
+The README's "Concepts" and "Differences and verdicts" are the specification. In a pair, `a` is
+the claim with the larger floor (ties by id), so the gap reads as a positive number. The difference
+kinds come from the registry (`analysis/kinds/`), each detecting and sizing itself against the
+file's evidence, indexed once per engine (`analysis/evidence.py`). Effects are applied to b in the
+registry's order (time, area, population, outcome, perpetrators, basis) with interval arithmetic,
+to read b under a's definitions; the residual is a minus adjusted b. The verdict is
+`analysis/verdicts.py`.
 """
 
 from __future__ import annotations

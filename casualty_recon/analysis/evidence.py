@@ -90,7 +90,7 @@ class Evidence:
 
     def revision(self, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
         """(older, newer) when one of a and b revises the other down: one source, one series,
-        one scope and basis, a later day, below the earlier floor (REASONING.md 3)."""
+        one scope and basis, a later day, below the earlier floor (README, Series)."""
         if a.source != b.source or self._series_of.get(a.id) is not self._series_of.get(b.id):
             return None
         older, newer = sorted((a, b), key=lambda c: (c.as_of.latest, c.id))
@@ -109,7 +109,7 @@ class Evidence:
     def echoes(self, claim: Claim) -> frozenset[str]:
         """The claims that state the same count as `claim` (itself, its relays, the source's
         repeats) and their breakdown parts: none of them is independent evidence about a pair
-        that `claim` is in (REASONING.md section 2)."""
+        that `claim` is in (README, "Concepts", Evidence)."""
         found = self._echo_cache.get(claim.id)
         if found is None:
             same = self._by_count.get(_count_key(claim), [claim.id])

@@ -1,4 +1,4 @@
-"""Which pairs of claims a report compares (REASONING.md section 4).
+"""Which pairs of claims a report compares (README, "Which pairs are compared").
 
 - A file's focus pairs (`compare:`) come first, in the order written.
 - Then the comparisons a reader would make: for every two sources that count the same outcome

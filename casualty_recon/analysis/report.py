@@ -1,7 +1,7 @@
 """The report object: which pairs are compared, and everything the renderers show.
 
 `compare(sources)` is the library's entry point; `Report.to_dict()` is the JSON the CLI prints
-(DESIGN.md section 6).
+(README, "As a library").
 """
 
 from __future__ import annotations
@@ -18,6 +18,13 @@ from casualty_recon.analysis.timeline import Series, build_timelines, flag_sente
 from casualty_recon.model.claims import Claim, Sources
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import number
+from casualty_recon.model.usage import (
+    AGAINST_NO_OVERLAP,
+    CLAIM_ID_UNKNOWN,
+    PAIR_DISJOINT,
+    PAIR_SAME,
+    SOURCE_NOT_IN_FILE,
+)
 
 # Above this many pairs a report carries a summary and shows in full only the focus pairs,
 # every contradiction and coverage shortfall, and the largest residuals (unless `show_all`).
@@ -40,7 +47,8 @@ class Report:
     # Claims `--against` left out because their scope and the reference's are disjoint.
     skipped: list[str] = field(default_factory=list)
     # In a summary: contradictions and shortfalls beyond those shown in full, reported in one
-    # line each (REASONING.md 4: every one is reported; thousands are not printed in full).
+    # line each (README, "Which pairs are compared": every one is reported; thousands are not
+    # printed in full).
     listed: list[PairResult] = field(default_factory=list)
 
     @property
@@ -206,38 +214,32 @@ def compare(
     only_sources: Sequence[str] = (),
     show_all: bool = False,
 ) -> Report:
-    """Compare the claims of a loaded file: the selected pairs (REASONING.md section 4), all
-    `against` one claim, or one `pair`. Above `SUMMARY_ABOVE` pairs the report holds a summary
-    and only the pairs that matter most, unless `show_all`."""
+    """Compare the claims of a loaded file: the selected pairs (README, "Which pairs are
+    compared"), all `against` one claim, or one `pair`. Above `SUMMARY_ABOVE` pairs the report
+    holds a summary and only the pairs that matter most, unless `show_all`."""
     known = {claim.id: claim for claim in sources.claims}
     for claim_id in (*(pair or ()), *((against,) if against else ())):
         if claim_id not in known:
-            raise UsageError(
-                f"no claim with id {claim_id!r}",
-                "ids in this file: "
-                + ", ".join(sorted(known)[:12])
-                + (" ..." if len(known) > 12 else ""),
+            raise UsageError.of(
+                CLAIM_ID_UNKNOWN,
+                claim_id=claim_id,
+                ids=", ".join(sorted(known)[:12]) + (" ..." if len(known) > 12 else ""),
             )
     relays = {claim.relayed_by for claim in sources.claims if claim.relayed_by}
     for source in only_sources:
         if source not in sources.sources and source not in relays:
-            raise UsageError(
-                f"no source {source!r}", "sources in this file: " + ", ".join(sources.sources)
-            )
+            raise UsageError.of(SOURCE_NOT_IN_FILE, name=source, sources=", ".join(sources.sources))
     timelines = build_timelines(sources.claims)
     engine = Engine(sources, timelines)
     skipped: list[str] = []
     focus_count = 0
     if pair is not None:
         if pair[0] == pair[1]:
-            raise UsageError("--pair needs two different claims")
+            raise UsageError.of(PAIR_SAME)
         first, second = known[pair[0]], known[pair[1]]
         reason = disjoint_reason(first, second)
         if reason is not None:
-            raise UsageError(
-                f"{first.id} and {second.id} count disjoint scopes ({reason}): no pair",
-                "compare claims whose places and perpetrators overlap",
-            )
+            raise UsageError.of(PAIR_DISJOINT, a=first.id, b=second.id, reason=reason)
         chosen = [(first, second)]
     elif against is not None:
         reference = known[against]
@@ -250,11 +252,7 @@ def compare(
             else:
                 chosen.append((claim, reference))
         if not chosen:
-            raise UsageError(
-                f"no claim's scope overlaps {against}'s: every other claim counts other places "
-                "or disjoint perpetrators",
-                "choose a claim whose places and perpetrators overlap others'",
-            )
+            raise UsageError.of(AGAINST_NO_OVERLAP, against=against)
     else:
         focus = [(known[x], known[y]) for x, y in sources.compare]
         teller = None

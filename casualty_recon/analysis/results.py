@@ -153,7 +153,7 @@ def literal(claim: Claim) -> Span:
 
 
 def truth_ceiling(claim: Claim) -> int | None:
-    """An upper bound of the true number, or None (REASONING.md 1). A count on a verified,
+    """An upper bound of the true number, or None (README, "Concepts"). A count on a verified,
     documented or reported basis is a floor of the truth: only an explicit ceiling or range
     bounds it from above ("nearly 500" is approximate, not a ceiling). An estimate bounds the
     truth on both sides by its interval."""

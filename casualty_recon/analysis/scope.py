@@ -1,4 +1,4 @@
-"""Scope relations: how what one claim counts relates to what another counts (DESIGN.md section 2).
+"""Scope relations: how what one claim counts relates to what another counts (README, "Concepts").
 
 Each dimension gives one of the relations of `model.RELATIONS`, read as "a is ... than b":
 

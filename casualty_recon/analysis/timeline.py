@@ -3,7 +3,7 @@
 From a series come the daily rate of each segment, interpolated (or, with a warning,
 extrapolated) values for any day, revisions (a later figure below an earlier one) and stale
 relays (a relayed claim printed after the source had already published a newer figure).
-Figures enter at their stated values (a floor at its bound), as gaps do (DESIGN.md 3.1).
+Figures enter at their stated values (a floor at its bound), as gaps do (README, "Concepts").
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def floor_of(claim: Claim) -> int | None:
 
 
 def is_revision(older: Claim, newer: Claim) -> bool:
-    """Whether `newer` revises `older` down (REASONING.md section 3): the same source, counted to
+    """Whether `newer` revises `older` down (README, Series): the same source, counted to
     a later day, with a figure certainly below the earlier floor. Never for one day's figures,
     never for a figure inside an earlier ceiling or range, never for a narrower scope (area,
     population, outcome, perpetrators) or a later start than the earlier claim's. The caller
@@ -260,7 +260,7 @@ def is_revision(older: Claim, newer: Claim) -> bool:
 def series_key(claim: Claim) -> tuple[object, ...]:
     """What makes claims one series: one source's count of one scope on one basis (population,
     outcome, perpetrators, area and basis all the same), or the file's `series: NAME`, which
-    joins differently worded claims that are one count in substance (REASONING.md section 3).
+    joins differently worded claims that are one count in substance (README, Series).
 
     A city count is never in a national series: the area is compared exactly, not by country.
     """

@@ -94,7 +94,7 @@ def decide(
     """(verdict, reason, the direction a closing difference must push, or None); the verdict is
     `pending` when the differences left decide between partly explained and unexplained.
 
-    Counts are floors of the truth (REASONING.md 1): a contradiction needs an upper bound of the
+    Counts are floors of the truth (README, "Concepts"): a contradiction needs an upper bound of the
     truth (a ceiling, a range, an estimate) below the other's floor, for a scope the bound
     contains. `counted_a` and `counted_b` (b adjusted) read ceilings and approximations as
     counts: 250 against "up to 300" is inside the ceiling."""

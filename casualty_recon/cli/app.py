@@ -31,16 +31,24 @@ from casualty_recon.cli.files import init, schema
 from casualty_recon.cli.report import report
 from casualty_recon.cli.timeline import timeline
 from casualty_recon.cli.validate import validate
+from casualty_recon.model.usage import OUTPUT_FAILED, UNEXPECTED, template_text
 
 app = typer.Typer(
     name="casualty-recon",
     help=(
         "Reconcile competing casualty figures: why two tolls differ, by how much each reason "
         "could account for, and whether they contradict each other.\n\n"
+        # Each example a paragraph of its own that click prints as written ("\b"), never
+        # re-wrapped inside an id: copy and paste works at any width (issue 17 item 5).
         "Examples:\n\n"
+        "\b\n"
         "  casualty-recon init sources.yaml\n\n"
+        "\b\n"
         "  casualty-recon validate sources.yaml\n\n"
-        "  casualty-recon report sources.yaml --pair uossm-2019-08-20 ocha-reuters-2019-08-20\n\n"
+        "\b\n"
+        "  casualty-recon report sources.yaml \\\n"
+        "    --pair uossm-2019-08-20 ocha-reuters-2019-08-20\n\n"
+        "\b\n"
         "  casualty-recon export sources.yaml --out tables/"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -113,16 +121,12 @@ def main() -> None:
         if error.errno == errno.EPIPE:
             code = ExitCode.OK  # the reader went away (`| head`): not an error
         else:
-            stderr(f"error: cannot write to standard output: {error.reason}")
+            stderr(template_text(OUTPUT_FAILED, reason=error.reason))
             code = ExitCode.BAD_DATA
     except Exception as error:
         if _state["debug"] or "--debug" in sys.argv:
             raise
-        stderr(
-            f"error: unexpected {type(error).__name__}: {error}\n"
-            f"  hint: this is a bug; please report it at {REPORT_URL} "
-            "with the output of the same command run with --debug"
-        )
+        stderr(template_text(UNEXPECTED, name=type(error).__name__, error=error, url=REPORT_URL))
         code = ExitCode.INTERNAL
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
 

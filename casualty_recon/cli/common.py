@@ -16,6 +16,13 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 import typer
 
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
+from casualty_recon.model.usage import (
+    CHART_SUFFIX_BAD,
+    FILE_EXISTS,
+    FORMAT_FROM_SUFFIX,
+    OPTION_NOT_A_DATE,
+    describe,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -151,20 +158,13 @@ def discard_output() -> None:
 
 
 def fail(error: CasualtyReconError) -> NoReturn:
-    """Report a located error (or a usage error) on stderr and exit with its code."""
+    """Report an error on stderr, as `model.usage.describe` lays it out (every problem of a
+    file, with their count), and exit with its code: 1 bad data, 2 bad usage."""
+    stderr(describe(error))
     if isinstance(error, InputError):
-        for problem in error.problems:
-            stderr(str(problem))
         count = len(error.problems)
         stderr(f"{count} error{'s' if count != 1 else ''}")
-        raise typer.Exit(ExitCode.BAD_DATA)
-    if isinstance(error, UsageError):
-        stderr(f"error: {error.message}")
-        if error.hint:
-            stderr(f"  hint: {error.hint}")
-        raise typer.Exit(ExitCode.USAGE)
-    stderr(f"error: {error}")
-    raise typer.Exit(ExitCode.BAD_DATA)
+    raise typer.Exit(error.exit_code)
 
 
 def load(path: str) -> Sources:
@@ -190,7 +190,7 @@ def date_option(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{name} {value!r} is not a date", "write it as YYYY-MM-DD") from None
+        raise UsageError.of(OPTION_NOT_A_DATE, name=name, value=value) from None
 
 
 def check_chart(chart: Path | None, force: bool) -> None:
@@ -198,9 +198,9 @@ def check_chart(chart: Path | None, force: bool) -> None:
     if chart is None:
         return
     if chart.suffix.lower() not in (".png", ".svg"):
-        raise UsageError(f"cannot draw a chart as {chart.name}", "name a .png or .svg file")
+        raise UsageError.of(CHART_SUFFIX_BAD, name=chart.name)
     if chart.exists() and not force:
-        raise UsageError(f"{chart} exists", "pass --force to overwrite it")
+        raise UsageError.of(FILE_EXISTS, path=chart)
 
 
 def draw_chart(draw: Callable[[], None], chart: Path) -> None:
@@ -261,9 +261,8 @@ def choose_renderer(kind: str, fmt: str, output: Path | None, command: str) -> R
         if output is not None:
             found = format_for_suffix(output.suffix)
             if found is None:
-                raise UsageError(
-                    f"cannot tell the format of {output.name} from its suffix",
-                    f"name it {', '.join(SUFFIXES)}, or pass --format",
+                raise UsageError.of(
+                    FORMAT_FROM_SUFFIX, name=output.name, suffixes=", ".join(SUFFIXES)
                 )
             chosen = found
         else:

@@ -18,6 +18,7 @@ import typer
 
 from casualty_recon.cli.common import emit, fail
 from casualty_recon.model.errors import CasualtyReconError, UsageError
+from casualty_recon.model.usage import CLAIM_NEEDS_SCOPE, FORMAT_FROM_SUFFIX, OPTION_NOT_A_DATE
 
 if TYPE_CHECKING:
     from casualty_recon.estimate.result import Estimation
@@ -57,9 +58,8 @@ def _resolve(fmt: EstimateFormat, output: Path | None) -> EstimateFormat:
     if output is not None:
         chosen = SUFFIXES.get(output.suffix.lower())
         if chosen is None:
-            raise UsageError(
-                f"cannot tell the format of {output.name} from its suffix",
-                "name it .txt, .md, .json or .csv, or pass --format",
+            raise UsageError.of(
+                FORMAT_FROM_SUFFIX, name=output.name, suffixes=".txt, .md, .json or .csv"
             )
         return chosen
     return EstimateFormat.table if sys.stdout.isatty() else EstimateFormat.plain
@@ -103,16 +103,12 @@ def _scope(
     }
     missing = [name for name, value in given.items() if not value]
     if missing:
-        raise UsageError(
-            f"--claim needs {', '.join(missing)}",
-            "say whose estimate it is and of what: --source, --population, --outcome, "
-            "--area and --as-of (YYYY-MM-DD)",
-        )
+        raise UsageError.of(CLAIM_NEEDS_SCOPE, missing=", ".join(missing))
     assert source and population and outcome and area and as_of
     try:
         day = dt.date.fromisoformat(as_of)
     except ValueError:
-        raise UsageError(f"--as-of {as_of!r} is not a date", "write it as YYYY-MM-DD") from None
+        raise UsageError.of(OPTION_NOT_A_DATE, name="--as-of", value=as_of) from None
     return ClaimScope(source, population, outcome, area, day, url)
 
 
@@ -179,12 +175,17 @@ def estimate(
 
     Examples:
 
+    \b
       casualty-recon estimate kosovo.csv
 
-      casualty-recon estimate strata.csv --method latent-class --seed 7 --format json
+    \b
+      casualty-recon estimate strata.csv --method latent-class \\
+        --seed 7 --format json
 
-      casualty-recon estimate kosovo.csv --claim --source HRDAG --population people
-      --outcome killed --area Kosovo --as-of 1999-06-20 -o estimate.yaml
+    \b
+      casualty-recon estimate kosovo.csv --claim --source HRDAG \\
+        --population people --outcome killed --area Kosovo \\
+        --as-of 1999-06-20 -o estimate.yaml
     """
     try:
         scope = _scope(source, population, outcome, area, as_of, url) if claim else None

@@ -10,6 +10,7 @@ from casualty_recon.cli.common import choose_renderer, fail, load, show
 from casualty_recon.cli.options import DateFormatOption, FormatOption
 from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
+from casualty_recon.model.usage import CLAIM_ID_UNKNOWN_BARE
 
 # The choices of --kind follow the layout modules (events/layouts/): one list of dataset kinds.
 EventKind = StrEnum("EventKind", [(kind, kind) for kind in KINDS])  # type: ignore[misc]
@@ -45,8 +46,10 @@ def events(
 
     Examples:
 
+    \b
       casualty-recon events airwars.csv --claims sources.yaml
 
+    \b
       casualty-recon events ged.csv --claim ohchr-2019-08-29 --format json
     """
     try:
@@ -68,7 +71,7 @@ def events(
             known = {c.id for c in sources.claims}
             for claim_id in claim:
                 if claim_id not in known:
-                    raise UsageError(f"no claim with id {claim_id!r}")
+                    raise UsageError.of(CLAIM_ID_UNKNOWN_BARE, claim_id=claim_id)
             chosen_claims = [c for c in sources.claims if c.id in set(claim)]
         refs = cross_check(
             table,

@@ -8,6 +8,7 @@ import typer
 from casualty_recon.cli.common import emit, fail, load, stderr
 from casualty_recon.cli.options import DateFormatOption, FileArgument, ForceOption
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
+from casualty_recon.model.usage import IMPORT_GOT_YAML
 
 
 def export(
@@ -35,8 +36,10 @@ def export(
 
     Examples:
 
+    \b
       casualty-recon export --out tables/
 
+    \b
       casualty-recon export sources.yaml --out tables/ --delimiter ';' --hxl
     """
     try:
@@ -84,8 +87,10 @@ def import_claims(
 
     Examples:
 
+    \b
       casualty-recon import claims.csv -o sources.yaml
 
+    \b
       casualty-recon import claims.csv > sources.yaml
     """
     try:
@@ -101,10 +106,7 @@ def import_claims(
             raise InputError(problems)
         first_line = text.split("\n", 1)[0]
         if ":" in first_line and "," not in first_line and ";" not in first_line:
-            raise UsageError(
-                f"{csv_file} looks like YAML, not a claims CSV",
-                "import reads the claims.csv that `export` writes; a sources.yaml is read as is",
-            )
+            raise UsageError.of(IMPORT_GOT_YAML, path=csv_file)
         document, positions = claims_csv_to_document(text, csv_file)
         load_document(document, csv_file, positions)  # the result must load
         emit(sources_yaml(document, csv_file), output, force)

@@ -33,9 +33,12 @@ def extract(
 
     Examples:
 
+    \b
       casualty-recon extract article.txt --published 2019-08-20 --outlet Reuters
 
-      casualty-recon extract article.html --url https://... -o sources.yaml --append
+    \b
+      casualty-recon extract article.html --url https://... \\
+        -o sources.yaml --append
     """
     try:
         from casualty_recon.cli.extract_run import run_extract

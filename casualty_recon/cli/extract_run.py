@@ -19,7 +19,16 @@ from casualty_recon.extract.claims import ArticleFailure, ExtractedClaim, extrac
 from casualty_recon.extract.text import read_articles
 from casualty_recon.extract.writer import check_loads, merge_claims, render_yaml
 from casualty_recon.load.reading import read_input
-from casualty_recon.model.errors import CasualtyReconError, UsageError
+from casualty_recon.model.errors import DataError, UsageError
+from casualty_recon.model.usage import (
+    APPEND_NEEDS_OUTPUT,
+    ARTICLES_FAILED,
+    CANNOT_READ_QUOTED,
+    EXTRACT_TARGET_EXISTS,
+    NO_ARTICLE,
+    STDIN_TWICE,
+    error_text,
+)
 from casualty_recon.render.atomic import locked, write_new_file
 from casualty_recon.render.progress import stages
 
@@ -52,17 +61,14 @@ def write_claims(
     with locked(target):
         exists = target.exists()
         if exists and not (append or force):
-            raise UsageError(
-                f"'{target}' already exists",
-                "use --append to add the claims to it, or --force to replace it",
-            )
+            raise UsageError.of(EXTRACT_TARGET_EXISTS, target=target)
         existing: str | None = None
         if exists and append:
             data = read_input(str(target))
             try:
                 existing = data.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
-                raise UsageError(f"cannot read '{target}': {exc}") from None
+                raise UsageError.of(CANNOT_READ_QUOTED, path=target, reason=exc) from None
         text, merged = merge_claims(existing, claims)
         check_loads(text, str(target), existing)
         write_new_file(target, text.encode("utf-8"), force=exists)
@@ -87,11 +93,11 @@ def run_extract(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     if not articles:
-        raise UsageError("no article given", "give one or more files, or - for standard input")
+        raise UsageError.of(NO_ARTICLE)
     if articles.count("-") > 1:
-        raise UsageError("standard input (-) can be read only once")
+        raise UsageError.of(STDIN_TWICE)
     if (append or force) and output is None:
-        raise UsageError("--append and --force need a file to write", "add -o sources.yaml")
+        raise UsageError.of(APPEND_NEEDS_OUTPUT)
     texts, unread = read_articles(articles)
     failures = [ArticleFailure(name, e.message, e.hint) for name, e in unread]
     with stages(len(texts) >= BATCH) as progress:  # on a terminal only, for a batch
@@ -103,9 +109,7 @@ def run_extract(
             texts, published=published, url=url, outlet=outlet, failures=failures, on_article=show
         )
     for failure in failures:  # each on stderr as it is known, and exit 1 at the end
-        err.write(f"error: {failure.name}: {failure.message}\n")
-        if failure.hint:
-            err.write(f"  hint: {failure.hint}\n")
+        err.write(error_text(failure.message, failure.hint, where=failure.name) + "\n")
     if not claims:
         err.write("no toll statements found\n")
     if output is None:
@@ -126,7 +130,6 @@ def run_extract(
 
 def _raise_if_failed(failures: Sequence[ArticleFailure], articles: int) -> None:
     if failures:
-        raise CasualtyReconError(
-            f"{len(failures)} of {articles} article{'s' if articles != 1 else ''} failed "
-            "(above); the claims of the others were written"
+        raise DataError.of(
+            ARTICLES_FAILED, failed=len(failures), articles=articles, s="s" if articles != 1 else ""
         )

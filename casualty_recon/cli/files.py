@@ -15,6 +15,7 @@ def schema(output: OutputOption = None, force: ForceOption = False) -> None:
 
     Examples:
 
+    \b
       casualty-recon schema -o sources.schema.json
     """
     from casualty_recon.analysis.kinds import assumable
@@ -36,8 +37,10 @@ def init(
 
     Examples:
 
+    \b
       casualty-recon init
 
+    \b
       casualty-recon init syria.yaml
     """
     from casualty_recon.load.starter import STARTER

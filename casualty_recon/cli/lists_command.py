@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from casualty_recon.cli.common import fail
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
+from casualty_recon.model.usage import (
+    FILE_EXISTS,
+    LINK_ONE_OR_TWO,
+    LIST_NOT_IN_FILE,
+    NO_LISTS_SECTION,
+)
 
 if TYPE_CHECKING:
     from casualty_recon.lists.link import Linkage
@@ -42,19 +49,7 @@ class Engine(StrEnum):
 
 def _fail(error: CasualtyReconError) -> NoReturn:
     """The app's error contract: located errors and exit 1, usage errors exit 2."""
-    if isinstance(error, InputError):
-        for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        count = len(error.problems)
-        sys.stderr.write(f"{count} error{'s' if count != 1 else ''}\n")
-        raise typer.Exit(1)
-    if isinstance(error, UsageError):
-        sys.stderr.write(f"error: {error.message}\n")
-        if error.hint:
-            sys.stderr.write(f"  hint: {error.hint}\n")
-        raise typer.Exit(2)
-    sys.stderr.write(f"error: {error}\n")
-    raise typer.Exit(1)
+    fail(error)
 
 
 def _sources(path: Path) -> Sources:
@@ -62,7 +57,7 @@ def _sources(path: Path) -> Sources:
 
     sources = load(path)
     if not sources.lists:
-        raise UsageError(f"{path} has no `lists:` section", "see README, 'Named-victim lists'")
+        raise UsageError.of(NO_LISTS_SECTION, path=path)
     return sources
 
 
@@ -70,8 +65,8 @@ def _table(sources: Sources, key: str) -> ListTable:
     from casualty_recon.lists.read import read_list
 
     if key not in sources.lists:
-        raise UsageError(
-            f"no list `{key}` in {sources.path}", "lists: " + ", ".join(sorted(sources.lists))
+        raise UsageError.of(
+            LIST_NOT_IN_FILE, key=key, path=sources.path, lists=", ".join(sorted(sources.lists))
         )
     return read_list(sources.lists[key])
 
@@ -175,7 +170,7 @@ def link(
         from casualty_recon.render.lists import render_duplicates, render_linkage
 
         if len(keys) > 2:
-            raise UsageError("link one list or two", "casualty-recon lists link A B")
+            raise UsageError.of(LINK_ONE_OR_TWO)
         linkage = _linkage(_sources(sources_path), keys, engine, master, threshold, no_ids, quiet)
         sys.stdout.write(render_linkage(linkage))
         sys.stdout.write(render_duplicates(linkage))
@@ -211,7 +206,7 @@ def compare(
         from casualty_recon.render.lists import people_csv, render_comparison
 
         if output is not None and output.exists() and not force:
-            raise UsageError(f"{output} exists", "pass --force to overwrite it")
+            raise UsageError.of(FILE_EXISTS, path=output)
         sources = _sources(sources_path)
         linkage = _linkage(sources, [a, b], engine, master, threshold, no_ids, quiet)
         pair = (sources.lists[a].source, sources.lists[b].source)

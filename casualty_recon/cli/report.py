@@ -24,6 +24,7 @@ from casualty_recon.cli.options import (
     OutputOption,
 )
 from casualty_recon.model.errors import CasualtyReconError, UsageError
+from casualty_recon.model.usage import PAIR_AND_AGAINST
 
 if TYPE_CHECKING:
     from casualty_recon.analysis.report import Report
@@ -90,25 +91,34 @@ def report(
 
     Examples:
 
+    \b
       casualty-recon report
 
+    \b
       casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20
 
-      casualty-recon report --against ohchr-2019-08-29 --format markdown -o report.md
+    \b
+      casualty-recon report --against ohchr-2019-08-29 \\
+        --format markdown -o report.md
 
+    \b
       casualty-recon report --format json | jq '.pairs[].verdict'
 
-      casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20 --chart pair.png
+    \b
+      casualty-recon report --pair uossm-2019-08-20 ocha-reuters-2019-08-20 \\
+        --chart pair.png
 
+    \b
       casualty-recon report --format html -o report.html
 
+    \b
       casualty-recon report --fail-on contradiction
     """
     try:
         check_chart(chart, force)
         choose_renderer("report", fmt, output, "report")  # a bad format fails before any work
         if pair is not None and against is not None:
-            raise UsageError("--pair and --against cannot be used together")
+            raise UsageError.of(PAIR_AND_AGAINST)
         from casualty_recon.render.progress import LARGE_FILE, LARGE_REPORT, file_size, stages
 
         with stages(file_size(file) >= LARGE_FILE) as progress:

@@ -22,6 +22,7 @@ from casualty_recon.cli.options import (
     SourceOption,
 )
 from casualty_recon.model.errors import CasualtyReconError, UsageError
+from casualty_recon.model.usage import SOURCE_NOT_IN_FILE
 
 
 def timeline(
@@ -44,10 +45,13 @@ def timeline(
 
     Examples:
 
+    \b
       casualty-recon timeline --source OHCHR
 
+    \b
       casualty-recon timeline --source OHCHR --at 2019-08-20
 
+    \b
       casualty-recon timeline --chart timeline.png
     """
     try:
@@ -59,8 +63,8 @@ def timeline(
 
         for name in source or ():
             if name not in sources.sources:
-                raise UsageError(
-                    f"no source {name!r}", "sources in this file: " + ", ".join(sources.sources)
+                raise UsageError.of(
+                    SOURCE_NOT_IN_FILE, name=name, sources=", ".join(sources.sources)
                 )
         series = build_timelines(sources.claims)
         if source:

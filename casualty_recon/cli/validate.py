@@ -13,8 +13,10 @@ def validate(file: FileArgument = "sources.yaml", fmt: FormatOption = "auto") ->
 
     Examples:
 
+    \b
       casualty-recon validate
 
+    \b
       casualty-recon validate claims.csv
 
       cat sources.yaml | casualty-recon validate -

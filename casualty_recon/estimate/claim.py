@@ -1,4 +1,4 @@
-"""An estimate as a claim: `basis: estimated`, the 95% interval as its figure (REASONING.md 1).
+"""An estimate as a claim: `basis: estimated`, the 95% interval as its figure (README, "Concepts").
 
 Documented counts are floors of the truth; an estimate bounds it on both sides, so the claim's
 figure is the interval (`between 9,100 and 13,700`, rounded outwards to three significant
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from casualty_recon.estimate.result import Estimate, Estimation
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import ESTIMATE_CLAIM_INVALID, NO_INTERVAL
 
 __all__ = ["ClaimScope", "claim_document", "claim_text", "figure_text"]
 
@@ -54,10 +55,7 @@ def _pick(result: Estimation, method: str | None) -> Estimate:
                 return e
     if usable:
         return usable[0]
-    raise UsageError(
-        "no method gave an interval to write as a claim",
-        "pick a method that ran (see the estimate without --claim)",
-    )
+    raise UsageError.of(NO_INTERVAL)
 
 
 def claim_document(
@@ -115,7 +113,9 @@ def claim_text(result: Estimation, scope: ClaimScope, method: str | None = None)
         loads(text, "<claim>")
     except InputError as error:
         first = error.problems[0]
-        raise UsageError(
-            f"the claim would not load: {first.message}", first.hint or "check the scope options"
+        raise UsageError.of(
+            ESTIMATE_CLAIM_INVALID,
+            message=first.message,
+            hint=first.hint or "check the scope options",
         ) from None
     return text

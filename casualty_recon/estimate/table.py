@@ -20,11 +20,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import InputError, Problem
+from casualty_recon.model.errors import FILE_UNREADABLE_BARE, InputError, Problem, Template
+from casualty_recon.model.file_errors import (
+    OVERLAPS_COUNT_NEGATIVE,
+    OVERLAPS_COUNT_NOT_WHOLE,
+    OVERLAPS_EMPTY,
+    OVERLAPS_LIST_TWICE,
+    OVERLAPS_LIST_UNNAMED,
+    OVERLAPS_NO_COUNT_COLUMN,
+    OVERLAPS_NO_ROWS,
+    OVERLAPS_NOT_BINARY,
+    OVERLAPS_NOT_UTF8,
+    OVERLAPS_PATTERN_BAD,
+    OVERLAPS_PATTERN_LENGTH,
+    OVERLAPS_PATTERN_TWICE,
+    OVERLAPS_ROW_LENGTH,
+    OVERLAPS_STRATUM_LISTS,
+    OVERLAPS_TOO_FEW_LISTS,
+    OVERLAPS_TOO_MANY_LISTS,
+    OVERLAPS_ZERO_PATTERN,
+)
 
 __all__ = ["OverlapTable", "parse_overlaps", "read_overlaps"]
 
-CODE = "bad-overlaps"
 MAX_LISTS = 20
 
 
@@ -67,15 +85,13 @@ def read_overlaps(path: str | Path) -> list[OverlapTable]:
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError(
-            [Problem("file", Location(name, 1, 1), f"cannot read the file: {reason}")]
+            [Problem.of(FILE_UNREADABLE_BARE, Location(name, 1, 1), reason=reason)]
         ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            [Problem("encoding", Location(name, line, 1), "the file is not UTF-8 text")]
-        ) from None
+        raise InputError([Problem.of(OVERLAPS_NOT_UTF8, Location(name, line, 1))]) from None
     return parse_overlaps(text, name)
 
 
@@ -103,21 +119,16 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
 
-    def problem(self, line: int, column: int, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(CODE, Location(self.path, line, column), message, hint))
+    def problem(self, line: int, column: int, template: Template, **values: object) -> None:
+        self.problems.append(Problem.of(template, Location(self.path, line, column), **values))
 
     def count(self, text: str, column: int, line: int) -> int | None:
         cleaned = text.replace("_", "")
         if cleaned.startswith("-") and cleaned[1:].isdigit():
-            self.problem(line, column, f"count {text} is negative", "counts are 0 or more")
+            self.problem(line, column, OVERLAPS_COUNT_NEGATIVE, text=text)
             return None
         if not cleaned.isdigit():
-            self.problem(
-                line,
-                column,
-                f"count {text!r} is not a whole number",
-                "write how many people have this pattern, e.g. 12",
-            )
+            self.problem(line, column, OVERLAPS_COUNT_NOT_WHOLE, text=text)
             return None
         return int(cleaned)
 
@@ -130,20 +141,11 @@ def parse_overlaps(text: str, path: str = "<string>") -> list[OverlapTable]:
         if line.strip() and not line.lstrip().startswith("#")
     ]
     if not rows:
-        raise InputError([Problem("empty", Location(path, 1, 1), "the file holds no counts")])
+        raise InputError([Problem.of(OVERLAPS_EMPTY, Location(path, 1, 1))])
     header_line, header = rows[0]
     names = [field.lower() for field, _ in header]
     if "count" not in names:
-        raise InputError(
-            [
-                Problem(
-                    CODE,
-                    Location(path, header_line, 1),
-                    "the header has no count column",
-                    "the first line names the lists (or a pattern column) and then count",
-                )
-            ]
-        )
+        raise InputError([Problem.of(OVERLAPS_NO_COUNT_COLUMN, Location(path, header_line, 1))])
     if "pattern" in names:
         tables = _long(reader, header_line, header, rows[1:])
     else:
@@ -158,21 +160,21 @@ def _check_lists(reader: _Reader, lists: list[str], line: int, column: int) -> b
         reader.problem(
             line,
             column,
-            f"only {len(lists)} list{'s' if len(lists) != 1 else ''}: estimating the "
-            "undocumented needs two lists or more",
-            "give one 0/1 column per list (or a pattern digit per list)",
+            OVERLAPS_TOO_FEW_LISTS,
+            count=len(lists),
+            s="s" if len(lists) != 1 else "",
         )
         return False
     if len(lists) > MAX_LISTS:
-        reader.problem(line, column, f"{len(lists)} lists; at most {MAX_LISTS} can be estimated")
+        reader.problem(line, column, OVERLAPS_TOO_MANY_LISTS, count=len(lists), limit=MAX_LISTS)
         return False
     seen: set[str] = set()
     for name in lists:
         if not name:
-            reader.problem(line, column, "a list has no name", "name every list in the header")
+            reader.problem(line, column, OVERLAPS_LIST_UNNAMED)
             return False
         if name in seen:
-            reader.problem(line, column, f"list {name!r} is named twice")
+            reader.problem(line, column, OVERLAPS_LIST_TWICE, name=name)
             return False
         seen.add(name)
     return True
@@ -203,20 +205,15 @@ def _add(
 ) -> None:
     if not any(pattern):
         if count:
-            reader.problem(
-                line,
-                count_column,
-                f"the all-zero pattern has a count ({count}): nobody is observed on no list",
-                "the unobserved cell is what is estimated; leave it out or give it 0",
-            )
+            reader.problem(line, count_column, OVERLAPS_ZERO_PATTERN, count=count)
         return
     if pattern in stratum.cells:
         reader.problem(
             line,
             column,
-            f"pattern {''.join(map(str, pattern))} is given twice "
-            f"(first on line {stratum.first_line[pattern]})",
-            "give each pattern once, with its total count",
+            OVERLAPS_PATTERN_TWICE,
+            pattern="".join(map(str, pattern)),
+            first=stratum.first_line[pattern],
         )
         return
     stratum.cells[pattern] = count
@@ -240,9 +237,10 @@ def _wide(
             reader.problem(
                 line,
                 1,
-                f"the row has {len(fields)} fields and the header {len(header)}: "
-                f"the pattern has the wrong length",
-                f"give one 0 or 1 for each of the {len(lists)} lists, then the count",
+                OVERLAPS_PATTERN_LENGTH,
+                fields=len(fields),
+                columns=len(header),
+                lists=len(lists),
             )
             continue
         pattern: list[int] = []
@@ -251,12 +249,7 @@ def _wide(
             if i == count_at:
                 continue
             if value not in ("0", "1"):
-                reader.problem(
-                    line,
-                    column,
-                    f"{names[i]} is {value!r}, not 0 or 1",
-                    "1 means on that list, 0 not on it",
-                )
+                reader.problem(line, column, OVERLAPS_NOT_BINARY, name=names[i], value=value)
                 bad = True
             else:
                 pattern.append(int(value))
@@ -281,12 +274,7 @@ def _long(
     strata: dict[str, _Stratum] = {}
     for line, fields in rows:
         if len(fields) != len(header):
-            reader.problem(
-                line,
-                1,
-                f"the row has {len(fields)} fields and the header {len(header)}",
-                'quote list names that hold commas: "police,news"',
-            )
+            reader.problem(line, 1, OVERLAPS_ROW_LENGTH, fields=len(fields), columns=len(header))
             continue
         text, column = fields[pattern_at]
         if lists_at is not None:
@@ -308,9 +296,9 @@ def _long(
             reader.problem(
                 line,
                 list_column,
-                f"stratum {key} names other lists than on line "
-                f"{min(stratum.first_line.values(), default=line)}",
-                "every row of a stratum names the same lists in the same order",
+                OVERLAPS_STRATUM_LISTS,
+                key=key,
+                first=min(stratum.first_line.values(), default=line),
             )
             continue
         count = reader.count(*fields[count_at], line)
@@ -318,13 +306,15 @@ def _long(
             reader.problem(
                 line,
                 column,
-                f"pattern {text!r} is not {len(stratum.lists)} digits 0 or 1",
-                f"one digit per list ({', '.join(stratum.lists)}): 1 on it, 0 not",
+                OVERLAPS_PATTERN_BAD,
+                text=text,
+                count=len(stratum.lists),
+                lists=", ".join(stratum.lists),
             )
             continue
         if count is None:
             continue
         _add(reader, stratum, tuple(int(c) for c in text), count, line, column, fields[count_at][1])
     if not strata:
-        reader.problem(header_line, 1, "the file holds no counts", "add one row per pattern")
+        reader.problem(header_line, 1, OVERLAPS_NO_ROWS)
     return [s.table() for s in strata.values() if s.lists]

@@ -62,6 +62,13 @@ from casualty_recon.grammar.parties import is_catalogued, party_closure
 from casualty_recon.grammar.places import display_name, town_parent
 from casualty_recon.model.claims import Claim, Place
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import (
+    GRADE_UNKNOWN,
+    GRADE_UNKNOWN_CLOSE,
+    GRADES_EMPTY,
+    GRADES_NOT_APPLICABLE,
+    PRECISION_BAD,
+)
 
 
 def check_grades(events: EventTable, grades: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -70,10 +77,10 @@ def check_grades(events: EventTable, grades: Sequence[str] | None) -> tuple[str,
         return None
     known = events.layout.grades
     if not known:
-        raise UsageError(
-            f"{events.title} has no grades; --grades applies to "
-            + join_names([layout.title for layout in LAYOUTS.values() if layout.grades]),
-            "leave out --grades",
+        raise UsageError.of(
+            GRADES_NOT_APPLICABLE,
+            title=events.title,
+            layouts=join_names([layout.title for layout in LAYOUTS.values() if layout.grades]),
         )
     lookup = {grade.lower(): grade for grade in known}
     chosen: list[str] = []
@@ -83,21 +90,23 @@ def check_grades(events: EventTable, grades: Sequence[str] | None) -> tuple[str,
             continue
         if key not in lookup:
             close = difflib.get_close_matches(key, list(lookup), n=1)
-            hint = f"did you mean {lookup[close[0]]}?" if close else ""
-            raise UsageError(
-                f"unknown grade '{grade.strip()}'",
-                (hint + " " if hint else "") + f"{events.title} grades: {', '.join(known)}",
+            raise UsageError.of(
+                GRADE_UNKNOWN_CLOSE if close else GRADE_UNKNOWN,
+                grade=grade.strip(),
+                close=lookup[close[0]] if close else "",
+                title=events.title,
+                grades=", ".join(known),
             )
         if lookup[key] not in chosen:
             chosen.append(lookup[key])
     if not chosen:
-        raise UsageError("--grades names no grade", f"{events.title} grades: {', '.join(known)}")
+        raise UsageError.of(GRADES_EMPTY, title=events.title, grades=", ".join(known))
     return tuple(chosen)
 
 
 def check_precision(value: int | None, what: str) -> int | None:
     if value is not None and value < 1:
-        raise UsageError(f"--{what} must be 1 or more, not {value}", "1 is the most precise")
+        raise UsageError.of(PRECISION_BAD, what=what, value=value)
     return value
 
 

@@ -19,7 +19,6 @@ from casualty_recon.events.layout import Layout
 from casualty_recon.load.yaml_nodes import utf16_order
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import (
-    ERROR_KINDS,
     EVENTS_HEADER_FIELD_TOO_LONG,
     EVENTS_HEADER_NOT_CSV,
     EVENTS_NOT_TEXT,
@@ -29,11 +28,19 @@ from casualty_recon.model.errors import (
     Template,
     UsageError,
 )
+from casualty_recon.model.file_errors import (
+    EVENTS_EMPTY,
+    EVENTS_NOT_THE_LAYOUT,
+    EVENTS_UNKNOWN_LAYOUT,
+    EVENTS_UNREADABLE,
+)
+from casualty_recon.model.usage import (
+    EVENT_KIND_AMBIGUOUS,
+    EVENT_KIND_UNKNOWN,
+    EVENT_KIND_UNKNOWN_CLOSE,
+)
 
 SNIFF_BYTES = 1 << 20
-# The catalogue entry for an event file with the wrong columns; `bad-csv` until `bad-events`
-# exists in errors.ERROR_KINDS.
-ERROR_CODE = "bad-events" if "bad-events" in ERROR_KINDS else "bad-csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +65,8 @@ class Header:
         return found
 
 
-def event_file_error(
-    path: str, message: str, hint: str | None = None, code: str = ERROR_CODE
-) -> InputError:
-    return InputError([Problem(code, Location(path, 1, 1), message, hint)])
+def event_file_error(path: str, template: Template, **values: object) -> InputError:
+    return InputError([Problem.of(template, Location(path, 1, 1), **values)])
 
 
 def _refuse(path: str, template: Template, **values: object) -> InputError:
@@ -75,11 +80,9 @@ def sniff(path: str | Path) -> Header:
         with open(path, "rb") as file:
             head = file.read(SNIFF_BYTES)
     except OSError as err:
-        raise event_file_error(
-            name, f"cannot read the event file: {err.strerror or err}", code="file"
-        ) from err
+        raise event_file_error(name, EVENTS_UNREADABLE, reason=err.strerror or err) from err
     if not head.strip():
-        raise event_file_error(name, "the event file is empty", code="empty")
+        raise event_file_error(name, EVENTS_EMPTY)
     order = utf16_order(head)
     if order is not None:
         raise _refuse(name, EVENTS_UTF16, order=order)
@@ -123,17 +126,22 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
         wanted = kind.strip().lower()
         if wanted not in layouts:
             close = difflib.get_close_matches(wanted, list(layouts), n=1)
-            hint = f"did you mean {close[0]}?" if close else f"use one of: {', '.join(layouts)}"
-            raise UsageError(f"unknown event dataset kind '{kind}'", hint)
+            raise UsageError.of(
+                EVENT_KIND_UNKNOWN_CLOSE if close else EVENT_KIND_UNKNOWN,
+                kind=kind,
+                close=close[0] if close else "",
+                kinds=", ".join(layouts),
+            )
         layout = layouts[wanted]
         missing = layout.missing(header.lookup())
         if missing:
             raise event_file_error(
                 header.path,
-                f"not {_article(layout.title)} {layout.title} file: it lacks the column(s) "
-                f"{', '.join(missing)}",
-                f"{_article(layout.title)} {layout.title} file needs the columns "
-                f"{', '.join(layout.required_names())}",
+                EVENTS_NOT_THE_LAYOUT,
+                article=_article(layout.title),
+                title=layout.title,
+                missing=", ".join(missing),
+                required=", ".join(layout.required_names()),
             )
         return layout
     present = header.lookup()
@@ -141,10 +149,10 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:  # pragma: no cover - the required sets are disjoint
-        raise UsageError(
-            f"{header.path}: the columns fit several event datasets "
-            f"({', '.join(layout.kind for layout in matches)})",
-            "say which with --kind",
+        raise UsageError.of(
+            EVENT_KIND_AMBIGUOUS,
+            path=header.path,
+            kinds=", ".join(layout.kind for layout in matches),
         )
     # Name the layout the header is closest to, and what it lacks.
     nearest = min(layouts.values(), key=lambda layout: len(layout.missing(present)))
@@ -154,7 +162,9 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
     shown = ", ".join(header.names[:12]) + (", ..." if len(header.names) > 12 else "")
     raise event_file_error(
         header.path,
-        f"not a known event dataset: the header has {shown}; closest is {nearest.title}, "
-        f"which also needs {', '.join(nearest.missing(present))}",
-        f"expected columns, by dataset: {expected} (or say which with --kind)",
+        EVENTS_UNKNOWN_LAYOUT,
+        shown=shown,
+        nearest=nearest.title,
+        missing=", ".join(nearest.missing(present)),
+        expected=expected,
     )

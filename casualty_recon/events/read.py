@@ -41,6 +41,7 @@ from casualty_recon.model.errors import (
     Problem,
     Template,
 )
+from casualty_recon.model.file_errors import EVENTS_NOT_CSV
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 _QUOTE = ord('"')
@@ -426,7 +427,7 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
                 raise
             table = read(typed=False)
     except (pa.ArrowInvalid, OSError) as err:
-        raise event_file_error(header.path, f"cannot read the event file as CSV: {err}") from err
+        raise event_file_error(header.path, EVENTS_NOT_CSV, reason=err) from err
     raw = Raw(layout, header, table, roles)
     raw.date_order = DATE_FORMATS[date_format] if date_format else None
     raw.bad_rows.update(wrong_width)

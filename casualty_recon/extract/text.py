@@ -16,6 +16,7 @@ from pathlib import Path
 
 from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import InputError, UsageError
+from casualty_recon.model.usage import ARTICLE_MISSING, ARTICLE_UNREADABLE
 
 # Tags whose content is never article text.
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav"})
@@ -114,15 +115,11 @@ def read_article(name: str) -> str:
     input limit (a device, a FIFO without a writer or a file over the limit is refused while
     reading, never read to the end)."""
     if name != "-" and not Path(name).exists():
-        raise UsageError(
-            f"no such article: '{name}'", "give the path of a text or HTML file, or - for stdin"
-        )
+        raise UsageError.of(ARTICLE_MISSING, name=name)
     try:
         data = read_input(name)
     except InputError as error:
-        problem = error.problems[0]
-        hint = "give the path of a text or HTML file, or - for stdin"
-        raise UsageError(problem.message, hint) from None
+        raise UsageError.of(ARTICLE_UNREADABLE, message=error.problems[0].message) from None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

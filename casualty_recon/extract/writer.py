@@ -15,6 +15,7 @@ from casualty_recon.extract.fresh_yaml import HEADER, fresh_document
 from casualty_recon.load.loader import loads
 from casualty_recon.load.yaml_append import MergeResult, NewClaim, NewSource, append_claims
 from casualty_recon.model.errors import InputError, UsageError
+from casualty_recon.model.usage import EXTRACTED_INVALID
 
 __all__ = ["HEADER", "MergeResult", "check_loads", "merge_claims", "render_yaml"]
 
@@ -64,7 +65,4 @@ def check_loads(text: str, path: str, existing: str | None) -> None:
                 loads(existing, path)
             except InputError:
                 return  # the file had problems already; adding to it is no worse
-        raise UsageError(
-            f"the extracted claims would not load:\n{exc}",
-            "please report this as a bug in extract",
-        ) from None
+        raise UsageError.of(EXTRACTED_INVALID, errors=exc) from None

@@ -1,8 +1,9 @@
 """The figure grammar: how a published toll is written, and the interval it means.
 
-Layer 2 (DESIGN.md section 7). Mirrors SOURCES_FORMAT.md, "Figure grammar". `n` is any number
-that `numbers.parse_number` reads: digits (`730`, `1,089`, `1 089`), multipliers (`2.7 million`,
-`1.5m`) or words (`seven hundred`, `a dozen`). `tol` is the `about_tolerance` setting (0.1).
+Layer 2 (README, "Layout of the code"). Mirrors README, "Input format", Figures. `n` is any
+number that `numbers.parse_number` reads: digits (`730`, `1,089`, `1 089`), multipliers (`2.7
+million`, `1.5m`) or words (`seven hundred`, `a dozen`). `tol` is the `about_tolerance` setting
+(0.1).
 
 | written | qualifier | interval |
 |---|---|---|

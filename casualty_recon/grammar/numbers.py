@@ -1,6 +1,6 @@
 """Numbers as written in sources and news text: numerals and English number words.
 
-Layer 2 (DESIGN.md section 7). Strict and fast: a whole fragment is a number or it is not;
+Layer 2 (README, "Layout of the code"). Strict and fast: a whole fragment is a number or it is not;
 "seven days" is not a number. Nothing here raises; the callers decide what an absent number means.
 
 | written | value |

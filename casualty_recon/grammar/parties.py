@@ -1,6 +1,6 @@
 """Parties: who a figure says did the killing (`perpetrators`), and the relation of two such sets.
 
-Grammar of `perpetrators` (SOURCES_FORMAT.md):
+Grammar of `perpetrators` (README, "Input format", Parties):
 
 | written                                   | means                                       |
 |-------------------------------------------|---------------------------------------------|

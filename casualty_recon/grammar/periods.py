@@ -1,6 +1,6 @@
 """The date and period grammar: a date as written, and the interval of days it can mean.
 
-Layer 2 (DESIGN.md section 7). Mirrors SOURCES_FORMAT.md, "Date and period grammar". `Month` is
+Layer 2 (README, "Layout of the code"). Mirrors the README, "Input format", Dates. `Month` is
 a month name (`April`), its three-letter form (`Apr`, `Sept`), with or without a full stop.
 
 | written | resolves to |

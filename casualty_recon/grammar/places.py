@@ -1,7 +1,7 @@
 """Places: the gazetteer that turns what users and articles write into `Place`s, and the relation
 between two areas.
 
-Grammar of a place (SOURCES_FORMAT.md, `area`):
+Grammar of a place (README, "Input format", Places):
 
 | form                         | example                        | resolves to                  |
 |------------------------------|--------------------------------|------------------------------|

@@ -35,6 +35,7 @@ from casualty_recon.lists.names import normalise, skeleton
 from casualty_recon.lists.read import ListTable
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import ENGINE_UNKNOWN, LINK_HOW_MANY, LIST_TWICE, SPARK_MISSING
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -293,15 +294,13 @@ def _db_api(engine: str, master: str) -> Any:
 
         return DuckDBAPI()
     if engine != "spark":
-        raise UsageError(f"unknown engine {engine!r}", "engines: " + ", ".join(ENGINES))
+        raise UsageError.of(ENGINE_UNKNOWN, engine=engine, engines=", ".join(ENGINES))
     try:
         from pyspark.sql import SparkSession
         from splink import SparkAPI
         from splink.backends.spark import similarity_jar_location
     except ImportError:
-        raise UsageError(
-            "--engine spark needs pyspark", "pip install 'casualty-recon[spark]' (and Java 17+)"
-        ) from None
+        raise UsageError.of(SPARK_MISSING) from None
     spark = (
         SparkSession.builder.master(master)
         .appName("casualty-recon lists")
@@ -326,10 +325,10 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
 
     options = options or LinkOptions()
     if not 1 <= len(tables) <= 2:
-        raise UsageError("link one list (its duplicates) or two lists")
+        raise UsageError.of(LINK_HOW_MANY)
     keys = tuple(table.spec.key for table in tables)
     if len(set(keys)) != len(keys):
-        raise UsageError(f"list `{keys[0]}` is given twice", "name two different lists")
+        raise UsageError.of(LIST_TWICE, key=keys[0])
     say = options.progress or (lambda _text: None)
     seconds: dict[str, float] = {}
     start = time.perf_counter()

@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import InputError, Problem
+from casualty_recon.model.errors import InputError, Problem, Template
+from casualty_recon.model.file_errors import (
+    LIST_NO_COLUMN,
+    LIST_NOT_CSV,
+    LIST_NOT_EXCEL,
+    LIST_NOT_JSON,
+    LIST_NOT_RECORDS,
+    LIST_NOT_UTF8,
+    LIST_NOT_UTF8_HINTED,
+    LIST_TOO_LARGE,
+    LIST_UNREADABLE,
+)
 from casualty_recon.model.lists import LIST_FIELDS, ListSpec
 
 if TYPE_CHECKING:
@@ -43,8 +54,8 @@ class ListTable:
         return len(self.frame)
 
 
-def _problem(spec: ListSpec, code: str, message: str, hint: str | None = None) -> InputError:
-    return InputError([Problem(code, Location(spec.path, 1, 1), message, hint)])
+def _problem(spec: ListSpec, template: Template, **values: object) -> InputError:
+    return InputError([Problem.of(template, Location(spec.path, 1, 1), key=spec.key, **values)])
 
 
 def read_list(spec: ListSpec) -> ListTable:
@@ -55,19 +66,9 @@ def read_list(spec: ListSpec) -> ListTable:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise _problem(
-            spec,
-            "file",
-            f"cannot read list `{spec.key}`: {err.strerror or err}",
-            "check `file` in the `lists` section; it is relative to sources.yaml",
-        ) from None
+        raise _problem(spec, LIST_UNREADABLE, reason=err.strerror or err) from None
     if size > LIST_MAX_BYTES:
-        raise _problem(
-            spec,
-            "too-large",
-            f"list `{spec.key}` is {size:,} bytes, over the limit of {LIST_MAX_BYTES:,}",
-            "split the list, or keep only the columns the mapping names",
-        )
+        raise _problem(spec, LIST_TOO_LARGE, size=size, limit=LIST_MAX_BYTES)
     if spec.format == "json":
         frame, first_row = _read_json(spec, path.read_bytes()), 1
     elif spec.format == "excel":
@@ -82,11 +83,13 @@ def read_list(spec: ListSpec) -> ListTable:
     if missing:
         raise InputError(
             [
-                Problem(
-                    "bad-list",
+                Problem.of(
+                    LIST_NO_COLUMN,
                     Location(spec.path, 1, 1),
-                    f"list `{spec.key}` has no column `{column}` (mapped to {field})",
-                    "its columns: " + ", ".join(header[:30]),
+                    key=spec.key,
+                    column=column,
+                    field=field,
+                    columns=", ".join(header[:30]),
                 )
                 for field, column in missing
             ]
@@ -113,14 +116,15 @@ def _read_json(spec: ListSpec, data: bytes) -> pd.DataFrame:
     try:
         records = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
-        raise _problem(spec, "encoding", f"list `{spec.key}` is not UTF-8 ({err.reason})") from None
+        raise _problem(spec, LIST_NOT_UTF8, reason=err.reason) from None
     except json.JSONDecodeError as err:
         raise InputError(
             [
-                Problem(
-                    "bad-list",
+                Problem.of(
+                    LIST_NOT_JSON,
                     Location(spec.path, err.lineno, err.colno),
-                    f"list `{spec.key}` is not valid JSON: {err.msg}",
+                    key=spec.key,
+                    reason=err.msg,
                 )
             ]
         ) from None
@@ -128,12 +132,7 @@ def _read_json(spec: ListSpec, data: bytes) -> pd.DataFrame:
         inner = [value for value in records.values() if isinstance(value, list)]
         records = inner[0] if len(inner) == 1 else records
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise _problem(
-            spec,
-            "bad-list",
-            f"list `{spec.key}` is not a JSON array of records",
-            'write it as [{"name": ..., "age": ...}, ...]',
-        )
+        raise _problem(spec, LIST_NOT_RECORDS)
     return pd.DataFrame.from_records(records)
 
 
@@ -145,9 +144,7 @@ def _read_csv(spec: ListSpec, data: bytes) -> pd.DataFrame:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise _problem(
-            spec, "encoding", f"list `{spec.key}` is not UTF-8 ({err.reason})", "save it as UTF-8"
-        ) from None
+        raise _problem(spec, LIST_NOT_UTF8_HINTED, reason=err.reason) from None
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
     try:
@@ -155,9 +152,7 @@ def _read_csv(spec: ListSpec, data: bytes) -> pd.DataFrame:
             io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, engine="c"
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise _problem(
-            spec, "bad-list", f"list `{spec.key}` is not a readable CSV: {err}"
-        ) from None
+        raise _problem(spec, LIST_NOT_CSV, reason=err) from None
 
 
 def _read_excel(spec: ListSpec, path: Path) -> pd.DataFrame:
@@ -167,6 +162,4 @@ def _read_excel(spec: ListSpec, path: Path) -> pd.DataFrame:
         sheet: str | int = spec.sheet if spec.sheet is not None else 0
         return pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
     except (ValueError, KeyError, OSError) as err:
-        raise _problem(
-            spec, "bad-list", f"list `{spec.key}` is not a readable Excel sheet: {err}"
-        ) from None
+        raise _problem(spec, LIST_NOT_EXCEL, reason=err) from None

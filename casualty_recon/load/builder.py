@@ -14,6 +14,7 @@ from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
 from casualty_recon.load.assumption_reader import AssumptionReader
+from casualty_recon.load.claim_fields import CLAIM_FIELDS, CLAIM_REQUIRED
 from casualty_recon.load.nesting import MAX_NESTING, too_deep
 from casualty_recon.load.node_reader import (
     is_octal,
@@ -91,28 +92,6 @@ TOP_FIELDS = (
     "lists",
 )
 SOURCE_FIELDS = ("name", "kind", "method", "url")
-CLAIM_FIELDS = (
-    "id",
-    "source",
-    "figure",
-    "population",
-    "outcome",
-    "perpetrators",
-    "area",
-    "start",
-    "as_of",
-    "published",
-    "basis",
-    "relayed_by",
-    "url",
-    "quote",
-    "notes",
-    "breakdown_of",
-    "series",
-    "complete",
-    "list",
-)
-CLAIM_REQUIRED = ("id", "source", "figure", "population", "outcome", "area", "as_of")
 SETTINGS_FIELDS = ("about_tolerance",)
 CLAIM_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 

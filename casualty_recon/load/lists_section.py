@@ -11,6 +11,14 @@ from casualty_recon.grammar.periods import parse_period
 from casualty_recon.load.node_reader import NodeReader, suggest
 from casualty_recon.load.yaml_nodes import Node
 from casualty_recon.model.claims import Sources
+from casualty_recon.model.file_errors import (
+    CLAIM_LIST_UNKNOWN,
+    LISTS_ENTRY_MISSING,
+    LISTS_FORMAT_UNKNOWN,
+    LISTS_NO_NAME_COLUMN,
+    LISTS_NOT_A_MAPPING,
+    LISTS_UNKNOWN_SOURCE,
+)
 from casualty_recon.model.lists import LIST_FIELDS, LIST_FORMATS, ListSpec
 
 
@@ -41,12 +49,10 @@ def lists_section(
         }
         if "file" not in fields or "columns" not in fields:
             missing = "file" if "file" not in fields else "columns"
-            builder.problem("missing-field", value, f"{what} has no `{missing}`")
+            builder.report(LISTS_ENTRY_MISSING, value, what=what, name=missing)
             continue
         if text.get("source") and text["source"] not in sources.sources:
-            builder.problem(
-                "unknown-source", fields["source"][1], f"{what} names an unknown source"
-            )
+            builder.report(LISTS_UNKNOWN_SOURCE, fields["source"][1], what=what)
         as_of = None
         if text.get("as_of"):
             day = builder.guarded(
@@ -57,11 +63,8 @@ def lists_section(
         file = text.get("file") or ""
         fmt = text.get("format") or suffixes.get(Path(file).suffix.lower(), "")
         if fmt not in LIST_FORMATS:
-            builder.problem(
-                "bad-list",
-                fields.get("format", fields["file"])[1],
-                f"{what}: cannot tell the format of `{file}`",
-                "give `format: csv`, json or excel",
+            builder.report(
+                LISTS_FORMAT_UNKNOWN, fields.get("format", fields["file"])[1], what=what, file=file
             )
         columns: dict[str, str] = {}
         mapping = builder.mapping(fields["columns"][1], LIST_FIELDS, f"{what}: columns") or {}
@@ -70,12 +73,7 @@ def lists_section(
             if column_name:
                 columns[name] = column_name
         if mapping and "name" not in mapping:
-            builder.problem(
-                "missing-field",
-                fields["columns"][1],
-                f"{what} maps no `name` column",
-                "name the column that holds each person's name: `name: full_name`",
-            )
+            builder.report(LISTS_NO_NAME_COLUMN, fields["columns"][1], what=what)
         free = (
             tuple(t for _n, t in builder.text_list(fields["free"][1], f"{what}: free"))
             if ("free" in fields)
@@ -95,7 +93,7 @@ def lists_section(
             column=where.column,
         )
     if node is not None and node.kind != "map" and not node.is_null:
-        builder.problem("wrong-type", node, "`lists` must be a mapping of list keys")
+        builder.report(LISTS_NOT_A_MAPPING, node)
     claims = top["claims"][1] if "claims" in top else None
     backed: dict[str, list[str]] = {}
     for item in claims.items if claims is not None and claims.kind == "seq" else []:
@@ -104,11 +102,11 @@ def lists_section(
         if list_node is None or id_node is None:
             continue
         if not list_node.is_scalar or list_node.text.strip() not in specs:
-            builder.problem(
-                "bad-list",
+            builder.report(
+                CLAIM_LIST_UNKNOWN,
                 list_node,
-                f"`list` names no list of `lists`: `{list_node.text}`",
-                suggest(list_node.text, list(specs), "it must be a key of `lists`"),
+                text=list_node.text,
+                hint=suggest(list_node.text, list(specs), "it must be a key of `lists`"),
             )
             continue
         backed.setdefault(list_node.text.strip(), []).append(id_node.text.strip())

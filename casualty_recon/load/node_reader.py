@@ -50,14 +50,11 @@ class NodeReader:
 
     # --- problems ------------------------------------------------------------------------------
 
-    def problem(self, code: str, node: Node, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(code, node.where(self.path), message, hint))
-
     def report(self, template: Template, node: Node, **values: object) -> None:
         self.problems.append(Problem.of(template, node.where(self.path), **values))
 
     def grammar(self, node: Node, err: GrammarError) -> None:
-        self.problem(err.code, node, err.message, err.hint)
+        self.problems.append(Problem.located(err, node.where(self.path)))
 
     # --- typed access --------------------------------------------------------------------------
 

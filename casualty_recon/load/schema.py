@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from casualty_recon.load.claim_fields import CLAIM_REQUIRED
 from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS, SOURCE_KINDS
 
 FIGURE_HELP = (
@@ -47,7 +48,7 @@ def _claim_schema() -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "source", "figure", "population", "outcome", "area", "as_of"],
+        "required": list(CLAIM_REQUIRED),
         "properties": {
             "id": {
                 "type": "string",

@@ -29,6 +29,7 @@ from casualty_recon.grammar.figures import parse_figure
 from casualty_recon.grammar.periods import parse_period
 from casualty_recon.load.yaml_writer import CLAIM_ORDER, is_iso_day, is_whole_number
 from casualty_recon.model.errors import GrammarError, UsageError
+from casualty_recon.model.usage import APPEND_NOT_A_MAPPING, APPEND_NOT_YAML
 
 __all__ = ["MergeResult", "NewClaim", "NewSource", "append_claims"]
 
@@ -134,15 +135,9 @@ def _document(yaml: YAML, existing: str | None, header: str) -> CommentedMap:
     try:
         loaded = yaml.load(existing)
     except YAMLError as exc:
-        raise UsageError(
-            f"cannot add to a file that is not valid YAML: {exc}",
-            "run `casualty-recon validate` on it and fix it first",
-        ) from None
+        raise UsageError.of(APPEND_NOT_YAML, error=exc) from None
     if not isinstance(loaded, CommentedMap):
-        raise UsageError(
-            "cannot add claims: the file is not a mapping with `sources` and `claims`",
-            "run `casualty-recon validate` on it",
-        )
+        raise UsageError.of(APPEND_NOT_A_MAPPING)
     return loaded
 
 

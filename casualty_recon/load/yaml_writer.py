@@ -4,7 +4,7 @@ Half of the one writer of sources.yaml: `import` writes with the rules here, and
 writes `extract`'s claims (a new document, or added to a file with its comments kept) under the
 same ordering and plain-form rules (`CLAIM_ORDER`, `is_whole_number`, `is_iso_day`). Text in, text
 out: files are written by the CLI through `render.atomic`. The output reads like a file a person
-wrote (SOURCES_FORMAT.md): keys in the format's order, a blank line between sections and between
+wrote (README, Input format): keys in the format's order, a blank line between sections and between
 claims, short lists in flow style (`area: [southern Idlib, Hama]`), text unquoted wherever YAML
 reads it back as the same text. Everything YAML would misread is double-quoted: `"NO"` (a boolean
 in YAML 1.1), `"017"` (octal), `"1,089"`, `"2019"` in a text field, `"1e3"` (a float in YAML 1.2),
@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 
 import yaml
 
+from casualty_recon.load.claim_fields import CLAIM_ORDER
 from casualty_recon.load.yaml_nodes import MAX_BYTES
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import IMPORT_TOO_LARGE, InputError, Problem
@@ -35,27 +36,6 @@ __all__ = [
 
 TOP_ORDER = ("version", "title", "settings", "areas", "parties", "sources", "claims", "assumptions")
 SOURCE_ORDER = ("name", "kind", "method", "url")
-CLAIM_ORDER = (
-    "id",
-    "source",
-    "relayed_by",
-    "figure",
-    "population",
-    "outcome",
-    "perpetrators",
-    "area",
-    "start",
-    "as_of",
-    "published",
-    "basis",
-    "breakdown_of",
-    "complete",
-    "series",
-    "list",
-    "url",
-    "quote",
-    "notes",
-)
 ASSUMPTION_ORDER = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
 DATE_FIELDS = frozenset({"start", "as_of", "published"})
 WIDTH = 100

@@ -1,9 +1,9 @@
 """Plain typed data: claims, sources, figures, day ranges, places, scopes.
 
-This is layer 1 of the house (DESIGN.md section 7): no I/O and no imports from the rest of the
-package. Every other module speaks in these types. The small value types are NamedTuples rather
-than dataclasses: immutable and hashable alike, and five times cheaper to define, which counts in
-a command-line tool's start-up (DESIGN.md section 8).
+This is layer 1 of the house (README, "Layout of the code"): no I/O and no imports from the rest of
+the package. Every other module speaks in these types. The small value types are NamedTuples rather
+than dataclasses: immutable and hashable alike, and five times cheaper to define, which counts in a
+command-line tool's start-up (README, "Performance").
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ OUTCOMES: tuple[str, ...] = (
     "detained",
     "displaced",
 )
-# Ordered by how much each basis is expected to capture (DESIGN.md section 2).
+# Ordered by how much each basis is expected to capture (README, "Concepts").
 BASES: tuple[str, ...] = ("verified", "documented", "reported", "estimated")
 SOURCE_KINDS: tuple[str, ...] = (
     "un",
@@ -85,7 +85,7 @@ class Figure(NamedTuple):
 
     @property
     def stated(self) -> tuple[int, int]:
-        """The interval used for gaps: an open end closed at the stated bound (DESIGN.md 3.1).
+        """The interval used for gaps: an open end closed at the stated bound (README, "Concepts").
 
         "more than 730" enters as 731, "up to 300" as 300, a range as its range.
         """
@@ -117,7 +117,7 @@ class DayRange(NamedTuple):
 
 def clip_as_of(as_of: DayRange, published: DayRange) -> DayRange:
     """A count never runs past the day it was published: a vague as_of ("early March") ends at
-    the publication day when that falls inside it (REASONING.md section 3)."""
+    the publication day when that falls inside it (README, "Input format", Series)."""
     if as_of.earliest <= published.latest < as_of.latest:
         return as_of._replace(latest=published.latest)
     return as_of
@@ -211,7 +211,7 @@ class Claim:
     notes: str | None = None
     breakdown_of: str | None = None
     # `series: NAME`: differently worded claims of one source that are one count in substance
-    # (REASONING.md section 3). None: the series is found from the scope.
+    # (README, "Input format", Series). None: the series is found from the scope.
     series: str | None = None
     # Every breakdown part of this claim is in the file: shares from it are exact.
     complete: bool = False
@@ -267,7 +267,8 @@ class Sources:
     assumptions: list[Assumption] = field(default_factory=list)
     about_tolerance: float = 0.1
     notes: list[Note] = field(default_factory=list)
-    # `compare:`: the file's focus pairs of claim ids, shown first (REASONING.md section 4).
+    # `compare:`: the file's focus pairs of claim ids, shown first (README, "Which pairs are
+    # compared").
     compare: list[tuple[str, str]] = field(default_factory=list)
     lists: dict[str, ListSpec] = field(default_factory=dict)  # the `lists:` section
 

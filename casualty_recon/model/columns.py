@@ -121,7 +121,12 @@ PAIRS_COLUMNS: tuple[Column, ...] = (
     Column("a_figure", "text", "#affected+text+a", "Figure of claim a as written."),
     Column("b_figure", "text", "#affected+text+b", "Figure of claim b as written."),
     Column("gap_low", "float", "#value+gap+min", "Smallest a minus b the stated figures allow."),
-    Column("gap_high", "float", "#value+gap+max", "Largest a minus b; empty when open."),
+    Column(
+        "gap_high",
+        "float",
+        "#value+gap+max",
+        "Largest a minus b the stated figures allow (a floor enters at its bound, so never empty).",
+    ),
     Column(
         "residual_low",
         "float",

@@ -7,7 +7,11 @@ blanks, and its hint; a site fills it (`GrammarError.of(FIGURE_NEGATIVE, text=..
 `Problem.of(FILE_UNREADABLE, location, reason=...)`) instead of composing text by hand.
 Parsers of the small languages raise `GrammarError` (what is wrong with one value); the loader
 locates it and turns it into a `Problem` (where it is wrong). All problems of a file are raised
-together in one `InputError`.
+together in one `InputError`. What a command is asked to do that it cannot (an unknown id, a file
+that exists, an option out of range) is a `UsageError` (exit 2), its kinds in `USAGE_KINDS` and
+its templates in `model.usage`; the messages of event, overlap-count and list files are in
+`model.file_errors`. `model.usage.describe` lays any of them out as the user reads it; no other
+code composes an error message (tests/test_error_templates.py checks it).
 """
 
 from __future__ import annotations
@@ -99,6 +103,10 @@ ERROR_KINDS: dict[str, ErrorKind] = {
 }
 
 
+# Every kind by its code: these, and those `model.usage` adds for commands.
+KINDS: dict[str, ErrorKind] = dict(ERROR_KINDS)
+
+
 class Template(NamedTuple):
     """One error message: the kind it belongs to, its wording and its hint, with `{name}` blanks
     that `fill` fills (`str.format` rules: `{{` for a literal brace)."""
@@ -109,7 +117,7 @@ class Template(NamedTuple):
 
     @property
     def title(self) -> str:
-        return ERROR_KINDS[self.code].title
+        return KINDS[self.code].title
 
     def fill(self, **values: object) -> tuple[str, str | None]:
         """The message and the hint with every blank filled."""
@@ -118,11 +126,13 @@ class Template(NamedTuple):
 
 
 class CasualtyReconError(Exception):
-    """Base of the errors this package raises on purpose."""
+    """Base of the errors this package raises on purpose; `exit_code` is the command's."""
+
+    exit_code = 1
 
 
-class GrammarError(CasualtyReconError, ValueError):
-    """A value outside one of the small languages (figures, dates, places, parties)."""
+class DataError(CasualtyReconError):
+    """A run that failed on its data, as one message with a hint (exit code 1)."""
 
     def __init__(self, code: str, message: str, hint: str | None = None) -> None:
         super().__init__(message)
@@ -136,6 +146,10 @@ class GrammarError(CasualtyReconError, ValueError):
         return cls(template.code, message, hint)
 
 
+class GrammarError(DataError, ValueError):
+    """A value outside one of the small languages (figures, dates, places, parties)."""
+
+
 class Problem(NamedTuple):
     code: str
     location: Location
@@ -146,6 +160,11 @@ class Problem(NamedTuple):
     def of(cls, template: Template, location: Location, **values: object) -> Problem:
         message, hint = template.fill(**values)
         return cls(template.code, location, message, hint)
+
+    @classmethod
+    def located(cls, error: DataError, location: Location) -> Problem:
+        """A value's error (a `GrammarError`, say) at the place it was written."""
+        return cls(error.code, location, error.message, error.hint)
 
     def __str__(self) -> str:
         text = f"error: {self.location}: {self.message}"
@@ -167,10 +186,18 @@ class InputError(CasualtyReconError):
 class UsageError(CasualtyReconError):
     """The command was asked for something it cannot do (exit code 2)."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None, code: str = "bad-option") -> None:
         super().__init__(message)
+        self.code = code
         self.message = message
         self.hint = hint
+
+    @classmethod
+    def of(cls, template: Template, **values: object) -> Self:
+        message, hint = template.fill(**values)
+        return cls(message, hint, template.code)
 
 
 # --- the messages ------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Atomic file writes that never overwrite an existing file without being told to.
 
-DESIGN.md section 9: exports are written to a temporary file in the target's directory, flushed
-to disk, then renamed over the target, so a reader never sees half a file and a crash leaves the
-old file intact. Without `force`, an existing target is refused with a usage error (exit code 2).
+README, "CSV for spreadsheets": exports are written to a temporary file in the target's directory,
+flushed to disk, then renamed over the target, so a reader never sees half a file and a crash leaves
+the old file intact. Without `force`, an existing target is refused with a usage error (exit code
+2).
 
 Also:
 - A target that is a symlink is written through: the file it points to gets the new content and
@@ -32,6 +33,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import (
+    CANNOT_WRITE,
+    FILE_EXISTS,
+    FILE_LOCKED,
+    FILES_EXIST,
+    NAME_TOO_LONG,
+    TARGET_IS_DIRECTORY,
+    TARGET_NOT_REGULAR,
+    TARGET_PARENT_MISSING,
+    WRITTEN_TWICE,
+)
 
 __all__ = ["LOCK_WAIT", "STALE_AFTER", "locked", "real_target", "write_files", "write_new_file"]
 
@@ -107,11 +119,7 @@ def _acquire(lock: Path, target: Path, wait: float) -> int | None:
         except BlockingIOError:
             os.close(handle)
             if time.monotonic() >= deadline:
-                raise UsageError(
-                    f"{target} is being written by another process (it holds the lock {lock}; "
-                    f"waited {wait:g} s)",
-                    "try again when the other casualty-recon run has finished",
-                ) from None
+                raise UsageError.of(FILE_LOCKED, target=target, lock=lock, wait=wait) from None
             time.sleep(pause * (0.5 + random.random()))  # jitter: waiters do not wake together
             pause = min(pause * 2, 0.2)
             continue
@@ -194,11 +202,7 @@ def _check_names(target: Path) -> None:
         size = len(os.fsencode(part))
         if size > limit:
             shown = part if len(part) <= 40 else f"{part[:20]}...{part[-10:]}"
-            raise UsageError(
-                f"cannot write {shown}: the name is {size:,} bytes, over the limit of {limit} "
-                "bytes a file name may have here",
-                "choose a shorter name",
-            )
+            raise UsageError.of(NAME_TOO_LONG, shown=shown, size=size, limit=limit)
 
 
 def _check_targets(targets: list[Path], *, force: bool) -> None:
@@ -208,32 +212,28 @@ def _check_targets(targets: list[Path], *, force: bool) -> None:
         try:
             _check_target(target, seen)
         except OSError as error:
-            raise UsageError(f"cannot write {target}: {error.strerror or error}") from error
+            raise UsageError.of(
+                CANNOT_WRITE, target=target, reason=error.strerror or error
+            ) from error
     existing = [target for target in targets if target.exists() or target.is_symlink()]
     if existing and not force:
         names = ", ".join(str(path) for path in existing)
         if len(existing) == 1:
-            raise UsageError(f"{names} exists", "pass --force to overwrite it")
-        raise UsageError(f"{names} exist", "pass --force to overwrite them")
+            raise UsageError.of(FILE_EXISTS, path=names)
+        raise UsageError.of(FILES_EXIST, paths=names)
 
 
 def _check_target(target: Path, seen: set[Path]) -> None:
     resolved = target.resolve()
     if resolved in seen:
-        raise UsageError(f"{target} would be written twice")
+        raise UsageError.of(WRITTEN_TWICE, target=target)
     seen.add(resolved)
     if target.is_dir():
-        raise UsageError(f"{target} is a directory", "name a file to write")
+        raise UsageError.of(TARGET_IS_DIRECTORY, target=target)
     if target.exists() and not target.is_file():
-        raise UsageError(
-            f"{target} is not a regular file (a device, FIFO or socket)",
-            "name a file to write",
-        )
+        raise UsageError.of(TARGET_NOT_REGULAR, target=target)
     if not target.parent.is_dir():
-        raise UsageError(
-            f"cannot write {target}: {target.parent} is not a directory",
-            "create the directory first",
-        )
+        raise UsageError.of(TARGET_PARENT_MISSING, target=target, parent=target.parent)
 
 
 def _new_file_mode() -> int:
@@ -251,7 +251,7 @@ def _stage(target: Path, data: bytes, mode: int) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise UsageError(f"cannot write {target}: {error.strerror}") from error
+        raise UsageError.of(CANNOT_WRITE, target=target, reason=error.strerror) from error
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -262,7 +262,7 @@ def _stage(target: Path, data: bytes, mode: int) -> Path:
     except OSError as error:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-        raise UsageError(f"cannot write {target}: {error.strerror}") from error
+        raise UsageError.of(CANNOT_WRITE, target=target, reason=error.strerror) from error
     return temp
 
 
@@ -275,16 +275,16 @@ def _publish(temp: Path, target: Path, *, force: bool) -> None:
             # A hard link fails if the target appeared since the check: no race, no clobbering.
             os.link(temp, target)
         except FileExistsError as error:
-            raise UsageError(f"{target} exists", "pass --force to overwrite it") from error
+            raise UsageError.of(FILE_EXISTS, path=target) from error
         except OSError:
             # Filesystems without hard links: the check above is the best we can do.
             if target.exists():
-                raise UsageError(f"{target} exists", "pass --force to overwrite it") from None
+                raise UsageError.of(FILE_EXISTS, path=target) from None
             os.replace(temp, target)
     except UsageError:
         raise
     except OSError as error:
-        raise UsageError(f"cannot write {target}: {error.strerror}") from error
+        raise UsageError.of(CANNOT_WRITE, target=target, reason=error.strerror) from error
 
 
 def _fsync_directory(directory: Path) -> None:

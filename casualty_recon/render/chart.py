@@ -23,6 +23,12 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from casualty_recon.analysis.timeline import Point, Series
 from casualty_recon.grammar.wording import and_list
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import (
+    CHART_FORMAT_UNKNOWN,
+    CHART_TOO_MANY,
+    CHART_TYPE_UNKNOWN,
+    FILE_EXISTS,
+)
 from casualty_recon.render.atomic import write_new_file
 from casualty_recon.render.claims import clean
 from casualty_recon.render.timelines import ordered_series, series_names
@@ -104,18 +110,14 @@ def write_chart(
     chart_format = chart_format_of(path)
     if not force and (path.exists() or path.is_symlink()):
         # Checked again, race-free, by write_new_file; this saves drawing for nothing.
-        raise UsageError(f"{path} exists", "pass --force to overwrite it")
+        raise UsageError.of(FILE_EXISTS, path=path)
     write_new_file(path, render_chart(series, title, chart_format, sources=sources), force=force)
 
 
 def chart_format_of(path: Path) -> str:
     chart_format = CHART_FORMATS.get(path.suffix.lower())
     if chart_format is None:
-        raise UsageError(
-            f"cannot draw a chart as {path.name!r}: unknown file type "
-            f"{path.suffix or '(no suffix)'!r}",
-            "name a .png or .svg file, e.g. --chart timeline.png",
-        )
+        raise UsageError.of(CHART_TYPE_UNKNOWN, name=path.name, suffix=path.suffix or "(no suffix)")
     return chart_format
 
 
@@ -187,7 +189,7 @@ def render_chart(
     edge, labelled with its figure and date. The reading key below is built from the file's
     own figures."""
     if chart_format not in METADATA:
-        raise UsageError(f"unknown chart format {chart_format!r}", "use png or svg")
+        raise UsageError.of(CHART_FORMAT_UNKNOWN, chart_format=chart_format)
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -197,10 +199,12 @@ def render_chart(
     panels = _panels(shown, names)
     for panel in panels:
         if len(panel.series) > MAX_SERIES:
-            raise UsageError(
-                f"{len(panel.series)} series of {panel.population} {panel.outcome} are too "
-                f"many for one chart (at most {MAX_SERIES}, each in a colour of its own)",
-                "choose sources with --source",
+            raise UsageError.of(
+                CHART_TOO_MANY,
+                count=len(panel.series),
+                population=panel.population,
+                outcome=panel.outcome,
+                limit=MAX_SERIES,
             )
     # A colour per series: unique over the whole chart up to 20 series, else within each panel.
     colours: dict[int, str] = {}

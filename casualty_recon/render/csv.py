@@ -1,4 +1,4 @@
-"""Spreadsheet-safe CSV exports: `claims.csv`, `pairs.csv`, `gaps.csv` (DESIGN.md section 6).
+"""Spreadsheet-safe CSV exports: `claims.csv`, `pairs.csv`, `gaps.csv` (README, CSV).
 
 Every exported table is declared once in `model.columns` as a catalogue of columns (name, type, HXL
 hashtag, description); the README's column tables are rendered from it by `columns_markdown`, and a
@@ -42,6 +42,12 @@ from casualty_recon.model.columns import (
 )
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import number
+from casualty_recon.model.usage import (
+    CANNOT_CREATE_DIRECTORY,
+    DELIMITER_BAD,
+    OUT_NOT_A_DIRECTORY,
+    TABLE_UNKNOWN,
+)
 from casualty_recon.render.atomic import write_files
 
 if TYPE_CHECKING:
@@ -257,10 +263,7 @@ def _cell(column: Column, value: object, decimal: str) -> str:
 
 def _check_delimiter(delimiter: str) -> None:
     if delimiter not in DELIMITERS:
-        raise UsageError(
-            f"the delimiter must be ',' or ';', not {delimiter!r}",
-            "use --delimiter ';' for spreadsheets in comma-decimal locales",
-        )
+        raise UsageError.of(DELIMITER_BAD, delimiter=delimiter)
 
 
 def rows_to_csv(
@@ -317,7 +320,7 @@ def to_csv_bytes(
 ) -> bytes:
     """One of the `TABLES` (`claims`, `pairs`, `gaps`) as CSV bytes. Pass `bom=False` for stdout."""
     if table not in TABLES:
-        raise UsageError(f"unknown table {table!r}", "tables: " + ", ".join(TABLES))
+        raise UsageError.of(TABLE_UNKNOWN, table=table, tables=", ".join(TABLES))
     rows = list(rows)
     hashtags = _claims_hashtags(rows) if table == "claims" and hxl else None
     return rows_to_csv(
@@ -345,7 +348,7 @@ def export_files(
     _check_delimiter(delimiter)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir} is not a directory", "--out names a directory")
+        raise UsageError.of(OUT_NOT_A_DIRECTORY, path=out_dir)
 
     def csv_bytes(table: str, rows: Iterable[Mapping[str, object]]) -> bytes:
         return to_csv_bytes(table, rows, bom=bom, delimiter=delimiter, hxl=hxl)
@@ -364,7 +367,7 @@ def export_files(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"cannot create {out_dir}: {error.strerror}") from error
+        raise UsageError.of(CANNOT_CREATE_DIRECTORY, path=out_dir, reason=error.strerror) from error
     write_files(files, force=force)
     return list(files)
 

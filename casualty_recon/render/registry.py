@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casualty_recon.model.errors import UsageError
+from casualty_recon.model.usage import FORMAT_NOT_FOR_COMMAND, FORMAT_UNKNOWN
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -260,8 +261,10 @@ def renderer(kind: str, fmt: str, command: str) -> Renderer:
     found = formats.get(fmt)
     if found is None:
         known = fmt in all_formats()
-        raise UsageError(
-            f"{command} has no {fmt} output" if known else f"unknown format {fmt!r}",
-            f"--format is one of {', '.join([AUTO, *formats])}",
+        raise UsageError.of(
+            FORMAT_NOT_FOR_COMMAND if known else FORMAT_UNKNOWN,
+            command=command,
+            fmt=fmt,
+            formats=", ".join([AUTO, *formats]),
         )
     return found

@@ -3,7 +3,7 @@
 The `timeline` command renders each series that has at least one date: its points (date, the
 figure as written, the interval it means, the claims behind it, repeats and relays included),
 each segment's days, change and daily rate (intervals), revisions and stale relays, flagged.
-Rates use stated figures, as gaps do: a floor enters at its bound (DESIGN.md 3.1).
+Rates use stated figures, as gaps do: a floor enters at its bound (README, "Concepts").
 
 Plain text has no colour and no box-drawing characters; untrusted text goes through
 `render_text.clean`. rich is imported only inside `print_timelines`.

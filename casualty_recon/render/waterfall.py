@@ -20,6 +20,7 @@ from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import Span
+from casualty_recon.model.usage import FILE_EXISTS
 from casualty_recon.render.claims import clean
 
 __all__ = ["Column", "render_waterfall", "waterfall_columns", "waterfall_svg", "write_waterfall"]
@@ -151,7 +152,7 @@ def write_waterfall(pair: PairResult, path: Path, *, force: bool) -> None:
     path = Path(path)
     chart_format = chart_format_of(path)
     if not force and (path.exists() or path.is_symlink()):
-        raise UsageError(f"{path} exists", "pass --force to overwrite it")
+        raise UsageError.of(FILE_EXISTS, path=path)
     write_new_file(path, render_waterfall(pair, chart_format), force=force)
 
 

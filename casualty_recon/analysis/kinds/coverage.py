@@ -1,5 +1,5 @@
 """`coverage`: the narrower scope holds the larger count, so the wider count falls short in
-coverage. Counts are floors of the truth: this is not a contradiction (REASONING.md 1)."""
+coverage. Counts are floors of the truth: this is not a contradiction (README, "Concepts")."""
 
 from __future__ import annotations
 

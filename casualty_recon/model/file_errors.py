@@ -1,0 +1,130 @@
+"""Templates of the problems in the other input files: event datasets, overlap counts for
+`estimate`, named-victim lists and the `lists:` section. Same rules as `model.errors`: a code
+of `ERROR_KINDS`, a wording with named blanks, a hint; sites fill them.
+"""
+
+from __future__ import annotations
+
+from casualty_recon.model.errors import Template
+
+# event files
+EVENTS_UNREADABLE = Template("file", "cannot read the event file: {reason}")
+EVENTS_EMPTY = Template("empty", "the event file is empty")
+EVENTS_NOT_CSV = Template("bad-csv", "cannot read the event file as CSV: {reason}")
+EVENTS_NOT_THE_LAYOUT = Template(
+    "bad-csv",
+    "not {article} {title} file: it lacks the column(s) {missing}",
+    "{article} {title} file needs the columns {required}",
+)
+EVENTS_UNKNOWN_LAYOUT = Template(
+    "bad-csv",
+    "not a known event dataset: the header has {shown}; closest is {nearest}, which also needs "
+    "{missing}",
+    "expected columns, by dataset: {expected} (or say which with --kind)",
+)
+
+# overlap counts (`estimate`)
+OVERLAPS_NOT_UTF8 = Template("encoding", "the file is not UTF-8 text")
+OVERLAPS_EMPTY = Template("empty", "the file holds no counts")
+OVERLAPS_NO_ROWS = Template("bad-overlaps", "the file holds no counts", "add one row per pattern")
+OVERLAPS_NO_COUNT_COLUMN = Template(
+    "bad-overlaps",
+    "the header has no count column",
+    "the first line names the lists (or a pattern column) and then count",
+)
+OVERLAPS_COUNT_NEGATIVE = Template(
+    "bad-overlaps", "count {text} is negative", "counts are 0 or more"
+)
+OVERLAPS_COUNT_NOT_WHOLE = Template(
+    "bad-overlaps",
+    "count {text!r} is not a whole number",
+    "write how many people have this pattern, e.g. 12",
+)
+OVERLAPS_TOO_FEW_LISTS = Template(
+    "bad-overlaps",
+    "only {count} list{s}: estimating the undocumented needs two lists or more",
+    "give one 0/1 column per list (or a pattern digit per list)",
+)
+OVERLAPS_TOO_MANY_LISTS = Template(
+    "bad-overlaps", "{count} lists; at most {limit} can be estimated"
+)
+OVERLAPS_LIST_UNNAMED = Template(
+    "bad-overlaps", "a list has no name", "name every list in the header"
+)
+OVERLAPS_LIST_TWICE = Template("bad-overlaps", "list {name!r} is named twice")
+OVERLAPS_ZERO_PATTERN = Template(
+    "bad-overlaps",
+    "the all-zero pattern has a count ({count}): nobody is observed on no list",
+    "the unobserved cell is what is estimated; leave it out or give it 0",
+)
+OVERLAPS_PATTERN_TWICE = Template(
+    "bad-overlaps",
+    "pattern {pattern} is given twice (first on line {first})",
+    "give each pattern once, with its total count",
+)
+OVERLAPS_PATTERN_LENGTH = Template(
+    "bad-overlaps",
+    "the row has {fields} fields and the header {columns}: the pattern has the wrong length",
+    "give one 0 or 1 for each of the {lists} lists, then the count",
+)
+OVERLAPS_NOT_BINARY = Template(
+    "bad-overlaps", "{name} is {value!r}, not 0 or 1", "1 means on that list, 0 not on it"
+)
+OVERLAPS_ROW_LENGTH = Template(
+    "bad-overlaps",
+    "the row has {fields} fields and the header {columns}",
+    'quote list names that hold commas: "police,news"',
+)
+OVERLAPS_STRATUM_LISTS = Template(
+    "bad-overlaps",
+    "stratum {key} names other lists than on line {first}",
+    "every row of a stratum names the same lists in the same order",
+)
+OVERLAPS_PATTERN_BAD = Template(
+    "bad-overlaps",
+    "pattern {text!r} is not {count} digits 0 or 1",
+    "one digit per list ({lists}): 1 on it, 0 not",
+)
+
+# named-victim lists
+LIST_UNREADABLE = Template(
+    "file",
+    "cannot read list `{key}`: {reason}",
+    "check `file` in the `lists` section; it is relative to sources.yaml",
+)
+LIST_TOO_LARGE = Template(
+    "too-large",
+    "list `{key}` is {size:,} bytes, over the limit of {limit:,}",
+    "split the list, or keep only the columns the mapping names",
+)
+LIST_NO_COLUMN = Template(
+    "bad-list",
+    "list `{key}` has no column `{column}` (mapped to {field})",
+    "its columns: {columns}",
+)
+LIST_NOT_UTF8 = Template("encoding", "list `{key}` is not UTF-8 ({reason})")
+LIST_NOT_UTF8_HINTED = Template(
+    "encoding", "list `{key}` is not UTF-8 ({reason})", "save it as UTF-8"
+)
+LIST_NOT_JSON = Template("bad-list", "list `{key}` is not valid JSON: {reason}")
+LIST_NOT_RECORDS = Template(
+    "bad-list",
+    "list `{key}` is not a JSON array of records",
+    'write it as [{{"name": ..., "age": ...}}, ...]',
+)
+LIST_NOT_CSV = Template("bad-list", "list `{key}` is not a readable CSV: {reason}")
+LIST_NOT_EXCEL = Template("bad-list", "list `{key}` is not a readable Excel sheet: {reason}")
+
+# the `lists:` section of sources.yaml
+LISTS_ENTRY_MISSING = Template("missing-field", "{what} has no `{name}`")
+LISTS_UNKNOWN_SOURCE = Template("unknown-source", "{what} names an unknown source")
+LISTS_FORMAT_UNKNOWN = Template(
+    "bad-list", "{what}: cannot tell the format of `{file}`", "give `format: csv`, json or excel"
+)
+LISTS_NO_NAME_COLUMN = Template(
+    "missing-field",
+    "{what} maps no `name` column",
+    "name the column that holds each person's name: `name: full_name`",
+)
+LISTS_NOT_A_MAPPING = Template("wrong-type", "`lists` must be a mapping of list keys")
+CLAIM_LIST_UNKNOWN = Template("bad-list", "`list` names no list of `lists`: `{text}`", "{hint}")

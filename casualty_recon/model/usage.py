@@ -1,0 +1,258 @@
+"""The catalogue of command errors: what a command was asked to do that it cannot do (exit 2),
+a run that failed part-way (exit 1), a bug (exit 70). Each message is a `Template` of
+`model.errors` with a code of `USAGE_KINDS`; a site fills it (`UsageError.of(FILE_EXISTS,
+path=...)`) instead of composing text by hand. `describe` and `error_text` lay out every error
+the way the user reads it, `error: what is wrong` and its hint on the next line.
+"""
+
+from __future__ import annotations
+
+from casualty_recon.model.errors import (
+    KINDS,
+    CasualtyReconError,
+    ErrorKind,
+    InputError,
+    Template,
+)
+
+USAGE_KINDS: dict[str, ErrorKind] = {
+    kind.code: kind
+    for kind in (
+        ErrorKind(
+            "bad-option", "Bad option", "An option or argument is not one the command takes."
+        ),
+        ErrorKind(
+            "option-conflict",
+            "Options that do not go together",
+            "Options that exclude each other, or one that needs another.",
+        ),
+        ErrorKind("unknown-name", "Unknown name", "An id, source, list or grade the input lacks."),
+        ErrorKind("no-pair", "No pair", "Two claims whose scopes cannot be compared."),
+        ErrorKind("exists", "File exists", "An output file exists and `--force` was not given."),
+        ErrorKind("cannot-write", "Cannot write", "An output file cannot be written."),
+        ErrorKind("cannot-read", "Cannot read", "An input named on the command line is unusable."),
+        ErrorKind("too-many", "Too many", "More than one chart can show."),
+        ErrorKind("missing-package", "Missing package", "An optional package is not installed."),
+        ErrorKind("failed", "Run failed", "Part of a batch failed; the rest was done."),
+        ErrorKind("output", "Output failed", "Standard output could not be written."),
+        ErrorKind("internal", "Internal error", "A bug: the tool did what it should not."),
+    )
+}
+KINDS.update(USAGE_KINDS)
+
+
+def error_text(message: str, hint: str | None = None, where: str | None = None) -> str:
+    """`error: [WHERE: ]MESSAGE`, and `  hint: HINT` on a line of its own."""
+    text = f"error: {where}: {message}" if where else f"error: {message}"
+    return text + (f"\n  hint: {hint}" if hint else "")
+
+
+def describe(error: CasualtyReconError) -> str:
+    """An error as the user reads it: each problem of an `InputError`, located; any other error
+    its message and hint."""
+    if isinstance(error, InputError):
+        return "\n".join(str(problem) for problem in error.problems)
+    return error_text(getattr(error, "message", str(error)), getattr(error, "hint", None))
+
+
+def template_text(template: Template, where: str | None = None, **values: object) -> str:
+    """A template filled and laid out as `error_text` does, for what is reported, not raised."""
+    return error_text(*template.fill(**values), where=where)
+
+
+FORCE_HINT = "pass --force to overwrite it"
+ARTICLE_HINT = "give the path of a text or HTML file, or - for stdin"
+
+# --- options and arguments ---------------------------------------------------------------------
+OPTION_NOT_A_DATE = Template(
+    "bad-option", "{name} {value!r} is not a date", "write it as YYYY-MM-DD"
+)
+FORMAT_FROM_SUFFIX = Template(
+    "bad-option",
+    "cannot tell the format of {name} from its suffix",
+    "name it {suffixes}, or pass --format",
+)
+FORMAT_UNKNOWN = Template("bad-option", "unknown format {fmt!r}", "--format is one of {formats}")
+FORMAT_NOT_FOR_COMMAND = Template(
+    "bad-option", "{command} has no {fmt} output", "--format is one of {formats}"
+)
+DELIMITER_BAD = Template(
+    "bad-option",
+    "the delimiter must be ',' or ';', not {delimiter!r}",
+    "use --delimiter ';' for spreadsheets in comma-decimal locales",
+)
+TABLE_UNKNOWN = Template("bad-option", "unknown table {table!r}", "tables: {tables}")
+CHART_SUFFIX_BAD = Template(
+    "bad-option", "cannot draw a chart as {name}", "name a .png or .svg file"
+)
+CHART_TYPE_UNKNOWN = Template(
+    "bad-option",
+    "cannot draw a chart as {name!r}: unknown file type {suffix!r}",
+    "name a .png or .svg file, e.g. --chart timeline.png",
+)
+CHART_FORMAT_UNKNOWN = Template(
+    "bad-option", "unknown chart format {chart_format!r}", "use png or svg"
+)
+PRECISION_BAD = Template(
+    "bad-option", "--{what} must be 1 or more, not {value}", "1 is the most precise"
+)
+GRADES_EMPTY = Template("bad-option", "--grades names no grade", "{title} grades: {grades}")
+EVENT_KIND_UNKNOWN = Template(
+    "bad-option", "unknown event dataset kind '{kind}'", "use one of: {kinds}"
+)
+EVENT_KIND_UNKNOWN_CLOSE = Template(
+    "bad-option", "unknown event dataset kind '{kind}'", "did you mean {close}?"
+)
+EVENT_KIND_AMBIGUOUS = Template(
+    "bad-option",
+    "{path}: the columns fit several event datasets ({kinds})",
+    "say which with --kind",
+)
+ENGINE_UNKNOWN = Template("bad-option", "unknown engine {engine!r}", "engines: {engines}")
+NO_ARTICLE = Template(
+    "bad-option", "no article given", "give one or more files, or - for standard input"
+)
+STDIN_TWICE = Template("bad-option", "standard input (-) can be read only once")
+LINK_ONE_OR_TWO = Template("bad-option", "link one list or two", "casualty-recon lists link A B")
+LINK_HOW_MANY = Template("bad-option", "link one list (its duplicates) or two lists")
+LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name two different lists")
+PAIR_SAME = Template("bad-option", "--pair needs two different claims")
+WRITTEN_TWICE = Template("bad-option", "{target} would be written twice")
+NO_INTERVAL = Template(
+    "bad-option",
+    "no method gave an interval to write as a claim",
+    "pick a method that ran (see the estimate without --claim)",
+)
+ESTIMATE_CLAIM_INVALID = Template("bad-option", "the claim would not load: {message}", "{hint}")
+
+# --- options that do not go together -----------------------------------------------------------
+PAIR_AND_AGAINST = Template("option-conflict", "--pair and --against cannot be used together")
+APPEND_NEEDS_OUTPUT = Template(
+    "option-conflict", "--append and --force need a file to write", "add -o sources.yaml"
+)
+CLAIM_NEEDS_SCOPE = Template(
+    "option-conflict",
+    "--claim needs {missing}",
+    "say whose estimate it is and of what: --source, --population, --outcome, --area and "
+    "--as-of (YYYY-MM-DD)",
+)
+GRADES_NOT_APPLICABLE = Template(
+    "option-conflict",
+    "{title} has no grades; --grades applies to {layouts}",
+    "leave out --grades",
+)
+
+# --- names the input lacks ---------------------------------------------------------------------
+CLAIM_ID_UNKNOWN = Template(
+    "unknown-name", "no claim with id {claim_id!r}", "ids in this file: {ids}"
+)
+CLAIM_ID_UNKNOWN_BARE = Template("unknown-name", "no claim with id {claim_id!r}")
+SOURCE_NOT_IN_FILE = Template(
+    "unknown-name", "no source {name!r}", "sources in this file: {sources}"
+)
+GRADE_UNKNOWN = Template("unknown-name", "unknown grade '{grade}'", "{title} grades: {grades}")
+GRADE_UNKNOWN_CLOSE = Template(
+    "unknown-name", "unknown grade '{grade}'", "did you mean {close}? {title} grades: {grades}"
+)
+NO_LISTS_SECTION = Template(
+    "unknown-name", "{path} has no `lists:` section", "see README, 'Named-victim lists'"
+)
+LIST_NOT_IN_FILE = Template("unknown-name", "no list `{key}` in {path}", "lists: {lists}")
+
+# --- pairs -------------------------------------------------------------------------------------
+PAIR_DISJOINT = Template(
+    "no-pair",
+    "{a} and {b} count disjoint scopes ({reason}): no pair",
+    "compare claims whose places and perpetrators overlap",
+)
+AGAINST_NO_OVERLAP = Template(
+    "no-pair",
+    "no claim's scope overlaps {against}'s: every other claim counts other places or disjoint "
+    "perpetrators",
+    "choose a claim whose places and perpetrators overlap others'",
+)
+
+# --- files written -----------------------------------------------------------------------------
+FILE_EXISTS = Template("exists", "{path} exists", FORCE_HINT)
+FILES_EXIST = Template("exists", "{paths} exist", "pass --force to overwrite them")
+EXTRACT_TARGET_EXISTS = Template(
+    "exists",
+    "'{target}' already exists",
+    "use --append to add the claims to it, or --force to replace it",
+)
+CANNOT_WRITE = Template("cannot-write", "cannot write {target}: {reason}")
+CANNOT_CREATE_DIRECTORY = Template("cannot-write", "cannot create {path}: {reason}")
+OUT_NOT_A_DIRECTORY = Template(
+    "cannot-write", "{path} is not a directory", "--out names a directory"
+)
+TARGET_IS_DIRECTORY = Template("cannot-write", "{target} is a directory", "name a file to write")
+TARGET_NOT_REGULAR = Template(
+    "cannot-write",
+    "{target} is not a regular file (a device, FIFO or socket)",
+    "name a file to write",
+)
+TARGET_PARENT_MISSING = Template(
+    "cannot-write",
+    "cannot write {target}: {parent} is not a directory",
+    "create the directory first",
+)
+FILE_LOCKED = Template(
+    "cannot-write",
+    "{target} is being written by another process (it holds the lock {lock}; waited {wait:g} s)",
+    "try again when the other casualty-recon run has finished",
+)
+NAME_TOO_LONG = Template(
+    "cannot-write",
+    "cannot write {shown}: the name is {size:,} bytes, over the limit of {limit} bytes a file "
+    "name may have here",
+    "choose a shorter name",
+)
+
+# --- files read --------------------------------------------------------------------------------
+CANNOT_READ_QUOTED = Template("cannot-read", "cannot read '{path}': {reason}")
+CSV_LACKS_COLUMNS = Template("cannot-read", "'{path}' lacks the columns {columns}", "{hint}")
+ARTICLE_MISSING = Template("cannot-read", "no such article: '{name}'", ARTICLE_HINT)
+ARTICLE_UNREADABLE = Template("cannot-read", "{message}", ARTICLE_HINT)
+IMPORT_GOT_YAML = Template(
+    "cannot-read",
+    "{path} looks like YAML, not a claims CSV",
+    "import reads the claims.csv that `export` writes; a sources.yaml is read as is",
+)
+APPEND_NOT_YAML = Template(
+    "cannot-read",
+    "cannot add to a file that is not valid YAML: {error}",
+    "run `casualty-recon validate` on it and fix it first",
+)
+APPEND_NOT_A_MAPPING = Template(
+    "cannot-read",
+    "cannot add claims: the file is not a mapping with `sources` and `claims`",
+    "run `casualty-recon validate` on it",
+)
+
+# --- limits, packages, runs --------------------------------------------------------------------
+CHART_TOO_MANY = Template(
+    "too-many",
+    "{count} series of {population} {outcome} are too many for one chart (at most {limit}, each "
+    "in a colour of its own)",
+    "choose sources with --source",
+)
+SPARK_MISSING = Template(
+    "missing-package",
+    "--engine spark needs pyspark",
+    "pip install 'casualty-recon[spark]' (and Java 17+)",
+)
+ARTICLES_FAILED = Template(
+    "failed",
+    "{failed} of {articles} article{s} failed (above); the claims of the others were written",
+)
+OUTPUT_FAILED = Template("output", "cannot write to standard output: {reason}")
+UNEXPECTED = Template(
+    "internal",
+    "unexpected {name}: {error}",
+    "this is a bug; please report it at {url} with the output of the same command run with --debug",
+)
+EXTRACTED_INVALID = Template(
+    "internal",
+    "the extracted claims would not load:\n{errors}",
+    "please report this as a bug in extract",
+)

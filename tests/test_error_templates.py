@@ -1,0 +1,166 @@
+"""Every error message comes from a template of the catalogue (issue 9 item 3).
+
+The catalogue is `model/errors.py` (input files, grammars), `model/file_errors.py` (event,
+overlap-count and list files) and `model/usage.py` (commands). Anywhere else, an error is raised
+with `X.of(TEMPLATE, blank=value)` and laid out by `model.usage.describe`; these tests parse
+every module of the package and the tools and fail on a message composed by hand.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+import typer
+
+from casualty_recon.cli.common import fail
+from casualty_recon.model import errors, file_errors, usage
+from casualty_recon.model.errors import (
+    ERROR_KINDS,
+    FIGURE_NEGATIVE,
+    DataError,
+    GrammarError,
+    Template,
+    UsageError,
+)
+from casualty_recon.model.usage import USAGE_KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = {
+    ROOT / "casualty_recon" / "model" / name for name in ("errors.py", "file_errors.py", "usage.py")
+}
+# Built only from a template (`.of`), never called with a message.
+CONSTRUCTORS = {
+    "UsageError",
+    "GrammarError",
+    "DataError",
+    "CasualtyReconError",
+    "Problem",
+    "Template",
+    "ErrorKind",
+}
+# Helpers that take a template and its blanks: never a text.
+TEMPLATE_TAKERS = {"problem", "_problem", "report", "event_file_error", "_refuse", "of"}
+
+
+def _name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+
+
+def hand_built(source: str, where: str) -> list[str]:
+    """Where `source` composes an error message by hand."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = _name(node.func)
+            if name in CONSTRUCTORS:
+                found.append(f"{where}:{node.lineno}: {name}(...) built by hand; use {name}.of")
+            elif name in TEMPLATE_TAKERS and any(_is_text(arg) for arg in node.args):
+                found.append(f"{where}:{node.lineno}: {name}() given a text, not a template")
+        texts = [node.value] if isinstance(node, ast.Constant) else []
+        if isinstance(node, ast.JoinedStr):
+            texts = [v.value for v in node.values if isinstance(v, ast.Constant)][:1]
+        for text in texts:
+            if isinstance(text, str) and (text.startswith("error: ") or "  hint: " in text):
+                found.append(f"{where}:{node.lineno}: an error laid out by hand ({text[:30]!r})")
+    return found
+
+
+def _modules() -> list[Path]:
+    paths = [*(ROOT / "casualty_recon").rglob("*.py"), *(ROOT / "tools").rglob("*.py")]
+    return sorted(path for path in paths if path not in CATALOGUE)
+
+
+def test_no_module_outside_the_catalogue_builds_an_error_message_by_hand() -> None:
+    found = [
+        problem
+        for path in _modules()
+        for problem in hand_built(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'raise UsageError(f"{path} exists", "pass --force to overwrite it")',
+        'raise UsageError("--pair needs two different claims")',
+        "raise GrammarError(code, message, hint)",
+        'problems.append(Problem("file", where, f"cannot read {name}"))',
+        'reader.problem(line, 1, f"count {text} is negative")',
+        'raise event_file_error(path, "the event file is empty")',
+        'stderr(f"error: cannot write to standard output: {reason}")',
+        'out.write(f"  hint: {hint}")',
+        'T = Template("bad-option", "no")',
+    ],
+)
+def test_the_check_finds_a_message_built_by_hand(source: str) -> None:
+    assert hand_built(source, "example.py")
+
+
+def test_the_check_lets_templates_through() -> None:
+    source = (
+        "raise UsageError.of(FILE_EXISTS, path=path)\n"
+        "reader.problem(line, 1, OVERLAPS_COUNT_NEGATIVE, text=f'{text}')\n"
+        "stderr(describe(error))\n"
+    )
+    assert hand_built(source, "example.py") == []
+
+
+def _templates() -> list[tuple[str, str, Template]]:
+    return [
+        (module.__name__, name, value)
+        for module in (errors, file_errors, usage)
+        for name, value in vars(module).items()
+        if isinstance(value, Template)
+    ]
+
+
+def test_every_template_has_a_kind_of_its_catalogue() -> None:
+    templates = _templates()
+    assert len(templates) > 200
+    for module, name, template in templates:
+        kinds = USAGE_KINDS if module.endswith(".usage") else ERROR_KINDS
+        assert template.code in kinds, f"{module}.{name}: {template.code}"
+        assert template.title  # every code has a title
+    assert not set(USAGE_KINDS) & set(ERROR_KINDS)
+
+
+def test_usage_errors_carry_their_code_and_exit_2() -> None:
+    error = UsageError.of(usage.FILE_EXISTS, path="out.csv")
+    assert (error.code, error.message, error.hint) == (
+        "exists",
+        "out.csv exists",
+        "pass --force to overwrite it",
+    )
+    assert error.exit_code == 2 and DataError.exit_code == 1
+
+
+def test_grammar_error_is_a_project_error_like_the_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No special case: `fail` reports a GrammarError with its hint and exit 1, as it reports
+    any error that is one message (it printed the message alone before)."""
+    error = GrammarError.of(FIGURE_NEGATIVE, text="-3")
+    assert isinstance(error, DataError)
+    with pytest.raises(typer.Exit) as caught:
+        fail(error)
+    assert caught.value.exit_code == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert (
+        err == 'error: figure "-3" is below zero\n  hint: a figure counts people: write 0 or more\n'
+    )
+    app_source = (ROOT / "casualty_recon" / "cli" / "app.py").read_text(encoding="utf-8")
+    assert "GrammarError" not in app_source

@@ -89,8 +89,7 @@ def import_claims(
       casualty-recon import claims.csv > sources.yaml
     """
     try:
-        from casualty_recon.load.claims_csv import claims_csv_to_document
-        from casualty_recon.load.loader import load_document
+        from casualty_recon.load.loader import read_claims_csv_document
         from casualty_recon.load.reading import read_input
         from casualty_recon.load.yaml_nodes import decode
         from casualty_recon.load.yaml_writer import sources_yaml
@@ -105,8 +104,9 @@ def import_claims(
                 f"{csv_file} looks like YAML, not a claims CSV",
                 "import reads the claims.csv that `export` writes; a sources.yaml is read as is",
             )
-        document, positions = claims_csv_to_document(text, csv_file)
-        load_document(document, csv_file, positions)  # the result must load
+        document, sources = read_claims_csv_document(text, csv_file)  # it must load
+        for note in sources.notes:
+            stderr(str(note))
         emit(sources_yaml(document, csv_file), output, force)
     except CasualtyReconError as error:
         fail(error)

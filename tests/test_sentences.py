@@ -67,8 +67,8 @@ def _report(a: dict[str, str], b: dict[str, str], support: bool) -> Report:
     """Two claims (a from a source whose name ends in s, b from an acronym), and with `support`
     the series and breakdowns that size their differences."""
     claims = [
-        _claim("a", "Local Sources", a.pop("figure", "more than 730"), **a),
-        _claim("b", "OCHA", b.pop("figure", "500"), **b),
+        _claim("a", a.pop("source", "Local Sources"), a.pop("figure", "more than 730"), **a),
+        _claim("b", b.pop("source", "OCHA"), b.pop("figure", "500"), **b),
     ]
     if support:
         same = {"perpetrators": "any", "population": "civilians", "outcome": "killed"}
@@ -139,7 +139,24 @@ def _cases() -> list[tuple[str, dict[str, str], dict[str, str]]]:
         cases.append((f"1000 vs {figure}", {"figure": "1000"}, {"figure": figure}))
     cases.append(("areas and days", {"area": "northwest Syria"}, {"as_of": "2019-07-01"}))
     cases.append(("no start", {}, {"start": ""}))
+    cases.append(("a relay", {"relayed_by": "Reuters", "published": "2019-08-30"}, {}))
+    cases.append(("a narrower scope holding more", {"figure": "1000"}, {"area": "northwest Syria"}))
+    revised = {"source": "OCHA", "figure": "900", "as_of": "2019-07-01", "published": "2019-07-02"}
+    cases.append(("a revision", revised, {}))
     return cases
+
+
+def test_the_cases_reach_every_kind_and_verdict() -> None:
+    from casualty_recon.analysis.kinds import kinds
+
+    seen_kinds, seen_verdicts = set(), set()
+    for _, a, b in _cases():
+        for support in (False, True):
+            (pair,) = _report(dict(a), dict(b), support).pairs
+            seen_kinds |= {d.kind for d in pair.differences}
+            seen_verdicts.add(pair.verdict)
+    assert seen_kinds == {kind.name for kind in kinds()}
+    assert seen_verdicts >= {"explained", "partly_explained", "unexplained"}
 
 
 def _texts(report: Report) -> list[str]:

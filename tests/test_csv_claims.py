@@ -343,3 +343,33 @@ def test_complete_survives_a_round_trip_through_claims_csv() -> None:
     document, positions = claims_csv_to_document(data.decode("utf-8"), "claims.csv")
     back = load_document(document, "claims.csv", positions)
     assert [claim.complete for claim in back.claims] == [True, False]
+
+
+def test_import_cli_re_derives_an_edited_figure_and_refuses_a_conflict(tmp_path: Path) -> None:
+    """Issue 17 item 1 through the command: a note on stderr, the YAML on stdout; a conflict is
+    one located error and exit 1 (synthetic figures)."""
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    data = export(seed_sources(), bom=False).decode("utf-8")
+    row = _row_of(data, "uossm-2019-08-21")
+    edited = tmp_path / "claims.csv"
+    edited.write_text(data.replace("more than 730,731,,", '"more than 2,200",731,,'), "utf-8")
+    result = CliRunner().invoke(app, ["import", str(edited)])
+    assert result.exit_code == 0, result.stderr
+    assert "figure: more than 2,200\n" in result.stdout
+    assert result.stderr == (
+        f"note: {edited}:{row}:6: figure_low and figure_high (731, empty) are re-derived from "
+        "figure_text `more than 2,200`: [2201, open]\n"
+    )
+    both = tmp_path / "both.csv"
+    both.write_text(data.replace("more than 730,731,,", "about 900,731,2000,"), "utf-8")
+    result = CliRunner().invoke(app, ["import", str(both)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"error: {both}:{row}:7: figure_low and figure_high (731, 2000) do not match "
+        "figure_text `about 900`"
+    )
+    assert "Traceback" not in result.stderr

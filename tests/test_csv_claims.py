@@ -92,7 +92,7 @@ def test_ambiguous_spreadsheet_dates_are_refused_with_a_hint() -> None:
         claims_csv_to_document(text, "c.csv")
     (problem,) = caught.value.problems
     assert problem.code == "bad-csv"
-    assert (problem.location.line, problem.location.column) == (2, 42)
+    assert (problem.location.line, problem.location.column) == (2, 9)  # row 2, column I
     assert problem.hint and "YYYY-MM-DD" in problem.hint
 
 
@@ -102,7 +102,7 @@ def test_missing_columns_are_named_with_a_location() -> None:
         claims_csv_to_document(text, "c.csv")
     (problem,) = caught.value.problems
     assert problem.code == "bad-csv"
-    assert str(problem.location) == "c.csv:1:37"
+    assert str(problem.location) == "c.csv:1:6"  # the column after the last header
     assert problem.message == "the CSV has no population, outcome, as_of columns"
     assert problem.hint == "did you mean populaton for population?"
 
@@ -117,14 +117,97 @@ def test_figure_low_alone_is_enough() -> None:
     assert [(c.figure.low, c.figure.high) for c in sources.claims] == [(731, None), (160, 300)]
 
 
-def test_edited_derived_figure_is_reported_not_lost() -> None:
+def _row_of(data: str, claim_id: str) -> int:
+    """The spreadsheet row (the header is row 1) of a claim in an exported claims.csv."""
+    lines = data.split("\r\n")
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(claim_id + ","))
+
+
+def test_edited_figure_text_alone_re_derives_the_bounds() -> None:
+    """Issue 17 item 1: a spreadsheet user changes only figure_text (synthetic figures)."""
     data = export(seed_sources(), bom=False).decode("utf-8")
-    edited = data.replace("more than 730,731,", "more than 730,800,")
+    assert "more than 730,731,,more_than" in data
+    edited = data.replace("more than 730,731,,", '"more than 2,200",731,,')
+    sources = reimport(edited.encode("utf-8"))
+    figure = sources.claims[0].figure  # type: ignore[attr-defined]
+    assert (figure.low, figure.high, figure.text) == (2201, None, "more than 2,200")
+    (note,) = sources.notes  # type: ignore[attr-defined]
+    assert str(note) == (
+        f"note: claims.csv:{_row_of(data, 'uossm-2019-08-21')}:6: figure_low and figure_high "
+        "(731, empty) are re-derived from figure_text `more than 2,200`: [2201, open]"
+    )
+    # the text may change form too: `about` gets both bounds from the text
+    edited = data.replace("more than 730,731,,", "about 900,731,,")
+    figure = reimport(edited.encode("utf-8")).claims[0].figure  # type: ignore[attr-defined]
+    assert (figure.low, figure.high, figure.qualifier) == (810, 990, "about")
+
+
+def test_edited_bounds_alone_rewrite_the_text() -> None:
+    data = export(seed_sources(), bom=False).decode("utf-8")
+    edited = data.replace("more than 730,731,,", "more than 730,731,900,")
+    sources = reimport(edited.encode("utf-8"))
+    figure = sources.claims[0].figure  # type: ignore[attr-defined]
+    assert (figure.low, figure.high, figure.text) == (731, 900, "between 731 and 900")
+    (note,) = sources.notes  # type: ignore[attr-defined]
+    assert "figure_text `more than 730` is rewritten as `between 731 and 900`" in note.message
+    # and the file it makes exports to the edited bounds
+    again = export(sources, bom=False).decode("utf-8")
+    assert "between 731 and 900,731,900,range" in again
+
+
+def test_bounds_of_the_exported_form_are_stale_so_the_text_counts() -> None:
+    """When the bounds are still a figure of the exported form (`more than n`), which cell was
+    edited cannot be told from the row: figure_text, the authority, is kept and a note names
+    the bounds it replaced, so the edit is never lost silently."""
+    data = export(seed_sources(), bom=False).decode("utf-8")
+    edited = data.replace("more than 730,731,,", "more than 730,800,,")
+    sources = reimport(edited.encode("utf-8"))
+    assert sources.claims[0].figure.low == 731  # type: ignore[attr-defined]
+    (note,) = sources.notes  # type: ignore[attr-defined]
+    assert note.message.startswith("figure_low and figure_high (800, empty) are re-derived")
+
+
+def test_figure_edited_in_both_cells_is_a_conflict_located_at_row_and_column() -> None:
+    data = export(seed_sources(), bom=False).decode("utf-8")
+    edited = data.replace("more than 730,731,,", "about 900,731,2000,")
     with pytest.raises(InputError) as caught:
         claims_csv_to_document(edited, "c.csv")
     (problem,) = caught.value.problems
-    assert problem.location.line == 2
-    assert "figure_text `more than 730`, which means [731, open]" in problem.message
+    assert str(problem.location) == f"c.csv:{_row_of(data, 'uossm-2019-08-21')}:7"
+    assert problem.message == (
+        "figure_low and figure_high (731, 2000) do not match figure_text `about 900`, which "
+        "means [810, 990], and both look edited"
+    )
+    assert problem.hint is not None and "empty figure_text to keep the bounds" in problem.hint
+
+
+def test_hand_made_csv_without_qualifier_refuses_disagreeing_figures() -> None:
+    text = (
+        "id,source,figure_text,figure_low,figure_high,population,outcome,area,as_of\n"
+        "a,S,500,450,550,civilians,killed,Idlib,2019-08-20\n"
+    )
+    with pytest.raises(InputError) as caught:
+        claims_csv_to_document(text, "c.csv")
+    (problem,) = caught.value.problems
+    assert "without the qualifier column it cannot be told which was edited" in problem.message
+
+
+def test_loader_problems_name_the_column_header() -> None:
+    """A problem at a cell names its column (the message may not), at row and column number."""
+    text = (
+        "id,source,figure_text,population,outcome,area,as_of,basis\n"
+        "a,S,5,civilians,killed,Idlib,2019-08-20,verified\n"
+        "b,S,5,civilians,killed,Idlib,2019-08-40,verified\n"
+        "c,S,more than,civilians,killed,Idlib,2019-08-20,verified\n"
+        "d,S,5,,killed,Idlib,2019-08-20,verified\n"
+    )
+    with pytest.raises(InputError) as caught:
+        read_claims_csv(text, "c.csv")
+    shown = [f"{p.location} {p.message}" for p in caught.value.problems]
+    assert shown[0].startswith("c.csv:3:7 as_of: ")
+    assert shown[1].startswith("c.csv:4:3 figure_text: ")
+    assert shown[2] == "c.csv:5:4 claim d has no `population`"  # at the empty cell
+    assert len(shown) == 3
 
 
 def test_edited_derived_date_is_reported() -> None:
@@ -159,7 +242,7 @@ def test_loader_problems_point_at_the_cell() -> None:
         read_claims_csv(text, "c.csv")
     (problem,) = caught.value.problems
     assert problem.code == "unknown-population"
-    assert str(problem.location) == "c.csv:2:7"
+    assert str(problem.location) == "c.csv:2:4"
 
 
 def test_quoted_cells_with_newlines_keep_positions() -> None:
@@ -171,7 +254,7 @@ def test_quoted_cells_with_newlines_keep_positions() -> None:
     with pytest.raises(InputError) as caught:
         read_claims_csv(text, "c.csv")
     (problem,) = caught.value.problems
-    assert str(problem.location) == "c.csv:4:8"
+    assert str(problem.location) == "c.csv:3:5"  # the spreadsheet's row 3, column E
 
 
 def test_load_document_positions_cover_every_claim_field() -> None:
@@ -207,7 +290,7 @@ def test_edited_resolved_column_alone_is_reported() -> None:
         claims_csv_to_document(text, "c.csv")
     (problem,) = caught.value.problems
     assert problem.message == "area_places lists SY-HM, which area `Idlib` does not name"
-    assert str(problem.location) == "c.csv:2:30"
+    assert str(problem.location) == "c.csv:2:7"
 
 
 def test_import_refuses_to_write_what_validate_would_refuse(
@@ -260,3 +343,33 @@ def test_complete_survives_a_round_trip_through_claims_csv() -> None:
     document, positions = claims_csv_to_document(data.decode("utf-8"), "claims.csv")
     back = load_document(document, "claims.csv", positions)
     assert [claim.complete for claim in back.claims] == [True, False]
+
+
+def test_import_cli_re_derives_an_edited_figure_and_refuses_a_conflict(tmp_path: Path) -> None:
+    """Issue 17 item 1 through the command: a note on stderr, the YAML on stdout; a conflict is
+    one located error and exit 1 (synthetic figures)."""
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    data = export(seed_sources(), bom=False).decode("utf-8")
+    row = _row_of(data, "uossm-2019-08-21")
+    edited = tmp_path / "claims.csv"
+    edited.write_text(data.replace("more than 730,731,,", '"more than 2,200",731,,'), "utf-8")
+    result = CliRunner().invoke(app, ["import", str(edited)])
+    assert result.exit_code == 0, result.stderr
+    assert "figure: more than 2,200\n" in result.stdout
+    assert result.stderr == (
+        f"note: {edited}:{row}:6: figure_low and figure_high (731, empty) are re-derived from "
+        "figure_text `more than 2,200`: [2201, open]\n"
+    )
+    both = tmp_path / "both.csv"
+    both.write_text(data.replace("more than 730,731,,", "about 900,731,2000,"), "utf-8")
+    result = CliRunner().invoke(app, ["import", str(both)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"error: {both}:{row}:7: figure_low and figure_high (731, 2000) do not match "
+        "figure_text `about 900`"
+    )
+    assert "Traceback" not in result.stderr

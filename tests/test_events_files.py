@@ -486,3 +486,77 @@ def test_claims_with_the_same_scope_share_a_selection_but_not_its_counts(tmp_pat
         "the claim's floor 'at least 3' is below this range, which a floor allows."
     )
     assert b.sentence.endswith("the claim's ceiling 'up to 12' is inside this range.")
+
+
+# --- issue 17 item 8: the rule once, claims without a start, coverage in the sentence -----------
+
+
+def _claims_for_item_8() -> list[Claim]:
+    may = (dt.date(2019, 5, 1), dt.date(2019, 5, 31))
+    claims = [
+        make_claim(["Idlib", "Hama"], *may, perpetrators=["Russia"]),
+        make_claim(["Idlib"], *may),
+        make_claim(["Hama"], *may, population="children", figure="3"),
+    ]
+    return [
+        Claim(**{**vars_of(c), "id": f"c{n}"})  # type: ignore[arg-type]
+        for n, c in enumerate(claims, 1)
+    ]
+
+
+def vars_of(claim: Claim) -> dict[str, object]:
+    return {name: getattr(claim, name) for name in Claim.__dataclass_fields__}
+
+
+def test_events_text_prints_each_distinct_rule_once(tmp_path: Path) -> None:
+    from casualty_recon.events.render import render_text
+
+    events = load_events(airwars_file(tmp_path))
+    same = cross_check(events, _claims_for_item_8()[:2])  # same measure: one rule
+    text = render_text(same, rules=True)
+    assert text.count("Events count when their whole date span") == 1
+    assert "rule, for every claim below: Events count" in text
+    assert "  rule:" not in text
+    mixed = cross_check(events, _claims_for_item_8())  # children: a second rule
+    text = render_text(mixed, rules=True)
+    assert text.count("Events count when their whole date span") == 2
+    assert "\nrule 1: " in text and "\nrule 2: " in text
+    assert [line for line in text.splitlines() if line.startswith("  rule:")] == [
+        "  rule: 1 (above)",
+        "  rule: 1 (above)",
+        "  rule: 2 (above)",
+    ]
+    assert all("2019-05" not in ref.rule for ref in mixed)  # the window is in each sentence
+
+
+def test_claim_without_start_gets_the_readable_window_as_a_ceiling(tmp_path: Path) -> None:
+    events = load_events(airwars_file(tmp_path))
+    claim = Claim(**{**vars_of(_claims_for_item_8()[0]), "start": None})  # type: ignore[arg-type]
+    (ref,) = cross_check(events, [claim])
+    assert ref.comparison is None
+    assert ref.window_start == events.first_date
+    assert "not comparable" not in ref.sentence
+    assert ref.sentence.startswith(
+        "Airwars: the claim's start is unknown, so only the widest window can be read: from "
+        f"the file's first day, {events.first_date.day} "  # type: ignore[union-attr]
+    )
+    assert ref.sentence.endswith(
+        "a ceiling, not a figure to compare with the claim's 'more than 10'."
+    )
+    assert ref.low is not None and f"{ref.low} to {ref.high} civilians killed" in ref.sentence
+    assert not any("gives no start" in note for note in ref.notes)  # said once, in the sentence
+
+
+def test_any_party_claim_says_the_dataset_covers_some_parties_in_the_sentence(
+    tmp_path: Path,
+) -> None:
+    events = load_events(airwars_file(tmp_path))
+    (ref,) = cross_check(events, [_claims_for_item_8()[1]])  # any party, Idlib, May 2019
+    assert ref.comparison is not None
+    assert ref.sentence.endswith(
+        ", though the claim counts civilians killed by any party and Airwars covers Russian "
+        "(and coalition) strikes, not Syrian government strikes."
+    )
+    assert not any("Airwars covers" in note for note in ref.notes)  # not twice
+    (named,) = cross_check(events, [_claims_for_item_8()[0]])  # Russia: no such clause
+    assert "any party" not in named.sentence

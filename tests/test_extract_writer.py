@@ -217,3 +217,72 @@ def test_append_to_a_device_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="character device"):
         write_claims(node, claims(), append=True, force=False)
     assert node.is_char_device()
+
+
+# Synthetic article written for these tests (not a real report).
+SES_ARTICLE = (
+    "KYIV, March 20, 2022 - At least 37 civilians have been killed in Kharkiv Oblast since "
+    "March 1, Ukraine's State Emergency Service said on Sunday."
+)
+SES_ENTRIES = {
+    "a mapping with the name in the other word order": (
+        "  SES:\n    name: State Emergency Service of Ukraine\n    kind: government\n"
+    ),
+    "a plain KEY: name entry": "  SES: Ukraine's State Emergency Service\n",
+    "an acronym key with no name": "  SES:\n    kind: government\n",
+}
+
+
+@pytest.mark.parametrize("entry", list(SES_ENTRIES.values()), ids=list(SES_ENTRIES))
+def test_append_reuses_a_source_written_another_way(tmp_path: Path, entry: str) -> None:
+    """Issue 17 item 2: `Ukraine's State Emergency Service` is the file's `SES`."""
+    target = tmp_path / "sources.yaml"
+    target.write_text(f"version: 1\nsources:\n{entry}claims: []\n", encoding="utf-8")
+    found = extract_claims([("ses.txt", SES_ARTICLE)], published=dt.date(2022, 3, 20))
+    assert found and found[0].source.key != "SES"  # the extractor does not know the file
+    result = write_claims(target, found, append=True, force=False)
+    assert result.sources_added == []
+    loaded = load(target)
+    assert list(loaded.sources) == ["SES"]
+    assert [c.source for c in loaded.claims] == ["SES"]
+    assert [c.id for c in loaded.claims] == ["ses-2022-03-20"]  # the id follows the key
+
+
+def test_fresh_file_writes_one_source_for_two_spellings(tmp_path: Path) -> None:
+    other = (
+        SES_ARTICLE.replace(
+            "Ukraine's State Emergency Service", "the State Emergency Service of Ukraine"
+        )
+        .replace("37", "41")
+        .replace("20,", "21,")
+    )
+    found = extract_claims(
+        [("a.txt", SES_ARTICLE), ("b.txt", other)], published=dt.date(2022, 3, 21)
+    )
+    target = tmp_path / "sources.yaml"
+    result = write_claims(target, found, append=False, force=False)
+    assert len(result.sources_added) == 1
+    assert len({c.source for c in load(target).claims}) == 1
+
+
+@pytest.mark.parametrize(
+    ("names", "known", "same"),
+    [
+        (["Ukraine's State Emergency Service"], ["State Emergency Service of Ukraine"], True),
+        (["the Syrian Observatory for Human Rights"], ["Syrian Observatory, Human Rights"], True),
+        (["Médecins Sans Frontières"], ["Medecins sans Frontieres"], True),
+        (["State Emergency Service of Ukraine"], ["SES"], True),
+        (["Syrian Observatory for Human Rights"], ["SOHR"], True),
+        (["Syrian Emergency Service"], ["State Emergency Service"], False),
+        (["Gaza Ministry of Health"], ["Syrian Ministry of Health"], False),
+        (["State Emergency Service of Ukraine"], ["SESU Watch"], False),
+        (["Human Rights Watch"], ["HR"], False),
+    ],
+)
+def test_source_names_match_only_the_same_organisation(
+    names: list[str], known: list[str], same: bool
+) -> None:
+    from casualty_recon.load.source_names import same_source
+
+    assert same_source(names, known) is same
+    assert same_source(known, names) is same

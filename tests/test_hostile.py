@@ -390,21 +390,21 @@ CASES = [
         {"c.csv": CSV_HEADER + ",area\n" + CSV_ROW.format(i=1) + ",Hama\n"},
         ["import", "c.csv"],
         1,
-        "error: c.csv:1:53: the column area is in the header twice (columns 6 and 8)",
+        "error: c.csv:1:8: the column area is in the header twice (columns 6 and 8)",
     ),
     Case(
         "a claims CSV row with too few cells",
         {"c.csv": CSV_HEADER + "\n" + CSV_ROW.format(i=1) + "\nx2,A,5,civilians,killed\n"},
         ["import", "c.csv"],
         1,
-        "error: c.csv:3:18: the row has 5 cells, the header has 7: none for area and 1 more",
+        "error: c.csv:3:5: the row has 5 cells, the header has 7: none for area and 1 more",
     ),
     Case(
         "a claims CSV row with a cell under no column",
         {"c.csv": CSV_HEADER + "\n" + CSV_ROW.format(i=1) + ",stray\n"},
         ["import", "c.csv"],
         1,
-        "error: c.csv:2:42: the row has 8 cells, the header has 7: cell 8 (`stray`) is under no "
+        "error: c.csv:2:8: the row has 8 cells, the header has 7: cell 8 (`stray`) is under no "
         "column",
     ),
     Case(

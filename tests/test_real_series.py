@@ -171,16 +171,16 @@ def all_series() -> Iterator[Series]:
 
 def test_each_source_and_population_is_one_series() -> None:
     assert sorted(gaza()) == [
-        f"{source}: {population} killed, by any, reported"
+        f"{source}: {population} killed, by any party, reported"
         for source in ("GMO", "MoH")
         for population in ("children", "people", "women")
     ]
     assert sorted(west_bank()) == [
-        f"OCHA: {population} killed, by any, {basis}"
+        f"OCHA: {population} killed, by any party, {basis}"
         for population in ("children", "people")
         for basis in ("reported", "verified")
     ]
-    moh = gaza()["MoH: people killed, by any, reported"]
+    moh = gaza()["MoH: people killed, by any party, reported"]
     assert len(moh.points) > 900  # a report nearly every day for more than two years
 
 
@@ -198,14 +198,14 @@ def test_cumulative_series_rise_except_where_a_revision_is_flagged() -> None:
 
 def test_the_ministry_of_health_women_revision_is_flagged() -> None:
     """The MoH women count fell from 1,000 (19 October 2023) to 967 (21 October)."""
-    women = gaza()["MoH: women killed, by any, reported"]
+    women = gaza()["MoH: women killed, by any party, reported"]
     revisions = [(r.older.figure.low, r.newer.figure.low) for r in women.revisions]
     assert (1000, 967) in revisions
     assert all(not s.revisions for s in gaza().values() if s is not women)
 
 
 def test_interpolated_values_lie_between_their_neighbours() -> None:
-    full = gaza()["MoH: people killed, by any, reported"]
+    full = gaza()["MoH: people killed, by any party, reported"]
     reports = [p.claim for p in full.points]
     sample = reports[::SAMPLE_EVERY]
     (sampled,) = build_timelines(sample)
@@ -228,8 +228,8 @@ def test_interpolated_values_lie_between_their_neighbours() -> None:
 
 def test_government_media_office_days_read_against_the_ministry_series() -> None:
     """The GMO reported on days the MoH did not; the MoH series gives an interval there."""
-    moh = gaza()["MoH: people killed, by any, reported"]
-    gmo = gaza()["GMO: people killed, by any, reported"]
+    moh = gaza()["MoH: people killed, by any party, reported"]
+    gmo = gaza()["GMO: people killed, by any party, reported"]
     for point in gmo.points:
         estimate = moh.value_at(point.earliest)
         assert estimate is not None and not estimate.extrapolated
@@ -238,8 +238,8 @@ def test_government_media_office_days_read_against_the_ministry_series() -> None
 
 def verified_to_flash(population: str) -> list[tuple[dt.date, Span]]:
     """The verified count over the flash count, day by day, as intervals."""
-    verified = west_bank()[f"OCHA: {population} killed, by any, verified"]
-    flash = west_bank()[f"OCHA: {population} killed, by any, reported"]
+    verified = west_bank()[f"OCHA: {population} killed, by any party, verified"]
+    flash = west_bank()[f"OCHA: {population} killed, by any party, reported"]
     ratios = []
     for point in verified.points:
         estimate = flash.value_at(point.earliest)

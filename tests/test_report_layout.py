@@ -95,7 +95,15 @@ def test_lines_fit_the_terminal_and_the_overview_is_on_the_first_screen(columns:
     assert "Overview (57 pairs)" in first_screen
     assert "local-2019-08-08 vs" in first_screen  # the first pair's row
     # Overview, then pairs, then claims, then timelines.
-    order = [out.index(h) for h in ("Overview (", "Pairs (57)", "Claims (25", "Timelines (")]
+    order = [
+        out.index(h)
+        for h in (
+            "Overview (",
+            "Pairs (57)",
+            "Claims (25",
+            "Series used to size the time differences",
+        )
+    ]
     assert order == sorted(order)
 
 

@@ -272,10 +272,10 @@ def test_series_are_split_by_source_scope_and_basis() -> None:
     ]
     labels = sorted(s.label for s in build_timelines(claims))
     assert labels == [
-        "S: children killed, by any, reported",
-        "S: civilians killed, by any, reported",
-        "S: civilians killed, by any, verified",
-        "T: civilians killed, by any, reported",
+        "S: children killed, by any party, reported",
+        "S: civilians killed, by any party, reported",
+        "S: civilians killed, by any party, verified",
+        "T: civilians killed, by any party, reported",
     ]
 
 
@@ -317,7 +317,7 @@ def mixed_claims() -> list[Claim]:
 def test_plain_rendering_shows_points_segments_and_flags() -> None:
     text = timelines_plain(build_timelines(mixed_claims()))
     assert "2 series (1 with two or more dates), 1 revision, 1 stale relay, 0 old relays." in text
-    assert "1. S: civilians killed, by any, reported" in text
+    assert "1. S: civilians killed, by any party, reported" in text
     # The 10 January point carries the stale relay as a repeat of the same figure.
     assert "s-10; late (via R, published 2024-02-05, repeat)" in text
     assert "150 to 170" in text and "100+" in text
@@ -350,7 +350,7 @@ def test_plain_text_has_no_colour_or_box_drawing_and_cleans_input() -> None:
 def test_markdown_rendering_uses_tables_and_headings() -> None:
     text = timelines_plain(build_timelines(mixed_claims()), markdown=True)
     assert text.startswith("# Timelines\n")
-    assert "## 1. S: civilians killed, by any, reported" in text
+    assert "## 1. S: civilians killed, by any party, reported" in text
     assert "| as of | figure | interval | claims |" in text
     assert "- REVISION: s-20" in text
 
@@ -358,7 +358,7 @@ def test_markdown_rendering_uses_tables_and_headings() -> None:
 def test_json_rendering_is_the_same_content() -> None:
     document = json.loads(timelines_json(build_timelines(mixed_claims())))
     first = document["series"][0]
-    assert first["label"] == "S: civilians killed, by any, reported"
+    assert first["label"] == "S: civilians killed, by any party, reported"
     assert first["points"][0]["figure_high"] is None  # a floor's open end
     assert first["points"][0]["repeats"] == ["late"]
     assert [s["revision"] for s in first["segments"]] == [True, False]
@@ -389,7 +389,7 @@ def test_terminal_rendering_shows_the_same_flags() -> None:
     console = Console(record=True, width=160, color_system=None)
     print_timelines(console, build_timelines(mixed_claims()))
     text = console.export_text()
-    assert "1. S: civilians killed, by any, reported" in text
+    assert "1. S: civilians killed, by any party, reported" in text
     assert "REVISION: s-20" in text and "STALE RELAY: late" in text
     assert "Series with one date (1): no rate" in text
 
@@ -420,7 +420,7 @@ def test_bundled_timelines_json_golden() -> None:
 
 def test_bundled_ohchr_series_rates() -> None:
     series = build_timelines(load(BUNDLED).claims)
-    (ohchr,) = [s for s in series if s.label == "OHCHR: civilians killed, by any, verified"]
+    (ohchr,) = [s for s in series if s.label == "OHCHR: civilians killed, by any party, verified"]
     # more than 500 on 8 August (as 501) to 1,089 on 29 August: 588 over 21 days = 28 a day.
     last = ohchr.segments[-1]
     assert (last.days, last.change, last.rate) == (Span(21, 21), Span(588, 588), Span(28, 28))

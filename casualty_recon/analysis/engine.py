@@ -29,7 +29,13 @@ from casualty_recon.analysis.results import (
 from casualty_recon.analysis.scope import scope_relations
 from casualty_recon.analysis.timeline import Series, build_timelines
 from casualty_recon.analysis.verdicts import VERDICTS, break_even, decide
-from casualty_recon.grammar.wording import and_list, fmt_signed_span, fmt_span, human_day
+from casualty_recon.grammar.wording import (
+    and_list,
+    fmt_signed_span,
+    fmt_span,
+    human_day,
+    tidy,
+)
 from casualty_recon.model.claims import Assumption, Claim, Sources
 from casualty_recon.model.spans import Span
 
@@ -114,7 +120,20 @@ class Engine:
         adjusted: Span,
     ) -> Difference:
         """A difference with its applied effect written in, or its break-even where it could
-        close the residual."""
+        close the residual; its sentence tidied where texts meet (`tidy`)."""
+        finished = self._finished(difference, quantities, effects, wants, a, b, adjusted)
+        return finished._replace(sentence=tidy(finished.sentence))
+
+    def _finished(
+        self,
+        difference: Difference,
+        quantities: dict[str, Quantity],
+        effects: dict[str, Span],
+        wants: str | None,
+        a: Claim,
+        b: Claim,
+        adjusted: Span,
+    ) -> Difference:
         quantity = quantities.get(difference.kind)
         if quantity is not None and difference.kind in effects:
             effect = effects[difference.kind]
@@ -126,8 +145,18 @@ class Engine:
                 ),
             )
         if wants and _closes(difference, wants):
+            sentence = difference.sentence
+            if difference.agrees is False and difference.direction == wants:
+                # It works against the stated gap, but the quantified effects turned the
+                # residual round: say so, as the verdict counts it among those that could close it.
+                side = "below" if wants == "down" else "above"
+                sentence += (
+                    f" Once the quantified effects are applied, though, a is {side} adjusted b, "
+                    "and this difference points that way: it could close the residual."
+                )
             return difference._replace(
-                break_even=break_even(self.evidence, difference, a, b, adjusted)
+                sentence=sentence,
+                break_even=break_even(self.evidence, difference, a, b, adjusted),
             )
         return difference
 

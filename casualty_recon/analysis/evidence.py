@@ -14,7 +14,7 @@ from casualty_recon.analysis.scope import outcome_relation, population_relation,
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
-from casualty_recon.grammar.wording import human_day
+from casualty_recon.grammar.wording import human_day, possessive
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
 
@@ -139,11 +139,11 @@ class Evidence:
             if banned.intersection(found.claim_ids):
                 continue
             if series is own:
-                note = f"{b.source}'s own series"
+                note = f"{possessive(b.source)} own series"
                 if found.extrapolated:
                     note += ", extrapolated"
             else:
-                note = f"{series.source}'s series for the same scope"
+                note = f"{possessive(series.source)} series for the same scope"
             return Quantity(found.rate, found.claim_ids, note, False)
         for assumption in self.sources.assumptions:
             if (
@@ -222,14 +222,14 @@ class Evidence:
             return Quantity(
                 Span(-value.high, 0),
                 ("own-rate",),
-                f"the days a leaves out held 0 to all of {b.source}'s count",
+                f"the days a leaves out held 0 to all of {possessive(b.source)} count",
                 False,
                 total=True,
             )
         if kind == "start":
             return None
         rate = Span(value.low / days.high, value.high / days.low)
-        return Quantity(rate, ("own-rate",), f"{b.source}'s own average rate", False)
+        return Quantity(rate, ("own-rate",), f"{possessive(b.source)} own average rate", False)
 
     def breakdowns(self, kind: str) -> dict[tuple[str, str], list[Breakdown]]:
         """Every breakdown usable on one dimension, found once per file and indexed by (part

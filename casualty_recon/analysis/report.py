@@ -15,6 +15,7 @@ from casualty_recon.analysis.engine import Engine, PairResult
 from casualty_recon.analysis.pairs import disjoint_reason, same_measure, select_pairs
 from casualty_recon.analysis.ranges import relation_text
 from casualty_recon.analysis.timeline import Series, build_timelines, flag_sentences
+from casualty_recon.grammar.wording import possessive
 from casualty_recon.model.claims import Claim, Sources
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import number
@@ -105,7 +106,7 @@ class Report:
                 claim.figure.qualifier,
                 claim.figure.text,
                 ref.reference_range,
-                target=f"{ref.dataset}'s {span} ({ref.events:,} events)",
+                target=f"{possessive(ref.dataset)} {span} ({ref.events:,} events)",
             )
             parts.append(f"for {side}, {relation}")
         return "Event data: " + "; ".join(parts) + "." if parts else None

@@ -116,9 +116,8 @@ class Series:
 
     @property
     def label(self) -> str:
-        return (
-            f"{self.source}: {self.population} {self.outcome}, by {self.perpetrators}, {self.basis}"
-        )
+        by = "any party" if self.perpetrators == "any" else self.perpetrators  # a noun, not `any`
+        return f"{self.source}: {self.population} {self.outcome}, by {by}, {self.basis}"
 
     @property
     def claim_ids(self) -> set[str]:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import kinds
+from casualty_recon.analysis.kinds._share import party_words
 from casualty_recon.analysis.results import (
     Difference,
     adjusted_from,
@@ -182,15 +183,13 @@ def break_even(
         if multiplier >= 1:
             return f"{b.basis} counts at or below {1 / multiplier:.0%} of {a.basis} ones"
         return f"{a.basis} counts at or below {multiplier:.0%} of {b.basis} ones"
+    over_a, over_b = f"over {difference.a_value}", f"over {difference.b_value}"
+    if difference.kind == "perpetrators":
+        over_a = f"of deaths by {party_words(a.perpetrators)}"
+        over_b = f"of deaths by {party_words(b.perpetrators)}"
     if multiplier >= 1:
-        return (
-            f"a count over {difference.a_value} at least {multiplier:.2f} times the one "
-            f"over {difference.b_value}"
-        )
-    return (
-        f"a count over {difference.a_value} at most {multiplier:.0%} of the one over "
-        f"{difference.b_value}"
-    )
+        return f"a count {over_a} at least {multiplier:.2f} times the one {over_b}"
+    return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"
 
 
 def _parse_days(note: str | None) -> int | None:

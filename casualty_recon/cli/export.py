@@ -94,8 +94,7 @@ def import_claims(
       casualty-recon import claims.csv > sources.yaml
     """
     try:
-        from casualty_recon.load.claims_csv import claims_csv_to_document
-        from casualty_recon.load.loader import load_document
+        from casualty_recon.load.loader import read_claims_csv_document
         from casualty_recon.load.reading import read_input
         from casualty_recon.load.yaml_nodes import decode
         from casualty_recon.load.yaml_writer import sources_yaml
@@ -107,8 +106,9 @@ def import_claims(
         first_line = text.split("\n", 1)[0]
         if ":" in first_line and "," not in first_line and ";" not in first_line:
             raise UsageError.of(IMPORT_GOT_YAML, path=csv_file)
-        document, positions = claims_csv_to_document(text, csv_file)
-        load_document(document, csv_file, positions)  # the result must load
+        document, sources = read_claims_csv_document(text, csv_file)  # it must load
+        for note in sources.notes:
+            stderr(str(note))
         emit(sources_yaml(document, csv_file), output, force)
     except CasualtyReconError as error:
         fail(error)

@@ -7,8 +7,10 @@ The rules (also given, filled in, as each `Reference.rule`):
   whole date span lies inside the window: GED's `date_start`..`date_end` (an event known only to
   the month spans the month), Airwars' `date`..`date_end`, ACLED's single `event_date`. Events
   that straddle either end are left out and counted as `straddles the window`. A claim without a
-  `start` is summed from the dataset's first date, with a note. `date_prec=N` also leaves out
-  events whose date precision is coarser than N on the dataset's own scale.
+  `start` is summed from the dataset's first date, and its sentence says that the claim's start
+  is unknown and that this widest window gives a ceiling, not a figure to compare (comparison
+  None). `date_prec=N` also leaves out events whose date precision is coarser than N on the
+  dataset's own scale.
 - **Area.** An event counts when its first-level subdivision resolves (through the gazetteer, in
   the event's country) to one of the claim's places, or when the claim names the whole country.
   A part of a place (`southern Idlib`) is matched as the whole place, with a note. In a
@@ -28,7 +30,10 @@ The rules (also given, filled in, as each `Reference.rule`):
   event is in scope in a window the file's dates cover; the sentence says which. A window wholly
   outside the file's dates gives no reference; one partly outside it is summed, with a note.
 - **Wording.** Floors and ceilings are said as such (`reference.relation_text`): "the claim's
-  floor 'at least 400' is below this range, which a floor allows" (comparison `inside`).
+  floor 'at least 400' is below this range, which a floor allows" (comparison `inside`). A claim
+  of any party compared with a dataset that covers some parties only (Airwars) says so in its
+  sentence. The rule is worded for any claim (each sentence gives its window), so that `events`
+  prints each distinct rule once.
 
 Every left-out row is counted once, under its first reason in the order above.
 """
@@ -211,6 +216,7 @@ class _Scope:
     unnoted: list[str]
     notes: list[str] = field(default_factory=list)
     matched: frozenset[str] = frozenset()
+    coverage: str | None = None  # the dataset's coverage note, when the claim is wider
 
 
 def _window(events: EventTable, claim: Claim, notes: list[str]) -> tuple[dt.date | None, dt.date]:
@@ -223,12 +229,7 @@ def _window(events: EventTable, claim: Claim, notes: list[str]) -> tuple[dt.date
                 f"{day_text(claim.start.earliest)}."
             )
     else:
-        window_start = events.first_date
-        if window_start is not None:
-            notes.append(
-                f"The claim gives no start; events are summed from the dataset's first date, "
-                f"{day_text(window_start)}."
-            )
+        window_start = events.first_date  # the note or sentence says so (`_reference`)
     window_end = claim.as_of.latest
     if claim.as_of.days > 1:
         notes.append(
@@ -277,8 +278,10 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
 
     # Perpetrators and the dataset's coverage.
     parties = claim.perpetrators.parties
+    coverage = None
     if layout.coverage_note and (parties is None or parties & layout.not_covered):
-        notes.append(layout.coverage_note + ".")
+        coverage = layout.coverage_note
+        notes.append(coverage + ".")
     # Parties the dataset can count: named by some event, and within what it monitors.
     countable = events.parties - layout.not_covered
     # Each party stands for itself and the parties under it (Boko Haram: ISWAP, JAS).
@@ -316,6 +319,7 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
         unnoted,
         notes,
         matched,
+        coverage,
     )
 
 
@@ -411,9 +415,7 @@ def _reference(
     scope = _scope(events, claim)
     measure, window_start, window_end = scope.measure, scope.window_start, scope.window_end
     parties = scope.parties
-    rule = _rule_text(
-        events, measure, window_start, window_end, grades, scan.date_prec, scan.where_prec
-    )
+    rule = _rule_text(events, measure, None, None, grades, scan.date_prec, scan.where_prec)
     chosen_grades = grades if grades is not None or not events.layout.grades else None
 
     def make(
@@ -452,6 +454,14 @@ def _reference(
         )
 
     none = f"{events.title} gives no reference for this claim: "
+    no_start = (
+        "The claim gives no start; its window is read from the dataset's first date, "
+        f"{day_text(window_start)}."
+        if claim.start is None and window_start is not None
+        else None
+    )
+    if no_start is not None:
+        scope.notes.append(no_start)
     why = _why_none(claim, scope)
     if why is not None or measure is None or window_start is None:
         return make({}, 0, None, f"{none}{why}", {})
@@ -471,29 +481,41 @@ def _reference(
         )
     reference_range = _range(sums["low"], sums["best"], sums["high"])
     comparison = compare(claim.figure.low, claim.figure.high, reference_range)
-    if claim.start is None:
-        # Summed from the dataset's first date, the reference is a ceiling of sorts, not a
-        # like-for-like figure: comparing would call most claims "below".
-        comparison = None
     by = f" by {join_names(scope.found)}" if parties is not None else ""
     figure = range_text(sums["low"], sums["best"], sums["high"])
     counted = _counted_text(events.layout.event_noun, count, reference_range, excluded)
-    relation = (
-        relation_text(
-            claim.figure.low,
-            claim.figure.high,
-            claim.figure.qualifier,
-            claim.figure.text,
-            reference_range,
-        )
-        if comparison is not None
-        else f"the claim's '{claim.figure.text}' is not comparable"
+    found = (
+        f"{figure} {claim.population} {measure.outcome} {counted}{by} in "
+        f"{join_names(list(scope.area_names))}"
     )
+    if no_start is not None:
+        # Summed from the dataset's first date, the reference is a ceiling for the claim's
+        # window, not a like-for-like figure: comparing would call most claims "below".
+        scope.notes.remove(no_start)  # the sentence says it
+        sentence = (
+            f"{events.title}: the claim's start is unknown, so only the widest window can be "
+            f"read: from the file's first day, {day_text(window_start)}, to the claim's as_of, "
+            f"{day_text(window_end)}, {found}; whenever the claim's count starts, "
+            f"{events.title} has at most that many in its window, a ceiling, not a figure to "
+            f"compare with the claim's '{claim.figure.text}'."
+        )
+        return make(sums, count, None, sentence, excluded)
+    relation = relation_text(
+        claim.figure.low,
+        claim.figure.high,
+        claim.figure.qualifier,
+        claim.figure.text,
+        reference_range,
+    )
+    if scope.coverage is not None and parties is None:
+        # An any-party claim against a dataset of some parties' strikes: said in the sentence.
+        relation += (
+            f", though the claim counts {claim.population} {claim.outcome} by any party and "
+            f"{scope.coverage}"
+        )
+        scope.notes.remove(scope.coverage + ".")
     sentence = (
-        f"{events.title}: {figure} {claim.population} {measure.outcome} {counted}{by} in "
-        f"{join_names(list(scope.area_names))}, {day_text(window_start)} to "
-        f"{day_text(window_end)}; "
-        f"{relation}" + (" (the claim gives no start)." if claim.start is None else ".")
+        f"{events.title}: {found}, {day_text(window_start)} to {day_text(window_end)}; {relation}."
     )
     return make(sums, count, comparison, sentence, excluded)
 

@@ -70,7 +70,10 @@ def reference_rows(references: Iterable[Reference]) -> list[dict[str, Cell]]:
 
 def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
     """Plain text: the file's unreadable rows once per file, then one block per claim (the
-    sentence, what was left out, the notes, and with `rules` the matching rule)."""
+    sentence, what was left out, the notes). With `rules`, each distinct matching rule is
+    printed once, before the claims: alone when every claim shares it, else numbered, each
+    claim's block naming its rule's number."""
+    references = list(references)
     blocks: list[str] = []
     told: set[str] = set()
     for ref in references:
@@ -81,12 +84,20 @@ def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
                 f"{ref.dataset} file {ref.path}: {total} unreadable row(s) left out "
                 f"({_reasons(ref.unreadable)})"
             )
+    numbers: dict[str, int] = {}
+    for ref in references:
+        numbers.setdefault(ref.rule, len(numbers) + 1)
+    if rules and len(numbers) == 1:
+        blocks.append(f"rule, for every claim below: {references[0].rule}")
+    elif rules:
+        blocks.extend(f"rule {number}: {rule}" for rule, number in numbers.items())
+    for ref in references:
         lines = [f"{ref.claim_id}: {ref.sentence}"]
         if ref.excluded:
             lines.append(f"  left out: {_reasons(ref.excluded)}")
         lines.extend(f"  note: {note}" for note in ref.notes)
-        if rules:
-            lines.append(f"  rule: {ref.rule}")
+        if rules and len(numbers) > 1:
+            lines.append(f"  rule: {numbers[ref.rule]} (above)")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 

@@ -190,16 +190,24 @@ def _rule_text(
     events: EventTable,
     measure: Measure | None,
     window_start: dt.date | None,
-    window_end: dt.date,
+    window_end: dt.date | None,
     grades: tuple[str, ...] | None,
     date_prec: int | None,
     where_prec: int | None,
 ) -> str:
+    """The matching rule; without a window, worded for any claim (its window is in its
+    sentence), so that claims share one rule."""
     layout = events.layout
     start = window_start.isoformat() if window_start else "?"
+    window = (
+        f"{start} to {window_end.isoformat()} (the earliest start to the latest as_of the claim "
+        "allows)"
+        if window_end is not None
+        else "the claim's window (from the earliest day its start can mean to the latest day its "
+        "as_of can mean)"
+    )
     parts = [
-        f"Events count when their whole date span lies within {start} to "
-        f"{window_end.isoformat()} (the earliest start to the latest as_of the claim allows); "
+        f"Events count when their whole date span lies within {window}; "
         "events straddling either end are left out and counted.",
         "Places: an event counts when its subdivision is one of the claim's places (or the "
         "claim names its country); in a sub-national claim, events known only to the country "

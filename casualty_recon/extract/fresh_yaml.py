@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from casualty_recon.extract.claims import ExtractedClaim
+from casualty_recon.load.source_names import rekeyed_id, same_source
 from casualty_recon.load.yaml_writer import dump_sources_document
 
 HEADER = (
@@ -34,22 +35,22 @@ class FreshDocument:
 
 def fresh_document(claims: Sequence[ExtractedClaim]) -> FreshDocument:
     """A complete v1 document holding the claims: one source entry per source (a source whose
-    name or alias folds to a key already written reuses that key), a claim once per source,
+    name or alias names a source already written reuses its key), a claim once per source,
     figure, population, outcome and as_of."""
     sources: dict[str, dict[str, str]] = {}
-    key_of: dict[str, str] = {}  # folded key, name or alias -> key written
+    known: dict[str, list[str]] = {}  # key written -> its key, name and aliases
     records: list[dict[str, object]] = []
     present: set[tuple[str, str, str, str, str]] = set()
     ids: set[str] = set()
     result = FreshDocument("")
     for claim in claims:
-        key = _source_key(claim, sources, key_of)
+        key = _source_key(claim, sources, known)
         duplicate = (key, claim.figure, claim.population, claim.outcome, claim.as_of)
         if duplicate in present:
             result.skipped.append(claim.id)
             continue
         present.add(duplicate)
-        claim_id = _free_id(claim.id, ids)
+        claim_id = _free_id(rekeyed_id(claim.id, claim.source.key, key), ids)
         ids.add(claim_id)
         records.append(claim_record(claim, claim_id, key))
         result.added.append(claim_id)
@@ -88,23 +89,20 @@ def claim_record(claim: ExtractedClaim, claim_id: str, source_key: str) -> dict[
     return entry
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
 def _source_key(
-    claim: ExtractedClaim, sources: dict[str, dict[str, str]], key_of: dict[str, str]
+    claim: ExtractedClaim, sources: dict[str, dict[str, str]], known: dict[str, list[str]]
 ) -> str:
+    """The key written for the claim's source: one already written whose key, name or aliases
+    name the same organisation (`load.source_names`), else its own."""
     source = claim.source
     if source.key in sources:
         return source.key
-    for name in (source.key, source.name, *source.aliases):
-        known = key_of.get(_fold(name))
-        if known is not None:
-            return known
+    names = [source.key, source.name, *source.aliases]
+    for key, written in known.items():
+        if same_source(names, written):
+            return key
     sources[source.key] = {"name": source.name, "kind": source.kind}
-    key_of.setdefault(_fold(source.key), source.key)
-    key_of.setdefault(_fold(source.name), source.key)
+    known[source.key] = names
     return source.key
 
 

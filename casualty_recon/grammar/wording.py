@@ -18,12 +18,17 @@ Numbers and intervals:
 Lists and labels:
 - `and_list(items)`: `a, b and c`; `plural(count, noun)`: `1 pair`, `1,200 pairs`;
   `label(value)`: `no_overlap` as `no overlap`.
+
+Sentences:
+- `possessive(name)`: `OCHA's`, `Airwars'`; `with_article(word)`: `an estimated`, `a verified`;
+  `tidy(sentence)`: doubled punctuation left where texts meet (`war.).`) made single.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 
 from casualty_recon.model.claims import DayRange
@@ -56,7 +61,10 @@ __all__ = [
     "iso_day_text",
     "label",
     "plural",
+    "possessive",
     "short_day",
+    "tidy",
+    "with_article",
 ]
 
 
@@ -149,3 +157,46 @@ def plural(count: int, noun: str) -> str:
 def label(value: str) -> str:
     """A catalogue value (`no_overlap`, `not_comparable`) as words."""
     return value.replace("_", " ")
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+# Words spelt with a vowel that sound a consonant (`a unique`, `a one-off`), and with a consonant
+# that sound a vowel (`an hour`); the first letters decide the rest.
+_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b|u\b)", re.I)
+_VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
+_DOUBLED = (
+    (re.compile(r"(?<![.])([.!?])\)(?=[.,;:])"), ")"),  # `(... war.).` -> `(... war).`
+    (re.compile(r"(?<![.])\.\.(?=\s|$)"), "."),  # `..` (not `...`, not `2019-04-21..`)
+    (re.compile(r"[,;:]\s*([.!?])(?=\s|$)"), r"\1"),  # `,.` -> `.`
+    (re.compile(r"\.\s*,(?=\s)"), ","),  # `.,` -> `,`
+)
+
+
+def possessive(name: str) -> str:
+    """`OCHA's`, `Airwars'`, `local sources'`: a name ending in s takes the apostrophe alone."""
+    return f"{name}'" if name[-1:].lower() == "s" else f"{name}'s"
+
+
+def with_article(phrase: str) -> str:
+    """`a verified ...`, `an estimated ...`, `a unique ...`, `an hour ...`, `an NGO`, `an 8`:
+    by the first sound."""
+    word = phrase.lstrip()
+    first = word.split(" ", 1)[0]
+    if re.fullmatch(r"[A-Z]{2,}\W*", first):  # read as letters: an NGO, a UN
+        vowel = first[0] in "AEFHILMNORSX"
+    elif word[:1].isdigit():  # an 8-day, an 11, an 18,000, a 110
+        vowel = bool(re.match(r"8|1[18](?:[,\s-]|\d{3}\b|$)", word))
+    else:
+        vowel = bool(_VOWEL_SOUND.match(word)) or (
+            word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
+        )
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
+def tidy(sentence: str) -> str:
+    """The sentence with the doubled punctuation that joined texts leave (a note ending in `.`
+    put in brackets before a full stop) made single."""
+    for pattern, replacement in _DOUBLED:
+        sentence = pattern.sub(replacement, sentence)
+    return sentence

@@ -28,6 +28,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from casualty_recon.grammar import figures, periods
@@ -45,7 +46,8 @@ from casualty_recon.load.csv_cells import (
     _sniff,
     _unneutralise,
 )
-from casualty_recon.model.claims import DayRange, Location
+from casualty_recon.load.csv_figures import bounds_text, interval, of_form
+from casualty_recon.model.claims import DayRange, Location, Note
 from casualty_recon.model.columns import CLAIMS_COLUMNS
 from casualty_recon.model.errors import (
     CSV_COLUMN_TWICE,
@@ -67,7 +69,7 @@ from casualty_recon.model.errors import (
     Template,
 )
 
-__all__ = ["REQUIRED_COLUMNS", "claims_csv_to_document"]
+__all__ = ["REQUIRED_COLUMNS", "CsvDocument", "claims_csv_to_document", "read_claims_table"]
 
 Positions = dict[tuple[object, ...], tuple[int, int]]
 PlaceKey = tuple[str, str]  # (code, part or "")
@@ -88,18 +90,58 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.notes: list[Note] = []
         self.positions: Positions = {}
+        self.headers: dict[int, str] = {}
+        self.row_starts: set[tuple[int, int]] = set()
+        self.cells: dict[tuple[int, str], _Cell] = {}  # (row, column name) -> cell
+        self.row_problems: set[tuple[int, int]] = set()  # about a row's width, not a cell
 
     def problem(self, cell: _Cell, template: Template, **values: object) -> None:
         self.problems.append(Problem.of(template, Location(self.path, *cell.at), **values))
 
+    def note(self, cell: _Cell, message: str) -> None:
+        self.notes.append(Note(Location(self.path, *cell.at), message))
+
+    def named(self, problem: Problem) -> Problem:
+        """The problem with its cell's column header at the head of the message, unless the
+        message names it already or the problem is about a whole row."""
+        at = problem.location
+        missing = re.fullmatch(r"claim .* has no `(\w+)`", problem.message)
+        if missing and (at.line, at.column) in self.row_starts:
+            # a required field left empty: point at its empty cell, when the row has one
+            name = "figure_text" if missing.group(1) == "figure" else missing.group(1)
+            cell = self.cells.get((at.line, name))
+            if cell is not None:
+                return problem._replace(location=Location(self.path, *cell.at))
+        header = self.headers.get(at.column)
+        if (
+            at.path != self.path
+            or at.line < 2
+            or header is None
+            or (at.line, at.column) in self.row_starts | self.row_problems
+            or re.search(rf"(?<!\w){re.escape(header)}(?!\w)", problem.message)
+        ):
+            return problem
+        return problem._replace(message=f"{header}: {problem.message}")
+
+    def located(self, error: InputError) -> InputError:
+        """`error` with every problem at a cell naming the cell's column."""
+        return InputError([self.named(problem) for problem in error.problems])
+
     def table(self, text: str) -> list[dict[str, _Cell]]:
         text = text.removeprefix("\ufeff")
-        records = _records(text, _sniff(text))
+        # A cell is located as a spreadsheet shows it: its row (the header is row 1) and its
+        # column number (A is 1), not a character offset; problems name the column's header.
+        records = [
+            [_Cell(cell.text, row, column) for column, cell in enumerate(record, start=1)]
+            for row, record in enumerate(_records(text, _sniff(text)), start=1)
+        ]
         if not records or not any(cell.text.strip() for cell in records[0]):
             self.problems.append(Problem.of(CSV_NO_HEADER, Location(self.path, 1, 1)))
             raise InputError(self.problems)
         header = [(_normalise_name(cell.text), cell) for cell in records[0]]
+        self.headers = {cell.column: cell.text.strip() for cell in records[0]}
         names = {name for name, _ in header}
         missing = [
             name
@@ -107,7 +149,6 @@ class _Reader:
             if name not in names and not (name == "figure_text" and "figure_low" in names)
         ]
         if missing:
-            last = records[0][-1]
             hints = [
                 f"did you mean {close[0]} for {name}?"
                 for name in missing
@@ -116,7 +157,7 @@ class _Reader:
             self.problems.append(
                 Problem.of(
                     CSV_MISSING_COLUMNS,
-                    Location(self.path, 1, last.column + len(last.text)),
+                    Location(self.path, 1, len(records[0]) + 1),
                     columns=", ".join(missing),
                     s="s" if len(missing) > 1 else "",
                     hint=" ".join(hints) or "required columns: " + ", ".join(REQUIRED_COLUMNS),
@@ -143,6 +184,8 @@ class _Reader:
                     row[name] = _Cell(text, cell.line, cell.column)
             first = record[0]
             row.setdefault("", _Cell("", first.line, 1))
+            self.row_starts.add((first.line, 1))
+            self.cells.update(((first.line, name), cell) for name, cell in row.items() if name)
             rows.append(row)
         order = _date_order(rows)
         for row in rows:
@@ -157,6 +200,7 @@ class _Reader:
         (empty trailing cells, which spreadsheets leave, are ignored)."""
         columns = len(names)
         shown = f"has {columns}"
+        self.row_problems.add(record[-1].at)
         if len(record) < columns:
             missing = names[len(record)] + (
                 f" and {columns - len(record) - 1} more" if columns - len(record) > 1 else ""
@@ -173,6 +217,7 @@ class _Reader:
         extra = next((i for i in range(columns, len(record)) if record[i].text.strip()), None)
         if extra is not None:
             text = record[extra].text.strip()
+            self.row_problems.add(record[extra].at)
             self.problem(
                 record[extra],
                 CSV_ROW_LONG,
@@ -186,12 +231,12 @@ class _Reader:
         sources: dict[str, dict[str, str]] = {}
         source_cells: dict[str, dict[str, _Cell]] = {}
         claims: list[object] = []
+        tolerance = self.tolerance(rows)
         for index, row in enumerate(rows):
             self.positions[("claims", index)] = row[""].at
-            claims.append(self.claim(index, row))
+            claims.append(self.claim(index, row, tolerance))
             self.source(row, sources, source_cells)
         document: dict[str, object] = {"version": 1}
-        tolerance = self.tolerance(rows)
         if tolerance != _DEFAULT_TOLERANCE:
             document["settings"] = {"about_tolerance": tolerance}
         areas = self.areas(rows)
@@ -203,7 +248,6 @@ class _Reader:
         document["sources"] = {key: value or None for key, value in sources.items()}
         document["claims"] = claims
         for row in rows:
-            self.check_figure(row, tolerance)
             self.check_dates(row)
         if rows:
             self.positions[("claims",)] = rows[0][""].at
@@ -215,7 +259,7 @@ class _Reader:
         cell = row.get(name)
         return cell.text.strip() if cell and cell.text.strip() else None
 
-    def claim(self, index: int, row: dict[str, _Cell]) -> dict[str, object]:
+    def claim(self, index: int, row: dict[str, _Cell], tolerance: float) -> dict[str, object]:
         claim: dict[str, object] = {}
         where = ("claims", index)
 
@@ -233,7 +277,7 @@ class _Reader:
         for name in ("id", "source"):
             if (value := self.text(row, name)) is not None:
                 put(name, value, name)
-        if (figure := self.figure(row)) is not None:
+        if (figure := self.figure(row, tolerance)) is not None:
             put("figure", figure, "figure_text" if self.text(row, "figure_text") else "figure_low")
         for name in ("population", "outcome"):
             if (value := self.text(row, name)) is not None:
@@ -278,9 +322,9 @@ class _Reader:
         self.problem(row[name], CSV_NOT_WHOLE, name=name, text=text)
         return None
 
-    def figure(self, row: dict[str, _Cell]) -> object | None:
+    def figure(self, row: dict[str, _Cell], tolerance: float) -> object | None:
         if (text := self.text(row, "figure_text")) is not None:
-            return text
+            return self.edited_figure(row, text, tolerance)
         low, high = self.whole_number(row, "figure_low"), self.whole_number(row, "figure_high")
         if low is None:
             return None
@@ -376,29 +420,59 @@ class _Reader:
                 return candidate
         return _DEFAULT_TOLERANCE  # check_figure reports the rows that disagree
 
-    def check_figure(self, row: dict[str, _Cell], tolerance: float) -> None:
-        text = self.text(row, "figure_text")
-        low, high = self.text(row, "figure_low"), self.text(row, "figure_high")
-        if text is None or (low is None and high is None):
-            return  # nothing derived to check (a hand-made CSV)
+    def edited_figure(self, row: dict[str, _Cell], text: str, tolerance: float) -> str:
+        """The figure of a row whose figure_text and bounds may have been edited apart.
+
+        A spreadsheet user edits one cell. The `qualifier` cell, which export derives from the
+        text, tells which: bounds that are still a figure of that form (`more than n` gives
+        [n+1, open)) were left as exported, so figure_text was edited and the bounds are
+        re-derived from it; figure_text still of that form beside bounds that no figure of it
+        gives means the bounds were edited, and the text is rewritten from them. Anything else
+        (both edited, or no `qualifier` cell to tell) is a conflict and refused.
+        """
+        low_text, high_text = self.text(row, "figure_low"), self.text(row, "figure_high")
+        if low_text is None and high_text is None:
+            return text  # nothing derived to check (a hand-made CSV)
         try:
             figure = figures.parse_figure(text, about_tolerance=tolerance)
         except GrammarError:
-            return  # the loader reports it at the figure_text cell
-        stated_low = self.whole_number(row, "figure_low")
-        stated_high = self.whole_number(row, "figure_high")
-        if (stated_low, stated_high) == (figure.low, figure.high):
-            return
-        shown = f"[{figure.low}, {'open' if figure.high is None else figure.high}]"
-        name = "figure_low" if stated_low != figure.low else "figure_high"
+            return text  # the loader reports it at the figure_text cell
+        low, high = self.whole_number(row, "figure_low"), self.whole_number(row, "figure_high")
+        if (low_text and low is None) or (high_text and high is None):
+            return text  # reported as not a whole number
+        if (low, high) == (figure.low, figure.high):
+            return text
+        shown = interval(figure.low, figure.high)
+        stated = f"({low_text or 'empty'}, {high_text or 'empty'})"
+        exported = self.text(row, "qualifier")
+        if low is not None and of_form(exported or figure.qualifier, low, high, tolerance):
+            self.note(
+                row["figure_text"],
+                f"figure_low and figure_high {stated} are re-derived from figure_text "
+                f"`{text}`: {shown}",
+            )
+            return text
+        if low is not None and exported == figure.qualifier:
+            rewritten = bounds_text(low, high)
+            self.note(
+                row.get("figure_low", row["figure_text"]),
+                f"figure_text `{text}` is rewritten as `{rewritten}` from figure_low and "
+                f"figure_high {stated}",
+            )
+            return rewritten
+        name = "figure_low" if low != figure.low else "figure_high"
         self.problem(
             row.get(name, row["figure_text"]),
             CSV_FIGURE_MISMATCH,
-            low=low or "empty",
-            high=high or "empty",
+            low=low_text or "empty",
+            high=high_text or "empty",
             text=text,
             shown=shown,
+            why="both look edited"
+            if exported
+            else "without the qualifier column it cannot be told which was edited",
         )
+        return text
 
     def check_dates(self, row: dict[str, _Cell]) -> None:
         year = None
@@ -585,20 +659,42 @@ def _definitions(
     return out
 
 
+@dataclass(frozen=True)
+class CsvDocument:
+    """A claims CSV read: the document, where its values came from, the notes on what was
+    re-derived, and `located`, which makes the loader's problems name their cell's column."""
+
+    document: dict[str, object]
+    positions: Positions
+    notes: list[Note]
+    located: Callable[[InputError], InputError]
+
+
+def read_claims_table(text: str, path: str = "<claims.csv>") -> CsvDocument:
+    """A claims CSV as the plain data of a v1 `sources.yaml` (see `claims_csv_to_document`),
+    with notes on figures re-derived from an edited cell."""
+    reader = _Reader(path)
+    try:
+        rows = reader.table(text)
+    except InputError as error:
+        raise reader.located(error) from None
+    document = reader.document(rows)
+    if reader.problems:
+        raise reader.located(InputError(reader.problems))
+    return CsvDocument(document, reader.positions, reader.notes, reader.located)
+
+
 def claims_csv_to_document(
     text: str, path: str = "<claims.csv>"
 ) -> tuple[dict[str, object], Positions]:
     """A claims CSV as the plain data of a v1 `sources.yaml`, and where each value came from.
 
     The positions map key paths of the document (`("claims", 0, "figure")`, `("sources",
-    "UOSSM", "name")`, `("areas", "northwest Syria")`) to the (line, column) of the CSV cell;
-    `("claims", i)` is the start of the claim's row. Problems with the CSV itself (no header,
-    missing columns, derived columns that contradict the written ones) raise `InputError` with
-    code `bad-csv`; problems with the values are left to the loader.
+    "UOSSM", "name")`, `("areas", "northwest Syria")`) to the (row, column number) of the CSV
+    cell, as a spreadsheet shows them (the header is row 1, column A is 1); `("claims", i)` is
+    the start of the claim's row. Problems with the CSV itself (no header, missing columns,
+    derived columns that contradict the written ones) raise `InputError` with code `bad-csv`;
+    problems with the values are left to the loader.
     """
-    reader = _Reader(path)
-    rows = reader.table(text)
-    document = reader.document(rows)
-    if reader.problems:
-        raise InputError(reader.problems)
-    return document, reader.positions
+    table = read_claims_table(text, path)
+    return table.document, table.positions

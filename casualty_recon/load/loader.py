@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casualty_recon.load.builder import Builder
-from casualty_recon.load.claims_csv import claims_csv_to_document
+from casualty_recon.load.claims_csv import read_claims_table
 from casualty_recon.load.reading import read_input
 from casualty_recon.load.yaml_nodes import decode, from_python, parse
 from casualty_recon.model.claims import Sources
@@ -59,8 +59,19 @@ def loads_csv(data: bytes, path: str) -> Sources:
 
 def read_claims_csv(text: str, path: str) -> Sources:
     """Load claims CSV text into `Sources`, through the same parsers as `sources.yaml`."""
-    document, positions = claims_csv_to_document(text, path)
-    return load_document(document, path, positions)
+    return read_claims_csv_document(text, path)[1]
+
+
+def read_claims_csv_document(text: str, path: str) -> tuple[dict[str, object], Sources]:
+    """The plain data of a claims CSV and what it loads to; every problem names its cell's
+    column, and the notes say which figures were re-derived from an edited cell."""
+    table = read_claims_table(text, path)
+    try:
+        sources = load_document(table.document, path, table.positions)
+    except InputError as error:
+        raise table.located(error) from None
+    sources.notes = [*table.notes, *sources.notes]
+    return table.document, sources
 
 
 def load_document(

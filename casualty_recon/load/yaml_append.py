@@ -8,8 +8,9 @@ an ISO day as a date, a one-item list as its item and a longer one in flow style
 
 A claim already in the file (same source, figure, population, outcome and as_of) is not added
 again; a source it needs that the file lacks is created, and one the file already has under its
-own key (`Syrian Observatory` for SOHR) is reused. Text in, text out: writing the file is the
-caller's business (the CLI, through `render.atomic`).
+own key (`Syrian Observatory` for SOHR, `Ukraine's State Emergency Service` for SES; see
+`source_names`) is reused, and the claim's id made from its key. Text in, text out: writing
+the file is the caller's business (the CLI, through `render.atomic`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ruamel.yaml.error import YAMLError
 
 from casualty_recon.grammar.figures import parse_figure
 from casualty_recon.grammar.periods import parse_period
+from casualty_recon.load.source_names import rekeyed_id, same_source
 from casualty_recon.load.yaml_writer import CLAIM_ORDER, is_iso_day, is_whole_number
 from casualty_recon.model.errors import GrammarError, UsageError
 from casualty_recon.model.usage import APPEND_NOT_A_MAPPING, APPEND_NOT_YAML
@@ -104,7 +106,7 @@ def append_claims(
             result.skipped.append(claim.id)
             continue
         present.add(duplicate)
-        claim_id = _free_id(claim.id, ids)
+        claim_id = _free_id(rekeyed_id(claim.id, claim.source.key, key), ids)
         ids.add(claim_id)
         claim_list.append(_claim_map(claim, claim_id, key))
         result.added.append(claim_id)
@@ -188,20 +190,23 @@ def _match_indent(yaml: YAML, text: str) -> None:
 # --- identity -----------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
 def _source_key(sources: CommentedMap, source: NewSource) -> str:
-    """The file's key for this source: the same key, or a source with the same name or alias."""
+    """The file's key for this source: the same key, or a source whose key, name or aliases
+    name the same organisation (`source_names`: `Ukraine's State Emergency Service` is
+    `SES: {name: State Emergency Service of Ukraine}`); a plain `KEY: name` entry counts too."""
     if source.key in sources:
         return source.key
-    names = {_fold(n) for n in (source.key, source.name, *source.aliases)}
+    names = [source.key, source.name, *source.aliases]
     for key, entry in sources.items():
-        known = {_fold(str(key))}
-        if isinstance(entry, CommentedMap) and entry.get("name"):
-            known.add(_fold(str(entry["name"])))
-        if names & known:
+        known = [str(key)]
+        if isinstance(entry, str):
+            known.append(entry)
+        elif isinstance(entry, CommentedMap):
+            known.extend(str(entry[f]) for f in ("name",) if isinstance(entry.get(f), str))
+            aliases = entry.get("aliases")
+            if isinstance(aliases, list):
+                known.extend(str(alias) for alias in aliases)
+        if same_source(names, known):
             return str(key)
     return source.key
 

@@ -635,8 +635,8 @@ CSV_SOURCE_DIFFERS = Template(
 CSV_FIGURE_MISMATCH = Template(
     "bad-csv",
     "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
-    "which means {shown}",
-    "edit figure_text (it is what counts), or empty it to use figure_low and figure_high",
+    "which means {shown}, and {why}",
+    "empty figure_low and figure_high to keep figure_text, or empty figure_text to keep the bounds",
 )
 CSV_DATE_MISMATCH = Template(
     "bad-csv",

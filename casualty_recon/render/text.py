@@ -190,7 +190,7 @@ def notes_sections(
     if focus is not None:
         flags = [line for line in flags if _mentions(line, focus)]
     sections = [
-        ("Timelines (the series time effects are sized from)", timeline_lines(report, focus)),
+        ("Series used to size the time differences", timeline_lines(report, focus)),
         ("Stale relays and revisions", flags),
     ]
     return [(heading, lines) for heading, lines in sections if lines]

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Pair
 from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
+from casualty_recon.grammar.wording import and_list
+from casualty_recon.model.claims import Perpetrators
 from casualty_recon.model.spans import Span
+
+# A party group of more members than this is named by its label and size, not member by member.
+_MEMBERS_SHOWN = 4
 
 NOUNS = {
     "area": "area",
@@ -32,11 +37,14 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
         effect_text = f"Scaling b by {ratio_text(quantity.span)} changes it by {{effect}}."
     else:
         effect_text = "No breakdown or assumption in the file sizes it."
+    words = values
+    if kind == "perpetrators":
+        words = (party_words(a.perpetrators), party_words(b.perpetrators))
     sentence = template.format(
         a_label=claim_label(a),
         b_label=claim_label(b),
-        a_value=values[0],
-        b_value=values[1],
+        a_value=words[0],
+        b_value=words[1],
         relation_text=relation_words(NOUNS[kind], relation, gap),
         effect_text=effect_text,
     )
@@ -44,6 +52,22 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
         kind, values[0], values[1], relation, direction, agrees(direction, gap), sentence
     )
     return [Found(difference, quantity)]
+
+
+def party_words(perpetrators: Perpetrators) -> str:
+    """Perpetrators as a noun phrase for a sentence: `any party`, `Russian forces`, and a group
+    by its members with its label (`Russian forces and Syrian government (pro-government)`),
+    since a group's name may be an adjective (`by pro-government` needs a noun)."""
+    parties = perpetrators.parties
+    if parties is None:
+        return "any party"
+    written = perpetrators.label()
+    if len(parties) > _MEMBERS_SHOWN:
+        return f"the {len(parties)} parties of {written}"
+    members = and_list(sorted(parties))
+    if ", ".join(sorted(parties)) == written or (len(parties) == 1 and written in parties):
+        return members
+    return f"{members} ({written})"
 
 
 def relation_words(noun: str, relation: str, gap: Span) -> str:

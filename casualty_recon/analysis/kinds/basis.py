@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
+from casualty_recon.grammar.wording import with_article
 from casualty_recon.model.claims import BASES
 
 TEMPLATE = "{a_label} is {a_value}, {b_label} is {b_value}: {relation_text}. {effect_text}"
@@ -20,7 +21,10 @@ def detect(pair: Pair) -> list[Found]:
     if quantity is None:
         quantity = pair.evidence.assumed_ratio("basis", a, b)
     more, less = (a, b) if a_rank > b_rank else (b, a)
-    relation_text = f"a {more.basis} count is expected to capture more than a {less.basis} one"
+    relation_text = (
+        f"{with_article(more.basis + ' count')} is expected to capture more than "
+        f"{with_article(less.basis)} one"
+    )
     if direction == "up":
         relation_text += ", which points the way of the gap" if gap.low > 0 else ""
     else:

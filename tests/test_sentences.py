@@ -1,0 +1,231 @@
+"""Every sentence template of the difference kinds and verdicts, filled with every kind of value
+it can receive (a party, a group of parties, any party; each basis, population and outcome; each
+figure form), read for the classes of defect a new user found (issue 17 item 3): an article
+that does not fit the next sound, `s's`, doubled punctuation, a group's adjective left without
+its noun, and a blank or `None` left in.
+
+The claims are synthetic (made up here, not real figures).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from casualty_recon import compare
+from casualty_recon.analysis.report import Report
+from casualty_recon.grammar.wording import possessive, tidy, with_article
+from casualty_recon.load.loader import load, loads
+from casualty_recon.load.yaml_writer import sources_yaml
+from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS
+from casualty_recon.render.text import report_plain
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Words the sentences put after an article: which sound each starts with.
+_VOWEL_WORDS = {"estimated", "area", "outcome", "aid", "exact", "open", "upper", "injured"}
+_CONSONANT_WORDS = {"verified", "documented", "reported", "count", "civilians", "children"}
+_DEFECTS = {
+    "a before a vowel sound": re.compile(rf"\ba (?:{'|'.join(sorted(_VOWEL_WORDS))})\b"),
+    "an before a consonant sound": re.compile(rf"\ban (?:{'|'.join(sorted(_CONSONANT_WORDS))})\b"),
+    "s's": re.compile(r"s's\b", re.I),
+    "doubled punctuation": re.compile(
+        r"[.!?]\)[.,;:]|(?<![.\d])\.\.(?![.\d])|[,;:]\s*[.,;:]|\.\s*,\s|\s[.,;:](?:\s|$)"
+    ),
+    "a group's adjective without a noun": re.compile(r"\b(?:by|of) (?:any|pro-government)[,.:;]"),
+    "a blank or None left in": re.compile(r"[{}]|\bNone\b"),
+}
+
+PERPETRATORS = {
+    "a party": "Russian forces",
+    "a group of the file": "pro-government",
+    "a built-in group": "Syrian-Russian alliance",
+    "any party": "any",
+}
+FIGURES = ("730", "more than 730", "at least 730", "about 730", "up to 730", "between 700 and 760")
+
+
+def _claim(claim_id: str, source: str, figure: str, **fields: str) -> dict[str, object]:
+    claim: dict[str, object] = {
+        "id": claim_id,
+        "source": source,
+        "figure": figure,
+        "population": "civilians",
+        "outcome": "killed",
+        "area": "Idlib",
+        "start": "2019-04-26",
+        "as_of": "2019-08-20",
+        "basis": "reported",
+    }
+    claim.update(fields)
+    return {key: value for key, value in claim.items() if value != ""}  # "": left out
+
+
+def _report(a: dict[str, str], b: dict[str, str], support: bool) -> Report:
+    """Two claims (a from a source whose name ends in s, b from an acronym), and with `support`
+    the series and breakdowns that size their differences."""
+    claims = [
+        _claim("a", a.pop("source", "Local Sources"), a.pop("figure", "more than 730"), **a),
+        _claim("b", b.pop("source", "OCHA"), b.pop("figure", "500"), **b),
+    ]
+    if support:
+        same = {"perpetrators": "any", "population": "civilians", "outcome": "killed"}
+        claims += [
+            _claim("b-1", "OCHA", "300", as_of="2019-06-20", **same),
+            _claim("b-2", "OCHA", "400", as_of="2019-07-20", **same),
+            _claim("whole", "SAMS", "1000", as_of="2019-08-01", **same),
+            _claim(
+                "part",
+                "SAMS",
+                "900",
+                as_of="2019-08-01",
+                breakdown_of="whole",
+                perpetrators="pro-government",
+            ),
+        ]
+    document: dict[str, object] = {
+        "version": 1,
+        "parties": {"pro-government": ["Syrian government", "Russian forces"]},
+        "sources": {
+            "Local Sources": {"kind": "ngo"},
+            "OCHA": {"kind": "un"},
+            "SAMS": {"kind": "ngo"},
+        },
+        "claims": claims,
+    }
+    if support:
+        # A reason written as a sentence, full stop and all, ends up in brackets mid-sentence.
+        document["assumptions"] = [
+            {
+                "applies_to": kind,
+                "from": low,
+                "to": high,
+                "ratio": 1.3,
+                "reason": "A made-up ratio for this test, as if from another war.",
+            }
+            for kind, low, high in (
+                ("basis", "verified", "reported"),
+                ("outcome", "killed", "killed or injured"),
+            )
+        ]
+    text = sources_yaml(document, "synthetic.yaml")
+    return compare(loads(text, "synthetic.yaml"), pair=("a", "b"))
+
+
+def _cases() -> list[tuple[str, dict[str, str], dict[str, str]]]:
+    cases: list[tuple[str, dict[str, str], dict[str, str]]] = []
+    for a_name, a_value in PERPETRATORS.items():
+        for b_name, b_value in PERPETRATORS.items():
+            if a_value != b_value:
+                cases.append(
+                    (f"{a_name} vs {b_name}", {"perpetrators": a_value}, {"perpetrators": b_value})
+                )
+    for a_basis in BASES:
+        for b_basis in BASES:
+            if a_basis != b_basis:
+                cases.append((f"{a_basis} vs {b_basis}", {"basis": a_basis}, {"basis": b_basis}))
+    for population in POPULATIONS:
+        if population != "civilians":
+            cases.append((f"{population} vs civilians", {"population": population}, {}))
+            cases.append((f"civilians vs {population}", {}, {"population": population}))
+    for outcome in OUTCOMES:
+        if outcome != "killed":
+            cases.append((f"{outcome} vs killed", {"outcome": outcome}, {}))
+            cases.append((f"killed vs {outcome}", {}, {"outcome": outcome}))
+    for figure in FIGURES:
+        cases.append((f"{figure} vs 500", {"figure": figure}, {}))
+        cases.append((f"1000 vs {figure}", {"figure": "1000"}, {"figure": figure}))
+    cases.append(("areas and days", {"area": "northwest Syria"}, {"as_of": "2019-07-01"}))
+    cases.append(("no start", {}, {"start": ""}))
+    cases.append(("a relay", {"relayed_by": "Reuters", "published": "2019-08-30"}, {}))
+    cases.append(("a narrower scope holding more", {"figure": "1000"}, {"area": "northwest Syria"}))
+    revised = {"source": "OCHA", "figure": "900", "as_of": "2019-07-01", "published": "2019-07-02"}
+    cases.append(("a revision", revised, {}))
+    return cases
+
+
+def test_the_cases_reach_every_kind_and_verdict() -> None:
+    from casualty_recon.analysis.kinds import kinds
+
+    seen_kinds, seen_verdicts = set(), set()
+    for _, a, b in _cases():
+        for support in (False, True):
+            (pair,) = _report(dict(a), dict(b), support).pairs
+            seen_kinds |= {d.kind for d in pair.differences}
+            seen_verdicts.add(pair.verdict)
+    assert seen_kinds == {kind.name for kind in kinds()}
+    assert seen_verdicts >= {"explained", "partly_explained", "unexplained"}
+
+
+def _texts(report: Report) -> list[str]:
+    texts = [" ".join(report_plain(report).split())]
+    for pair in report.pairs:
+        texts.append(pair.reason)
+        for difference in pair.differences:
+            texts.append(difference.sentence)
+            if difference.break_even:
+                texts.append(difference.break_even)
+    return texts
+
+
+@pytest.mark.parametrize("support", [False, True], ids=["unsized", "sized"])
+@pytest.mark.parametrize(("name", "a", "b"), _cases(), ids=[case[0] for case in _cases()])
+def test_sentences_have_none_of_the_defects(
+    name: str, a: dict[str, str], b: dict[str, str], support: bool
+) -> None:
+    report = _report(dict(a), dict(b), support)
+    assert len(report.pairs) == 1
+    found = [
+        f"{defect}: ...{text[max(0, m.start() - 60) : m.end() + 20]}..."
+        for text in _texts(report)
+        for defect, pattern in _DEFECTS.items()
+        for m in pattern.finditer(text)
+    ]
+    assert found == []
+
+
+def test_the_defect_patterns_catch_what_the_issue_reported() -> None:
+    """The checks above can fail: each catches the sentence the new user quoted."""
+    quoted = {
+        "a group's adjective without a noun": "counts deaths caused by pro-government, OCHA",
+        "a before a vowel sound": "a estimated count is expected to capture more",
+        "s's": "matches Airwars's 60 to 91",
+        "doubled punctuation": "(assumption 1: from another war.).",
+    }
+    for defect, text in quoted.items():
+        assert _DEFECTS[defect].search(text), defect
+
+
+def test_wording_helpers() -> None:
+    assert [possessive(n) for n in ("Airwars", "OCHA", "local sources")] == [
+        "Airwars'",
+        "OCHA's",
+        "local sources'",
+    ]
+    assert [with_article(w) for w in ("estimated count", "verified", "UN", "NGO", "8-day")] == [
+        "an estimated count",
+        "a verified",
+        "a UN",
+        "an NGO",
+        "an 8-day",
+    ]
+    assert tidy("by {x} (assumption 1: another war.).") == "by {x} (assumption 1: another war)."
+    assert tidy("2019-04-21..2019-04-30 and so on...") == "2019-04-21..2019-04-30 and so on..."
+
+
+def test_a_difference_against_the_stated_gap_that_the_verdict_counts_says_why() -> None:
+    """Issue 17 item 3: in the bundled file, SAMS's 175 children against OCHA's more than 170
+    civilians: the population difference works against the stated gap (4), but once the as_of
+    effect is applied a is below adjusted b, and the verdict counts population among the
+    differences that could close the residual. The line must say so too."""
+    report = compare(load(ROOT / "sources.yaml"), pair=("sams-2019-07-25", "ocha-2019-05-17"))
+    (pair,) = report.pairs
+    population = next(d for d in pair.differences if d.kind == "population")
+    assert "works against the gap" in population.sentence
+    assert "population could close it" in pair.reason
+    assert population.sentence.endswith(
+        "Once the quantified effects are applied, though, a is below adjusted b, and this "
+        "difference points that way: it could close the residual."
+    )

@@ -30,7 +30,8 @@ def estimate_file(
     seed: int = 0,
     iterations: int | None = None,
 ) -> Estimation:
-    """Read an overlap-count CSV and estimate every stratum with every method."""
+    """Read an overlap-count CSV and estimate every stratum with every method (`iterations`:
+    of each latent-class chain; None runs until the chains mix)."""
     return estimate_tables(
         read_overlaps(path), path=path, methods=methods, seed=seed, iterations=iterations
     )

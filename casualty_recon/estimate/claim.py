@@ -82,7 +82,8 @@ def claim_document(
             )
         )
     if chosen.method == "latent-class":
-        notes.append(f"seed {result.seed}, {result.iterations:,} iterations")
+        run = int(chosen.diagnostics.get("iterations", result.iterations))
+        notes.append(f"seed {result.seed}, {run:,} iterations of each chain")
     slug = re.sub(r"[^A-Za-z0-9]+", "-", scope.source).strip("-").lower() or "estimate"
     claim: dict[str, object] = {
         "id": f"{slug}-estimate-{scope.as_of.isoformat()}",

@@ -271,3 +271,59 @@ def test_cli_claim_writes_a_loadable_estimated_claim(tmp_path: Path) -> None:
     assert (
         "figure: between 183 and 326" in text
     )  # rounded outwards and "Chapman" in text and "lists: A, B" in text
+
+
+def test_cli_reads_the_counts_from_stdin() -> None:
+    counts = "A,B,count\n1,0,60\n0,1,40\n1,1,20\n"
+    result = runner.invoke(app, ["estimate", "-", "-m", "chapman", "-f", "json"], input=counts)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["file"] == "<stdin>"
+    (chapman_row,) = data["strata"][0]["estimates"]
+    assert chapman_row["estimate"] == pytest.approx(80 * 60 / 20, rel=0.05)
+    bad = runner.invoke(app, ["estimate", "-"], input="A,B,count\n1,0,-3\n")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert "error: <stdin>:2:5: count -3 is negative" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_cli_missing_file_hint_names_the_overlap_counts(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.csv"
+    result = runner.invoke(app, ["estimate", str(missing)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"error: {missing}:1:1: cannot read the file" in result.stderr
+    assert "overlap-count CSV" in result.stderr and "init" not in result.stderr
+
+
+# --- the sampler's chains ------------------------------------------------------------------
+
+
+def test_split_rhat_compares_chains() -> None:
+    rng = np.random.default_rng(5)
+    agree = rng.normal(size=(4, 2000))
+    apart = agree + np.array([[0.0], [0.0], [0.0], [3.0]])  # one chain elsewhere
+    assert split_rhat(agree) < 1.01
+    assert split_rhat(apart) > 1.5
+
+
+def test_latent_class_runs_four_chains_and_stops_when_they_mix() -> None:
+    from casualty_recon.estimate.latent import (
+        CHAINS,
+        MOST_ITERATIONS,
+        latent_class,
+        sample_latent_class,
+    )
+
+    table = population_table(np.random.default_rng(2), 3000, (0.4, 0.35, 0.3), heterogeneity=0.0)
+    draws = sample_latent_class(table, np.random.default_rng(0), 600)
+    assert draws.shape == (CHAINS, 600)
+    # The chains start apart and run independently: not the same numbers.
+    assert not np.array_equal(draws[0], draws[1])
+    e = latent_class(table, np.random.default_rng(0))
+    assert e.ok and e.diagnostics["chains"] == CHAINS
+    # An easy table (independent lists) mixes in a few blocks, well before the most allowed.
+    assert e.diagnostics["iterations"] < MOST_ITERATIONS
+    assert e.diagnostics["split_rhat"] <= 1.05 and e.diagnostics["ess"] >= 400
+    assert e.low is not None and e.high is not None and e.low <= 3000 <= e.high
+    assert "4 chains of" in e.notes[0]

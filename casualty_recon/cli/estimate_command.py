@@ -117,7 +117,10 @@ def _scope(
 
 
 def estimate(
-    file: Annotated[str, typer.Argument(help="Overlap counts: a CSV of list patterns and counts.")],
+    file: Annotated[
+        str,
+        typer.Argument(help="Overlap counts: a CSV of list patterns and counts, or - for stdin."),
+    ],
     fmt: Annotated[
         EstimateFormat,
         typer.Option(

@@ -32,6 +32,6 @@ def estimate_file(
 ) -> Estimation:
     """Read an overlap-count CSV and estimate every stratum with every method (`iterations`:
     of each latent-class chain; None runs until the chains mix)."""
-    return estimate_tables(
-        read_overlaps(path), path=path, methods=methods, seed=seed, iterations=iterations
-    )
+    tables = read_overlaps(path)
+    shown = "<stdin>" if path == "-" else path
+    return estimate_tables(tables, path=shown, methods=methods, seed=seed, iterations=iterations)

@@ -25,6 +25,7 @@ from casualty_recon.model.errors import InputError, Problem
 __all__ = ["OverlapTable", "parse_overlaps", "read_overlaps"]
 
 CODE = "bad-overlaps"
+FILE_HINT = "give the path of an overlap-count CSV (list columns and count), or - for stdin"
 MAX_LISTS = 20
 
 
@@ -60,15 +61,24 @@ class OverlapTable:
 
 
 def read_overlaps(path: str | Path) -> list[OverlapTable]:
-    """Read an overlap-count CSV; one table per stratum, in the order they first appear."""
+    """Read an overlap-count CSV (`-` for standard input, shown as `<stdin>` in errors); one
+    table per stratum, in the order they first appear. The read is bounded like every input's
+    (`load.reading`): a file or stream over the input limit is refused while it is read."""
+    from casualty_recon.load.reading import read_input
+
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
+        data = read_input(name)
+    except InputError as error:
+        # The shared messages, with a hint about this command's input, not sources.yaml's.
         raise InputError(
-            [Problem("file", Location(name, 1, 1), f"cannot read the file: {reason}")]
+            [
+                p._replace(hint=FILE_HINT) if p.code == "file" and name != "-" else p
+                for p in error.problems
+            ]
         ) from None
+    if name == "-":
+        name = "<stdin>"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

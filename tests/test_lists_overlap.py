@@ -4,6 +4,7 @@ and place is made up by this code) whose membership patterns are known."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -340,3 +341,38 @@ def test_overlap_never_overwrites_its_output(exact: Known, tmp_path: Path) -> No
     refused = runner.invoke(app, args)
     assert refused.exit_code == 2 and "--force" in refused.stderr
     assert out.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_cli_estimate_from_lists_in_one_go(exact: Known) -> None:
+    sources = str(exact[0] / "sources.yaml")
+    args = ["estimate", "--lists", ",".join(KEYS), "-s", sources, "--by", "place", "--no-ids"]
+    result = runner.invoke(app, [*args, "-m", "chapman", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["file"] == "lists ngo, ministry, press"
+    known = _known(exact, "place")
+    assert {s["stratum"]: s["observed"] for s in data["strata"]} == {
+        name: sum(cells.values()) for name, cells in known.items()
+    }
+    # The unknown stratum (people only on the ministry's list) is named, not estimated, and kept.
+    skipped = {s["stratum"]: s["reason"] for s in data["skipped"]}
+    assert "unknown" in skipped and "no overlap" in skipped["unknown"]
+    assert "linking ngo" in result.stderr  # progress goes to stderr, the estimate to stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give FILE or --lists, one of them"),
+        (["x.csv", "--lists", "ngo,press"], "give FILE or --lists, one of them"),
+        (["x.csv", "--by", "sex"], "--by, --threshold and --no-ids go with --lists"),
+        (["--lists", "ngo"], "--lists names two lists or more"),
+        (["--lists", "ngo,nope"], "no list `nope`"),
+    ],
+)
+def test_cli_estimate_lists_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    result = runner.invoke(app, ["estimate", *args, "-s", str(tmp_path / "sources.yaml")])
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert message in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr

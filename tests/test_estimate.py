@@ -327,3 +327,14 @@ def test_latent_class_runs_four_chains_and_stops_when_they_mix() -> None:
     assert e.diagnostics["split_rhat"] <= 1.05 and e.diagnostics["ess"] >= 400
     assert e.low is not None and e.high is not None and e.low <= 3000 <= e.high
     assert "4 chains of" in e.notes[0]
+
+
+def test_csv_coverage_keeps_its_precision(tmp_path: Path) -> None:
+    data = tmp_path / "two.csv"
+    data.write_text("A,B,count\n1,0,60\n0,1,40\n1,1,20\n", encoding="utf-8")
+    result = runner.invoke(app, ["estimate", str(data), "-m", "chapman", "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    header, row = result.stdout.splitlines()[:2]
+    cells = dict(zip(header.split(","), row.split(","), strict=False))
+    # Chapman: (81 * 61 / 21) - 1 = 234.3; 120 of them documented is 51.2%, not "0.5".
+    assert cells["coverage"] == "51.2"

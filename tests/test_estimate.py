@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -338,3 +340,27 @@ def test_csv_coverage_keeps_its_precision(tmp_path: Path) -> None:
     cells = dict(zip(header.split(","), row.split(","), strict=False))
     # Chapman: (81 * 61 / 21) - 1 = 234.3; 120 of them documented is 51.2%, not "0.5".
     assert cells["coverage"] == "51.2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A,B,C,count\n1,1,1,50\n",  # one pattern: no model sees the unobserved cell
+        "A,B,C,count\n1,1,0,50\n0,1,1,40\n1,0,1,30\n1,1,1,100\n",  # nobody on one list alone
+        "A,B,C,count\n1,0,0,50\n0,1,0,40\n0,0,1,30\n1,1,1,1\n",  # was 202 billion
+    ],
+)
+def test_degenerate_tables_give_no_absurd_log_linear_estimate(text: str) -> None:
+    table = parse_overlaps(text)[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow on the way either
+        estimates = loglinear(table, np.random.default_rng(0))
+    for e in estimates:
+        if not e.ok:
+            assert e.error == "no log-linear model could be fitted"
+            continue
+        assert e.point is not None and e.low is not None and e.high is not None
+        assert math.isfinite(e.high) and e.low <= e.point <= e.high < 1000 * table.observed
+    result = runner.invoke(app, ["estimate", "-", "--iterations", "200"], input=text)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "" and "nan" not in result.stdout

@@ -199,7 +199,10 @@ def estimate(
         typer.Option(
             "--iterations",
             min=100,
-            help="Latent-class sampler iterations, half of them burn-in [default: 20000].",
+            help=(
+                "Iterations of each of the latent-class sampler's 4 chains, half of them "
+                "burn-in [default: until the chains mix, at most 30,000]."
+            ),
         ),
     ] = None,
     claim: Annotated[

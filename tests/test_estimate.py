@@ -307,6 +307,9 @@ def test_split_rhat_compares_chains() -> None:
     apart = agree + np.array([[0.0], [0.0], [0.0], [3.0]])  # one chain elsewhere
     assert split_rhat(agree) < 1.01
     assert split_rhat(apart) > 1.5
+    # Geweke's z of the chains together: a drift they share stands out, noise does not.
+    drifting = agree + np.linspace(1.0, 0.0, 2000)
+    assert abs(geweke(agree)) < 3 < abs(geweke(drifting))
 
 
 def test_latent_class_runs_four_chains_and_stops_when_they_mix() -> None:

@@ -256,7 +256,7 @@ def estimate(
       casualty-recon estimate strata.csv --method latent-class --seed 7 --format json
 
       casualty-recon estimate kosovo.csv --claim --source HRDAG --population people
-      --outcome killed --area Kosovo --as-of 1999-06-20 -o estimate.yaml
+      --outcome killed --area Serbia --as-of 1999-06-20 -o estimate.yaml
 
       casualty-recon estimate --lists moh,ngo,press --by sex -s sources.yaml
     """

@@ -286,6 +286,18 @@ def test_strata_by_period_and_a_free_column(exact: Known) -> None:
     assert _found(overlap_csv(by_month)) == _known(exact, "dod")
     by_quarter = count_patterns(tables, linked.linkages, 0.9, ["period"], period="quarter")
     assert set(_found(overlap_csv(by_quarter))) == {"2024-Q1", "unknown"}
+    declared = "2024-01-01..2024-01-31, 2024-02-01..2024-02-29"
+    by_declared = count_patterns(tables, linked.linkages, 0.9, ["period"], period=declared)
+    names = {
+        "2024-01": "2024-01-01..2024-01-31",
+        "2024-02": "2024-02-01..2024-02-29",
+        "2024-03": "outside the periods",  # counted apart, not dropped
+        "unknown": "unknown",
+    }
+    expected: dict[str, dict[str, int]] = {}
+    for month, cells in _known(exact, "dod").items():
+        expected[names[month]] = cells
+    assert _found(overlap_csv(by_declared)) == expected
     both = count_patterns(tables, linked.linkages, 0.9, ["perpetrator", "sex"])
     strata = set(_found(overlap_csv(both)))
     # Only people on the ministry's list alone have no perpetrator: that list has no column.
@@ -319,6 +331,11 @@ def test_cli_overlap_pipes_into_estimate(exact: Known) -> None:
         (["ngo", "press", "--by", "religion"], "--by religion: no list has that column"),
         (["ngo", "press", "--by", "count"], "--by count: that name is a column of the counts"),
         (["ngo", "nope"], "no list `nope`"),
+        (["ngo", "press", "--period", "2024-01"], "--period '2024-01' is not a period"),
+        (
+            ["ngo", "press", "--period", "2024-01-01..2024-02-10,2024-02-01..2024-03-01"],
+            "the periods overlap on 2024-02-01",
+        ),
     ],
 )
 def test_cli_overlap_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:

@@ -226,12 +226,6 @@ def compare(
         _fail(error)
 
 
-class Period(StrEnum):
-    month = "month"
-    quarter = "quarter"
-    year = "year"
-
-
 @lists_app.command()
 def overlap(
     keys: Annotated[list[str], typer.Argument(help="Two lists or more (three for estimation).")],
@@ -244,8 +238,13 @@ def overlap(
         ),
     ] = None,
     period: Annotated[
-        Period, typer.Option("--period", help="What `--by period` counts by (date of death).")
-    ] = Period.month,
+        str,
+        typer.Option(
+            "--period",
+            help="`--by period` by the date of death: month, quarter, year, or declared periods "
+            "START..END,START..END (days).",
+        ),
+    ] = "month",
     engine: EngineOption = Engine.duckdb,
     master: MasterOption = "local[*]",
     threshold: ThresholdOption = None,
@@ -283,7 +282,7 @@ def overlap(
             progress=None if quiet else _progress,
         )
         strata = [name.strip() for name in (by or "").split(",") if name.strip()]
-        result = overlap_lists(tables, options, strata, period.value)
+        result = overlap_lists(tables, options, strata, period)
         text = overlap_csv(result)
         people = len(result.people)
         if output is None:

@@ -14,7 +14,8 @@ each pattern of lists; this module makes those counts from the records:
 3. Every cluster, and every record linked to nobody, is one person; its pattern has a 1 for
    each list it has a record on. Suspected duplicates within one list stay separate people, as
    the list gives them (`lists link A` shows them).
-4. Strata (`by`): sex, place, age band, period (the month, quarter or year of the date of death)
+4. Strata (`by`): sex, place, age band, period (the month, quarter or year of the date of death,
+   or periods of days the user declares: a death in none of them is "outside the periods")
    or any other column the lists keep (`free:`, e.g. a perpetrator column). A person's value is
    the first one given in the order the lists were named; a person with none is in the stratum
    "unknown", never dropped. Places are grouped without regard to case and spacing.
@@ -26,6 +27,7 @@ column per list and `count`. Only patterns somebody has are written.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter
@@ -54,6 +56,7 @@ __all__ = [
 DIMENSIONS = ("sex", "place", "age", "period")
 PERIODS = ("month", "quarter", "year")
 UNKNOWN = "unknown"
+OUTSIDE = "outside the periods"  # a date of death in none of the declared periods
 RESERVED = ("pattern", "lists", "count")
 
 
@@ -187,7 +190,9 @@ def _stratum_values(table: ListTable, name: str, period: str) -> dict[int, str]:
         if "dod" not in frame.columns:
             return {}
         days = parse_date(frame["dod"])
-        if period == "year":
+        if period not in PERIODS:
+            values = _declared(days, parse_periods(period))
+        elif period == "year":
             values = days.dt.strftime("%Y")
         elif period == "quarter":
             values = (
@@ -216,6 +221,41 @@ def _stratum_values(table: ListTable, name: str, period: str) -> dict[int, str]:
         for row, value in zip(rows, values.fillna(""), strict=True)
         if _clean(str(value))
     }
+
+
+def parse_periods(text: str) -> list[tuple[dt.date, dt.date]]:
+    """Declared periods, `START..END` (days, both included) separated by commas; they may not
+    overlap. Anything else is a usage error naming the choices."""
+    ranges: list[tuple[dt.date, dt.date]] = []
+    for part in (p.strip() for p in text.split(",")):
+        first, dots, last = part.partition("..")
+        try:
+            days = (dt.date.fromisoformat(first.strip()), dt.date.fromisoformat(last.strip()))
+        except ValueError:
+            days = None
+        if not dots or days is None or days[1] < days[0]:
+            raise UsageError(
+                f"--period {part!r} is not a period",
+                "month, quarter, year, or periods of days such as "
+                "2023-10-07..2023-11-23,2023-11-24..2024-03-31",
+            )
+        ranges.append(days)
+    ranges.sort()
+    for earlier, later in itertools.pairwise(ranges):
+        if later[0] <= earlier[1]:
+            raise UsageError(f"--period: the periods overlap on {later[0]}", "give each day once")
+    return ranges
+
+
+def _declared(days: pd.Series, ranges: list[tuple[dt.date, dt.date]]) -> pd.Series:
+    """Each day's declared period (`START..END`), OUTSIDE for a day in none of them."""
+    import pandas as pd
+
+    values = pd.Series(OUTSIDE, index=days.index, dtype=object)
+    for start, end in ranges:
+        inside = (days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))
+        values = values.where(~inside, f"{start}..{end}")
+    return values
 
 
 def _clean(value: str) -> str:
@@ -283,7 +323,7 @@ def overlap_lists(
     if repeated:
         raise UsageError(f"list `{repeated[0]}` is given twice", "name each list once")
     if period not in PERIODS:
-        raise UsageError(f"unknown period {period!r}", "periods: " + ", ".join(PERIODS))
+        parse_periods(period)  # declared periods: checked before any linking
     odd = [key for key in keys if "," in key or '"' in key]
     if odd:
         raise UsageError(f"list key `{odd[0]}` holds a comma or a quote", "rename the list")

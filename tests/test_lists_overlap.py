@@ -393,3 +393,20 @@ def test_cli_estimate_lists_usage_errors(tmp_path: Path, args: list[str], messag
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert message in result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_an_empty_list_is_on_no_one_and_breaks_nothing(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    (tmp_path / "ngo.csv").write_text(
+        "name,sex,dob,dod,place,perpetrator\nسارة هاني أحمد شهاب,f,2001-02-03,,,\n"
+        "عمر علي حسن النجار,m,1990-05-06,,,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ministry.csv").write_text("name,sex,dob,dod,place\n", encoding="utf-8")
+    (tmp_path / "press.csv").write_text("name,gender,dob,dod,place,perpetrator\n", encoding="utf-8")
+    result = _overlap(tmp_path, ["sex"])
+    assert overlap_csv(result).splitlines() == [  # type: ignore[arg-type]
+        "pattern,lists,sex,count",
+        '100,"ngo,ministry,press",f,1',
+        '100,"ngo,ministry,press",m,1',
+    ]

@@ -328,8 +328,21 @@ def overlap_lists(
     if odd:
         raise UsageError(f"list key `{odd[0]}` holds a comma or a quote", "rename the list")
     by = check_by(by, tables)
-    linkages = [link_lists([a, b], options) for a, b in itertools.combinations(tables, 2)]
+    linkages = [
+        link_lists([a, b], options) if len(a) and len(b) else _no_links(a, b)
+        for a, b in itertools.combinations(tables, 2)
+    ]
     return count_patterns(tables, linkages, options.threshold, by, period)
+
+
+def _no_links(a: ListTable, b: ListTable) -> Linkage:
+    """The linkage of a pair with an empty list: nothing to link (Splink cannot train on it)."""
+    import pandas as pd
+
+    empty = pd.DataFrame(
+        {"row_a": [], "row_b": [], "probability": [], "evidence": [], "method": []}
+    )
+    return Linkage((a.spec.key, b.spec.key), {}, empty, pd.DataFrame())
 
 
 def overlap_csv(overlap: Overlap) -> str:

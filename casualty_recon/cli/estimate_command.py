@@ -201,7 +201,7 @@ def estimate(
             min=100,
             help=(
                 "Iterations of each of the latent-class sampler's 4 chains, half of them "
-                "burn-in [default: until the chains mix, at most 30,000]."
+                "burn-in [default: until the chains mix, at most 25,000]."
             ),
         ),
     ] = None,

@@ -57,7 +57,7 @@ DEFAULT_ITERATIONS = 20_000  # per chain, for callers that give no length
 # Without --iterations: blocks of BLOCK iterations per chain until the second half mixes well
 # enough (split R-hat and ESS), at most MOST_ITERATIONS per chain.
 BLOCK = 2_500
-MOST_ITERATIONS = 30_000
+MOST_ITERATIONS = 25_000
 TARGET_RHAT = 1.05
 TARGET_ESS = 400.0
 TINY = 1e-300

@@ -16,12 +16,12 @@ pattern shares one multinomial), N0 from its negative binomial given the probabi
 being on no list, the classes of the N0 unobserved, lambda from its Beta, V from its Beta, and
 alpha from its Gamma. Everything is vectorised over patterns, classes and chains: one iteration
 costs a few numpy calls whatever the number of people, and CHAINS chains (default 4) run side by
-side for little more than the cost of one.
+side for 1.4 to 2 times the cost of one.
 
 Mixing: N moves slowly in this data augmentation (each draw of N0 is tied to the list
 probabilities of the class of the hardly seen, and those to N0); on Kosovo the autocorrelation
 time of N is several hundred iterations. Four chains started apart give four times the effective
-draws for about 1.3 times the time of one, and make R-hat compare chains rather than pieces of
+draws for 1.4 to 2 times the time of one, and make R-hat compare chains rather than pieces of
 one chain.
 
 The estimate is the posterior median of N (with mean and 95% interval) over the pooled draws
@@ -67,7 +67,7 @@ class Sampler:
     """The Gibbs sampler's state for `chains` chains run side by side; `run(steps)` continues it.
 
     The chains start from different random list probabilities and run side by side: each numpy
-    call updates all of them at once, so four chains cost little more than one (the calls are
+    call updates all of them at once, so four chains cost 1.4 to 2 times one (the calls are
     small and their overhead dominates), and their disagreement is what R-hat measures.
     """
 

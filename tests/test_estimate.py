@@ -367,3 +367,20 @@ def test_degenerate_tables_give_no_absurd_log_linear_estimate(text: str) -> None
     result = runner.invoke(app, ["estimate", "-", "--iterations", "200"], input=text)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "" and "nan" not in result.stdout
+
+
+def test_latent_class_claim_says_how_long_the_chains_ran(tmp_path: Path) -> None:
+    data = tmp_path / "three.csv"
+    data.write_text(
+        "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,200\n1,1,0,75\n1,0,1,60\n0,1,1,50\n1,1,1,15\n",
+        encoding="utf-8",
+    )
+    scope = ["--source", "S", "--population", "people", "--outcome", "killed"]
+    scope += ["--area", "Idlib", "--as-of", "2020-01-01", "-m", "latent-class"]
+    mixed = runner.invoke(app, ["estimate", str(data), "--claim", *scope])
+    assert mixed.exit_code == 0, mixed.stderr
+    assert "seed 0, chains run until they mixed, here " in mixed.stdout
+    assert " each (at most 25,000 iterations each)" in mixed.stdout
+    fixed = runner.invoke(app, ["estimate", str(data), "--claim", *scope, "--iterations", "600"])
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "seed 0, 600 iterations of each chain" in fixed.stdout

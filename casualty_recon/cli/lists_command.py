@@ -228,7 +228,9 @@ def compare(
 
 @lists_app.command()
 def overlap(
-    keys: Annotated[list[str], typer.Argument(help="Two lists or more (three for estimation).")],
+    keys: Annotated[
+        list[str], typer.Argument(help="Two lists or more (three or more for most estimators).")
+    ],
     sources_path: SourcesOption = Path("sources.yaml"),
     by: Annotated[
         str | None,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -272,3 +274,114 @@ def test_cli_claim_writes_a_loadable_estimated_claim(tmp_path: Path) -> None:
     assert (
         "figure: between 183 and 326" in text
     )  # rounded outwards and "Chapman" in text and "lists: A, B" in text
+
+
+def test_cli_reads_the_counts_from_stdin() -> None:
+    counts = "A,B,count\n1,0,60\n0,1,40\n1,1,20\n"
+    result = runner.invoke(app, ["estimate", "-", "-m", "chapman", "-f", "json"], input=counts)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["file"] == "<stdin>"
+    (chapman_row,) = data["strata"][0]["estimates"]
+    assert chapman_row["estimate"] == pytest.approx(80 * 60 / 20, rel=0.05)
+    bad = runner.invoke(app, ["estimate", "-"], input="A,B,count\n1,0,-3\n")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert "error: <stdin>:2:5: count -3 is negative" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_cli_missing_file_hint_names_the_overlap_counts(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.csv"
+    result = runner.invoke(app, ["estimate", str(missing)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"error: {missing}:1:1: cannot read the file" in result.stderr
+    assert "overlap-count CSV" in result.stderr and "init" not in result.stderr
+
+
+# --- the sampler's chains ------------------------------------------------------------------
+
+
+def test_split_rhat_compares_chains() -> None:
+    rng = np.random.default_rng(5)
+    agree = rng.normal(size=(4, 2000))
+    apart = agree + np.array([[0.0], [0.0], [0.0], [3.0]])  # one chain elsewhere
+    assert split_rhat(agree) < 1.01
+    assert split_rhat(apart) > 1.5
+    # Geweke's z of the chains together: a drift they share stands out, noise does not.
+    drifting = agree + np.linspace(1.0, 0.0, 2000)
+    assert abs(geweke(agree)) < 3 < abs(geweke(drifting))
+
+
+def test_latent_class_runs_four_chains_and_stops_when_they_mix() -> None:
+    from casualty_recon.estimate.latent import (
+        CHAINS,
+        MOST_ITERATIONS,
+        latent_class,
+        sample_latent_class,
+    )
+
+    table = population_table(np.random.default_rng(2), 3000, (0.4, 0.35, 0.3), heterogeneity=0.0)
+    draws = sample_latent_class(table, np.random.default_rng(0), 600)
+    assert draws.shape == (CHAINS, 600)
+    # The chains start apart and run independently: not the same numbers.
+    assert not np.array_equal(draws[0], draws[1])
+    e = latent_class(table, np.random.default_rng(0))
+    assert e.ok and e.diagnostics["chains"] == CHAINS
+    # An easy table (independent lists) mixes in a few blocks, well before the most allowed.
+    assert e.diagnostics["iterations"] < MOST_ITERATIONS
+    assert e.diagnostics["split_rhat"] <= 1.05 and e.diagnostics["ess"] >= 400
+    assert e.low is not None and e.high is not None and e.low <= 3000 <= e.high
+    assert "4 chains of" in e.notes[0]
+
+
+def test_csv_coverage_keeps_its_precision(tmp_path: Path) -> None:
+    data = tmp_path / "two.csv"
+    data.write_text("A,B,count\n1,0,60\n0,1,40\n1,1,20\n", encoding="utf-8")
+    result = runner.invoke(app, ["estimate", str(data), "-m", "chapman", "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    header, row = result.stdout.splitlines()[:2]
+    cells = dict(zip(header.split(","), row.split(","), strict=False))
+    # Chapman: (81 * 61 / 21) - 1 = 234.3; 120 of them documented is 51.2%, not "0.5".
+    assert cells["coverage"] == "51.2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A,B,C,count\n1,1,1,50\n",  # one pattern: no model sees the unobserved cell
+        "A,B,C,count\n1,1,0,50\n0,1,1,40\n1,0,1,30\n1,1,1,100\n",  # nobody on one list alone
+        "A,B,C,count\n1,0,0,50\n0,1,0,40\n0,0,1,30\n1,1,1,1\n",  # was 202 billion
+    ],
+)
+def test_degenerate_tables_give_no_absurd_log_linear_estimate(text: str) -> None:
+    table = parse_overlaps(text)[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow on the way either
+        estimates = loglinear(table, np.random.default_rng(0))
+    for e in estimates:
+        if not e.ok:
+            assert e.error == "no log-linear model could be fitted"
+            continue
+        assert e.point is not None and e.low is not None and e.high is not None
+        assert math.isfinite(e.high) and e.low <= e.point <= e.high < 1000 * table.observed
+    result = runner.invoke(app, ["estimate", "-", "--iterations", "200"], input=text)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "" and "nan" not in result.stdout
+
+
+def test_latent_class_claim_says_how_long_the_chains_ran(tmp_path: Path) -> None:
+    data = tmp_path / "three.csv"
+    data.write_text(
+        "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,200\n1,1,0,75\n1,0,1,60\n0,1,1,50\n1,1,1,15\n",
+        encoding="utf-8",
+    )
+    scope = ["--source", "S", "--population", "people", "--outcome", "killed"]
+    scope += ["--area", "Idlib", "--as-of", "2020-01-01", "-m", "latent-class"]
+    mixed = runner.invoke(app, ["estimate", str(data), "--claim", *scope])
+    assert mixed.exit_code == 0, mixed.stderr
+    assert "seed 0, chains run until they mixed, here " in mixed.stdout
+    assert " each (at most 25,000 iterations each)" in mixed.stdout
+    fixed = runner.invoke(app, ["estimate", str(data), "--claim", *scope, "--iterations", "600"])
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "seed 0, 600 iterations of each chain" in fixed.stdout

@@ -444,11 +444,18 @@ def estimate_rows(iterations: int = 1000) -> list[Row]:
     Both run the same Gibbs updates of the same model on the same table (Kosovo's four lists,
     or a synthetic one without ../shared/data): the baseline draws every person's class from
     an n-by-K matrix of probabilities (the unobserved people as rows of zeros), the sampler one
-    multinomial per pattern. Best of three runs each.
+    multinomial per pattern. The sampler runs its CHAINS chains side by side, each for
+    iterations / CHAINS, so both make the same number of draws. Best of three runs each.
     """
     import numpy as np
 
-    from casualty_recon.estimate.latent import A_ALPHA, B_ALPHA, CLASSES, sample_latent_class
+    from casualty_recon.estimate.latent import (
+        A_ALPHA,
+        B_ALPHA,
+        CHAINS,
+        CLASSES,
+        sample_latent_class,
+    )
     from casualty_recon.estimate.synthetic import population_table
     from casualty_recon.estimate.table import read_overlaps
 
@@ -482,7 +489,9 @@ def estimate_rows(iterations: int = 1000) -> list[Row]:
             pi0 = min(float((pi * np.exp(np.log1p(-lam).sum(axis=0))).sum()), 1 - 1e-12)
             n0 = int(rng.negative_binomial(n, 1 - pi0))
 
-    ours = best_of(lambda: sample_latent_class(table, np.random.default_rng(0), iterations), 3)
+    ours = best_of(
+        lambda: sample_latent_class(table, np.random.default_rng(0), iterations // CHAINS), 3
+    )
     plain = best_of(baseline, 3)
     per_thousand = ours * 1000 / iterations
     return [

@@ -16,9 +16,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casualty_recon.cli.common import emit, fail
+from casualty_recon.cli.common import emit, fail, stderr
 from casualty_recon.model.errors import CasualtyReconError, UsageError
-from casualty_recon.model.usage import CLAIM_NEEDS_SCOPE, FORMAT_FROM_SUFFIX, OPTION_NOT_A_DATE
+from casualty_recon.model.usage import (
+    CLAIM_NEEDS_SCOPE,
+    ESTIMATE_FILE_OR_LISTS,
+    ESTIMATE_LINKING_NEEDS_LISTS,
+    ESTIMATE_LISTS_TOO_FEW,
+    FORMAT_FROM_SUFFIX,
+    LIST_NOT_IN_FILE,
+    OPTION_NOT_A_DATE,
+)
 
 if TYPE_CHECKING:
     from casualty_recon.estimate.result import Estimation
@@ -112,8 +120,75 @@ def _scope(
     return ClaimScope(source, population, outcome, area, day, url)
 
 
+# The options of `--lists` (linking lists of sources.yaml before estimating).
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="With --lists: strata, e.g. sex,place,period.")
+]
+SourcesOption = Annotated[
+    Path, typer.Option("--sources", "-s", help="With --lists: the sources.yaml naming them.")
+]
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option("--threshold", min=0.0, max=1.0, help="With --lists: link threshold (0.9)."),
+]
+NoIdsOption = Annotated[
+    bool, typer.Option("--no-ids", help="With --lists: do not link on IDs first.")
+]
+
+
+def _check_input(file: str | None, lists: str | None, linking: bool) -> None:
+    if (file is None) == (lists is None):
+        raise UsageError.of(ESTIMATE_FILE_OR_LISTS)
+    if lists is None and linking:
+        raise UsageError.of(ESTIMATE_LINKING_NEEDS_LISTS)
+
+
+def _from_lists(
+    lists: str,
+    by: str | None,
+    sources_path: Path,
+    threshold: float | None,
+    no_ids: bool,
+    methods: tuple[str, ...],
+    seed: int,
+    iterations: int | None,
+) -> Estimation:
+    """Link the lists named in sources.yaml, count their patterns (`lists overlap`), estimate."""
+    from casualty_recon.estimate import estimate_tables, parse_overlaps
+    from casualty_recon.lists.link import DEFAULT_THRESHOLD, LinkOptions
+    from casualty_recon.lists.overlap import overlap_csv, overlap_lists
+    from casualty_recon.lists.read import read_list
+    from casualty_recon.load.loader import load
+
+    keys = [key.strip() for key in lists.split(",") if key.strip()]
+    if len(keys) < 2:
+        raise UsageError.of(ESTIMATE_LISTS_TOO_FEW)
+    sources = load(sources_path)
+    unknown = [key for key in keys if key not in sources.lists]
+    if unknown:
+        raise UsageError.of(
+            LIST_NOT_IN_FILE,
+            key=unknown[0],
+            path=sources.path,
+            lists=", ".join(sorted(sources.lists)) or "none (add a `lists:` section)",
+        )
+    options = LinkOptions(
+        use_ids=not no_ids,
+        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        progress=stderr,
+    )
+    strata = [name.strip() for name in (by or "").split(",") if name.strip()]
+    linked = overlap_lists([read_list(sources.lists[key]) for key in keys], options, strata)
+    label = f"lists {', '.join(keys)}"
+    tables = parse_overlaps(overlap_csv(linked), label)
+    return estimate_tables(tables, path=label, methods=methods, seed=seed, iterations=iterations)
+
+
 def estimate(
-    file: Annotated[str, typer.Argument(help="Overlap counts: a CSV of list patterns and counts.")],
+    file: Annotated[
+        str | None,
+        typer.Argument(help="Overlap counts: a CSV of list patterns and counts, or - for stdin."),
+    ] = None,
     fmt: Annotated[
         EstimateFormat,
         typer.Option(
@@ -143,7 +218,10 @@ def estimate(
         typer.Option(
             "--iterations",
             min=100,
-            help="Latent-class sampler iterations, half of them burn-in [default: 20000].",
+            help=(
+                "Iterations of each of the latent-class sampler's 4 chains, half of them "
+                "burn-in [default: until the chains mix, at most 25,000]."
+            ),
         ),
     ] = None,
     claim: Annotated[
@@ -166,6 +244,14 @@ def estimate(
     url: Annotated[
         str | None, typer.Option("--url", help="With --claim: where it is published.")
     ] = None,
+    lists: Annotated[
+        str | None,
+        typer.Option("--lists", help="Instead of FILE: link these lists of sources.yaml (A,B,C)."),
+    ] = None,
+    by: ByOption = None,
+    sources_path: SourcesOption = Path("sources.yaml"),
+    threshold: ThresholdOption = None,
+    no_ids: NoIdsOption = False,
 ) -> None:
     """Estimate how many people no list recorded, by every method, side by side.
 
@@ -184,16 +270,25 @@ def estimate(
 
     \b
       casualty-recon estimate kosovo.csv --claim --source HRDAG \\
-        --population people --outcome killed --area Kosovo \\
+        --population people --outcome killed --area Serbia \\
         --as-of 1999-06-20 -o estimate.yaml
+
+    \b
+      casualty-recon estimate --lists moh,ngo,press --by sex -s sources.yaml
     """
     try:
+        _check_input(file, lists, by is not None or threshold is not None or no_ids)
         scope = _scope(source, population, outcome, area, as_of, url) if claim else None
         chosen = EstimateFormat.plain if claim else _resolve(fmt, output)
         from casualty_recon.estimate import METHODS, estimate_file
 
         methods = tuple(m.value for m in method) if method else METHODS
-        result = estimate_file(file, methods=methods, seed=seed, iterations=iterations)
+        if lists is None:
+            result = estimate_file(file or "-", methods=methods, seed=seed, iterations=iterations)
+        else:
+            result = _from_lists(
+                lists, by, sources_path, threshold, no_ids, methods, seed, iterations
+            )
         if scope is not None:
             from casualty_recon.estimate.claim import ClaimScope, claim_text
 

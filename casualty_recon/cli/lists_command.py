@@ -20,6 +20,7 @@ from casualty_recon.model.usage import (
     LINK_ONE_OR_TWO,
     LIST_NOT_IN_FILE,
     NO_LISTS_SECTION,
+    OVERLAP_TOO_FEW,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ lists_app = typer.Typer(
     name="lists",
     help=(
         "Named-victim lists (the `lists:` section of sources.yaml): validate them, link their "
-        "records, and compare two lists or two releases of one list record by record."
+        "records, compare two lists or two releases of one list record by record, and count "
+        "the people on each pattern of three or more lists for `estimate`."
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -216,5 +218,85 @@ def compare(
             write_new_file(output, people_csv(comparison), force=force)
             if not quiet:
                 _progress(f"wrote {output} ({len(comparison.people):,} people)")
+    except CasualtyReconError as error:
+        _fail(error)
+
+
+@lists_app.command()
+def overlap(
+    keys: Annotated[
+        list[str], typer.Argument(help="Two lists or more (three or more for most estimators).")
+    ],
+    sources_path: SourcesOption = Path("sources.yaml"),
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Strata, comma-separated: sex, place, age, period, or a column the lists keep.",
+        ),
+    ] = None,
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period",
+            help="`--by period` by the date of death: month, quarter, year, or declared periods "
+            "START..END,START..END (days).",
+        ),
+    ] = "month",
+    engine: EngineOption = Engine.duckdb,
+    master: MasterOption = "local[*]",
+    threshold: ThresholdOption = None,
+    no_ids: NoIdsOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the counts to this file (default: stdout)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Link every pair of the lists, put each person's records together (at most one record of
+    each list per person) and count the people on each pattern of lists, by stratum: the
+    counts `casualty-recon estimate` reads. A person with no value of a stratum is counted in
+    the stratum "unknown".
+
+    Example:
+
+    \b
+      casualty-recon lists overlap moh hrw ngo --by sex \\
+        | casualty-recon estimate -
+    """
+    try:
+        from casualty_recon.lists.link import DEFAULT_THRESHOLD, LinkOptions
+        from casualty_recon.lists.overlap import overlap_csv, overlap_lists
+        from casualty_recon.render.atomic import write_new_file
+
+        if output is not None and output.exists() and not force:
+            raise UsageError.of(FILE_EXISTS, path=output)
+        if len(keys) < 2:
+            raise UsageError.of(OVERLAP_TOO_FEW, usage="lists overlap A B C")
+        sources = _sources(sources_path)
+        tables = [_table(sources, key) for key in keys]
+        options = LinkOptions(
+            engine=engine.value,
+            master=master,
+            use_ids=not no_ids,
+            threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+            progress=None if quiet else _progress,
+        )
+        strata = [name.strip() for name in (by or "").split(",") if name.strip()]
+        result = overlap_lists(tables, options, strata, period)
+        text = overlap_csv(result)
+        people = len(result.people)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_new_file(output, text.encode("utf-8"), force=force)
+        if not quiet:
+            strata_count = len(result.counts())
+            _progress(
+                f"{people:,} people on {len(keys)} lists at threshold {options.threshold:g}, "
+                f"{strata_count} strat{'a' if strata_count != 1 else 'um'}"
+                + (f"; wrote {output}" if output is not None else "")
+            )
     except CasualtyReconError as error:
         _fail(error)

@@ -30,7 +30,8 @@ def estimate_file(
     seed: int = 0,
     iterations: int | None = None,
 ) -> Estimation:
-    """Read an overlap-count CSV and estimate every stratum with every method."""
-    return estimate_tables(
-        read_overlaps(path), path=path, methods=methods, seed=seed, iterations=iterations
-    )
+    """Read an overlap-count CSV and estimate every stratum with every method (`iterations`:
+    of each latent-class chain; None runs until the chains mix)."""
+    tables = read_overlaps(path)
+    shown = "<stdin>" if path == "-" else path
+    return estimate_tables(tables, path=shown, methods=methods, seed=seed, iterations=iterations)

@@ -80,7 +80,17 @@ def claim_document(
             )
         )
     if chosen.method == "latent-class":
-        notes.append(f"seed {result.seed}, {result.iterations:,} iterations")
+        from casualty_recon.estimate.latent import MOST_ITERATIONS
+
+        run = int(chosen.diagnostics.get("iterations", 0))
+        if result.iterations:
+            length = f"{result.iterations:,} iterations of each chain"
+        else:
+            here = f", here {run:,} each" if run else ""
+            length = (
+                f"chains run until they mixed{here} (at most {MOST_ITERATIONS:,} iterations each)"
+            )
+        notes.append(f"seed {result.seed}, {length}")
     slug = re.sub(r"[^A-Za-z0-9]+", "-", scope.source).strip("-").lower() or "estimate"
     claim: dict[str, object] = {
         "id": f"{slug}-estimate-{scope.as_of.isoformat()}",

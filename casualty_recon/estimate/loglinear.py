@@ -12,7 +12,9 @@ stepwise search by AIC (as Silverman 2014 did for the UK six lists), forward fro
 and back, and the averages run over every model the search fitted. With seven lists or more the
 table has 127+ cells for a few hundred people and the search is both slow and unstable: the
 method reports that and leaves the table to the latent-class model. An interaction between two
-lists that share no one has no finite estimate and is never added.
+lists that share no one has no finite estimate and is never added. A fit whose unobserved cell
+has a standard error over MAX_SE_LOG_F0 on the log scale (the model cannot see that cell) is
+left out, as a fit that does not converge is.
 
 Each model is weighted by AIC and by BIC (penalty log n, n the people observed), exp(-delta/2)
 normalised (Burnham and Anderson 2002); the averaged estimate is the weighted mean, and its
@@ -39,6 +41,11 @@ Z95 = 1.959963984540054
 MAX_EXHAUSTIVE = 5
 MAX_LISTS = 6
 MAX_STEPS = 40
+# A model whose log(f0) has a standard error above this does not estimate the unobserved cell:
+# its Wald interval spans a factor of more than e^(2 * 1.96 * 5), about 3e8. Such fits come from
+# cells the model cannot see (a list that shares no one, a table of one pattern): the standard
+# errors found are then in the thousands, against at most 0.7 on the published tables.
+MAX_SE_LOG_F0 = 5.0
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,13 @@ class _Cells:
             try:
                 fitted = sm.GLM(self.y, design, family=sm.families.Poisson()).fit()
                 b0, se = float(fitted.params[0]), float(fitted.bse[0])
-                if fitted.converged and math.isfinite(b0) and math.isfinite(se) and b0 < 30:
+                if (
+                    fitted.converged
+                    and math.isfinite(b0)
+                    and math.isfinite(se)
+                    and b0 < 30
+                    and se <= MAX_SE_LOG_F0
+                ):
                     result = Fit(key, math.exp(b0), se, float(fitted.llf), design.shape[1])
             except (ValueError, np.linalg.LinAlgError, OverflowError):
                 result = None

@@ -93,7 +93,7 @@ class Estimation:
     strata: list[StratumEstimates]
     totals: list[Estimate] = field(default_factory=list)
     seed: int = 0
-    iterations: int = 0
+    iterations: int = 0  # per latent-class chain as asked; 0: until the chains mix
 
     @property
     def observed(self) -> int:
@@ -110,7 +110,7 @@ class Estimation:
             "file": self.path,
             "observed": self.observed,
             "seed": self.seed,
-            "iterations": self.iterations,
+            "iterations": self.iterations or None,  # None: each chain ran until it mixed
             "strata": [s.to_dict() for s in self.strata],
             "totals": [e.to_dict() for e in self.totals],
             "skipped": [

@@ -27,7 +27,7 @@ METHODS = ("lincoln-petersen", "chapman", "loglinear", "bma", "latent-class")
 
 
 def _runners(
-    iterations: int,
+    iterations: int | None,
 ) -> dict[str, Callable[[OverlapTable, np.random.Generator], list[Estimate]]]:
     from casualty_recon.estimate.graphs import bma
     from casualty_recon.estimate.latent import latent_class
@@ -59,9 +59,6 @@ def estimate_tables(
     seed: int = 0,
     iterations: int | None = None,
 ) -> Estimation:
-    from casualty_recon.estimate.latent import DEFAULT_ITERATIONS
-
-    iterations = iterations or DEFAULT_ITERATIONS
     runners = _runners(iterations)
     chosen = [m for m in METHODS if m in methods]
     strata: list[StratumEstimates] = []
@@ -75,7 +72,7 @@ def estimate_tables(
                 rng = np.random.default_rng([seed, index, METHODS.index(method)])
                 stratum.estimates.extend(runners[method](table, rng))
         strata.append(stratum)
-    result = Estimation(path, strata, seed=seed, iterations=iterations)
+    result = Estimation(path, strata, seed=seed, iterations=iterations or 0)
     if len(strata) > 1:
         result.totals = _totals(strata, np.random.default_rng([seed, len(strata), 99]))
     return result

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import FILE_UNREADABLE_BARE, InputError, Problem, Template
+from casualty_recon.model.errors import InputError, Problem, Template
 from casualty_recon.model.file_errors import (
     OVERLAPS_COUNT_NEGATIVE,
     OVERLAPS_COUNT_NOT_WHOLE,
     OVERLAPS_EMPTY,
+    OVERLAPS_FILE_HINT,
     OVERLAPS_LIST_TWICE,
     OVERLAPS_LIST_UNNAMED,
     OVERLAPS_NO_COUNT_COLUMN,
@@ -78,15 +79,24 @@ class OverlapTable:
 
 
 def read_overlaps(path: str | Path) -> list[OverlapTable]:
-    """Read an overlap-count CSV; one table per stratum, in the order they first appear."""
+    """Read an overlap-count CSV (`-` for standard input, shown as `<stdin>` in errors); one
+    table per stratum, in the order they first appear. The read is bounded like every input's
+    (`load.reading`): a file or stream over the input limit is refused while it is read."""
+    from casualty_recon.load.reading import read_input
+
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
+        data = read_input(name)
+    except InputError as error:
+        # The shared messages, with a hint about this command's input, not sources.yaml's.
         raise InputError(
-            [Problem.of(FILE_UNREADABLE_BARE, Location(name, 1, 1), reason=reason)]
+            [
+                p._replace(hint=OVERLAPS_FILE_HINT) if p.code == "file" and name != "-" else p
+                for p in error.problems
+            ]
         ) from None
+    if name == "-":
+        name = "<stdin>"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

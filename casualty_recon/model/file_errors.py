@@ -24,6 +24,9 @@ EVENTS_UNKNOWN_LAYOUT = Template(
 )
 
 # overlap counts (`estimate`)
+OVERLAPS_FILE_HINT = (
+    "give the path of an overlap-count CSV (list columns and count), or - for stdin"
+)
 OVERLAPS_NOT_UTF8 = Template("encoding", "the file is not UTF-8 text")
 OVERLAPS_EMPTY = Template("empty", "the file holds no counts")
 OVERLAPS_NO_ROWS = Template("bad-overlaps", "the file holds no counts", "add one row per pattern")

@@ -116,6 +116,37 @@ STDIN_TWICE = Template("bad-option", "standard input (-) can be read only once")
 LINK_ONE_OR_TWO = Template("bad-option", "link one list or two", "casualty-recon lists link A B")
 LINK_HOW_MANY = Template("bad-option", "link one list (its duplicates) or two lists")
 LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name two different lists")
+ESTIMATE_FILE_OR_LISTS = Template(
+    "option-conflict",
+    "give FILE or --lists, one of them",
+    "estimate counts.csv, or estimate --lists A,B,C to link lists of sources.yaml",
+)
+ESTIMATE_LINKING_NEEDS_LISTS = Template(
+    "option-conflict", "--by, --threshold and --no-ids go with --lists"
+)
+ESTIMATE_LISTS_TOO_FEW = Template(
+    "bad-option", "--lists names two lists or more", "--lists A,B,C (keys of `lists:`)"
+)
+OVERLAP_TOO_FEW = Template("bad-option", "overlap needs two lists or more", "{usage}")
+OVERLAP_LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name each list once")
+OVERLAP_KEY_ODD = Template(
+    "bad-option", "list key `{key}` holds a comma or a quote", "rename the list"
+)
+OVERLAP_BY_RESERVED = Template(
+    "bad-option", "--by {name}: that name is a column of the counts themselves"
+)
+OVERLAP_BY_UNKNOWN = Template(
+    "bad-option", "--by {name}: no list has {what}", "strata of these lists: {known}"
+)
+OVERLAP_PERIOD_BAD = Template(
+    "bad-option",
+    "--period {part!r} is not a period",
+    "month, quarter, year, or periods of days such as "
+    "2023-10-07..2023-11-23,2023-11-24..2024-03-31",
+)
+OVERLAP_PERIODS_OVERLAP = Template(
+    "bad-option", "--period: the periods overlap on {day}", "give each day once"
+)
 PAIR_SAME = Template("bad-option", "--pair needs two different claims")
 WRITTEN_TWICE = Template("bad-option", "{target} would be written twice")
 NO_INTERVAL = Template(

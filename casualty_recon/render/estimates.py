@@ -29,7 +29,12 @@ ESTIMATE_COLUMNS: tuple[Column, ...] = (
     Column("estimate", "float", "#affected+num+est", "The estimated total N."),
     Column("low", "float", "#affected+num+min", "2.5% point of the 95% interval."),
     Column("high", "float", "#affected+num+max", "97.5% point of the 95% interval."),
-    Column("coverage", "float", "#indicator+coverage", "observed / estimate."),
+    Column(
+        "coverage",
+        "float",
+        "#indicator+coverage",
+        "observed / estimate, in percent (CSV numbers keep one decimal: 60.8, not 0.6).",
+    ),
     Column("undocumented", "float", "#affected+num+missing", "estimate - observed."),
     Column("notes", "text", "#meta+notes", "Model, diagnostics, or why the method did not run."),
 )
@@ -124,7 +129,7 @@ def estimates_csv(result: Estimation, *, bom: bool) -> bytes:
                 "estimate": values["estimate"],
                 "low": values["low"],
                 "high": values["high"],
-                "coverage": values["coverage"],
+                "coverage": None if e.coverage is None else round(100 * e.coverage, 1),
                 "undocumented": values["undocumented"],
                 "notes": "; ".join(e.notes) if e.ok else f"not run: {e.error}",
             }

@@ -375,23 +375,29 @@ def test_find_places_leaves_out_ambiguous_names() -> None:
 
 
 def test_find_places_grows_linearly_once_built() -> None:
-    # A ratio of two times taken side by side, not an absolute speed: four times the text takes
-    # about four times as long (a per-call rebuild or a quadratic scan would be far more).
+    # A ratio of two times taken side by side, not an absolute speed: eight times the text takes
+    # about eight times as long, where a per-call rebuild or a quadratic scan would take 64. The
+    # bound sits between the two, and a busy machine gets three tries (a quadratic scan fails
+    # all three; one descheduled run should not fail the suite).
     gazetteer = Gazetteer()
     gazetteer.find_places("warm up Idlib")
     sentence = "Airstrikes in southern Idlib province and northern Hama killed 12 civilians. "
 
     def best(text: str) -> float:
         times = []
-        for _ in range(3):
+        for _ in range(5):
             begin = time.perf_counter()
             found = gazetteer.find_places(text)
             times.append(time.perf_counter() - begin)
         assert len(found) == 2 * text.count(sentence)
         return min(times)
 
-    ratio = within(lambda: best(sentence * 400) / best(sentence * 100))
-    assert ratio < 12, f"x{ratio:.1f} time for x4 text"
+    ratios = []
+    for _ in range(3):
+        ratios.append(within(lambda: best(sentence * 400) / best(sentence * 50)))
+        if ratios[-1] < 24:
+            break
+    assert min(ratios) < 24, f"x{min(ratios):.1f} time for x8 text"
 
 
 # --- relations -------------------------------------------------------------------------------

@@ -26,7 +26,9 @@ from casualty_recon.cli.options import (
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 
 if TYPE_CHECKING:
+    from casualty_recon.analysis.records import RecordLinks
     from casualty_recon.analysis.report import Report
+    from casualty_recon.model.claims import Sources
 
 
 class FailOn(StrEnum):
@@ -39,6 +41,15 @@ FAILING = {
     FailOn.contradiction: ("contradiction",),
     FailOn.unexplained: ("contradiction", "unexplained"),
 }
+
+
+NoListsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-lists",
+        help="Do not link the lists behind claims that say `list:` (no records difference).",
+    ),
+]
 
 
 def report(
@@ -82,6 +93,7 @@ def report(
         bool, typer.Option("--all", help="Show every pair in full, even in a summarised report.")
     ] = False,
     date_format: DateFormatOption = None,
+    no_lists: NoListsOption = False,
 ) -> None:
     """Compare the claims: every gap explained, with a verdict.
 
@@ -122,7 +134,12 @@ def report(
         with stages(len(sources.claims) >= LARGE_REPORT or events is not None) as progress:
             progress.stage(f"comparing {len(sources.claims):,} claims")
             result = compare(
-                sources, pair=pair, against=against, only_sources=source or (), show_all=show_all
+                sources,
+                pair=pair,
+                against=against,
+                only_sources=source or (),
+                show_all=show_all,
+                record_links=None if no_lists else record_links(sources),
             )
             if result.skipped:
                 stderr(
@@ -152,6 +169,17 @@ def report(
         if hits:
             stderr(f"{len(hits)} pair(s) with verdict {' or '.join(sorted(failing))}")
             raise typer.Exit(ExitCode.BAD_DATA)
+
+
+def record_links(sources: "Sources") -> "RecordLinks | None":
+    """The linkage of the lists behind claims that say `list:`, run on first use for each
+    pair of lists (the default model and threshold, DuckDB), progress on stderr."""
+    if not any(spec.claims for spec in sources.lists.values()):
+        return None
+    from casualty_recon.lists.link import LinkOptions
+    from casualty_recon.lists.overlap import ListLinks
+
+    return ListLinks(sources, LinkOptions(progress=stderr), stderr)
 
 
 def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple[()]) -> None:

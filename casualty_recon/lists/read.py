@@ -9,6 +9,7 @@ errors point at it. Values are kept as text here; `prepare` parses them.
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,7 +128,21 @@ def _read_json(spec: ListSpec, data: bytes) -> pd.DataFrame:
     if isinstance(records, dict):  # {"records": [...]} or similar: the one list inside
         inner = [value for value in records.values() if isinstance(value, list)]
         records = inner[0] if len(inner) == 1 else records
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+    if isinstance(records, list):
+        wrong = next((n for n, r in enumerate(records, start=1) if not isinstance(r, dict)), None)
+        if wrong is not None:
+            raise InputError(
+                [
+                    Problem(
+                        "bad-list",
+                        Location(spec.path, wrong, 1),
+                        f"list `{spec.key}`: record {wrong} is not an object "
+                        f"({type(records[wrong - 1]).__name__})",
+                        'write each record as {"name": ..., "age": ...}',
+                    )
+                ]
+            )
+    if not isinstance(records, list):
         raise _problem(
             spec,
             "bad-list",
@@ -150,14 +165,79 @@ def _read_csv(spec: ListSpec, data: bytes) -> pd.DataFrame:
         ) from None
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
+    _check_first_row(spec, text, delimiter)
     try:
-        return pd.read_csv(
-            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, engine="c"
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        with warnings.catch_warnings():  # empty trailing cells (spreadsheets write them)
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            return pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                dtype=str,
+                keep_default_na=False,
+                engine="c",
+                index_col=False,  # a first row longer than the header is an error, not an index
+            )
+    except pd.errors.EmptyDataError as err:
         raise _problem(
             spec, "bad-list", f"list `{spec.key}` is not a readable CSV: {err}"
         ) from None
+    except pd.errors.ParserError as err:
+        raise InputError([_csv_problem(spec, text, delimiter, str(err))]) from None
+
+
+def _check_first_row(spec: ListSpec, text: str, delimiter: str) -> None:
+    """pandas reads a first row longer than the header as an index column and later rows
+    silently short of it: refuse a non-empty cell under no column in the first row (later rows
+    get the parser's own error, located below)."""
+    import csv
+    import io
+    import itertools
+
+    head = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 2))
+    if len(head) < 2 or len(head[1]) <= len(head[0]):
+        return
+    extra = head[1][len(head[0]) :]
+    if any(cell.strip() for cell in extra):
+        raise InputError(
+            [
+                _csv_problem(
+                    spec,
+                    text,
+                    delimiter,
+                    f"Expected {len(head[0])} fields in line 2, saw {len(head[1])}",
+                )
+            ]
+        )
+
+
+def _csv_problem(spec: ListSpec, text: str, delimiter: str, error: str) -> Problem:
+    """The parser's complaint located at its line and cell: a row with more cells than the
+    header (at the first extra cell), or a quote left open (at the cell it opens)."""
+    import re
+
+    extra = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", error)
+    if extra:
+        fields, line, saw = (int(group) for group in extra.groups())
+        return Problem(
+            "bad-list",
+            Location(spec.path, line, fields + 1),
+            f"list `{spec.key}`: this row has {saw} cells, the header {fields}",
+            f"quote a cell that holds the delimiter {delimiter!r}, or add the missing column",
+        )
+    quote = re.search(r"EOF inside string starting at row (\d+)", error)
+    if quote:
+        line = int(quote.group(1)) + 1
+        written = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+        column = written[: max(written.find('"'), 0)].count(delimiter) + 1
+        return Problem(
+            "bad-list",
+            Location(spec.path, line, column),
+            f"list `{spec.key}`: a quote opened in this cell is never closed",
+            'close the quote, or write a quote inside a quoted cell as ""',
+        )
+    return Problem(
+        "bad-list", Location(spec.path, 1, 1), f"list `{spec.key}` is not a readable CSV: {error}"
+    )
 
 
 def _read_excel(spec: ListSpec, path: Path) -> pd.DataFrame:

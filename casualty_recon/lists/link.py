@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
 from casualty_recon.lists.names import normalise, skeleton
 from casualty_recon.lists.read import ListTable
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
@@ -180,10 +181,11 @@ def prepare(table: ListTable) -> pd.DataFrame:
 # --- the model ---------------------------------------------------------------------------------
 
 
-def _settings(columns: set[str], link_type: str) -> Any:
-    """Splink settings for the columns every list has."""
+def _settings(columns: set[str], link_type: str, rules: list[Any] | None = None) -> Any:
+    """Splink settings for the columns every list has; `rules` the blocking rules (by default
+    every candidate rule, `blocking.candidate_rules`)."""
     import splink.comparison_level_library as cll
-    from splink import SettingsCreator, block_on
+    from splink import SettingsCreator
     from splink.comparison_library import CustomComparison
 
     comparisons: list[Any] = []
@@ -268,12 +270,8 @@ def _settings(columns: set[str], link_type: str) -> Any:
             ],
             [0.8, 0.1],
         )
-    rules: list[Any] = [block_on("name_norm"), block_on("first", "family"), block_on("skeleton")]
-    if "dob" in columns:
-        rules += [block_on("dob"), "l.dob = r.dob_swap", block_on("father", "grand", "family")]
-        rules += [block_on("first", "father", "grand"), block_on("first", "father", "sex")]
-    else:
-        rules += [block_on("father", "family")]
+    if rules is None:
+        rules = [to_splink(rule) for rule in candidate_rules(columns)]
     settings = SettingsCreator(
         link_type=link_type,  # type: ignore[arg-type]
         unique_id_column_name="row",
@@ -337,27 +335,34 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
-    settings = _settings(columns, link_type)
     say(f"linking {' and '.join(f'{k} ({len(records[k]):,})' for k in keys)} on {options.engine}")
-    db_api = _db_api(options.engine, options.master)
-    inputs = []
-    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
-    for number, key in enumerate(keys):
-        frame = records[key][model_columns]
-        if options.engine == "spark":
-            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
-        # A Spark session is shared by every run in the process: table names must be fresh.
-        table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
-        inputs.append(
-            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
-        )
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    linker = Linker(inputs if len(inputs) > 1 else inputs[0], settings, log_level=None)
     start = time.perf_counter()
-    notes: list[str] = []
+    chosen, notes = choose_rules(list(records.values()), columns)
+    rules = [to_splink(rule) for rule in chosen]
+    seconds["blocking"] = time.perf_counter() - start
+    for note in notes:
+        say(note)
+    db_api = _db_api(options.engine, options.master)
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    inputs = _register(db_api, records, keys, columns, options.engine)
+    linker = Linker(inputs, _settings(columns, link_type, rules), log_level=None)
+    start = time.perf_counter()
+    sample = training_sample(records) if len(keys) == 2 else None
     if options.trained is not None:
         say("using the trained model given")
         _use_trained(linker, options.trained)
+    elif sample is not None:
+        frames, share = sample
+        say(f"training on {share:.0%} of the records (by family name), then prior and u on all")
+        trainer = Linker(
+            _register(db_api, frames, keys, columns, options.engine),
+            _settings(columns, link_type, rules),
+            log_level=None,
+        )
+        _train(trainer, frames, keys, columns, notes)
+        _use_trained(linker, trainer.misc.save_model_to_json())
+        _train(linker, records, keys, columns, notes, em=False)
+        notes.append(f"m values trained on {share:.0%} of the records, sampled by family name")
     else:
         say("training: probability two records match, u by sampling, m by EM")
         _train(linker, records, keys, columns, notes)
@@ -381,14 +386,38 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     )
 
 
+def _register(
+    db_api: Any,
+    records: dict[str, pd.DataFrame],
+    keys: tuple[str, ...],
+    columns: set[str],
+    engine: str,
+) -> Any:
+    """The lists' model columns as the engine's tables (one, or a list of two)."""
+    inputs = []
+    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
+    for number, key in enumerate(keys):
+        frame = records[key][model_columns]
+        if engine == "spark":
+            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+        # A Spark session is shared by every run in the process: table names must be fresh.
+        table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
+        inputs.append(
+            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
+        )
+    return inputs if len(inputs) > 1 else inputs[0]
+
+
 def _train(
     linker: Any,
     records: dict[str, pd.DataFrame],
     keys: tuple[str, ...],
     columns: set[str],
     notes: list[str],
+    em: bool = True,
 ) -> None:
-    """The prior from exact agreement, u by random sampling, m by EM on two blockings."""
+    """The prior from exact agreement, u by random sampling, m by EM on two blockings (unless
+    `em` is False: the m values trained on a sample are kept)."""
     from splink import block_on
 
     deterministic: list[Any] = [
@@ -406,7 +435,9 @@ def _train(
     rules: tuple[str, ...] = (
         ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
     )
-    if len(keys) == 1:
+    if not em:
+        rules = ()
+    elif len(keys) == 1:
         # Within one list true duplicates are too rare for EM: it learns families instead
         # (siblings share father, grandfather and family name). The prior m values are kept.
         rules = ()

@@ -6,9 +6,9 @@ cross-script skeleton, two or three name parts, the date of birth or the date of
 and month swapped. Rules whose key has few values (a date of birth, a first and a father's name)
 give blocks that grow with the square of the lists: a few per record on 30,000 records, hundreds
 on a million. So each rule's comparisons are counted first (cheaply, from the sizes of its
-blocks), and while the running total would pass the budget (`budget`: BUDGET_FLOOR, or
-BUDGET_PER_RECORD per record when that is more), a rule is replaced by tighter ones, each adding
-a name part it does not have. On lists the size of the Gaza releases every rule stays as it is.
+blocks), and a rule that gives more than its budget (`budget`: BUDGET_FLOOR, or
+BUDGET_PER_RECORD per record when that is more) is replaced by tighter ones, each adding a name
+part it does not have. On lists the size of the Gaza releases every rule stays as it is.
 
 Training by EM blocks on the date of birth and on first and family name: on a million records
 that alone is over a hundred million pairs. Above TRAIN_RECORDS the model is trained on the
@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-BUDGET_FLOOR = 2_000_000
-BUDGET_PER_RECORD = 15
+BUDGET_FLOOR = 1_000_000
+BUDGET_PER_RECORD = 10
 TRAIN_RECORDS = 200_000
 PARTS = ("first", "family", "father", "grand")
 
@@ -63,10 +63,17 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
     right = swaps.dropna().value_counts()
     right.index = right.index.set_names(left.index.names)
     both = left.to_frame("l").join(right.to_frame("r"), how="inner")
-    return int((both["l"] * both["r"]).sum())
+    ordered = int((both["l"] * both["r"]).sum())
+    # A record whose day is its month meets itself; every other pair meets both ways round
+    # (swapping is its own inverse), and Splink scores a pair once.
+    itself = pd.concat(
+        [frame[["dob", "dob_swap", *rest]].dropna() for frame in frames], ignore_index=True
+    )
+    return (ordered - int((itself["dob"] == itself["dob_swap"]).sum())) // 2
 
 
 def budget(records: int) -> int:
+    """The most pairs one rule may give: BUDGET_FLOOR, or BUDGET_PER_RECORD a record."""
     return max(BUDGET_FLOOR, BUDGET_PER_RECORD * records)
 
 
@@ -78,25 +85,26 @@ def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
 
 
 def choose_rules(frames: Sequence[pd.DataFrame], columns: set[str]) -> tuple[list[Rule], list[str]]:
-    """The candidate rules within the budget of comparisons, and notes of what was tightened."""
+    """The candidate rules, each within the budget of pairs or replaced by tighter ones (again
+    while they pass it, up to four columns), and notes of what was tightened."""
     limit = budget(sum(len(frame) for frame in frames))
     chosen: list[Rule] = []
     notes: list[str] = []
-    total = 0
-    for rule in candidate_rules(columns):
-        count = comparisons(frames, rule)
-        if total + count <= limit or len(rule[0]) >= 4:
-            chosen.append(rule)
-            total += count
+    waiting = candidate_rules(columns)
+    while waiting:
+        rule = waiting.pop(0)
+        if rule in chosen:
             continue
-        replacements = [r for r in tighter(rule, columns) if r not in chosen]
+        count = comparisons(frames, rule)
+        replacements = tighter(rule, columns) if len(rule[0]) < 4 else []
+        if count <= limit or not replacements:
+            chosen.append(rule)
+            continue
         notes.append(
-            f"blocking on {describe(rule)} gives {count:,} pairs (budget {limit:,} in all): "
-            f"{' and '.join(describe(r) for r in replacements) or 'left out'} instead"
+            f"blocking on {describe(rule)} gives {count:,} pairs (over {limit:,}): "
+            f"{' and '.join(describe(r) for r in replacements)} instead"
         )
-        for replacement in replacements:
-            chosen.append(replacement)
-            total += comparisons(frames, replacement)
+        waiting[0:0] = replacements
     return chosen, notes
 
 
@@ -118,12 +126,14 @@ def to_splink(rule: Rule) -> Any:
 
 
 def training_sample(
-    records: Mapping[str, pd.DataFrame], limit: int = TRAIN_RECORDS
+    records: Mapping[str, pd.DataFrame], limit: int | None = None
 ) -> tuple[dict[str, pd.DataFrame], float] | None:
     """The records whose family name hashes into a subset sized for about `limit` records in
-    all, and the share of the records kept; None when the lists are within the limit."""
+    all (TRAIN_RECORDS), and the share of the records kept; None when the lists are within
+    the limit."""
     import numpy as np
 
+    limit = TRAIN_RECORDS if limit is None else limit
     total = sum(len(frame) for frame in records.values())
     if total <= limit:
         return None

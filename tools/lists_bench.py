@@ -124,6 +124,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
     from casualty_recon.lists.link import (
         DEFAULT_THRESHOLD,
         MIN_PROBABILITY,
+        _register,
         _settings,
         _train,
         _use_trained,
@@ -135,16 +136,12 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
     records = {table.spec.key: prepare(table) for table in tables}
     keys = tuple(records)
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
-    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
     rules = [to_splink(rule) for rule in choose_rules(list(records.values()), columns)[0]]
     db_api = DuckDBAPI()
     logging.getLogger("splink").setLevel(logging.ERROR)
 
     def linker_of(frames: dict[str, Any]) -> Any:
-        inputs = [
-            db_api.register(frames[key][model_columns], dataset_display_name=f"list_{n}")
-            for n, key in enumerate(keys)
-        ]
+        inputs = _register(db_api, frames, keys, columns, "duckdb")
         return Linker(inputs, _settings(columns, "link_and_dedupe", rules), log_level=None)
 
     linker = linker_of(records)
@@ -163,7 +160,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
     clusters = linker.clustering.cluster_using_single_best_links(
         predictions, ["list_0", "list_1"], threshold_match_probability=DEFAULT_THRESHOLD
     )
-    frame = clusters.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    frame = clusters.as_pandas_dataframe()
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "clustered_records": len(frame)}
 

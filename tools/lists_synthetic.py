@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -65,7 +66,7 @@ class Distributions:
     latin: dict[str, str]  # Arabic part -> its most common transliteration
 
 
-def _weights(counter: Counter[str] | Counter[int]) -> tuple[list, list[float]]:  # type: ignore[type-arg]
+def _weights(counter: Mapping[Any, int]) -> tuple[list[Any], list[float]]:
     values = sorted(counter, key=lambda v: (-counter[v], str(v)))
     total = sum(counter.values())
     return values, [counter[v] / total for v in values]

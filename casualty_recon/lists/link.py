@@ -85,23 +85,37 @@ class Linkage:
 
     def links(self, threshold: float | None = None) -> pd.DataFrame:
         """One-to-one links across the two lists at `threshold` (ID links always count)."""
-        return one_to_one(self.pairs, self.threshold if threshold is None else threshold)
+        cut = self.threshold if threshold is None else threshold
+        return self._with_evidence(one_to_one(self.pairs, cut))
 
     def duplicates(self, threshold: float | None = None) -> pd.DataFrame:
         cut = self.threshold if threshold is None else threshold
-        return self.within[self.within["probability"] >= cut].reset_index(drop=True)
+        found = self.within[self.within["probability"] >= cut].reset_index(drop=True)
+        return self._with_evidence(found)
+
+    def _with_evidence(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The evidence of each pair in words, from its match weights (`mw_*`), written only
+        for the pairs shown: on a million records there are millions of scored pairs."""
+        import numpy as np
+
+        if "evidence" in frame.columns:
+            return frame
+        texts = _evidence(frame, _level_weights(self.model))
+        if "method" in frame.columns:
+            texts = np.where(frame["method"].to_numpy() == "id", "same ID", texts)
+        weights = [c for c in frame.columns if c.startswith("mw_")]
+        return frame.drop(columns=weights).assign(evidence=texts)
 
     def counts(self, thresholds: Sequence[float] = THRESHOLDS) -> list[ThresholdCount]:
         out = []
         sizes = [len(self.records[key]) for key in self.keys]
         for cut in sorted({*thresholds, self.threshold}):
-            links = self.links(cut) if len(self.keys) == 2 else self.pairs.iloc[0:0]
+            links = one_to_one(self.pairs, cut) if len(self.keys) == 2 else self.pairs.iloc[0:0]
             both = len(links)
             by_id = int((links["method"] == "id").sum()) if both else 0
             only_b = sizes[1] - both if len(sizes) == 2 else 0
-            out.append(
-                ThresholdCount(cut, both, by_id, sizes[0] - both, only_b, len(self.duplicates(cut)))
-            )
+            duplicates = int((self.within["probability"] >= cut).sum())
+            out.append(ThresholdCount(cut, both, by_id, sizes[0] - both, only_b, duplicates))
         return out
 
 
@@ -370,12 +384,23 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     start = time.perf_counter()
     say("scoring the blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
-    scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    model = linker.misc.save_model_to_json()
+    weights = [f"mw_{c['output_column_name']}" for c in model["comparisons"]]
+    if options.engine == "duckdb" and len(keys) == 2:
+        # Only the columns kept, match weights as float32: not every intermediate column of
+        # millions of pairs in pandas.
+        wanted = ", ".join(
+            ["source_dataset_l", "source_dataset_r", "row_l", "row_r", "match_probability"]
+            + [f"cast({w} as float) as {w}" for w in weights]
+        )
+        sql = f"select {wanted} from {predictions.physical_name}"
+        scored = linker.misc.query_sql(sql, output_type="pandas")  # type: ignore[no-untyped-call]
+    else:
+        scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
     seconds["predict"] = time.perf_counter() - start
     if options.engine == "spark":
         db_api.spark.catalog.clearCache()
-    model = linker.misc.save_model_to_json()
-    pairs, within = _split(scored, keys, _level_weights(model))
+    pairs, within = _split(scored, keys, weights)
     if options.use_ids and len(keys) == 2:
         pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
     else:
@@ -507,7 +532,7 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
         table = np.array([w for _, w in levels])
         names = np.array([name for name, _ in levels], dtype=object)
         nearest = np.abs(mw[:, None] - table[None, :]).argmin(axis=1)
-        known = np.abs(mw - table[nearest]) < 1e-6
+        known = np.abs(mw - table[nearest]) < 1e-3  # float32 weights; levels lie far apart
         signs = np.where(mw >= 0, "+", "")
         part = (
             f"{column}: "
@@ -522,16 +547,16 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
 
 
 def _split(
-    scored: pd.DataFrame,
-    keys: tuple[str, ...],
-    weights: list[tuple[str, list[tuple[str, float]]]],
+    scored: pd.DataFrame, keys: tuple[str, ...], weights: list[str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pairs across the lists (as row_a, row_b) and within them, each with its probability and
+    its match weights (`mw_*`, float32), from which `Linkage` writes the evidence."""
     import numpy as np
     import pandas as pd
 
     if "source_dataset_l" not in scored.columns:
         scored = scored.assign(source_dataset_l="list_0", source_dataset_r="list_0")
-    scored = scored.assign(evidence=_evidence(scored, weights))
+    weights = [w for w in weights if w in scored.columns]
     number = {f"list_{i}": i for i in range(len(keys))}
     left = scored["source_dataset_l"].map(number)
     right = scored["source_dataset_r"].map(number)
@@ -544,7 +569,7 @@ def _split(
             "row_a": np.where(flip, rows_r, rows_l),
             "row_b": np.where(flip, rows_l, rows_r),
             "probability": across["match_probability"].to_numpy(dtype=float),
-            "evidence": across["evidence"].to_numpy(),
+            **{w: across[w].to_numpy(dtype="float32") for w in weights},
         }
     )
     same = scored[left == right]
@@ -554,7 +579,7 @@ def _split(
             "row_l": np.minimum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
             "row_r": np.maximum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
             "probability": same["match_probability"].to_numpy(dtype=float),
-            "evidence": same["evidence"].to_numpy(),
+            **{w: same[w].to_numpy(dtype="float32") for w in weights},
         }
     )
     within = within.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
@@ -575,7 +600,6 @@ def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.
             "row_a": by_id["row_a"].to_numpy(dtype="int64"),
             "row_b": by_id["row_b"].to_numpy(dtype="int64"),
             "probability": 1.0,
-            "evidence": "same ID",
             "method": "id",
         }
     )

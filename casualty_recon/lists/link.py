@@ -161,7 +161,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
     names = frame["name"] if "name" in frame.columns else pd.Series("", index=frame.index)
     alt = frame["name_alt"] if "name_alt" in frame.columns else pd.Series("", index=frame.index)
     out["name"] = names
-    norm = names.map(normalise)
+    norm = _map_unique(names, normalise)
     out["name_norm"] = norm.where(norm != "")
     parts = norm.str.split()
     counts = parts.str.len()
@@ -171,7 +171,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
     out["grand"] = parts.str[2].where(counts >= 4)
     # The cross-script key: from the other script's name where the list has one.
     source = alt.where(alt != "", names)
-    skeletons = source.map(skeleton)
+    skeletons = _map_unique(source, skeleton)
     out["skeleton"] = skeletons.where(skeletons != "")
     if "sex" in frame.columns:
         sex = parse_sex(frame["sex"])
@@ -187,9 +187,19 @@ def prepare(table: ListTable) -> pd.DataFrame:
                 swap = days.dt.strftime("%Y-%d-%m")
                 out["dob_swap"] = swap.where(days.notna() & (days.dt.day <= 12))
     if "place" in frame.columns:
-        place = frame["place"].map(normalise)
+        place = _map_unique(frame["place"], normalise)
         out["place"] = place.where(place != "")
     return out.astype({c: object for c in out.columns if c not in ("row", "age")})
+
+
+def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
+    """`values.map(function)`, calling it once per distinct value (names, places repeat)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values.astype(str))
+    done = np.array([function(value) for value in uniques], dtype=object)
+    return pd.Series(done[codes] if len(codes) else [], index=values.index, dtype=object)
 
 
 # --- the model ---------------------------------------------------------------------------------

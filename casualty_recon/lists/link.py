@@ -44,6 +44,7 @@ DEFAULT_THRESHOLD = 0.9
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
 ENGINES = ("duckdb", "spark")
+DUCKDB_MEMORY = "4GB"  # DuckDB's own memory, beyond which it spills to disk
 SEED = 14
 PART_COLUMNS = ("first", "father", "grand", "family")
 
@@ -311,9 +312,7 @@ def _settings(columns: set[str], link_type: str, rules: list[Any] | None = None)
 
 def _db_api(engine: str, master: str) -> Any:
     if engine == "duckdb":
-        from splink import DuckDBAPI
-
-        return DuckDBAPI()
+        return _duckdb_api()
     if engine != "spark":
         raise UsageError(f"unknown engine {engine!r}", "engines: " + ", ".join(ENGINES))
     try:
@@ -338,6 +337,29 @@ def _db_api(engine: str, master: str) -> Any:
     )
     spark.sparkContext.setLogLevel("ERROR")
     return SparkAPI(spark_session=spark, break_lineage_method="persist")  # type: ignore[no-untyped-call]
+
+
+def _duckdb_api() -> Any:
+    """DuckDB in process, its memory bounded (DUCKDB_MEMORY, or $CASUALTY_RECON_DUCKDB_MEMORY)
+    so that a million records spill to a temporary directory rather than fill the machine."""
+    import os
+    import re
+    import tempfile
+
+    import duckdb
+    from splink import DuckDBAPI
+
+    limit = os.environ.get("CASUALTY_RECON_DUCKDB_MEMORY", DUCKDB_MEMORY).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
+        raise UsageError(
+            f"CASUALTY_RECON_DUCKDB_MEMORY={limit!r} is not an amount of memory",
+            "write it like 4GB or 512MiB",
+        )
+    connection = duckdb.connect()
+    connection.execute(f"SET memory_limit = '{limit}'")
+    spill = os.path.join(tempfile.gettempdir(), "casualty-recon-duckdb")
+    connection.execute(f"SET temp_directory = '{spill}'")
+    return DuckDBAPI(connection=connection)
 
 
 def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) -> Linkage:

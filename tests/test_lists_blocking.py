@@ -109,3 +109,18 @@ def test_sampled_training_and_tight_blocking_still_link_well(
     )
     truth = len(set(a["person"]) & set(b["person"]))
     assert right / len(links) >= 0.98 and right / truth >= 0.95
+
+
+def test_duckdb_memory_is_bounded_and_a_bad_bound_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from casualty_recon.lists.link import _duckdb_api
+    from casualty_recon.model.errors import UsageError
+
+    monkeypatch.setenv("CASUALTY_RECON_DUCKDB_MEMORY", "256MB")
+    api = _duckdb_api()
+    limit = api._con.execute("select current_setting('memory_limit')").fetchone()[0]
+    assert limit in ("256.0 MB", "244.1 MiB"), limit
+    monkeypatch.setenv("CASUALTY_RECON_DUCKDB_MEMORY", "lots")
+    with pytest.raises(UsageError, match="not an amount of memory"):
+        _duckdb_api()

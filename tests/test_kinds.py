@@ -40,6 +40,7 @@ def test_the_registry_holds_the_ten_kinds_in_waterfall_order() -> None:
     assert names == [
         "bounds",
         "coverage",
+        "records",
         "as_of",
         "start",
         "area",

@@ -110,6 +110,22 @@ def test_cli_validate_reports_and_says_whether_the_claim_agrees(tmp_path: Path) 
         ({"claim_list": "nope"}, "sources.yaml:12:11: `list` names no list of `lists`: `nope`"),
         ({"file": "absent.csv", "data": ""}, "absent.csv:1:1: cannot read list `moh`"),
         ({"data": "ID,Name\n1,x\n"}, "list `moh` has no column `Sex` (mapped to sex)"),
+        (
+            {"data": CSV.replace("2023-11-01,\n", "2023-11-01,a,b\n", 1)},
+            "moh.csv:2:8: list `moh`: this row has 8 cells, the header 7",
+        ),
+        (
+            {"data": CSV.replace(",late", ",late,x", 1)},
+            "moh.csv:6:8: list `moh`: this row has 8 cells, the header 7",
+        ),
+        (
+            {"data": CSV.replace(",late", ',"late', 1)},
+            "moh.csv:6:7: list `moh`: a quote opened in this cell is never closed",
+        ),
+        (
+            {"file": "moh.json", "data": '[{"ID": "1"}, ["2", "x"]]'},
+            "moh.json:2:1: list `moh`: record 2 is not an object (list)",
+        ),
     ],
 )
 def test_bad_lists_fail_with_located_errors(

@@ -551,6 +551,14 @@ def extract_cli_rows(count: int = 400) -> list[Row]:
     ]
 
 
+def lists_rows(size: int | None) -> list[Row]:
+    """Linking two synthetic lists of `size` records, and the two Gaza releases, each over
+    Splink's own DuckDB run of the same settings (tools/lists_bench.py)."""
+    from tools.lists_bench import rows, size_from_environment
+
+    return rows(size if size is not None else size_from_environment())
+
+
 def print_rows(rows: Sequence[Row]) -> None:
     header = ("measure", "figure", "ratio", "budget", "", "note")
     table = [
@@ -576,6 +584,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=15, help="start-up runs per command")
     parser.add_argument("--event-rows", type=int, default=1_000_000)
     parser.add_argument("--skip-events", action="store_true")
+    parser.add_argument(
+        "--list-size",
+        type=int,
+        default=None,
+        help="records in each synthetic list (default 1,000,000 or $CASUALTY_RECON_LIST_SIZE)",
+    )
+    parser.add_argument("--skip-lists", action="store_true")
     args = parser.parse_args(argv)
     rows, bundled_report = startup_rows(args.rounds)
     rows += pty_report_rows(args.rounds)
@@ -588,6 +603,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += extract_growth_rows()
 
     rows += estimate_rows()
+    if not args.skip_lists:
+        rows += lists_rows(args.list_size)
     print_rows(rows)
     over = [r for r in rows if r.verdict == "OVER"]
     if over:

@@ -91,7 +91,7 @@ def main(argv: list[str]) -> int:
     }
     taken_b = set(links["row_b"])
     reasons = {
-        "never compared (blocking)": 0,
+        "not blocked or scored under 0.1": 0,
         "below the threshold": 0,
         "lost to another record": 0,
     }

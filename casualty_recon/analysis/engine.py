@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import KINDS, Pair, check_assumptions, kinds
+from casualty_recon.analysis.records import RecordLinks
 from casualty_recon.analysis.results import (
     Difference,
     Found,
@@ -56,11 +57,16 @@ class Engine:
     Raises InputError when an assumption targets a kind the registry does not let assumptions
     target (the loader cannot know the registry: it sits below analysis)."""
 
-    def __init__(self, sources: Sources, timelines: list[Series] | None = None) -> None:
+    def __init__(
+        self,
+        sources: Sources,
+        timelines: list[Series] | None = None,
+        record_links: RecordLinks | None = None,
+    ) -> None:
         check_assumptions(sources)
         self.sources = sources
         self.timelines = timelines if timelines is not None else build_timelines(sources.claims)
-        self.evidence = Evidence(sources, self.timelines)
+        self.evidence = Evidence(sources, self.timelines, record_links)
 
     def explain(self, first: Claim, second: Claim) -> PairResult:
         a, b = order_pair(first, second)
@@ -68,6 +74,7 @@ class Engine:
         relations = scope_relations(a, b)
         pair = Pair(a, b, gap, relations, self.evidence)
         found: list[Found] = [item for kind in kinds() for item in kind.detect(pair)]
+        found, replaced = _without_replaced(found)
         quantities = {f.difference.kind: f.quantity for f in found if f.quantity is not None}
         steps, effects, adjusted, assumptions = _waterfall(stated(b), quantities)
         residual = stated(a) - adjusted
@@ -85,9 +92,18 @@ class Engine:
         )
         differences = [f.difference for f in found]
         if verdict == "pending":
-            verdict, reason = _undecided(differences, effects, wants, residual, a, b)
+            closing = [d for d in differences if d.kind not in replaced]
+            verdict, reason = _undecided(closing, effects, wants, residual, a, b)
         final = [
-            self._finish(difference, quantities, effects, wants, a, b, adjusted)
+            self._finish(
+                difference,
+                quantities,
+                effects,
+                wants if difference.kind not in replaced else None,
+                a,
+                b,
+                adjusted,
+            )
             for difference in differences
         ]
         # Set operations in C: a series' evidence can hold hundreds of ids.
@@ -159,6 +175,26 @@ class Engine:
                 break_even=break_even(self.evidence, difference, a, b, adjusted),
             )
         return difference
+
+
+def _without_replaced(found: list[Found]) -> tuple[list[Found], frozenset[str]]:
+    """The found differences with the quantities of the kinds another one measures exactly
+    (`Quantity.replaces`) taken off, their sentences saying so; and the names of those kinds."""
+    replaced = frozenset(
+        name for item in found if item.quantity is not None for name in item.quantity.replaces
+    )
+    if not replaced:
+        return found, replaced
+    out = []
+    for item in found:
+        difference = item.difference
+        if difference.kind not in replaced:
+            out.append(item)
+            continue
+        sentence = difference.sentence.replace("{effect}", "an amount not applied here")
+        sentence += " The linked records count these people exactly (the records difference)."
+        out.append(Found(difference._replace(sentence=sentence)))
+    return out, replaced
 
 
 def _closes(difference: Difference, wants: str | None) -> bool:

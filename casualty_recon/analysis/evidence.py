@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
+from casualty_recon.analysis.records import RecordCounts, RecordLinks
 from casualty_recon.analysis.results import Quantity, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
@@ -29,9 +30,12 @@ BasisPair = tuple[Span, Claim, Claim, str]
 class Evidence:
     """Everything in one file that can size an effect, indexed once."""
 
-    def __init__(self, sources: Sources, timelines: list[Series]) -> None:
+    def __init__(
+        self, sources: Sources, timelines: list[Series], record_links: RecordLinks | None = None
+    ) -> None:
         self.sources = sources
         self.timelines = timelines
+        self._record_links = record_links
         self._series_of: dict[str, Series] = {}
         for series in timelines:
             for claim_id in series.claim_ids:
@@ -84,6 +88,13 @@ class Evidence:
         if self.scope_key(x) == y_key:
             return "same"
         return _scope_relation(x, y)
+
+    def records(self, a: Claim, b: Claim) -> tuple[RecordCounts, RecordCounts] | None:
+        """(a's records against b, b's against a) when both claims are backed by lists and the
+        engine was given a way to link them (`analysis/records.py`); else None."""
+        if self._record_links is None:
+            return None
+        return self._record_links(a, b)
 
     def series_of(self, claim: Claim) -> Series | None:
         return self._series_of.get(claim.id)

@@ -14,6 +14,7 @@ from typing import Any
 from casualty_recon.analysis.engine import Engine, PairResult
 from casualty_recon.analysis.pairs import disjoint_reason, same_measure, select_pairs
 from casualty_recon.analysis.ranges import relation_text
+from casualty_recon.analysis.records import RecordLinks
 from casualty_recon.analysis.timeline import Series, build_timelines, flag_sentences
 from casualty_recon.grammar.wording import possessive
 from casualty_recon.model.claims import Claim, Sources
@@ -214,10 +215,12 @@ def compare(
     against: str | None = None,
     only_sources: Sequence[str] = (),
     show_all: bool = False,
+    record_links: RecordLinks | None = None,
 ) -> Report:
     """Compare the claims of a loaded file: the selected pairs (README, "Which pairs are
     compared"), all `against` one claim, or one `pair`. Above `SUMMARY_ABOVE` pairs the report
-    holds a summary and only the pairs that matter most, unless `show_all`."""
+    holds a summary and only the pairs that matter most, unless `show_all`. `record_links` links
+    the lists behind claims that say `list:` (the `records` difference; `analysis/records.py`)."""
     known = {claim.id: claim for claim in sources.claims}
     for claim_id in (*(pair or ()), *((against,) if against else ())):
         if claim_id not in known:
@@ -231,7 +234,7 @@ def compare(
         if source not in sources.sources and source not in relays:
             raise UsageError.of(SOURCE_NOT_IN_FILE, name=source, sources=", ".join(sources.sources))
     timelines = build_timelines(sources.claims)
-    engine = Engine(sources, timelines)
+    engine = Engine(sources, timelines, record_links)
     skipped: list[str] = []
     focus_count = 0
     if pair is not None:

@@ -62,6 +62,9 @@ class Quantity(NamedTuple):
     # A time effect given as its total over the days (not a daily rate): an average over a
     # window says only that part of the window held 0 to all of the count.
     total: bool = False
+    # Kinds whose effects this one measures exactly (the records difference counts the people
+    # outside a window or area): their quantities are not applied, so nothing counts twice.
+    replaces: tuple[str, ...] = ()
 
 
 class Found(NamedTuple):

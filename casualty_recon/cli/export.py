@@ -45,9 +45,11 @@ def export(
     try:
         sources = load(file)
         from casualty_recon.analysis.report import compare
+        from casualty_recon.cli.report import record_links
         from casualty_recon.render.csv import export_files
 
-        result = compare(sources, show_all=True)  # a spreadsheet gets every pair
+        # A spreadsheet gets every pair, with the records difference of list-backed claims.
+        result = compare(sources, show_all=True, record_links=record_links(sources))
         references = None
         if events is not None:
             from casualty_recon.events import cross_check, load_events

@@ -27,7 +27,9 @@ from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import PAIR_AND_AGAINST
 
 if TYPE_CHECKING:
+    from casualty_recon.analysis.records import RecordLinks
     from casualty_recon.analysis.report import Report
+    from casualty_recon.model.claims import Sources
 
 
 class FailOn(StrEnum):
@@ -40,6 +42,22 @@ FAILING = {
     FailOn.contradiction: ("contradiction",),
     FailOn.unexplained: ("contradiction", "unexplained"),
 }
+
+
+EventsOption = Annotated[
+    Path | None,
+    typer.Option("--events", help="Add references from an event dataset (GED, ACLED, Airwars)."),
+]
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Show every pair in full, even in a summarised report.")
+]
+NoListsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-lists",
+        help="Do not link the lists behind claims that say `list:` (no records difference).",
+    ),
+]
 
 
 def report(
@@ -73,16 +91,10 @@ def report(
             "adjusted b, a); otherwise the timelines of the claims, titled by --source.",
         ),
     ] = None,
-    events: Annotated[
-        Path | None,
-        typer.Option(
-            "--events", help="Add references from an event dataset (GED, ACLED, Airwars)."
-        ),
-    ] = None,
-    show_all: Annotated[
-        bool, typer.Option("--all", help="Show every pair in full, even in a summarised report.")
-    ] = False,
+    events: EventsOption = None,
+    show_all: AllOption = False,
     date_format: DateFormatOption = None,
+    no_lists: NoListsOption = False,
 ) -> None:
     """Compare the claims: every gap explained, with a verdict.
 
@@ -132,7 +144,12 @@ def report(
         with stages(len(sources.claims) >= LARGE_REPORT or events is not None) as progress:
             progress.stage(f"comparing {len(sources.claims):,} claims")
             result = compare(
-                sources, pair=pair, against=against, only_sources=source or (), show_all=show_all
+                sources,
+                pair=pair,
+                against=against,
+                only_sources=source or (),
+                show_all=show_all,
+                record_links=None if no_lists else record_links(sources),
             )
             if result.skipped:
                 stderr(
@@ -162,6 +179,17 @@ def report(
         if hits:
             stderr(f"{len(hits)} pair(s) with verdict {' or '.join(sorted(failing))}")
             raise typer.Exit(ExitCode.BAD_DATA)
+
+
+def record_links(sources: "Sources") -> "RecordLinks | None":
+    """The linkage of the lists behind claims that say `list:`, run on first use for each
+    pair of lists (the default model and threshold, DuckDB), progress on stderr."""
+    if not any(spec.claims for spec in sources.lists.values()):
+        return None
+    from casualty_recon.lists.link import LinkOptions
+    from casualty_recon.lists.record_counts import ListLinks
+
+    return ListLinks(sources, LinkOptions(progress=stderr), stderr)
 
 
 def _draw(result: "Report", chart: Path, force: bool, sources: list[str] | tuple[()]) -> None:

@@ -31,11 +31,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
 from casualty_recon.lists.names import normalise, skeleton
 from casualty_recon.lists.read import ListTable
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.model.errors import UsageError
-from casualty_recon.model.usage import ENGINE_UNKNOWN, LINK_HOW_MANY, LIST_TWICE, SPARK_MISSING
+from casualty_recon.model.usage import (
+    DUCKDB_MEMORY_BAD,
+    ENGINE_UNKNOWN,
+    LINK_HOW_MANY,
+    LIST_TWICE,
+    SPARK_MISSING,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,6 +51,7 @@ DEFAULT_THRESHOLD = 0.9
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
 ENGINES = ("duckdb", "spark")
+DUCKDB_MEMORY = "4GB"  # DuckDB's own memory, beyond which it spills to disk
 SEED = 14
 PART_COLUMNS = ("first", "father", "grand", "family")
 
@@ -85,23 +93,37 @@ class Linkage:
 
     def links(self, threshold: float | None = None) -> pd.DataFrame:
         """One-to-one links across the two lists at `threshold` (ID links always count)."""
-        return one_to_one(self.pairs, self.threshold if threshold is None else threshold)
+        cut = self.threshold if threshold is None else threshold
+        return self._with_evidence(one_to_one(self.pairs, cut))
 
     def duplicates(self, threshold: float | None = None) -> pd.DataFrame:
         cut = self.threshold if threshold is None else threshold
-        return self.within[self.within["probability"] >= cut].reset_index(drop=True)
+        found = self.within[self.within["probability"] >= cut].reset_index(drop=True)
+        return self._with_evidence(found)
+
+    def _with_evidence(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The evidence of each pair in words, from its match weights (`mw_*`), written only
+        for the pairs shown: on a million records there are millions of scored pairs."""
+        import numpy as np
+
+        if "evidence" in frame.columns:
+            return frame
+        texts = _evidence(frame, _level_weights(self.model))
+        if "method" in frame.columns:
+            texts = np.where(frame["method"].to_numpy() == "id", "same ID", texts)
+        weights = [c for c in frame.columns if c.startswith("mw_")]
+        return frame.drop(columns=weights).assign(evidence=texts)
 
     def counts(self, thresholds: Sequence[float] = THRESHOLDS) -> list[ThresholdCount]:
         out = []
         sizes = [len(self.records[key]) for key in self.keys]
         for cut in sorted({*thresholds, self.threshold}):
-            links = self.links(cut) if len(self.keys) == 2 else self.pairs.iloc[0:0]
+            links = one_to_one(self.pairs, cut) if len(self.keys) == 2 else self.pairs.iloc[0:0]
             both = len(links)
             by_id = int((links["method"] == "id").sum()) if both else 0
             only_b = sizes[1] - both if len(sizes) == 2 else 0
-            out.append(
-                ThresholdCount(cut, both, by_id, sizes[0] - both, only_b, len(self.duplicates(cut)))
-            )
+            duplicates = int((self.within["probability"] >= cut).sum())
+            out.append(ThresholdCount(cut, both, by_id, sizes[0] - both, only_b, duplicates))
         return out
 
 
@@ -147,7 +169,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
     names = frame["name"] if "name" in frame.columns else pd.Series("", index=frame.index)
     alt = frame["name_alt"] if "name_alt" in frame.columns else pd.Series("", index=frame.index)
     out["name"] = names
-    norm = names.map(normalise)
+    norm = _map_unique(names, normalise)
     out["name_norm"] = norm.where(norm != "")
     parts = norm.str.split()
     counts = parts.str.len()
@@ -157,7 +179,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
     out["grand"] = parts.str[2].where(counts >= 4)
     # The cross-script key: from the other script's name where the list has one.
     source = alt.where(alt != "", names)
-    skeletons = source.map(skeleton)
+    skeletons = _map_unique(source, skeleton)
     out["skeleton"] = skeletons.where(skeletons != "")
     if "sex" in frame.columns:
         sex = parse_sex(frame["sex"])
@@ -173,18 +195,29 @@ def prepare(table: ListTable) -> pd.DataFrame:
                 swap = days.dt.strftime("%Y-%d-%m")
                 out["dob_swap"] = swap.where(days.notna() & (days.dt.day <= 12))
     if "place" in frame.columns:
-        place = frame["place"].map(normalise)
+        place = _map_unique(frame["place"], normalise)
         out["place"] = place.where(place != "")
     return out.astype({c: object for c in out.columns if c not in ("row", "age")})
+
+
+def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
+    """`values.map(function)`, calling it once per distinct value (names, places repeat)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values.astype(str))
+    done = np.array([function(value) for value in uniques], dtype=object)
+    return pd.Series(done[codes] if len(codes) else [], index=values.index, dtype=object)
 
 
 # --- the model ---------------------------------------------------------------------------------
 
 
-def _settings(columns: set[str], link_type: str) -> Any:
-    """Splink settings for the columns every list has."""
+def _settings(columns: set[str], link_type: str, rules: list[Any] | None = None) -> Any:
+    """Splink settings for the columns every list has; `rules` the blocking rules (by default
+    every candidate rule, `blocking.candidate_rules`)."""
     import splink.comparison_level_library as cll
-    from splink import SettingsCreator, block_on
+    from splink import SettingsCreator
     from splink.comparison_library import CustomComparison
 
     comparisons: list[Any] = []
@@ -269,12 +302,8 @@ def _settings(columns: set[str], link_type: str) -> Any:
             ],
             [0.8, 0.1],
         )
-    rules: list[Any] = [block_on("name_norm"), block_on("first", "family"), block_on("skeleton")]
-    if "dob" in columns:
-        rules += [block_on("dob"), "l.dob = r.dob_swap", block_on("father", "grand", "family")]
-        rules += [block_on("first", "father", "grand"), block_on("first", "father", "sex")]
-    else:
-        rules += [block_on("father", "family")]
+    if rules is None:
+        rules = [to_splink(rule) for rule in candidate_rules(columns)]
     settings = SettingsCreator(
         link_type=link_type,  # type: ignore[arg-type]
         unique_id_column_name="row",
@@ -290,9 +319,7 @@ def _settings(columns: set[str], link_type: str) -> Any:
 
 def _db_api(engine: str, master: str) -> Any:
     if engine == "duckdb":
-        from splink import DuckDBAPI
-
-        return DuckDBAPI()
+        return _duckdb_api()
     if engine != "spark":
         raise UsageError.of(ENGINE_UNKNOWN, engine=engine, engines=", ".join(ENGINES))
     try:
@@ -317,6 +344,26 @@ def _db_api(engine: str, master: str) -> Any:
     return SparkAPI(spark_session=spark, break_lineage_method="persist")  # type: ignore[no-untyped-call]
 
 
+def _duckdb_api() -> Any:
+    """DuckDB in process, its memory bounded (DUCKDB_MEMORY, or $CASUALTY_RECON_DUCKDB_MEMORY)
+    so that a million records spill to a temporary directory rather than fill the machine."""
+    import os
+    import re
+    import tempfile
+
+    import duckdb
+    from splink import DuckDBAPI
+
+    limit = os.environ.get("CASUALTY_RECON_DUCKDB_MEMORY", DUCKDB_MEMORY).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
+        raise UsageError.of(DUCKDB_MEMORY_BAD, limit=limit)
+    connection = duckdb.connect()
+    connection.execute(f"SET memory_limit = '{limit}'")
+    spill = os.path.join(tempfile.gettempdir(), "casualty-recon-duckdb")
+    connection.execute(f"SET temp_directory = '{spill}'")
+    return DuckDBAPI(connection=connection)
+
+
 def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) -> Linkage:
     """Link one list with itself (duplicates) or two lists (and each with itself)."""
     import logging
@@ -336,27 +383,34 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
-    settings = _settings(columns, link_type)
     say(f"linking {' and '.join(f'{k} ({len(records[k]):,})' for k in keys)} on {options.engine}")
-    db_api = _db_api(options.engine, options.master)
-    inputs = []
-    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
-    for number, key in enumerate(keys):
-        frame = records[key][model_columns]
-        if options.engine == "spark":
-            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
-        # A Spark session is shared by every run in the process: table names must be fresh.
-        table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
-        inputs.append(
-            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
-        )
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    linker = Linker(inputs if len(inputs) > 1 else inputs[0], settings, log_level=None)
     start = time.perf_counter()
-    notes: list[str] = []
+    chosen, notes = choose_rules(list(records.values()), columns)
+    rules = [to_splink(rule) for rule in chosen]
+    seconds["blocking"] = time.perf_counter() - start
+    for note in notes:
+        say(note)
+    db_api = _db_api(options.engine, options.master)
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    inputs = _register(db_api, records, keys, columns, options.engine)
+    linker = Linker(inputs, _settings(columns, link_type, rules), log_level=None)
+    start = time.perf_counter()
+    sample = training_sample(records) if len(keys) == 2 else None
     if options.trained is not None:
         say("using the trained model given")
         _use_trained(linker, options.trained)
+    elif sample is not None:
+        frames, share = sample
+        say(f"training on {share:.0%} of the records (by family name), then prior and u on all")
+        trainer = Linker(
+            _register(db_api, frames, keys, columns, options.engine),
+            _settings(columns, link_type, rules),
+            log_level=None,
+        )
+        _train(trainer, frames, keys, columns, notes)
+        _use_trained(linker, trainer.misc.save_model_to_json())
+        _train(linker, records, keys, columns, notes, em=False)
+        notes.append(f"m values trained on {share:.0%} of the records, sampled by family name")
     else:
         say("training: probability two records match, u by sampling, m by EM")
         _train(linker, records, keys, columns, notes)
@@ -364,12 +418,23 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     start = time.perf_counter()
     say("scoring the blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
-    scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+    model = linker.misc.save_model_to_json()
+    weights = [f"mw_{c['output_column_name']}" for c in model["comparisons"]]
+    if options.engine == "duckdb" and len(keys) == 2:
+        # Only the columns kept, match weights as float32: not every intermediate column of
+        # millions of pairs in pandas.
+        wanted = ", ".join(
+            ["source_dataset_l", "source_dataset_r", "row_l", "row_r", "match_probability"]
+            + [f"cast({w} as float) as {w}" for w in weights]
+        )
+        sql = f"select {wanted} from {predictions.physical_name}"
+        scored = linker.misc.query_sql(sql, output_type="pandas")  # type: ignore[no-untyped-call]
+    else:
+        scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
     seconds["predict"] = time.perf_counter() - start
     if options.engine == "spark":
         db_api.spark.catalog.clearCache()
-    model = linker.misc.save_model_to_json()
-    pairs, within = _split(scored, keys, _level_weights(model))
+    pairs, within = _split(scored, keys, weights)
     if options.use_ids and len(keys) == 2:
         pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
     else:
@@ -380,14 +445,38 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     )
 
 
+def _register(
+    db_api: Any,
+    records: dict[str, pd.DataFrame],
+    keys: tuple[str, ...],
+    columns: set[str],
+    engine: str,
+) -> Any:
+    """The lists' model columns as the engine's tables (one, or a list of two)."""
+    inputs = []
+    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
+    for number, key in enumerate(keys):
+        frame = records[key][model_columns]
+        if engine == "spark":
+            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+        # A Spark session is shared by every run in the process: table names must be fresh.
+        table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
+        inputs.append(
+            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
+        )
+    return inputs if len(inputs) > 1 else inputs[0]
+
+
 def _train(
     linker: Any,
     records: dict[str, pd.DataFrame],
     keys: tuple[str, ...],
     columns: set[str],
     notes: list[str],
+    em: bool = True,
 ) -> None:
-    """The prior from exact agreement, u by random sampling, m by EM on two blockings."""
+    """The prior from exact agreement, u by random sampling, m by EM on two blockings (unless
+    `em` is False: the m values trained on a sample are kept)."""
     from splink import block_on
 
     deterministic: list[Any] = [
@@ -405,7 +494,9 @@ def _train(
     rules: tuple[str, ...] = (
         ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
     )
-    if len(keys) == 1:
+    if not em:
+        rules = ()
+    elif len(keys) == 1:
         # Within one list true duplicates are too rare for EM: it learns families instead
         # (siblings share father, grandfather and family name). The prior m values are kept.
         rules = ()
@@ -475,7 +566,7 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
         table = np.array([w for _, w in levels])
         names = np.array([name for name, _ in levels], dtype=object)
         nearest = np.abs(mw[:, None] - table[None, :]).argmin(axis=1)
-        known = np.abs(mw - table[nearest]) < 1e-6
+        known = np.abs(mw - table[nearest]) < 1e-3  # float32 weights; levels lie far apart
         signs = np.where(mw >= 0, "+", "")
         part = (
             f"{column}: "
@@ -490,16 +581,16 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
 
 
 def _split(
-    scored: pd.DataFrame,
-    keys: tuple[str, ...],
-    weights: list[tuple[str, list[tuple[str, float]]]],
+    scored: pd.DataFrame, keys: tuple[str, ...], weights: list[str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pairs across the lists (as row_a, row_b) and within them, each with its probability and
+    its match weights (`mw_*`, float32), from which `Linkage` writes the evidence."""
     import numpy as np
     import pandas as pd
 
     if "source_dataset_l" not in scored.columns:
         scored = scored.assign(source_dataset_l="list_0", source_dataset_r="list_0")
-    scored = scored.assign(evidence=_evidence(scored, weights))
+    weights = [w for w in weights if w in scored.columns]
     number = {f"list_{i}": i for i in range(len(keys))}
     left = scored["source_dataset_l"].map(number)
     right = scored["source_dataset_r"].map(number)
@@ -512,7 +603,7 @@ def _split(
             "row_a": np.where(flip, rows_r, rows_l),
             "row_b": np.where(flip, rows_l, rows_r),
             "probability": across["match_probability"].to_numpy(dtype=float),
-            "evidence": across["evidence"].to_numpy(),
+            **{w: across[w].to_numpy(dtype="float32") for w in weights},
         }
     )
     same = scored[left == right]
@@ -522,7 +613,7 @@ def _split(
             "row_l": np.minimum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
             "row_r": np.maximum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
             "probability": same["match_probability"].to_numpy(dtype=float),
-            "evidence": same["evidence"].to_numpy(),
+            **{w: same[w].to_numpy(dtype="float32") for w in weights},
         }
     )
     within = within.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
@@ -543,7 +634,6 @@ def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.
             "row_a": by_id["row_a"].to_numpy(dtype="int64"),
             "row_b": by_id["row_b"].to_numpy(dtype="int64"),
             "probability": 1.0,
-            "evidence": "same ID",
             "method": "id",
         }
     )

@@ -9,6 +9,7 @@ Arabic, vowels dropped for Latin transliterations), so `Abdullah` and `عبدا�
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -39,6 +40,7 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN_PREFIX = re.compile(r"\b(al|el|abu|abd|bin|ibn)[\s-]+")
 _VOWELS = re.compile(r"[aeiouyw]")
 _REPEATS = re.compile(r"(.)\1+")
+_NOT_LOWER = re.compile(r"[^a-z ]")
 
 
 def is_arabic(text: str) -> bool:
@@ -76,13 +78,16 @@ def normalise(text: str) -> str:
 def skeleton(text: str) -> str:
     """Consonants in Latin letters: a key that survives transliteration (`mhmd bdlh`)."""
     latin = unidecode(normalise_arabic(text)) if is_arabic(text) else normalise_latin(text)
-    latin = re.sub(r"[^a-z ]", "", latin.lower())
-    words = []
-    for word in latin.split():
-        word = _REPEATS.sub(r"\1", word)
-        word = word[0] + _VOWELS.sub("", word[1:])
-        word = word.lstrip("aeiouyw") or word
-        if word.startswith("l") and len(word) >= 4:  # the article, as unidecode writes it
-            word = word[1:]
-        words.append(word)
-    return " ".join(words)
+    latin = _NOT_LOWER.sub("", latin.lower())
+    return " ".join(_word_skeleton(word) for word in latin.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_skeleton(word: str) -> str:
+    """One word's consonants (names repeat their words: computed once each)."""
+    word = _REPEATS.sub(r"\1", word)
+    word = word[0] + _VOWELS.sub("", word[1:])
+    word = word.lstrip("aeiouyw") or word
+    if word.startswith("l") and len(word) >= 4:  # the article, as unidecode writes it
+        word = word[1:]
+    return word

@@ -9,6 +9,7 @@ errors point at it. Values are kept as text here; `prepare` parses them.
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,9 @@ from casualty_recon.model.file_errors import (
     LIST_NOT_RECORDS,
     LIST_NOT_UTF8,
     LIST_NOT_UTF8_HINTED,
+    LIST_QUOTE_OPEN,
+    LIST_RECORD_NOT_OBJECT,
+    LIST_ROW_TOO_LONG,
     LIST_TOO_LARGE,
     LIST_UNREADABLE,
 )
@@ -131,7 +135,21 @@ def _read_json(spec: ListSpec, data: bytes) -> pd.DataFrame:
     if isinstance(records, dict):  # {"records": [...]} or similar: the one list inside
         inner = [value for value in records.values() if isinstance(value, list)]
         records = inner[0] if len(inner) == 1 else records
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+    if isinstance(records, list):
+        wrong = next((n for n, r in enumerate(records, start=1) if not isinstance(r, dict)), None)
+        if wrong is not None:
+            raise InputError(
+                [
+                    Problem.of(
+                        LIST_RECORD_NOT_OBJECT,
+                        Location(spec.path, wrong, 1),
+                        key=spec.key,
+                        number=wrong,
+                        kind=type(records[wrong - 1]).__name__,
+                    )
+                ]
+            )
+    if not isinstance(records, list):
         raise _problem(spec, LIST_NOT_RECORDS)
     return pd.DataFrame.from_records(records)
 
@@ -147,12 +165,72 @@ def _read_csv(spec: ListSpec, data: bytes) -> pd.DataFrame:
         raise _problem(spec, LIST_NOT_UTF8_HINTED, reason=err.reason) from None
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
+    _check_first_row(spec, text, delimiter)
     try:
-        return pd.read_csv(
-            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, engine="c"
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        with warnings.catch_warnings():  # empty trailing cells (spreadsheets write them)
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            return pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                dtype=str,
+                keep_default_na=False,
+                engine="c",
+                index_col=False,  # a first row longer than the header is an error, not an index
+            )
+    except pd.errors.EmptyDataError as err:
         raise _problem(spec, LIST_NOT_CSV, reason=err) from None
+    except pd.errors.ParserError as err:
+        raise InputError([_csv_problem(spec, text, delimiter, str(err))]) from None
+
+
+def _check_first_row(spec: ListSpec, text: str, delimiter: str) -> None:
+    """pandas reads a first row longer than the header as an index column and later rows
+    silently short of it: refuse a non-empty cell under no column in the first row (later rows
+    get the parser's own error, located below)."""
+    import csv
+    import io
+    import itertools
+
+    head = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 2))
+    if len(head) < 2 or len(head[1]) <= len(head[0]):
+        return
+    extra = head[1][len(head[0]) :]
+    if any(cell.strip() for cell in extra):
+        raise InputError(
+            [
+                _csv_problem(
+                    spec,
+                    text,
+                    delimiter,
+                    f"Expected {len(head[0])} fields in line 2, saw {len(head[1])}",
+                )
+            ]
+        )
+
+
+def _csv_problem(spec: ListSpec, text: str, delimiter: str, error: str) -> Problem:
+    """The parser's complaint located at its line and cell: a row with more cells than the
+    header (at the first extra cell), or a quote left open (at the cell it opens)."""
+    import re
+
+    extra = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", error)
+    if extra:
+        fields, line, saw = (int(group) for group in extra.groups())
+        return Problem.of(
+            LIST_ROW_TOO_LONG,
+            Location(spec.path, line, fields + 1),
+            key=spec.key,
+            saw=saw,
+            fields=fields,
+            delimiter=delimiter,
+        )
+    quote = re.search(r"EOF inside string starting at row (\d+)", error)
+    if quote:
+        line = int(quote.group(1)) + 1
+        written = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+        column = written[: max(written.find('"'), 0)].count(delimiter) + 1
+        return Problem.of(LIST_QUOTE_OPEN, Location(spec.path, line, column), key=spec.key)
+    return Problem.of(LIST_NOT_CSV, Location(spec.path, 1, 1), key=spec.key, reason=error)
 
 
 def _read_excel(spec: ListSpec, path: Path) -> pd.DataFrame:

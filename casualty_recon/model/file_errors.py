@@ -116,6 +116,21 @@ LIST_NOT_RECORDS = Template(
     'write it as [{{"name": ..., "age": ...}}, ...]',
 )
 LIST_NOT_CSV = Template("bad-list", "list `{key}` is not a readable CSV: {reason}")
+LIST_RECORD_NOT_OBJECT = Template(
+    "bad-list",
+    "list `{key}`: record {number} is not an object ({kind})",
+    'write each record as {{"name": ..., "age": ...}}',
+)
+LIST_ROW_TOO_LONG = Template(
+    "bad-list",
+    "list `{key}`: this row has {saw} cells, the header {fields}",
+    "quote a cell that holds the delimiter {delimiter!r}, or add the missing column",
+)
+LIST_QUOTE_OPEN = Template(
+    "bad-list",
+    "list `{key}`: a quote opened in this cell is never closed",
+    'close the quote, or write a quote inside a quoted cell as ""',
+)
 LIST_NOT_EXCEL = Template("bad-list", "list `{key}` is not a readable Excel sheet: {reason}")
 
 # the `lists:` section of sources.yaml

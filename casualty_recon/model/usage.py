@@ -127,6 +127,11 @@ ESTIMATE_LINKING_NEEDS_LISTS = Template(
 ESTIMATE_LISTS_TOO_FEW = Template(
     "bad-option", "--lists names two lists or more", "--lists A,B,C (keys of `lists:`)"
 )
+DUCKDB_MEMORY_BAD = Template(
+    "bad-option",
+    "CASUALTY_RECON_DUCKDB_MEMORY={limit!r} is not an amount of memory",
+    "write it like 4GB or 512MiB",
+)
 OVERLAP_TOO_FEW = Template("bad-option", "overlap needs two lists or more", "{usage}")
 OVERLAP_LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name each list once")
 OVERLAP_KEY_ODD = Template(

@@ -21,6 +21,7 @@ from casualty_recon.analysis.kinds import (
     outcome,
     perpetrators,
     population,
+    records,
     relay,
     revision,
     start,
@@ -39,6 +40,7 @@ MODULES: tuple[ModuleType, ...] = (
     outcome,
     perpetrators,
     basis,
+    records,
     relay,
     revision,
 )

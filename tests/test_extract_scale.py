@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casualty_recon.extract import claims as claims_module
+from casualty_recon.extract import text as extract_text
 from casualty_recon.extract.claims import CLAUSE_LIMIT, CLAUSE_REACH, _Ids, extract_claims
 from casualty_recon.extract.text import split_sentences
 from casualty_recon.grammar import gazetteer
@@ -179,3 +182,22 @@ def test_the_places_of_one_name_come_in_the_same_order_whatever_the_hash_seed() 
     assert "'Deir al-Balah', 'Gaza governorate', 'Khan Younis', 'North Gaza', 'Rafah'" in (
         outputs.pop()
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab. \t\n\f\v", "\u00a0", "\u2009", "\u202f", "\r"])))
+def test_blank_runs_collapse_as_they_did_when_every_space_was_replaced(text: str) -> None:
+    expected = re.sub(r"[ \t\f\v\u00a0\u2009\u202f]+", " ", text.translate(extract_text._PLAIN))
+    expected = re.sub(r" *\n[\n ]*", "\n", expected)
+    assert extract_text.normalize(text) == extract_text._SLUG.sub("", expected).strip()
+
+
+def test_reading_a_long_article_costs_a_few_bytes_a_character_at_its_peak() -> None:
+    text = article(1 << 20)
+    tracemalloc.start()
+    try:
+        extract_text.article_text(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(text)  # replacing every space by a space made 13 bytes a character

@@ -38,6 +38,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from casualty_recon.grammar.gazetteer import (
     CODE,
@@ -90,6 +91,9 @@ from casualty_recon.model.errors import (
     GrammarError,
 )
 
+if TYPE_CHECKING:
+    from casualty_recon.grammar.close_names import CloseNames
+
 __all__ = [
     "ALIASES",
     "ARTICLES",
@@ -139,6 +143,7 @@ class Gazetteer:
         self._expanded: dict[str, frozenset[Place]] = {}
         self._resolved: dict[str, frozenset[Place]] = {}
         self._area_regex: re.Pattern[str] | None = None
+        self._close_names: CloseNames | None = None
 
     # public API --------------------------------------------------------------------------------
 
@@ -325,16 +330,14 @@ class Gazetteer:
 
     def _suggest(self, written: str) -> tuple[float, str] | None:
         """The closest known spelling to `written` and how close it is, if close enough."""
-        import difflib  # only on the error path
+        if self._close_names is None:  # built on the first error, then shared by the others
+            from casualty_recon.grammar.close_names import CloseNames
 
-        spellings = dict(place_index().spellings)
-        for key, area in self._area_keys.items():
-            spellings[key] = area
-        key = fold(written)
-        close = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.75)
-        if not close:
-            return None
-        return difflib.SequenceMatcher(None, key, close[0]).ratio(), spellings[close[0]]
+            spellings = dict(place_index().spellings)
+            for key, area in self._area_keys.items():
+                spellings[key] = area
+            self._close_names = CloseNames(spellings)
+        return self._close_names.closest(fold(written), 0.75)
 
     def _user_area_regex(self) -> re.Pattern[str] | None:
         if not self._area_keys:

@@ -168,25 +168,34 @@ def _article_claims(
     coalition = article_coalition(text)
     local_ids = _Ids(taken)
     notes_made: dict[str, str] = {}
+    areas_made: dict[tuple[str, ...], tuple[str, ...]] = {}
+    published_text = day.isoformat() if day else None
     last_clause: _ClauseParts | None = None
-    for statement in statements:
+    statements.reverse()  # taken from the end, in order, each let go once its claim is made
+    while statements:
+        statement = statements.pop()
         clause, offset = statement_clause(statement)
         attribution = attributor.attribute(clause, statement.start - offset, sentences)
         source = _source(attribution, relay)
         relayed_by = relay if relay and relay != source.key else None
-        if last_clause is None or last_clause.text != clause.text:
-            last_clause = _ClauseParts(clause.text, window(clause.text, day))
+        if last_clause is None or (last_clause.start, last_clause.text) != (
+            clause.start,
+            clause.text,
+        ):
+            last_clause = _ClauseParts(clause.start, clause.text, window(clause.text, day))
         span = last_clause.span
         claim_id = local_ids.claim_id(source.key, span.as_of)
         key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
         if not is_new(key):
             continue
-        area, area_note = places.area_for(clause)
-        if not area:
-            area = (UNKNOWN,)
-            area_note = "area: unknown, the article names no known place."
-        if last_clause.perpetrators is None:
+        if last_clause.area is None:
+            found_area, last_clause.area_note = places.area_for(clause)
+            if not found_area:
+                found_area = (UNKNOWN,)
+                last_clause.area_note = "area: unknown, the article names no known place."
+            last_clause.area = areas_made.setdefault(found_area, found_area)
             last_clause.perpetrators = find_perpetrators(clause.text, coalition)
+        area, area_note = last_clause.area, last_clause.area_note
         start = span.start
         if start is None and span.event_day and _single_event(statement):
             start = span.as_of
@@ -218,7 +227,7 @@ def _article_claims(
             area=area,
             start=start,
             as_of=span.as_of,
-            published=day.isoformat() if day else None,
+            published=published_text,
             basis=source_basis(
                 find_basis(clause.text, statement.start - offset, statement.end - offset),
                 source,
@@ -236,9 +245,12 @@ def _article_claims(
 class _ClauseParts:
     """What a clause says whatever the statement in it: read once for all its statements."""
 
+    start: int
     text: str
     span: Window
-    perpetrators: tuple[str, ...] | None = None
+    area: tuple[str, ...] | None = None
+    area_note: str | None = None
+    perpetrators: tuple[str, ...] = ()
 
 
 def _single_event(statement: Statement) -> bool:
@@ -389,9 +401,9 @@ class _ArticlePlaces:
 
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
         self._gazetteer = gazetteer
-        # The places of a mention in a fixed order (a set's order changes with the hash seed).
+        ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
         mentions = [
-            (start, end, tuple(sorted(places, key=_place_order)))
+            (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
             for start, end, places in gazetteer.find_places(text)
         ]
         countries: Counter[str] = Counter()
@@ -401,8 +413,14 @@ class _ArticlePlaces:
         self.country = countries.most_common(1)[0][0] if countries else None
         dateline = dateline_span(text)
         # In order of their start (find_places gives them so), for bisecting by sentence.
+        local: dict[tuple[Place, ...], tuple[Place, ...]] = {}
         self._mentions = [
-            (start, end, tuple(p for p in places if p.country == self.country))
+            (
+                start,
+                end,
+                local.get(places)
+                or local.setdefault(places, tuple(p for p in places if p.country == self.country)),
+            )
             for start, end, places in mentions
             if dateline is None or not dateline[0] <= start < dateline[1]
         ]
@@ -439,8 +457,9 @@ class _ArticlePlaces:
         return (), None
 
 
-def _place_order(place: Place) -> tuple[str, str, str]:
-    return (place.code, place.part or "", place.name)
+def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:
+    """The places of a mention in a fixed order (a set's order changes with the hash seed)."""
+    return tuple(sorted(places, key=lambda p: (p.code, p.part or "", p.name)))
 
 
 def _labels(places: object) -> tuple[str, ...]:

@@ -195,6 +195,7 @@ class Gazetteer:
                 taken[mention[0] : mention[1]] = b"\x01" * (mention[1] - mention[0])
         kept.sort()
         results: list[tuple[int, int, frozenset[Place]]] = []
+        resolved: dict[tuple[bool, str, str | None, str | None], frozenset[Place] | None] = {}
         i = 0
         while i < len(kept):
             fstart, fend, part, key, is_area = kept[i]
@@ -214,22 +215,36 @@ class Gazetteer:
                         fend = nxt[1]
                         i += 1
             i += 1
-            try:
-                if is_area:
-                    places = self._expand_area(self._area_keys[key], ())
-                else:
-                    places = self._pick(key, lookup(key, towns=False), country)
-                if part is not None:
-                    named = _named_part(part, key, places)
-                    places = named if named is not None else _with_part(places, part, key)
-            except GrammarError:
+            # A name met again is resolved once: one set of places for all its mentions.
+            how = (is_area, key, country, part)
+            if how not in resolved:
+                resolved[how] = self._mentioned(is_area, key, country, part)
+            places_or_none = resolved[how]
+            if places_or_none is None:
                 continue
+            places = places_or_none
             start = origin[fstart]
             end = origin[fend - 1] + 1
             while end < len(text) and unicodedata.combining(text[end]):
                 end += 1
             results.append((start, end, places))
         return results
+
+    def _mentioned(
+        self, is_area: bool, key: str, country: str | None, part: str | None
+    ) -> frozenset[Place] | None:
+        """The places of a mention found in free text; None for a name that does not resolve."""
+        try:
+            if is_area:
+                places = self._expand_area(self._area_keys[key], ())
+            else:
+                places = self._pick(key, lookup(key, towns=False), country)
+            if part is not None:
+                named = _named_part(part, key, places)
+                places = named if named is not None else _with_part(places, part, key)
+        except GrammarError:
+            return None
+        return places
 
     # resolution --------------------------------------------------------------------------------
 

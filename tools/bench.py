@@ -577,6 +577,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += extract_rows()
     rows += extract_cli_rows()
     rows += extract_growth_rows()
+    from tools.scale_bench import chart_rows, unknown_places_rows
+
+    with tempfile.TemporaryDirectory(prefix="casualty-recon-scale-") as tmp:
+        rows += unknown_places_rows(Path(tmp)) + chart_rows(Path(tmp))
 
     rows += estimate_rows()
     print_rows(rows)

@@ -31,7 +31,7 @@ class CloseNames:
             for char in key:
                 counts[self._column[char], column] += 1
         self._counts = counts
-        self._lengths = np.array([len(key) for key in self._keys], dtype=np.int32)
+        self._lengths = np.array([len(key) for key in self._keys], dtype=np.int64)
         self._answers: dict[tuple[str, float], tuple[float, str] | None] = {}
 
     def closest(self, key: str, cutoff: float) -> tuple[float, str] | None:
@@ -47,14 +47,17 @@ class CloseNames:
             row = self._column.get(char)
             if row is not None:  # a character no spelling has matches none
                 shared += np.minimum(self._counts[row], min(key.count(char), 255))
-        # quick_ratio = 2 * shared / (len(a) + len(b)); a hair below the cutoff for rounding.
-        possible = np.flatnonzero(2 * shared >= (cutoff - 1e-9) * (self._lengths + len(key)))
-        # As get_close_matches scores them (the spelling as a, the name as b), without its
-        # quick bounds, which the pass above has applied.
+        # quick_ratio, 2 * shared / (len(a) + len(b)): no ratio is above it.
+        bound = 2.0 * shared / (self._lengths + len(key))
+        possible = np.flatnonzero(bound >= cutoff - 1e-9)  # a hair below, for rounding
+        # As get_close_matches scores them (the spelling as a, the name as b), best bound
+        # first: once the bound is below the best ratio found, no spelling left can reach it.
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(key)
         best: tuple[float, str] | None = None
-        for index in possible:
+        for index in possible[np.argsort(-bound[possible], kind="stable")]:
+            if best is not None and bound[index] < best[0]:
+                break
             spelling = self._keys[index]
             matcher.set_seq1(spelling)
             score = matcher.ratio()

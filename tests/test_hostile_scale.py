@@ -125,3 +125,49 @@ def test_the_generated_benchmark_files_are_marked_synthetic_and_load_as_intended
     assert len(loads(dense, "dense.yaml").claims) == 1_000
     # 100,000 claims, one a line, stay under the 20 MiB input limit.
     assert len(dense) * 100 < 20 * (1 << 20)
+
+
+def test_extract_dev_zero_is_refused_at_once() -> None:
+    # Issue 16 item 3: `extract /dev/zero` read without end; the article is refused, not read.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "casualty_recon", "extract", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(
+        "error: /dev/zero: cannot read the file: it is a character device, not a file\n"
+    )
+    assert "Traceback" not in done.stderr
+
+
+def test_a_sentence_of_100_kb_is_read_by_clause_in_work_linear_in_its_statements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Issue 16 item 2: 200 claims of a 14 KB sentence each quoted it whole (2.9 MB written, 12.5
+    # s). The text each claim is read in and quotes is its clause, whatever the sentence's size.
+    import datetime as dt
+
+    from casualty_recon.extract import claims as claims_module
+    from casualty_recon.extract.window import window
+    from tools.extract_bench import long_sentence
+
+    read: list[int] = []
+
+    def counting(text: str, day: dt.date | None) -> object:
+        read.append(len(text))
+        return window(text, day)
+
+    monkeypatch.setattr(claims_module, "window", counting)
+    text = long_sentence(100_000)
+    found = claims_module.extract_claims([("long", text)], published=dt.date(2019, 8, 20))
+    assert len(found) > 500
+    assert max(read) <= 2 * claims_module.CLAUSE_REACH + 100
+    # Each quote its clause: a few hundred characters a claim, never the 100 KB sentence.
+    assert all(len(claim.quote) <= 2 * claims_module.CLAUSE_REACH + 100 for claim in found)
+    assert all(claim.quote in text for claim in found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import random
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,30 @@ def test_a_sentence_of_100_kb_is_read_by_clause_in_work_linear_in_its_statements
     # Each quote its clause: a few hundred characters a claim, never the 100 KB sentence.
     assert all(len(claim.quote) <= 2 * claims_module.CLAUSE_REACH + 100 for claim in found)
     assert all(claim.quote in text for claim in found)
+
+
+def test_extract_refuses_to_write_what_validate_would_refuse_for_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 20 MB article gives about 48 MB of YAML: over the input limit. It was refused as "would
+    # not load ... please report this as a bug"; it is the input's size, and says so.
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+    from casualty_recon.extract import writer
+    from tools.extract_bench import article
+
+    monkeypatch.setattr(writer, "MAX_BYTES", 4_000)
+    source = tmp_path / "article.txt"
+    source.write_text(article(3_000), encoding="utf-8")
+    target = tmp_path / "out.yaml"
+    result = CliRunner().invoke(
+        app, ["extract", str(source), "--published", "2019-08-20", "-o", str(target)]
+    )
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: the sources.yaml written from these articles would be ")
+    assert "bytes, over the limit of 4,000 that validate and report read" in result.stderr
+    assert "hint: extract fewer or shorter articles into each file" in result.stderr
+    assert "bug" not in result.stderr
+    assert not target.exists()

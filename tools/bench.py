@@ -431,8 +431,9 @@ def extract_growth_rows(sizes_mb: Sequence[float] = (1, 4, 20)) -> list[Row]:
                 f"{timing.seconds:.2f} s",
                 timing.seconds / base.seconds / scale,
                 1.5,
-                f"x{timing.seconds / base.seconds:.1f} time; peak {timing.peak_mb:.0f} MB; "
-                f"{timing.claims:,} claims",
+                f"x{timing.seconds / base.seconds:.1f} time (x"
+                f"{timing.cpu_seconds / base.cpu_seconds:.1f} CPU, {timing.cpu_seconds:.1f} s); "
+                f"peak {timing.peak_mb:.0f} MB; {timing.claims:,} claims",
             )
         )
     return rows
@@ -601,6 +602,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += extract_rows()
     rows += extract_cli_rows()
     rows += extract_growth_rows()
+    from tools.scale_bench import chart_rows, unknown_places_rows
+
+    with tempfile.TemporaryDirectory(prefix="casualty-recon-scale-") as tmp:
+        rows += unknown_places_rows(Path(tmp)) + chart_rows(Path(tmp))
 
     rows += estimate_rows()
     if not args.skip_lists:

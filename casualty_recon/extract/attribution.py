@@ -345,7 +345,7 @@ class Attributor:
             if kept and item.start < kept[-1].end:
                 continue  # inside a longer or better mention
             kept.append(item)
-        self._speakers[sentence] = kept
+        _remember(self._speakers, sentence, kept)
         return kept
 
     def attached(self, sentence: str) -> list[Speaker]:
@@ -353,7 +353,7 @@ class Attributor:
         cached = self._attached.get(sentence)
         if cached is None:
             cached = [s for s in self.speakers(sentence) if _is_attached(sentence, s)]
-            self._attached[sentence] = cached
+            _remember(self._attached, sentence, cached)
         return cached
 
     def attribute(
@@ -423,6 +423,15 @@ class Attributor:
 
 
 _HEAD_KIND = {"monitor": "monitor", "agency": "un", "ministry": "government"}
+# Sentences whose speakers are remembered: statements come in order and look a few sentences
+# back, so the last few hundred are enough, and a long article's memory stays bounded.
+_REMEMBERED = 256
+
+
+def _remember(cache: dict[str, list[Speaker]], sentence: str, speakers: list[Speaker]) -> None:
+    if len(cache) >= _REMEMBERED:
+        del cache[next(iter(cache))]  # the oldest
+    cache[sentence] = speakers
 
 
 @functools.lru_cache(maxsize=64)

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from casualty_recon.extract.attribution import Attribution, Attributor
@@ -22,7 +22,7 @@ from casualty_recon.extract.headline import is_cumulative
 from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
-from casualty_recon.extract.window import article_date, window
+from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
@@ -116,19 +116,28 @@ def extract_claims(
     for number, (name, raw) in enumerate(texts, start=1):
         if on_article is not None:
             on_article(number, name)
+        # An article's claims are kept as they come, a repeat of an earlier figure never made,
+        # and added to the others once the whole article is read.
+        kept: list[ExtractedClaim] = []
+        keys: set[tuple[str, str, str, str, str]] = set()
+
+        def is_new(key: tuple[str, str, str, str, str]) -> bool:
+            return key not in seen and key not in keys  # noqa: B023 (called within the loop)
+
         try:
-            found = _article_claims(name, raw, gazetteer, published, url, outlet, taken)
+            for claim in _article_claims(
+                name, raw, gazetteer, published, url, outlet, taken, is_new
+            ):
+                keys.add(claim.duplicate_key)
+                kept.append(claim)
         except Exception as error:  # one article's failure must not lose the others
             if failures is None:
                 raise
             failures.append(_failure(name, error))
             continue
-        for claim in found:
-            if claim.duplicate_key in seen:
-                continue
-            seen.add(claim.duplicate_key)
-            taken.add(claim.id)
-            claims.append(claim)
+        seen |= keys
+        taken.update(claim.id for claim in kept)
+        claims.extend(kept)
     return claims
 
 
@@ -140,30 +149,53 @@ def _article_claims(
     url: str | None,
     outlet: str | None,
     taken: set[str],
-) -> list[ExtractedClaim]:
+    is_new: Callable[[tuple[str, str, str, str, str]], bool],
+) -> Iterator[ExtractedClaim]:
+    """The claims of one article, in order, one at a time: a claim whose duplicate key
+    `is_new` refuses still takes its id (the ids of the others do not depend on it) but is not
+    made. The parts of a claim read from its clause are kept for the next statement of the
+    same clause, and identical notes are one string."""
     text = article_text(raw)
     sentences = split_sentences(text)
     statements = article_statements(sentences)
     if not statements:
-        return []
+        return
     day = published or article_date(text)
     dated_from = "--published" if published else "the article's dateline"
     relay = outlet or _byline_agency(text)
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
     coalition = article_coalition(text)
-    claims: list[ExtractedClaim] = []
     local_ids = _Ids(taken)
-    for statement in statements:
+    notes_made: dict[str, str] = {}
+    areas_made: dict[tuple[str, ...], tuple[str, ...]] = {}
+    published_text = day.isoformat() if day else None
+    last_clause: _ClauseParts | None = None
+    statements.reverse()  # taken from the end, in order, each let go once its claim is made
+    while statements:
+        statement = statements.pop()
         clause, offset = statement_clause(statement)
         attribution = attributor.attribute(clause, statement.start - offset, sentences)
         source = _source(attribution, relay)
         relayed_by = relay if relay and relay != source.key else None
-        area, area_note = places.area_for(clause)
-        if not area:
-            area = (UNKNOWN,)
-            area_note = "area: unknown, the article names no known place."
-        span = window(clause.text, day)
+        if last_clause is None or (last_clause.start, last_clause.text) != (
+            clause.start,
+            clause.text,
+        ):
+            last_clause = _ClauseParts(clause.start, clause.text, window(clause.text, day))
+        span = last_clause.span
+        claim_id = local_ids.claim_id(source.key, span.as_of)
+        key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
+        if not is_new(key):
+            continue
+        if last_clause.area is None:
+            found_area, last_clause.area_note = places.area_for(clause)
+            if not found_area:
+                found_area = (UNKNOWN,)
+                last_clause.area_note = "area: unknown, the article names no known place."
+            last_clause.area = areas_made.setdefault(found_area, found_area)
+            last_clause.perpetrators = find_perpetrators(clause.text, coalition)
+        area, area_note = last_clause.area, last_clause.area_note
         start = span.start
         if start is None and span.event_day and _single_event(statement):
             start = span.as_of
@@ -184,32 +216,41 @@ def _article_claims(
             notes.append("No organisation is named for this figure; it is the outlet's own.")
         if clause is not statement.sentence:
             notes.append(_quote_note(clause, statement.sentence, offset, name))
-        claim_id = local_ids.claim_id(source.key, span.as_of)
-        claims.append(
-            ExtractedClaim(
-                id=claim_id,
-                source=source,
-                figure=statement.figure,
-                population=statement.population,
-                outcome=statement.outcome,
-                perpetrators=find_perpetrators(clause.text, coalition),
-                area=area,
-                start=start,
-                as_of=span.as_of,
-                published=day.isoformat() if day else None,
-                basis=source_basis(
-                    find_basis(clause.text, statement.start - offset, statement.end - offset),
-                    source,
-                ),
-                relayed_by=relayed_by,
-                url=url,
-                quote=clause.text,
-                notes=" ".join(notes),
-                confidence=_confidence(statement, attribution),
-                article=name,
-            )
+        joined = " ".join(notes)
+        yield ExtractedClaim(
+            id=claim_id,
+            source=source,
+            figure=statement.figure,
+            population=statement.population,
+            outcome=statement.outcome,
+            perpetrators=last_clause.perpetrators,
+            area=area,
+            start=start,
+            as_of=span.as_of,
+            published=published_text,
+            basis=source_basis(
+                find_basis(clause.text, statement.start - offset, statement.end - offset),
+                source,
+            ),
+            relayed_by=relayed_by,
+            url=url,
+            quote=clause.text,
+            notes=notes_made.setdefault(joined, joined),
+            confidence=_confidence(statement, attribution),
+            article=name,
         )
-    return claims
+
+
+@dataclass(slots=True)
+class _ClauseParts:
+    """What a clause says whatever the statement in it: read once for all its statements."""
+
+    start: int
+    text: str
+    span: Window
+    area: tuple[str, ...] | None = None
+    area_note: str | None = None
+    perpetrators: tuple[str, ...] = ()
 
 
 def _single_event(statement: Statement) -> bool:
@@ -360,7 +401,11 @@ class _ArticlePlaces:
 
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
         self._gazetteer = gazetteer
-        mentions = gazetteer.find_places(text)
+        ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
+        mentions = [
+            (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
+            for start, end, places in gazetteer.find_places(text)
+        ]
         countries: Counter[str] = Counter()
         for _, _, places in mentions:
             for place in places:
@@ -368,8 +413,14 @@ class _ArticlePlaces:
         self.country = countries.most_common(1)[0][0] if countries else None
         dateline = dateline_span(text)
         # In order of their start (find_places gives them so), for bisecting by sentence.
+        local: dict[tuple[Place, ...], tuple[Place, ...]] = {}
         self._mentions = [
-            (start, end, frozenset(p for p in places if p.country == self.country))
+            (
+                start,
+                end,
+                local.get(places)
+                or local.setdefault(places, tuple(p for p in places if p.country == self.country)),
+            )
             for start, end, places in mentions
             if dateline is None or not dateline[0] <= start < dateline[1]
         ]
@@ -404,6 +455,11 @@ class _ArticlePlaces:
             label = _country_label(self.country)
             return (label,), "area: the article names only its country."
         return (), None
+
+
+def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:
+    """The places of a mention in a fixed order (a set's order changes with the hash seed)."""
+    return tuple(sorted(places, key=lambda p: (p.code, p.part or "", p.name)))
 
 
 def _labels(places: object) -> tuple[str, ...]:

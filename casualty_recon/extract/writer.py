@@ -14,6 +14,7 @@ from casualty_recon.extract.claims import ExtractedClaim
 from casualty_recon.extract.fresh_yaml import HEADER, fresh_document
 from casualty_recon.load.loader import loads
 from casualty_recon.load.yaml_append import MergeResult, NewClaim, NewSource, append_claims
+from casualty_recon.load.yaml_nodes import MAX_BYTES
 from casualty_recon.model.errors import InputError, UsageError
 from casualty_recon.model.usage import EXTRACTED_INVALID
 
@@ -56,7 +57,15 @@ def _new_claim(claim: ExtractedClaim) -> NewClaim:
 
 
 def check_loads(text: str, path: str, existing: str | None) -> None:
-    """Refuse text that would not load, unless `existing` did not load before either."""
+    """Refuse text that would not load, unless `existing` did not load before either; first,
+    text over the input limit, which `validate` would refuse however good its claims."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise UsageError(
+            f"the sources.yaml written from these articles would be {size:,} bytes, over the "
+            f"limit of {MAX_BYTES:,} that validate and report read; nothing was written",
+            "extract fewer or shorter articles into each file",
+        )
     try:
         loads(text, path)
     except InputError as exc:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -67,30 +68,88 @@ def fold(text: str) -> str:
     return " ".join(folded.split())
 
 
-def fold_with_origin(text: str) -> tuple[str, list[int]]:
+class FoldOrigin:
+    """For each character of a folded text, the index in the original text it came from.
+
+    Kept as the points where the shift between the two changes (a dropped apostrophe, a
+    collapsed run of blanks, a character that folds to two), not one integer per character: a
+    20 MB article has a few such points per paragraph, where a list of indices cost 36 bytes a
+    character."""
+
+    __slots__ = ("_length", "_shifts", "_starts")
+
+    def __init__(self, starts: list[int], shifts: list[int], length: int) -> None:
+        self._starts = starts  # folded index where each shift begins, ascending
+        self._shifts = shifts  # original index minus folded index from there on
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return index + self._shifts[bisect_right(self._starts, index) - 1]
+
+
+# Runs of ASCII characters that fold to themselves, lower-cased (no blank, apostrophe or hyphen),
+# joined by single spaces: one to one with the text, so one shift covers the whole run.
+_SAME = "".join(
+    re.escape(chr(i))
+    for i in range(128)
+    if not chr(i).isspace() and chr(i) not in _APOSTROPHES and chr(i) not in _HYPHENS
+)
+_PLAIN_RUN = re.compile(f"[{_SAME}]+(?: [{_SAME}]+)*")
+
+
+def fold_with_origin(text: str) -> tuple[str, FoldOrigin]:
     """`fold` for free text, keeping for each folded character the index it came from.
 
     A possessive apostrophe (`Idlib's`) becomes a space so the name keeps its word boundary.
+    Plain ASCII runs are folded whole (`str.lower`); only the characters between them are
+    folded one by one.
     """
     out: list[str] = []
-    origin: list[int] = []
+    starts: list[int] = []
+    shifts: list[int] = []
+    length = 0
+    last = " "  # the last folded character; a blank at the start is dropped like a repeat
     n = len(text)
-    for i, char in enumerate(text):
-        if (
-            char in _APOSTROPHES
-            and i + 1 < n
-            and text[i + 1] in "sS"
-            and (i + 2 == n or not text[i + 2].isalnum())
-        ):
-            folded = " "
-        else:
-            folded = _fold_char(char)
-        for c in folded:
-            if c == " " and (not out or out[-1] == " "):
-                continue
-            out.append(c)
-            origin.append(i)
-    return "".join(out), origin
+
+    def shift_at(folded_index: int, original: int) -> None:
+        if not shifts or shifts[-1] != original - folded_index:
+            starts.append(folded_index)
+            shifts.append(original - folded_index)
+
+    pos = 0
+    for run in (*_PLAIN_RUN.finditer(text), None):
+        upto = run.start() if run is not None else n
+        for i in range(pos, upto):
+            char = text[i]
+            if (
+                char in _APOSTROPHES
+                and i + 1 < n
+                and text[i + 1] in "sS"
+                and (i + 2 == n or not text[i + 2].isalnum())
+            ):
+                folded = " "
+            else:
+                folded = _fold_char(char)
+            for c in folded:
+                if c == " " and last == " ":
+                    continue
+                shift_at(length, i)
+                out.append(c)
+                length += 1
+                last = c
+        if run is None:
+            break
+        shift_at(length, upto)
+        out.append(run.group().lower())
+        length += run.end() - upto
+        last = text[run.end() - 1]
+        pos = run.end()
+    return "".join(out), FoldOrigin(starts, shifts, length)
 
 
 def _strip_article(key: str) -> str:

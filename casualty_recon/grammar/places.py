@@ -38,6 +38,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from casualty_recon.grammar.gazetteer import (
     CODE,
@@ -90,6 +91,9 @@ from casualty_recon.model.errors import (
     GrammarError,
 )
 
+if TYPE_CHECKING:
+    from casualty_recon.grammar.close_names import CloseNames
+
 __all__ = [
     "ALIASES",
     "ARTICLES",
@@ -139,6 +143,7 @@ class Gazetteer:
         self._expanded: dict[str, frozenset[Place]] = {}
         self._resolved: dict[str, frozenset[Place]] = {}
         self._area_regex: re.Pattern[str] | None = None
+        self._close_names: CloseNames | None = None
 
     # public API --------------------------------------------------------------------------------
 
@@ -190,6 +195,7 @@ class Gazetteer:
                 taken[mention[0] : mention[1]] = b"\x01" * (mention[1] - mention[0])
         kept.sort()
         results: list[tuple[int, int, frozenset[Place]]] = []
+        resolved: dict[tuple[bool, str, str | None, str | None], frozenset[Place] | None] = {}
         i = 0
         while i < len(kept):
             fstart, fend, part, key, is_area = kept[i]
@@ -209,22 +215,36 @@ class Gazetteer:
                         fend = nxt[1]
                         i += 1
             i += 1
-            try:
-                if is_area:
-                    places = self._expand_area(self._area_keys[key], ())
-                else:
-                    places = self._pick(key, lookup(key, towns=False), country)
-                if part is not None:
-                    named = _named_part(part, key, places)
-                    places = named if named is not None else _with_part(places, part, key)
-            except GrammarError:
+            # A name met again is resolved once: one set of places for all its mentions.
+            how = (is_area, key, country, part)
+            if how not in resolved:
+                resolved[how] = self._mentioned(is_area, key, country, part)
+            places_or_none = resolved[how]
+            if places_or_none is None:
                 continue
+            places = places_or_none
             start = origin[fstart]
             end = origin[fend - 1] + 1
             while end < len(text) and unicodedata.combining(text[end]):
                 end += 1
             results.append((start, end, places))
         return results
+
+    def _mentioned(
+        self, is_area: bool, key: str, country: str | None, part: str | None
+    ) -> frozenset[Place] | None:
+        """The places of a mention found in free text; None for a name that does not resolve."""
+        try:
+            if is_area:
+                places = self._expand_area(self._area_keys[key], ())
+            else:
+                places = self._pick(key, lookup(key, towns=False), country)
+            if part is not None:
+                named = _named_part(part, key, places)
+                places = named if named is not None else _with_part(places, part, key)
+        except GrammarError:
+            return None
+        return places
 
     # resolution --------------------------------------------------------------------------------
 
@@ -325,16 +345,14 @@ class Gazetteer:
 
     def _suggest(self, written: str) -> tuple[float, str] | None:
         """The closest known spelling to `written` and how close it is, if close enough."""
-        import difflib  # only on the error path
+        if self._close_names is None:  # built on the first error, then shared by the others
+            from casualty_recon.grammar.close_names import CloseNames
 
-        spellings = dict(place_index().spellings)
-        for key, area in self._area_keys.items():
-            spellings[key] = area
-        key = fold(written)
-        close = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.75)
-        if not close:
-            return None
-        return difflib.SequenceMatcher(None, key, close[0]).ratio(), spellings[close[0]]
+            spellings = dict(place_index().spellings)
+            for key, area in self._area_keys.items():
+                spellings[key] = area
+            self._close_names = CloseNames(spellings)
+        return self._close_names.closest(fold(written), 0.75)
 
     def _user_area_regex(self) -> re.Pattern[str] | None:
         if not self._area_keys:

@@ -15,6 +15,7 @@ same input gives identical files. matplotlib is imported inside the function (st
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -364,9 +365,19 @@ def _far_arrow(axes: Axes, point: Point, colour: str, right: float) -> None:
 
 
 def _day_number(day: dt.date) -> float:
+    """matplotlib's number for the day (date2num), counted from one date2num call: the same
+    float, without its conversion through numpy for every point."""
+    return _epoch_number() + (day.toordinal() - _EPOCH_DAY.toordinal())
+
+
+_EPOCH_DAY = dt.date(2000, 1, 1)
+
+
+@functools.cache
+def _epoch_number() -> float:
     from matplotlib import dates as mdates
 
-    return float(mdates.date2num(dt.datetime.combine(day, dt.time())))  # type: ignore[no-untyped-call]
+    return float(mdates.date2num(dt.datetime.combine(_EPOCH_DAY, dt.time())))  # type: ignore[no-untyped-call]
 
 
 def _x(point: Point) -> float:
@@ -385,61 +396,70 @@ def _draw_series(
     style: LineStyle,
     has: dict[str, Any],
 ) -> None:
+    """One series: its line, then one artist for each kind of mark (periods, floors, exact
+    figures, ranges) holding all its points of that kind, not one artist a point (at 100,000
+    claims, 100,000 artists took most of 305 s and 2.4 GB)."""
     xs = [_x(p) for p in series.points]
     ys = [_y(p) for p in series.points]
     if len(series.points) > 1:
         axes.plot(xs, ys, color=colour, linestyle=style, linewidth=1.6, alpha=0.85, zorder=2)
+    periods: tuple[list[float], list[float], list[float]] = ([], [], [])
+    floors: tuple[list[float], list[float]] = ([], [])
+    exact: tuple[list[float], list[float]] = ([], [])
+    ranges: tuple[list[float], list[float], list[float]] = ([], [], [])
     for point, x, y in zip(series.points, xs, ys, strict=True):
         figure = point.claim.figure
         if point.earliest != point.latest:
             has["period"] = has["period"] or point
-            axes.hlines(
-                y,
-                _day_number(point.earliest),
-                _day_number(point.latest),
-                colors=colour,
-                linewidth=PERIOD_WIDTH,
-                alpha=PERIOD_ALPHA,
-                zorder=3,
-            )
+            _append(periods, y, _day_number(point.earliest), _day_number(point.latest))
         if figure.is_floor:
             has["floor"] = has["floor"] or point
-            axes.plot(
-                [x],
-                [figure.low],
-                linestyle="none",
-                marker=_floor_marker(shape),
-                markersize=FLOOR_SIZE,
-                markeredgecolor=colour,
-                markerfacecolor="white",
-                markeredgewidth=1.5,
-                zorder=4,
-            )
+            _append(floors, x, figure.low)
         elif figure.is_point:
             has["exact"] = has["exact"] or point
-            axes.plot(
-                [x],
-                [figure.low],
-                linestyle="none",
-                marker=_marker(shape),
-                markersize=EXACT_SIZE,
-                color=colour,
-                zorder=4,
-            )
+            _append(exact, x, figure.low)
         else:
             has["range"] = has["range"] or point
-            high = figure.high if figure.high is not None else figure.low
-            axes.vlines(x, figure.low, high, colors=colour, linewidth=2.5, zorder=3)
-            axes.plot(
-                [x, x],
-                [figure.low, high],
-                linestyle="none",
-                marker="_",
-                markersize=12,
-                markeredgewidth=2.5,
-                color=colour,
-                zorder=3,
-            )
+            _append(ranges, x, figure.low, figure.high if figure.high is not None else figure.low)
+    if periods[0]:
+        axes.hlines(*periods, colors=colour, linewidth=PERIOD_WIDTH, alpha=PERIOD_ALPHA, zorder=3)
+    if floors[0]:
+        axes.plot(
+            *floors,
+            linestyle="none",
+            marker=_floor_marker(shape),
+            markersize=FLOOR_SIZE,
+            markeredgecolor=colour,
+            markerfacecolor="white",
+            markeredgewidth=1.5,
+            zorder=4,
+        )
+    if exact[0]:
+        axes.plot(
+            *exact,
+            linestyle="none",
+            marker=_marker(shape),
+            markersize=EXACT_SIZE,
+            color=colour,
+            zorder=4,
+        )
+    if ranges[0]:
+        axes.vlines(*ranges, colors=colour, linewidth=2.5, zorder=3)
+        axes.plot(  # the caps: one at each end of every range
+            [x for x in ranges[0] for _ in (0, 1)],
+            [v for pair in zip(ranges[1], ranges[2], strict=True) for v in pair],
+            linestyle="none",
+            marker="_",
+            markersize=12,
+            markeredgewidth=2.5,
+            color=colour,
+            zorder=3,
+        )
+
+
+def _append(columns: tuple[list[float], ...], *values: float) -> None:
+    for column, value in zip(columns, values, strict=True):
+        column.append(value)
 
 
 def _shape_vertices(shape: str) -> list[tuple[float, float]]:

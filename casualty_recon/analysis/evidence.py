@@ -14,7 +14,7 @@ from casualty_recon.analysis.scope import outcome_relation, population_relation,
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
-from casualty_recon.grammar.wording import human_day, possessive
+from casualty_recon.grammar.wording import human_day, party_words, possessive
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
 
@@ -466,7 +466,7 @@ class Evidence:
         if a.perpetrators.is_any or b.perpetrators.is_any:
             perpetrators = "any party"
         else:
-            first, second = a.perpetrators.label(), b.perpetrators.label()
+            first, second = party_words(a.perpetrators), party_words(b.perpetrators)
             perpetrators = _join(
                 first,
                 second,

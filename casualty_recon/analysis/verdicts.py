@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import kinds
-from casualty_recon.analysis.kinds._share import party_words
 from casualty_recon.analysis.results import (
     Difference,
     adjusted_from,
@@ -18,7 +17,7 @@ from casualty_recon.analysis.results import (
     stated,
     truth_ceiling,
 )
-from casualty_recon.grammar.wording import fmt, fmt_span
+from casualty_recon.grammar.wording import fmt, fmt_span, party_words
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 

@@ -330,9 +330,9 @@ def pair_blocks(
     blocks.append(Para(""))
     blocks.append(Table(WATERFALL_COLUMNS, waterfall_rows(pair), indent, frozenset({1, 2})))
     verdict = (
-        f"**Verdict: {pair.verdict}.** {clean(pair.reason)}"
+        f"**Verdict: {label(pair.verdict)}.** {clean(pair.reason)}"
         if markdown
-        else f"verdict: {pair.verdict} - {clean(pair.reason)}"
+        else f"verdict: {label(pair.verdict)} - {clean(pair.reason)}"
     )
     blocks.append(Para(verdict, indent, hang=2, style=pair.verdict, gap=markdown))
     if events:

@@ -31,3 +31,33 @@ def test_the_verdict_line_says_the_verdict_in_words_as_the_heading_does() -> Non
         assert "partly_explained" not in text
     # The JSON keeps the catalogue value for programs.
     assert '"verdict": "partly_explained"' in _report("--pair", *PARTLY, "--format", "json")
+
+
+def test_areas_in_sentences_are_lists_in_prose() -> None:
+    """`covers southern Idlib, northern Hama, western Aleppo, UOSSM ... covers northwest Syria`:
+    the comma list ran into the next clause; in a sentence the last item takes `and` (a table
+    cell keeps the commas)."""
+    from casualty_recon import compare, load
+
+    report = compare(load(SOURCES), pair=("uossm-2019-08-20", "ocha-reuters-2019-08-20"))
+    (pair,) = report.pairs
+    area = next(d for d in pair.differences if d.kind == "area")
+    assert "covers southern Idlib, northern Hama and western Aleppo:" in area.sentence
+    assert area.b_value == "southern Idlib, northern Hama, western Aleppo"  # the table's cell
+    # Two areas neither of which contains the other: the common floor names both, once each.
+    report = compare(load(SOURCES), pair=("ohchr-2019-08-29", "ocha-reuters-2019-08-20"))
+    (pair,) = report.pairs
+    assert "in Idlib, Hama, southern Idlib, northern Hama and western Aleppo" in pair.common_scope
+
+
+def test_a_time_break_even_names_its_rate_in_brackets() -> None:
+    """`b's count starting 38.4 days after a's, at 6 a day would close the gap alone` read as if
+    the rate were a second condition; the rate is the assumption of the lag, in brackets."""
+    from casualty_recon import compare, load
+
+    report = compare(load(SOURCES), pair=("snhr-2019-07-17", "ocha-2019-05-17"))
+    (pair,) = report.pairs
+    start = next(d for d in pair.differences if d.kind == "start")
+    assert start.break_even is not None
+    assert start.break_even.startswith("b's count starting ")
+    assert start.break_even.endswith(" a day)") and "a's (at " in start.break_even

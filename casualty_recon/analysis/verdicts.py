@@ -169,8 +169,8 @@ def break_even(
         lag = abs(need) / rate
         if difference.kind == "start":
             later = "after" if need > 0 else "before"
-            return f"b's count starting {fmt(lag)} days {later} a's, at {fmt(rate)} a day"
-        return f"an as-of lag of {fmt(lag)} days at {fmt(rate)} a day"
+            return f"b's count starting {fmt(lag)} days {later} a's (at {fmt(rate)} a day)"
+        return f"an as-of lag of {fmt(lag)} days (at {fmt(rate)} a day)"
     target = stated(a)
     if residual.low > 0:
         multiplier = target.low / adjusted.high if adjusted.high > 0 else INF

@@ -20,6 +20,8 @@ Lists and labels:
   `label(value)`: `no_overlap` as `no overlap`.
 
 Sentences:
+- `area_words(area)`: `southern Idlib, northern Hama and western Aleppo` (a table cell keeps the
+  commas of `Area.label`).
 - `party_words(perpetrators)`: `any party`, `Russian forces`, a group by its members and name
   (`Russian forces and Syrian government (pro-government)`): a noun phrase after `by`.
 - `possessive(name)`: `OCHA's`, `Airwars'`; `with_article(word)`: `an estimated`, `a verified`;
@@ -33,7 +35,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from casualty_recon.model.claims import DayRange, Perpetrators
+from casualty_recon.model.claims import Area, DayRange, Perpetrators
 from casualty_recon.model.spans import Span
 
 MONTHS = (
@@ -159,6 +161,11 @@ def plural(count: int, noun: str) -> str:
 def label(value: str) -> str:
     """A catalogue value (`no_overlap`, `not_comparable`) as words."""
     return value.replace("_", " ")
+
+
+def area_words(area: Area) -> str:
+    """An area as written, for a sentence: `southern Idlib, northern Hama and western Aleppo`."""
+    return and_list(area.text)
 
 
 # A party group of more members than this is named by its label and size, not member by member.

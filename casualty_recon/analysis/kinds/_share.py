@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Pair
 from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
-from casualty_recon.grammar.wording import party_words
+from casualty_recon.grammar.wording import area_words, party_words
 from casualty_recon.model.spans import Span
 
 NOUNS = {
@@ -36,6 +36,8 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     words = values
     if kind == "perpetrators":
         words = (party_words(a.perpetrators), party_words(b.perpetrators))
+    elif kind == "area":
+        words = (area_words(a.area), area_words(b.area))
     sentence = template.format(
         a_label=claim_label(a),
         b_label=claim_label(b),

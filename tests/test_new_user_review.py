@@ -3,6 +3,7 @@ files of their own (issue 17, second pass). Each test failed before its fix."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -61,3 +62,34 @@ def test_a_time_break_even_names_its_rate_in_brackets() -> None:
     assert start.break_even is not None
     assert start.break_even.startswith("b's count starting ")
     assert start.break_even.endswith(" a day)") and "a's (at " in start.break_even
+
+
+def test_list_breakdown_headers_stand_over_their_numbers() -> None:
+    """`lists compare`: 'by sex:              both    only A    only B' stood left of the
+    numbers it heads (and moved with the breakdown's name). Synthetic counts."""
+    import pandas as pd
+
+    from casualty_recon.lists.compare import ListComparison
+    from casualty_recon.render.lists import render_comparison
+
+    comparison = ListComparison(
+        keys=("list-a", "list-b"),
+        sources=("A", "B"),
+        threshold=0.9,
+        sizes=(3, 4),
+        people=pd.DataFrame({"status": ["both", "only_a", "only_b"]}),
+        breakdowns={
+            "sex": [("f", 6_059, 49, 2_066), ("m", 7_895, 137, 4_370)],
+            "a breakdown with a long name": [("a label longer than twenty", 1, 22, 333)],
+        },
+    )
+    lines = render_comparison(comparison).splitlines()
+    for start, line in enumerate(lines):
+        if not line.lstrip().startswith("by "):
+            continue
+        ends = [line.index(word) + len(word) for word in ("both", "only A", "only B")]
+        rows = [row for row in lines[start + 1 :] if row.startswith("    ")]
+        assert rows
+        for row in rows[:1]:
+            numbers = [m.end() for m in re.finditer(r"[\d,]+", row)][-3:]
+            assert numbers == ends, (line, row)

@@ -120,3 +120,24 @@ def test_the_readme_names_every_part_of_the_file_a_csv_round_trip_loses(tmp_path
     paragraph = " ".join(paragraph.split())
     for name in lost:
         assert f"`{name}`" in paragraph, name
+
+
+def test_counts_of_one_take_the_singular(tmp_path: Path) -> None:
+    """`validate` said '1 claims from 1 sources, ...' and the report 'Claims (1, from 1
+    sources)' for a file of one claim (synthetic)."""
+    path = tmp_path / "one.yaml"
+    path.write_text(
+        "version: 1\nsources: {A: {kind: ngo}}\nclaims:\n"
+        "  - {id: a, source: A, figure: 10, population: civilians, outcome: killed,\n"
+        "     area: Idlib, as_of: 2019-01-01, basis: reported}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert (
+        f"{path}: 1 claim from 1 source, 0 areas, 0 party groups, 0 assumptions: valid"
+        in result.stdout
+    )
+    report = CliRunner().invoke(app, ["report", str(path), "--format", "plain"])
+    assert report.exit_code == 0 and report.stderr == ""
+    assert "Claims (1, from 1 source)" in report.stdout

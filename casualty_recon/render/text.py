@@ -269,7 +269,7 @@ def report_blocks(
             f"Claims ({len(claims)} {involved}from {plural(len(report.sources.sources), 'source')}"
             f" in the file)"
             if focus is not None
-            else f"Claims ({len(claims)}, from {len(report.sources.sources)} sources)",
+            else f"Claims ({len(claims)}, from {plural(len(report.sources.sources), 'source')})",
         )
     )
     if markdown:

@@ -141,3 +141,25 @@ def test_counts_of_one_take_the_singular(tmp_path: Path) -> None:
     report = CliRunner().invoke(app, ["report", str(path), "--format", "plain"])
     assert report.exit_code == 0 and report.stderr == ""
     assert "Claims (1, from 1 source)" in report.stdout
+
+
+def test_a_start_break_even_counts_the_days_that_move_b_the_right_way() -> None:
+    """a starts 'early May' (1 to 10 May), b on 8 May: a starts between 2 days later and 7 days
+    earlier. To close a gap where a says more, b needs the days a has and b has not, up to 7;
+    the break-even divided by the 2 days of the other direction (52.6 a day where 15 is right).
+    Synthetic claims (figures from the QA reading of a real pair)."""
+    from casualty_recon import compare, loads
+
+    text = (
+        "version: 1\nsources: {UN: {kind: un}, OHCHR: {kind: un}}\nclaims:\n"
+        "  - {id: a, source: UN, figure: between 160 and 300, population: civilians,\n"
+        "     outcome: killed, area: Idlib, start: early May 2019, as_of: 2019-06-05,\n"
+        "     basis: reported}\n"
+        "  - {id: b, source: OHCHR, figure: at least 17, population: civilians, outcome: killed,\n"
+        "     area: Idlib, start: 2019-05-08, as_of: 2019-06-05, basis: reported}\n"
+    )
+    (pair,) = compare(loads(text, "synthetic.yaml"), pair=("a", "b")).pairs
+    start = next(d for d in pair.differences if d.kind == "start")
+    assert start.note == "-2..7"
+    assert pair.residual.low == 143  # 160 - 17: nothing else is sized
+    assert start.break_even == "a rate of 20.4 a day over the 7 days"

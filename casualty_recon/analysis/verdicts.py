@@ -159,8 +159,10 @@ def break_even(
     residual = stated(a) - adjusted
     need = residual.low if residual.low > 0 else residual.high
     if difference.kind in {"as_of", "start"}:
-        days = _parse_days(difference.note)
-        if days is not None and days != 0:
+        if difference.note:  # the days are known: a rate over those that move b the right way
+            days = _parse_days(difference.note, need)
+            if days is None:
+                return None
             unit = "day" if abs(days) == 1 else "days"
             return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} {unit}"
         rate = evidence.any_rate(a, b)
@@ -191,7 +193,10 @@ def break_even(
     return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"
 
 
-def _parse_days(note: str | None) -> int | None:
+def _parse_days(note: str | None, need: float) -> int | None:
+    """The days of a time difference (`low..high`, positive where a's window has more) that
+    move b the way `need` asks, the fewer of the two where both do; a count that moves it the
+    other way does not close anything (`-2..7` with a positive need: the 7 days)."""
     if not note:
         return None
     low, _, high = note.partition("..")
@@ -199,4 +204,5 @@ def _parse_days(note: str | None) -> int | None:
         values = (int(low), int(high))
     except ValueError:
         return None
-    return values[0] if abs(values[0]) <= abs(values[1]) else values[1]
+    useful = [v for v in values if v * need > 0]
+    return min(useful, key=abs) if useful else None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from casualty_recon.analysis.report import Report
 from casualty_recon.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +164,36 @@ def test_a_start_break_even_counts_the_days_that_move_b_the_right_way() -> None:
     assert start.note == "-2..7"
     assert pair.residual.low == 143  # 160 - 17: nothing else is sized
     assert start.break_even == "a rate of 20.4 a day over the 7 days"
+
+
+def test_a_window_of_days_with_one_end_at_zero_says_up_to() -> None:
+    """'a starts between 6 days later and 0 days earlier' (SOHR's 30 April against 'end of
+    April'): a range with one end at 0 is 'up to 6 days later'."""
+    from casualty_recon.analysis.kinds._time import days_words
+    from casualty_recon.model.spans import Span
+
+    assert days_words(Span(-6, 0), "later", "earlier") == "up to 6 days earlier"
+    assert days_words(Span(0, 5), "later", "earlier") == "up to 5 days later"
+    assert days_words(Span(-2, 7), "later", "earlier") == "between 2 days earlier and 7 days later"
+    (pair,) = _compare("sohr-2019-05-31", "stc-2019-07-25").pairs
+    start = next(d for d in pair.differences if d.kind == "start")
+    assert "a starts up to 6 days later." in start.sentence
+
+
+def test_an_unsized_time_difference_does_not_say_no_rate_is_known() -> None:
+    """Pair 1 of a QA file sized as_of with b's own average ('1.9 a day') and then said of its
+    start 'No rate is known for b': a start difference is sized only by a series or an
+    assumption (README, Evidence), and the sentence says that."""
+    (pair,) = _compare("snhr-2019-07-27", "ohchr-2019-07-26").pairs
+    start = next(d for d in pair.differences if d.kind == "start")
+    assert "No rate is known" not in start.sentence
+    assert start.sentence.endswith(
+        "No series or assumption in the file gives a rate for those days, so the effect is not "
+        "sized."
+    )
+
+
+def _compare(a: str, b: str) -> Report:
+    from casualty_recon import compare, load
+
+    return compare(load(SOURCES), pair=(a, b))

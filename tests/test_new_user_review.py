@@ -197,3 +197,17 @@ def _compare(a: str, b: str) -> Report:
     from casualty_recon import compare, load
 
     return compare(load(SOURCES), pair=(a, b))
+
+
+def test_the_readme_says_what_every_evidence_entry_that_is_not_a_claim_means() -> None:
+    """A report's evidence lines show `own-rate` (and `assumption:N`) beside claim ids; a reader
+    found no word for them in the README."""
+    report = _compare("local-2019-08-08", "uossm-2019-08-20")
+    claim_ids = {claim.id for claim in report.sources.claims}
+    (pair,) = report.pairs
+    others = {e for d in pair.differences for e in d.evidence} - claim_ids
+    assert "own-rate" in others
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Reading a report") : readme.index("## Charts")]
+    for entry in others | {"assumption:N"}:
+        assert f"`{entry}`" in section, entry

@@ -211,3 +211,29 @@ def test_the_readme_says_what_every_evidence_entry_that_is_not_a_claim_means() -
     section = readme[readme.index("## Reading a report") : readme.index("## Charts")]
     for entry in others | {"assumption:N"}:
         assert f"`{entry}`" in section, entry
+
+
+def test_a_figure_written_as_a_yaml_number_is_grouped_in_sentences() -> None:
+    """`figure: 10022` (as init's starter shows: `730`) read 'GMO (10022) vs MoH (9770)' in every
+    sentence while the tables said 10,022. Synthetic figures; tables keep the text as written."""
+    from casualty_recon import compare, loads
+    from casualty_recon.grammar.wording import figure_words
+
+    assert [figure_words(t) for t in ("9770", "more than 10022", "2.7 million", "1,600")] == [
+        "9,770",
+        "more than 10,022",
+        "2.7 million",
+        "1,600",
+    ]
+    text = (
+        "version: 1\nsources: {A: {kind: government}, B: {kind: government}}\nclaims:\n"
+        "  - {id: a, source: A, figure: 10022, population: people, outcome: killed,\n"
+        "     area: Idlib, start: 2019-01-01, as_of: 2019-02-02, basis: reported}\n"
+        "  - {id: b, source: B, figure: 9770, population: people, outcome: killed,\n"
+        "     area: Idlib, start: 2019-01-01, as_of: 2019-02-01, basis: reported}\n"
+    )
+    (pair,) = compare(loads(text, "synthetic.yaml"), pair=("a", "b")).pairs
+    sentences = " ".join(d.sentence for d in pair.differences)
+    assert "A (10,022)" in sentences and "B (9,770)" in sentences
+    assert "10022" not in sentences and "9770" not in sentences
+    assert pair.a.figure.text == "10022"  # the claim keeps what was written

@@ -17,7 +17,7 @@ from casualty_recon.analysis.results import (
     stated,
     truth_ceiling,
 )
-from casualty_recon.grammar.wording import fmt, fmt_span, party_words
+from casualty_recon.grammar.wording import figure_words, fmt, fmt_span, party_words
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
@@ -103,7 +103,7 @@ def decide(
         if part.breakdown_of == whole.id:
             reason = (
                 f"{part.id} is a breakdown of {whole.id}: part of its figure "
-                f"({part.figure.text} of {whole.figure.text})."
+                f"({figure_words(part.figure.text)} of {figure_words(whole.figure.text)})."
             )
             return "explained", reason, None
     revised = evidence.revision(a, b)

@@ -20,6 +20,7 @@ Lists and labels:
   `label(value)`: `no_overlap` as `no overlap`.
 
 Sentences:
+- `figure_words(text)`: a figure as written with its long numbers grouped (`9770` as `9,770`).
 - `area_words(area)`: `southern Idlib, northern Hama and western Aleppo` (a table cell keeps the
   commas of `Area.label`).
 - `party_words(perpetrators)`: `any party`, `Russian forces`, a group by its members and name
@@ -161,6 +162,15 @@ def plural(count: int, noun: str) -> str:
 def label(value: str) -> str:
     """A catalogue value (`no_overlap`, `not_comparable`) as words."""
     return value.replace("_", " ")
+
+
+def figure_words(text: str) -> str:
+    """A figure as written, for a sentence, with its long numbers grouped: `9770` (a YAML number)
+    as `9,770`, `more than 10022` as `more than 10,022`; `2.7 million` and `1,600` unchanged."""
+    return _LONG_NUMBER.sub(lambda m: f"{int(m.group()):,}", text)
+
+
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
 
 
 def area_words(area: Area) -> str:

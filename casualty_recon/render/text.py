@@ -19,7 +19,7 @@ from typing import Any
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.analysis.report import Report, evidence_list, summary_note
-from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
+from casualty_recon.grammar.wording import figure_words, fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import (
@@ -170,8 +170,8 @@ def timeline_lines(report: Report, focus: frozenset[str] | None = None) -> list[
         first, last = series.points[0], series.points[-1]
         lines.append(
             f"{clean(series.label)}: {len(series.points)} dates, {first.latest.isoformat()} "
-            f"({clean(first.claim.figure.text)}) to {last.latest.isoformat()} "
-            f"({clean(last.claim.figure.text)}); {fmt_span(Span(low, high))} a day"
+            f"({clean(figure_words(first.claim.figure.text))}) to {last.latest.isoformat()} "
+            f"({clean(figure_words(last.claim.figure.text))}); {fmt_span(Span(low, high))} a day"
         )
     return sorted(lines)
 

@@ -42,6 +42,7 @@ _DEFECTS = {
         r"\b(?:by|of) (?:any|pro-government)\b(?!\s+(?:party|parties|forces)\b)(?!\))"
     ),
     "a blank or None left in": re.compile(r"[{}]|\bNone\b"),
+    "a possessive after a bracket": re.compile(r"\)'s?\b"),
 }
 
 PERPETRATORS = {
@@ -147,6 +148,8 @@ def _cases() -> list[tuple[str, dict[str, str], dict[str, str]]]:
     cases.append(("no start", {}, {"start": ""}))
     cases.append(("a relay", {"relayed_by": "Reuters", "published": "2019-08-30"}, {}))
     cases.append(("a narrower scope holding more", {"figure": "1000"}, {"area": "northwest Syria"}))
+    wider_ceiling = {"area": "northwest Syria", "figure": "up to 500"}
+    cases.append(("a narrower scope above a ceiling", {"figure": "1000"}, wider_ceiling))
     revised = {"source": "OCHA", "figure": "900", "as_of": "2019-07-01", "published": "2019-07-02"}
     cases.append(("a revision", revised, {}))
     return cases
@@ -162,7 +165,7 @@ def test_the_cases_reach_every_kind_and_verdict() -> None:
             seen_kinds |= {d.kind for d in pair.differences}
             seen_verdicts.add(pair.verdict)
     assert seen_kinds == {kind.name for kind in kinds()}
-    assert seen_verdicts >= {"explained", "partly_explained", "unexplained"}
+    assert seen_verdicts >= {"explained", "partly_explained", "unexplained", "contradiction"}
 
 
 def _texts(report: Report) -> list[str]:
@@ -211,6 +214,7 @@ def test_the_defect_patterns_catch_what_the_issue_reported() -> None:
         ("a before a vowel sound", "a estimated count is expected to capture more"),
         ("s's", "matches Airwars's 60 to 91"),
         ("doubled punctuation", "(assumption 1: from another war.)."),
+        ("a possessive after a bracket", "counts a scope inside UOSSM (at least 892)'s and"),
     ]
     for defect, text in quoted:
         assert _DEFECTS[defect].search(text), text

@@ -59,7 +59,7 @@ VERDICTS: dict[str, VerdictKind] = {
             "contains the other's is below the other's floor: a wider count cannot be smaller than "
             "a narrower one. Two floors of the truth never contradict.",
             "{wide_label} bounds the truth from above at {ceiling} for a scope that contains "
-            "{narrow_label}'s, yet {narrow_label} counts at least {floor}.",
+            "that of {narrow_label}, yet {narrow_label} counts at least {floor}.",
         ),
     )
 }

@@ -335,3 +335,56 @@ def test_every_key_stays_inside_the_figure() -> None:
             box = legend.get_window_extent(renderer)
             assert box.x0 >= edge.x0 and box.x1 <= edge.x1, (box, edge)
             assert box.y0 >= edge.y0 and box.y1 <= edge.y1, (box, edge)
+
+
+def _tick_texts(text: str) -> tuple[list[str], str]:
+    """The bottom axis' tick labels and offset of the chart of a synthetic file, drawn."""
+    import matplotlib
+
+    from casualty_recon.load.loader import loads
+
+    series = ordered_series(build_timelines(loads(text, "synthetic.yaml").claims))
+    names = series_names(series)
+    with matplotlib.rc_context(RC):
+        figure = _figure(
+            _panels(series, names),
+            {id(item): "#000000" for item in series},
+            {item.source: "o" for item in series},
+            series,
+            "A synthetic chart",
+        )
+        figure.canvas.draw()
+        axes = figure.axes[-1]
+        labels = [t.get_text() for t in axes.get_xticklabels() if t.get_text()]
+        return labels, axes.xaxis.get_offset_text().get_text()
+
+
+def _dated_claims(*days: str) -> str:
+    return "version: 1\nsources: {A: {kind: ngo}}\nclaims:\n" + "".join(
+        f"  - {{id: c{i}, source: A, figure: {100 + i}, population: civilians, "
+        f"outcome: killed, area: Idlib, as_of: {day}, basis: documented}}\n"
+        for i, day in enumerate(days)
+    )
+
+
+def test_date_ticks_name_their_month_and_year() -> None:
+    """Points of December 2023 and January 2024 were ticked '08', '15', '22', 'Jan', '08' over
+    an offset '2024-Jan': the December days read as January 2024. Every tick now names its month,
+    the year is on the ticks where the axis crosses years and once at its end where it does not."""
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    labels, offset = _tick_texts(_dated_claims("2023-12-06", "2023-12-20", "2024-01-15"))
+    assert labels and all(any(m in label for m in months) for label in labels), labels
+    assert "Jan 2024" in labels and offset == ""
+    labels, offset = _tick_texts(_dated_claims("2023-11-05", "2023-11-10"))
+    assert labels and all(label.endswith("Nov") for label in labels), labels
+    assert offset == "2023"
+
+
+@pytest.mark.parametrize(
+    "days", [("2023-12-06",), ("2023-12-06", "2024-01-15")], ids=["one day", "one day and later"]
+)
+def test_a_chart_of_one_day_is_ticked_in_days(days: tuple[str, ...]) -> None:
+    """One point (or one and a later one, which was cut off as 'far' and left a bulk of a single
+    day) gave an axis under a day wide, ticked '18:00', '20:00', '22:00'."""
+    labels, _ = _tick_texts(_dated_claims(*days))
+    assert labels and not any(":" in label for label in labels), labels

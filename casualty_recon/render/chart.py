@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from casualty_recon.analysis.timeline import Point, Series
-from casualty_recon.grammar.wording import and_list
+from casualty_recon.grammar.wording import and_list, figure_words
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     CHART_FORMAT_UNKNOWN,
@@ -164,16 +164,17 @@ def _x_limits(shown: Sequence[Series]) -> tuple[float, float, float]:
     cut = last
     # A few late points, after a gap longer than half of everything before them, are far.
     for k in range(len(days) - 1, max(0, int(len(days) * 0.9)) - 1, -1):
-        if k == 0:
+        if k <= 1:  # a bulk of one day is no bulk: draw every point
             break
         gap = days[k] - days[k - 1]
         if gap > 30 and gap > 0.5 * (days[k - 1] - first):
             cut = days[k - 1]
             break
     span = max(cut - first, 10.0)
+    pad = (span - (cut - first)) / 2  # at least 10 days drawn: ticks of days, never of hours
     # Margins kept within the years matplotlib can draw (1 to 9999).
-    left = max(first - span * 0.03, _day_number(dt.date(1, 1, 2)))
-    right = min(cut + span * 0.06, _day_number(dt.date(9999, 12, 30)))
+    left = max(first - pad - span * 0.03, _day_number(dt.date(1, 1, 2)))
+    right = min(cut + pad + span * 0.06, _day_number(dt.date(9999, 12, 30)))
     return left, right, cut
 
 
@@ -303,7 +304,19 @@ def _style_axes(axes: Axes, last: bool) -> None:
 
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    # Every tick names its month ('08 Dec', 'Jan'): the default's bare days under an offset of
+    # the last tick's month ('08', '15' over '2024-Jan' for days of December 2023) misdated the
+    # points. Within one year the year is written once, at the axis' end ('2023'); across years
+    # each new month's tick carries it ('Jan 2024').
+    left, right = (mdates.num2date(x).year for x in axes.get_xlim())  # type: ignore[no-untyped-call]
+    formatter = mdates.ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        locator,
+        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%b" if left == right else "%b %Y", "%d %b", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"],
+        show_offset=left == right,
+    )
+    axes.xaxis.set_major_formatter(formatter)
     axes.xaxis_date()
     if last:
         axes.set_xlabel("as of (the day each count runs to)")
@@ -374,7 +387,7 @@ def _far_arrow(axes: Axes, point: Point, colour: str, right: float) -> None:
         zorder=5,
     )
     axes.annotate(
-        f"{clean(point.claim.source)}: {clean(point.claim.figure.text)}, "
+        f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}, "
         f"{point.latest.day} {point.latest.strftime('%b %Y')} \u2192",
         xy=(right, value),
         xytext=(-10, 0),
@@ -568,7 +581,7 @@ def _series_handle(series: Series, name: str, colour: str, shape: str, style: Li
 
 
 def _example(point: Point) -> str:
-    return f"{clean(point.claim.source)}: {clean(point.claim.figure.text)}"
+    return f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}"
 
 
 def _key_handles(has: dict[str, Any]) -> list[Any]:

@@ -237,3 +237,15 @@ def test_a_figure_written_as_a_yaml_number_is_grouped_in_sentences() -> None:
     assert "A (10,022)" in sentences and "B (9,770)" in sentences
     assert "10022" not in sentences and "9770" not in sentences
     assert pair.a.figure.text == "10022"  # the claim keeps what was written
+
+
+def test_two_floors_of_one_scope_do_not_call_it_the_wider_of_the_two() -> None:
+    """OCHA's report of 8 August printed 'more than 500' (OHCHR) beside 'more than 780' (local
+    sources) for one scope and day; the bounds line called that scope 'the wider of the two'."""
+    (pair,) = _compare("local-2019-08-08", "ohchr-2019-08-08").pairs
+    bounds = next(d for d in pair.differences if d.kind == "bounds")
+    assert "the wider of the two scopes" not in bounds.sentence
+    assert "to 8 August 2019, the scope both count;" in bounds.sentence
+    (pair,) = _compare("uossm-2019-08-20", "ocha-reuters-2019-08-20").pairs
+    bounds = next(d for d in pair.differences if d.kind == "bounds")
+    assert "to 20 August 2019, the wider of the two scopes;" in bounds.sentence

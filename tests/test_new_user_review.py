@@ -249,3 +249,30 @@ def test_two_floors_of_one_scope_do_not_call_it_the_wider_of_the_two() -> None:
     (pair,) = _compare("uossm-2019-08-20", "ocha-reuters-2019-08-20").pairs
     bounds = next(d for d in pair.differences if d.kind == "bounds")
     assert "to 20 August 2019, the wider of the two scopes;" in bounds.sentence
+
+
+def test_an_effect_against_its_difference_direction_says_so() -> None:
+    """OCHA's verified West Bank count stood above its flash-update count of the same day (as in
+    the TechForPalestine data): sized from that pair, 'a reported count is expected to capture
+    more than a verified one' was followed by an effect raising b, with nothing said about the
+    contradiction. Synthetic claims of that shape."""
+    from casualty_recon import compare, loads
+
+    def claim(claim_id: str, source: str, figure: int, basis: str, as_of: str) -> str:
+        return (
+            f"  - {{id: {claim_id}, source: {source}, figure: {figure}, population: people, "
+            f"outcome: killed, area: West Bank, start: 2023-10-07, as_of: {as_of}, "
+            f"basis: {basis}}}\n"
+        )
+
+    text = (
+        "version: 1\nsources: {V: {kind: un}, F: {kind: un}}\nclaims:\n"
+        + claim("v1", "V", 257, "verified", "2023-12-06")
+        + claim("f1", "F", 253, "reported", "2023-12-06")
+        + claim("v2", "V", 345, "verified", "2024-01-15")
+        + claim("f2", "F", 345, "reported", "2024-01-15")
+    )
+    (pair,) = compare(loads(text, "synthetic.yaml"), pair=("v2", "f1")).pairs
+    basis = next(d for d in pair.differences if d.kind == "basis")
+    assert basis.direction == "down" and basis.effect is not None and basis.effect.low > 0
+    assert basis.sentence.endswith("The evidence runs the other way, so this effect raises b.")

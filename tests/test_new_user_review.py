@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from casualty_recon.analysis.report import Report
@@ -276,3 +277,42 @@ def test_an_effect_against_its_difference_direction_says_so() -> None:
     basis = next(d for d in pair.differences if d.kind == "basis")
     assert basis.direction == "down" and basis.effect is not None and basis.effect.low > 0
     assert basis.sentence.endswith("The evidence runs the other way, so this effect raises b.")
+
+
+def test_the_event_table_words_a_floor_below_the_range_as_the_sentence_does() -> None:
+    """report --events: the table said 'inside' for 'at least 450' against Airwars' 670 to 988
+    while the sentence under it said 'below this range, which a floor allows'. Synthetic
+    references (a floor under, a floor in, a range reaching past, a point inside)."""
+    from casualty_recon.events.reference import Reference
+    from casualty_recon.render.text import comparison_cell
+
+    def ref(low: int, high: int | None, comparison: str | None) -> Reference:
+        return Reference(
+            *("c", "airwars", "Airwars", "f.csv", "civilians", "killed", "civilians_killed"),
+            *(None, None, (), None, None),
+            *(670, None, 988, 270, low, high, "x", comparison, "sentence", "rule"),
+        )
+
+    assert comparison_cell(ref(450, None, "inside")) == "below (a floor)"
+    assert comparison_cell(ref(700, None, "inside")) == "inside"
+    assert comparison_cell(ref(600, 700, "inside")) == "overlaps"
+    assert comparison_cell(ref(700, 800, "inside")) == "inside"
+    assert comparison_cell(ref(1000, 1100, "above")) == "above"
+    assert comparison_cell(ref(1, 2, None)) == ""
+
+
+AIRWARS = ROOT.parent / "shared" / "data" / "events" / "airwars-syria-incidents.csv"
+
+
+@pytest.mark.skipif(not AIRWARS.exists(), reason="needs ../shared/data (the Airwars archive)")
+def test_the_event_table_and_sentence_agree_on_the_bundled_file() -> None:
+    plain = _report(
+        "--pair", "uossm-2019-08-20", "ocha-reuters-2019-08-20", "--events", str(AIRWARS),
+        "--format", "plain",
+    )  # fmt: skip
+    table = plain[plain.index("Event-data references") :]
+    row = next(line for line in table.splitlines() if line.startswith("uossm-2019-08-20  "))
+    assert "837 to 1,192" in row and row.rstrip().endswith("below (a floor)"), row
+    assert "the claim's floor 'more than 730' is below Airwars' 837 to 1,192" in " ".join(
+        plain.split()
+    )

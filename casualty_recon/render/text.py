@@ -218,10 +218,24 @@ def reference_cells(report: Report, focus: frozenset[str] | None = None) -> list
                 span,
                 f"{ref.events:,}",
                 clean(ref.claim_text),
-                ref.comparison or "",
+                comparison_cell(ref),
             ]
         )
     return rows
+
+
+def comparison_cell(ref: Any) -> str:
+    """The comparison as the sentence words it: a floor under the range is `below (a floor)`,
+    which a floor allows, not `inside` (the code the CSV keeps: a floor overlaps every range
+    that reaches it); a range reaching past either end `overlaps`."""
+    bounds = ref.reference_range
+    if ref.comparison != "inside" or bounds is None:
+        return ref.comparison or ""
+    if ref.claim_high is None:
+        return "below (a floor)" if ref.claim_low < bounds[0] else "inside"
+    if ref.claim_low < bounds[0] or ref.claim_high > bounds[1]:
+        return "overlaps"
+    return "inside"
 
 
 def assumption_lines(report: Report) -> list[str]:

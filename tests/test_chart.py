@@ -13,7 +13,7 @@ import pytest
 from casualty_recon.analysis.timeline import Series, build_timelines
 from casualty_recon.load.loader import load
 from casualty_recon.model.errors import UsageError
-from casualty_recon.render.chart import render_chart, write_chart
+from casualty_recon.render.chart import RC, _figure, _panels, legend_name, render_chart, write_chart
 from casualty_recon.render.timelines import ordered_series, series_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,8 +79,12 @@ def test_legend_names_every_series_and_the_title(bundled: tuple[list[Series], st
     names = series_names(shown)
     assert len(names) == len([s for s in series if s.points])
     for item, name in zip(shown, names, strict=True):
-        short = name.replace(f": {item.population} {item.outcome}, ", ": ", 1)
-        assert f"<!-- {short} -->" in svg, short
+        short = legend_name(name, item.population, item.outcome)
+        assert name.replace(f": {item.population} {item.outcome}, ", ": ", 1) == " ".join(
+            short.split()
+        )
+        for line in short.splitlines():  # a long name wraps: each line is drawn
+            assert f"<!-- {line} -->" in svg, line
     assert title is not None and f"<!-- {title} -->" in svg
     for key in ("exact figure", "range, low to high"):
         assert f"<!-- {key} -->" in svg
@@ -289,3 +293,98 @@ def test_report_chart_with_one_pair_draws_its_waterfall(tmp_path: Path) -> None:
     for label in ("b", "+ as_of", "+ perpetrators", "+ basis", "adjusted b", "a"):
         assert label in texts
     assert "+384.4 to +467.8" in texts and "1,072.3 to 1,304.8" in texts
+
+
+def test_every_key_stays_inside_the_figure() -> None:
+    """A series named by a party group's members ('by Russian forces and Syrian government
+    (pro-government), verified') ran past the right edge of the figure and lost its basis;
+    long names wrap, and every key, drawn, lies inside the figure (synthetic claims)."""
+    import matplotlib
+
+    from casualty_recon.load.loader import loads
+
+    long_group = "a synthetic group of many parties with a long name"
+    text = (
+        "version: 1\n"
+        f"parties: {{{long_group}: [Syrian government, Russian forces]}}\n"
+        "sources: {Syrian Network for Human Rights and Partners: {kind: ngo}}\n"
+        "claims:\n"
+        + "".join(
+            f"  - {{id: c{i}, source: Syrian Network for Human Rights and Partners, "
+            f"figure: {figure}, population: civilians, outcome: killed, perpetrators: {who}, "
+            f"area: Idlib, as_of: 2019-0{month}-01, basis: documented}}\n"
+            for i, (figure, who, month) in enumerate(
+                [(100, long_group, 5), (200, long_group, 6), (300, "any", 5), (400, "any", 6)]
+            )
+        )
+    )
+    series = ordered_series(build_timelines(loads(text, "synthetic.yaml").claims))
+    names = series_names(series)
+    assert max(len(n) for n in names) > 100  # long enough to have run past the edge
+    panels = _panels(series, names)
+    colours = {id(item): "#000000" for item in series}
+    shapes = {item.source: "o" for item in series}
+    with matplotlib.rc_context(RC):
+        figure = _figure(panels, colours, shapes, series, "A synthetic chart")
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        edge = figure.bbox
+        legends = [legend for axes in figure.axes if (legend := axes.get_legend())]
+        legends += figure.legends
+        assert len(legends) == 2
+        for legend in legends:
+            box = legend.get_window_extent(renderer)
+            assert box.x0 >= edge.x0 and box.x1 <= edge.x1, (box, edge)
+            assert box.y0 >= edge.y0 and box.y1 <= edge.y1, (box, edge)
+
+
+def _tick_texts(text: str) -> tuple[list[str], str]:
+    """The bottom axis' tick labels and offset of the chart of a synthetic file, drawn."""
+    import matplotlib
+
+    from casualty_recon.load.loader import loads
+
+    series = ordered_series(build_timelines(loads(text, "synthetic.yaml").claims))
+    names = series_names(series)
+    with matplotlib.rc_context(RC):
+        figure = _figure(
+            _panels(series, names),
+            {id(item): "#000000" for item in series},
+            {item.source: "o" for item in series},
+            series,
+            "A synthetic chart",
+        )
+        figure.canvas.draw()
+        axes = figure.axes[-1]
+        labels = [t.get_text() for t in axes.get_xticklabels() if t.get_text()]
+        return labels, axes.xaxis.get_offset_text().get_text()
+
+
+def _dated_claims(*days: str) -> str:
+    return "version: 1\nsources: {A: {kind: ngo}}\nclaims:\n" + "".join(
+        f"  - {{id: c{i}, source: A, figure: {100 + i}, population: civilians, "
+        f"outcome: killed, area: Idlib, as_of: {day}, basis: documented}}\n"
+        for i, day in enumerate(days)
+    )
+
+
+def test_date_ticks_name_their_month_and_year() -> None:
+    """Points of December 2023 and January 2024 were ticked '08', '15', '22', 'Jan', '08' over
+    an offset '2024-Jan': the December days read as January 2024. Every tick now names its month,
+    the year is on the ticks where the axis crosses years and once at its end where it does not."""
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    labels, offset = _tick_texts(_dated_claims("2023-12-06", "2023-12-20", "2024-01-15"))
+    assert labels and all(any(m in label for m in months) for label in labels), labels
+    assert "Jan 2024" in labels and offset == ""
+    labels, offset = _tick_texts(_dated_claims("2023-11-05", "2023-11-10"))
+    assert labels and all(label.endswith("Nov") for label in labels), labels
+    assert offset == "2023"
+
+
+@pytest.mark.parametrize(
+    "days", [("2023-12-06",), ("2023-12-06", "2024-01-15")], ids=["one day", "one day and later"]
+)
+def test_a_chart_of_one_day_is_ticked_in_days(days: tuple[str, ...]) -> None:
+    """One point (or one and a later one, which was cut off as 'far' and left a bulk of a single
+    day) gave an axis under a day wide, ticked '18:00', '20:00', '22:00'."""
+    labels, _ = _tick_texts(_dated_claims(*days))
+    assert labels and not any(":" in label for label in labels), labels

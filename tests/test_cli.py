@@ -110,9 +110,7 @@ def test_validate_prints_what_was_loaded() -> None:
     assert code == 0
     assert err == ""
     first = out.splitlines()[0]
-    assert first.endswith(
-        "25 claims from 11 sources, 2 areas, 1 party groups, 0 assumptions: valid"
-    )
+    assert first.endswith("25 claims from 11 sources, 2 areas, 1 party group, 0 assumptions: valid")
     assert "uossm-2019-08-20" in out
     assert "\u2500" not in out and "\x1b[" not in out
 

@@ -376,7 +376,7 @@ def test_unknown_start_break_even_is_a_lag_at_a_known_rate() -> None:
     )
     start = kinds(explain(sources, "x", "y"))["start"]
     # 200 / (600 / 31) = 10.3 days.
-    assert start.break_even == "b's count starting 10.3 days after a's, at 19.4 a day"  # type: ignore[attr-defined]
+    assert start.break_even == "b's count starting 10.3 days after a's (at 19.4 a day)"  # type: ignore[attr-defined]
 
 
 def test_a_claim_against_its_own_breakdown_is_explained_by_it() -> None:

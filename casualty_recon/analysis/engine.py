@@ -153,13 +153,17 @@ class Engine:
         quantity = quantities.get(difference.kind)
         if quantity is not None and difference.kind in effects:
             effect = effects[difference.kind]
-            return difference._replace(
-                effect=effect,
-                evidence=quantity.evidence,
-                sentence=difference.sentence.replace(
-                    "{effect}", f"{fmt_signed_span(effect)} ({quantity.note})"
-                ),
+            sentence = difference.sentence.replace(
+                "{effect}", f"{fmt_signed_span(effect)} ({quantity.note})"
             )
+            # A difference expected to lower b (or raise it) whose evidence does the opposite
+            # (a reported count below a verified one for the same scope): say so, or the line
+            # reads as if its direction and its effect disagreed by mistake.
+            if difference.direction == "down" and effect.low > 0:
+                sentence += " The evidence runs the other way, so this effect raises b."
+            elif difference.direction == "up" and effect.high < 0:
+                sentence += " The evidence runs the other way, so this effect lowers b."
+            return difference._replace(effect=effect, evidence=quantity.evidence, sentence=sentence)
         if wants and _closes(difference, wants):
             sentence = difference.sentence
             if difference.agrees is False and difference.direction == wants:

@@ -15,7 +15,7 @@ from casualty_recon.analysis.scope import outcome_relation, population_relation,
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
-from casualty_recon.grammar.wording import human_day, possessive
+from casualty_recon.grammar.wording import and_list, area_words, human_day, party_words, possessive
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
 
@@ -477,20 +477,19 @@ class Evidence:
         if a.perpetrators.is_any or b.perpetrators.is_any:
             perpetrators = "any party"
         else:
-            first, second = a.perpetrators.label(), b.perpetrators.label()
+            first, second = party_words(a.perpetrators), party_words(b.perpetrators)
             perpetrators = _join(
                 first,
                 second,
                 perpetrator_relation(a.perpetrators, b.perpetrators),
                 f"{first} or {second}",
             )
-        first, second = a.area.label(), b.area.label()
+        first, second = area_words(a.area), area_words(b.area)
         if not a.area.places or not b.area.places:  # `area: unknown` (an article naming none)
             area = "an area one of them does not name"
         else:
-            area = _join(
-                first, second, area_relation(a.area.places, b.area.places), f"{first} and {second}"
-            )
+            both = and_list(dict.fromkeys((*a.area.text, *b.area.text)))
+            area = _join(first, second, area_relation(a.area.places, b.area.places), both)
         if unknown_day(a.as_of) or unknown_day(b.as_of):
             return f"{population} {outcome} by {perpetrators} in {area}, to a day one does not give"
         until = max(a.as_of.latest, b.as_of.latest)

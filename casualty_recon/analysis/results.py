@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from casualty_recon.grammar.wording import fmt_span
+from casualty_recon.grammar.wording import figure_words, fmt_span
 from casualty_recon.model.claims import Assumption, Claim
 from casualty_recon.model.spans import INF, Span, number
 
@@ -126,7 +126,7 @@ class PairResult:
 
 def claim_label(claim: Claim) -> str:
     via = f" via {claim.relayed_by}" if claim.relayed_by else ""
-    return f"{claim.source}{via} ({claim.figure.text})"
+    return f"{claim.source}{via} ({figure_words(claim.figure.text)})"
 
 
 def shape(claim: Claim) -> tuple[str, str]:

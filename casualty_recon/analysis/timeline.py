@@ -20,7 +20,7 @@ from typing import NamedTuple
 from casualty_recon.analysis.scope import outcome_relation, population_relation
 from casualty_recon.grammar.parties import perpetrator_relation
 from casualty_recon.grammar.places import area_relation
-from casualty_recon.grammar.wording import fmt_span, iso_day_text
+from casualty_recon.grammar.wording import fmt_span, iso_day_text, party_words
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
@@ -95,6 +95,8 @@ class Series:
     outcome: str
     perpetrators: str
     basis: str
+    # The perpetrators as a noun phrase (`grammar.wording.party_words`); the label says them so.
+    by: str = ""
     points: list[Point] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
@@ -116,7 +118,7 @@ class Series:
 
     @property
     def label(self) -> str:
-        by = "any party" if self.perpetrators == "any" else self.perpetrators  # a noun, not `any`
+        by = self.by or ("any party" if self.perpetrators == "any" else self.perpetrators)
         return f"{self.source}: {self.population} {self.outcome}, by {by}, {self.basis}"
 
     @property
@@ -328,6 +330,7 @@ def _build_series(claims: list[Claim]) -> Series:
         first.outcome,
         first.perpetrators.label(),
         first.basis,
+        party_words(first.perpetrators),
     )
     ordered = sorted(
         claims,

@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import kinds
-from casualty_recon.analysis.kinds._share import party_words
 from casualty_recon.analysis.results import (
     Difference,
     adjusted_from,
@@ -18,7 +17,7 @@ from casualty_recon.analysis.results import (
     stated,
     truth_ceiling,
 )
-from casualty_recon.grammar.wording import fmt, fmt_span
+from casualty_recon.grammar.wording import figure_words, fmt, fmt_span, party_words
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
@@ -60,7 +59,7 @@ VERDICTS: dict[str, VerdictKind] = {
             "contains the other's is below the other's floor: a wider count cannot be smaller than "
             "a narrower one. Two floors of the truth never contradict.",
             "{wide_label} bounds the truth from above at {ceiling} for a scope that contains "
-            "{narrow_label}'s, yet {narrow_label} counts at least {floor}.",
+            "that of {narrow_label}, yet {narrow_label} counts at least {floor}.",
         ),
     )
 }
@@ -104,7 +103,7 @@ def decide(
         if part.breakdown_of == whole.id:
             reason = (
                 f"{part.id} is a breakdown of {whole.id}: part of its figure "
-                f"({part.figure.text} of {whole.figure.text})."
+                f"({figure_words(part.figure.text)} of {figure_words(whole.figure.text)})."
             )
             return "explained", reason, None
     revised = evidence.revision(a, b)
@@ -160,8 +159,10 @@ def break_even(
     residual = stated(a) - adjusted
     need = residual.low if residual.low > 0 else residual.high
     if difference.kind in {"as_of", "start"}:
-        days = _parse_days(difference.note)
-        if days is not None and days != 0:
+        if difference.note:  # the days are known: a rate over those that move b the right way
+            days = _parse_days(difference.note, need)
+            if days is None:
+                return None
             unit = "day" if abs(days) == 1 else "days"
             return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} {unit}"
         rate = evidence.any_rate(a, b)
@@ -170,8 +171,8 @@ def break_even(
         lag = abs(need) / rate
         if difference.kind == "start":
             later = "after" if need > 0 else "before"
-            return f"b's count starting {fmt(lag)} days {later} a's, at {fmt(rate)} a day"
-        return f"an as-of lag of {fmt(lag)} days at {fmt(rate)} a day"
+            return f"b's count starting {fmt(lag)} days {later} a's (at {fmt(rate)} a day)"
+        return f"an as-of lag of {fmt(lag)} days (at {fmt(rate)} a day)"
     target = stated(a)
     if residual.low > 0:
         multiplier = target.low / adjusted.high if adjusted.high > 0 else INF
@@ -192,7 +193,10 @@ def break_even(
     return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"
 
 
-def _parse_days(note: str | None) -> int | None:
+def _parse_days(note: str | None, need: float) -> int | None:
+    """The days of a time difference (`low..high`, positive where a's window has more) that
+    move b the way `need` asks, the fewer of the two where both do; a count that moves it the
+    other way does not close anything (`-2..7` with a positive need: the 7 days)."""
     if not note:
         return None
     low, _, high = note.partition("..")
@@ -200,4 +204,5 @@ def _parse_days(note: str | None) -> int | None:
         values = (int(low), int(high))
     except ValueError:
         return None
-    return values[0] if abs(values[0]) <= abs(values[1]) else values[1]
+    useful = [v for v in values if v * need > 0]
+    return min(useful, key=abs) if useful else None

@@ -20,6 +20,11 @@ Lists and labels:
   `label(value)`: `no_overlap` as `no overlap`.
 
 Sentences:
+- `figure_words(text)`: a figure as written with its long numbers grouped (`9770` as `9,770`).
+- `area_words(area)`: `southern Idlib, northern Hama and western Aleppo` (a table cell keeps the
+  commas of `Area.label`).
+- `party_words(perpetrators)`: `any party`, `Russian forces`, a group by its members and name
+  (`Russian forces and Syrian government (pro-government)`): a noun phrase after `by`.
 - `possessive(name)`: `OCHA's`, `Airwars'`; `with_article(word)`: `an estimated`, `a verified`;
   `tidy(sentence)`: doubled punctuation left where texts meet (`war.).`) made single.
 """
@@ -31,7 +36,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from casualty_recon.model.claims import DayRange
+from casualty_recon.model.claims import Area, DayRange, Perpetrators
 from casualty_recon.model.spans import Span
 
 MONTHS = (
@@ -157,6 +162,41 @@ def plural(count: int, noun: str) -> str:
 def label(value: str) -> str:
     """A catalogue value (`no_overlap`, `not_comparable`) as words."""
     return value.replace("_", " ")
+
+
+def figure_words(text: str) -> str:
+    """A figure as written, for a sentence, with its long numbers grouped: `9770` (a YAML number)
+    as `9,770`, `more than 10022` as `more than 10,022`; `2.7 million` and `1,600` unchanged."""
+    return _LONG_NUMBER.sub(lambda m: f"{int(m.group()):,}", text)
+
+
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+
+
+def area_words(area: Area) -> str:
+    """An area as written, for a sentence: `southern Idlib, northern Hama and western Aleppo`."""
+    return and_list(area.text)
+
+
+# A party group of more members than this is named by its label and size, not member by member.
+_MEMBERS_SHOWN = 4
+
+
+def party_words(perpetrators: Perpetrators) -> str:
+    """Perpetrators as a noun phrase after `by`: `any party`, `Russian forces`, and a group by its
+    members with its name (`Russian forces and Syrian government (pro-government)`), since a
+    group's name may be an adjective (`by pro-government` needs a noun). Every sentence and label
+    that names perpetrators says them this way."""
+    parties = perpetrators.parties
+    if parties is None:
+        return "any party"
+    written = perpetrators.label()
+    if len(parties) > _MEMBERS_SHOWN:
+        return f"the {len(parties)} parties of {written}"
+    members = and_list(sorted(parties))
+    if set(perpetrators.text) == parties:  # every party by its own name, in any order
+        return members
+    return f"{members} ({written})"
 
 
 # --- sentences ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ machine runs out of memory.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -279,7 +280,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
 def from_python(
     value: object, positions: dict[tuple[object, ...], tuple[int, int]], where: tuple[object, ...]
 ) -> Node:
-    """Build a node tree from plain data (a claims CSV), placing each value at `positions`."""
+    """Build a node tree from plain data (a claims CSV, `load_document`), placing each value at
+    `positions`; each scalar is typed as YAML types the same value written in a file."""
     line, column = positions.get(where, positions.get(where[:1], (1, 1)))
     if isinstance(value, dict):
         node = Node("map", line, column)
@@ -297,4 +299,12 @@ def from_python(
         return Node("scalar", line, column, "true" if value else "false", "bool")
     if isinstance(value, int):
         return Node("scalar", line, column, str(value), "int")
+    if isinstance(value, float):
+        # As YAML types `1.3`, so a ratio or a tolerance reads the same from plain data as from a
+        # file; YAML writes the infinities and NaN `.inf`, `-.inf`, `.nan` (and rejects them).
+        text = repr(value) if math.isfinite(value) else _YAML_SPECIAL[repr(value)]
+        return Node("scalar", line, column, text, "float")
     return Node("scalar", line, column, str(value), "str")
+
+
+_YAML_SPECIAL = {"inf": ".inf", "-inf": "-.inf", "nan": ".nan"}

@@ -17,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from casualty_recon.analysis.timeline import Point, Series
-from casualty_recon.grammar.wording import and_list
+from casualty_recon.grammar.wording import and_list, figure_words
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     CHART_FORMAT_UNKNOWN,
@@ -36,6 +37,7 @@ from casualty_recon.render.timelines import ordered_series, series_names
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
     from matplotlib.path import Path as MarkerPath
 
 
@@ -77,6 +79,8 @@ SHAPES = ("circle", "square", "diamond", "triangle", "pentagon", "triangle_down"
 SHAPE_RADIUS = 0.4  # in marker units; the floor arrow rises to 1.3
 FLOOR_TOP = 1.3
 EXACT_SIZE = 7.0
+# Characters a line of a panel's key holds inside the figure (at its font size, 8).
+LEGEND_WIDTH = 52
 FLOOR_SIZE = EXACT_SIZE * FLOOR_TOP / SHAPE_RADIUS
 LEGEND_FLOOR_SIZE = FLOOR_SIZE * 0.6
 
@@ -161,16 +165,17 @@ def _x_limits(shown: Sequence[Series]) -> tuple[float, float, float]:
     cut = last
     # A few late points, after a gap longer than half of everything before them, are far.
     for k in range(len(days) - 1, max(0, int(len(days) * 0.9)) - 1, -1):
-        if k == 0:
+        if k <= 1:  # a bulk of one day is no bulk: draw every point
             break
         gap = days[k] - days[k - 1]
         if gap > 30 and gap > 0.5 * (days[k - 1] - first):
             cut = days[k - 1]
             break
     span = max(cut - first, 10.0)
+    pad = (span - (cut - first)) / 2  # at least 10 days drawn: ticks of days, never of hours
     # Margins kept within the years matplotlib can draw (1 to 9999).
-    left = max(first - span * 0.03, _day_number(dt.date(1, 1, 2)))
-    right = min(cut + span * 0.06, _day_number(dt.date(9999, 12, 30)))
+    left = max(first - pad - span * 0.03, _day_number(dt.date(1, 1, 2)))
+    right = min(cut + pad + span * 0.06, _day_number(dt.date(9999, 12, 30)))
     return left, right, cut
 
 
@@ -192,8 +197,6 @@ def render_chart(
     if chart_format not in METADATA:
         raise UsageError.of(CHART_FORMAT_UNKNOWN, chart_format=chart_format)
     import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     shown = ordered_series(series)
     names = [clean(n) for n in series_names(shown)]
@@ -217,57 +220,83 @@ def render_chart(
     for item in shown:
         source_shape.setdefault(item.source, SHAPES[len(source_shape) % len(SHAPES)])
     with matplotlib.rc_context(RC):
-        # Heights in inches: the title, each panel (tall enough for its key), the reading key.
-        heights = [max(1.9, 0.26 * len(p.series) + 0.6) for p in panels] or [4.0]
-        if len(panels) == 1:
-            heights[0] = max(heights[0], 4.6)
-        top, gap, bottom = 0.9, 0.45, 2.0
-        total = top + sum(heights) + gap * (len(heights) - 1) + bottom
-        figure = Figure(figsize=(12, total), layout=None)
-        FigureCanvasAgg(figure)
-        has = {"exact": None, "floor": None, "range": None, "period": None, "far": None}
-        limits = _x_limits(shown) if shown else None
-        y = total - top
-        first_axes: Axes | None = None
-        for number, height in enumerate(heights):
-            y -= height
-            rect = (0.07, y / total, 0.56, height / total)
-            axes = figure.add_axes(rect, sharex=first_axes) if first_axes else figure.add_axes(rect)
-            first_axes = first_axes or axes
-            last = number == len(heights) - 1
-            if panels:
-                _draw_panel(axes, panels[number], colours, source_shape, has, limits, last)
-            else:
-                axes.text(0.5, 0.5, "no claims to draw", ha="center", va="center")
-                axes.set_ylabel("count")
-            _style_axes(axes, last)
-            y -= gap
-        import textwrap
-
-        figure.suptitle(
-            "\n".join(textwrap.wrap(chart_title(title, sources), 95)),
-            x=0.07,
-            y=1 - 0.25 / total,
-            ha="left",
-            va="top",
-            fontsize=13,
-        )
-        key = _key_handles(has)
-        figure.legend(
-            handles=key,
-            title="How to read (examples from this file)",
-            loc="lower left",
-            bbox_to_anchor=(0.03, 0.1 / total),
-            ncols=min(3, len(key)),
-            fontsize=8,
-            title_fontsize=8.5,
-            labelspacing=0.9,
-            alignment="left",
-            frameon=False,
-        )
+        figure = _figure(panels, colours, source_shape, shown, chart_title(title, sources))
         buffer = io.BytesIO()
         figure.savefig(buffer, format=chart_format, metadata=METADATA[chart_format])
     return buffer.getvalue()
+
+
+def _figure(
+    panels: Sequence[_Panel],
+    colours: dict[int, str],
+    source_shape: dict[str, str],
+    shown: Sequence[Series],
+    title: str,
+) -> Figure:
+    """The chart's figure, drawn (inside the caller's `rc_context`)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    # Heights in inches: the title, each panel (tall enough for its key), the reading key.
+    heights = [max(1.9, 0.26 * _legend_lines(p) + 0.6) for p in panels] or [4.0]
+    if len(panels) == 1:
+        heights[0] = max(heights[0], 4.6)
+    top, gap, bottom = 0.9, 0.45, 2.0
+    total = top + sum(heights) + gap * (len(heights) - 1) + bottom
+    figure = Figure(figsize=(12, total), layout=None)
+    FigureCanvasAgg(figure)
+    has = {"exact": None, "floor": None, "range": None, "period": None, "far": None}
+    limits = _x_limits(shown) if shown else None
+    y = total - top
+    first_axes: Axes | None = None
+    for number, height in enumerate(heights):
+        y -= height
+        rect = (0.07, y / total, 0.56, height / total)
+        axes = figure.add_axes(rect, sharex=first_axes) if first_axes else figure.add_axes(rect)
+        first_axes = first_axes or axes
+        last = number == len(heights) - 1
+        if panels:
+            _draw_panel(axes, panels[number], colours, source_shape, has, limits, last)
+        else:
+            axes.text(0.5, 0.5, "no claims to draw", ha="center", va="center")
+            axes.set_ylabel("count")
+        _style_axes(axes, last)
+        y -= gap
+    figure.suptitle(
+        "\n".join(textwrap.wrap(title, 95)),
+        x=0.07,
+        y=1 - 0.25 / total,
+        ha="left",
+        va="top",
+        fontsize=13,
+    )
+    key = _key_handles(has)
+    figure.legend(
+        handles=key,
+        title="How to read (examples from this file)",
+        loc="lower left",
+        bbox_to_anchor=(0.03, 0.1 / total),
+        ncols=min(3, len(key)),
+        fontsize=8,
+        title_fontsize=8.5,
+        labelspacing=0.9,
+        alignment="left",
+        frameon=False,
+    )
+    return figure
+
+
+def legend_name(name: str, population: str, outcome: str) -> str:
+    """A series' name in its panel's key: without the population and outcome the panel's axis
+    says, wrapped to lines of `LEGEND_WIDTH` so that a long name (a party group said by its
+    members) stays inside the figure."""
+    short = name.replace(f": {population} {outcome}, ", ": ", 1)
+    lines = textwrap.wrap(short, LEGEND_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+    return "\n".join(lines)
+
+
+def _legend_lines(panel: _Panel) -> int:
+    return sum(legend_name(n, panel.population, panel.outcome).count("\n") + 1 for n in panel.names)
 
 
 def _style_axes(axes: Axes, last: bool) -> None:
@@ -276,7 +305,19 @@ def _style_axes(axes: Axes, last: bool) -> None:
 
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    # Every tick names its month ('08 Dec', 'Jan'): the default's bare days under an offset of
+    # the last tick's month ('08', '15' over '2024-Jan' for days of December 2023) misdated the
+    # points. Within one year the year is written once, at the axis' end ('2023'); across years
+    # each new month's tick carries it ('Jan 2024').
+    left, right = (mdates.num2date(x).year for x in axes.get_xlim())  # type: ignore[no-untyped-call]
+    formatter = mdates.ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        locator,
+        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%b" if left == right else "%b %Y", "%d %b", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%Y", "%Y", "%Y", "%Y"],
+        show_offset=left == right,
+    )
+    axes.xaxis.set_major_formatter(formatter)
     axes.xaxis_date()
     if last:
         axes.set_xlabel("as of (the day each count runs to)")
@@ -304,7 +345,7 @@ def _draw_panel(
         colour = colours[id(item)]
         shape = source_shape[item.source]
         _draw_series(axes, item, colour, shape, "-", has)
-        short = name.replace(f": {panel.population} {panel.outcome}, ", ": ", 1)
+        short = legend_name(name, panel.population, panel.outcome)
         handles.append(_series_handle(item, short, colour, shape, "-"))
         tops += [p.value.high if p.value.high != float("inf") else p.value.low for p in item.points]
         tops += [p.claim.figure.low for p in item.points]
@@ -347,7 +388,7 @@ def _far_arrow(axes: Axes, point: Point, colour: str, right: float) -> None:
         zorder=5,
     )
     axes.annotate(
-        f"{clean(point.claim.source)}: {clean(point.claim.figure.text)}, "
+        f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}, "
         f"{point.latest.day} {point.latest.strftime('%b %Y')} \u2192",
         xy=(right, value),
         xytext=(-10, 0),
@@ -560,7 +601,7 @@ def _series_handle(series: Series, name: str, colour: str, shape: str, style: Li
 
 
 def _example(point: Point) -> str:
-    return f"{clean(point.claim.source)}: {clean(point.claim.figure.text)}"
+    return f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}"
 
 
 def _key_handles(has: dict[str, Any]) -> list[Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from casualty_recon.grammar.wording import fmt_brief_span, iso_day_text
+from casualty_recon.grammar.wording import fmt_brief_span, iso_day_text, party_words, plural
 from casualty_recon.model.claims import Claim, DayRange, Sources
 from casualty_recon.model.spans import INF, Span
 
@@ -76,7 +76,7 @@ def reading_claim_cells(claim: Claim) -> list[str]:
         cells[0],
         cells[1] + via,
         f"{cells[2]} [{cells[3]}]",
-        f"{cells[4]} {cells[5]} by {cells[6]}",
+        f"{cells[4]} {cells[5]} by {clean(party_words(claim.perpetrators))}",
         cells[7],
         cells[8] if cells[10] == cells[9] else f"{cells[8]} (published {cells[10]})",
         cells[11],
@@ -108,9 +108,10 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list
 def load_summary(sources: Sources) -> str:
     """`validate`'s first line: what was loaded, and that it is valid."""
     return (
-        f"{sources.path}: {len(sources.claims)} claims from {len(sources.sources)} sources, "
-        f"{len(sources.areas)} areas, {len(sources.parties)} party groups, "
-        f"{len(sources.assumptions)} assumptions: valid"
+        f"{sources.path}: {plural(len(sources.claims), 'claim')} from "
+        f"{plural(len(sources.sources), 'source')}, {plural(len(sources.areas), 'area')}, "
+        f"{plural(len(sources.parties), 'party group')}, "
+        f"{plural(len(sources.assumptions), 'assumption')}: valid"
     )
 
 

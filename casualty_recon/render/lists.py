@@ -141,9 +141,12 @@ def render_comparison(comparison: ListComparison) -> str:
         for row in corrections.head(5).itertuples():
             lines.append(f"    {clean(str(row.id_a))} -> {clean(str(row.id_b))}: {clean(row.name)}")
     for name, rows in comparison.breakdowns.items():
-        lines.append(f"  by {name}:{'':<14}both    only A    only B")
+        # The header's words end where the numbers under them end.
+        heading = f"by {clean(name)}:"
+        width = max([20, len(heading) - 2] + [len(clean(row[0])) for row in rows])
+        lines.append(f"  {heading:<{width + 2}}{'both':>8}{'only A':>10}{'only B':>10}")
         for label, both, only_a, only_b in rows:
-            lines.append(f"    {clean(label):<20}{both:>8,}{only_a:>10,}{only_b:>10,}")
+            lines.append(f"    {clean(label):<{width}}{both:>8,}{only_a:>10,}{only_b:>10,}")
     return "\n".join(lines) + "\n"
 
 

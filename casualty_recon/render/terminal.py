@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casualty_recon.grammar.wording import plural
 from casualty_recon.render.claims import READING_CLAIM_COLUMNS, load_summary, reading_claim_cells
 from casualty_recon.render.layout import Block, Heading, Line, Para, Table, lay_out
 
@@ -27,7 +28,7 @@ VERDICT_STYLE = {
 
 def print_claims(console: Console, sources: Sources) -> None:
     """`validate` on a terminal: what was loaded, then the claims laid out to the width."""
-    title = f"Claims ({len(sources.claims)}, from {len(sources.sources)} sources)"
+    title = f"Claims ({len(sources.claims)}, from {plural(len(sources.sources), 'source')})"
     blocks: list[Block] = [
         Para(load_summary(sources), gap=True),
         Heading(2, title),

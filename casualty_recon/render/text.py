@@ -19,7 +19,7 @@ from typing import Any
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.analysis.report import Report, evidence_list, summary_note
-from casualty_recon.grammar.wording import fmt_signed_span, fmt_span, label, plural
+from casualty_recon.grammar.wording import figure_words, fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
 from casualty_recon.render.claims import (
@@ -170,8 +170,8 @@ def timeline_lines(report: Report, focus: frozenset[str] | None = None) -> list[
         first, last = series.points[0], series.points[-1]
         lines.append(
             f"{clean(series.label)}: {len(series.points)} dates, {first.latest.isoformat()} "
-            f"({clean(first.claim.figure.text)}) to {last.latest.isoformat()} "
-            f"({clean(last.claim.figure.text)}); {fmt_span(Span(low, high))} a day"
+            f"({clean(figure_words(first.claim.figure.text))}) to {last.latest.isoformat()} "
+            f"({clean(figure_words(last.claim.figure.text))}); {fmt_span(Span(low, high))} a day"
         )
     return sorted(lines)
 
@@ -218,10 +218,24 @@ def reference_cells(report: Report, focus: frozenset[str] | None = None) -> list
                 span,
                 f"{ref.events:,}",
                 clean(ref.claim_text),
-                ref.comparison or "",
+                comparison_cell(ref),
             ]
         )
     return rows
+
+
+def comparison_cell(ref: Any) -> str:
+    """The comparison as the sentence words it: a floor under the range is `below (a floor)`,
+    which a floor allows, not `inside` (the code the CSV keeps: a floor overlaps every range
+    that reaches it); a range reaching past either end `overlaps`."""
+    bounds = ref.reference_range
+    if ref.comparison != "inside" or bounds is None:
+        return ref.comparison or ""
+    if ref.claim_high is None:
+        return "below (a floor)" if ref.claim_low < bounds[0] else "inside"
+    if ref.claim_low < bounds[0] or ref.claim_high > bounds[1]:
+        return "overlaps"
+    return "inside"
 
 
 def assumption_lines(report: Report) -> list[str]:
@@ -269,7 +283,7 @@ def report_blocks(
             f"Claims ({len(claims)} {involved}from {plural(len(report.sources.sources), 'source')}"
             f" in the file)"
             if focus is not None
-            else f"Claims ({len(claims)}, from {len(report.sources.sources)} sources)",
+            else f"Claims ({len(claims)}, from {plural(len(report.sources.sources), 'source')})",
         )
     )
     if markdown:
@@ -330,9 +344,9 @@ def pair_blocks(
     blocks.append(Para(""))
     blocks.append(Table(WATERFALL_COLUMNS, waterfall_rows(pair), indent, frozenset({1, 2})))
     verdict = (
-        f"**Verdict: {pair.verdict}.** {clean(pair.reason)}"
+        f"**Verdict: {label(pair.verdict)}.** {clean(pair.reason)}"
         if markdown
-        else f"verdict: {pair.verdict} - {clean(pair.reason)}"
+        else f"verdict: {label(pair.verdict)} - {clean(pair.reason)}"
     )
     blocks.append(Para(verdict, indent, hang=2, style=pair.verdict, gap=markdown))
     if events:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from casualty_recon.analysis.engine import PairResult, claim_label
-from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span
+from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span, label
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import Span
 from casualty_recon.model.usage import FILE_EXISTS
@@ -221,7 +221,7 @@ def render_waterfall(pair: PairResult, chart_format: str) -> bytes:
         figure.text(
             0.09,
             0.04,
-            "\n".join(textwrap.wrap(caption(pair) + f"; verdict: {pair.verdict}", 120)),
+            "\n".join(textwrap.wrap(caption(pair) + f"; verdict: {label(pair.verdict)}", 120)),
             fontsize=8.5,
             color="#333333",
         )

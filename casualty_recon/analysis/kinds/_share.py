@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Pair
 from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
-from casualty_recon.grammar.wording import and_list
-from casualty_recon.model.claims import Perpetrators
+from casualty_recon.grammar.wording import area_words, party_words
 from casualty_recon.model.spans import Span
-
-# A party group of more members than this is named by its label and size, not member by member.
-_MEMBERS_SHOWN = 4
 
 NOUNS = {
     "area": "area",
@@ -40,6 +36,8 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     words = values
     if kind == "perpetrators":
         words = (party_words(a.perpetrators), party_words(b.perpetrators))
+    elif kind == "area":
+        words = (area_words(a.area), area_words(b.area))
     sentence = template.format(
         a_label=claim_label(a),
         b_label=claim_label(b),
@@ -52,22 +50,6 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
         kind, values[0], values[1], relation, direction, agrees(direction, gap), sentence
     )
     return [Found(difference, quantity)]
-
-
-def party_words(perpetrators: Perpetrators) -> str:
-    """Perpetrators as a noun phrase for a sentence: `any party`, `Russian forces`, and a group
-    by its members with its label (`Russian forces and Syrian government (pro-government)`),
-    since a group's name may be an adjective (`by pro-government` needs a noun)."""
-    parties = perpetrators.parties
-    if parties is None:
-        return "any party"
-    written = perpetrators.label()
-    if len(parties) > _MEMBERS_SHOWN:
-        return f"the {len(parties)} parties of {written}"
-    members = and_list(sorted(parties))
-    if ", ".join(sorted(parties)) == written or (len(parties) == 1 and written in parties):
-        return members
-    return f"{members} ({written})"
 
 
 def relation_words(noun: str, relation: str, gap: Span) -> str:

@@ -89,7 +89,11 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
                 f"At {fmt_span(rate.span)} a day, b would change by {{effect}} over those days."
             )
     else:
-        effect_text = "No rate is known for b, so the effect is not sized."
+        # Not "no rate is known": b's own average may size another difference of the pair.
+        effect_text = (
+            "No series or assumption in the file gives a rate for those days, so the effect is "
+            "not sized."
+        )
     sentence = template.format(
         a_label=claim_label(a),
         b_label=claim_label(b),
@@ -120,4 +124,8 @@ def days_words(days: Span, later: str, earlier: str) -> str:
         return f"{int(days.low)} to {int(days.high)} days {later}"
     if days.high < 0:
         return f"{int(-days.high)} to {int(-days.low)} days {earlier}"
+    if days.low == 0:  # `up to 6 days later`, not `between 0 days earlier and 6 days later`
+        return f"up to {int(days.high)} days {later}"
+    if days.high == 0:
+        return f"up to {int(-days.low)} days {earlier}"
     return f"between {int(-days.low)} days {earlier} and {int(days.high)} days {later}"

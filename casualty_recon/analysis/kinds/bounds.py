@@ -17,17 +17,21 @@ def detect(pair: Pair) -> list[Found]:
     a_code, a_words = figure_shape(a)
     b_code, b_words = figure_shape(b)
     scope = pair.evidence.common_scope(a, b)
+    # Two claims of one scope have no wider one: say so rather than "the wider of the two".
+    same = pair.relations.overall == "same"
     if a.figure.high is None and b.figure.high is None:
+        which = "the scope both count" if same else "the wider of the two scopes"
         consequence = (
             "Two floors never contradict each other. Together they establish at least "
-            f"{a.figure.low:,} {scope}, the wider of the two scopes; taken literally, the "
-            "true counts may differ by any amount."
+            f"{a.figure.low:,} {scope}, {which}; taken literally, the true counts may differ "
+            "by any amount."
         )
     else:
+        which = "the scope both count" if same else "the wider scope"
         consequence = (
             f"Read literally, a is {fmt_span(literal(a))} and b is {fmt_span(literal(b))}; "
             f"the gap is measured between the stated bounds, and {a.figure.low:,} is a "
-            f"floor for the wider scope ({scope})."
+            f"floor for {which} ({scope})."
         )
     sentence = TEMPLATE.format(
         a_label=claim_label(a),

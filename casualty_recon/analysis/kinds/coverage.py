@@ -14,9 +14,9 @@ from casualty_recon.analysis.results import (
 )
 
 TEMPLATE = (
-    "{narrow_label} counts a scope inside {wide_label}'s and still holds more: the wider count "
-    "falls short in coverage by at least {shortfall}. Counts are floors of the truth, so this "
-    "is not a contradiction; unless other differences account for it, it stays unexplained."
+    "{narrow_label} counts a scope inside that of {wide_label} and still holds more: the wider "
+    "count falls short in coverage by at least {shortfall}. Counts are floors of the truth, so "
+    "this is not a contradiction; unless other differences account for it, it stays unexplained."
 )
 
 

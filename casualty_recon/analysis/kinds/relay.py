@@ -5,7 +5,7 @@ from __future__ import annotations
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.results import Difference, Found, agrees, claim_label
 from casualty_recon.analysis.timeline import is_old_relay, relay_age
-from casualty_recon.grammar.wording import human_day, human_range
+from casualty_recon.grammar.wording import figure_words, human_day, human_range
 
 TEMPLATE = (
     "{stale_label} was published on {published} by {relay}, repeating a count that ran "
@@ -23,7 +23,7 @@ def detect(pair: Pair) -> list[Found]:
         newer_text = ""
         if newer is not None:
             newer_text = (
-                f"; by then {claim.source} had already published {newer.figure.text} "
+                f"; by then {claim.source} had already published {figure_words(newer.figure.text)} "
                 f"(to {human_day(newer.as_of.latest)}, {newer.id})"
             )
         sentence = TEMPLATE.format(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.results import Difference, Found
-from casualty_recon.grammar.wording import human_day
+from casualty_recon.grammar.wording import figure_words, human_day
 
 TEMPLATE = (
     "{source} lowered its figure from {old} ({old_date}) to {new} ({new_date}); "
@@ -20,9 +20,9 @@ def detect(pair: Pair) -> list[Found]:
     older, newer = found
     sentence = TEMPLATE.format(
         source=a.source,
-        old=older.figure.text,
+        old=figure_words(older.figure.text),
         old_date=human_day(older.as_of.latest),
-        new=newer.figure.text,
+        new=figure_words(newer.figure.text),
         new_date=human_day(newer.as_of.latest),
     )
     difference = Difference(

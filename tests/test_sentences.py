@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from casualty_recon import compare
+from casualty_recon.analysis.records import RecordCounts, RecordLinks
 from casualty_recon.analysis.report import Report
 from casualty_recon.analysis.timeline import build_timelines
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.wording import party_words, possessive, tidy, with_article
 from casualty_recon.load.loader import load, loads
 from casualty_recon.load.yaml_writer import sources_yaml
-from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS
+from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS, Claim
 from casualty_recon.render.layout import lay_out
 from casualty_recon.render.text import report_blocks, report_plain
 
@@ -70,9 +71,23 @@ def _claim(claim_id: str, source: str, figure: str, **fields: str) -> dict[str, 
     return {key: value for key, value in claim.items() if value != ""}  # "": left out
 
 
-def _report(a: dict[str, str], b: dict[str, str], support: bool) -> Report:
+def _stub_links(a: Claim, b: Claim) -> tuple[RecordCounts, RecordCounts] | None:
+    """What a linkage of two made-up lists behind a and b would say (no list is read): of a's
+    900 records 400 are in b's list, 150 died after b's as_of, 50 outside its area, 300 are
+    undocumented by b (20 undated, 10 unplaced); of b's 600, 400 are in a's and 200 are not."""
+    if {a.id, b.id} != {"a", "b"}:
+        return None
+    mine = RecordCounts("a-list", "b-list", 900, 400, 150, 50, 300, 0.9, True, True, 20, 10)
+    theirs = RecordCounts("b-list", "a-list", 600, 400, 0, 0, 200, 0.9, True, True)
+    return (mine, theirs) if a.id == "a" else (theirs, mine)
+
+
+def _report(
+    a: dict[str, str], b: dict[str, str], support: bool, links: RecordLinks | None = None
+) -> Report:
     """Two claims (a from a source whose name ends in s, b from an acronym), and with `support`
-    the series and breakdowns that size their differences."""
+    the series and breakdowns that size their differences; `links` stands for the linkage of
+    the lists behind them."""
     claims = [
         _claim("a", a.pop("source", "Local Sources"), a.pop("figure", "more than 730"), **a),
         _claim("b", b.pop("source", "OCHA"), b.pop("figure", "500"), **b),
@@ -118,11 +133,17 @@ def _report(a: dict[str, str], b: dict[str, str], support: bool) -> Report:
             )
         ]
     text = sources_yaml(document, "synthetic.yaml")
-    return compare(loads(text, "synthetic.yaml"), pair=("a", "b"))
+    return compare(loads(text, "synthetic.yaml"), pair=("a", "b"), record_links=links)
+
+
+# Cases whose claims are backed by lists (the `records` difference), by name.
+LINKED = {"lists behind both", "lists behind both, other days"}
 
 
 def _cases() -> list[tuple[str, dict[str, str], dict[str, str]]]:
     cases: list[tuple[str, dict[str, str], dict[str, str]]] = []
+    cases.append(("lists behind both", {"figure": "900"}, {"figure": "600"}))
+    cases.append(("lists behind both, other days", {"figure": "900"}, {"as_of": "2019-07-01"}))
     for a_name, a_value in PERPETRATORS.items():
         for b_name, b_value in PERPETRATORS.items():
             if a_value != b_value:
@@ -159,9 +180,10 @@ def test_the_cases_reach_every_kind_and_verdict() -> None:
     from casualty_recon.analysis.kinds import kinds
 
     seen_kinds, seen_verdicts = set(), set()
-    for _, a, b in _cases():
+    for name, a, b in _cases():
         for support in (False, True):
-            (pair,) = _report(dict(a), dict(b), support).pairs
+            links = _stub_links if name in LINKED else None
+            (pair,) = _report(dict(a), dict(b), support, links).pairs
             seen_kinds |= {d.kind for d in pair.differences}
             seen_verdicts.add(pair.verdict)
     assert seen_kinds == {kind.name for kind in kinds()}
@@ -187,7 +209,7 @@ def _texts(report: Report) -> list[str]:
 def test_sentences_have_none_of_the_defects(
     name: str, a: dict[str, str], b: dict[str, str], support: bool
 ) -> None:
-    report = _report(dict(a), dict(b), support)
+    report = _report(dict(a), dict(b), support, _stub_links if name in LINKED else None)
     assert len(report.pairs) == 1
     found = [
         f"{defect}: ...{text[max(0, m.start() - 60) : m.end() + 20]}..."

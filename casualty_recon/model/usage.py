@@ -180,6 +180,23 @@ NO_INTERVAL = Template(
 )
 ESTIMATE_CLAIM_INVALID = Template("bad-option", "the claim would not load: {message}", "{hint}")
 
+# click's own usage errors (cli/click_errors.py), in the house form
+CLICK_USAGE = Template("bad-option", "{message}", "usage: {usage}; `{command} --help` says more")
+CLICK_NO_SUCH_OPTION = Template(
+    "bad-option", "{message}", "`{command} --help` lists the options it takes"
+)
+CLICK_NO_SUCH_OPTION_CLOSE = Template(
+    "bad-option", "{message}", "did you mean {close}? `{command} --help` lists the options"
+)
+CLICK_NO_SUCH_COMMAND = Template(
+    "bad-option", "no such command {name!r}", "the commands: {commands} (`{command} --help`)"
+)
+CLICK_NO_SUCH_COMMAND_CLOSE = Template(
+    "bad-option",
+    "no such command {name!r}",
+    "did you mean {close}? `{command} --help` lists the commands",
+)
+
 # --- options that do not go together -----------------------------------------------------------
 PAIR_AND_AGAINST = Template(
     "option-conflict",

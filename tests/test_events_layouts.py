@@ -47,7 +47,8 @@ def test_cli_kind_choices_are_the_kinds() -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     listed = ", ".join(f"'{kind}'" for kind in KINDS)
-    assert f"'nope' is not one of {listed}." in result.stderr
+    assert result.stderr.startswith("error: invalid value for '--kind': ")  # the house form
+    assert f"'nope' is not one of {listed}\n  hint: " in result.stderr
 
 
 def test_readme_names_every_dataset() -> None:

@@ -64,7 +64,11 @@ def test_head_reads_the_first_line_and_the_rest_is_dropped_quietly() -> None:
 def test_a_full_disk_says_so(fmt: str) -> None:
     result = shell(f"CLI report '{SOURCES}' --format {fmt} > /dev/full")
     assert result.returncode == 1, result.stderr
-    assert result.stderr == "error: cannot write to standard output: no space left on device\n"
+    assert result.stderr == (
+        "error: cannot write to standard output: no space left on device\n"
+        "  hint: check that the disk is not full and that the program reading the output is "
+        "still running\n"
+    )
 
 
 def test_a_closed_stdout_drops_the_output_quietly(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import typer
 from typer._click.exceptions import ClickException  # typer's own click
 
 from casualty_recon import __version__
+from casualty_recon.cli.click_errors import HouseGroup
 from casualty_recon.cli.common import (
     REPORT_URL,
     ExitCode,
@@ -35,6 +36,7 @@ from casualty_recon.model.usage import OUTPUT_FAILED, UNEXPECTED, template_text
 
 app = typer.Typer(
     name="casualty-recon",
+    cls=HouseGroup,  # click's usage errors in the house form (issue 17)
     help=(
         "Reconcile competing casualty figures: why two tolls differ, by how much each reason "
         "could account for, and whether they contradict each other.\n\n"
@@ -95,7 +97,7 @@ app.command()(extract)
 # Named-victim lists (issue 14): the `lists` sub-app lives in its own module.
 from casualty_recon.cli.lists_command import lists_app  # noqa: E402
 
-app.add_typer(lists_app)
+app.add_typer(lists_app, cls=HouseGroup)
 
 
 def main() -> None:
@@ -110,7 +112,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)  # typer.Exit carries our exit codes
         sys.stdout.flush()
-    except ClickException as error:  # usage errors (exit 2), shown as click shows them
+    except ClickException as error:  # usage errors (exit 2), in the house form (HouseGroup)
         error.show(file=sys.stderr)  # escaped: see open_standard_streams
         code = error.exit_code
     except (typer.Abort, KeyboardInterrupt):

@@ -16,6 +16,7 @@ from casualty_recon.model.claims import Location, Sources
 from casualty_recon.model.lists import LIST_FIELDS
 
 FINDING_KINDS = ("duplicate-id", "impossible", "unreadable")
+UNKNOWN_AGE = -1  # the age many lists write for "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class ListCheck:
     fields: tuple[str, ...]  # the mapped fields
     missing: dict[str, int] = field(default_factory=dict)  # field -> records without it
     duplicate_ids: int = 0  # ids written on more than one record
+    unknown_ages: int = 0  # ages written as -1, read as unknown (counted in `missing` too)
     findings: list[Finding] = field(default_factory=list)
     claims: list[ClaimCheck] = field(default_factory=list)
 
@@ -93,10 +95,15 @@ def validate_list(table: ListTable, sources: Sources | None = None) -> ListCheck
             (age.isna() & (frame["age"] != "")).to_numpy(),
             "age {!r} is not a number",
         )
+        # -1 is how many lists write "age unknown": missing, not impossible; other negatives
+        # (and ages over MAX_AGE) stay impossible
+        unknown = age == UNKNOWN_AGE
+        check.unknown_ages = int(unknown.sum())
+        check.missing["age"] += check.unknown_ages
         add(
             "impossible",
             "age",
-            ((age < 0) | (age > MAX_AGE)).to_numpy(),
+            (((age < 0) & ~unknown) | (age > MAX_AGE)).to_numpy(),
             f"age {{}} is outside 0 to {MAX_AGE}",
         )
     dates = {}

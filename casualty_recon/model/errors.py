@@ -305,11 +305,17 @@ AREAS_TOO_DEEP = Template(
     "areas or party groups nest each other too deeply to resolve",
     "nest them at most {limit} deep; list the places and parties directly",
 )
-AREA_NOT_A_NAME = Template("bad-area", 'area "{key}" lists {value!r}, which is not a place name')
-AREA_EMPTY = Template("bad-area", 'area "{key}" lists no places')
+AREA_NOT_A_NAME = Template(
+    "bad-area",
+    'area "{key}" lists {value!r}, which is not a place name',
+    "list place names as text, e.g. [Idlib, Hama]",
+)
+AREA_EMPTY = Template("bad-area", 'area "{key}" lists no places', "list a place, or remove it")
 
 # parties
-PARTY_NOT_TEXT = Template("bad-party", "perpetrators must be text or a list, not {value!r}")
+PARTY_NOT_TEXT = Template(
+    "bad-party", "perpetrators must be text or a list, not {value!r}", PARTY_HINT
+)
 PARTY_EMPTY_LIST = Template("bad-party", "an empty list of perpetrators", PARTY_HINT)
 PARTY_NOT_A_NAME = Template("bad-party", "{value!r} is not a party name", PARTY_HINT)
 PARTY_EMPTY_NAME = Template("bad-party", "an empty party name", PARTY_HINT)
@@ -334,7 +340,7 @@ PARTY_GROUP_ANY = Template(
     'party group "{group}" lists "any"',
     "a group lists parties; write `any` directly in `perpetrators`",
 )
-PARTY_GROUP_EMPTY = Template("bad-party", 'party group "{group}" lists no parties')
+PARTY_GROUP_EMPTY = Template("bad-party", 'party group "{group}" lists no parties', "list a party")
 
 # reading a file
 FILE_UNREADABLE = Template(
@@ -342,7 +348,7 @@ FILE_UNREADABLE = Template(
     "cannot read the file: {reason}",
     "check the path; `casualty-recon init` writes a starter file",
 )
-FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}")
+FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}", "check the path")
 FILE_TOO_LARGE = Template(
     "too-large", "{size}, over the limit of {limit:,}", "split it into several files"
 )
@@ -414,7 +420,9 @@ YAML_SYNTAX_TABS = Template(
 
 # the loader: shapes and fields
 NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
-NOT_TEXT = Template("wrong-type", "{what} must be text, not {found}")
+NOT_TEXT = Template(
+    "wrong-type", "{what} must be text, not {found}", "write one value, in quotes if need be"
+)
 NOT_BOOLEAN = Template(
     "wrong-type", "{what} must be true or false, not {found}", "write true or false"
 )
@@ -429,7 +437,7 @@ COMPARE_UNKNOWN_ID = Template("bad-compare", "`compare` names no claim: `{claim_
 COMPARE_SAME_ID = Template(
     "bad-compare", "`compare` pairs `{claim_id}` with itself", "a pair names two different claims"
 )
-KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}")
+KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}", "delete one of the two")
 FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "{choices}")
 BOOLEAN_TEXT = Template(
     "boolean-value",
@@ -442,7 +450,7 @@ OCTAL_TEXT = Template(
     'write "{text}" in quotes',
 )
 VALUE_EMPTY = Template("missing-field", "{what} is empty", "give a value, or leave the field out")
-LIST_EMPTY = Template("missing-field", "{what} is an empty list")
+LIST_EMPTY = Template("missing-field", "{what} is an empty list", "give a value, or leave it out")
 KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "{choices}")
 POPULATION_UNKNOWN = Template("unknown-population", 'unknown population "{value}"', "{choices}")
 OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "{choices}")
@@ -460,11 +468,27 @@ TOLERANCE_NOT_FRACTION = Template(
     "about_tolerance must be a number from 0 up to (not including) 1, not {found}",
     "0.1 reads `about 500` as 450 to 550; 0 reads it as exactly 500",
 )
-GROUPS_NOT_A_MAPPING = Template("wrong-type", "`{what}` must be a mapping of names to lists")
-GROUP_TWICE = Template("duplicate-key", "{singular} `{name}` is defined twice")
+GROUPS_NOT_A_MAPPING = Template(
+    "wrong-type",
+    "`{what}` must be a mapping of names to lists",
+    "write `name: [member, member]` lines under it",
+)
+GROUP_TWICE = Template(
+    "duplicate-key",
+    "{singular} `{name}` is defined twice",
+    "give each {singular} its own name, or merge the two",
+)
 AREA_BAD = Template("bad-area", "area `{key}`: {message}", "{hint}")
-SOURCES_NOT_A_MAPPING = Template("wrong-type", "`sources` must be a mapping of keys to sources")
-SOURCE_TWICE = Template("duplicate-key", "source `{name}` is defined twice")
+SOURCES_NOT_A_MAPPING = Template(
+    "wrong-type",
+    "`sources` must be a mapping of keys to sources",
+    "write `KEY: name` lines under it, e.g. `UOSSM: Union of Medical Care ...`",
+)
+SOURCE_TWICE = Template(
+    "duplicate-key",
+    "source `{name}` is defined twice",
+    "give each source its own key, or merge the two",
+)
 CLAIMS_NOT_A_LIST = Template(
     "wrong-type", "`claims` must be a list", "start each claim with `- id: ...`"
 )
@@ -500,7 +524,9 @@ ID_BAD = Template(
     "for example: ohchr-2019-08-08",
 )
 SOURCE_UNKNOWN = Template("unknown-source", "unknown source `{source}`", "{choices}")
-SOURCE_UNKNOWN_BARE = Template("unknown-source", "unknown source `{source}`")
+SOURCE_UNKNOWN_BARE = Template(
+    "unknown-source", "unknown source `{source}`", "add it to `sources`, or fix the key"
+)
 FIGURE_NOT_DECIMAL = Template(
     "octal-number",
     "figure `{text}` is read by YAML as a hexadecimal or binary number",
@@ -530,8 +556,12 @@ PUBLISHED_BEFORE_AS_OF = Template(
     'published "{published}" ({published_day}) is before as_of "{as_of}" ({as_of_day})',
     "a figure cannot be published before the day it counts to; check both dates",
 )
-ASSUMPTIONS_NOT_A_LIST = Template("wrong-type", "`assumptions` must be a list")
-ASSUMPTION_FIELD_MISSING = Template("missing-field", "assumption {index} has no `{name}`")
+ASSUMPTIONS_NOT_A_LIST = Template(
+    "wrong-type", "`assumptions` must be a list", "start each with `- applies_to:`"
+)
+ASSUMPTION_FIELD_MISSING = Template(
+    "missing-field", "assumption {index} has no `{name}`", "add `{name}:`"
+)
 ASSUMPTION_NEEDS_RATE = Template(
     "bad-assumption",
     "assumption {index} on {target} needs a daily `rate`",
@@ -562,7 +592,11 @@ INTERVAL_NEGATIVE = Template(
     "{what} is negative: {found}",
     "a ratio or rate is 0 or more, e.g. [1.3, 1.8]",
 )
-INTERVAL_BACKWARDS = Template("bad-assumption", "{what}: low {low:g} is above high {high:g}")
+INTERVAL_BACKWARDS = Template(
+    "bad-assumption",
+    "{what}: low {low:g} is above high {high:g}",
+    "write the lower number first: [{high:g}, {low:g}]",
+)
 
 # event files
 EVENTS_UTF16 = Template(
@@ -621,7 +655,9 @@ CSV_ROW_LONG = Template(
     "delete the extra cells, or name their column in the header",
 )
 CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
-CSV_EARLIEST_AFTER_LATEST = Template("bad-csv", "{field}_earliest is after {field}_latest")
+CSV_EARLIEST_AFTER_LATEST = Template(
+    "bad-csv", "{field}_earliest is after {field}_latest", "swap the two dates"
+)
 CSV_NOT_ISO = Template(
     "bad-csv",
     "{name} `{text}` is not a date in the form YYYY-MM-DD",

@@ -8,9 +8,19 @@ from __future__ import annotations
 from casualty_recon.model.errors import Template
 
 # event files
-EVENTS_UNREADABLE = Template("file", "cannot read the event file: {reason}")
-EVENTS_EMPTY = Template("empty", "the event file is empty")
-EVENTS_NOT_CSV = Template("bad-csv", "cannot read the event file as CSV: {reason}")
+EVENTS_UNREADABLE = Template(
+    "file", "cannot read the event file: {reason}", "check the path of the event file"
+)
+EVENTS_EMPTY = Template(
+    "empty",
+    "the event file is empty",
+    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars), header row first",
+)
+EVENTS_NOT_CSV = Template(
+    "bad-csv",
+    "cannot read the event file as CSV: {reason}",
+    "save the event dataset as CSV: one header row, then one event a row",
+)
 EVENTS_NOT_THE_LAYOUT = Template(
     "bad-csv",
     "not {article} {title} file: it lacks the column(s) {missing}",
@@ -27,8 +37,12 @@ EVENTS_UNKNOWN_LAYOUT = Template(
 OVERLAPS_FILE_HINT = (
     "give the path of an overlap-count CSV (list columns and count), or - for stdin"
 )
-OVERLAPS_NOT_UTF8 = Template("encoding", "the file is not UTF-8 text")
-OVERLAPS_EMPTY = Template("empty", "the file holds no counts")
+OVERLAPS_NOT_UTF8 = Template("encoding", "the file is not UTF-8 text", "save the file as UTF-8")
+OVERLAPS_EMPTY = Template(
+    "empty",
+    "the file holds no counts",
+    "the first line names the lists (or a pattern column) and then count; then one row per pattern",
+)
 OVERLAPS_NO_ROWS = Template("bad-overlaps", "the file holds no counts", "add one row per pattern")
 OVERLAPS_NO_COUNT_COLUMN = Template(
     "bad-overlaps",
@@ -49,12 +63,16 @@ OVERLAPS_TOO_FEW_LISTS = Template(
     "give one 0/1 column per list (or a pattern digit per list)",
 )
 OVERLAPS_TOO_MANY_LISTS = Template(
-    "bad-overlaps", "{count} lists; at most {limit} can be estimated"
+    "bad-overlaps",
+    "{count} lists; at most {limit} can be estimated",
+    "merge lists or leave some out, down to {limit}",
 )
 OVERLAPS_LIST_UNNAMED = Template(
     "bad-overlaps", "a list has no name", "name every list in the header"
 )
-OVERLAPS_LIST_TWICE = Template("bad-overlaps", "list {name!r} is named twice")
+OVERLAPS_LIST_TWICE = Template(
+    "bad-overlaps", "list {name!r} is named twice", "name each list once in the header"
+)
 OVERLAPS_ZERO_PATTERN = Template(
     "bad-overlaps",
     "the all-zero pattern has a count ({count}): nobody is observed on no list",
@@ -105,17 +123,25 @@ LIST_NO_COLUMN = Template(
     "list `{key}` has no column `{column}` (mapped to {field})",
     "its columns: {columns}",
 )
-LIST_NOT_UTF8 = Template("encoding", "list `{key}` is not UTF-8 ({reason})")
+LIST_NOT_UTF8 = Template("encoding", "list `{key}` is not UTF-8 ({reason})", "save it as UTF-8")
 LIST_NOT_UTF8_HINTED = Template(
     "encoding", "list `{key}` is not UTF-8 ({reason})", "save it as UTF-8"
 )
-LIST_NOT_JSON = Template("bad-list", "list `{key}` is not valid JSON: {reason}")
+LIST_NOT_JSON = Template(
+    "bad-list",
+    "list `{key}` is not valid JSON: {reason}",
+    'write it as a JSON array of records: [{{"name": ..., "age": ...}}, ...]',
+)
 LIST_NOT_RECORDS = Template(
     "bad-list",
     "list `{key}` is not a JSON array of records",
     'write it as [{{"name": ..., "age": ...}}, ...]',
 )
-LIST_NOT_CSV = Template("bad-list", "list `{key}` is not a readable CSV: {reason}")
+LIST_NOT_CSV = Template(
+    "bad-list",
+    "list `{key}` is not a readable CSV: {reason}",
+    "save it as CSV with one header row, or give its `format:` (csv, json or excel)",
+)
 LIST_RECORD_NOT_OBJECT = Template(
     "bad-list",
     "list `{key}`: record {number} is not an object ({kind})",
@@ -131,11 +157,23 @@ LIST_QUOTE_OPEN = Template(
     "list `{key}`: a quote opened in this cell is never closed",
     'close the quote, or write a quote inside a quoted cell as ""',
 )
-LIST_NOT_EXCEL = Template("bad-list", "list `{key}` is not a readable Excel sheet: {reason}")
+LIST_NOT_EXCEL = Template(
+    "bad-list",
+    "list `{key}` is not a readable Excel sheet: {reason}",
+    "save it as .xlsx, or as CSV and give `format: csv`",
+)
 
 # the `lists:` section of sources.yaml
-LISTS_ENTRY_MISSING = Template("missing-field", "{what} has no `{name}`")
-LISTS_UNKNOWN_SOURCE = Template("unknown-source", "{what} names an unknown source")
+LISTS_ENTRY_MISSING = Template(
+    "missing-field",
+    "{what} has no `{name}`",
+    "add `{name}:` to it (see README, 'Named-victim lists')",
+)
+LISTS_UNKNOWN_SOURCE = Template(
+    "unknown-source",
+    "{what} names an unknown source",
+    "`source` is a key of `sources`; add the source there or fix the key",
+)
 LISTS_FORMAT_UNKNOWN = Template(
     "bad-list", "{what}: cannot tell the format of `{file}`", "give `format: csv`, json or excel"
 )
@@ -144,5 +182,9 @@ LISTS_NO_NAME_COLUMN = Template(
     "{what} maps no `name` column",
     "name the column that holds each person's name: `name: full_name`",
 )
-LISTS_NOT_A_MAPPING = Template("wrong-type", "`lists` must be a mapping of list keys")
+LISTS_NOT_A_MAPPING = Template(
+    "wrong-type",
+    "`lists` must be a mapping of list keys",
+    "write one key per list under `lists:`, each with its `file:`, `source:` and `columns:`",
+)
 CLAIM_LIST_UNKNOWN = Template("bad-list", "`list` names no list of `lists`: `{text}`", "{hint}")

@@ -112,9 +112,17 @@ ENGINE_UNKNOWN = Template("bad-option", "unknown engine {engine!r}", "engines: {
 NO_ARTICLE = Template(
     "bad-option", "no article given", "give one or more files, or - for standard input"
 )
-STDIN_TWICE = Template("bad-option", "standard input (-) can be read only once")
+STDIN_TWICE = Template(
+    "bad-option",
+    "standard input (-) can be read only once",
+    "give - once; name the other articles by their files",
+)
 LINK_ONE_OR_TWO = Template("bad-option", "link one list or two", "casualty-recon lists link A B")
-LINK_HOW_MANY = Template("bad-option", "link one list (its duplicates) or two lists")
+LINK_HOW_MANY = Template(
+    "bad-option",
+    "link one list (its duplicates) or two lists",
+    "casualty-recon lists link A (its duplicates) or casualty-recon lists link A B",
+)
 LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name two different lists")
 ESTIMATE_FILE_OR_LISTS = Template(
     "option-conflict",
@@ -122,7 +130,9 @@ ESTIMATE_FILE_OR_LISTS = Template(
     "estimate counts.csv, or estimate --lists A,B,C to link lists of sources.yaml",
 )
 ESTIMATE_LINKING_NEEDS_LISTS = Template(
-    "option-conflict", "--by, --threshold and --no-ids go with --lists"
+    "option-conflict",
+    "--by, --threshold and --no-ids go with --lists",
+    "add --lists A,B,C (keys of `lists:`), or leave them out to read FILE",
 )
 ESTIMATE_LISTS_TOO_FEW = Template(
     "bad-option", "--lists names two lists or more", "--lists A,B,C (keys of `lists:`)"
@@ -138,7 +148,10 @@ OVERLAP_KEY_ODD = Template(
     "bad-option", "list key `{key}` holds a comma or a quote", "rename the list"
 )
 OVERLAP_BY_RESERVED = Template(
-    "bad-option", "--by {name}: that name is a column of the counts themselves"
+    "bad-option",
+    "--by {name}: that name is a column of the counts themselves",
+    "pattern, lists and count are not strata: choose --by sex, place, age, period or a column "
+    "of the lists",
 )
 OVERLAP_BY_UNKNOWN = Template(
     "bad-option", "--by {name}: no list has {what}", "strata of these lists: {known}"
@@ -152,8 +165,14 @@ OVERLAP_PERIOD_BAD = Template(
 OVERLAP_PERIODS_OVERLAP = Template(
     "bad-option", "--period: the periods overlap on {day}", "give each day once"
 )
-PAIR_SAME = Template("bad-option", "--pair needs two different claims")
-WRITTEN_TWICE = Template("bad-option", "{target} would be written twice")
+PAIR_SAME = Template(
+    "bad-option",
+    "--pair needs two different claims",
+    "name two claim ids: --pair ID_A ID_B (`casualty-recon validate` lists the ids)",
+)
+WRITTEN_TWICE = Template(
+    "bad-option", "{target} would be written twice", "give each output its own file name"
+)
 NO_INTERVAL = Template(
     "bad-option",
     "no method gave an interval to write as a claim",
@@ -161,8 +180,29 @@ NO_INTERVAL = Template(
 )
 ESTIMATE_CLAIM_INVALID = Template("bad-option", "the claim would not load: {message}", "{hint}")
 
+# click's own usage errors (cli/click_errors.py), in the house form
+CLICK_USAGE = Template("bad-option", "{message}", "usage: {usage}; `{command} --help` says more")
+CLICK_NO_SUCH_OPTION = Template(
+    "bad-option", "{message}", "`{command} --help` lists the options it takes"
+)
+CLICK_NO_SUCH_OPTION_CLOSE = Template(
+    "bad-option", "{message}", "did you mean {close}? `{command} --help` lists the options"
+)
+CLICK_NO_SUCH_COMMAND = Template(
+    "bad-option", "no such command {name!r}", "the commands: {commands} (`{command} --help`)"
+)
+CLICK_NO_SUCH_COMMAND_CLOSE = Template(
+    "bad-option",
+    "no such command {name!r}",
+    "did you mean {close}? `{command} --help` lists the commands",
+)
+
 # --- options that do not go together -----------------------------------------------------------
-PAIR_AND_AGAINST = Template("option-conflict", "--pair and --against cannot be used together")
+PAIR_AND_AGAINST = Template(
+    "option-conflict",
+    "--pair and --against cannot be used together",
+    "use --pair A B for one pair, or --against ID for every claim against one, not both",
+)
 APPEND_NEEDS_OUTPUT = Template(
     "option-conflict", "--append and --force need a file to write", "add -o sources.yaml"
 )
@@ -182,7 +222,11 @@ GRADES_NOT_APPLICABLE = Template(
 CLAIM_ID_UNKNOWN = Template(
     "unknown-name", "no claim with id {claim_id!r}", "ids in this file: {ids}"
 )
-CLAIM_ID_UNKNOWN_BARE = Template("unknown-name", "no claim with id {claim_id!r}")
+CLAIM_ID_UNKNOWN_BARE = Template(
+    "unknown-name",
+    "no claim with id {claim_id!r}",
+    "`casualty-recon validate` lists the claim ids of the file",
+)
 SOURCE_NOT_IN_FILE = Template(
     "unknown-name", "no source {name!r}", "sources in this file: {sources}"
 )
@@ -216,8 +260,16 @@ EXTRACT_TARGET_EXISTS = Template(
     "'{target}' already exists",
     "use --append to add the claims to it, or --force to replace it",
 )
-CANNOT_WRITE = Template("cannot-write", "cannot write {target}: {reason}")
-CANNOT_CREATE_DIRECTORY = Template("cannot-write", "cannot create {path}: {reason}")
+CANNOT_WRITE = Template(
+    "cannot-write",
+    "cannot write {target}: {reason}",
+    "check that the directory exists and you may write there, or choose another path",
+)
+CANNOT_CREATE_DIRECTORY = Template(
+    "cannot-write",
+    "cannot create {path}: {reason}",
+    "check that you may write in its parent, or give another --out directory",
+)
 OUT_NOT_A_DIRECTORY = Template(
     "cannot-write", "{path} is not a directory", "--out names a directory"
 )
@@ -244,8 +296,19 @@ NAME_TOO_LONG = Template(
     "choose a shorter name",
 )
 
+EXTRACTED_TOO_LARGE = Template(
+    "cannot-write",
+    "the sources.yaml written from these articles would be {size:,} bytes, over the limit of "
+    "{limit:,} that validate and report read; nothing was written",
+    "extract fewer or shorter articles into each file",
+)
+
 # --- files read --------------------------------------------------------------------------------
-CANNOT_READ_QUOTED = Template("cannot-read", "cannot read '{path}': {reason}")
+CANNOT_READ_QUOTED = Template(
+    "cannot-read",
+    "cannot read '{path}': {reason}",
+    "save it as UTF-8, or write the claims to a new file with -o",
+)
 CSV_LACKS_COLUMNS = Template("cannot-read", "'{path}' lacks the columns {columns}", "{hint}")
 ARTICLE_MISSING = Template("cannot-read", "no such article: '{name}'", ARTICLE_HINT)
 ARTICLE_UNREADABLE = Template("cannot-read", "{message}", ARTICLE_HINT)
@@ -280,8 +343,13 @@ SPARK_MISSING = Template(
 ARTICLES_FAILED = Template(
     "failed",
     "{failed} of {articles} article{s} failed (above); the claims of the others were written",
+    "each failure is above with its hint; fix those articles and run extract on them with --append",
 )
-OUTPUT_FAILED = Template("output", "cannot write to standard output: {reason}")
+OUTPUT_FAILED = Template(
+    "output",
+    "cannot write to standard output: {reason}",
+    "check that the disk is not full and that the program reading the output is still running",
+)
 UNEXPECTED = Template(
     "internal",
     "unexpected {name}: {error}",

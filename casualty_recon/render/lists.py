@@ -6,6 +6,8 @@ cells are neutralised against spreadsheet formulas by `rows_to_csv`.
 
 from __future__ import annotations
 
+import re
+
 from casualty_recon.lists.compare import ListComparison
 from casualty_recon.lists.link import Linkage
 from casualty_recon.lists.validate import ListCheck
@@ -33,6 +35,11 @@ def render_validation(checks: list[ListCheck], *, all_findings: bool = False) ->
             if n
         ]
         lines.append("  missing: " + ("; ".join(gaps) if gaps else "none"))
+        if check.unknown_ages:
+            lines.append(
+                f"  {check.unknown_ages:,} age{'s' if check.unknown_ages != 1 else ''} written "
+                "as -1, read as unknown"
+            )
         if "id" in check.fields:
             lines.append(
                 f"  duplicate IDs: {check.duplicate_ids:,}"
@@ -112,6 +119,17 @@ def render_duplicates(linkage: Linkage, limit: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _who(who: str) -> str:
+    """A record as `compare` names it, its ID or `row N`, saying which: `ID 973970452`."""
+    return clean(who) if who.startswith("row ") else f"ID {clean(who)}"
+
+
+def _value(text: str) -> str:
+    """A changed value as written: a whole number without `.0` (ages are read as floats)."""
+    whole = re.fullmatch(r"(-?\d+)\.0+", text)
+    return whole.group(1) if whole else clean(text)
+
+
 def render_comparison(comparison: ListComparison) -> str:
     a, b = comparison.keys
     lines = [
@@ -129,9 +147,10 @@ def render_comparison(comparison: ListComparison) -> str:
         for change in comparison.changes:
             lines.append(f"  changed {change.kind}: {change.count:,}")
             for who_a, was, who_b, now in change.examples:
+                # "ID 973970452: 10 -> 68", and the record's ID in B where it differs
                 lines.append(
-                    f"    {clean(who_a)}: {clean(was)} -> {clean(now)}"
-                    + (f" ({clean(who_b)})" if who_b != who_a else "")
+                    f"    {_who(who_a)}: {_value(was)} -> {_value(now)}"
+                    + (f" ({_who(who_b)} in {clean(b)})" if who_b != who_a else "")
                 )
     corrections = comparison.id_corrections
     if corrections is not None and len(corrections):

@@ -187,3 +187,42 @@ def test_digit_groups_round_trip(value: int) -> None:
 )
 def test_number_words(words: str, value: int) -> None:
     assert words_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Synthetic sentences, one per class. One group in the headline sentence is the toll,
+        # not a later event's civilians.
+        (
+            "One woman was killed in an air strike on Saturday. "
+            "It was the first death since an attack on Tuesday that killed 87 civilians.",
+            1,
+        ),
+        # Several groups add up; a group named twice (a title run into the lead) counts once.
+        (
+            "Strikes kill 10 children 5 women in the north Ten children and five women were "
+            "killed in air strikes on Friday.",
+            15,
+        ),
+        # Several groups and a total soon after that takes them in: the total.
+        (
+            "Five children and four medical staff killed in strikes on a hospital. "
+            "The strikes killed 13 people, the charity said.",
+            13,
+        ),
+    ],
+)
+def test_headline_of_groups(text: str, expected: int) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert headline is not None and headline.stated == expected
+
+
+def test_vague_headline_takes_only_a_precise_count_that_fits_it() -> None:
+    text = (
+        "An attack killed dozens of people in the province on Tuesday. "
+        "Three people had died since being brought to hospitals across the border. "
+        "At least 86 people were killed early on Tuesday in the town."
+    )
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert headline is not None and headline.stated == 86

@@ -226,3 +226,25 @@ def test_vague_headline_takes_only_a_precise_count_that_fits_it() -> None:
     )
     headline = headline_civilians(article_statements(split_sentences(text)))
     assert headline is not None and headline.stated == 86
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Synthetic sentences. People killed in fighting between armed parties were fighters.
+        ("Clashes between two rebel factions in the hills left at least 10 killed.", None),
+        ("Days of fighting for the air base cost more than 500 lives, a monitor said.", None),
+        # Civilians named beside the fighting: still a civilian toll.
+        ("Clashes in the town killed 12 people, most of them civilians.", 12),
+        # Fighting named far from the toll, as the setting of another clause, does not count.
+        (
+            "An air strike on a crowded market in the old quarter of the city killed 9 people on "
+            "Monday morning as traders were setting out their stalls, the head of the local "
+            "council said, three weeks after the end of the long battle for the province.",
+            9,
+        ),
+    ],
+)
+def test_people_killed_in_fighting_are_no_civilian_toll(text: str, expected: int | None) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert (headline.stated if headline else None) == expected

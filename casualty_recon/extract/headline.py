@@ -51,12 +51,31 @@ def is_cumulative(statement: Statement) -> bool:
     return bool(_CUMULATIVE.search(near)) or statement.low >= 100_000
 
 
+# People killed in fighting between armed parties, without civilians named, were fighters.
+_FIGHTING = re.compile(
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|gunfights?|skirmish(?:es)?)\b", re.I
+)
+
+
+def _in_fighting(statement: Statement) -> bool:
+    text = statement.sentence.text
+    near = text[max(0, statement.start - _NEAR) : statement.end + _NEAR]
+    return (
+        statement.population == "people"
+        and bool(_FIGHTING.search(near))
+        and not re.search(r"\bcivilian", text, re.I)
+    )
+
+
 def event_statements(statements: Sequence[Statement]) -> list[Statement]:
     """The statements of people killed in the event the article reports."""
     return [
         s
         for s in statements
-        if s.outcome == "killed" and s.population in _NON_COMBATANT and not is_cumulative(s)
+        if s.outcome == "killed"
+        and s.population in _NON_COMBATANT
+        and not is_cumulative(s)
+        and not _in_fighting(s)
     ]
 
 

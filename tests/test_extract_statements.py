@@ -248,3 +248,31 @@ def test_vague_headline_takes_only_a_precise_count_that_fits_it() -> None:
 def test_people_killed_in_fighting_are_no_civilian_toll(text: str, expected: int | None) -> None:
     headline = headline_civilians(article_statements(split_sentences(text)))
     assert (headline.stated if headline else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Synthetic sentences. A lead of fighters killed: the civilians further down are asides.
+        (
+            "Air strikes kill at least 20 militants in the east. "
+            "Nineteen explosions were heard in the town on Thursday. "
+            "One civilian was also killed in the strikes, he said.",
+            None,
+        ),
+        # Civilians in the lead beside fighters: the civilians.
+        ("Air strikes kill 20 militants and 4 civilians in the east.", 4),
+        # Fighters named only after the lead: the civilians stated later stand.
+        (
+            "Rebels launched an assault on the city on Monday. The offensive began at dawn. "
+            "The government said it had lost ground. A monitor said 19 soldiers were killed. "
+            "Shelling killed 13 civilians in the west of the city.",
+            13,
+        ),
+    ],
+)
+def test_an_article_that_reports_fighters_killed_has_no_civilian_headline(
+    text: str, expected: int | None
+) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert (headline.stated if headline else None) == expected

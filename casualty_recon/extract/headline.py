@@ -82,7 +82,8 @@ def event_statements(statements: Sequence[Statement]) -> list[Statement]:
 def headline_civilians(statements: Sequence[Statement]) -> Statement | None:
     """The article's headline civilian toll, or None when it states none.
 
-    The headline sentence is the first with a toll of non-combatants killed: civilians where it
+    None when the article's lead reports fighters killed and no non-combatants. The headline
+    sentence is the first with a toll of non-combatants killed: civilians where it
     names them, else people, else its groups ("Ten children and five women have been killed",
     "five children and four medical staff": `_groups_headline`). A vague count ("dozens of
     civilians") gives way to a precise one stated soon after that could be called so (3 is not
@@ -90,6 +91,8 @@ def headline_civilians(statements: Sequence[Statement]) -> Statement | None:
     """
     candidates = event_statements(statements)
     if not candidates:
+        return None
+    if _reports_fighters(statements, candidates[0]):
         return None
     first = _first_by_preference(candidates)
     if first.population not in ("civilians", "people"):
@@ -105,6 +108,22 @@ def headline_civilians(statements: Sequence[Statement]) -> Statement | None:
         ):
             return statement
     return None
+
+
+# The title and lead of an article: the sentences that say what event it reports.
+_LEAD_SENTENCES = 2
+
+
+def _reports_fighters(statements: Sequence[Statement], first: Statement) -> bool:
+    """True when the article's lead reports fighters killed ("Air strikes kill at least 20
+    Islamic State fighters") before any toll of non-combatants: the civilians counted further
+    down are asides (other towns, other days, "also killed"), not the event's civilian toll."""
+    lead = next((s for s in statements if s.outcome == "killed" and not is_cumulative(s)), None)
+    return (
+        lead is not None
+        and lead.population == "combatants"
+        and lead.sentence.index < min(first.sentence.index, _LEAD_SENTENCES)
+    )
 
 
 def _first_by_preference(candidates: Sequence[Statement]) -> Statement:

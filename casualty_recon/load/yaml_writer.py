@@ -72,6 +72,7 @@ _NUMBER_LIKE = re.compile(
 )
 # Characters a YAML reader refuses, or reads as a line break, even inside double quotes.
 _ESCAPE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x1f]")  # control characters: quoted, never plain
 _WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -261,7 +262,7 @@ def _is_date(text: str) -> bool:
 def _plain_is_safe(text: str, *, flow: bool) -> bool:
     if not text or text != text.strip() or text[0] in _INDICATORS:
         return False
-    if any(ord(char) < 32 for char in text) or _ESCAPE.search(text):
+    if _CONTROL.search(text) or _ESCAPE.search(text):
         return False
     if ": " in text or " #" in text or text.endswith(":"):
         return False

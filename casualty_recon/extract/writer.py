@@ -12,11 +12,18 @@ from collections.abc import Sequence
 
 from casualty_recon.extract.claims import ExtractedClaim
 from casualty_recon.extract.fresh_yaml import HEADER, fresh_document
-from casualty_recon.load.loader import loads
+from casualty_recon.load.loader import load_document, loads
 from casualty_recon.load.yaml_append import MergeResult, NewClaim, NewSource, append_claims
 from casualty_recon.model.errors import InputError, UsageError
 
-__all__ = ["HEADER", "MergeResult", "check_loads", "merge_claims", "render_yaml"]
+__all__ = [
+    "HEADER",
+    "MergeResult",
+    "check_loads",
+    "merge_checked",
+    "merge_claims",
+    "render_yaml",
+]
 
 
 def render_yaml(claims: Sequence[ExtractedClaim]) -> str:
@@ -32,6 +39,27 @@ def merge_claims(existing: str | None, claims: Sequence[ExtractedClaim]) -> tupl
         fresh = fresh_document(claims)
         return fresh.text, MergeResult(fresh.added, fresh.skipped, fresh.sources_added)
     return append_claims(existing, [_new_claim(claim) for claim in claims], header=HEADER)
+
+
+def merge_checked(
+    existing: str | None, claims: Sequence[ExtractedClaim], path: str
+) -> tuple[str, MergeResult]:
+    """`merge_claims`, refusing a result that would not load (UsageError, a bug in extract).
+
+    A new document is checked on the plain data it was written from (`load_document`): the
+    writer's text reads back as exactly that data (`dump_sources_document`'s contract, tested
+    on any text in tests/test_sources_yaml.py), so parsing the text again would prove nothing
+    more, at half the cost of the check. Text added to an existing file is parsed again."""
+    if existing is None or not existing.strip():
+        fresh = fresh_document(claims)
+        try:
+            load_document(fresh.data, path)
+        except InputError as exc:
+            raise _would_not_load(exc) from None
+        return fresh.text, MergeResult(fresh.added, fresh.skipped, fresh.sources_added)
+    text, merged = merge_claims(existing, claims)
+    check_loads(text, path, existing)
+    return text, merged
 
 
 def _new_claim(claim: ExtractedClaim) -> NewClaim:
@@ -64,7 +92,10 @@ def check_loads(text: str, path: str, existing: str | None) -> None:
                 loads(existing, path)
             except InputError:
                 return  # the file had problems already; adding to it is no worse
-        raise UsageError(
-            f"the extracted claims would not load:\n{exc}",
-            "please report this as a bug in extract",
-        ) from None
+        raise _would_not_load(exc) from None
+
+
+def _would_not_load(exc: InputError) -> UsageError:
+    return UsageError(
+        f"the extracted claims would not load:\n{exc}", "please report this as a bug in extract"
+    )

@@ -97,6 +97,7 @@ class EvaluationResult:
     claims: int = 0
     notes: tuple[str, ...] = field(default=())
     failed: int = 0
+    halves: tuple[Score, ...] = ()  # civilians killed in half 0 (tuning) and half 1 (check)
 
     @property
     def articles(self) -> int:
@@ -168,10 +169,12 @@ def evaluate(csv_path: str | Path) -> EvaluationResult:
     ]
     misses.sort(key=lambda m: (-m.error, m.article))
     halves = []
+    scores = []
     for half, role in ((0, "tuning"), (1, "check")):
         score = _score(
             [(a.civilians, _value(c)) for a, c, _ in predictions if _half_of(a.key) == half]
         )
+        scores.append(score)
         halves.append(
             f"civilians killed, half {half} ({role}) of the dev file by a hash of unit_id: "
             f"{score.accuracy:.1%} ({score.correct}/{score.articles})"
@@ -184,6 +187,7 @@ def evaluate(csv_path: str | Path) -> EvaluationResult:
         claims,
         notes=tuple(halves),
         failed=len(failures),
+        halves=tuple(scores),
     )
 
 

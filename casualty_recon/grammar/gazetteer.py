@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -72,6 +72,8 @@ def fold_with_origin(text: str) -> tuple[str, list[int]]:
 
     A possessive apostrophe (`Idlib's`) becomes a space so the name keeps its word boundary.
     """
+    if text.isascii():
+        return _fold_ascii_with_origin(text)
     out: list[str] = []
     origin: list[int] = []
     n = len(text)
@@ -91,6 +93,36 @@ def fold_with_origin(text: str) -> tuple[str, list[int]]:
             out.append(c)
             origin.append(i)
     return "".join(out), origin
+
+
+# ASCII folding, one character for one: hyphens, underscores and whitespace become spaces.
+_ASCII_SPACES = str.maketrans(
+    dict.fromkeys("-_" + "".join(c for c in map(chr, range(128)) if c.isspace()), " ")
+)
+_ASCII_POSSESSIVE = re.compile(r"['`](?=s(?![0-9a-z]))")
+_ASCII_APOSTROPHES = re.compile(r"[^'`]+")
+_EXTRA_SPACES = re.compile(r"^ +|(?<= ) +")
+
+
+def _fold_ascii_with_origin(text: str) -> tuple[str, list[int]]:
+    """`fold_with_origin` of ASCII text (most news text) without a Python step per character:
+    mapped one for one, then the apostrophes and the extra spaces cut out as spans."""
+    mapped = _ASCII_POSSESSIVE.sub(" ", text.lower().translate(_ASCII_SPACES))
+    origin: Sequence[int] = range(len(mapped))
+    if "'" in mapped or "`" in mapped:
+        kept = [m.span() for m in _ASCII_APOSTROPHES.finditer(mapped)]
+        mapped = "".join(mapped[a:b] for a, b in kept)
+        origin = [i for a, b in kept for i in range(a, b)]
+    out: list[str] = []
+    folded_origin: list[int] = []
+    start = 0
+    for extra in _EXTRA_SPACES.finditer(mapped):
+        out.append(mapped[start : extra.start()])
+        folded_origin.extend(origin[start : extra.start()])
+        start = extra.end()
+    out.append(mapped[start:])
+    folded_origin.extend(origin[start:])
+    return "".join(out), folded_origin
 
 
 def _strip_article(key: str) -> str:

@@ -70,4 +70,15 @@ def test_ged_headlines_give_the_readers_toll_in_both_halves() -> None:
 
 def test_fakes_report_gives_both_halves(evaluation: EvaluationResult) -> None:
     text = report(evaluation)
-    assert "half 0 of the dev file" in text and "half 1 of the dev file" in text
+    assert "half 0 (tuning) of the dev file" in text and "half 1 (check) of the dev file" in text
+
+
+def test_dev_file_above_85_percent_and_the_check_half_close_behind(
+    evaluation: EvaluationResult,
+) -> None:
+    """Issue 12: the dev file above 85%; rules are tuned on half 0 only, and half 1, like the
+    unseen FA-KES half, must reach 80% within a few points of it."""
+    tuning, check = evaluation.halves
+    assert evaluation.civilians.accuracy > 0.85, report(evaluation)
+    assert tuning.accuracy > 0.85 and check.accuracy >= 0.80
+    assert tuning.accuracy - check.accuracy <= 0.05

@@ -187,3 +187,92 @@ def test_digit_groups_round_trip(value: int) -> None:
 )
 def test_number_words(words: str, value: int) -> None:
     assert words_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Synthetic sentences, one per class. One group in the headline sentence is the toll,
+        # not a later event's civilians.
+        (
+            "One woman was killed in an air strike on Saturday. "
+            "It was the first death since an attack on Tuesday that killed 87 civilians.",
+            1,
+        ),
+        # Several groups add up; a group named twice (a title run into the lead) counts once.
+        (
+            "Strikes kill 10 children 5 women in the north Ten children and five women were "
+            "killed in air strikes on Friday.",
+            15,
+        ),
+        # Several groups and a total soon after that takes them in: the total.
+        (
+            "Five children and four medical staff killed in strikes on a hospital. "
+            "The strikes killed 13 people, the charity said.",
+            13,
+        ),
+    ],
+)
+def test_headline_of_groups(text: str, expected: int) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert headline is not None and headline.stated == expected
+
+
+def test_vague_headline_takes_only_a_precise_count_that_fits_it() -> None:
+    text = (
+        "An attack killed dozens of people in the province on Tuesday. "
+        "Three people had died since being brought to hospitals across the border. "
+        "At least 86 people were killed early on Tuesday in the town."
+    )
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert headline is not None and headline.stated == 86
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Synthetic sentences. People killed in fighting between armed parties were fighters.
+        ("Clashes between two rebel factions in the hills left at least 10 killed.", None),
+        ("Days of fighting for the air base cost more than 500 lives, a monitor said.", None),
+        # Civilians named beside the fighting: still a civilian toll.
+        ("Clashes in the town killed 12 people, most of them civilians.", 12),
+        # Fighting named far from the toll, as the setting of another clause, does not count.
+        (
+            "An air strike on a crowded market in the old quarter of the city killed 9 people on "
+            "Monday morning as traders were setting out their stalls, the head of the local "
+            "council said, three weeks after the end of the long battle for the province.",
+            9,
+        ),
+    ],
+)
+def test_people_killed_in_fighting_are_no_civilian_toll(text: str, expected: int | None) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert (headline.stated if headline else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Synthetic sentences. A lead of fighters killed: the civilians further down are asides.
+        (
+            "Air strikes kill at least 20 militants in the east. "
+            "Nineteen explosions were heard in the town on Thursday. "
+            "One civilian was also killed in the strikes, he said.",
+            None,
+        ),
+        # Civilians in the lead beside fighters: the civilians.
+        ("Air strikes kill 20 militants and 4 civilians in the east.", 4),
+        # Fighters named only after the lead: the civilians stated later stand.
+        (
+            "Rebels launched an assault on the city on Monday. The offensive began at dawn. "
+            "The government said it had lost ground. A monitor said 19 soldiers were killed. "
+            "Shelling killed 13 civilians in the west of the city.",
+            13,
+        ),
+    ],
+)
+def test_an_article_that_reports_fighters_killed_has_no_civilian_headline(
+    text: str, expected: int | None
+) -> None:
+    headline = headline_civilians(article_statements(split_sentences(text)))
+    assert (headline.stated if headline else None) == expected

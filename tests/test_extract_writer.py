@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 from casualty_recon.cli.extract_run import write_claims
 from casualty_recon.extract import extract_claims
-from casualty_recon.load.loader import load
+from casualty_recon.extract.fresh_yaml import fresh_document
+from casualty_recon.load.loader import load, load_document, loads
 from casualty_recon.model.errors import UsageError
 
 # Synthetic article written for this test (not a real report).
@@ -286,3 +288,24 @@ def test_source_names_match_only_the_same_organisation(
 
     assert same_source(names, known) is same
     assert same_source(known, names) is same
+
+
+def test_a_claim_that_would_not_load_is_refused_and_no_file_written(tmp_path: Path) -> None:
+    target = tmp_path / "sources.yaml"
+    bad = dataclasses.replace(claims()[0], figure="a great many")
+    with pytest.raises(UsageError, match="would not load"):
+        write_claims(target, [bad], append=False, force=False)
+    assert not target.exists()
+
+
+def test_a_new_file_is_checked_on_the_data_its_text_reads_back_as() -> None:
+    """The check of a new file builds the claims from the plain data the writer wrote the text
+    from; on every synthetic article, they are the claims the text loads as."""
+    folder = Path(__file__).parent / "extract_articles"
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    fresh = fresh_document(extract_claims(texts, published=dt.date(2019, 8, 20)))
+    from_text = loads(fresh.text, "sources.yaml")
+    from_data = load_document(fresh.data, "sources.yaml")
+    assert len(from_text.claims) >= 15
+    assert from_text.claims == from_data.claims
+    assert from_text.sources == from_data.sources

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from casualty_recon.extract.claims import ArticleFailure, ExtractedClaim, extract_claims
 from casualty_recon.extract.text import read_articles
-from casualty_recon.extract.writer import check_loads, merge_claims, render_yaml
+from casualty_recon.extract.writer import merge_checked, render_yaml
 from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import DataError, UsageError
 from casualty_recon.model.usage import (
@@ -69,8 +69,7 @@ def write_claims(
                 existing = data.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 raise UsageError.of(CANNOT_READ_QUOTED, path=target, reason=exc) from None
-        text, merged = merge_claims(existing, claims)
-        check_loads(text, str(target), existing)
+        text, merged = merge_checked(existing, claims, str(target))
         write_new_file(target, text.encode("utf-8"), force=exists)
     return WriteResult(
         str(target), merged.added, merged.skipped, merged.sources_added, created=not exists

@@ -296,7 +296,13 @@ class Attributor:
         for org in self._organisations:
             for alias in org.aliases:
                 self._by_alias.setdefault(alias, org)
-        self._aliases = _alias_pattern(tuple(self._by_alias))
+        # The known counters' aliases share one pattern, compiled once per process; an
+        # article's own organisations get a small one (one pattern of all 75 aliases per such
+        # article cost 0.12 s of compiling in a batch of 400, as much as its extraction).
+        own = tuple(alias for alias in self._by_alias if alias not in _known_aliases())
+        self._aliases = [_alias_pattern(_known_aliases())]
+        if own:
+            self._aliases.append(_alias_pattern(own))
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
         self._attached: dict[str, list[Speaker]] = {}
@@ -312,7 +318,7 @@ class Attributor:
         if cached is not None:
             return cached
         found: list[Speaker] = []
-        for match in self._aliases.finditer(sentence):
+        for match in alias_matches(self._aliases, sentence):
             found.append(Speaker(match.start(), match.end(), self._by_alias[match.group()], 0))
         if self._sohr_named:
             for match in _GENERIC_MONITOR.finditer(sentence):
@@ -444,6 +450,25 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
         + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
         + r")(?![\w])"
     )
+
+
+@functools.cache
+def _known_aliases() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(alias for org in KNOWN for alias in org.aliases))
+
+
+def alias_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches one pattern of all the patterns' aliases would give: from left to right,
+    at each start the longest alias, the next search after its end."""
+    if len(patterns) == 1:
+        return list(patterns[0].finditer(text))
+    found: list[re.Match[str]] = []
+    pos = 0
+    while matches := [m for p in patterns if (m := p.search(text, pos)) is not None]:
+        best = min(matches, key=lambda m: (m.start(), -m.end()))
+        found.append(best)
+        pos = best.end()
+    return found
 
 
 def _overlaps(taken: bytearray, start: int, end: int) -> bool:

@@ -28,6 +28,7 @@ class FreshDocument:
     """The YAML text of a new file, the claim ids it holds and the source keys it defines."""
 
     text: str
+    data: dict[str, object] = field(default_factory=dict)  # what `text` reads back as
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     sources_added: list[str] = field(default_factory=list)
@@ -58,6 +59,7 @@ def fresh_document(claims: Sequence[ExtractedClaim]) -> FreshDocument:
     document: dict[str, object] = {"version": 1, "sources": sources, "claims": records}
     header = "".join(f"# {line}\n" for line in HEADER.splitlines())
     result.text = header + dump_sources_document(document)
+    result.data = document
     return result
 
 

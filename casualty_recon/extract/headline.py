@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from casualty_recon.extract.statements import Statement
 
@@ -26,6 +27,8 @@ _NON_COMBATANT = (
 _CIVILIAN_GROUPS = ("civilians", "health workers", "journalists", "aid workers")
 # How many sentences after a vague headline ("dozens killed") to look for its precise count.
 _PRECISE_WITHIN = 4
+# How many sentences after a headline of groups (children, women) to look for their total.
+_TOTAL_WITHIN = 2
 # Signs that a statement counts the whole war, not the event the article reports.
 _CUMULATIVE = re.compile(
     r"\bsince (?:the )?(?:(?:start|beginning|outbreak|onset) of|conflict|war|uprising|crisis|"
@@ -48,46 +51,123 @@ def is_cumulative(statement: Statement) -> bool:
     return bool(_CUMULATIVE.search(near)) or statement.low >= 100_000
 
 
+# People killed in fighting between armed parties, without civilians named, were fighters.
+_FIGHTING = re.compile(
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|gunfights?|skirmish(?:es)?)\b", re.I
+)
+
+
+def _in_fighting(statement: Statement) -> bool:
+    text = statement.sentence.text
+    near = text[max(0, statement.start - _NEAR) : statement.end + _NEAR]
+    return (
+        statement.population == "people"
+        and bool(_FIGHTING.search(near))
+        and not re.search(r"\bcivilian", text, re.I)
+    )
+
+
 def event_statements(statements: Sequence[Statement]) -> list[Statement]:
     """The statements of people killed in the event the article reports."""
     return [
         s
         for s in statements
-        if s.outcome == "killed" and s.population in _NON_COMBATANT and not is_cumulative(s)
+        if s.outcome == "killed"
+        and s.population in _NON_COMBATANT
+        and not is_cumulative(s)
+        and not _in_fighting(s)
     ]
 
 
 def headline_civilians(statements: Sequence[Statement]) -> Statement | None:
     """The article's headline civilian toll, or None when it states none.
 
-    Civilians where the first sentence with a toll names them, else people; a vague count
-    ("dozens of civilians") gives way to a precise one stated soon after.
+    None when the article's lead reports fighters killed and no non-combatants. The headline
+    sentence is the first with a toll of non-combatants killed: civilians where it
+    names them, else people, else its groups ("Ten children and five women have been killed",
+    "five children and four medical staff": `_groups_headline`). A vague count ("dozens of
+    civilians") gives way to a precise one stated soon after that could be called so (3 is not
+    "dozens": at least a quarter of the word's least reading).
     """
     candidates = event_statements(statements)
+    if not candidates:
+        return None
+    if _reports_fighters(statements, candidates[0]):
+        return None
     first = _first_by_preference(candidates)
-    if first is None or not first.vague:
+    if first.population not in ("civilians", "people"):
+        return _groups_headline(first, candidates)
+    if not first.vague:
         return first
     for statement in candidates:
         if (
             not statement.vague
             and 0 < statement.sentence.index - first.sentence.index <= _PRECISE_WITHIN
             and statement.population in (first.population, "people", "civilians")
+            and statement.stated >= first.low // 4
         ):
             return statement
     return None
 
 
-def _first_by_preference(candidates: Sequence[Statement]) -> Statement | None:
-    by_sentence: dict[int, list[Statement]] = {}
+# The title and lead of an article: the sentences that say what event it reports.
+_LEAD_SENTENCES = 2
+
+
+def _reports_fighters(statements: Sequence[Statement], first: Statement) -> bool:
+    """True when the article's lead reports fighters killed ("Air strikes kill at least 20
+    Islamic State fighters") before any toll of non-combatants: the civilians counted further
+    down are asides (other towns, other days, "also killed"), not the event's civilian toll."""
+    lead = next((s for s in statements if s.outcome == "killed" and not is_cumulative(s)), None)
+    return (
+        lead is not None
+        and lead.population == "combatants"
+        and lead.sentence.index < min(first.sentence.index, _LEAD_SENTENCES)
+    )
+
+
+def _first_by_preference(candidates: Sequence[Statement]) -> Statement:
+    """The first statement, by population, of the first sentence that has one."""
+    index = candidates[0].sentence.index
+    group = [s for s in candidates if s.sentence.index == index]
+    for populations in (("civilians",), ("people",), _CIVILIAN_GROUPS):
+        for statement in group:
+            if statement.population in populations:
+                return statement
+    return group[0]
+
+
+def _groups_headline(first: Statement, candidates: Sequence[Statement]) -> Statement:
+    """The toll of a headline sentence that names only groups (children, women, medical
+    staff...): one group is its own toll; several give the civilians or people total of the
+    next sentences that takes them in (at least their sum), else their sum. A group named twice
+    in the sentence (a title run into the lead) counts once; a part of another ("including two
+    girls") is not added."""
+    index = first.sentence.index
+    parts: dict[tuple[int, str], Statement] = {}
     for statement in candidates:
-        by_sentence.setdefault(statement.sentence.index, []).append(statement)
-    for index in sorted(by_sentence):
-        group = by_sentence[index]
-        for populations in (("civilians",), ("people",), _CIVILIAN_GROUPS):
-            for statement in group:
-                if statement.population in populations:
-                    return statement
-    return candidates[0] if candidates else None
+        if statement.sentence.index == index and not _is_sub_part(statement):
+            parts.setdefault((statement.stated, statement.population), statement)
+    if len(parts) < 2:
+        return first
+    total = sum(s.stated for s in parts.values())
+    for statement in candidates:
+        if (
+            0 < statement.sentence.index - index <= _TOTAL_WITHIN
+            and statement.population in ("civilians", "people")
+            and not statement.vague
+            and statement.stated >= total
+        ):
+            return statement
+    exact = all(s.low == s.stated for s in parts.values())
+    return replace(
+        first,
+        figure=str(total) if exact else f"at least {total}",
+        stated=total,
+        low=sum(s.low for s in parts.values()),
+        high=total if exact else None,
+        population="people",
+    )
 
 
 def headline_children(statements: Sequence[Statement]) -> Statement | None:

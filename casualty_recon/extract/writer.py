@@ -12,13 +12,20 @@ from collections.abc import Sequence
 
 from casualty_recon.extract.claims import ExtractedClaim
 from casualty_recon.extract.fresh_yaml import HEADER, fresh_document
-from casualty_recon.load.loader import loads
+from casualty_recon.load.loader import load_document, loads
 from casualty_recon.load.yaml_append import MergeResult, NewClaim, NewSource, append_claims
 from casualty_recon.load.yaml_nodes import MAX_BYTES
 from casualty_recon.model.errors import InputError, UsageError
 from casualty_recon.model.usage import EXTRACTED_INVALID, EXTRACTED_TOO_LARGE
 
-__all__ = ["HEADER", "MergeResult", "check_loads", "merge_claims", "render_yaml"]
+__all__ = [
+    "HEADER",
+    "MergeResult",
+    "check_loads",
+    "merge_checked",
+    "merge_claims",
+    "render_yaml",
+]
 
 
 def render_yaml(claims: Sequence[ExtractedClaim]) -> str:
@@ -34,6 +41,27 @@ def merge_claims(existing: str | None, claims: Sequence[ExtractedClaim]) -> tupl
         fresh = fresh_document(claims)
         return fresh.text, MergeResult(fresh.added, fresh.skipped, fresh.sources_added)
     return append_claims(existing, [_new_claim(claim) for claim in claims], header=HEADER)
+
+
+def merge_checked(
+    existing: str | None, claims: Sequence[ExtractedClaim], path: str
+) -> tuple[str, MergeResult]:
+    """`merge_claims`, refusing a result that would not load (UsageError, a bug in extract).
+
+    A new document is checked on the plain data it was written from (`load_document`): the
+    writer's text reads back as exactly that data (`dump_sources_document`'s contract, tested
+    on any text in tests/test_sources_yaml.py), so parsing the text again would prove nothing
+    more, at half the cost of the check. Text added to an existing file is parsed again."""
+    if existing is None or not existing.strip():
+        fresh = fresh_document(claims)
+        try:
+            load_document(fresh.data, path)
+        except InputError as exc:
+            raise _would_not_load(exc) from None
+        return fresh.text, MergeResult(fresh.added, fresh.skipped, fresh.sources_added)
+    text, merged = merge_claims(existing, claims)
+    check_loads(text, path, existing)
+    return text, merged
 
 
 def _new_claim(claim: ExtractedClaim) -> NewClaim:
@@ -70,4 +98,8 @@ def check_loads(text: str, path: str, existing: str | None) -> None:
                 loads(existing, path)
             except InputError:
                 return  # the file had problems already; adding to it is no worse
-        raise UsageError.of(EXTRACTED_INVALID, errors=exc) from None
+        raise _would_not_load(exc) from None
+
+
+def _would_not_load(exc: InputError) -> UsageError:
+    return UsageError.of(EXTRACTED_INVALID, errors=exc)

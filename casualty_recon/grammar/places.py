@@ -49,8 +49,9 @@ from casualty_recon.grammar.gazetteer import (
     Country,
     Entry,
     GazetteerData,
+    NameMatcher,
     Subdivision,
-    builtin_regex,
+    builtin_matcher,
     display_name,
     fold,
     fold_with_origin,
@@ -166,7 +167,7 @@ class Gazetteer:
         """
         folded, origin = fold_with_origin(text)
         found: list[tuple[int, int, str | None, str, bool]] = []  # fstart, fend, part, key, area
-        regexes: list[tuple[re.Pattern[str], bool]] = [(builtin_regex(), False)]
+        regexes: list[tuple[re.Pattern[str] | NameMatcher, bool]] = [(builtin_matcher(), False)]
         area_regex = self._user_area_regex()
         if area_regex is not None:
             regexes.insert(0, (area_regex, True))

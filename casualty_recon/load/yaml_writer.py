@@ -52,7 +52,7 @@ _NUMBER_LIKE = re.compile(
 )
 # Characters a YAML reader refuses, or reads as a line break, even inside double quotes.
 _ESCAPE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_CONTROL = re.compile(r"[\x00-\x1f]")  # one search, not a Python test a character
+_CONTROL = re.compile(r"[\x00-\x1f]")  # control characters: quoted, never plain
 _WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

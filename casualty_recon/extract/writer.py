@@ -16,7 +16,7 @@ from casualty_recon.load.loader import loads
 from casualty_recon.load.yaml_append import MergeResult, NewClaim, NewSource, append_claims
 from casualty_recon.load.yaml_nodes import MAX_BYTES
 from casualty_recon.model.errors import InputError, UsageError
-from casualty_recon.model.usage import EXTRACTED_INVALID
+from casualty_recon.model.usage import EXTRACTED_INVALID, EXTRACTED_TOO_LARGE
 
 __all__ = ["HEADER", "MergeResult", "check_loads", "merge_claims", "render_yaml"]
 
@@ -61,11 +61,7 @@ def check_loads(text: str, path: str, existing: str | None) -> None:
     text over the input limit, which `validate` would refuse however good its claims."""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
-        raise UsageError(
-            f"the sources.yaml written from these articles would be {size:,} bytes, over the "
-            f"limit of {MAX_BYTES:,} that validate and report read; nothing was written",
-            "extract fewer or shorter articles into each file",
-        )
+        raise UsageError.of(EXTRACTED_TOO_LARGE, size=size, limit=MAX_BYTES)
     try:
         loads(text, path)
     except InputError as exc:

@@ -287,6 +287,12 @@ UNEXPECTED = Template(
     "unexpected {name}: {error}",
     "this is a bug; please report it at {url} with the output of the same command run with --debug",
 )
+EXTRACTED_TOO_LARGE = Template(
+    "bad-option",
+    "the sources.yaml written from these articles would be {size:,} bytes, over the limit of "
+    "{limit:,} that validate and report read; nothing was written",
+    "extract fewer or shorter articles into each file",
+)
 EXTRACTED_INVALID = Template(
     "internal",
     "the extracted claims would not load:\n{errors}",

@@ -23,6 +23,7 @@ from casualty_recon.model.errors import DataError, UsageError
 from casualty_recon.model.usage import (
     APPEND_NEEDS_OUTPUT,
     ARTICLES_FAILED,
+    ARTICLES_NONE_READ,
     CANNOT_READ_QUOTED,
     EXTRACT_TARGET_EXISTS,
     NO_ARTICLE,
@@ -99,7 +100,12 @@ def run_extract(
     if (append or force) and output is None:
         raise UsageError.of(APPEND_NEEDS_OUTPUT)
     texts, unread = read_articles(articles)
-    failures = [ArticleFailure(name, e.message, e.hint) for name, e in unread]
+    # An input that cannot be read is located at its start, as `validate` locates it.
+    failures = [ArticleFailure(_located(name), e.message, e.hint) for name, e in unread]
+    if not texts:  # every input failed: nothing to print or write, only the errors
+        for failure in failures:
+            err.write(error_text(failure.message, failure.hint, where=failure.name) + "\n")
+        raise DataError.of(ARTICLES_NONE_READ, failed=len(failures), s=_plural(len(failures)))
     with stages(len(texts) >= BATCH) as progress:  # on a terminal only, for a batch
 
         def show(number: int, name: str) -> None:
@@ -126,6 +132,14 @@ def run_extract(
     )
     _raise_if_failed(failures, len(articles))
     return len(claims)
+
+
+def _located(name: str) -> str:
+    return f"{'<stdin>' if name == '-' else name}:1:1"
+
+
+def _plural(count: int) -> str:
+    return "s" if count != 1 else ""
 
 
 def _raise_if_failed(failures: Sequence[ArticleFailure], articles: int) -> None:

@@ -132,6 +132,11 @@ DUCKDB_MEMORY_BAD = Template(
     "CASUALTY_RECON_DUCKDB_MEMORY={limit!r} is not an amount of memory",
     "write it like 4GB or 512MiB",
 )
+EVENTS_MAX_BYTES_BAD = Template(
+    "bad-option",
+    "{variable}={value!r} is not a size in bytes",
+    "write it like 4G, 4GiB, 3000M or 3221225472 (K, M, G and T are powers of 1024)",
+)
 OVERLAP_TOO_FEW = Template("bad-option", "overlap needs two lists or more", "{usage}")
 OVERLAP_LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name each list once")
 OVERLAP_KEY_ODD = Template(

@@ -35,7 +35,7 @@ def test_extract_of_dev_zero_prints_nothing_and_locates_the_error() -> None:
         "error: /dev/zero:1:1: cannot read the file: it is a character device, not a file"
     )
     assert lines[1].startswith("  hint: ")
-    assert lines[-1] == "error: 1 article could not be read (above); nothing was written"
+    assert lines[-1] == "error: 1 of 1 article failed (above); nothing was written"
     assert "no toll statements" not in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -51,7 +51,27 @@ def test_extract_of_unreadable_inputs_into_a_file_writes_nothing(tmp_path: Path)
     assert not out.exists()  # an empty sources.yaml was written before
     assert f"error: {missing}:1:1: no such article" in result.stderr
     assert result.stderr.splitlines()[-1] == (
-        "error: 2 articles could not be read (above); nothing was written"
+        "error: 2 of 2 articles failed (above); nothing was written"
+    )
+
+
+def test_extract_whose_only_article_fails_prints_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casualty_recon.extract import claims as claims_module
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(claims_module, "_article_claims", broken)
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling killed 12 civilians in Idlib on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "RuntimeError: boom" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "error: 1 of 1 article failed (above); nothing was written"
     )
 
 

@@ -22,8 +22,8 @@ from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import DataError, UsageError
 from casualty_recon.model.usage import (
     APPEND_NEEDS_OUTPUT,
+    ARTICLES_ALL_FAILED,
     ARTICLES_FAILED,
-    ARTICLES_NONE_READ,
     CANNOT_READ_QUOTED,
     EXTRACT_TARGET_EXISTS,
     NO_ARTICLE,
@@ -102,10 +102,6 @@ def run_extract(
     texts, unread = read_articles(articles)
     # An input that cannot be read is located at its start, as `validate` locates it.
     failures = [ArticleFailure(_located(name), e.message, e.hint) for name, e in unread]
-    if not texts:  # every input failed: nothing to print or write, only the errors
-        for failure in failures:
-            err.write(error_text(failure.message, failure.hint, where=failure.name) + "\n")
-        raise DataError.of(ARTICLES_NONE_READ, failed=len(failures), s=_plural(len(failures)))
     with stages(len(texts) >= BATCH) as progress:  # on a terminal only, for a batch
 
         def show(number: int, name: str) -> None:
@@ -116,6 +112,8 @@ def run_extract(
         )
     for failure in failures:  # each on stderr as it is known, and exit 1 at the end
         err.write(error_text(failure.message, failure.hint, where=failure.name) + "\n")
+    if len(failures) >= len(articles):  # every input failed: nothing to print or write
+        raise DataError.of(ARTICLES_ALL_FAILED, failed=len(failures), s=_plural(len(articles)))
     if not claims:
         err.write("no toll statements found\n")
     if output is None:

@@ -286,8 +286,8 @@ ARTICLES_FAILED = Template(
     "failed",
     "{failed} of {articles} article{s} failed (above); the claims of the others were written",
 )
-ARTICLES_NONE_READ = Template(
-    "failed", "{failed} article{s} could not be read (above); nothing was written"
+ARTICLES_ALL_FAILED = Template(
+    "failed", "{failed} of {failed} article{s} failed (above); nothing was written"
 )
 OUTPUT_FAILED = Template("output", "cannot write to standard output: {reason}")
 UNEXPECTED = Template(

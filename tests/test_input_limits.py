@@ -175,9 +175,14 @@ def test_report_events_from_a_fifo_without_writer_is_reported_not_waited_on(
     assert "Traceback" not in result.stderr
 
 
-def test_events_from_a_fifo_with_a_writer_read_as_the_file(tmp_path: Path) -> None:
+def test_events_from_a_fifo_with_a_writer_read_as_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from casualty_recon.events import load_events
 
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     plain = load_events(_airwars(tmp_path))
     path = _fifo(tmp_path)
     writer = _write_to(path, AIRWARS_CSV.encode("utf-8"))
@@ -186,16 +191,17 @@ def test_events_from_a_fifo_with_a_writer_read_as_the_file(tmp_path: Path) -> No
     assert piped.path == path and piped.kind == "airwars"
     assert piped.rows == plain.rows == 20
     assert np.array_equal(piped.first_day, plain.first_day)
-    assert [
-        name
-        for name in os.listdir(tempfile.gettempdir())
-        if name.startswith("casualty-recon-events-")
-    ] == []  # the copy of the FIFO is removed
+    assert os.listdir(temporary) == []  # the copy of the FIFO is removed
 
 
-def test_an_endless_fifo_is_refused_as_soon_as_it_passes_the_limit(tmp_path: Path) -> None:
+def test_an_endless_fifo_is_refused_as_soon_as_it_passes_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from casualty_recon.events import load_events
 
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     path = _fifo(tmp_path)
     row = b"T1,2019-05-01,,Russian Military,Fair,Idlib,,,1,1,,\n"  # synthetic
     writer = _write_to(path, AIRWARS_CSV.encode("utf-8") + row * 10_000, times=1_000_000)
@@ -208,6 +214,7 @@ def test_an_endless_fifo_is_refused_as_soon_as_it_passes_the_limit(tmp_path: Pat
         "the event file is more than 1,048,576 bytes, over the limit for event files"
     )
     assert "CASUALTY_RECON_EVENTS_MAX_BYTES=2G" in (problem.hint or "")
+    assert os.listdir(temporary) == []  # the partial copy is removed
 
 
 def test_a_sparse_event_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def test_cli_batch_extracts_every_article_and_exits_1_at_the_end(tmp_path: Path)
     document = yaml.safe_load(result.stdout)
     assert {c["figure"] for c in document["claims"]} >= {"at least 40", 12, 7, 5}
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors[0] == f"error: {names[1]}: no such article: '{names[1]}'"
+    assert errors[0] == f"error: {names[1]}:1:1: no such article: '{names[1]}'"
     assert errors[-1].startswith("error: 1 of 4 articles failed")
     assert "Traceback" not in result.stderr
 

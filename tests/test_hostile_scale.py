@@ -141,8 +141,9 @@ def test_extract_dev_zero_is_refused_at_once() -> None:
         check=False,
     )
     assert done.returncode == 1, done.stderr
+    assert done.stdout == ""  # issue 16: an empty YAML document was printed
     assert done.stderr.startswith(
-        "error: /dev/zero: cannot read the file: it is a character device, not a file\n"
+        "error: /dev/zero:1:1: cannot read the file: it is a character device, not a file\n"
     )
     assert "Traceback" not in done.stderr
 

@@ -22,6 +22,7 @@ from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import DataError, UsageError
 from casualty_recon.model.usage import (
     APPEND_NEEDS_OUTPUT,
+    ARTICLES_ALL_FAILED,
     ARTICLES_FAILED,
     CANNOT_READ_QUOTED,
     EXTRACT_TARGET_EXISTS,
@@ -98,7 +99,8 @@ def run_extract(
     if (append or force) and output is None:
         raise UsageError.of(APPEND_NEEDS_OUTPUT)
     texts, unread = read_articles(articles)
-    failures = [ArticleFailure(name, e.message, e.hint) for name, e in unread]
+    # An input that cannot be read is located at its start, as `validate` locates it.
+    failures = [ArticleFailure(_located(name), e.message, e.hint) for name, e in unread]
     with stages(len(texts) >= BATCH) as progress:  # on a terminal only, for a batch
 
         def show(number: int, name: str) -> None:
@@ -109,6 +111,8 @@ def run_extract(
         )
     for failure in failures:  # each on stderr as it is known, and exit 1 at the end
         err.write(error_text(failure.message, failure.hint, where=failure.name) + "\n")
+    if len(failures) >= len(articles):  # every input failed: nothing to print or write
+        raise DataError.of(ARTICLES_ALL_FAILED, failed=len(failures), s=_plural(len(articles)))
     if not claims:
         err.write("no toll statements found\n")
     if output is None:
@@ -125,6 +129,14 @@ def run_extract(
     )
     _raise_if_failed(failures, len(articles))
     return len(claims)
+
+
+def _located(name: str) -> str:
+    return f"{'<stdin>' if name == '-' else name}:1:1"
+
+
+def _plural(count: int) -> str:
+    return "s" if count != 1 else ""
 
 
 def _raise_if_failed(failures: Sequence[ArticleFailure], articles: int) -> None:

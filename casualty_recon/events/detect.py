@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casualty_recon.events.layout import Layout
+from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.load.yaml_nodes import utf16_order
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import (
@@ -46,12 +47,20 @@ SNIFF_BYTES = 1 << 20
 @dataclass(frozen=True, slots=True)
 class Header:
     """The header of an event CSV: names as written, made unique (blank ones named
-    `_blank_N`), and what the reader must skip."""
+    `_blank_N`), and what the reader must skip. `path` names the file in messages; its bytes
+    are read from `source` (a temporary copy of a FIFO; `path` when empty), within `limit`."""
 
     path: str
     names: tuple[str, ...]
     hxl: bool
     encoding: str
+    source: str = ""
+    limit: int = EVENTS_MAX_BYTES
+
+    @property
+    def data(self) -> str:
+        """The path the file's bytes are read from."""
+        return self.source or self.path
 
     @property
     def rows_before_data(self) -> int:
@@ -73,11 +82,12 @@ def _refuse(path: str, template: Template, **values: object) -> InputError:
     return InputError([Problem.of(template, Location(path, 1, 1), **values)])
 
 
-def sniff(path: str | Path) -> Header:
-    """Read the header (and the HXL row, if any) of an event CSV."""
+def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MAX_BYTES) -> Header:
+    """Read the header (and the HXL row, if any) of an event CSV (its bytes from `source`
+    when given, see `events.source`)."""
     name = str(path)
     try:
-        with open(path, "rb") as file:
+        with open_events(source or name, name, limit) as file:
             head = file.read(SNIFF_BYTES)
     except OSError as err:
         raise event_file_error(name, EVENTS_UNREADABLE, reason=err.strerror or err) from err
@@ -112,7 +122,7 @@ def sniff(path: str | Path) -> Header:
         names.append(cell if cell and cell not in names else f"_blank_{index + 1}")
     filled = [cell.strip() for cell in second if cell.strip()]
     hxl = bool(filled) and all(cell.startswith("#") for cell in filled)
-    return Header(name, tuple(names), hxl, encoding)
+    return Header(name, tuple(names), hxl, encoding, source or "", limit)
 
 
 def _article(title: str) -> str:

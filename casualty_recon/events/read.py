@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
 import re
 from collections import Counter
@@ -33,6 +34,7 @@ import pyarrow.csv as pacsv
 
 from casualty_recon.events.detect import Header, event_file_error
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
+from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import (
     EVENTS_DATE_AMBIGUOUS,
@@ -253,14 +255,15 @@ def _line_of_value(header: Header, column: str, value: str) -> int:
     """The line of the first row whose `column` holds `value` (an error path: one scan)."""
     try:
         index = header.names.index(column)
-        with open(header.path, encoding=header.encoding, errors="replace", newline="") as file:
+        stream = open_events(header.data, header.path, header.limit)
+        with io.TextIOWrapper(stream, header.encoding, errors="replace", newline="") as file:
             reader = csv.reader(file)
             for row in reader:
                 if reader.line_num <= header.rows_before_data:
                     continue
                 if len(row) > index and row[index].strip() == value:
                     return int(reader.line_num) - sum(cell.count("\n") for cell in row)
-    except (OSError, ValueError, csv.Error):
+    except (OSError, ValueError, csv.Error, InputError):
         pass
     return 1
 
@@ -301,8 +304,9 @@ class RowAligned:
     number of quote characters (`"`, doubled when escaped) before it in the block is even. The
     bytes after the last such break are kept for the next read."""
 
-    def __init__(self, path: str) -> None:
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by pyarrow through close()
+    def __init__(self, path: str, limit: int = EVENTS_MAX_BYTES, shown: str | None = None) -> None:
+        # Closed by pyarrow through close(); read within `limit` (see events.source).
+        self._file = open_events(path, shown or path, limit)
         self._carry = b""
         self.closed = False
 
@@ -339,6 +343,12 @@ class RowAligned:
         self.closed = True
         self._file.close()
 
+    def __enter__(self) -> RowAligned:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def read_columns(header: Header, layout: Layout, date_format: str | None = None) -> Raw:
     """Read the layout's columns from the file of `header`; `date_format` is a key of
@@ -364,7 +374,7 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
 
     wanted = list(dict.fromkeys(roles.values()))
     try:
-        size = os.path.getsize(header.path)
+        size = os.path.getsize(header.data)
     except OSError:
         size = 0
     aligned = header.encoding == "utf-8" and size >= ALIGNED_MIN_BYTES
@@ -398,13 +408,18 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
         )
         wrong_width.clear()
         multiline.clear()
-        source: str | RowAligned = RowAligned(header.path) if row_aligned else header.path
-        return pacsv.read_csv(
-            source,
-            read_options=read_options,
-            parse_options=parse_options,
-            convert_options=convert,
+        source = (
+            RowAligned(header.data, header.limit, header.path)
+            if row_aligned
+            else open_events(header.data, header.path, header.limit)
         )
+        with source:
+            return pacsv.read_csv(
+                source,
+                read_options=read_options,
+                parse_options=parse_options,
+                convert_options=convert,
+            )
 
     def read(typed: bool) -> pa.Table:
         if aligned:
@@ -489,7 +504,7 @@ def _line_of_text(header: Header, text: str) -> int | None:
     newlines = 0
     tail = b""
     try:
-        with open(header.path, "rb") as file:
+        with open_events(header.data, header.path, header.limit) as file:
             while chunk := file.read(BLOCK_BYTES):
                 data = tail + chunk
                 found = data.find(needle)
@@ -499,7 +514,7 @@ def _line_of_text(header: Header, text: str) -> int | None:
                 cut = max(len(data) - keep, 0)
                 newlines += data.count(b"\n", 0, cut)
                 tail = data[cut:]
-    except OSError:
+    except (OSError, InputError):
         return None
     return None
 

@@ -31,7 +31,8 @@ from casualty_recon.events.layout import (
 )
 from casualty_recon.events.layouts import layouts
 from casualty_recon.events.place_names import PlaceResolver, default_resolver, resolve_pairs
-from casualty_recon.events.read import read_columns
+from casualty_recon.events.read import Raw, read_columns
+from casualty_recon.events.source import event_source, events_limit
 
 LAYOUTS: dict[str, Layout] = layouts()
 
@@ -261,17 +262,27 @@ def load_events(
     *,
     places: PlaceResolver | None = None,
     date_format: str | None = None,
+    limit: int | None = None,
 ) -> EventTable:
     """Read an event dataset (UCDP GED, ACLED or Airwars CSV; `kind` overrides detection).
 
-    Raises `errors.InputError` when the file cannot be read or lacks a needed column (the message
-    names the columns expected), `errors.UsageError` for an unknown `kind`. `date_format`
-    (`dd/mm/yyyy` or `mm/dd/yyyy`) is the order of numeric dates; without it the file must show
-    its order (a day over 12) wherever a date like 05/07/2019 could be read both ways.
+    Raises `errors.InputError` when the file cannot be read, is over `limit` bytes (default:
+    `events.source.events_limit()`, 2 GiB or $CASUALTY_RECON_EVENTS_MAX_BYTES) or lacks a needed
+    column (the message names the columns expected), `errors.UsageError` for an unknown `kind`.
+    `date_format` (`dd/mm/yyyy` or `mm/dd/yyyy`) is the order of numeric dates; without it the
+    file must show its order (a day over 12) wherever a date like 05/07/2019 could be read both
+    ways.
     """
-    header = sniff(path)
-    layout = detect(header, LAYOUTS, kind)
-    raw = read_columns(header, layout, date_format)
+    limit = events_limit() if limit is None else limit
+    with event_source(str(path), limit) as source:
+        header = sniff(path, source=source if source != str(path) else None, limit=limit)
+        layout = detect(header, LAYOUTS, kind)
+        raw = read_columns(header, layout, date_format)
+        return _table(path, layout, raw, places)
+
+
+def _table(path: str | Path, layout: Layout, raw: Raw, places: PlaceResolver | None) -> EventTable:
+    """The event table of the columns read (`raw`): unusable rows counted, places resolved."""
     prepared = layout.prepare(raw)
     usable, unreadable, examples = _unreadable_rows(prepared)
     for reason, count in raw.bad_rows.items():

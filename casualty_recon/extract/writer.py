@@ -54,6 +54,7 @@ def merge_checked(
     more, at half the cost of the check. Text added to an existing file is parsed again."""
     if existing is None or not existing.strip():
         fresh = fresh_document(claims)
+        _check_size(fresh.text)
         try:
             load_document(fresh.data, path)
         except InputError as exc:
@@ -84,12 +85,17 @@ def _new_claim(claim: ExtractedClaim) -> NewClaim:
     return NewClaim(claim.id, source, fields)
 
 
-def check_loads(text: str, path: str, existing: str | None) -> None:
-    """Refuse text that would not load, unless `existing` did not load before either; first,
-    text over the input limit, which `validate` would refuse however good its claims."""
+def _check_size(text: str) -> None:
+    """Refuse text over the input limit: `validate` and `report` would not read it back."""
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         raise UsageError.of(EXTRACTED_TOO_LARGE, size=size, limit=MAX_BYTES)
+
+
+def check_loads(text: str, path: str, existing: str | None) -> None:
+    """Refuse text that would not load, unless `existing` did not load before either; first,
+    text over the input limit, which `validate` would refuse however good its claims."""
+    _check_size(text)
     try:
         loads(text, path)
     except InputError as exc:

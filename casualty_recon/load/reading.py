@@ -11,15 +11,22 @@ refused at once instead of filling memory. What it accepts:
   something; a FIFO nobody writes to is a located `file` problem, not a hang;
 - nothing else: character and block devices (`/dev/zero`, `/dev/urandom`), sockets and
   directories are a located `file` problem.
+
+Files too big to hold in memory (event datasets) are streamed instead: `BoundedReader` is a binary
+file that raises the caller's error as soon as more than its limit has come from it, `wait_for_fifo`
+opens a FIFO without hanging when nobody writes to it, and `copy_bounded` copies a stream to a file
+in chunks within a limit (a FIFO is copied once so it can be read several times).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import select
 import stat
 import sys
+from collections.abc import Callable
 from typing import BinaryIO
 
 from casualty_recon.load.yaml_nodes import MAX_BYTES
@@ -35,7 +42,16 @@ from casualty_recon.model.errors import (
     Problem,
 )
 
-__all__ = ["CHUNK", "FIFO_WAIT", "read_input", "read_stream"]
+__all__ = [
+    "CHUNK",
+    "FIFO_WAIT",
+    "BoundedReader",
+    "copy_bounded",
+    "read_input",
+    "read_stream",
+    "special_kind",
+    "wait_for_fifo",
+]
 
 CHUNK = 1 << 20
 FIFO_WAIT = 10.0  # seconds a FIFO may stay silent before it is reported
@@ -122,3 +138,68 @@ def _kind(mode: int) -> str:
 
 def _unreadable(where: Location, err: OSError) -> InputError:
     return InputError([Problem.of(FILE_UNREADABLE, where, reason=err.strerror or str(err))])
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages (`a character device`)."""
+    return _kind(mode)
+
+
+class BoundedReader(io.RawIOBase):
+    """The binary file `name`, read in the chunks its reader asks for, that raises `over()` as
+    soon as more than `limit` bytes have come from it (it never reads past `limit + 1`), however
+    the file grows or whatever it is: a sparse or endless input costs no memory."""
+
+    def __init__(self, name: str, limit: int, over: Callable[[], Exception]) -> None:
+        super().__init__()
+        self._raw = open(name, "rb", buffering=0)  # noqa: SIM115 - closed by close()
+        self._limit = limit
+        self._over = over
+        self.size = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        room = self._limit + 1 - self.size
+        view = memoryview(buffer).cast("B")
+        count = self._raw.readinto(view[: min(len(view), room)]) or 0
+        self.size += count
+        if self.size > self._limit:
+            raise self._over()
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+def wait_for_fifo(name: str, seconds: float) -> int | None:
+    """A descriptor of the FIFO `name` (blocking) once a writer has sent something or closed it,
+    None when nothing came in `seconds` (nobody writes to it). Raises OSError."""
+    handle = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        ready, _, _ = select.select([handle], [], [], seconds)
+    except BaseException:
+        os.close(handle)
+        raise
+    if not ready:
+        os.close(handle)
+        return None
+    os.set_blocking(handle, True)
+    return handle
+
+
+def copy_bounded(
+    source: BinaryIO, target: BinaryIO, limit: int, over: Callable[[], Exception]
+) -> int:
+    """Copy `source` to `target` in chunks; raise `over()` as soon as more than `limit` bytes
+    came. Returns the bytes copied."""
+    size = 0
+    while chunk := source.read(min(CHUNK, limit + 1 - size)):
+        size += len(chunk)
+        if size > limit:
+            raise over()
+        target.write(chunk)
+    return size

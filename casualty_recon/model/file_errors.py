@@ -21,6 +21,29 @@ EVENTS_NOT_CSV = Template(
     "cannot read the event file as CSV: {reason}",
     "save the event dataset as CSV: one header row, then one event a row",
 )
+EVENTS_LIMIT_HINT = (
+    "the environment variable {variable} raises the limit for event files, e.g. {variable}={larger}"
+)
+EVENTS_TOO_LARGE = Template(
+    "too-large",
+    "the event file is {size:,} bytes, over the limit of {limit:,} for event files",
+    EVENTS_LIMIT_HINT,
+)
+EVENTS_STREAM_TOO_LARGE = Template(
+    "too-large",
+    "the event file is more than {limit:,} bytes, over the limit for event files",
+    EVENTS_LIMIT_HINT,
+)
+EVENTS_NOT_REGULAR = Template(
+    "file",
+    "cannot read the event file: it is {kind}, not a file",
+    "give the path of an event dataset CSV (UCDP GED, ACLED, Airwars)",
+)
+EVENTS_FIFO_NO_WRITER = Template(
+    "file",
+    "cannot read the event file: nothing was written to this FIFO in {seconds:g} seconds",
+    "start the program that writes to it first",
+)
 EVENTS_NOT_THE_LAYOUT = Template(
     "bad-csv",
     "not {article} {title} file: it lacks the column(s) {missing}",

@@ -142,6 +142,11 @@ DUCKDB_MEMORY_BAD = Template(
     "CASUALTY_RECON_DUCKDB_MEMORY={limit!r} is not an amount of memory",
     "write it like 4GB or 512MiB",
 )
+EVENTS_MAX_BYTES_BAD = Template(
+    "bad-option",
+    "{variable}={value!r} is not a size in bytes",
+    "write it like 4G, 4GiB, 3000M or 3221225472 (K, M, G and T are powers of 1024)",
+)
 OVERLAP_TOO_FEW = Template("bad-option", "overlap needs two lists or more", "{usage}")
 OVERLAP_LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name each list once")
 OVERLAP_KEY_ODD = Template(
@@ -350,10 +355,21 @@ OUTPUT_FAILED = Template(
     "cannot write to standard output: {reason}",
     "check that the disk is not full and that the program reading the output is still running",
 )
+ARTICLES_ALL_FAILED = Template(
+    "failed",
+    "{failed} of {failed} article{s} failed (above); nothing was written",
+    "each failure is above with its hint; fix those articles and run extract again",
+)
 UNEXPECTED = Template(
     "internal",
     "unexpected {name}: {error}",
     "this is a bug; please report it at {url} with the output of the same command run with --debug",
+)
+EXTRACTED_TOO_LARGE = Template(
+    "bad-option",
+    "the sources.yaml written from these articles would be {size:,} bytes, over the limit of "
+    "{limit:,} that validate and report read; nothing was written",
+    "extract fewer or shorter articles into each file",
 )
 EXTRACTED_INVALID = Template(
     "internal",

@@ -22,6 +22,10 @@ from casualty_recon.model.file_errors import (
 from casualty_recon.model.lists import LIST_FIELDS, LIST_FORMATS, ListSpec
 
 
+# The fields of an entry of `lists:` (the schema's list of them too).
+LIST_ENTRY_FIELDS = ("file", "source", "as_of", "format", "sheet", "columns", "free")
+
+
 def lists_section(
     builder: NodeReader, top: dict[str, tuple[Node, Node]], sources: Sources
 ) -> dict[str, ListSpec]:
@@ -33,7 +37,7 @@ def lists_section(
     columns to keep). The files themselves are read by `casualty_recon.lists`.
     """
     suffixes = {".csv": "csv", ".json": "json", ".xlsx": "excel", ".xls": "excel"}
-    entries = ("file", "source", "as_of", "format", "sheet", "columns", "free")
+    entries = LIST_ENTRY_FIELDS
     specs: dict[str, ListSpec] = {}
     node = top["lists"][1] if "lists" in top else None
     base = Path(builder.path).parent

@@ -13,6 +13,7 @@ from typing import Any
 
 from casualty_recon.load.claim_fields import CLAIM_REQUIRED
 from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS, SOURCE_KINDS
+from casualty_recon.model.lists import LIST_FIELDS, LIST_FORMATS
 
 FIGURE_HELP = (
     "730, 1,089, more than 730, 730+, at least 730, about 500, nearly 500, up to 300, "
@@ -105,7 +106,37 @@ def _claim_schema() -> dict[str, Any]:
                 "type": "boolean",
                 "description": "Its breakdown parts add up to it (shares are exact).",
             },
+            "list": {
+                "type": "string",
+                "minLength": 1,
+                "description": "A key of `lists`: the named-victim list behind the figure.",
+            },
         },
+    }
+
+
+def _list_schema() -> dict[str, Any]:
+    """The schema of one entry of `lists:` (load/lists_section.py reads it)."""
+    properties: dict[str, Any] = {
+        "file": {**_TEXT, "description": "The list's file, relative to sources.yaml."},
+        "source": {"type": "string", "description": "A key of `sources`."},
+        "as_of": _DATE,
+        "format": {"enum": list(LIST_FORMATS), "description": "From the suffix by default."},
+        "sheet": {"type": "string", "description": "Excel: the sheet (the first by default)."},
+        "columns": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name"],
+            "properties": {field: {"type": "string"} for field in LIST_FIELDS},
+            "description": "The file's column name of each field.",
+        },
+        "free": {"type": "array", "items": {"type": "string"}, "description": "Columns kept."},
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["file", "columns"],
+        "properties": properties,
     }
 
 
@@ -178,6 +209,11 @@ def sources_schema(assumption_targets: Sequence[str]) -> dict[str, Any]:
             "sources": {"type": "object", "additionalProperties": source},
             "claims": {"type": "array", "items": claim},
             "assumptions": {"type": "array", "items": assumption},
+            "lists": {
+                "type": "object",
+                "additionalProperties": _list_schema(),
+                "description": "Named-victim lists (files of records) behind claims.",
+            },
             "compare": {
                 "type": "array",
                 "description": "Focus pairs of claim ids, compared and shown first.",

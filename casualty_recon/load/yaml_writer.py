@@ -150,8 +150,11 @@ def _entry(key: str, value: object, level: int, *, order: Sequence[str]) -> str:
         assert isinstance(value, list | tuple)
         body = ""
         for item in value:
+            nested = _try_inline(item, field=None) if _is_list(item) else None
             if isinstance(item, Mapping) and item:
                 body += _list_mapping(item, level + 1, ())
+            elif nested is not None:  # a list in a list (`compare:`'s pairs), in flow style
+                body += f"{INDENT * (level + 1)}- {nested}\n"
             else:
                 body += f"{INDENT * (level + 1)}- {_inline(item, field=None, flow=False)}\n"
         return f"{head}\n{body}"

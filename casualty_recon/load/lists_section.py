@@ -21,7 +21,6 @@ from casualty_recon.model.file_errors import (
 )
 from casualty_recon.model.lists import LIST_FIELDS, LIST_FORMATS, ListSpec
 
-
 # The fields of an entry of `lists:` (the schema's list of them too).
 LIST_ENTRY_FIELDS = ("file", "source", "as_of", "format", "sheet", "columns", "free")
 

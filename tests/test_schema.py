@@ -355,3 +355,87 @@ def test_an_empty_published_is_left_out_for_both_and_an_empty_as_of_is_a_located
     assert result.stderr.startswith(f"error: {path}:5:")
     assert "as_of is empty" in result.stderr.splitlines()[0]
     assert "Traceback" not in result.stderr
+
+
+# --- residual_high in the CSV columns (README, "pairs.csv") ---------------------------------
+
+# Synthetic claims (placeholders, not reports): every kind of figure, open floors and ceilings
+# among them, dated, undated, placeless and in series, with assumptions of every target.
+OPEN_FIGURES = (
+    "more than 730",
+    "at least 40",
+    "730+",
+    "up to 300",
+    "fewer than 90",
+    "between 160 and 300",
+    "about 500",
+    "nearly 500",
+    "dozens",
+    "hundreds",
+    "{low: 12}",
+    "0",
+    "1089",
+)
+
+
+def open_figures_file() -> str:
+    lines = ["version: 1", "sources:", "  s1:", "  s2:", "claims:"]
+    areas = ("Syria", "Idlib", UNKNOWN, "[Idlib, Hama]")
+    days = ("2019-08-20", "2019-05", UNKNOWN, "late April 2019", "2019")
+    for index, figure in enumerate(OPEN_FIGURES):
+        start = ", start: 2019-04-26" if index % 2 else ""
+        series = ", series: one" if index % 3 == 0 else ""
+        lines.append(
+            f"  - {{id: c{index}, source: s{index % 2 + 1}, figure: {figure}, "
+            f"population: {('people', 'civilians', 'children')[index % 3]}, outcome: killed, "
+            f"area: {areas[index % len(areas)]}, as_of: {days[index % len(days)]}{start}"
+            f"{series}, basis: {BASES[index % len(BASES)]}}}"
+        )
+    lines.append("assumptions:")
+    for target in assumable():
+        if target in RATE_FIELDS:
+            lines.append(f"  - {{applies_to: {target}, rate: [0, 40], reason: synthetic}}")
+        elif target in ("population", "basis"):
+            low, high = ("children", "people") if target == "population" else BASES[:2]
+            lines.append(
+                f"  - {{applies_to: {target}, from: {low}, to: {high}, ratio: [1, 9], "
+                "reason: synthetic}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_residual_high_is_never_empty() -> None:
+    """A pair's residual is a's stated interval minus b adjusted by effects the file sizes; both
+    are closed (an open figure enters at its stated bound, every rate and ratio is finite), so
+    neither end of it is ever open, whatever the figures, days or areas."""
+    from itertools import combinations
+
+    from casualty_recon.analysis.engine import Engine
+    from casualty_recon.model.columns import PAIRS_COLUMNS
+
+    sources = loads(open_figures_file(), "<synthetic>")
+    engine = Engine(sources)
+    rows = [engine.explain(x, y).to_dict() for x, y in combinations(sources.claims, 2)]
+    assert len(rows) == len(OPEN_FIGURES) * (len(OPEN_FIGURES) - 1) // 2
+    assert any(row["steps"] for row in rows)  # effects were applied
+    for row in rows:
+        assert isinstance(row["residual_low"], int | float), row
+        assert isinstance(row["residual_high"], int | float), row
+    description = {column.name: column.description for column in PAIRS_COLUMNS}
+    assert "empty" not in description["residual_high"].replace("never empty", "")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    documented = next(line for line in readme if line.startswith("| `residual_high` |"))
+    assert "never empty" in documented and "empty when open" not in documented
+
+
+def test_an_infinite_rate_or_ratio_is_refused() -> None:
+    """The only way a residual could open: a number too large for a float (`1.0e+999`)."""
+    for field, target in (("rate", "as_of"), ("ratio", "basis")):
+        values = "" if field == "rate" else "from: verified, to: reported, "
+        text = a_file(
+            rest=f"assumptions:\n  - {{applies_to: {target}, {values}{field}: [1, 1.0e+999], "
+            "reason: r}\n"
+        )
+        with pytest.raises(InputError) as caught:
+            loads(text, "<test>")
+        assert "must be a number or [low, high]" in str(caught.value)

@@ -3,6 +3,8 @@ analysis registry checks it), its rate or its from/to values and ratio, located 
 
 from __future__ import annotations
 
+import math
+
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
@@ -161,7 +163,11 @@ class AssumptionReader(NodeReader):
     def number_interval(self, node: Node, what: str) -> tuple[float, float] | None:
         raw = node.python()
         values = raw if isinstance(raw, list) else [raw]
-        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        numbers = [
+            v
+            for v in values
+            if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+        ]
         if len(numbers) != len(values) or len(values) not in (1, 2):
             self.report(INTERVAL_BAD, node, what=what, found=node.describe())
             return None

@@ -312,6 +312,13 @@ REFUSED = {
         rest="assumptions:\n  - {applies_to: weather, rate: 1, reason: r}\n"
     ),
     "a list without columns": a_file(rest="lists:\n  l: {file: x.csv}\n"),
+    "a list with an empty columns mapping": a_file(
+        rest="lists:\n  l: {file: x.csv, columns: {}}\n"
+    ),
+    "an assumption with an empty reason (it was dropped silently)": a_file(
+        rest="assumptions:\n  - {applies_to: basis, from: verified, to: reported, ratio: 1, "
+        "reason: ~}\n"
+    ),
     "a list without a name column": a_file(rest="lists:\n  l: {file: x.csv, columns: {age: a}}\n"),
     "an unknown list column field": a_file(
         rest="lists:\n  l: {file: x.csv, columns: {name: n, height: h}}\n"
@@ -333,6 +340,163 @@ def test_files_the_loader_refuses_are_refused_by_the_schema(name: str) -> None:
 
         check_assumptions(loads(text, "<test>"))  # `weather` is the registry's refusal
     assert errors(text) != []
+
+
+# Values of each field, good and bad, in the forms people write (case, spacing, numbers, empty
+# values, booleans, lists where text is wanted, ...): whatever the loader accepts, the schema
+# must accept. (The schema may accept more: cross-references, places and grammars are the
+# loader's to check.)
+CLAIM_VALUES = {
+    "id": ["c2", "2", "1.5", "-1", "'c 2'", "true", "~", "[a]", "''"],
+    "source": ["s", "1", "~", "[s]", "yes"],
+    "figure": [
+        "730",
+        "'730'",
+        "-1",
+        "1.5",
+        "730.0",
+        "{low: 1}",
+        "{low: '1,000', high: ~}",
+        "{low: 1, high: 2.0}",
+        "true",
+        "~",
+        "[1]",
+        "''",
+        "more than 7",
+        "{high: 3}",
+    ],
+    "population": ["Civilians", "'  health   workers '", "kids", "KIDS", "1", "~", "[people]"],
+    "outcome": ["Deaths", "'lost their lives'", "LOST  THEIR LIVES", "1", "~", "true"],
+    "perpetrators": ["any", "~", "[]", "[any]", "1", "IDF", "true", "''"],
+    "area": ["unknown", "UNKNOWN", "[Syria, unknown]", "[]", "~", "''", "{a: 1}"],
+    "as_of": ["2019", "unknown", "Unknown", "~", "''", "true", "[2019]", "'  '"],
+    "start": ["~", "2019-01-01", "2019", "''", "unknown", "true"],
+    "published": ["~", "2019-08-21", "2019", "''", "true", "unknown"],
+    "basis": ["Reported", "' estimated '", "~", "1", "guess"],
+    "relayed_by": ["~", "x", "1", "''", "true", "[x]", "'  '"],
+    "url": ["~", "https://example.org/x", "1", "true"],
+    "quote": ["~", "'a: b'", "1", "[x]"],
+    "notes": ["~", "x", "2.5", "{a: b}"],
+    "series": ["~", "x", "1", "''", "true"],
+    "complete": ["true", "false", "yes", "~", "'true'", "1"],
+    "breakdown_of": ["~", "c1", "1", "''"],
+    "list": ["~", "l", "1", "[l]"],
+}
+SECTION_VALUES = {
+    "version": ["1", "'1'", "' 1 '", "2", "~", "true"],
+    "title": ["x", "1", "~", "''", "true", "[x]"],
+    "settings": [
+        "~",
+        "{}",
+        "{about_tolerance: 0}",
+        "{about_tolerance: 0.5}",
+        "{about_tolerance: 1}",
+        "{about_tolerance: '0.2'}",
+        "{about_tolerance: ~}",
+        "{about_tolerance: true}",
+        "{x: 1}",
+        "[]",
+    ],
+    "areas": ["~", "{}", "{r: Idlib}", "{r: [Idlib, 1]}", "{r: []}", "{r: ~}", "[]", "x"],
+    "parties": ["~", "{}", "{g: [IDF]}", "{g: ~}", "{g: []}", "x"],
+    "compare": ["~", "[]", "[[c1, c1]]", "[[c1]]", "x", "[x]"],
+    "lists": [
+        "~",
+        "{}",
+        "x",
+        "[]",
+        "{l: ~}",
+        "{l: {file: a.csv, columns: {name: n}}}",
+        "{l: {file: a.csv, columns: ~}}",
+        "{l: {file: a.csv, columns: {name: ~}}}",
+        "{l: {file: a.csv, columns: {name: 1}}}",
+        "{l: {file: 1, format: csv, columns: {name: n}}}",
+        "{l: {file: a.csv, format: CSV, columns: {name: n}}}",
+        "{l: {file: a.csv, as_of: 2019, columns: {name: n}}}",
+        "{l: {file: a.csv, free: [], columns: {name: n}}}",
+        "{l: {file: a.csv, free: ~, columns: {name: n}}}",
+        "{l: {file: a.csv, sheet: ~, columns: {name: n}}}",
+        "{l: {file: ~, columns: {}}}",
+    ],
+    "assumptions": [
+        "~",
+        "[]",
+        "x",
+        "[x]",
+        "[{applies_to: Basis, from: Verified, to: reported, ratio: 1, reason: r}]",
+        "[{applies_to: basis, from: verified, to: reported, ratio: '1', reason: r}]",
+        "[{applies_to: basis, from: verified, to: reported, ratio: [], reason: r}]",
+        "[{applies_to: ' AS_OF ', rate: 1, reason: 7}]",
+        "[{applies_to: as_of, rate: 1, reason: r, source: s}]",
+        "[{applies_to: perpetrators, from: any, to: IDF, ratio: 1.5, reason: r}]",
+        "[{applies_to: outcome, from: deaths, to: Wounded, ratio: 1.5, reason: r}]",
+        "[{applies_to: population, from: kids, to: people, ratio: [1, 2], reason: r}]",
+    ],
+    "sources": [
+        "{s: ~}",
+        "{s: x}",
+        "{s: 1}",
+        "{s: ''}",
+        "{s: true}",
+        "{s: {}}",
+        "{s: {name: ~, kind: NGO}}",
+        "{s: {kind: ~}}",
+        "{s: {url: 1}}",
+        "{s: [x]}",
+    ],
+}
+
+
+BASE_CLAIM = {
+    "id": "c1",
+    "source": "s",
+    "figure": "730",
+    "population": "civilians",
+    "outcome": "killed",
+    "area": "Syria",
+    "as_of": "2019-08-20",
+}
+WHOLE = "  - {id: c0, source: s, figure: 900, population: people, outcome: killed, area: Syria, "
+WHOLE += "as_of: 2019-08-20}\n"
+
+
+def with_value(field: str, value: str) -> str:
+    """A small file with `value` in `field` (of its second claim, or a section)."""
+    claim = BASE_CLAIM.copy()
+    rest = ""
+    if field in CLAIM_VALUES:
+        claim[field] = value
+        rest = "lists:\n  l: {file: l.csv, columns: {name: n}}\n" if field == "list" else ""
+    elif field != "sources":
+        rest = f"{field}: {value}\n"
+    written = "  - {" + ", ".join(f"{k}: {v}" for k, v in claim.items()) + "}\n"
+    version = "" if field == "version" else "version: 1\n"
+    sources = f"sources: {value}\n" if field == "sources" else "sources:\n  s:\n"
+    return f"{version}{sources}claims:\n{WHOLE}{written}{rest}"
+
+
+VALUES = [(f, v) for table in (CLAIM_VALUES, SECTION_VALUES) for f, vs in table.items() for v in vs]
+
+
+@pytest.mark.parametrize(("field", "value"), VALUES, ids=[f"{f}={v}" for f, v in VALUES])
+def test_value_by_value_what_the_loader_accepts_the_schema_accepts(field: str, value: str) -> None:
+    from casualty_recon.analysis.kinds import check_assumptions
+
+    text = with_value(field, value)
+    try:
+        check_assumptions(loads(text, "<test>"))
+    except InputError:
+        return  # refused: the schema may or may not say so
+    assert errors(text) == [], text
+
+
+def test_the_value_by_value_files_are_mostly_accepted() -> None:
+    """Not vacuous: most of the values above load (the rest are the loader's refusals)."""
+    loaded = sum(accepted(with_value(field, value)) for field, value in VALUES)
+    assert loaded >= 80, loaded
+    assert accepted(with_value("outcome", "LOST  THEIR LIVES"))
+    assert accepted(with_value("settings", "{about_tolerance: '0.2'}"))
+    assert accepted(with_value("sources", "{s: {name: ~, kind: NGO}}"))
 
 
 def test_the_good_claim_of_the_refused_files_is_accepted_by_both() -> None:

@@ -78,7 +78,11 @@ class AssumptionReader(NodeReader):
             if text is not None:
                 target = " ".join(text.lower().split())
                 written = (text, value_node.where(self.path))
-        reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
+        reason = None  # required: an empty reason is an error, never a dropped assumption
+        if "reason" in fields:
+            reason = self.text(
+                fields["reason"][1], f"the reason of assumption {index}", allow_numbers=True
+            )
         ratio = rate = None
         from_value = to_value = None
         if target in RATE_FIELDS:

@@ -75,7 +75,7 @@ def lists_section(
             column_name = builder.text(column, f"{what}: column for {name}", allow_numbers=True)
             if column_name:
                 columns[name] = column_name
-        if mapping and "name" not in mapping:
+        if fields["columns"][1].kind == "map" and "name" not in mapping:  # `{}` included
             builder.report(LISTS_NO_NAME_COLUMN, fields["columns"][1], what=what)
         free = (
             tuple(t for _n, t in builder.text_list(fields["free"][1], f"{what}: free"))

@@ -296,14 +296,16 @@ def sources_schema(assumption_targets: Sequence[str]) -> dict[str, Any]:
     }
     settings = {
         "about_tolerance": {
-            "type": "number",
-            "minimum": 0,
-            "exclusiveMaximum": 1,
+            "anyOf": [
+                {"type": "number", "minimum": 0, "exclusiveMaximum": 1},
+                # The loader reads a number written as text too (every cell of a claims CSV is).
+                {"type": "string", "pattern": r"^\s*\+?(0+(\.[0-9]*)?|0*\.[0-9]+)\s*$"},
+            ],
             "description": "How wide `about 500` is: 0.1 reads it as 450 to 550.",
         }
     }
     table: dict[str, dict[str, Any]] = {
-        "version": {"enum": [1, "1"]},
+        "version": {"anyOf": [{"enum": [1, "1"]}, {"type": "string", "pattern": r"^\s*1\s*$"}]},
         "title": _TEXT,
         "settings": {
             "type": "object",

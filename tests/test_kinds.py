@@ -112,7 +112,9 @@ def test_a_toy_kind_open_to_assumptions_becomes_a_target(toy: Kind) -> None:
     registry.register(dataclasses.replace(toy, assumable="ratio"))
     assert "colour" in registry.assumable()
     schema = json.loads(schema_json(registry.assumable()))
-    enum = schema["properties"]["assumptions"]["items"]["properties"]["applies_to"]["enum"]
+    applies_to = schema["properties"]["assumptions"]["items"]["properties"]["applies_to"]
+    assert applies_to == {"$ref": "#/definitions/applies_to"}
+    enum = schema["definitions"]["applies_to"]["anyOf"][0]["enum"]
     assert enum == [*registry.assumable()] and enum.index("colour") == enum.index("basis") - 1
     sources = loads(
         FILE + "assumptions:\n  - {applies_to: colour, from: blue, to: red, ratio: [1, 2], "

@@ -14,9 +14,6 @@ import pytest
 import yaml
 
 from casualty_recon.analysis.kinds import assumable
-from casualty_recon.load.builder import SOURCE_FIELDS, TOP_FIELDS
-from casualty_recon.load.claim_fields import CLAIM_FIELDS, CLAIM_REQUIRED
-from casualty_recon.load.lists_section import LIST_ENTRY_FIELDS
 from casualty_recon.load.loader import loads
 from casualty_recon.load.schema import sources_schema
 from casualty_recon.load.yaml_writer import sources_yaml
@@ -38,18 +35,6 @@ def _as_json(document: object) -> Any:
 def _errors(document: object) -> list[str]:
     validator = jsonschema.Draft7Validator(SCHEMA)
     return [error.message for error in validator.iter_errors(_as_json(document))]
-
-
-def test_the_schema_names_the_loaders_fields() -> None:
-    claim = SCHEMA["properties"]["claims"]["items"]
-    assert set(claim["properties"]) == set(CLAIM_FIELDS)
-    assert claim["required"] == list(CLAIM_REQUIRED)
-    assert set(SCHEMA["properties"]) == set(TOP_FIELDS)
-    source = SCHEMA["properties"]["sources"]["additionalProperties"]["oneOf"][2]
-    assert tuple(source["properties"]) == SOURCE_FIELDS
-    entry = SCHEMA["properties"]["lists"]["additionalProperties"]
-    assert tuple(entry["properties"]) == LIST_ENTRY_FIELDS
-    assert tuple(entry["properties"]["columns"]["properties"]) == LIST_FIELDS
 
 
 def _loading_yaml_files() -> list[Path]:

@@ -3,6 +3,8 @@ analysis registry checks it), its rate or its from/to values and ratio, located 
 
 from __future__ import annotations
 
+import math
+
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
@@ -76,7 +78,11 @@ class AssumptionReader(NodeReader):
             if text is not None:
                 target = " ".join(text.lower().split())
                 written = (text, value_node.where(self.path))
-        reason = self.optional_text(fields, "reason", f"the reason of assumption {index}")
+        reason = None  # required: an empty reason is an error, never a dropped assumption
+        if "reason" in fields:
+            reason = self.text(
+                fields["reason"][1], f"the reason of assumption {index}", allow_numbers=True
+            )
         ratio = rate = None
         from_value = to_value = None
         if target in RATE_FIELDS:
@@ -161,7 +167,11 @@ class AssumptionReader(NodeReader):
     def number_interval(self, node: Node, what: str) -> tuple[float, float] | None:
         raw = node.python()
         values = raw if isinstance(raw, list) else [raw]
-        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        numbers = [
+            v
+            for v in values
+            if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+        ]
         if len(numbers) != len(values) or len(values) not in (1, 2):
             self.report(INTERVAL_BAD, node, what=what, found=node.describe())
             return None

@@ -514,6 +514,8 @@ class Builder(AssumptionReader):
             """Parse one date; without a year, take the latest such period not after `limit`
             (a count "since late December" said in January began the December before)."""
             if node is None or node.is_null:
+                if node is not None and what == "as_of":  # required: empty is an error
+                    self.text(node, what)
                 return None
             text = node.text.strip()
             if node.kind != "scalar" or not text:
@@ -539,7 +541,9 @@ class Builder(AssumptionReader):
 
         as_of = full(as_of_node, "as_of", published_year)
         start = full(start_node, "start", as_of)
-        published = full(published_node, "published", None) if published_node is not None else as_of
+        # An empty `published:` is the field left out, as an empty `start:` is.
+        given = published_node is not None and not published_node.is_null
+        published = full(published_node, "published", None) if given else as_of
         if as_of is not None and start is not None and start.earliest > as_of.latest:
             assert start_node is not None
             self.report(

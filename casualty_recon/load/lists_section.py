@@ -21,8 +21,10 @@ from casualty_recon.model.file_errors import (
 )
 from casualty_recon.model.lists import LIST_FIELDS, LIST_FORMATS, ListSpec
 
-# The fields of an entry of `lists:` (the schema's list of them too).
+# The fields of one entry of `lists:` (the JSON Schema reads them from here) and the required ones.
 LIST_ENTRY_FIELDS = ("file", "source", "as_of", "format", "sheet", "columns", "free")
+LIST_ENTRY_REQUIRED = ("file", "columns")
+LIST_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "excel", ".xls": "excel"}
 
 
 def lists_section(
@@ -35,14 +37,12 @@ def lists_section(
     the fields of LIST_FIELDS to the file's column names; `name` is required) and `free` (other
     columns to keep). The files themselves are read by `casualty_recon.lists`.
     """
-    suffixes = {".csv": "csv", ".json": "json", ".xlsx": "excel", ".xls": "excel"}
-    entries = LIST_ENTRY_FIELDS
     specs: dict[str, ListSpec] = {}
     node = top["lists"][1] if "lists" in top else None
     base = Path(builder.path).parent
     for key_node, value in node.pairs if node is not None and node.kind == "map" else []:
         key, what = key_node.text, f"list `{key_node.text}`"
-        fields = builder.mapping(value, entries, what)
+        fields = builder.mapping(value, LIST_ENTRY_FIELDS, what)
         if fields is None:
             continue
         text = {
@@ -50,8 +50,8 @@ def lists_section(
             for name in ("file", "source", "as_of", "format", "sheet")
             if name in fields
         }
-        if "file" not in fields or "columns" not in fields:
-            missing = "file" if "file" not in fields else "columns"
+        missing = next((name for name in LIST_ENTRY_REQUIRED if name not in fields), None)
+        if missing is not None:
             builder.report(LISTS_ENTRY_MISSING, value, what=what, name=missing)
             continue
         if text.get("source") and text["source"] not in sources.sources:
@@ -64,7 +64,7 @@ def lists_section(
             )
             as_of = day.latest if day is not None else None
         file = text.get("file") or ""
-        fmt = text.get("format") or suffixes.get(Path(file).suffix.lower(), "")
+        fmt = text.get("format") or LIST_SUFFIXES.get(Path(file).suffix.lower(), "")
         if fmt not in LIST_FORMATS:
             builder.report(
                 LISTS_FORMAT_UNKNOWN, fields.get("format", fields["file"])[1], what=what, file=file
@@ -75,7 +75,7 @@ def lists_section(
             column_name = builder.text(column, f"{what}: column for {name}", allow_numbers=True)
             if column_name:
                 columns[name] = column_name
-        if mapping and "name" not in mapping:
+        if fields["columns"][1].kind == "map" and "name" not in mapping:  # `{}` included
             builder.report(LISTS_NO_NAME_COLUMN, fields["columns"][1], what=what)
         free = (
             tuple(t for _n, t in builder.text_list(fields["free"][1], f"{what}: free"))

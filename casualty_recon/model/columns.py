@@ -133,7 +133,13 @@ PAIRS_COLUMNS: tuple[Column, ...] = (
         "#value+residual+min",
         "Smallest gap left once the quantified effects are applied.",
     ),
-    Column("residual_high", "float", "#value+residual+max", "Largest residual; empty when open."),
+    Column(
+        "residual_high",
+        "float",
+        "#value+residual+max",
+        "Largest gap left once the quantified effects are applied (figures enter at their stated "
+        "bounds and every effect is finite, so never empty).",
+    ),
     Column(
         "verdict",
         "text",

@@ -384,12 +384,17 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
     say(f"linking {' and '.join(f'{k} ({len(records[k]):,})' for k in keys)} on {options.engine}")
+    if sum(len(frame) for frame in records.values()) < 2:
+        note = "fewer than two records in all: no pair to compare, no link"
+        say(note)
+        return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
     chosen, notes = choose_rules(list(records.values()), columns)
     rules = [to_splink(rule) for rule in chosen]
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
+    told = len(notes)
     db_api = _db_api(options.engine, options.master)
     logging.getLogger("splink").setLevel(logging.ERROR)
     inputs = _register(db_api, records, keys, columns, options.engine)
@@ -415,6 +420,8 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         say("training: probability two records match, u by sampling, m by EM")
         _train(linker, records, keys, columns, notes)
     seconds["train"] = time.perf_counter() - start
+    for note in notes[told:]:
+        say(note)
     start = time.perf_counter()
     say("scoring the blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
@@ -443,6 +450,36 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     return Linkage(
         keys, records, pairs, within, options.threshold, options.engine, seconds, notes, model
     )
+
+
+def _no_pairs(
+    keys: tuple[str, ...],
+    records: dict[str, pd.DataFrame],
+    options: LinkOptions,
+    seconds: dict[str, float],
+    notes: list[str],
+) -> Linkage:
+    """A linkage without a scored pair: every record only in its list."""
+    import pandas as pd
+
+    pairs = pd.DataFrame(
+        {
+            "row_a": pd.Series(dtype="int64"),
+            "row_b": pd.Series(dtype="int64"),
+            "probability": pd.Series(dtype=float),
+            "method": pd.Series(dtype=object),
+        }
+    )
+    within = pd.DataFrame(
+        {
+            "list": pd.Series(dtype=object),
+            "row_l": pd.Series(dtype="int64"),
+            "row_r": pd.Series(dtype="int64"),
+            "probability": pd.Series(dtype=float),
+        }
+    )
+    seconds["total"] = sum(seconds.values())
+    return Linkage(keys, records, pairs, within, options.threshold, options.engine, seconds, notes)
 
 
 def _register(
@@ -478,18 +515,24 @@ def _train(
     """The prior from exact agreement, u by random sampling, m by EM on two blockings (unless
     `em` is False: the m values trained on a sample are kept)."""
     from splink import block_on
+    from splink.internals.exceptions import EMTrainingException
 
     deterministic: list[Any] = [
         block_on("name_norm", "dob") if "dob" in columns else block_on("name_norm")
     ]
-    linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
+    try:
+        linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
+    except ValueError:  # more exact agreement than a recall of 0.8 allows (a tiny list)
+        linker.training.estimate_probability_two_random_records_match(deterministic, recall=1.0)
     sizes = [len(records[key]) for key in keys]
     total = sizes[0] * sizes[1] if len(sizes) == 2 else sizes[0] * (sizes[0] - 1) / 2
     prior = linker._settings_obj._probability_two_random_records_match
     if not 0 < prior < 1:  # no exact agreement at all (a small list without duplicates)
         floor = min(0.5, 1 / max(total, 2))
         linker._settings_obj._probability_two_random_records_match = floor
-        notes.append(f"no pair agrees exactly on name and birth date; prior set to {floor:.3g}")
+        agree = "no pair agrees" if prior <= 0 else "every pair agrees"  # 1: a record or two
+        fields = "name and birth date" if "dob" in columns else "name"
+        notes.append(f"{agree} exactly on {fields}; prior set to {floor:.3g}")
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED, num_chunks=1)
     rules: tuple[str, ...] = (
         ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
@@ -508,6 +551,9 @@ def _train(
             linker.training.estimate_parameters_using_expectation_maximisation(
                 blocking, estimate_without_term_frequencies=True
             )
+        except EMTrainingException:  # the rule pairs no records at all (tiny or unlike lists)
+            linker._settings_obj = saved
+            notes.append(f"EM blocked on {rule}: no pair of records agrees on it; priors kept")
         except (ValueError, ZeroDivisionError, ArithmeticError) as error:
             # EM can collapse (no matches among the blocked pairs: a list without duplicates).
             # A failed session can leave the model without the comparisons it blocked on.
@@ -537,7 +583,7 @@ def _level_weights(model: dict[str, Any]) -> list[tuple[str, list[tuple[str, flo
     import math
 
     out = []
-    for comparison in model["comparisons"]:
+    for comparison in model.get("comparisons", []):
         levels = []
         for level in comparison["comparison_levels"]:
             if level.get("is_null_level"):

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
 from casualty_recon.lists.names import normalise, skeleton
-from casualty_recon.lists.read import ListTable
+from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
@@ -197,7 +197,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
     if "place" in frame.columns:
         place = _map_unique(frame["place"], normalise)
         out["place"] = place.where(place != "")
-    return out.astype({c: object for c in out.columns if c not in ("row", "age")})
+    return out.astype({c: text_dtype() for c in out.columns if c not in ("row", "age")})
 
 
 def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
@@ -414,6 +414,9 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         )
         _train(trainer, frames, keys, columns, notes)
         _use_trained(linker, trainer.misc.save_model_to_json())
+        # The sample's tables (its pairs, term frequencies) leave the engine's memory.
+        trainer.table_management.invalidate_cache()
+        del trainer, frames, sample
         _train(linker, records, keys, columns, notes, em=False)
         notes.append(f"m values trained on {share:.0%} of the records, sampled by family name")
     else:
@@ -428,20 +431,16 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     model = linker.misc.save_model_to_json()
     weights = [f"mw_{c['output_column_name']}" for c in model["comparisons"]]
     if options.engine == "duckdb" and len(keys) == 2:
-        # Only the columns kept, match weights as float32: not every intermediate column of
-        # millions of pairs in pandas.
-        wanted = ", ".join(
-            ["source_dataset_l", "source_dataset_r", "row_l", "row_r", "match_probability"]
-            + [f"cast({w} as float) as {w}" for w in weights]
-        )
-        sql = f"select {wanted} from {predictions.physical_name}"
-        scored = linker.misc.query_sql(sql, output_type="pandas")  # type: ignore[no-untyped-call]
+        pairs, within = _scored_duckdb(db_api, predictions.physical_name, keys, weights)
     else:
         scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+        pairs, within = _split(scored, keys, weights)
+        del scored
+    if options.engine == "duckdb":
+        predictions.drop_table_from_database_and_remove_from_cache()
     seconds["predict"] = time.perf_counter() - start
     if options.engine == "spark":
         db_api.spark.catalog.clearCache()
-    pairs, within = _split(scored, keys, weights)
     if options.use_ids and len(keys) == 2:
         pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
     else:
@@ -496,10 +495,15 @@ def _register(
         frame = records[key][model_columns]
         if engine == "spark":
             frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+            given: Any = frame
+        else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object
+            import pyarrow as pa
+
+            given = pa.Table.from_pandas(frame, preserve_index=False)
         # A Spark session is shared by every run in the process: table names must be fresh.
         table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
         inputs.append(
-            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
+            db_api.register(given, dataset_display_name=f"list_{number}", table_name=table)
         )
     return inputs if len(inputs) > 1 else inputs[0]
 
@@ -624,6 +628,42 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
         )
         texts = np.where(known, texts + np.where(texts == "", "", "; ") + part, texts)
     return texts
+
+
+def _scored_duckdb(
+    db_api: Any, table: str, keys: tuple[str, ...], weights: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`_split` done in DuckDB: the pairs across the lists (oriented A to B) and within them,
+    only the columns kept, match weights as float32, read through Arrow (no text column):
+    not every intermediate column of millions of pairs in pandas."""
+    mw = [f"cast({w} as float) as {w}" for w in weights]
+    across = ", ".join(
+        [
+            "case when source_dataset_l = 'list_0' then row_l else row_r end as row_a",
+            "case when source_dataset_l = 'list_0' then row_r else row_l end as row_b",
+            "match_probability as probability",
+            *mw,
+        ]
+    )
+    side = "case when source_dataset_l = 'list_0' then 0 else 1 end"
+    within = ", ".join(
+        [
+            f"{side} as side",
+            "least(row_l, row_r) as row_l",
+            "greatest(row_l, row_r) as row_r",
+            "match_probability as probability",
+            *mw,
+        ]
+    )
+    connection = db_api._con
+
+    def read(sql: str) -> pd.DataFrame:
+        return connection.sql(sql).to_arrow_table().to_pandas()  # type: ignore[no-any-return]
+
+    pairs = read(f"select {across} from {table} where source_dataset_l <> source_dataset_r")
+    found = read(f"select {within} from {table} where source_dataset_l = source_dataset_r")
+    found.insert(0, "list", found.pop("side").map(dict(enumerate(keys))))
+    return pairs, found.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
 
 
 def _split(

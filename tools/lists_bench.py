@@ -42,8 +42,14 @@ DEFAULT_SIZE = 1_000_000
 SIZE_VARIABLE = "CASUALTY_RECON_LIST_SIZE"
 
 
+STARTED_VARIABLE = "CASUALTY_RECON_LIST_BENCH_STARTED"  # the parent's start, for its children
+STARTED = float(os.environ.get(STARTED_VARIABLE) or time.time())
+
+
 def _say(text: str) -> None:
-    sys.stderr.write(f"lists bench: {text}\n")
+    """Progress on stderr, with the seconds since this process started (a run of a million
+    records takes minutes)."""
+    sys.stderr.write(f"lists bench [{time.time() - STARTED:6.0f} s]: {text}\n")
     sys.stderr.flush()
 
 
@@ -81,6 +87,7 @@ def run_ours(paths: list[str]) -> dict[str, Any]:
     linkage = link_lists(tables, LinkOptions(use_ids=False, progress=_say))
     links = linkage.links()
     seconds = time.perf_counter() - started
+    _say(f"ours: {len(links):,} links in {seconds:.0f} s; scoring them against the truth")
     result: dict[str, Any] = {
         "seconds": seconds,
         "links": len(links),
@@ -133,6 +140,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
 
     started = time.perf_counter()
     tables = _tables(paths, _columns(paths[0]))
+    _say(f"splink: read {len(tables[0]):,} and {len(tables[1]):,} records; preparing them")
     records = {table.spec.key: prepare(table) for table in tables}
     keys = tuple(records)
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
@@ -162,6 +170,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
     )
     frame = clusters.as_pandas_dataframe()
     seconds = time.perf_counter() - started
+    _say(f"splink: {len(frame):,} records clustered in {seconds:.0f} s")
     return {"seconds": seconds, "clustered_records": len(frame)}
 
 
@@ -182,6 +191,7 @@ def measure(which: str, paths: list[str]) -> dict[str, Any]:
         text=True,
         check=False,
         cwd=ROOT,
+        env={**os.environ, STARTED_VARIABLE: str(STARTED)},
     )
     if done.returncode != 0:
         raise RuntimeError(f"lists bench: {which} run failed (exit {done.returncode})")
@@ -201,8 +211,11 @@ def synthetic(size: int) -> tuple[dict[str, Any], dict[str, Any], str]:
     with tempfile.TemporaryDirectory(prefix="casualty-recon-lists-") as tmp:
         _say(f"generating a synthetic pair of {size:,}-record lists")
         a, b, origin = write_pair(Path(tmp), size)
+        _say(f"linking them with ours, then with Splink's own run ({a.parent})")
         ours = measure("ours", [str(a), str(b)])
+        _say(f"ours: {ours['seconds']:.0f} s, peak {ours['peak_mb']:,.0f} MB")
         anchor = measure("splink", [str(a), str(b)])
+        _say(f"Splink's own run: {anchor['seconds']:.0f} s, peak {anchor['peak_mb']:,.0f} MB")
     return ours, anchor, origin
 
 

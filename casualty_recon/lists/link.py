@@ -35,6 +35,7 @@ from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_spli
 from casualty_recon.lists.names import normalise, skeleton
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
+from casualty_recon.lists.scored import scored_duckdb, split_scored
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     DUCKDB_MEMORY_BAD,
@@ -379,6 +380,7 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     say = options.progress or (lambda _text: None)
     seconds: dict[str, float] = {}
     start = time.perf_counter()
+    say(f"preparing {sum(len(table) for table in tables):,} records (names, dates)")
     records = {table.spec.key: prepare(table) for table in tables}
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
@@ -415,7 +417,7 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         _train(trainer, frames, keys, columns, notes)
         _use_trained(linker, trainer.misc.save_model_to_json())
         # The sample's tables (its pairs, term frequencies) leave the engine's memory.
-        trainer.table_management.invalidate_cache()
+        trainer.table_management.invalidate_cache()  # type: ignore[no-untyped-call]
         del trainer, frames, sample
         _train(linker, records, keys, columns, notes, em=False)
         notes.append(f"m values trained on {share:.0%} of the records, sampled by family name")
@@ -431,10 +433,10 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     model = linker.misc.save_model_to_json()
     weights = [f"mw_{c['output_column_name']}" for c in model["comparisons"]]
     if options.engine == "duckdb" and len(keys) == 2:
-        pairs, within = _scored_duckdb(db_api, predictions.physical_name, keys, weights)
+        pairs, within = scored_duckdb(db_api, predictions.physical_name, keys, weights)
     else:
         scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
-        pairs, within = _split(scored, keys, weights)
+        pairs, within = split_scored(scored, keys, weights)
         del scored
     if options.engine == "duckdb":
         predictions.drop_table_from_database_and_remove_from_cache()
@@ -628,82 +630,6 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
         )
         texts = np.where(known, texts + np.where(texts == "", "", "; ") + part, texts)
     return texts
-
-
-def _scored_duckdb(
-    db_api: Any, table: str, keys: tuple[str, ...], weights: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`_split` done in DuckDB: the pairs across the lists (oriented A to B) and within them,
-    only the columns kept, match weights as float32, read through Arrow (no text column):
-    not every intermediate column of millions of pairs in pandas."""
-    mw = [f"cast({w} as float) as {w}" for w in weights]
-    across = ", ".join(
-        [
-            "case when source_dataset_l = 'list_0' then row_l else row_r end as row_a",
-            "case when source_dataset_l = 'list_0' then row_r else row_l end as row_b",
-            "match_probability as probability",
-            *mw,
-        ]
-    )
-    side = "case when source_dataset_l = 'list_0' then 0 else 1 end"
-    within = ", ".join(
-        [
-            f"{side} as side",
-            "least(row_l, row_r) as row_l",
-            "greatest(row_l, row_r) as row_r",
-            "match_probability as probability",
-            *mw,
-        ]
-    )
-    connection = db_api._con
-
-    def read(sql: str) -> pd.DataFrame:
-        return connection.sql(sql).to_arrow_table().to_pandas()  # type: ignore[no-any-return]
-
-    pairs = read(f"select {across} from {table} where source_dataset_l <> source_dataset_r")
-    found = read(f"select {within} from {table} where source_dataset_l = source_dataset_r")
-    found.insert(0, "list", found.pop("side").map(dict(enumerate(keys))))
-    return pairs, found.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
-
-
-def _split(
-    scored: pd.DataFrame, keys: tuple[str, ...], weights: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Pairs across the lists (as row_a, row_b) and within them, each with its probability and
-    its match weights (`mw_*`, float32), from which `Linkage` writes the evidence."""
-    import numpy as np
-    import pandas as pd
-
-    if "source_dataset_l" not in scored.columns:
-        scored = scored.assign(source_dataset_l="list_0", source_dataset_r="list_0")
-    weights = [w for w in weights if w in scored.columns]
-    number = {f"list_{i}": i for i in range(len(keys))}
-    left = scored["source_dataset_l"].map(number)
-    right = scored["source_dataset_r"].map(number)
-    across = scored[left != right]
-    flip = (left[left != right] == 1).to_numpy()
-    rows_l = across["row_l"].to_numpy(dtype="int64")
-    rows_r = across["row_r"].to_numpy(dtype="int64")
-    pairs = pd.DataFrame(
-        {
-            "row_a": np.where(flip, rows_r, rows_l),
-            "row_b": np.where(flip, rows_l, rows_r),
-            "probability": across["match_probability"].to_numpy(dtype=float),
-            **{w: across[w].to_numpy(dtype="float32") for w in weights},
-        }
-    )
-    same = scored[left == right]
-    within = pd.DataFrame(
-        {
-            "list": [keys[i] for i in left[left == right]],
-            "row_l": np.minimum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
-            "row_r": np.maximum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
-            "probability": same["match_probability"].to_numpy(dtype=float),
-            **{w: same[w].to_numpy(dtype="float32") for w in weights},
-        }
-    )
-    within = within.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
-    return pairs, within
 
 
 def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

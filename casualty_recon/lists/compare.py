@@ -178,17 +178,20 @@ def _changes(pa: pd.DataFrame, pb: pd.DataFrame, examples: int) -> list[Change]:
         return Change("", int(mask.sum()), shown)
 
     out = []
-    renamed = (pa["name"] != pb["name"]) & (pa["name_norm"] != pb["name_norm"])
-    respelled = (pa["name"] != pb["name"]) & (pa["name_norm"] == pb["name_norm"])
-    for kind, mask, column in (
-        ("name", renamed, "name"),
-        ("name spelling only", respelled, "name"),
-        ("age by more than a year", (pa["age"] - pb["age"]).abs() > 1, "age"),
-        ("sex", pa["sex"].notna() & pb["sex"].notna() & (pa["sex"] != pb["sex"]), "sex"),
-    ):
+    kinds: list[tuple[str, Callable[[], pd.Series], str]] = [
+        ("name", lambda: (pa["name"] != pb["name"]) & (pa["name_norm"] != pb["name_norm"]), "name"),
+        (
+            "name spelling only",
+            lambda: (pa["name"] != pb["name"]) & (pa["name_norm"] == pb["name_norm"]),
+            "name",
+        ),
+        ("age by more than a year", lambda: (pa["age"] - pb["age"]).abs() > 1, "age"),
+        ("sex", lambda: pa["sex"].notna() & pb["sex"].notna() & (pa["sex"] != pb["sex"]), "sex"),
+    ]
+    for kind, differs, column in kinds:
         if column not in pa.columns or column not in pb.columns:
-            continue
-        change = pick(mask.fillna(False).astype(bool), column)
+            continue  # a field one of the lists does not have: no change to tell
+        change = pick(differs().fillna(False).astype(bool), column)
         out.append(Change(kind, change.count, change.examples))
     return out
 

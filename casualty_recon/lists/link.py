@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
 from casualty_recon.lists.names import normalise, skeleton
-from casualty_recon.lists.read import ListTable
+from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
+from casualty_recon.lists.scored import scored_duckdb, split_scored
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     DUCKDB_MEMORY_BAD,
@@ -197,7 +198,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
     if "place" in frame.columns:
         place = _map_unique(frame["place"], normalise)
         out["place"] = place.where(place != "")
-    return out.astype({c: object for c in out.columns if c not in ("row", "age")})
+    return out.astype({c: text_dtype() for c in out.columns if c not in ("row", "age")})
 
 
 def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
@@ -379,17 +380,23 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     say = options.progress or (lambda _text: None)
     seconds: dict[str, float] = {}
     start = time.perf_counter()
+    say(f"preparing {sum(len(table) for table in tables):,} records (names, dates)")
     records = {table.spec.key: prepare(table) for table in tables}
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
     say(f"linking {' and '.join(f'{k} ({len(records[k]):,})' for k in keys)} on {options.engine}")
+    if sum(len(frame) for frame in records.values()) < 2:
+        note = "fewer than two records in all: no pair to compare, no link"
+        say(note)
+        return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
     chosen, notes = choose_rules(list(records.values()), columns)
     rules = [to_splink(rule) for rule in chosen]
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
+    told = len(notes)
     db_api = _db_api(options.engine, options.master)
     logging.getLogger("splink").setLevel(logging.ERROR)
     inputs = _register(db_api, records, keys, columns, options.engine)
@@ -409,32 +416,33 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         )
         _train(trainer, frames, keys, columns, notes)
         _use_trained(linker, trainer.misc.save_model_to_json())
+        # The sample's tables (its pairs, term frequencies) leave the engine's memory.
+        trainer.table_management.invalidate_cache()  # type: ignore[no-untyped-call]
+        del trainer, frames, sample
         _train(linker, records, keys, columns, notes, em=False)
         notes.append(f"m values trained on {share:.0%} of the records, sampled by family name")
     else:
         say("training: probability two records match, u by sampling, m by EM")
         _train(linker, records, keys, columns, notes)
     seconds["train"] = time.perf_counter() - start
+    for note in notes[told:]:
+        say(note)
     start = time.perf_counter()
     say("scoring the blocked pairs")
     predictions = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
     model = linker.misc.save_model_to_json()
     weights = [f"mw_{c['output_column_name']}" for c in model["comparisons"]]
     if options.engine == "duckdb" and len(keys) == 2:
-        # Only the columns kept, match weights as float32: not every intermediate column of
-        # millions of pairs in pandas.
-        wanted = ", ".join(
-            ["source_dataset_l", "source_dataset_r", "row_l", "row_r", "match_probability"]
-            + [f"cast({w} as float) as {w}" for w in weights]
-        )
-        sql = f"select {wanted} from {predictions.physical_name}"
-        scored = linker.misc.query_sql(sql, output_type="pandas")  # type: ignore[no-untyped-call]
+        pairs, within = scored_duckdb(db_api, predictions.physical_name, keys, weights)
     else:
         scored = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
+        pairs, within = split_scored(scored, keys, weights)
+        del scored
+    if options.engine == "duckdb":
+        predictions.drop_table_from_database_and_remove_from_cache()
     seconds["predict"] = time.perf_counter() - start
     if options.engine == "spark":
         db_api.spark.catalog.clearCache()
-    pairs, within = _split(scored, keys, weights)
     if options.use_ids and len(keys) == 2:
         pairs = _with_id_links(pairs, records[keys[0]], records[keys[1]])
     else:
@@ -443,6 +451,36 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     return Linkage(
         keys, records, pairs, within, options.threshold, options.engine, seconds, notes, model
     )
+
+
+def _no_pairs(
+    keys: tuple[str, ...],
+    records: dict[str, pd.DataFrame],
+    options: LinkOptions,
+    seconds: dict[str, float],
+    notes: list[str],
+) -> Linkage:
+    """A linkage without a scored pair: every record only in its list."""
+    import pandas as pd
+
+    pairs = pd.DataFrame(
+        {
+            "row_a": pd.Series(dtype="int64"),
+            "row_b": pd.Series(dtype="int64"),
+            "probability": pd.Series(dtype=float),
+            "method": pd.Series(dtype=object),
+        }
+    )
+    within = pd.DataFrame(
+        {
+            "list": pd.Series(dtype=object),
+            "row_l": pd.Series(dtype="int64"),
+            "row_r": pd.Series(dtype="int64"),
+            "probability": pd.Series(dtype=float),
+        }
+    )
+    seconds["total"] = sum(seconds.values())
+    return Linkage(keys, records, pairs, within, options.threshold, options.engine, seconds, notes)
 
 
 def _register(
@@ -459,10 +497,15 @@ def _register(
         frame = records[key][model_columns]
         if engine == "spark":
             frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+            given: Any = frame
+        else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object
+            import pyarrow as pa
+
+            given = pa.Table.from_pandas(frame, preserve_index=False)
         # A Spark session is shared by every run in the process: table names must be fresh.
         table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
         inputs.append(
-            db_api.register(frame, dataset_display_name=f"list_{number}", table_name=table)
+            db_api.register(given, dataset_display_name=f"list_{number}", table_name=table)
         )
     return inputs if len(inputs) > 1 else inputs[0]
 
@@ -478,18 +521,24 @@ def _train(
     """The prior from exact agreement, u by random sampling, m by EM on two blockings (unless
     `em` is False: the m values trained on a sample are kept)."""
     from splink import block_on
+    from splink.internals.exceptions import EMTrainingException
 
     deterministic: list[Any] = [
         block_on("name_norm", "dob") if "dob" in columns else block_on("name_norm")
     ]
-    linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
+    try:
+        linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
+    except ValueError:  # more exact agreement than a recall of 0.8 allows (a tiny list)
+        linker.training.estimate_probability_two_random_records_match(deterministic, recall=1.0)
     sizes = [len(records[key]) for key in keys]
     total = sizes[0] * sizes[1] if len(sizes) == 2 else sizes[0] * (sizes[0] - 1) / 2
     prior = linker._settings_obj._probability_two_random_records_match
     if not 0 < prior < 1:  # no exact agreement at all (a small list without duplicates)
         floor = min(0.5, 1 / max(total, 2))
         linker._settings_obj._probability_two_random_records_match = floor
-        notes.append(f"no pair agrees exactly on name and birth date; prior set to {floor:.3g}")
+        agree = "no pair agrees" if prior <= 0 else "every pair agrees"  # 1: a record or two
+        fields = "name and birth date" if "dob" in columns else "name"
+        notes.append(f"{agree} exactly on {fields}; prior set to {floor:.3g}")
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED, num_chunks=1)
     rules: tuple[str, ...] = (
         ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
@@ -508,6 +557,9 @@ def _train(
             linker.training.estimate_parameters_using_expectation_maximisation(
                 blocking, estimate_without_term_frequencies=True
             )
+        except EMTrainingException:  # the rule pairs no records at all (tiny or unlike lists)
+            linker._settings_obj = saved
+            notes.append(f"EM blocked on {rule}: no pair of records agrees on it; priors kept")
         except (ValueError, ZeroDivisionError, ArithmeticError) as error:
             # EM can collapse (no matches among the blocked pairs: a list without duplicates).
             # A failed session can leave the model without the comparisons it blocked on.
@@ -537,7 +589,7 @@ def _level_weights(model: dict[str, Any]) -> list[tuple[str, list[tuple[str, flo
     import math
 
     out = []
-    for comparison in model["comparisons"]:
+    for comparison in model.get("comparisons", []):
         levels = []
         for level in comparison["comparison_levels"]:
             if level.get("is_null_level"):
@@ -578,46 +630,6 @@ def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, flo
         )
         texts = np.where(known, texts + np.where(texts == "", "", "; ") + part, texts)
     return texts
-
-
-def _split(
-    scored: pd.DataFrame, keys: tuple[str, ...], weights: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Pairs across the lists (as row_a, row_b) and within them, each with its probability and
-    its match weights (`mw_*`, float32), from which `Linkage` writes the evidence."""
-    import numpy as np
-    import pandas as pd
-
-    if "source_dataset_l" not in scored.columns:
-        scored = scored.assign(source_dataset_l="list_0", source_dataset_r="list_0")
-    weights = [w for w in weights if w in scored.columns]
-    number = {f"list_{i}": i for i in range(len(keys))}
-    left = scored["source_dataset_l"].map(number)
-    right = scored["source_dataset_r"].map(number)
-    across = scored[left != right]
-    flip = (left[left != right] == 1).to_numpy()
-    rows_l = across["row_l"].to_numpy(dtype="int64")
-    rows_r = across["row_r"].to_numpy(dtype="int64")
-    pairs = pd.DataFrame(
-        {
-            "row_a": np.where(flip, rows_r, rows_l),
-            "row_b": np.where(flip, rows_l, rows_r),
-            "probability": across["match_probability"].to_numpy(dtype=float),
-            **{w: across[w].to_numpy(dtype="float32") for w in weights},
-        }
-    )
-    same = scored[left == right]
-    within = pd.DataFrame(
-        {
-            "list": [keys[i] for i in left[left == right]],
-            "row_l": np.minimum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
-            "row_r": np.maximum(same["row_l"].to_numpy(dtype="int64"), same["row_r"]),
-            "probability": same["match_probability"].to_numpy(dtype=float),
-            **{w: same[w].to_numpy(dtype="float32") for w in weights},
-        }
-    )
-    within = within.sort_values(["list", "row_l", "row_r"]).reset_index(drop=True)
-    return pairs, within
 
 
 def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

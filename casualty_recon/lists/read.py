@@ -64,21 +64,29 @@ def _problem(spec: ListSpec, template: Template, **values: object) -> InputError
 
 def read_list(spec: ListSpec) -> ListTable:
     """Read the file `spec` names; raise `InputError` (located) when it cannot be read."""
+    import os
+    import stat
+
     import pandas as pd
+
+    from casualty_recon.load.reading import read_input
 
     path = Path(spec.path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as err:
         raise _problem(spec, LIST_UNREADABLE, reason=err.strerror or err) from None
-    if size > LIST_MAX_BYTES:
-        raise _problem(spec, LIST_TOO_LARGE, size=size, limit=LIST_MAX_BYTES)
+    if stat.S_ISREG(info.st_mode) and info.st_size > LIST_MAX_BYTES:
+        raise _problem(spec, LIST_TOO_LARGE, size=info.st_size, limit=LIST_MAX_BYTES)
+    # Read while bounded, as every input is: a device or a directory is refused, a FIFO is
+    # read to the limit (or reported when nothing writes to it), never read without end.
+    data = read_input(os.fspath(path), limit=LIST_MAX_BYTES)
     if spec.format == "json":
-        frame, first_row = _read_json(spec, path.read_bytes()), 1
+        frame, first_row = _read_json(spec, data), 1
     elif spec.format == "excel":
-        frame, first_row = _read_excel(spec, path), 2
+        frame, first_row = _read_excel(spec, data), 2
     else:
-        frame, first_row = _read_csv(spec, path.read_bytes()), 2
+        frame, first_row = _read_csv(spec, data), 2
     header = tuple(str(column) for column in frame.columns)
     missing = [
         (field, column) for field, column in spec.columns.items() if column not in frame.columns
@@ -246,11 +254,13 @@ def _csv_problem(spec: ListSpec, text: str, delimiter: str, error: str) -> Probl
     return Problem.of(LIST_NOT_CSV, Location(spec.path, 1, 1), key=spec.key, reason=error)
 
 
-def _read_excel(spec: ListSpec, path: Path) -> pd.DataFrame:
+def _read_excel(spec: ListSpec, data: bytes) -> pd.DataFrame:
+    import io
+
     import pandas as pd
 
     try:
         sheet: str | int = spec.sheet if spec.sheet is not None else 0
-        return pd.read_excel(path, sheet_name=sheet, dtype=str, keep_default_na=False)
+        return pd.read_excel(io.BytesIO(data), sheet_name=sheet, dtype=str, keep_default_na=False)
     except (ValueError, KeyError, OSError) as err:
         raise _problem(spec, LIST_NOT_EXCEL, reason=err) from None

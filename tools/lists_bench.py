@@ -27,17 +27,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tools.eval_link import COLUMNS, RELEASES
+
 ROOT = Path(__file__).resolve().parent.parent
 GAZA = ROOT.parent / "shared" / "data" / "lists"
-GAZA_FILES = ("gaza-moh-2024-01.json", "gaza-moh-2024-04.json")
-GAZA_COLUMNS = {
-    "id": "id",
-    "name": "name",
-    "name_alt": "en_name",
-    "sex": "sex",
-    "age": "age",
-    "dob": "dob",
-}
+GAZA_FILES = RELEASES  # the two releases make eval-link scores, read with its columns
+GAZA_COLUMNS = COLUMNS
 DEFAULT_SIZE = 1_000_000
 SIZE_VARIABLE = "CASUALTY_RECON_LIST_SIZE"
 

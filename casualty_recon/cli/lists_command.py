@@ -73,6 +73,10 @@ def _table(sources: Sources, key: str) -> ListTable:
     return read_list(sources.lists[key])
 
 
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+OutForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")]
+
+
 @lists_app.command()
 def validate(
     keys: Annotated[
@@ -162,7 +166,7 @@ def link(
     master: MasterOption = "local[*]",
     threshold: ThresholdOption = None,
     no_ids: NoIdsOption = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Link the records of two lists (or one list's duplicates): counts at several thresholds.
 
@@ -193,9 +197,9 @@ def compare(
         Path | None,
         typer.Option("--out", "-o", help="Write one row per person as CSV to this file."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    force: OutForceOption = False,
     examples: Annotated[int, typer.Option("--examples", min=0, help="Examples per change.")] = 5,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """In both, only in A, only in B, by sex, age band, month of death and place; for two
     releases of one source, what was added, removed and changed.
@@ -251,8 +255,8 @@ def overlap(
         Path | None,
         typer.Option("--out", "-o", help="Write the counts to this file (default: stdout)."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    force: OutForceOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Link every pair of the lists, put each person's records together (at most one record of
     each list per person) and count the people on each pattern of lists, by stratum: the

@@ -237,9 +237,10 @@ def startup_rows(rounds: int) -> tuple[list[Row], float]:
 
 
 PEAK_MEMORY = (
-    "import atexit, resource, runpy, sys\n"
+    "import atexit, runpy, sys\n"
+    "from tools.peak import peak_rss_mb\n"
     "atexit.register(lambda: sys.stderr.write("
-    "'peak-kb %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    "'peak-kb %d\\n' % (peak_rss_mb() * 1024)))\n"
     "sys.argv = ['casualty-recon', *sys.argv[1:]]\n"
     "runpy.run_module('casualty_recon', run_name='__main__')\n"
 )

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import resource
 import statistics
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from tools.peak import peak_rss_mb
 
 BUDGET = 1.5
 SEED = 20190820
@@ -279,20 +280,6 @@ def to_model_claims(claims: list[BenchClaim]) -> list[Any]:
     return out
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak resident memory. On Linux from /proc (VmHWM, which starts afresh in
-    a spawned process, unlike ru_maxrss, which a child inherits from its parent)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
-
-
 def _tool_side(path: str, claims: list[BenchClaim]) -> dict[str, Any]:
     from casualty_recon.events import cross_check, load_events
 
@@ -303,7 +290,7 @@ def _tool_side(path: str, claims: list[BenchClaim]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     # (events, low, best, high) as the dataset gives them: civilians have a best figure only.
     sums = {ref.claim_id: (ref.events, ref.low, ref.best, ref.high) for ref in references}
-    return {"seconds": seconds, "peak_mb": _peak_rss_mb(), "sums": sums}
+    return {"seconds": seconds, "peak_mb": peak_rss_mb(), "sums": sums}
 
 
 def duckdb_sql(path: str) -> str:
@@ -371,7 +358,7 @@ def _duckdb_side(path: str, claims: list[BenchClaim]) -> dict[str, Any]:
     for claim in claims:
         people = claim.population == "people"
         sums.setdefault(claim.id, (0, 0 if people else None, 0, 0 if people else None))
-    return {"seconds": seconds, "peak_mb": _peak_rss_mb(), "sums": sums}
+    return {"seconds": seconds, "peak_mb": peak_rss_mb(), "sums": sums}
 
 
 def _child(side: str, path: str, claims: list[BenchClaim], queue: Any) -> None:

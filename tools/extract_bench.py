@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
-import resource
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from tools.peak import peak_rss_mb
 
 PLACES = (
     "Idlib", "Aleppo", "Hama", "Homs", "Daraa", "Raqqa", "Deir ez-Zor", "Latakia",
@@ -105,7 +106,7 @@ def time_extract(text: str) -> Timing:
     started, cpu = time.perf_counter(), time.process_time()
     claims = extract_claims([("synthetic", text)], published=dt.date(2019, 8, 20))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     return Timing(len(text), seconds, len(claims), peak, cpu)
 
 

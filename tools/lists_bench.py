@@ -6,7 +6,8 @@ real name and age distributions; 1,000,000 by default, `--size` or CASUALTY_RECO
 change it) and the two Gaza releases (34,530 records) where ../shared/data/lists has them.
 
 Each run is a child process (`python -m tools.lists_bench ours|splink A B`) so its peak memory is
-its own (Linux `ru_maxrss`, which counts DuckDB's threads too); progress goes to stderr. Ours is
+its own (`tools.peak`: Linux VmHWM, which counts DuckDB's threads too and, unlike `ru_maxrss`,
+is not inherited from the parent); progress goes to stderr. Ours is
 `read_list` and `link_lists` (IDs hidden, as `make eval-link` does) and the one-to-one links at
 the default threshold; the anchor reads and prepares the same records, then trains and scores
 with Splink's own calls (the same settings and training steps) and clusters with Splink's
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.eval_link import COLUMNS, RELEASES
+from tools.peak import peak_rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZA = ROOT.parent / "shared" / "data" / "lists"
@@ -191,7 +192,7 @@ def child(argv: list[str]) -> int:
     """`ours A B` or `splink A B`: one run; prints its result as JSON, with peak memory."""
     which, paths = argv[0], argv[1:3]
     result = run_ours(paths) if which == "ours" else run_splink(paths)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_mb"] = peak_rss_mb()
     print(json.dumps(result))
     return 0
 

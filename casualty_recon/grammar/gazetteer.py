@@ -92,6 +92,14 @@ class FoldOrigin:
         return index + self._shifts[bisect_right(self._starts, index) - 1]
 
 
+def _mark_shift(starts: list[int], shifts: list[int], folded_index: int, original: int) -> None:
+    """Record that folded character `folded_index` came from `original` (a `FoldOrigin`'s
+    points: a new one only where the shift between the two texts changes)."""
+    if not shifts or shifts[-1] != original - folded_index:
+        starts.append(folded_index)
+        shifts.append(original - folded_index)
+
+
 # Runs of ASCII characters that fold to themselves, lower-cased (no blank, apostrophe or hyphen),
 # joined by single spaces: one to one with the text, so one shift covers the whole run.
 _SAME = "".join(
@@ -119,9 +127,7 @@ def fold_with_origin(text: str) -> tuple[str, FoldOrigin]:
     n = len(text)
 
     def shift_at(folded_index: int, original: int) -> None:
-        if not shifts or shifts[-1] != original - folded_index:
-            starts.append(folded_index)
-            shifts.append(original - folded_index)
+        _mark_shift(starts, shifts, folded_index, original)
 
     pos = 0
     for run in (*_PLAIN_RUN.finditer(text), None):
@@ -195,10 +201,8 @@ def _fold_ascii_with_origin(text: str) -> tuple[str, FoldOrigin]:
         k = bisect_right(segment_starts, begin) - 1
         while k < len(segment_starts) and segment_starts[k] < stop:
             piece = max(begin, segment_starts[k])
-            shift = segment_origins[k] + piece - segment_starts[k] - (length + piece - begin)
-            if not shifts or shifts[-1] != shift:
-                starts.append(length + piece - begin)
-                shifts.append(shift)
+            original = segment_origins[k] + piece - segment_starts[k]
+            _mark_shift(starts, shifts, length + piece - begin, original)
             k += 1
         length += stop - begin
 

@@ -57,13 +57,16 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 def _help_pages() -> list[tuple[list[str], str]]:
     """Every command's argv for `--help` and its help text as written, sub-apps included."""
     import typer.main
+    from typer._click import Context
 
     pages: list[tuple[list[str], str]] = []
 
     def walk(command: Any, argv: list[str]) -> None:  # typer's own click Command or Group
         pages.append((argv, command.help or ""))
-        for name, sub in getattr(command, "commands", {}).items():
-            walk(sub, [*argv, name])
+        if hasattr(command, "list_commands"):  # a group: its commands are built when asked for
+            ctx = Context(command)
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), [*argv, name])
 
     walk(typer.main.get_command(app), [])
     return pages
@@ -322,6 +325,22 @@ def test_start_up_paths_do_not_import_pandas(args: tuple[str, ...]) -> None:
     assert "casualty_recon.cli.app" in modules
     assert "pandas" not in modules
     assert "matplotlib" not in modules
+
+
+@pytest.mark.parametrize("command", ["report", "validate"])
+def test_a_command_builds_and_imports_no_other_command(command: str) -> None:
+    """Commands are built when asked for (`cli.app.CommandTable`): one command's start-up
+    pays for its own options only."""
+    import typer.main
+    from typer._click import Context
+
+    group = typer.main.get_command(app)
+    assert group.get_command(Context(group), command) is not None
+    assert list(group.commands) == [command]  # type: ignore[attr-defined]
+    modules = _imports(command, "sources.yaml")
+    assert f"casualty_recon.cli.{command}" in modules
+    others = {"events", "extract", "lists_command", "estimate_command", "timeline", "export"}
+    assert not {f"casualty_recon.cli.{name}" for name in others} & modules
 
 
 AIRWARS = ROOT.parent / "shared" / "data" / "events" / "airwars-syria-incidents.csv"

@@ -9,11 +9,15 @@ Exit codes: 0 success, 1 bad data (located errors on stderr), 2 bad usage, 70 an
 """
 
 import errno
+import importlib
 import sys
 from typing import Annotated
 
 import typer
+import typer.main
+from typer._click import Command, Context
 from typer._click.exceptions import ClickException  # typer's own click
+from typer.models import CommandInfo, TyperInfo
 
 from casualty_recon import __version__
 from casualty_recon.cli.click_errors import HouseGroup
@@ -25,18 +29,58 @@ from casualty_recon.cli.common import (
     open_standard_streams,
     stderr,
 )
-from casualty_recon.cli.events import events
-from casualty_recon.cli.export import export, import_claims
-from casualty_recon.cli.extract import extract
-from casualty_recon.cli.files import init, schema
-from casualty_recon.cli.report import report
-from casualty_recon.cli.timeline import timeline
-from casualty_recon.cli.validate import validate
 from casualty_recon.model.usage import OUTPUT_FAILED, UNEXPECTED, template_text
+
+# The commands, in the order `--help` lists them: name, module, the function (or sub-app).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("casualty_recon.cli.validate", "validate"),
+    "report": ("casualty_recon.cli.report", "report"),
+    "export": ("casualty_recon.cli.export", "export"),
+    "import": ("casualty_recon.cli.export", "import_claims"),
+    "schema": ("casualty_recon.cli.files", "schema"),
+    "init": ("casualty_recon.cli.files", "init"),
+    "timeline": ("casualty_recon.cli.timeline", "timeline"),
+    "events": ("casualty_recon.cli.events", "events"),
+    "extract": ("casualty_recon.cli.extract", "extract"),
+    "estimate": ("casualty_recon.cli.estimate_command", "estimate"),  # issue 15
+    "lists": ("casualty_recon.cli.lists_command", "lists_app"),  # named-victim lists (issue 14)
+}
+
+
+class CommandTable(HouseGroup):
+    """The app's group, each command imported and built (typer reads its signature) when it is
+    first asked for: `report` pays for its own options, not for the ten other commands'
+    (about a third of the start-up over the stack floor). `--help` builds them all."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = _build(cmd_name)
+        return self.commands.get(cmd_name)
+
+
+def _build(name: str) -> Command:
+    module, attribute = COMMANDS[name]
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):
+        return typer.main.get_group_from_info(
+            TyperInfo(target, name=name, cls=HouseGroup),
+            pretty_exceptions_short=target.pretty_exceptions_short,
+            rich_markup_mode=None,
+            suggest_commands=target.suggest_commands,
+        )
+    return typer.main.get_command_from_info(
+        CommandInfo(name=name, callback=target),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=None,
+    )
+
 
 app = typer.Typer(
     name="casualty-recon",
-    cls=HouseGroup,  # click's usage errors in the house form (issue 17)
+    cls=CommandTable,  # commands built on demand; click's usage errors in the house form
     help=(
         "Reconcile competing casualty figures: why two tolls differ, by how much each reason "
         "could account for, and whether they contradict each other.\n\n"
@@ -82,24 +126,6 @@ def main_options(
     _state["debug"] = debug
 
 
-# The commands, in the order `--help` lists them.
-app.command()(validate)
-app.command()(report)
-app.command()(export)
-app.command(name="import")(import_claims)
-app.command()(schema)
-app.command()(init)
-app.command()(timeline)
-app.command()(events)
-app.command()(extract)
-
-
-# Named-victim lists (issue 14): the `lists` sub-app lives in its own module.
-from casualty_recon.cli.lists_command import lists_app  # noqa: E402
-
-app.add_typer(lists_app, cls=HouseGroup)
-
-
 def main() -> None:
     """The console script: run the app, turning unexpected errors into a report request.
 
@@ -131,9 +157,3 @@ def main() -> None:
         stderr(template_text(UNEXPECTED, name=type(error).__name__, error=error, url=REPORT_URL))
         code = ExitCode.INTERNAL
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
-
-
-# Multiple systems estimation (issue 15): the `estimate` command lives in its own module.
-from casualty_recon.cli.estimate_command import estimate  # noqa: E402
-
-app.command(name="estimate")(estimate)

@@ -1,6 +1,6 @@
 """`casualty-recon estimate FILE`: multiple systems estimation on overlap counts (issue 15).
 
-Registered on the main app by cli/app.py (`app.command()(estimate)`). Errors and output go
+Listed in the main app's table of commands (`cli.app.COMMANDS`). Errors and output go
 through cli/common like every command's (atomic writes that refuse to overwrite without --force,
 located errors with exit 1, usage errors with exit 2).
 The estimation itself (numpy, scipy, statsmodels, networkx) is imported only when it runs.

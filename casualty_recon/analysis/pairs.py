@@ -262,19 +262,22 @@ def _best_pair(left: _Indexed, right: _Indexed, relations: _Relations) -> Pair |
 
                 for match in other.nearest(_day(head), fits):
                     x, y = (match, head) if flip else (head, match)
-                    rank = (
-                        scope_rank(relations(x, y), x, y)[:2],
-                        abs(_day(x) - _day(y)),
-                        scope_rank(relations(x, y), x, y)[2:],
-                        -max(_day(x), _day(y)),
-                        content_key(x),
-                        content_key(y),
-                    )
-                    if best is None or rank < best[0]:
-                        best = (rank, (x, y))
+                    scope = scope_rank(relations(x, y), x, y)
+                    rank = (scope[:2], abs(_day(x) - _day(y)), scope[2:], -max(_day(x), _day(y)))
+                    if best is None or rank < best[0][:4]:
+                        best = ((*rank, None), (x, y))
+                    elif rank == best[0][:4]:  # a tie: by what the claims say (rarely needed)
+                        if best[0][4] is None:
+                            best = ((*rank, _content(best[1])), best[1])
+                        if (*rank, _content((x, y))) < best[0]:
+                            best = ((*rank, _content((x, y))), (x, y))
         if best is not None:
             return best[1]
     return None
+
+
+def _content(pair: Pair) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    return content_key(pair[0]), content_key(pair[1])
 
 
 def same_measure(pair: Pair) -> bool:

@@ -25,7 +25,6 @@ default year it is an error. Anything else, and days that do not exist (`31 Apri
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -79,7 +78,10 @@ def _day(year: int, month: int, day: int, text: str) -> dt.date:
 
 
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """The month's last day (without importing `calendar`, a start-up cost)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 def _month(year: int, month: int, text: str) -> tuple[dt.date, dt.date]:

@@ -234,9 +234,15 @@ def with_article(phrase: str) -> str:
     return f"{'an' if vowel else 'a'} {phrase}"
 
 
+# Whether a sentence has anything for `_DOUBLED` to do (most have not: one search, not four).
+_DOUBLED_ANY = re.compile(r"[.!?]\)|\.\.|[,;:]\s*[.!?]|\.\s*,")
+
+
 def tidy(sentence: str) -> str:
     """The sentence with the doubled punctuation that joined texts leave (a note ending in `.`
     put in brackets before a full stop) made single."""
+    if _DOUBLED_ANY.search(sentence) is None:
+        return sentence
     for pattern, replacement in _DOUBLED:
         sentence = pattern.sub(replacement, sentence)
     return sentence

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from casualty_recon.load.builder import Builder
-from casualty_recon.load.claims_csv import read_claims_table
 from casualty_recon.load.reading import read_input
 from casualty_recon.load.yaml_nodes import decode, from_python, parse
 from casualty_recon.model.claims import Sources
@@ -65,6 +64,8 @@ def read_claims_csv(text: str, path: str) -> Sources:
 def read_claims_csv_document(text: str, path: str) -> tuple[dict[str, object], Sources]:
     """The plain data of a claims CSV and what it loads to; every problem names its cell's
     column, and the notes say which figures were re-derived from an edited cell."""
+    from casualty_recon.load.claims_csv import read_claims_table  # a YAML file never needs it
+
     table = read_claims_table(text, path)
     try:
         sources = load_document(table.document, path, table.positions)

@@ -100,8 +100,15 @@ def wrap(text: str, width: int, indent: int = 0, hang: int = 0) -> list[str]:
     return lines
 
 
-def _longest_word(text: str) -> int:
-    return max((len(word) for word in text.split()), default=0)
+def _longest_word(cells: Sequence[str]) -> int:
+    """The longest word of any of the cells. Cells are visited longest first and the search
+    stops at a cell no longer than the longest word found: none of its words can be longer."""
+    longest = 0
+    for cell in sorted(cells, key=len, reverse=True):
+        if len(cell) <= longest:
+            break
+        longest = max(longest, max(map(len, cell.split()), default=0))
+    return longest
 
 
 def _column_widths(
@@ -109,16 +116,12 @@ def _column_widths(
 ) -> list[int] | None:
     """Column widths that fit `width`, or None when even wrapped cells cannot fit."""
     columns = range(len(header))
-    natural = [max([len(header[i]), *(len(row[i]) for row in rows)]) for i in columns]
+    cells = list(zip(header, *rows, strict=True))  # column by column, the header first
+    natural = [max(map(len, column)) for column in cells]
     available = width - GAP * (len(header) - 1)
     if sum(natural) <= available:
         return natural
-    least = [
-        natural[i]
-        if i in nowrap
-        else max([_longest_word(header[i]), *(_longest_word(row[i]) for row in rows)])
-        for i in columns
-    ]
+    least = [natural[i] if i in nowrap else _longest_word(cells[i]) for i in columns]
     if sum(least) > available:
         return None
 
@@ -150,8 +153,10 @@ def table_lines(table: Table, width: int) -> list[Line]:
     widths = _column_widths(table.header, table.rows, inner, table.nowrap)
     if widths is None:
         return _field_lines(table, width)
-    wrapped = any(len(cell) > widths[i] for row in table.rows for i, cell in enumerate(row)) or any(
-        len(h) > widths[i] for i, h in enumerate(table.header)
+    wrapped = any(
+        len(cell) > w
+        for row in (table.header, *table.rows)
+        for cell, w in zip(row, widths, strict=True)
     )
     out = [Line(pad + line, "header") for line in _row_lines(table.header, widths)]
     out.append(Line(pad + "  ".join("-" * w for w in widths), "rule"))
@@ -163,6 +168,11 @@ def table_lines(table: Table, width: int) -> list[Line]:
 
 
 def _row_lines(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
+    gap = " " * GAP
+    if all(
+        len(cell) <= w for cell, w in zip(cells, widths, strict=True)
+    ):  # one line, the common case
+        return [gap.join([cell.ljust(w) for cell, w in zip(cells, widths, strict=True)]).rstrip()]
     parts = [
         [cell] if len(cell) <= w else wrap(cell, w) for cell, w in zip(cells, widths, strict=True)
     ]
@@ -172,7 +182,7 @@ def _row_lines(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
         cells_n = [
             (p[n] if n < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
         ]
-        lines.append((" " * GAP).join(cells_n).rstrip())
+        lines.append(gap.join(cells_n).rstrip())
     return lines
 
 

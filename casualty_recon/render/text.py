@@ -13,7 +13,6 @@ from input files is untrusted: control characters are stripped before printing.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -415,4 +414,6 @@ def report_json(report: Report, focus: frozenset[str] | None = None) -> str:
         data["claims"] = [claim for claim in data["claims"] if claim["id"] in focus]
         if "references" in data:
             data["references"] = [ref for ref in data["references"] if ref["claim"] in focus]
+    import json  # only the JSON output needs it
+
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -164,9 +164,17 @@ def test_concurrent_appends_lose_no_claim(tmp_path: Path, monkeypatch: pytest.Mo
     warm.mkdir()
     (warm / "s.yaml").write_text(EXISTING, encoding="utf-8")
     (warm / "article.txt").write_text(_article(99), encoding="utf-8")
+    warm_file = str(warm / "s.yaml")
     warmed = _append_in_child(
-        ["extract", str(warm / "article.txt"), "--published", "2020-03-02", "-o"]
-        + [str(warm / "s.yaml"), "--append"]
+        [
+            "extract",
+            str(warm / "article.txt"),
+            "--published",
+            "2020-03-02",
+            "-o",
+            warm_file,
+            "--append",
+        ]
     )
     assert warmed[0] == 0, warmed
     monkeypatch.setenv("CASUALTY_RECON_LOCK_WAIT", "120")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from source_trees import walked
 
 from casualty_recon.cli.common import fail
 from casualty_recon.model import errors, file_errors, usage
@@ -61,7 +62,7 @@ def _is_text(node: ast.expr) -> bool:
 def hand_built(source: str, where: str) -> list[str]:
     """Where `source` composes an error message by hand."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in walked(source):
         if isinstance(node, ast.Call):
             name = _name(node.func)
             if name in CONSTRUCTORS:

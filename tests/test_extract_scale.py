@@ -169,7 +169,7 @@ def test_the_places_of_one_name_come_in_the_same_order_whatever_the_hash_seed() 
     # "the Gaza Strip" names five governorates: their order came from a set's (hash) order.
     article_path = Path(__file__).parent / "extract_articles" / "gaza-ap.txt"
     outputs = set()
-    for seed in ("1", "2", "3"):
+    for seed in ("1", "2"):  # two fresh processes: a set's order differs between them
         done = subprocess.run(
             [sys.executable, "-c", _AREAS, str(article_path)],
             capture_output=True,
@@ -205,7 +205,10 @@ def test_reading_a_long_article_costs_a_few_bytes_a_character_at_its_peak() -> N
 
 def test_a_long_article_is_extracted_in_a_few_bytes_a_character() -> None:
     _extract(article(20_000))  # patterns and the place index built before measuring
-    text = article(1 << 19)
+    # Bytes a character is a constant once the patterns are built: 110,000 characters (a
+    # thousand claims) measure it as 512 KB did (11.8 and 11.3), and an int a character for
+    # the place origins still reads 50 here (20,000 characters: 49.6).
+    text = article(110_000)
     tracemalloc.start()
     try:
         found = _extract(text)

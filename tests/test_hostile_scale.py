@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import difflib
 import random
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from casualty_recon.grammar.close_names import CloseNames
@@ -42,6 +45,38 @@ def invented_names(count: int, seed: int = 2019) -> list[str]:
     ]
 
 
+class _Difflib:
+    """`difflib.get_close_matches(name, keys, n=1, cutoff)`, asked only of the keys that can
+    pass its own first two checks: `real_quick_ratio` (the lengths) and `quick_ratio` (the
+    letters in common, counted here for every key at once). Both are upper bounds of `ratio`
+    that get_close_matches tests first, so the keys left out are keys it leaves out; it still
+    scores the rest itself. Asking it of all 4,000 spellings took 1.5 s for 255 names."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = list(keys)
+        letters = sorted({char for key in self.keys for char in key})
+        self.column = {char: i for i, char in enumerate(letters)}
+        self.counts = np.zeros((len(self.keys), len(letters)), dtype=np.int64)
+        for row, key in enumerate(self.keys):
+            for char, count in Counter(key).items():
+                self.counts[row, self.column[char]] = count
+        self.lengths = np.array([len(key) for key in self.keys], dtype=np.int64)
+
+    def close_matches(self, name: str, cutoff: float) -> list[str]:
+        wanted = np.zeros(self.counts.shape[1], dtype=np.int64)
+        for char, count in Counter(name).items():
+            if char in self.column:
+                wanted[self.column[char]] = count
+        total = self.lengths + len(name)
+        common = np.minimum(self.counts, wanted).sum(axis=1)
+        slack = 1e-9  # a superset: get_close_matches applies the exact comparisons itself
+        can_pass = (2.0 * np.minimum(self.lengths, len(name)) >= (cutoff - slack) * total) & (
+            2.0 * common >= (cutoff - slack) * total
+        )
+        keys = [self.keys[i] for i in np.flatnonzero(can_pass)]
+        return difflib.get_close_matches(name, keys, n=1, cutoff=cutoff)
+
+
 def test_did_you_mean_is_what_difflib_picks_among_every_spelling() -> None:
     spellings = place_index().spellings
     keys = list(spellings)
@@ -50,9 +85,10 @@ def test_did_you_mean_is_what_difflib_picks_among_every_spelling() -> None:
     names += [name.lower() for name in invented_names(100)]
     names += ["", "a", "x" * 300, "ħalab", "al qusayr" * 3]
     index = CloseNames(spellings)
+    reference = _Difflib(keys)
     suggested = 0
     for name in names:
-        close = difflib.get_close_matches(name, keys, n=1, cutoff=0.75)
+        close = reference.close_matches(name, 0.75)
         expected = (
             (difflib.SequenceMatcher(None, name, close[0]).ratio(), spellings[close[0]])
             if close

@@ -105,7 +105,7 @@ def test_extract_of_a_fifo_without_writer_is_reported_not_waited_on(
 ) -> None:
     from casualty_recon.load import reading
 
-    monkeypatch.setattr(reading, "FIFO_WAIT", 0.2)
+    monkeypatch.setattr(reading, "FIFO_WAIT", 0.1)
     path = _fifo(tmp_path, "article.txt")
     result = within(lambda: runner.invoke(app, ["extract", path], catch_exceptions=False))
     assert result.exit_code == 1
@@ -167,7 +167,7 @@ def test_report_events_from_a_fifo_without_writer_is_reported_not_waited_on(
 ) -> None:
     from casualty_recon.load import reading
 
-    monkeypatch.setattr(reading, "FIFO_WAIT", 0.2)
+    monkeypatch.setattr(reading, "FIFO_WAIT", 0.1)
     path = _fifo(tmp_path)
     args = ["report", str(ROOT / "sources.yaml"), "--events", path, "--format", "plain"]
     result = within(lambda: runner.invoke(app, args))
@@ -175,7 +175,7 @@ def test_report_events_from_a_fifo_without_writer_is_reported_not_waited_on(
     assert result.stdout == ""
     assert result.stderr.startswith(
         f"error: {path}:1:1: cannot read the event file: nothing was written to this FIFO in "
-        "0.2 seconds\n  hint: start the program that writes to it first\n"
+        "0.1 seconds\n  hint: start the program that writes to it first\n"
     )
     assert "Traceback" not in result.stderr
 

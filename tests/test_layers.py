@@ -13,6 +13,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from source_trees import walked
 
 PACKAGE = Path(__file__).resolve().parents[1] / "casualty_recon"
 LAYERS = ("model", "grammar", "load", "analysis", "render", "cli")
@@ -47,7 +48,7 @@ def _layer(module: str) -> str | None:
 
 def _imports(path: Path) -> set[str]:
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in walked(path.read_text(encoding="utf-8")):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -134,7 +135,7 @@ def test_modules_and_functions_stay_readable() -> None:
         text = path.read_text(encoding="utf-8")
         if text.count("\n") > 700:
             too_long.append(f"{name}: {text.count(chr(10))} lines")
-        for node in ast.walk(ast.parse(text)):
+        for node in walked(text):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > 120:

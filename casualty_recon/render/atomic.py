@@ -121,7 +121,7 @@ def _acquire(lock: Path, target: Path, wait: float) -> int | None:
             if time.monotonic() >= deadline:
                 raise UsageError.of(FILE_LOCKED, target=target, lock=lock, wait=wait) from None
             time.sleep(pause * (0.5 + random.random()))  # jitter: waiters do not wake together
-            pause = min(pause * 2, 0.2)
+            pause = min(pause * 2, 0.05)
             continue
         if _same_file(handle, lock):
             return handle

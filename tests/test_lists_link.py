@@ -160,6 +160,12 @@ def _scores(lists_dir: Path, options: LinkOptions) -> tuple[Linkage, float, floa
     return linkage, right / len(links), right / 110
 
 
+@pytest.fixture(scope="module")
+def with_ids(lists_dir: Path) -> tuple[Linkage, float, float]:
+    """The two releases linked once with the default options (IDs first): two tests read it."""
+    return _scores(lists_dir, LinkOptions())
+
+
 def test_duckdb_linkage_without_ids_finds_the_same_people(lists_dir: Path) -> None:
     linkage, precision, recall = _scores(lists_dir, LinkOptions(use_ids=False))
     assert precision >= 0.98 and recall >= 0.95
@@ -176,8 +182,10 @@ def test_duckdb_linkage_without_ids_finds_the_same_people(lists_dir: Path) -> No
     assert len(linkage.records["jan"]) == 121
 
 
-def test_ids_link_first_and_the_model_fills_the_rest(lists_dir: Path) -> None:
-    linkage, precision, recall = _scores(lists_dir, LinkOptions())
+def test_ids_link_first_and_the_model_fills_the_rest(
+    with_ids: tuple[Linkage, float, float],
+) -> None:
+    linkage, precision, recall = with_ids
     links = linkage.links()
     assert (links["method"] == "id").sum() == 110
     assert precision == 1.0 and recall == 1.0
@@ -224,8 +232,8 @@ def test_spark_trains_and_links_like_duckdb(lists_dir: Path) -> None:
     assert _pairs(spark) == _pairs(duck)
 
 
-def test_compare_two_releases(lists_dir: Path) -> None:
-    linkage, _, _ = _scores(lists_dir, LinkOptions())
+def test_compare_two_releases(with_ids: tuple[Linkage, float, float]) -> None:
+    linkage, _, _ = with_ids
     comparison = compare_lists(linkage, ("MoH", "MoH"))
     assert comparison.releases
     assert (comparison.count("both"), comparison.count("only_a"), comparison.count("only_b")) == (

@@ -15,8 +15,14 @@ from typer.testing import CliRunner
 from casualty_recon.cli.app import app
 from casualty_recon.estimate import OverlapTable, estimate_tables, parse_overlaps
 from casualty_recon.lists.link import Linkage, LinkOptions
-from casualty_recon.lists.overlap import cluster_links, count_patterns, overlap_csv, overlap_lists
-from casualty_recon.lists.read import read_list
+from casualty_recon.lists.overlap import (
+    Overlap,
+    cluster_links,
+    count_patterns,
+    overlap_csv,
+    overlap_lists,
+)
+from casualty_recon.lists.read import ListTable, read_list
 from casualty_recon.load.loader import load
 
 runner = CliRunner()
@@ -132,10 +138,10 @@ def _vary(person: dict[str, str], rng: random.Random) -> dict[str, str]:
 Known = tuple[Path, list[dict[str, str]], list[list[int]]]
 
 
-def _write_lists(folder: Path, seed: int, errors: bool) -> Known:
+def _write_lists(folder: Path, seed: int, errors: bool, size: int = 400) -> Known:
     """Three list files of one population; the folder, the people, who is on each list."""
     rng = random.Random(seed)
-    people = _population(seed, 400)
+    people = _population(seed, size)
     members: list[list[int]] = []
     for number, key in enumerate(KEYS):
         chosen = [i for i in range(len(people)) if rng.random() < CAPTURE[number]]
@@ -190,7 +196,28 @@ def _known(known: Known, by: str) -> dict[str, dict[str, int]]:
 
 @pytest.fixture(scope="module")
 def exact(tmp_path_factory: pytest.TempPathFactory) -> Known:
-    return _write_lists(tmp_path_factory.mktemp("overlap-exact"), 7, errors=False)
+    """150 people: every pattern and stratum the tests below name is there (the same 18 rows of
+    estimates as from 400), and each linkage costs less."""
+    return _write_lists(tmp_path_factory.mktemp("overlap-exact"), 7, errors=False, size=150)
+
+
+@pytest.fixture(scope="module")
+def exact_wide(tmp_path_factory: pytest.TempPathFactory) -> Known:
+    """400 people: enough (12) only on the ministry's list without a place for `estimate` to
+    skip that stratum for having no overlap rather than too few records."""
+    return _write_lists(tmp_path_factory.mktemp("overlap-wide"), 7, errors=False)
+
+
+Linked = tuple[list[ListTable], Overlap]
+
+
+@pytest.fixture(scope="module")
+def exact_linked(exact: Known) -> Linked:
+    """The exact lists read and linked once (three pairwise linkages, by place); the tests
+    below count the same linkages other ways with `count_patterns`, as `overlap_lists` does."""
+    sources = load(exact[0] / "sources.yaml")
+    tables = [read_list(sources.lists[key]) for key in KEYS]
+    return tables, overlap_lists(tables, LinkOptions(use_ids=False), ["place"])
 
 
 def _overlap(folder: Path, by: list[str], **options: object) -> object:
@@ -208,10 +235,9 @@ def _found(csv_text: str) -> dict[str, dict[str, int]]:
 
 
 def test_exact_lists_give_the_known_pattern_counts_by_stratum(
-    exact: Known,
+    exact: Known, exact_linked: Linked
 ) -> None:
-    folder = exact[0]
-    result = _overlap(folder, ["place"], use_ids=False)
+    result = exact_linked[1]
     text = overlap_csv(result)  # type: ignore[arg-type]
     assert text.splitlines()[0] == "pattern,lists,place,count"
     assert text.splitlines()[1].startswith('001,"ngo,ministry,press",East (synthetic),')
@@ -227,12 +253,10 @@ def test_exact_lists_give_the_known_pattern_counts_by_stratum(
 
 
 def test_estimates_from_linked_lists_equal_those_from_the_known_table(
-    exact: Known,
+    exact: Known, exact_linked: Linked
 ) -> None:
-    folder = exact[0]
-    sources = load(folder / "sources.yaml")
-    tables = [read_list(sources.lists[key]) for key in KEYS]
-    result = overlap_lists(tables, LinkOptions(use_ids=False), ["sex"])
+    tables, linked = exact_linked
+    result = count_patterns(tables, linked.linkages, linked.threshold, ["sex"])
     from_lists = parse_overlaps(overlap_csv(result), "linked.csv")
     known = _known(exact, "sex")
     assert "unknown" in known  # people only on the ministry's list, which lacks some sexes
@@ -276,12 +300,10 @@ def test_realistic_errors_give_close_counts(tmp_path_factory: pytest.TempPathFac
     assert sum(found.values()) >= people  # missed links split people, never drop records
 
 
-def test_strata_by_period_and_a_free_column(exact: Known) -> None:
-    folder = exact[0]
-    sources = load(folder / "sources.yaml")
-    tables = [read_list(sources.lists[key]) for key in KEYS]
+def test_strata_by_period_and_a_free_column(exact: Known, exact_linked: Linked) -> None:
     # The pairwise linkages once, then counted several ways.
-    linked = overlap_lists(tables, LinkOptions(use_ids=False))
+    tables, linked = exact_linked
+    assert linked.threshold == 0.9
     by_month = count_patterns(tables, linked.linkages, 0.9, ["period"])
     assert _found(overlap_csv(by_month)) == _known(exact, "dod")
     by_quarter = count_patterns(tables, linked.linkages, 0.9, ["period"], period="quarter")
@@ -360,7 +382,8 @@ def test_overlap_never_overwrites_its_output(exact: Known, tmp_path: Path) -> No
     assert out.read_text(encoding="utf-8") == "keep\n"
 
 
-def test_cli_estimate_from_lists_in_one_go(exact: Known) -> None:
+def test_cli_estimate_from_lists_in_one_go(exact_wide: Known) -> None:
+    exact = exact_wide
     sources = str(exact[0] / "sources.yaml")
     args = ["estimate", "--lists", ",".join(KEYS), "-s", sources, "--by", "place", "--no-ids"]
     result = runner.invoke(app, [*args, "-m", "chapman", "-f", "json"])

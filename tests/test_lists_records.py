@@ -22,6 +22,7 @@ from casualty_recon.cli.app import app
 from casualty_recon.lists.link import LinkOptions
 from casualty_recon.lists.record_counts import ListLinks
 from casualty_recon.load.loader import load
+from casualty_recon.model.claims import Sources
 
 FIRST = ["محمد", "أحمد", "خالد", "يوسف", "عمر", "حسن", "علي", "سامي", "رائد", "وائل", "هاني"]
 FIRST += ["فاطمة", "مريم", "سارة", "نور", "ليلى", "هدى", "أمل", "رنا", "منى"]
@@ -132,9 +133,16 @@ def lists_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_counts_equal_the_known_overlaps(lists_dir: Path) -> None:
+@pytest.fixture(scope="module")
+def linked(lists_dir: Path) -> tuple[Sources, ListLinks]:
+    """The sources and their list links, the two lists linked once for the tests below (the
+    object links each pair once and keeps it, as in one `report` run)."""
     sources = load(lists_dir / "sources.yaml")
-    links = ListLinks(sources, LinkOptions())
+    return sources, ListLinks(sources, LinkOptions())
+
+
+def test_counts_equal_the_known_overlaps(linked: tuple[Sources, ListLinks]) -> None:
+    sources, links = linked
     a, b = sources.claim("a-list"), sources.claim("b-list")
     found = links(a, b)
     assert found is not None
@@ -151,11 +159,9 @@ def test_counts_equal_the_known_overlaps(lists_dir: Path) -> None:
     assert links.linked == 1
 
 
-def test_report_pair_is_sized_exactly(lists_dir: Path) -> None:
-    sources = load(lists_dir / "sources.yaml")
-    report = compare(
-        sources, pair=("a-list", "b-list"), record_links=ListLinks(sources, LinkOptions())
-    )
+def test_report_pair_is_sized_exactly(linked: tuple[Sources, ListLinks]) -> None:
+    sources, links = linked
+    report = compare(sources, pair=("a-list", "b-list"), record_links=links)
     pair = report.pairs[0]
     records = next(d for d in pair.differences if d.kind == "records")
     # b gains a's 12 + 7 outside its window and area, loses its own 5 outside a's window.

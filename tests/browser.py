@@ -5,7 +5,9 @@ playwright, no browser download).
 `Browser(width)` starts chromedriver on a free local port and a headless Chromium whose viewport
 is `width` CSS pixels wide (device-metrics emulation: a plain window cannot be narrower than
 500 px in headless mode); `open`, `run` (JavaScript returning JSON) and `screenshot` (PNG
-bytes); `close` ends both. `missing()` says why the tests must skip, or None.
+bytes); `resize` lays the open page out again at another width (the same emulation, through
+chromedriver's DevTools endpoint: one browser for several widths); `close` ends both.
+`missing()` says why the tests must skip, or None.
 """
 
 from __future__ import annotations
@@ -112,6 +114,16 @@ class Browser:
         """Run `script` (a function body; `return` a JSON value) in the page."""
         return self._call(
             "POST", f"/session/{self.session}/execute/sync", {"script": script, "args": []}
+        )
+
+    def resize(self, width: int, height: int = 900) -> None:
+        """Emulate a viewport `width` CSS pixels wide for the open page (a page opened after
+        this is laid out at the width the browser was started with again)."""
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}
+        self._call(
+            "POST",
+            f"/session/{self.session}/goog/cdp/execute",
+            {"cmd": "Emulation.setDeviceMetricsOverride", "params": metrics},
         )
 
     def screenshot(self) -> bytes:

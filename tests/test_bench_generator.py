@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+
 from casualty_recon import loads
 from casualty_recon.analysis.pairs import select_pairs
 from casualty_recon.analysis.timeline import build_timelines
+from casualty_recon.model.claims import Sources
 from tools.bench import realistic_sources
+
+
+@functools.cache
+def generated(claims: int) -> Sources:
+    """The generated file of `claims` claims, loaded once for the tests that read it."""
+    return loads(realistic_sources(claims), f"synthetic-{claims}.yaml")
 
 
 def test_generated_files_say_so_and_load() -> None:
@@ -17,8 +26,7 @@ def test_generated_files_say_so_and_load() -> None:
 
 
 def test_sources_grow_with_the_file_and_series_breakdowns_relays_are_present() -> None:
-    small = loads(realistic_sources(1_000), "small.yaml")
-    large = loads(realistic_sources(3_000), "large.yaml")
+    small, large = generated(1_000), generated(3_000)
     assert len(large.sources) > 1.5 * len(small.sources)  # (the old generator kept 200)
     claims = large.claims
     assert sum(c.breakdown_of is not None for c in claims) > 20
@@ -34,6 +42,6 @@ def test_sources_grow_with_the_file_and_series_breakdowns_relays_are_present() -
 
 
 def test_pairs_grow_linearly_with_the_file() -> None:
-    small = select_pairs(loads(realistic_sources(1_000), "small.yaml").claims).pairs
-    large = select_pairs(loads(realistic_sources(3_000), "large.yaml").claims).pairs
+    small = select_pairs(generated(1_000).claims).pairs
+    large = select_pairs(generated(3_000).claims).pairs
     assert 2 * len(small) < len(large) < 4.5 * len(small)

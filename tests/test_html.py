@@ -5,6 +5,7 @@ chromium or its driver is missing (.ci/run installs both)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -138,18 +139,26 @@ return {
 """
 
 
+@pytest.fixture(scope="module")
+def chromium(bundled: Path) -> Iterator[browser.Browser]:
+    """One headless Chromium on the bundled report for the module; each test lays it out at
+    its width (`Browser.resize`: a browser start and a page load once, not once a width)."""
+    page = browser.Browser(375)
+    try:
+        page.open(bundled)
+        yield page
+    finally:
+        page.close()
+
+
 @needs_browser
 @pytest.mark.parametrize("width", [375, 1280])
 def test_in_chromium_no_sideways_scroll_every_pair_every_target(
-    bundled: Path, width: int, tmp_path: Path
+    chromium: browser.Browser, width: int, tmp_path: Path
 ) -> None:
-    page = browser.Browser(width)
-    try:
-        page.open(bundled)
-        found = page.run(MEASURE)
-        shot = page.screenshot()
-    finally:
-        page.close()
+    chromium.resize(width)
+    found = chromium.run(MEASURE)
+    shot = chromium.screenshot()
     assert found["client"] == width
     assert found["scroll"] <= found["client"], found["wide"]
     assert found["pairs"] == PAIRS

@@ -3,7 +3,7 @@
 Listed in the main app's table of commands (`cli.app.COMMANDS`). Errors and output go
 through cli/common like every command's (atomic writes that refuse to overwrite without --force,
 located errors with exit 1, usage errors with exit 2).
-The estimation itself (numpy, scipy, statsmodels, networkx) is imported only when it runs.
+The estimation itself (numpy, scipy, networkx) is imported only when it runs.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Overlap counts (how many people are on each pattern of lists) go in; every method's estimate of
 the total, with its 95% interval, the coverage it implies and the undocumented count, comes out,
 side by side, because the answer depends on the model. The heavy libraries (numpy, scipy,
-statsmodels, networkx) are imported only here, so other commands start as fast as before.
+networkx) are imported only here, so other commands start as fast as before.
 """
 
 from casualty_recon.estimate.result import Estimate, Estimation, StratumEstimates

@@ -44,6 +44,8 @@ _DEFECTS = {
     ),
     "a blank or None left in": re.compile(r"[{}]|\bNone\b"),
     "a possessive after a bracket": re.compile(r"\)'s?\b"),
+    # `0 died outside b's area`, `-0 of b's`: no one written as a count.
+    "a count of no one": re.compile(r"(?<![\d.,])[-+]?0 (?:died|are|of)\b"),
 }
 
 PERPETRATORS = {
@@ -237,6 +239,9 @@ def test_the_defect_patterns_catch_what_the_issue_reported() -> None:
         ("s's", "matches Airwars's 60 to 91"),
         ("doubled punctuation", "(assumption 1: from another war.)."),
         ("a possessive after a bracket", "counts a scope inside UOSSM (at least 892)'s and"),
+        # Left by the lists' pass (issue 14): the records difference with no one outside.
+        ("a count of no one", "Of b's 200 not in a's list, 0 died after 20 August 2019"),
+        ("a count of no one", "+100 of a's people outside b's scope, -0 of b's outside a's"),
     ]
     for defect, text in quoted:
         assert _DEFECTS[defect].search(text), text

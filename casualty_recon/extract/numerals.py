@@ -40,9 +40,11 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 _MULTIPLIER = r"(?:\s?(?:million|thousand|m\b|k\b))"
 _VAGUE = r"(?:hundreds of thousands|tens of thousands|dozens|scores|hundreds|thousands)"
 
-# Every alternative starts with a digit or one of these letters: a word start that is neither is
-# passed over at once, not tried against each number word (2.5 times faster on news text).
-_FIRST = r"(?=[\dadefhnost])"
+# Every alternative starts with a digit or the first letter of one of its words ("a hundred",
+# "half a dozen"): a word start that is neither is passed over at once, not tried against each
+# number word (2.5 times faster on news text).
+_INITIALS = "".join(sorted({word[0] for word in (*_UNITS, *_TENS, *VAGUE, "a", "half")}))
+_FIRST = rf"(?=[\d{_INITIALS}])"
 
 NUMBER = re.compile(
     rf"(?<![\w.,:/-]){_FIRST}(?:(?P<digits>{_DIGITS}){_MULTIPLIER}?|(?P<vague>{_VAGUE})"

@@ -49,7 +49,7 @@ def detect(pair: Pair) -> list[Found]:
     measured = [name for name, known in (("window", window), ("area", area)) if known]
     rest = (
         f"what is left is people one list documents and the other does not "
-        f"({a_in_b.undocumented:,} of a's, {b_in_a.undocumented:,} of b's)."
+        f"({_count(a_in_b.undocumented)} of a's, {_count(b_in_a.undocumented)} of b's)."
     )
     quantity = None
     if measured:
@@ -58,7 +58,9 @@ def detect(pair: Pair) -> list[Found]:
             f"loses those of its own outside a's: {{effect}}; {rest}"
         )
         replaces = (("as_of", "start") if window else ()) + (("area",) if area else ())
-        note = f"+{gained:,} of a's people outside b's scope, -{lost:,} of b's outside a's"
+        moved = [f"+{gained:,} of a's people outside b's scope"] * bool(gained)
+        moved += [f"-{lost:,} of b's outside a's"] * bool(lost)
+        note = ", ".join(moved) or "no one outside the other's scope"
         quantity = Quantity(Span(effect, effect), (a.id, b.id), note, False, replaces=replaces)
     else:
         effect_text = (
@@ -93,6 +95,11 @@ def detect(pair: Pair) -> list[Found]:
     return [Found(difference, quantity)]
 
 
+def _count(number: int) -> str:
+    """`none` for no one (`none died outside b's area`, not `0 died ...`), else the number."""
+    return f"{number:,}" if number else "none"
+
+
 def _side(counts: RecordCounts, who: str, other: Claim) -> str:
     """`Of a's 120 not in b's list, 30 died after 30 April 2024 (outside b's window), ...`."""
     if counts.not_in_other == 0:
@@ -102,16 +109,19 @@ def _side(counts: RecordCounts, who: str, other: Claim) -> str:
         when = f"after {human_day(other.as_of.latest)}"
         if other.start is not None:
             when += f" or before {human_day(other.start.earliest)}"
-        parts.append(f"{counts.outside_window:,} died {when} (outside {other.id}'s window)")
+        parts.append(f"{_count(counts.outside_window)} died {when} (outside {other.id}'s window)")
     if counts.area_known:
-        parts.append(f"{counts.outside_area:,} died outside {other.id}'s area")
+        parts.append(f"{_count(counts.outside_area)} died outside {other.id}'s area")
     unknown = []
     if counts.window_known and counts.undated:
         unknown.append(f"{counts.undated:,} without a date of death")
     if counts.area_known and counts.unplaced:
         unknown.append(f"{counts.unplaced:,} without a known place")
     scope = "within its window and area" if parts else "as far as the lists tell"
-    last = f"{counts.undocumented:,} are {scope} yet not in its list (undocumented by {other.id})"
+    last = (
+        f"{_count(counts.undocumented)} are {scope} yet not in its list "
+        f"(undocumented by {other.id})"
+    )
     if unknown:
         last += f"; of them {' and '.join(unknown)}"
     parts.append(last)

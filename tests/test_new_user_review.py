@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from casualty_recon.analysis.report import Report
 from casualty_recon.cli.app import app
+from casualty_recon.model.spans import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = str(ROOT / "sources.yaml")
@@ -162,7 +163,7 @@ def test_a_start_break_even_counts_the_days_that_move_b_the_right_way() -> None:
     )
     (pair,) = compare(loads(text, "synthetic.yaml"), pair=("a", "b")).pairs
     start = next(d for d in pair.differences if d.kind == "start")
-    assert start.note == "-2..7"
+    assert start.days == Span(-2, 7)
     assert pair.residual.low == 143  # 160 - 17: nothing else is sized
     assert start.break_even == "a rate of 20.4 a day over the 7 days"
 

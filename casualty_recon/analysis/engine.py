@@ -96,15 +96,15 @@ class Engine:
             verdict, reason = _undecided(closing, effects, wants, residual, a, b)
         final = [
             self._finish(
-                difference,
+                item,
                 quantities,
                 effects,
-                wants if difference.kind not in replaced else None,
+                wants if item.difference.kind not in replaced else None,
                 a,
                 b,
                 adjusted,
             )
-            for difference in differences
+            for item in found
         ]
         # Set operations in C: a series' evidence can hold hundreds of ids.
         evidence = set().union(*(step.evidence for step in steps))
@@ -127,7 +127,7 @@ class Engine:
 
     def _finish(
         self,
-        difference: Difference,
+        item: Found,
         quantities: dict[str, Quantity],
         effects: dict[str, Span],
         wants: str | None,
@@ -137,12 +137,12 @@ class Engine:
     ) -> Difference:
         """A difference with its applied effect written in, or its break-even where it could
         close the residual; its sentence tidied where texts meet (`tidy`)."""
-        finished = self._finished(difference, quantities, effects, wants, a, b, adjusted)
+        finished = self._finished(item, quantities, effects, wants, a, b, adjusted)
         return finished._replace(sentence=tidy(finished.sentence))
 
     def _finished(
         self,
-        difference: Difference,
+        item: Found,
         quantities: dict[str, Quantity],
         effects: dict[str, Span],
         wants: str | None,
@@ -150,12 +150,13 @@ class Engine:
         b: Claim,
         adjusted: Span,
     ) -> Difference:
+        difference = item.difference
         quantity = quantities.get(difference.kind)
         if quantity is not None and difference.kind in effects:
             effect = effects[difference.kind]
-            sentence = difference.sentence.replace(
-                "{effect}", f"{fmt_signed_span(effect)} ({quantity.note})"
-            )
+            sentence = difference.sentence
+            if item.write is not None:  # the sentence that names the applied effect
+                sentence = item.write(f"{fmt_signed_span(effect)} ({quantity.note})")
             # A difference expected to lower b (or raise it) whose evidence does the opposite
             # (a reported count below a verified one for the same scope): say so, or the line
             # reads as if its direction and its effect disagreed by mistake.
@@ -195,8 +196,11 @@ def _without_replaced(found: list[Found]) -> tuple[list[Found], frozenset[str]]:
         if difference.kind not in replaced:
             out.append(item)
             continue
-        sentence = difference.sentence.replace("{effect}", "an amount not applied here")
-        sentence += " The linked records count these people exactly (the records difference)."
+        # Its sentence already says the amount is not applied (`NOT_APPLIED`); and why:
+        sentence = (
+            f"{difference.sentence} The linked records count these people exactly (the records "
+            "difference)."
+        )
         out.append(Found(difference._replace(sentence=sentence)))
     return out, replaced
 
@@ -255,7 +259,7 @@ def _undecided(
     shortfall = next((d for d in differences if d.kind == "coverage"), None)
     if shortfall is not None:
         reason += (
-            f" {claim_label(b)} falls short in coverage by at least {int(shortfall.note or 0):,}: "
+            f" {claim_label(b)} falls short in coverage by at least {shortfall.shortfall or 0:,}: "
             "counts are floors of the truth, so they do not contradict each other."
         )
     elif a.figure.high is None and b.figure.high is None:

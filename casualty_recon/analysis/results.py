@@ -5,6 +5,7 @@ claim labels, figure shapes, days, relations and ratios in words.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -24,7 +25,10 @@ class Difference(NamedTuple):
     effect: Span | None = None
     evidence: tuple[str, ...] = ()
     break_even: str | None = None
-    note: str | None = None
+    # A time difference: the days a's window has more than b's (negative: fewer), low to high.
+    days: Span | None = None
+    # A coverage shortfall: how many people at least the wider claim falls short by.
+    shortfall: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,10 +72,20 @@ class Quantity(NamedTuple):
 
 
 class Found(NamedTuple):
-    """What a difference kind detects in a pair: the difference and, where sized, its effect."""
+    """What a difference kind detects in a pair: the difference and, where sized, its effect.
+
+    A sized difference's sentence names its effect, which is known only once the waterfall has
+    applied every effect in order: `write` writes the sentence with the effect in words (the
+    applied effect and its note, or `NOT_APPLIED`), so no sentence is patched once written. The
+    difference's own `sentence` is the one with `NOT_APPLIED`."""
 
     difference: Difference
     quantity: Quantity | None = None
+    write: Callable[[str], str] | None = None
+
+
+# The effect in words of a sized difference whose quantity the waterfall does not apply.
+NOT_APPLIED = "an amount not applied here"
 
 
 @dataclass(slots=True)

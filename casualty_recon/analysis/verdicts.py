@@ -159,8 +159,8 @@ def break_even(
     residual = stated(a) - adjusted
     need = residual.low if residual.low > 0 else residual.high
     if difference.kind in {"as_of", "start"}:
-        if difference.note:  # the days are known: a rate over those that move b the right way
-            days = _parse_days(difference.note, need)
+        if difference.days is not None:  # a rate over the days that move b the right way
+            days = _useful_days(difference.days, need)
             if days is None:
                 return None
             unit = "day" if abs(days) == 1 else "days"
@@ -193,16 +193,10 @@ def break_even(
     return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"
 
 
-def _parse_days(note: str | None, need: float) -> int | None:
-    """The days of a time difference (`low..high`, positive where a's window has more) that
-    move b the way `need` asks, the fewer of the two where both do; a count that moves it the
-    other way does not close anything (`-2..7` with a positive need: the 7 days)."""
-    if not note:
-        return None
-    low, _, high = note.partition("..")
-    try:
-        values = (int(low), int(high))
-    except ValueError:
-        return None
+def _useful_days(days: Span, need: float) -> int | None:
+    """The days of a time difference (positive where a's window has more) that move b the way
+    `need` asks, the fewer of the two ends where both do; days that move it the other way do
+    not close anything (-2 to 7 days with a positive need: the 7 days)."""
+    values = (int(days.low), int(days.high))
     useful = [v for v in values if v * need > 0]
     return min(useful, key=abs) if useful else None

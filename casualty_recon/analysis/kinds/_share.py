@@ -4,7 +4,14 @@ scope, sized by a share from a breakdown in the file or a user's assumption."""
 from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Pair
-from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
+from casualty_recon.analysis.results import (
+    NOT_APPLIED,
+    Difference,
+    Found,
+    agrees,
+    claim_label,
+    ratio_text,
+)
 from casualty_recon.grammar.wording import area_words, party_words
 from casualty_recon.model.spans import Span
 
@@ -29,27 +36,31 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
         "outcome": (a.outcome, b.outcome),
         "perpetrators": (a.perpetrators.label(), b.perpetrators.label()),
     }[kind]
-    if quantity is not None:
-        effect_text = f"Scaling b by {ratio_text(quantity.span)} changes it by {{effect}}."
-    else:
-        effect_text = "No breakdown or assumption in the file sizes it."
     words = values
     if kind == "perpetrators":
         words = (party_words(a.perpetrators), party_words(b.perpetrators))
     elif kind == "area":
         words = (area_words(a.area), area_words(b.area))
-    sentence = template.format(
-        a_label=claim_label(a),
-        b_label=claim_label(b),
-        a_value=words[0],
-        b_value=words[1],
-        relation_text=relation_words(NOUNS[kind], relation, gap),
-        effect_text=effect_text,
-    )
+
+    def write(effect: str) -> str:
+        """The sentence with the effect in words (`Found.write`)."""
+        if quantity is not None:
+            effect_text = f"Scaling b by {ratio_text(quantity.span)} changes it by {effect}."
+        else:
+            effect_text = "No breakdown or assumption in the file sizes it."
+        return template.format(
+            a_label=claim_label(a),
+            b_label=claim_label(b),
+            a_value=words[0],
+            b_value=words[1],
+            relation_text=relation_words(NOUNS[kind], relation, gap),
+            effect_text=effect_text,
+        )
+
     difference = Difference(
-        kind, values[0], values[1], relation, direction, agrees(direction, gap), sentence
+        kind, values[0], values[1], relation, direction, agrees(direction, gap), write(NOT_APPLIED)
     )
-    return [Found(difference, quantity)]
+    return [Found(difference, quantity, write if quantity is not None else None)]
 
 
 def relation_words(noun: str, relation: str, gap: Span) -> str:

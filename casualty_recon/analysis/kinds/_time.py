@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from casualty_recon.analysis.evidence import unknown_day
 from casualty_recon.analysis.kinds.base import Pair
-from casualty_recon.analysis.results import Difference, Found, Quantity, agrees, claim_label
+from casualty_recon.analysis.results import (
+    NOT_APPLIED,
+    Difference,
+    Found,
+    Quantity,
+    agrees,
+    claim_label,
+)
 from casualty_recon.grammar.wording import fmt_span, human_range
 from casualty_recon.model.spans import Span
 
@@ -70,38 +77,44 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         days_text = "a starts " + days_words(days, "earlier", "later")
     rate = pair.evidence.rate(kind, a, b)
     quantity = None
-    if rate is not None and rate.total:
+    if rate is not None:
         quantity = rate
-        effect_text = (
-            "Nothing in the file says how b's count spread over its window: b would change by "
-            "{effect}."
-        )
-    elif rate is not None:
-        quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
-        if rate.evidence == ("own-rate",):  # an average is not the rate of any period
+        if not rate.total:
+            quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
+
+    def write(effect: str) -> str:
+        """The sentence with the effect in words (`Found.write`)."""
+        if rate is None:
+            # Not "no rate is known": b's own average may size another difference of the pair.
+            effect_text = (
+                "No series or assumption in the file gives a rate for those days, so the effect "
+                "is not sized."
+            )
+        elif rate.total:
+            effect_text = (
+                "Nothing in the file says how b's count spread over its window: b would change "
+                f"by {effect}."
+            )
+        elif rate.evidence == ("own-rate",):  # an average is not the rate of any period
             effect_text = (
                 f"Were b's average over its window ({fmt_span(rate.span)} a day) to hold over "
-                "those days, b would change by {effect}; deaths cluster, so this is an "
+                f"those days, b would change by {effect}; deaths cluster, so this is an "
                 "assumption, not a measured rate."
             )
         else:
             effect_text = (
-                f"At {fmt_span(rate.span)} a day, b would change by {{effect}} over those days."
+                f"At {fmt_span(rate.span)} a day, b would change by {effect} over those days."
             )
-    else:
-        # Not "no rate is known": b's own average may size another difference of the pair.
-        effect_text = (
-            "No series or assumption in the file gives a rate for those days, so the effect is "
-            "not sized."
+        return template.format(
+            a_label=claim_label(a),
+            b_label=claim_label(b),
+            a_value=human_range(a_day),
+            b_value=human_range(b_day),
+            days_text=days_text,
+            effect_text=effect_text,
         )
-    sentence = template.format(
-        a_label=claim_label(a),
-        b_label=claim_label(b),
-        a_value=human_range(a_day),
-        b_value=human_range(b_day),
-        days_text=days_text,
-        effect_text=effect_text,
-    )
+
+    sentence = write(NOT_APPLIED)
     difference = Difference(
         kind,
         a_day.text,
@@ -110,9 +123,9 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         direction,
         agrees(direction, gap),
         sentence,
-        note=f"{int(days.low)}..{int(days.high)}",
+        days=days,
     )
-    return [Found(difference, quantity)]
+    return [Found(difference, quantity, write if quantity is not None else None)]
 
 
 def days_words(days: Span, later: str, earlier: str) -> str:

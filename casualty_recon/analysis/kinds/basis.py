@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
-from casualty_recon.analysis.results import Difference, Found, agrees, claim_label, ratio_text
+from casualty_recon.analysis.results import (
+    NOT_APPLIED,
+    Difference,
+    Found,
+    agrees,
+    claim_label,
+    ratio_text,
+)
 from casualty_recon.grammar.wording import with_article
 from casualty_recon.model.claims import BASES
 
@@ -31,22 +38,26 @@ def detect(pair: Pair) -> list[Found]:
         relation_text += (
             "; a counts on the stricter basis and still says more" if gap.low > 0 else ""
         )
-    if quantity is not None:
-        effect_text = f"Read on a's basis ({ratio_text(quantity.span)}), b changes by {{effect}}."
-    else:
-        effect_text = "No paired claims or assumption in the file size it."
-    sentence = TEMPLATE.format(
-        a_label=claim_label(a),
-        b_label=claim_label(b),
-        a_value=a.basis,
-        b_value=b.basis,
-        relation_text=relation_text,
-        effect_text=effect_text,
-    )
+
+    def write(effect: str) -> str:
+        """The sentence with the effect in words (`Found.write`)."""
+        if quantity is not None:
+            effect_text = f"Read on a's basis ({ratio_text(quantity.span)}), b changes by {effect}."
+        else:
+            effect_text = "No paired claims or assumption in the file size it."
+        return TEMPLATE.format(
+            a_label=claim_label(a),
+            b_label=claim_label(b),
+            a_value=a.basis,
+            b_value=b.basis,
+            relation_text=relation_text,
+            effect_text=effect_text,
+        )
+
     difference = Difference(
-        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), sentence
+        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(NOT_APPLIED)
     )
-    return [Found(difference, quantity)]
+    return [Found(difference, quantity, write if quantity is not None else None)]
 
 
 KIND = Kind(

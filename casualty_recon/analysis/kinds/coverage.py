@@ -45,7 +45,7 @@ def detect(pair: Pair) -> list[Found]:
         "none",
         None,
         sentence,
-        note=f"{short}",
+        shortfall=short,
     )
     return [Found(difference)]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.records import RecordCounts
-from casualty_recon.analysis.results import Difference, Found, Quantity, agrees
+from casualty_recon.analysis.results import NOT_APPLIED, Difference, Found, Quantity, agrees
 from casualty_recon.grammar.wording import human_day
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
@@ -53,30 +53,36 @@ def detect(pair: Pair) -> list[Found]:
     )
     quantity = None
     if measured:
-        effect_text = (
-            f"Read under a's {' and '.join(measured)}, b gains a's people outside its own and "
-            f"loses those of its own outside a's: {{effect}}; {rest}"
-        )
         replaces = (("as_of", "start") if window else ()) + (("area",) if area else ())
         moved = [f"+{gained:,} of a's people outside b's scope"] * bool(gained)
         moved += [f"-{lost:,} of b's outside a's"] * bool(lost)
         note = ", ".join(moved) or "no one outside the other's scope"
         quantity = Quantity(Span(effect, effect), (a.id, b.id), note, False, replaces=replaces)
-    else:
-        effect_text = (
-            "The lists give no date of death or place in both, so which of these people fall "
-            "outside the other's window or area is not known: the difference is not sized."
-        )
     direction = "up" if effect > 0 else "down" if effect < 0 else "none"
-    sentence = TEMPLATE.format(
-        a_key=a_in_b.key,
-        b_key=b_in_a.key,
-        threshold=f"{a_in_b.threshold:g}",
-        both=f"{a_in_b.in_other:,}",
-        a_side=a_side,
-        b_side=b_side,
-        effect_text=effect_text,
-    )
+
+    def write(moved: str) -> str:
+        """The sentence with the effect in words (`Found.write`)."""
+        if measured:
+            effect_text = (
+                f"Read under a's {' and '.join(measured)}, b gains a's people outside its own "
+                f"and loses those of its own outside a's: {moved}; {rest}"
+            )
+        else:
+            effect_text = (
+                "The lists give no date of death or place in both, so which of these people "
+                "fall outside the other's window or area is not known: the difference is not "
+                "sized."
+            )
+        return TEMPLATE.format(
+            a_key=a_in_b.key,
+            b_key=b_in_a.key,
+            threshold=f"{a_in_b.threshold:g}",
+            both=f"{a_in_b.in_other:,}",
+            a_side=a_side,
+            b_side=b_side,
+            effect_text=effect_text,
+        )
+
     difference = Difference(
         "records",
         f"{a_in_b.records:,} records ({a_in_b.key})",
@@ -84,15 +90,9 @@ def detect(pair: Pair) -> list[Found]:
         "linked",
         direction,
         agrees(direction, pair.gap) if quantity is not None else None,
-        sentence,
-        note=(
-            f"both={a_in_b.in_other};a_outside_window={a_in_b.outside_window};"
-            f"a_outside_area={a_in_b.outside_area};a_undocumented={a_in_b.undocumented};"
-            f"b_outside_window={b_in_a.outside_window};b_outside_area={b_in_a.outside_area};"
-            f"b_undocumented={b_in_a.undocumented}"
-        ),
+        write(NOT_APPLIED),
     )
-    return [Found(difference, quantity)]
+    return [Found(difference, quantity, write if quantity is not None else None)]
 
 
 def _count(number: int) -> str:

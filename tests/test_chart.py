@@ -95,9 +95,10 @@ def test_legend_names_every_series_and_the_title(bundled: tuple[list[Series], st
     svg = svg_of("bundled").decode("utf-8")
     shown = ordered_series(series)
     names = series_names(shown)
+    in_panel = series_names(shown, in_panel=True)
     assert len(names) == len([s for s in series if s.points])
-    for item, name in zip(shown, names, strict=True):
-        short = legend_name(name, item.population, item.outcome)
+    for item, name, panel_name in zip(shown, names, in_panel, strict=True):
+        short = legend_name(panel_name)
         assert name.replace(f": {item.population} {item.outcome}, ", ": ", 1) == " ".join(
             short.split()
         )
@@ -336,9 +337,8 @@ def test_every_key_stays_inside_the_figure() -> None:
         )
     )
     series = ordered_series(build_timelines(loads(text, "synthetic.yaml").claims))
-    names = series_names(series)
-    assert max(len(n) for n in names) > 100  # long enough to have run past the edge
-    panels = _panels(series, names)
+    assert max(len(n) for n in series_names(series)) > 100  # long enough to run past the edge
+    panels = _panels(series, series_names(series, in_panel=True))  # as the chart names them
     colours = {id(item): "#000000" for item in series}
     shapes = {item.source: "o" for item in series}
     with matplotlib.rc_context(RC):
@@ -361,7 +361,7 @@ def _tick_texts(text: str) -> tuple[list[str], str]:
     from casualty_recon.load.loader import loads
 
     series = ordered_series(build_timelines(loads(text, "synthetic.yaml").claims))
-    names = series_names(series)
+    names = series_names(series, in_panel=True)
     with matplotlib.rc_context(RC):
         figure = _figure(
             _panels(series, names),

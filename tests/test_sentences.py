@@ -19,7 +19,7 @@ from casualty_recon.analysis.records import RecordCounts, RecordLinks
 from casualty_recon.analysis.report import Report
 from casualty_recon.analysis.timeline import build_timelines
 from casualty_recon.grammar.parties import resolve_perpetrators
-from casualty_recon.grammar.wording import party_words, possessive, tidy, with_article
+from casualty_recon.grammar.wording import in_brackets, party_words, possessive, with_article
 from casualty_recon.load.loader import load, loads
 from casualty_recon.load.yaml_writer import sources_yaml
 from casualty_recon.model.claims import BASES, OUTCOMES, POPULATIONS, Claim
@@ -262,8 +262,10 @@ def test_wording_helpers() -> None:
         "an NGO",
         "an 8-day",
     ]
-    assert tidy("by {x} (assumption 1: another war.).") == "by {x} (assumption 1: another war)."
-    assert tidy("2019-04-21..2019-04-30 and so on...") == "2019-04-21..2019-04-30 and so on..."
+    assert in_brackets("from another war. ") == "from another war"
+    assert in_brackets("is it?") == "is it"
+    assert in_brackets("and so on...") == "and so on..."
+    assert in_brackets("up to 2019-04-21") == "up to 2019-04-21"
 
 
 def test_a_difference_against_the_stated_gap_that_the_verdict_counts_says_why() -> None:

@@ -35,7 +35,6 @@ from casualty_recon.grammar.wording import (
     fmt_signed_span,
     fmt_span,
     human_day,
-    tidy,
 )
 from casualty_recon.model.claims import Assumption, Claim, Sources
 from casualty_recon.model.spans import Span
@@ -136,9 +135,8 @@ class Engine:
         adjusted: Span,
     ) -> Difference:
         """A difference with its applied effect written in, or its break-even where it could
-        close the residual; its sentence tidied where texts meet (`tidy`)."""
-        finished = self._finished(item, quantities, effects, wants, a, b, adjusted)
-        return finished._replace(sentence=tidy(finished.sentence))
+        close the residual."""
+        return self._finished(item, quantities, effects, wants, a, b, adjusted)
 
     def _finished(
         self,

@@ -15,7 +15,14 @@ from casualty_recon.analysis.scope import outcome_relation, population_relation,
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer, area_relation
-from casualty_recon.grammar.wording import and_list, area_words, human_day, party_words, possessive
+from casualty_recon.grammar.wording import (
+    and_list,
+    area_words,
+    human_day,
+    in_brackets,
+    party_words,
+    possessive,
+)
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
 
@@ -165,7 +172,7 @@ class Evidence:
                 return Quantity(
                     Span(*assumption.rate),
                     (assumption.ref,),
-                    f"assumption {assumption.index}: {assumption.reason}",
+                    f"assumption {assumption.index}: {in_brackets(assumption.reason)}",
                     False,
                     assumption,
                 )
@@ -360,7 +367,7 @@ class Evidence:
                 return Quantity(
                     chosen,
                     (assumption.ref,),
-                    f"assumption {assumption.index}: {assumption.reason}",
+                    f"assumption {assumption.index}: {in_brackets(assumption.reason)}",
                     True,
                     assumption,
                 )

@@ -118,8 +118,16 @@ class Series:
 
     @property
     def label(self) -> str:
-        by = self.by or ("any party" if self.perpetrators == "any" else self.perpetrators)
-        return f"{self.source}: {self.population} {self.outcome}, by {by}, {self.basis}"
+        return f"{self.source}: {self.population} {self.outcome}, by {self._by}, {self.basis}"
+
+    @property
+    def panel_label(self) -> str:
+        """The label without the population and outcome (a chart panel's axis says them)."""
+        return f"{self.source}: by {self._by}, {self.basis}"
+
+    @property
+    def _by(self) -> str:
+        return self.by or ("any party" if self.perpetrators == "any" else self.perpetrators)
 
     @property
     def claim_ids(self) -> set[str]:

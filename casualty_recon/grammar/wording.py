@@ -26,7 +26,8 @@ Sentences:
 - `party_words(perpetrators)`: `any party`, `Russian forces`, a group by its members and name
   (`Russian forces and Syrian government (pro-government)`): a noun phrase after `by`.
 - `possessive(name)`: `OCHA's`, `Airwars'`; `with_article(word)`: `an estimated`, `a verified`;
-  `tidy(sentence)`: doubled punctuation left where texts meet (`war.).`) made single.
+  `in_brackets(text)`: a user's sentence (an assumption's reason) as a clause inside brackets,
+  without its own full stop (`(assumption 1: from another war)`, not `(... war.).`).
 """
 
 from __future__ import annotations
@@ -63,12 +64,12 @@ __all__ = [
     "fmt_span",
     "human_day",
     "human_range",
+    "in_brackets",
     "iso_day_text",
     "label",
     "plural",
     "possessive",
     "short_day",
-    "tidy",
     "with_article",
 ]
 
@@ -205,12 +206,6 @@ def party_words(perpetrators: Perpetrators) -> str:
 # that sound a vowel (`an hour`); the first letters decide the rest.
 _CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b|u\b)", re.I)
 _VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
-_DOUBLED = (
-    (re.compile(r"(?<![.])([.!?])\)(?=[.,;:])"), ")"),  # `(... war.).` -> `(... war).`
-    (re.compile(r"(?<![.])\.\.(?=\s|$)"), "."),  # `..` (not `...`, not `2019-04-21..`)
-    (re.compile(r"[,;:]\s*([.!?])(?=\s|$)"), r"\1"),  # `,.` -> `.`
-    (re.compile(r"\.\s*,(?=\s)"), ","),  # `.,` -> `,`
-)
 
 
 def possessive(name: str) -> str:
@@ -234,15 +229,11 @@ def with_article(phrase: str) -> str:
     return f"{'an' if vowel else 'a'} {phrase}"
 
 
-# Whether a sentence has anything for `_DOUBLED` to do (most have not: one search, not four).
-_DOUBLED_ANY = re.compile(r"[.!?]\)|\.\.|[,;:]\s*[.!?]|\.\s*,")
-
-
-def tidy(sentence: str) -> str:
-    """The sentence with the doubled punctuation that joined texts leave (a note ending in `.`
-    put in brackets before a full stop) made single."""
-    if _DOUBLED_ANY.search(sentence) is None:
-        return sentence
-    for pattern, replacement in _DOUBLED:
-        sentence = pattern.sub(replacement, sentence)
-    return sentence
+def in_brackets(text: str) -> str:
+    """A user's sentence as a clause inside brackets within another sentence: without the full
+    stop (or `!`, `?`) that ends it, so that `(assumption 1: from another war)` is followed by
+    the outer sentence's own punctuation; an ellipsis stays (`and so on...`)."""
+    text = text.rstrip()
+    if text.endswith((".", "!", "?")) and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text

@@ -199,7 +199,7 @@ def render_chart(
     import matplotlib
 
     shown = ordered_series(series)
-    names = [clean(n) for n in series_names(shown)]
+    names = [clean(n) for n in series_names(shown, in_panel=True)]
     panels = _panels(shown, names)
     for panel in panels:
         if len(panel.series) > MAX_SERIES:
@@ -286,17 +286,16 @@ def _figure(
     return figure
 
 
-def legend_name(name: str, population: str, outcome: str) -> str:
-    """A series' name in its panel's key: without the population and outcome the panel's axis
-    says, wrapped to lines of `LEGEND_WIDTH` so that a long name (a party group said by its
-    members) stays inside the figure."""
-    short = name.replace(f": {population} {outcome}, ", ": ", 1)
-    lines = textwrap.wrap(short, LEGEND_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
+def legend_name(name: str) -> str:
+    """A series' name in its panel's key (`series_names(..., in_panel=True)`: without the
+    population and outcome the panel's axis says), wrapped to lines of `LEGEND_WIDTH` so that a
+    long name (a party group said by its members) stays inside the figure."""
+    lines = textwrap.wrap(name, LEGEND_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
     return "\n".join(lines)
 
 
 def _legend_lines(panel: _Panel) -> int:
-    return sum(legend_name(n, panel.population, panel.outcome).count("\n") + 1 for n in panel.names)
+    return sum(legend_name(n).count("\n") + 1 for n in panel.names)
 
 
 def _style_axes(axes: Axes, last: bool) -> None:
@@ -345,7 +344,7 @@ def _draw_panel(
         colour = colours[id(item)]
         shape = source_shape[item.source]
         _draw_series(axes, item, colour, shape, "-", has)
-        short = legend_name(name, panel.population, panel.outcome)
+        short = legend_name(name)
         handles.append(_series_handle(item, short, colour, shape, "-"))
         tops += [p.value.high if p.value.high != float("inf") else p.value.low for p in item.points]
         tops += [p.claim.figure.low for p in item.points]

@@ -75,14 +75,16 @@ def _countries(series: Series) -> str:
     return ", ".join(codes)
 
 
-def series_names(series: Sequence[Series]) -> list[str]:
-    """A name per series: its label, with its countries when two series share a label."""
+def series_names(series: Sequence[Series], in_panel: bool = False) -> list[str]:
+    """A name per series: its label, with its countries when two series share a label; `in_panel`:
+    without the population and outcome (`Series.panel_label`: a chart panel's axis says them)."""
     labels = [clean(s.label) for s in series]
     names = []
     for item, label in zip(series, labels, strict=True):
+        name = clean(item.panel_label) if in_panel else label
         if labels.count(label) > 1 and _countries(item):
-            label = f"{label} [{_countries(item)}]"
-        names.append(label)
+            name = f"{name} [{_countries(item)}]"
+        names.append(name)
     return names
 
 

@@ -53,7 +53,6 @@ from casualty_recon.events.reference import (
     Comparison,
     Reference,
     compare,
-    day_text,
     join_names,
     range_text,
     relation_text,
@@ -65,6 +64,7 @@ from casualty_recon.events.selection import (
 from casualty_recon.events.table import LAYOUTS, EventTable, day_number
 from casualty_recon.grammar.parties import is_catalogued, party_closure
 from casualty_recon.grammar.places import display_name, town_parent
+from casualty_recon.grammar.wording import short_day
 from casualty_recon.model.claims import Claim, Place
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
@@ -226,7 +226,7 @@ def _window(events: EventTable, claim: Claim, notes: list[str]) -> tuple[dt.date
         if claim.start.days > 1:
             notes.append(
                 f"The claim's start '{claim.start.text}' is read as its earliest day, "
-                f"{day_text(claim.start.earliest)}."
+                f"{short_day(claim.start.earliest)}."
             )
     else:
         window_start = events.first_date  # the note or sentence says so (`_reference`)
@@ -234,7 +234,7 @@ def _window(events: EventTable, claim: Claim, notes: list[str]) -> tuple[dt.date
     if claim.as_of.days > 1:
         notes.append(
             f"The claim's as_of '{claim.as_of.text}' is read as its latest day, "
-            f"{day_text(window_end)}."
+            f"{short_day(window_end)}."
         )
     return window_start, window_end
 
@@ -378,12 +378,12 @@ def _why_empty(
     if first is not None and last is not None:
         if count == 0 and (window_end < first or window_start > last):
             return (
-                f"the claim's window, {day_text(window_start)} to {day_text(window_end)}, lies "
-                f"outside the file's dates, {day_text(first)} to {day_text(last)}."
+                f"the claim's window, {short_day(window_start)} to {short_day(window_end)}, lies "
+                f"outside the file's dates, {short_day(first)} to {short_day(last)}."
             )
         if window_start < first or window_end > last:
             scope.notes.append(
-                f"The file's events run from {day_text(first)} to {day_text(last)}: the part of "
+                f"The file's events run from {short_day(first)} to {short_day(last)}: the part of "
                 "the window outside those dates is not covered, so the reference may fall short."
             )
     return None
@@ -456,7 +456,7 @@ def _reference(
     none = f"{events.title} gives no reference for this claim: "
     no_start = (
         "The claim gives no start; its window is read from the dataset's first date, "
-        f"{day_text(window_start)}."
+        f"{short_day(window_start)}."
         if claim.start is None and window_start is not None
         else None
     )
@@ -494,8 +494,8 @@ def _reference(
         scope.notes.remove(no_start)  # the sentence says it
         sentence = (
             f"{events.title}: the claim's start is unknown, so only the widest window can be "
-            f"read: from the file's first day, {day_text(window_start)}, to the claim's as_of, "
-            f"{day_text(window_end)}, {found}; whenever the claim's count starts, "
+            f"read: from the file's first day, {short_day(window_start)}, to the claim's as_of, "
+            f"{short_day(window_end)}, {found}; whenever the claim's count starts, "
             f"{events.title} has at most that many in its window, a ceiling, not a figure to "
             f"compare with the claim's '{claim.figure.text}'."
         )
@@ -514,9 +514,8 @@ def _reference(
             f"{scope.coverage}"
         )
         scope.notes.remove(scope.coverage + ".")
-    sentence = (
-        f"{events.title}: {found}, {day_text(window_start)} to {day_text(window_end)}; {relation}."
-    )
+    window = f"{short_day(window_start)} to {short_day(window_end)}"
+    sentence = f"{events.title}: {found}, {window}; {relation}."
     return make(sums, count, comparison, sentence, excluded)
 
 

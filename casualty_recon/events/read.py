@@ -35,6 +35,7 @@ import pyarrow.csv as pacsv
 from casualty_recon.events.detect import Header, event_file_error
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
+from casualty_recon.grammar.wording import MONTHS
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import (
     EVENTS_DATE_AMBIGUOUS,
@@ -57,10 +58,6 @@ WRONG_WIDTH = "row with the wrong number of columns"
 # `import` follows for a claims CSV.
 _NUMERIC_DATE = r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*"
 DATE_FORMATS = {"dd/mm/yyyy": "dmy", "mm/dd/yyyy": "mdy"}
-_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 # No event has more deaths than this; larger values (and inf) are unreadable figures.
 MAX_EVENT_FIGURE = 1e9
 
@@ -237,8 +234,8 @@ class Raw:
                 (name, value),
                 text=value,
                 column=name,
-                day_first=f"{first} {_MONTHS[second - 1]} {year}",
-                month_first=f"{second} {_MONTHS[first - 1]} {year}",
+                day_first=f"{first} {MONTHS[second - 1]} {year}",
+                month_first=f"{second} {MONTHS[first - 1]} {year}",
             )
         self.date_order, self._order_known = order, True
         return order

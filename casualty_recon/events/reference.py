@@ -122,10 +122,6 @@ def range_text(low: int | None, best: int | None, high: int | None) -> str:
     return "no figure"
 
 
-def day_text(value: dt.date) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
 def join_names(names: list[str] | tuple[str, ...]) -> str:
     names = list(names)
     if len(names) <= 1:

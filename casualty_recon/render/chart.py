@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from casualty_recon.analysis.timeline import Point, Series
-from casualty_recon.grammar.wording import and_list, figure_words
+from casualty_recon.grammar.wording import and_list, figure_words, short_day
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     CHART_FORMAT_UNKNOWN,
@@ -388,7 +388,7 @@ def _far_arrow(axes: Axes, point: Point, colour: str, right: float) -> None:
     )
     axes.annotate(
         f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}, "
-        f"{point.latest.day} {point.latest.strftime('%b %Y')} \u2192",
+        f"{short_day(point.latest)} \u2192",
         xy=(right, value),
         xytext=(-10, 0),
         textcoords="offset points",

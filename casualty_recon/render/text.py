@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from casualty_recon.analysis.engine import PairResult, claim_label
+from casualty_recon.analysis.kinds import KINDS
 from casualty_recon.analysis.report import Report, evidence_list, summary_note
 from casualty_recon.grammar.wording import figure_words, fmt_signed_span, fmt_span, label, plural
 from casualty_recon.model.claims import Claim
@@ -36,8 +37,6 @@ DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "eff
 WATERFALL_COLUMNS = ("step", "effect", "b after", "evidence")
 OVERVIEW_COLUMNS = ("#", "pair (a vs b)", "gap", "residual", "verdict", "matters most")
 REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
-# Differences that describe the figures rather than push them: never "the one that matters".
-_NOT_A_CAUSE = frozenset({"bounds", "relay", "revision"})
 
 
 # --- what the report says, for every renderer -------------------------------------------------
@@ -86,6 +85,12 @@ def _size(span: Span) -> float:
     return max(abs(span.low), abs(span.high))
 
 
+def _is_cause(kind: str) -> bool:
+    """Whether a kind can be why two figures differ (`Kind.cause`; a kind not registered can)."""
+    entry = KINDS.get(kind)
+    return entry is None or entry.cause
+
+
 def key_difference(pair: PairResult) -> str:
     """The one difference that matters most, in a few words.
 
@@ -96,7 +101,7 @@ def key_difference(pair: PairResult) -> str:
     unsized = [
         d
         for d in pair.differences
-        if d.effect is None and d.kind not in _NOT_A_CAUSE and d.agrees is not False
+        if d.effect is None and _is_cause(d.kind) and d.agrees is not False
     ]
     sized = [d for d in pair.differences if d.effect is not None]
     if pair.verdict == "partly_explained" and unsized:

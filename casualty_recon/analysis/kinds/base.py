@@ -46,3 +46,6 @@ class Kind:
     detect: Detect
     closes: bool = False
     assumable: Literal["rate", "ratio"] | None = None
+    # Whether the difference can be why two figures differ; False for one that describes the
+    # figures (their bounds, a stale relay, a revision): never "the one that matters most".
+    cause: bool = True

@@ -55,4 +55,5 @@ KIND = Kind(
     template=TEMPLATE,
     order=10,
     detect=detect,
+    cause=False,
 )

@@ -58,4 +58,5 @@ KIND = Kind(
     template=TEMPLATE,
     order=90,
     detect=detect,
+    cause=False,
 )

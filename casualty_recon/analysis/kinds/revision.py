@@ -46,4 +46,5 @@ KIND = Kind(
     template=TEMPLATE,
     order=100,
     detect=detect,
+    cause=False,
 )

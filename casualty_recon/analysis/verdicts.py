@@ -5,21 +5,20 @@ verdicts).
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence
-from casualty_recon.analysis.kinds import kinds
+from casualty_recon.analysis.kinds import KINDS, kinds
+from casualty_recon.analysis.kinds.base import Closing
 from casualty_recon.analysis.results import (
     Difference,
     adjusted_from,
     claim_label,
-    stated,
     truth_ceiling,
 )
-from casualty_recon.grammar.wording import figure_words, fmt, fmt_span, party_words
+from casualty_recon.grammar.wording import figure_words, fmt_span
 from casualty_recon.model.claims import Claim
-from casualty_recon.model.spans import INF, Span
+from casualty_recon.model.spans import Span
 
 
 class VerdictKind(NamedTuple):
@@ -155,48 +154,9 @@ def _ceiling(claim: Claim) -> bool:
 def break_even(
     evidence: Evidence, difference: Difference, a: Claim, b: Claim, adjusted: Span
 ) -> str | None:
-    """The value of one unquantified difference that would close the residual alone."""
-    residual = stated(a) - adjusted
-    need = residual.low if residual.low > 0 else residual.high
-    if difference.kind in {"as_of", "start"}:
-        if difference.days is not None:  # a rate over the days that move b the right way
-            days = _useful_days(difference.days, need)
-            if days is None:
-                return None
-            unit = "day" if abs(days) == 1 else "days"
-            return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} {unit}"
-        rate = evidence.any_rate(a, b)
-        if rate is None or rate < 0.05:  # no meaningful rate: no break-even
-            return None
-        lag = abs(need) / rate
-        if difference.kind == "start":
-            later = "after" if need > 0 else "before"
-            return f"b's count starting {fmt(lag)} days {later} a's (at {fmt(rate)} a day)"
-        return f"an as-of lag of {fmt(lag)} days (at {fmt(rate)} a day)"
-    target = stated(a)
-    if residual.low > 0:
-        multiplier = target.low / adjusted.high if adjusted.high > 0 else INF
-    else:
-        multiplier = target.high / adjusted.low if adjusted.low > 0 else 0.0
-    if math.isinf(multiplier) or multiplier <= 0:
+    """The value of one unquantified difference that would close the residual alone, as its
+    kind words it (`Kind.break_even`)."""
+    kind = KINDS.get(difference.kind)
+    if kind is None or kind.break_even is None:
         return None
-    if difference.kind == "basis":
-        if multiplier >= 1:
-            return f"{b.basis} counts at or below {1 / multiplier:.0%} of {a.basis} ones"
-        return f"{a.basis} counts at or below {multiplier:.0%} of {b.basis} ones"
-    over_a, over_b = f"over {difference.a_value}", f"over {difference.b_value}"
-    if difference.kind == "perpetrators":
-        over_a = f"of deaths by {party_words(a.perpetrators)}"
-        over_b = f"of deaths by {party_words(b.perpetrators)}"
-    if multiplier >= 1:
-        return f"a count {over_a} at least {multiplier:.2f} times the one {over_b}"
-    return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"
-
-
-def _useful_days(days: Span, need: float) -> int | None:
-    """The days of a time difference (positive where a's window has more) that move b the way
-    `need` asks, the fewer of the two ends where both do; days that move it the other way do
-    not close anything (-2 to 7 days with a positive need: the 7 days)."""
-    values = (int(days.low), int(days.high))
-    useful = [v for v in values if v * need > 0]
-    return min(useful, key=abs) if useful else None
+    return kind.break_even(Closing(evidence, difference, a, b, adjusted))

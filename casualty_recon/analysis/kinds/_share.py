@@ -3,7 +3,7 @@ scope, sized by a share from a breakdown in the file or a user's assumption."""
 
 from __future__ import annotations
 
-from casualty_recon.analysis.kinds.base import Pair
+from casualty_recon.analysis.kinds.base import Closing, Pair
 from casualty_recon.analysis.results import (
     NOT_APPLIED,
     Difference,
@@ -77,3 +77,18 @@ def relation_words(noun: str, relation: str, gap: Span) -> str:
     if relation == "overlapping":
         return f"the {noun}s overlap without one containing the other"
     return f"how the {noun}s relate is unknown"
+
+
+def share_break_even(closing: Closing) -> str | None:
+    """The ratio of a count over one scope to one over the other that would close the residual."""
+    multiplier = closing.multiplier
+    if multiplier is None:
+        return None
+    difference, a, b = closing.difference, closing.a, closing.b
+    over_a, over_b = f"over {difference.a_value}", f"over {difference.b_value}"
+    if difference.kind == "perpetrators":
+        over_a = f"of deaths by {party_words(a.perpetrators)}"
+        over_b = f"of deaths by {party_words(b.perpetrators)}"
+    if multiplier >= 1:
+        return f"a count {over_a} at least {multiplier:.2f} times the one {over_b}"
+    return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"

@@ -4,7 +4,7 @@ sized by a daily rate (the evidence's best series, an assumption, or b's own ave
 from __future__ import annotations
 
 from casualty_recon.analysis.evidence import unknown_day
-from casualty_recon.analysis.kinds.base import Pair
+from casualty_recon.analysis.kinds.base import Closing, Pair
 from casualty_recon.analysis.results import (
     NOT_APPLIED,
     Difference,
@@ -13,7 +13,7 @@ from casualty_recon.analysis.results import (
     agrees,
     claim_label,
 )
-from casualty_recon.grammar.wording import fmt_span, human_range
+from casualty_recon.grammar.wording import fmt, fmt_span, human_range
 from casualty_recon.model.spans import Span
 
 
@@ -142,3 +142,32 @@ def days_words(days: Span, later: str, earlier: str) -> str:
     if days.high == 0:
         return f"up to {int(-days.low)} days {earlier}"
     return f"between {int(-days.low)} days {earlier} and {int(days.high)} days {later}"
+
+
+def time_break_even(closing: Closing) -> str | None:
+    """A rate over the days that move b the right way; without the days, the lag that would
+    close the residual at the file's rate."""
+    need, difference = closing.need, closing.difference
+    if difference.days is not None:
+        days = _useful_days(difference.days, need)
+        if days is None:
+            return None
+        unit = "day" if abs(days) == 1 else "days"
+        return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} {unit}"
+    rate = closing.evidence.any_rate(closing.a, closing.b)
+    if rate is None or rate < 0.05:  # no meaningful rate: no break-even
+        return None
+    lag = abs(need) / rate
+    if difference.kind == "start":
+        later = "after" if need > 0 else "before"
+        return f"b's count starting {fmt(lag)} days {later} a's (at {fmt(rate)} a day)"
+    return f"an as-of lag of {fmt(lag)} days (at {fmt(rate)} a day)"
+
+
+def _useful_days(days: Span, need: float) -> int | None:
+    """The days of a time difference (positive where a's window has more) that move b the way
+    `need` asks, the fewer of the two ends where both do; days that move it the other way do
+    not close anything (-2 to 7 days with a positive need: the 7 days)."""
+    values = (int(days.low), int(days.high))
+    useful = [v for v in values if v * need > 0]
+    return min(useful, key=abs) if useful else None

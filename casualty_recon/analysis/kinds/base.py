@@ -10,15 +10,16 @@ allows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence
-from casualty_recon.analysis.results import Found
+from casualty_recon.analysis.results import Difference, Found, stated
 from casualty_recon.analysis.scope import ScopeRelations
 from casualty_recon.model.claims import Claim
-from casualty_recon.model.spans import Span
+from casualty_recon.model.spans import INF, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,38 @@ class Pair:
 Detect = Callable[[Pair], list[Found]]
 
 
+class Closing(NamedTuple):
+    """What a break-even is worked out from: a difference the waterfall could not size, its
+    pair, and b once every quantified effect is applied (`adjusted`)."""
+
+    evidence: Evidence
+    difference: Difference
+    a: Claim
+    b: Claim
+    adjusted: Span
+
+    @property
+    def need(self) -> float:
+        """How far adjusted b is from a: the end of the residual to close (positive: b must
+        rise)."""
+        residual = stated(self.a) - self.adjusted
+        return residual.low if residual.low > 0 else residual.high
+
+    @property
+    def multiplier(self) -> float | None:
+        """The factor adjusted b must be scaled by to reach a; None when no factor can."""
+        target = stated(self.a)
+        if (target - self.adjusted).low > 0:
+            factor = target.low / self.adjusted.high if self.adjusted.high > 0 else INF
+        else:
+            factor = target.high / self.adjusted.low if self.adjusted.low > 0 else 0.0
+        return None if math.isinf(factor) or factor <= 0 else factor
+
+
+# The value of a difference that would close the residual alone, in words (None: no value can).
+BreakEven = Callable[[Closing], str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str
@@ -46,6 +79,8 @@ class Kind:
     detect: Detect
     closes: bool = False
     assumable: Literal["rate", "ratio"] | None = None
+    # With `closes`: the difference's break-even, the value that would close the residual alone.
+    break_even: BreakEven | None = None
     # Whether the difference can be why two figures differ; False for one that describes the
     # figures (their bounds, a stale relay, a revision): never "the one that matters most".
     cause: bool = True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casualty_recon.analysis.kinds.base import Kind, Pair
+from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
     NOT_APPLIED,
     Difference,
@@ -60,6 +60,17 @@ def detect(pair: Pair) -> list[Found]:
     return [Found(difference, quantity, write if quantity is not None else None)]
 
 
+def break_even(closing: Closing) -> str | None:
+    """How far below the other the stricter basis' counts would have to run."""
+    multiplier = closing.multiplier
+    if multiplier is None:
+        return None
+    a, b = closing.a, closing.b
+    if multiplier >= 1:
+        return f"{b.basis} counts at or below {1 / multiplier:.0%} of {a.basis} ones"
+    return f"{a.basis} counts at or below {multiplier:.0%} of {b.basis} ones"
+
+
 KIND = Kind(
     name="basis",
     title="Different standards of proof",
@@ -70,5 +81,6 @@ KIND = Kind(
     order=80,
     detect=detect,
     closes=True,
+    break_even=break_even,
     assumable="ratio",
 )

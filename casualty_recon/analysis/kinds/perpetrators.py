@@ -3,7 +3,7 @@ any party."""
 
 from __future__ import annotations
 
-from casualty_recon.analysis.kinds._share import detect_share
+from casualty_recon.analysis.kinds._share import detect_share, share_break_even
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.results import Found
 
@@ -27,5 +27,6 @@ KIND = Kind(
     order=70,
     detect=detect,
     closes=True,
+    break_even=share_break_even,
     assumable="ratio",
 )

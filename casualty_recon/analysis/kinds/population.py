@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casualty_recon.analysis.kinds._share import detect_share
+from casualty_recon.analysis.kinds._share import detect_share, share_break_even
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.results import Found
 
@@ -22,5 +22,6 @@ KIND = Kind(
     order=50,
     detect=detect,
     closes=True,
+    break_even=share_break_even,
     assumable="ratio",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casualty_recon.analysis.kinds._time import detect_time
+from casualty_recon.analysis.kinds._time import detect_time, time_break_even
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.results import Found
 
@@ -22,5 +22,6 @@ KIND = Kind(
     order=30,
     detect=detect,
     closes=True,
+    break_even=time_break_even,
     assumable="rate",
 )

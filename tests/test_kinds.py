@@ -18,6 +18,7 @@ from casualty_recon.analysis.kinds import Kind, Pair
 from casualty_recon.analysis.results import Difference, Found, Quantity
 from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
+from casualty_recon.load.assumption_reader import RATE_FIELDS, VALUE_FIELDS
 from casualty_recon.load.schema import schema_json
 from casualty_recon.model.errors import InputError
 from casualty_recon.model.spans import Span
@@ -62,6 +63,21 @@ def test_the_registry_holds_the_ten_kinds_in_waterfall_order() -> None:
         "perpetrators",
         "basis",
     )
+
+
+def test_the_loader_reads_the_values_of_every_assumable_kind() -> None:
+    """The registry says which kinds an assumption may target and how (a daily rate or a
+    from/to ratio); the loader, below analysis, must have a grammar for each one's values."""
+    rate = {kind.name for kind in registry.kinds() if kind.assumable == "rate"}
+    ratio = {kind.name for kind in registry.kinds() if kind.assumable == "ratio"}
+    assert rate == set(RATE_FIELDS)
+    assert ratio == set(VALUE_FIELDS)
+
+
+def test_every_kind_closes_with_a_break_even() -> None:
+    """A kind that can close a residual words its own break-even (`Kind.break_even`)."""
+    for kind in registry.kinds():
+        assert kind.closes == (kind.break_even is not None), kind.name
 
 
 def test_every_kind_module_declares_its_entry_and_the_readme_lists_it() -> None:

@@ -30,10 +30,11 @@ test: $(STAMP) ## Run the whole test suite (on every core)
 	@# run, a browser) is computed once, not once a worker: 46 s instead of 59 s on two cores.
 	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto --dist loadfile
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) ## ruff, mypy and the import rule of the layers
 	$(BIN)/ruff check casualty_recon tests tools
 	$(BIN)/ruff format --check casualty_recon tests tools
 	$(BIN)/mypy
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -p no:xdist -p no:cacheprovider tests/test_layers.py
 
 bench: $(STAMP) ## Measure the performance budgets (README, "Performance")
 	@# Byte-compile first: with PYTHONDONTWRITEBYTECODE set, every run would compile the source.

@@ -15,12 +15,12 @@ import pytest
 
 from casualty_recon.events import EventTable, cross_check, load_events
 from casualty_recon.events.reference import compare, relation_text
-from casualty_recon.events.render import REFERENCE_COLUMNS, reference_rows, render_text
 from casualty_recon.grammar.figures import parse_figure
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.periods import parse_period
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.model.claims import Area, Claim
+from casualty_recon.render.references import REFERENCE_COLUMNS, reference_rows, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "events"

@@ -509,7 +509,7 @@ def vars_of(claim: Claim) -> dict[str, object]:
 
 
 def test_events_text_prints_each_distinct_rule_once(tmp_path: Path) -> None:
-    from casualty_recon.events.render import render_text
+    from casualty_recon.render.references import render_text
 
     events = load_events(airwars_file(tmp_path))
     same = cross_check(events, _claims_for_item_8()[:2])  # same measure: one rule

@@ -56,8 +56,8 @@ def events(
         choose_renderer("references", fmt, None, "events")  # a bad format fails before any work
         sources = load(claims)
         from casualty_recon.events import cross_check, load_events
-        from casualty_recon.events.render import EventReferences
         from casualty_recon.render.progress import LARGE_FILE, file_size, stages
+        from casualty_recon.render.references import EventReferences
 
         with stages(file_size(dataset) >= LARGE_FILE) as progress:  # on a terminal only
             progress.stage(f"reading events from {dataset}")

@@ -53,8 +53,8 @@ def export(
         references = None
         if events is not None:
             from casualty_recon.events import cross_check, load_events
-            from casualty_recon.events.render import reference_rows
             from casualty_recon.render.csv import REFERENCES_COLUMNS
+            from casualty_recon.render.references import reference_rows
 
             order = date_format.value if date_format else None
             refs = cross_check(load_events(events, date_format=order), sources.claims)

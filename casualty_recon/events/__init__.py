@@ -1,7 +1,7 @@
 """Cross-check claims against event datasets (UCDP GED, ACLED, Airwars).
 
     from casualty_recon.events import load_events, cross_check
-    from casualty_recon.events.render import reference_rows
+    from casualty_recon.render.references import reference_rows
     events = load_events("ged.csv")               # kind detected from the header
     references = cross_check(events, sources.claims, grades=None)
     rows = reference_rows(references)             # for references.csv
@@ -10,7 +10,7 @@ The core of the house never imports this package: it reads tables with pyarrow a
 numpy, and is imported only by the commands that take an event file. Importing the package itself
 is cheap (the names below are loaded on first use), so the CLI can take `KINDS` at start-up. Each
 dataset layout is one module in `events/layouts/`; `KINDS` are their names. The renderers of
-references live in `events/render.py` (the render layer), not here.
+references live in `render/references.py` (the render layer), not here.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Kinds and the objects their renderers take:
 - `report`: an `analysis.report.Report` (`report`);
 - `claims`: a loaded `model.claims.Sources` (`validate`);
 - `timelines`: a list of `analysis.timeline.Series` (`timeline`);
-- `references`: an `events.render.EventReferences` (`events`).
+- `references`: an `render.references.EventReferences` (`events`).
 
 A renderer takes the object and a `Target` (where the text goes) and returns the text (str or
 bytes), or, for the terminal, a `Painter` that prints to a rich console. The command line
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
     from casualty_recon.analysis.report import Report
     from casualty_recon.analysis.timeline import Series
-    from casualty_recon.events.render import EventReferences
     from casualty_recon.model.claims import Sources
+    from casualty_recon.render.references import EventReferences
 
 __all__ = [
     "AUTO",
@@ -179,20 +179,20 @@ def _timelines_table(series: list[Series], target: Target) -> Rendered:
 
 
 def _references_plain(found: EventReferences, target: Target) -> Rendered:
-    from casualty_recon.events.render import references_plain
+    from casualty_recon.render.references import references_plain
 
     return references_plain(found)
 
 
 def _references_json(found: EventReferences, target: Target) -> Rendered:
-    from casualty_recon.events.render import references_json
+    from casualty_recon.render.references import references_json
 
     return references_json(found)
 
 
 def _references_csv(found: EventReferences, target: Target) -> Rendered:
-    from casualty_recon.events.render import reference_rows
     from casualty_recon.render.csv import REFERENCES_COLUMNS, rows_to_csv
+    from casualty_recon.render.references import reference_rows
 
     return rows_to_csv(REFERENCES_COLUMNS, reference_rows(found.references), bom=target.to_file)
 

@@ -35,7 +35,7 @@ import pyarrow.csv as pacsv
 from casualty_recon.events.detect import Header, event_file_error
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
-from casualty_recon.grammar.wording import MONTHS
+from casualty_recon.grammar.wording import human_day
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import (
     EVENTS_DATE_AMBIGUOUS,
@@ -234,8 +234,8 @@ class Raw:
                 (name, value),
                 text=value,
                 column=name,
-                day_first=f"{first} {MONTHS[second - 1]} {year}",
-                month_first=f"{second} {MONTHS[first - 1]} {year}",
+                day_first=human_day(dt.date(int(year), second, first)),
+                month_first=human_day(dt.date(int(year), first, second)),
             )
         self.date_order, self._order_known = order, True
         return order

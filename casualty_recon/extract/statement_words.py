@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from casualty_recon.grammar.wording import MONTHS as MONTH_NAMES
+
 # Population nouns (singular and plural) and the population they count. The rule, for any
 # conflict: people named by what they were doing or where they were ("villagers", "worshippers",
 # "students", "migrants", "shoppers") are civilians; people named by nationality, ethnicity or
@@ -275,9 +277,10 @@ SUB_PART_BEFORE = re.compile(
 AMONG_DEAD = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities|those killed)\b", re.I)
 AMONG_WOUNDED = re.compile(r"\bamong (?:the )?(?:wounded|injured)\b", re.I)
 
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+# A month, in full or by its first three letters (and `sept`): from the house's month names.
+MONTHS = "|".join(
+    [f"{name[:3]}(?:{name[3:]})?" if name[3:] else name[:3] for name in map(str.lower, MONTH_NAMES)]
+    + ["sept"]
 )
 NOT_A_TOLL_AFTER = re.compile(
     r"^(?:\s*-\s*|\s+)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs|minutes?|seconds?|"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from casualty_recon.grammar.wording import MONTHS
 from casualty_recon.model.claims import DayRange
 from casualty_recon.model.errors import (
     ACCEPTED_PERIODS,
@@ -39,12 +40,8 @@ from casualty_recon.model.errors import (
 
 __all__ = ["ACCEPTED_PERIODS", "parse_period", "render_period"]
 
-# Spelled out rather than taken from calendar.month_name, which follows the locale.
-_MONTH_NAMES = (
-    *("january", "february", "march", "april", "may", "june"),
-    *("july", "august", "september", "october", "november", "december"),
-)
-_MONTHS: dict[str, int] = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+# The house's month names (wording.MONTHS, not calendar.month_name, which follows the locale).
+_MONTHS: dict[str, int] = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"

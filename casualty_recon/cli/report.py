@@ -137,7 +137,7 @@ def report(
             progress.stage(f"loading {file}")
             sources = load(file)
         from casualty_recon.analysis.report import compare, evidence_list
-        from casualty_recon.render.registry import RENDERERS, Target
+        from casualty_recon.render.registry import Target
         from casualty_recon.render.text import focus_ids
 
         # Progress (on a terminal only) for long work; the output is made inside, written after.
@@ -162,12 +162,8 @@ def report(
             progress.stage(f"writing the report of {len(result.pairs):,} pairs")
             render = choose_renderer("report", fmt, output, "report")
             focus = focus_ids(result) if pair is not None or against is not None else None
-            rendered = render(result, Target(output is not None, focus))
-            markdown = render is RENDERERS["report"]["markdown"]
-            if chart is not None and output is not None and markdown:
-                from casualty_recon.render.text import report_markdown
-
-                rendered = report_markdown(result, focus, chart=_relative(chart, output))
+            link = _relative(chart, output) if chart is not None and output is not None else None
+            rendered = render(result, Target(output is not None, focus, chart=link))
         emit_rendered(rendered, output, force)
         if chart is not None:
             _draw(result, chart, force, source or ())

@@ -50,18 +50,25 @@ AUTO = "auto"
 class Target:
     """Where the rendering goes: a file (`to_file`, which gets a BOM in CSV) or standard output;
     `focus`, when set, the ids of the only claims a report shows (`--pair`, `--against`: the
-    compared claims and the evidence they use).
+    compared claims and the evidence they use); `chart`, the path (relative to the file) of a
+    chart drawn beside it, which a Markdown report links.
 
     A plain class, not a dataclass: this module is imported on every start-up."""
 
-    __slots__ = ("focus", "to_file")
+    __slots__ = ("chart", "focus", "to_file")
 
-    def __init__(self, to_file: bool = False, focus: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        to_file: bool = False,
+        focus: frozenset[str] | None = None,
+        chart: str | None = None,
+    ) -> None:
         self.to_file = to_file
         self.focus = focus
+        self.chart = chart
 
     def __repr__(self) -> str:
-        return f"Target(to_file={self.to_file}, focus={self.focus})"
+        return f"Target(to_file={self.to_file}, focus={self.focus}, chart={self.chart})"
 
 
 # Type aliases for annotations only (`Renderer`: what `RENDERERS` holds).
@@ -83,7 +90,7 @@ def _report_plain(report: Report, target: Target) -> Rendered:
 def _report_markdown(report: Report, target: Target) -> Rendered:
     from casualty_recon.render.text import report_markdown
 
-    return report_markdown(report, target.focus)
+    return report_markdown(report, target.focus, chart=target.chart)
 
 
 def _report_json(report: Report, target: Target) -> Rendered:

@@ -15,6 +15,7 @@ from casualty_recon import compare, loads
 from casualty_recon.analysis import kinds as registry
 from casualty_recon.analysis.engine import Engine
 from casualty_recon.analysis.kinds import Kind, Pair
+from casualty_recon.analysis.report import is_shortfall
 from casualty_recon.analysis.results import Difference, Found, Quantity
 from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
@@ -165,3 +166,23 @@ def test_unknown_assumption_target_is_a_located_error_from_the_registry(tmp_path
         assert result.stdout == ""
         assert f"error: {path}:11:17: unknown applies_to value" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def _lack(pair: Pair) -> list[Found]:
+    difference = Difference("lack", "", "", "shortfall", "none", None, "B lacks some.", shortfall=7)
+    return [Found(difference)]
+
+
+def test_a_shortfall_is_read_from_the_difference_not_from_the_kind_name() -> None:
+    """The unexplained verdict's reason and the report's pairs shown in full read a measured
+    shortfall (`Difference.shortfall`) from whichever kind sets it, never the name `coverage`."""
+    registry.register(Kind("lack", "Lacking", "B lacks some.", "n/a", "", 16, _lack))
+    try:
+        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
+        pair = compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister("lack")
+    assert [d.kind for d in pair.differences] == ["lack"]
+    assert pair.verdict == "unexplained"
+    assert "falls short in coverage by at least 7: counts are floors" in pair.reason
+    assert is_shortfall(pair)

@@ -254,10 +254,11 @@ def _undecided(
         )
         return "partly_explained", reason
     reason = VERDICTS["unexplained"].template.format(residual=f"A residual of {fmt_span(residual)}")
-    shortfall = next((d for d in differences if d.kind == "coverage"), None)
+    # A kind that measures a shortfall (the wider count below the narrower floor) sets it.
+    shortfall = next((d.shortfall for d in differences if d.shortfall is not None), None)
     if shortfall is not None:
         reason += (
-            f" {claim_label(b)} falls short in coverage by at least {shortfall.shortfall or 0:,}: "
+            f" {claim_label(b)} falls short in coverage by at least {shortfall:,}: "
             "counts are floors of the truth, so they do not contradict each other."
         )
     elif a.figure.high is None and b.figure.high is None:

@@ -27,7 +27,9 @@ class Difference(NamedTuple):
     break_even: str | None = None
     # A time difference: the days a's window has more than b's (negative: fewer), low to high.
     days: Span | None = None
-    # A coverage shortfall: how many people at least the wider claim falls short by.
+    # A shortfall in coverage: how many people at least the wider claim falls short by. Set only
+    # by a kind that measures one (`coverage`); the engine's verdict reason and the report's
+    # choice of pairs shown in full read it, never the kind's name.
     shortfall: int | None = None
 
     def to_dict(self) -> dict[str, Any]:

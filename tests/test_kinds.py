@@ -16,7 +16,7 @@ from casualty_recon.analysis import kinds as registry
 from casualty_recon.analysis.engine import Engine
 from casualty_recon.analysis.kinds import Kind, Pair
 from casualty_recon.analysis.report import is_shortfall
-from casualty_recon.analysis.results import Difference, Found, Quantity
+from casualty_recon.analysis.results import Context, Difference, Found, Quantity, afterword
 from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
 from casualty_recon.load.assumption_reader import RATE_FIELDS, VALUE_FIELDS
@@ -186,3 +186,31 @@ def test_a_shortfall_is_read_from_the_difference_not_from_the_kind_name() -> Non
     assert pair.verdict == "unexplained"
     assert "falls short in coverage by at least 7: counts are floors" in pair.reason
     assert is_shortfall(pair)
+
+
+def test_a_kind_writes_its_sentence_once_from_the_engine_context() -> None:
+    """What the waterfall learns of a difference (its applied effect, that its evidence runs
+    against its direction) reaches the kind's writer as a `Context`; the engine appends
+    nothing to a written sentence."""
+
+    def detect(pair: Pair) -> list[Found]:
+        def write(context: Context) -> str:
+            return f"Paint moved b by {context.effect}; against: {context.against}."
+
+        difference = Difference("paint", "", "", "narrower", "down", False, write(Context()))
+        quantity = Quantity(Span(1.2, 1.2), ("paint",), "by eye", True)
+        return [Found(difference, quantity, write)]
+
+    registry.register(Kind("paint", "Paint", "Paint.", "n/a", "", 75, detect))
+    try:
+        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
+        pair = compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister("paint")
+    assert [d.sentence for d in pair.differences] == [
+        "Paint moved b by +20 (by eye); against: raises."
+    ]
+    assert afterword(Context()) == ""
+    assert afterword(Context(against="raises")) == (
+        " The evidence runs the other way, so this effect raises b."
+    )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
-    NOT_APPLIED,
+    Context,
     Difference,
     Found,
+    afterword,
     agrees,
     claim_label,
     ratio_text,
@@ -39,8 +40,9 @@ def detect(pair: Pair) -> list[Found]:
             "; a counts on the stricter basis and still says more" if gap.low > 0 else ""
         )
 
-    def write(effect: str) -> str:
-        """The sentence with the effect in words (`Found.write`)."""
+    def write(context: Context) -> str:
+        """The sentence in its context (`Found.write`): the effect in words, the afterword."""
+        effect = context.effect
         if quantity is not None:
             effect_text = f"Read on a's basis ({ratio_text(quantity.span)}), b changes by {effect}."
         else:
@@ -52,12 +54,12 @@ def detect(pair: Pair) -> list[Found]:
             b_value=b.basis,
             relation_text=relation_text,
             effect_text=effect_text,
-        )
+        ) + afterword(context)
 
     difference = Difference(
-        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(NOT_APPLIED)
+        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(Context())
     )
-    return [Found(difference, quantity, write if quantity is not None else None)]
+    return [Found(difference, quantity, write)]
 
 
 def break_even(closing: Closing) -> str | None:

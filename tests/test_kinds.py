@@ -214,3 +214,42 @@ def test_a_kind_writes_its_sentence_once_from_the_engine_context() -> None:
     assert afterword(Context(against="raises")) == (
         " The evidence runs the other way, so this effect raises b."
     )
+
+
+def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
+    toy: Kind, tmp_path: Path
+) -> None:
+    """The loader has no grammar for a toy kind's values and keeps them as written; the
+    registry's check still asks for the fields its `assumable` needs, located, in the loader's
+    wording: a rate and no from/to/ratio, or from, to and a ratio and no rate."""
+    registry.register(dataclasses.replace(toy, assumable="rate"))
+    rate_text = FILE + "assumptions:\n  - {applies_to: colour, from: blue, reason: test}\n"
+    with pytest.raises(InputError) as caught:
+        Engine(loads(rate_text, "toy.yaml"))
+    assert str(caught.value) == (
+        "error: toy.yaml:11:5: assumption 1 on colour needs a daily `rate`\n"
+        "  hint: for example: rate: [5, 8]   # deaths a day\n"
+        "error: toy.yaml:11:26: `from` does not apply to a colour rate\n"
+        "  hint: a time assumption has `rate` (a day) and optionally `source`"
+    )
+    registry.register(dataclasses.replace(toy, assumable="ratio"))
+    ratio_text = FILE + (
+        "assumptions:\n  - {applies_to: colour, from: blue, rate: 2, reason: test}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        Engine(loads(ratio_text, "toy.yaml"))
+    assert str(caught.value) == (
+        "error: toy.yaml:11:5: assumption 1 on colour needs `to`\n"
+        "  hint: for example: from: verified, to: reported, ratio: [1.3, 1.8]\n"
+        "error: toy.yaml:11:5: assumption 1 on colour needs `ratio`\n"
+        "  hint: for example: from: verified, to: reported, ratio: [1.3, 1.8]\n"
+        "error: toy.yaml:11:38: `rate` applies to as_of or start, not colour\n"
+        "  hint: a share or basis assumption has from, to and ratio"
+    )
+    path = tmp_path / "toy.yaml"
+    path.write_text(ratio_text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {path}:11:5: assumption 1 on colour needs `to`\n")
+    assert "Traceback" not in result.stderr

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from casualty_recon import compare, loads
 from casualty_recon.analysis import kinds as registry
 from casualty_recon.analysis.engine import Engine
+from casualty_recon.analysis.evidence import Evidence, dimension_key
 from casualty_recon.analysis.kinds import Kind, Pair
 from casualty_recon.analysis.report import is_shortfall
 from casualty_recon.analysis.results import Context, Difference, Found, Quantity, afterword
@@ -21,6 +22,7 @@ from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
 from casualty_recon.load.assumption_reader import RATE_FIELDS, VALUE_FIELDS
 from casualty_recon.load.schema import schema_json
+from casualty_recon.model.claims import Claim
 from casualty_recon.model.errors import InputError
 from casualty_recon.model.spans import Span
 
@@ -98,6 +100,11 @@ def _colour(pair: Pair) -> list[Found]:
     return [Found(difference, Quantity(Span(1.2, 1.2), ("paint",), "by eye", True))]
 
 
+def _notes(evidence: Evidence, value: str, claim: Claim) -> bool:
+    """The toy kinds' matching of an assumption's from/to value: the claim's notes."""
+    return claim.notes == value
+
+
 @pytest.fixture
 def toy() -> Iterator[Kind]:
     kind = registry.register(
@@ -126,7 +133,7 @@ def test_a_toy_kind_flows_through_detection_waterfall_report_and_readme(toy: Kin
 
 
 def test_a_toy_kind_open_to_assumptions_becomes_a_target(toy: Kind) -> None:
-    registry.register(dataclasses.replace(toy, assumable="ratio"))
+    registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
     assert "colour" in registry.assumable()
     schema = json.loads(schema_json(registry.assumable()))
     applies_to = schema["properties"]["assumptions"]["items"]["properties"]["applies_to"]
@@ -232,7 +239,7 @@ def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
         "error: toy.yaml:11:26: `from` does not apply to a colour rate\n"
         "  hint: a time assumption has `rate` (a day) and optionally `source`"
     )
-    registry.register(dataclasses.replace(toy, assumable="ratio"))
+    registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
     ratio_text = FILE + (
         "assumptions:\n  - {applies_to: colour, from: blue, rate: 2, reason: test}\n"
     )
@@ -253,3 +260,31 @@ def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
     assert result.stdout == ""
     assert result.stderr.startswith(f"error: {path}:11:5: assumption 1 on colour needs `to`\n")
     assert "Traceback" not in result.stderr
+
+
+def _tint(pair: Pair) -> list[Found]:
+    quantity = pair.evidence.assumed_ratio("tint", pair.a, pair.b)
+    difference = Difference("tint", "", "", "wider", "up", True, "Tinted.")
+    return [Found(difference, quantity)]
+
+
+def test_a_toy_ratio_kind_matches_assumption_values_as_it_declares() -> None:
+    """Which claims an assumption's from/to values name is the kind's own `matches`: a new
+    ratio kind is never matched as an area (the old fall-through), and one without `matches`
+    is refused at registration."""
+    tint = Kind("tint", "Tint", "Tint.", "n/a", "", 75, _tint, assumable="ratio")
+    with pytest.raises(ValueError, match="tint: assumable='ratio' needs `matches`"):
+        registry.register(tint)
+    registry.register(dataclasses.replace(tint, matches=_notes))
+    try:
+        text = FILE + (
+            "assumptions:\n  - {applies_to: tint, from: blue, to: red, ratio: 1.2, reason: test}\n"
+        )
+        pair = compare(loads(text, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister("tint")
+    tinted = [d for d in pair.differences if d.kind == "tint"]
+    assert len(tinted) == 1 and tinted[0].effect == Span(20, 20)
+    assert tinted[0].evidence == ("assumption:1",)
+    with pytest.raises(ValueError, match="tint is not a share dimension"):
+        dimension_key("tint", pair.a)

@@ -66,7 +66,8 @@ class Engine:
         check_assumptions(sources)
         self.sources = sources
         self.timelines = timelines if timelines is not None else build_timelines(sources.claims)
-        self.evidence = Evidence(sources, self.timelines, record_links)
+        matchers = {kind.name: kind.matches for kind in kinds() if kind.matches is not None}
+        self.evidence = Evidence(sources, self.timelines, record_links, matchers)
 
     def explain(self, first: Claim, second: Claim) -> PairResult:
         a, b = order_pair(first, second)

@@ -76,7 +76,10 @@ def _sort() -> None:
 
 
 def register(kind: Kind) -> Kind:
-    """Add a kind to the registry (or replace one of the same name); returns it."""
+    """Add a kind to the registry (or replace one of the same name); returns it. A kind open to
+    ratio assumptions must say which claims their from/to values name (`Kind.matches`)."""
+    if kind.assumable == "ratio" and kind.matches is None:
+        raise ValueError(f"kind {kind.name}: assumable='ratio' needs `matches`")
     KINDS[kind.name] = kind
     _sort()
     return kind

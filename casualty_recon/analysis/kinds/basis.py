@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
     Context,
@@ -13,7 +14,7 @@ from casualty_recon.analysis.results import (
     ratio_text,
 )
 from casualty_recon.grammar.wording import with_article
-from casualty_recon.model.claims import BASES
+from casualty_recon.model.claims import BASES, Claim
 
 TEMPLATE = "{a_label} is {a_value}, {b_label} is {b_value}: {relation_text}. {effect_text}"
 
@@ -73,6 +74,11 @@ def break_even(closing: Closing) -> str | None:
     return f"{a.basis} counts at or below {multiplier:.0%} of {b.basis} ones"
 
 
+def matches(evidence: Evidence, value: str, claim: Claim) -> bool:
+    """Whether an assumption's from/to value is the claim's basis."""
+    return claim.basis == value
+
+
 KIND = Kind(
     name="basis",
     title="Different standards of proof",
@@ -85,4 +91,5 @@ KIND = Kind(
     closes=True,
     break_even=break_even,
     assumable="ratio",
+    matches=matches,
 )

@@ -14,12 +14,15 @@ from typer.testing import CliRunner
 from casualty_recon import compare, loads
 from casualty_recon.analysis import kinds as registry
 from casualty_recon.analysis.engine import Engine
+from casualty_recon.analysis.evidence import Evidence, dimension_key
 from casualty_recon.analysis.kinds import Kind, Pair
-from casualty_recon.analysis.results import Difference, Found, Quantity
+from casualty_recon.analysis.report import is_shortfall
+from casualty_recon.analysis.results import Context, Difference, Found, Quantity, afterword
 from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
 from casualty_recon.load.assumption_reader import RATE_FIELDS, VALUE_FIELDS
 from casualty_recon.load.schema import schema_json
+from casualty_recon.model.claims import Claim
 from casualty_recon.model.errors import InputError
 from casualty_recon.model.spans import Span
 
@@ -97,6 +100,11 @@ def _colour(pair: Pair) -> list[Found]:
     return [Found(difference, Quantity(Span(1.2, 1.2), ("paint",), "by eye", True))]
 
 
+def _notes(evidence: Evidence, value: str, claim: Claim) -> bool:
+    """The toy kinds' matching of an assumption's from/to value: the claim's notes."""
+    return claim.notes == value
+
+
 @pytest.fixture
 def toy() -> Iterator[Kind]:
     kind = registry.register(
@@ -125,7 +133,7 @@ def test_a_toy_kind_flows_through_detection_waterfall_report_and_readme(toy: Kin
 
 
 def test_a_toy_kind_open_to_assumptions_becomes_a_target(toy: Kind) -> None:
-    registry.register(dataclasses.replace(toy, assumable="ratio"))
+    registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
     assert "colour" in registry.assumable()
     schema = json.loads(schema_json(registry.assumable()))
     applies_to = schema["properties"]["assumptions"]["items"]["properties"]["applies_to"]
@@ -165,3 +173,118 @@ def test_unknown_assumption_target_is_a_located_error_from_the_registry(tmp_path
         assert result.stdout == ""
         assert f"error: {path}:11:17: unknown applies_to value" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def _lack(pair: Pair) -> list[Found]:
+    difference = Difference("lack", "", "", "shortfall", "none", None, "B lacks some.", shortfall=7)
+    return [Found(difference)]
+
+
+def test_a_shortfall_is_read_from_the_difference_not_from_the_kind_name() -> None:
+    """The unexplained verdict's reason and the report's pairs shown in full read a measured
+    shortfall (`Difference.shortfall`) from whichever kind sets it, never the name `coverage`."""
+    registry.register(Kind("lack", "Lacking", "B lacks some.", "n/a", "", 16, _lack))
+    try:
+        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
+        pair = compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister("lack")
+    assert [d.kind for d in pair.differences] == ["lack"]
+    assert pair.verdict == "unexplained"
+    assert "falls short in coverage by at least 7: counts are floors" in pair.reason
+    assert is_shortfall(pair)
+
+
+def test_a_kind_writes_its_sentence_once_from_the_engine_context() -> None:
+    """What the waterfall learns of a difference (its applied effect, that its evidence runs
+    against its direction) reaches the kind's writer as a `Context`; the engine appends
+    nothing to a written sentence."""
+
+    def detect(pair: Pair) -> list[Found]:
+        def write(context: Context) -> str:
+            return f"Paint moved b by {context.effect}; against: {context.against}."
+
+        difference = Difference("paint", "", "", "narrower", "down", False, write(Context()))
+        quantity = Quantity(Span(1.2, 1.2), ("paint",), "by eye", True)
+        return [Found(difference, quantity, write)]
+
+    registry.register(Kind("paint", "Paint", "Paint.", "n/a", "", 75, detect))
+    try:
+        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
+        pair = compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister("paint")
+    assert [d.sentence for d in pair.differences] == [
+        "Paint moved b by +20 (by eye); against: raises."
+    ]
+    assert afterword(Context()) == ""
+    assert afterword(Context(against="raises")) == (
+        " The evidence runs the other way, so this effect raises b."
+    )
+
+
+def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
+    toy: Kind, tmp_path: Path
+) -> None:
+    """The loader has no grammar for a toy kind's values and keeps them as written; the
+    registry's check still asks for the fields its `assumable` needs, located, in the loader's
+    wording: a rate and no from/to/ratio, or from, to and a ratio and no rate."""
+    registry.register(dataclasses.replace(toy, assumable="rate"))
+    rate_text = FILE + "assumptions:\n  - {applies_to: colour, from: blue, reason: test}\n"
+    with pytest.raises(InputError) as caught:
+        Engine(loads(rate_text, "toy.yaml"))
+    assert str(caught.value) == (
+        "error: toy.yaml:11:5: assumption 1 on colour needs a daily `rate`\n"
+        "  hint: for example: rate: [5, 8]   # deaths a day\n"
+        "error: toy.yaml:11:26: `from` does not apply to a colour rate\n"
+        "  hint: a time assumption has `rate` (a day) and optionally `source`"
+    )
+    registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
+    ratio_text = FILE + (
+        "assumptions:\n  - {applies_to: colour, from: blue, rate: 2, reason: test}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        Engine(loads(ratio_text, "toy.yaml"))
+    assert str(caught.value) == (
+        "error: toy.yaml:11:5: assumption 1 on colour needs `to`\n"
+        "  hint: for example: from: verified, to: reported, ratio: [1.3, 1.8]\n"
+        "error: toy.yaml:11:5: assumption 1 on colour needs `ratio`\n"
+        "  hint: for example: from: verified, to: reported, ratio: [1.3, 1.8]\n"
+        "error: toy.yaml:11:38: `rate` applies to as_of or start, not colour\n"
+        "  hint: a share or basis assumption has from, to and ratio"
+    )
+    path = tmp_path / "toy.yaml"
+    path.write_text(ratio_text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {path}:11:5: assumption 1 on colour needs `to`\n")
+    assert "Traceback" not in result.stderr
+
+
+def _tint(pair: Pair) -> list[Found]:
+    quantity = pair.evidence.assumed_ratio("tint", pair.a, pair.b)
+    difference = Difference("tint", "", "", "wider", "up", True, "Tinted.")
+    return [Found(difference, quantity)]
+
+
+def test_a_toy_ratio_kind_matches_assumption_values_as_it_declares() -> None:
+    """Which claims an assumption's from/to values name is the kind's own `matches`: a new
+    ratio kind is never matched as an area (the old fall-through), and one without `matches`
+    is refused at registration."""
+    tint = Kind("tint", "Tint", "Tint.", "n/a", "", 75, _tint, assumable="ratio")
+    with pytest.raises(ValueError, match="tint: assumable='ratio' needs `matches`"):
+        registry.register(tint)
+    registry.register(dataclasses.replace(tint, matches=_notes))
+    try:
+        text = FILE + (
+            "assumptions:\n  - {applies_to: tint, from: blue, to: red, ratio: 1.2, reason: test}\n"
+        )
+        pair = compare(loads(text, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister("tint")
+    tinted = [d for d in pair.differences if d.kind == "tint"]
+    assert len(tinted) == 1 and tinted[0].effect == Span(20, 20)
+    assert tinted[0].evidence == ("assumption:1",)
+    with pytest.raises(ValueError, match="tint is not a share dimension"):
+        dimension_key("tint", pair.a)

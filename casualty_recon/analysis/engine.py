@@ -16,6 +16,7 @@ from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import KINDS, Pair, check_assumptions, kinds
 from casualty_recon.analysis.records import RecordLinks
 from casualty_recon.analysis.results import (
+    Context,
     Difference,
     Found,
     PairResult,
@@ -65,7 +66,8 @@ class Engine:
         check_assumptions(sources)
         self.sources = sources
         self.timelines = timelines if timelines is not None else build_timelines(sources.claims)
-        self.evidence = Evidence(sources, self.timelines, record_links)
+        matchers = {kind.name: kind.matches for kind in kinds() if kind.matches is not None}
+        self.evidence = Evidence(sources, self.timelines, record_links, matchers)
 
     def explain(self, first: Claim, second: Claim) -> PairResult:
         a, b = order_pair(first, second)
@@ -135,46 +137,29 @@ class Engine:
         adjusted: Span,
     ) -> Difference:
         """A difference with its applied effect written in, or its break-even where it could
-        close the residual."""
-        return self._finished(item, quantities, effects, wants, a, b, adjusted)
-
-    def _finished(
-        self,
-        item: Found,
-        quantities: dict[str, Quantity],
-        effects: dict[str, Span],
-        wants: str | None,
-        a: Claim,
-        b: Claim,
-        adjusted: Span,
-    ) -> Difference:
+        close the residual; its sentence written once by its kind, from what the waterfall
+        learned (`Context`)."""
         difference = item.difference
         quantity = quantities.get(difference.kind)
         if quantity is not None and difference.kind in effects:
             effect = effects[difference.kind]
-            sentence = difference.sentence
-            if item.write is not None:  # the sentence that names the applied effect
-                sentence = item.write(f"{fmt_signed_span(effect)} ({quantity.note})")
-            # A difference expected to lower b (or raise it) whose evidence does the opposite
-            # (a reported count below a verified one for the same scope): say so, or the line
-            # reads as if its direction and its effect disagreed by mistake.
+            against = ""
             if difference.direction == "down" and effect.low > 0:
-                sentence += " The evidence runs the other way, so this effect raises b."
+                against = "raises"
             elif difference.direction == "up" and effect.high < 0:
-                sentence += " The evidence runs the other way, so this effect lowers b."
-            return difference._replace(effect=effect, evidence=quantity.evidence, sentence=sentence)
+                against = "lowers"
+            context = Context(f"{fmt_signed_span(effect)} ({quantity.note})", against=against)
+            return difference._replace(
+                effect=effect, evidence=quantity.evidence, sentence=item.sentence(context)
+            )
         if wants and _closes(difference, wants):
-            sentence = difference.sentence
+            turned = ""
             if difference.agrees is False and difference.direction == wants:
                 # It works against the stated gap, but the quantified effects turned the
-                # residual round: say so, as the verdict counts it among those that could close it.
-                side = "below" if wants == "down" else "above"
-                sentence += (
-                    f" Once the quantified effects are applied, though, a is {side} adjusted b, "
-                    "and this difference points that way: it could close the residual."
-                )
+                # residual round: the verdict counts it among those that could close it.
+                turned = "below" if wants == "down" else "above"
             return difference._replace(
-                sentence=sentence,
+                sentence=item.sentence(Context(turned=turned)),
                 break_even=break_even(self.evidence, difference, a, b, adjusted),
             )
         return difference
@@ -182,25 +167,26 @@ class Engine:
 
 def _without_replaced(found: list[Found]) -> tuple[list[Found], frozenset[str]]:
     """The found differences with the quantities of the kinds another one measures exactly
-    (`Quantity.replaces`) taken off, their sentences saying so; and the names of those kinds."""
-    replaced = frozenset(
-        name for item in found if item.quantity is not None for name in item.quantity.replaces
-    )
-    if not replaced:
-        return found, replaced
+    (`Quantity.replaces`) taken off, their sentences saying why (`Quantity.replaces_why`); and
+    the names of those kinds."""
+    why = {
+        name: item.quantity.replaces_why
+        for item in found
+        if item.quantity is not None
+        for name in item.quantity.replaces
+    }
+    if not why:
+        return found, frozenset()
     out = []
     for item in found:
         difference = item.difference
-        if difference.kind not in replaced:
+        if difference.kind not in why:
             out.append(item)
             continue
         # Its sentence already says the amount is not applied (`NOT_APPLIED`); and why:
-        sentence = (
-            f"{difference.sentence} The linked records count these people exactly (the records "
-            "difference)."
-        )
+        sentence = item.sentence(Context(replaced=why[difference.kind]))
         out.append(Found(difference._replace(sentence=sentence)))
-    return out, replaced
+    return out, frozenset(why)
 
 
 def _closes(difference: Difference, wants: str | None) -> bool:
@@ -254,10 +240,11 @@ def _undecided(
         )
         return "partly_explained", reason
     reason = VERDICTS["unexplained"].template.format(residual=f"A residual of {fmt_span(residual)}")
-    shortfall = next((d for d in differences if d.kind == "coverage"), None)
+    # A kind that measures a shortfall (the wider count below the narrower floor) sets it.
+    shortfall = next((d.shortfall for d in differences if d.shortfall is not None), None)
     if shortfall is not None:
         reason += (
-            f" {claim_label(b)} falls short in coverage by at least {shortfall.shortfall or 0:,}: "
+            f" {claim_label(b)} falls short in coverage by at least {shortfall:,}: "
             "counts are floors of the truth, so they do not contradict each other."
         )
     elif a.figure.high is None and b.figure.high is None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from casualty_recon.analysis.records import RecordCounts, RecordLinks
 from casualty_recon.analysis.results import Quantity, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
-from casualty_recon.grammar.parties import perpetrator_relation, resolve_perpetrators
+from casualty_recon.grammar.parties import perpetrator_relation
 from casualty_recon.grammar.places import Gazetteer, area_relation
 from casualty_recon.grammar.wording import (
     and_list,
@@ -26,8 +26,9 @@ from casualty_recon.grammar.wording import (
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
 
-# The dimensions a breakdown can split a figure on (and a share can scale it by).
-DIMENSIONS = ("area", "population", "outcome", "perpetrators")
+# Whether an assumption's `from` or `to` value names a claim's value on one kind: declared by
+# each kind an assumption may give a ratio for (`Kind.matches`), handed over by the engine.
+Match = Callable[["Evidence", str, Claim], bool]
 Breakdown = tuple[str, str, Span, tuple[str, ...]]
 Day = tuple[dt.date, dt.date]
 Shares = tuple[list[tuple[Span, tuple[str, ...]]], frozenset[str], Quantity]
@@ -38,9 +39,14 @@ class Evidence:
     """Everything in one file that can size an effect, indexed once."""
 
     def __init__(
-        self, sources: Sources, timelines: list[Series], record_links: RecordLinks | None = None
+        self,
+        sources: Sources,
+        timelines: list[Series],
+        record_links: RecordLinks | None = None,
+        matchers: Mapping[str, Match] | None = None,
     ) -> None:
         self.sources = sources
+        self._matchers = dict(matchers or {})
         self.timelines = timelines
         self._record_links = record_links
         self._series_of: dict[str, Series] = {}
@@ -374,20 +380,22 @@ class Evidence:
         return None
 
     def matches(self, kind: str, value: str | None, claim: Claim) -> bool:
+        """Whether an assumption's from/to value names the claim's value on `kind`, as that
+        kind declares (`Kind.matches`); a kind without one is an error, never matched as
+        another."""
         if value is None:
             return False
-        if kind == "basis":
-            return claim.basis == value
-        if kind == "population":
-            return claim.population == value
-        if kind == "outcome":
-            return claim.outcome == value
-        if kind == "perpetrators":
-            wanted = resolve_perpetrators(value, self.sources.parties)
-            return wanted.parties == claim.perpetrators.parties
+        match = self._matchers.get(kind)
+        if match is None:
+            raise ValueError(f"the {kind} kind declares no `matches` for assumption values")
+        return match(self, value, claim)
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The file's gazetteer, built on first use."""
         if self._gazetteer is None:
             self._gazetteer = Gazetteer(self.sources.areas)
-        return self._gazetteer.resolve(value) == claim.area.places
+        return self._gazetteer
 
     def basis_ratio(self, a: Claim, b: Claim) -> Quantity | None:
         """A ratio from two figures of one scope and day on the two bases compared (b's and
@@ -508,16 +516,29 @@ def unknown_day(days: DayRange | None) -> bool:
     return days is not None and days.earliest == dt.date.min and days.latest == dt.date.max
 
 
+def _parties_key(claim: Claim) -> str:
+    parties = claim.perpetrators.parties
+    return "any" if parties is None else "|".join(sorted(parties))
+
+
+# The dimensions a breakdown can split a figure on (and a share can scale it by), each with the
+# value of a claim on it as a comparable string.
+KEYS: dict[str, Callable[[Claim], str]] = {
+    "area": lambda claim: "|".join(sorted(p.code + (p.part or "") for p in claim.area.places)),
+    "population": lambda claim: claim.population,
+    "outcome": lambda claim: claim.outcome,
+    "perpetrators": _parties_key,
+}
+DIMENSIONS = tuple(KEYS)
+
+
 def dimension_key(kind: str, claim: Claim) -> str:
-    """The value of a claim on one share dimension, as a comparable string."""
-    if kind == "population":
-        return claim.population
-    if kind == "outcome":
-        return claim.outcome
-    if kind == "perpetrators":
-        parties = claim.perpetrators.parties
-        return "any" if parties is None else "|".join(sorted(parties))
-    return "|".join(sorted(p.code + (p.part or "") for p in claim.area.places))
+    """The value of a claim on one share dimension, as a comparable string; a kind that is not
+    a share dimension is an error, never read as another."""
+    key = KEYS.get(kind)
+    if key is None:
+        raise ValueError(f"{kind} is not a share dimension: {', '.join(DIMENSIONS)}")
+    return key(claim)
 
 
 def _same_on(kind: str, x: Claim, y: Claim) -> bool:

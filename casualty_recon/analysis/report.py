@@ -315,8 +315,9 @@ def summary_note(report: Report) -> str:
 
 
 def is_shortfall(pair: PairResult) -> bool:
-    """A contradiction, or a coverage shortfall (a narrower count above a wider one)."""
-    return pair.verdict == "contradiction" or any(d.kind == "coverage" for d in pair.differences)
+    """A contradiction, or a coverage shortfall (a narrower count above a wider one): a
+    difference that measures one (`Difference.shortfall`), whatever its kind."""
+    return pair.verdict == "contradiction" or any(d.shortfall is not None for d in pair.differences)
 
 
 def residual_size(pair: PairResult) -> float:

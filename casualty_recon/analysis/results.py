@@ -27,7 +27,9 @@ class Difference(NamedTuple):
     break_even: str | None = None
     # A time difference: the days a's window has more than b's (negative: fewer), low to high.
     days: Span | None = None
-    # A coverage shortfall: how many people at least the wider claim falls short by.
+    # A shortfall in coverage: how many people at least the wider claim falls short by. Set only
+    # by a kind that measures one (`coverage`); the engine's verdict reason and the report's
+    # choice of pairs shown in full read it, never the kind's name.
     shortfall: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,23 +71,68 @@ class Quantity(NamedTuple):
     # Kinds whose effects this one measures exactly (the records difference counts the people
     # outside a window or area): their quantities are not applied, so nothing counts twice.
     replaces: tuple[str, ...] = ()
+    # With `replaces`: why those kinds' amounts are not applied, the clause their sentences end
+    # with (`Context.replaced`).
+    replaces_why: str = ""
+
+
+# The effect in words of a sized difference whose quantity the waterfall does not apply.
+NOT_APPLIED = "an amount not applied here"
+
+
+class Context(NamedTuple):
+    """What the engine knows of a difference once the waterfall has run, for its sentence."""
+
+    # The applied effect and its note in words, or `NOT_APPLIED`.
+    effect: str = NOT_APPLIED
+    # Another difference measures this one's people exactly (`Quantity.replaces_why`).
+    replaced: str = ""
+    # The applied effect runs against the difference's direction: "raises" or "lowers" b.
+    against: str = ""
+    # The quantified effects turned the residual round, and this unsized difference points the
+    # way that could close it: a is "below" or "above" adjusted b.
+    turned: str = ""
+
+
+def afterword(context: Context) -> str:
+    """The clauses every kind's sentence ends with, from what the engine learned after
+    detection ("" when it learned nothing): the one wording of them, called by the writers."""
+    out = f" {context.replaced}" if context.replaced else ""
+    if context.against:
+        # A difference expected to lower b (or raise it) whose evidence does the opposite (a
+        # reported count below a verified one for the same scope): say so, or the line reads as
+        # if its direction and its effect disagreed by mistake.
+        out += f" The evidence runs the other way, so this effect {context.against} b."
+    if context.turned:
+        out += (
+            f" Once the quantified effects are applied, though, a is {context.turned} adjusted "
+            "b, and this difference points that way: it could close the residual."
+        )
+    return out
+
+
+# Writes a difference's sentence from its context (`Found.write`).
+Write = Callable[[Context], str]
 
 
 class Found(NamedTuple):
     """What a difference kind detects in a pair: the difference and, where sized, its effect.
 
-    A sized difference's sentence names its effect, which is known only once the waterfall has
-    applied every effect in order: `write` writes the sentence with the effect in words (the
-    applied effect and its note, or `NOT_APPLIED`), so no sentence is patched once written. The
-    difference's own `sentence` is the one with `NOT_APPLIED`."""
+    A sentence can name what is known only once the waterfall has applied every effect in order
+    (the effect, whether another difference replaced it, ...): `write` writes the sentence from
+    that `Context`, so no sentence is patched once written. The difference's own `sentence` is
+    the one of an empty context (`NOT_APPLIED`). A kind whose sentence never names its effect
+    leaves `write` out: its sentence then takes only the afterword."""
 
     difference: Difference
     quantity: Quantity | None = None
-    write: Callable[[str], str] | None = None
+    write: Write | None = None
 
-
-# The effect in words of a sized difference whose quantity the waterfall does not apply.
-NOT_APPLIED = "an amount not applied here"
+    def sentence(self, context: Context) -> str:
+        """The difference's sentence in this context."""
+        if self.write is not None:
+            return self.write(context)
+        return self.difference.sentence + afterword(context)
 
 
 @dataclass(slots=True)

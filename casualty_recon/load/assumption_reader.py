@@ -38,9 +38,10 @@ from casualty_recon.model.errors import (
 
 ASSUMPTION_FIELDS = ("applies_to", "from", "to", "ratio", "rate", "source", "reason")
 # The claim fields whose values the loader can read in an assumption: a daily rate for the two
-# date fields, `from`/`to` values for the others. Which kinds an assumption may target is the
-# analysis registry's business (analysis.kinds.check_assumptions, run right after loading): the
-# loader keeps `applies_to` as written, with its location.
+# date fields, `from`/`to` values for the others. Which kinds an assumption may target, and the
+# fields each needs, are the analysis registry's business (analysis.kinds.check_assumptions, run
+# right after loading, also for a kind outside these lists): the loader keeps `applies_to` as
+# written and where each field was written.
 RATE_FIELDS = ("as_of", "start")
 VALUE_FIELDS = ("area", "population", "outcome", "perpetrators", "basis")
 
@@ -132,6 +133,11 @@ class AssumptionReader(NodeReader):
             source=source,
             location=node.where(self.path),
             applies_to_as_written=written,
+            written_keys=tuple(
+                (name, fields[name][0].where(self.path))
+                for name in ("from", "to", "ratio", "rate")
+                if name in fields
+            ),
         )
 
     def boolean(self, node: Node, what: str) -> bool:

@@ -237,6 +237,9 @@ class Assumption:
     location: Location | None = field(default=None, compare=False)
     # `applies_to` as the file wrote it and where, for the check against the kinds registry.
     applies_to_as_written: tuple[str, Location] | None = field(default=None, compare=False)
+    # Where the file wrote each of `from`, `to`, `ratio` and `rate` it gives (the key), for the
+    # registry's check of the fields its target needs.
+    written_keys: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
 
     @property
     def ref(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from types import ModuleType
+from typing import Literal
 
 from casualty_recon.analysis.kinds import (
     area,
@@ -27,8 +28,16 @@ from casualty_recon.analysis.kinds import (
     start,
 )
 from casualty_recon.analysis.kinds.base import Detect, Kind, Pair
-from casualty_recon.model.claims import Location, Sources
-from casualty_recon.model.errors import APPLIES_TO_UNKNOWN, InputError, Problem
+from casualty_recon.model.claims import Assumption, Location, Sources
+from casualty_recon.model.errors import (
+    APPLIES_TO_UNKNOWN,
+    ASSUMPTION_NEEDS,
+    ASSUMPTION_NEEDS_RATE,
+    ASSUMPTION_NOT_FOR_RATE,
+    ASSUMPTION_RATE_MISPLACED,
+    InputError,
+    Problem,
+)
 
 MODULES: tuple[ModuleType, ...] = (
     bounds,
@@ -67,7 +76,10 @@ def _sort() -> None:
 
 
 def register(kind: Kind) -> Kind:
-    """Add a kind to the registry (or replace one of the same name); returns it."""
+    """Add a kind to the registry (or replace one of the same name); returns it. A kind open to
+    ratio assumptions must say which claims their from/to values name (`Kind.matches`)."""
+    if kind.assumable == "ratio" and kind.matches is None:
+        raise ValueError(f"kind {kind.name}: assumable='ratio' needs `matches`")
     KINDS[kind.name] = kind
     _sort()
     return kind
@@ -93,22 +105,57 @@ for _module in MODULES:
 
 def check_assumptions(sources: Sources) -> None:
     """Raise the located InputError the loader would give for an assumption whose `applies_to`
-    no registered kind accepts. The loader sits below analysis and cannot see the registry, so
-    it keeps `applies_to` as written, with its location, and this check runs right after loading
-    (in `Engine` and the CLI's `_load`), with the loader's wording."""
+    no registered kind accepts, or that lacks a field its target needs or gives one it must not
+    (`Kind.assumable`: "rate", a daily rate and no from/to/ratio; "ratio", from, to and a
+    ratio). The loader sits below analysis and cannot see the registry, so it keeps `applies_to`
+    as written, with its location, and this check runs right after loading (in `Engine` and the
+    CLI's `_load`), with the loader's wording."""
     targets = assumable()
     problems = []
     for assumption in sources.assumptions:
-        if assumption.applies_to in targets:
+        where = assumption.location or Location(sources.path, 1, 1)
+        kind = KINDS.get(assumption.applies_to)
+        if kind is not None and kind.assumable is not None:
+            problems += _field_problems(assumption, kind.assumable, where)
             continue
-        written, where = assumption.applies_to_as_written or (
-            assumption.applies_to,
-            assumption.location or Location(sources.path, 1, 1),
-        )
+        written, at = assumption.applies_to_as_written or (assumption.applies_to, where)
         hint = "applies_to values: " + ", ".join(targets)
         close = difflib.get_close_matches(assumption.applies_to, targets, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean {close[0]}? {hint}"
-        problems.append(Problem.of(APPLIES_TO_UNKNOWN, where, value=written, choices=hint))
+        problems.append(Problem.of(APPLIES_TO_UNKNOWN, at, value=written, choices=hint))
     if problems:
         raise InputError(problems)
+
+
+def _field_problems(
+    assumption: Assumption, how: Literal["rate", "ratio"], where: Location
+) -> list[Problem]:
+    """The fields an assumption on a kind assumable by `how` lacks or must not give, located
+    (a missing field at the assumption, a misplaced one at its key) as the loader locates them."""
+    keys = dict(assumption.written_keys)
+    index, target = assumption.index, assumption.applies_to
+    given = {
+        "from": assumption.from_value,
+        "to": assumption.to_value,
+        "ratio": assumption.ratio,
+        "rate": assumption.rate,
+    }
+    problems = []
+    if how == "rate":
+        if given["rate"] is None:
+            problems.append(Problem.of(ASSUMPTION_NEEDS_RATE, where, index=index, target=target))
+        for name in ("from", "to", "ratio"):
+            if given[name] is not None:
+                at = keys.get(name, where)
+                problems.append(Problem.of(ASSUMPTION_NOT_FOR_RATE, at, name=name, target=target))
+        return problems
+    for name in ("from", "to", "ratio"):
+        if given[name] is None:
+            problems.append(
+                Problem.of(ASSUMPTION_NEEDS, where, index=index, target=target, name=name)
+            )
+    if given["rate"] is not None:
+        at = keys.get("rate", where)
+        problems.append(Problem.of(ASSUMPTION_RATE_MISPLACED, at, target=target))
+    return problems

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Closing, Pair
 from casualty_recon.analysis.results import (
-    NOT_APPLIED,
+    Context,
     Difference,
     Found,
+    afterword,
     agrees,
     claim_label,
     ratio_text,
@@ -42,8 +43,9 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     elif kind == "area":
         words = (area_words(a.area), area_words(b.area))
 
-    def write(effect: str) -> str:
-        """The sentence with the effect in words (`Found.write`)."""
+    def write(context: Context) -> str:
+        """The sentence in its context (`Found.write`): the effect in words, the afterword."""
+        effect = context.effect
         if quantity is not None:
             effect_text = f"Scaling b by {ratio_text(quantity.span)} changes it by {effect}."
         else:
@@ -55,12 +57,12 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
             b_value=words[1],
             relation_text=relation_words(NOUNS[kind], relation, gap),
             effect_text=effect_text,
-        )
+        ) + afterword(context)
 
     difference = Difference(
-        kind, values[0], values[1], relation, direction, agrees(direction, gap), write(NOT_APPLIED)
+        kind, values[0], values[1], relation, direction, agrees(direction, gap), write(Context())
     )
-    return [Found(difference, quantity, write if quantity is not None else None)]
+    return [Found(difference, quantity, write)]
 
 
 def relation_words(noun: str, relation: str, gap: Span) -> str:

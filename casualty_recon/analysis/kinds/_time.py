@@ -6,10 +6,11 @@ from __future__ import annotations
 from casualty_recon.analysis.evidence import unknown_day
 from casualty_recon.analysis.kinds.base import Closing, Pair
 from casualty_recon.analysis.results import (
-    NOT_APPLIED,
+    Context,
     Difference,
     Found,
     Quantity,
+    afterword,
     agrees,
     claim_label,
 )
@@ -82,8 +83,9 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         if not rate.total:
             quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
 
-    def write(effect: str) -> str:
-        """The sentence with the effect in words (`Found.write`)."""
+    def write(context: Context) -> str:
+        """The sentence in its context (`Found.write`): the effect in words, the afterword."""
+        effect = context.effect
         if rate is None:
             # Not "no rate is known": b's own average may size another difference of the pair.
             effect_text = (
@@ -112,9 +114,9 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
             b_value=human_range(b_day),
             days_text=days_text,
             effect_text=effect_text,
-        )
+        ) + afterword(context)
 
-    sentence = write(NOT_APPLIED)
+    sentence = write(Context())
     difference = Difference(
         kind,
         a_day.text,
@@ -125,7 +127,7 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         sentence,
         days=days,
     )
-    return [Found(difference, quantity, write if quantity is not None else None)]
+    return [Found(difference, quantity, write)]
 
 
 def days_words(days: Span, later: str, earlier: str) -> str:

@@ -3,7 +3,8 @@
 A kind module defines `KIND = Kind(...)`: its catalogue text (title, description, when it pushes A
 above B), its place in the report and the waterfall (`order`), whether it can close a residual
 (`closes`: a quantifiable difference whose break-even the report gives), whether assumptions may
-target it and how (`assumable`: "rate" for a daily rate, "ratio" for from/to/ratio), its sentence
+target it and how (`assumable`: "rate" for a daily rate, "ratio" for from/to/ratio, with
+`matches` to tell which claims a from/to value names), its sentence
 template and `detect`, which finds the difference in a pair and sizes it where the evidence
 allows.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from casualty_recon.analysis.evidence import Evidence
+from casualty_recon.analysis.evidence import Evidence, Match
 from casualty_recon.analysis.results import Difference, Found, stated
 from casualty_recon.analysis.scope import ScopeRelations
 from casualty_recon.model.claims import Claim
@@ -79,6 +80,9 @@ class Kind:
     detect: Detect
     closes: bool = False
     assumable: Literal["rate", "ratio"] | None = None
+    # With `assumable="ratio"`: whether an assumption's from/to value names a claim's value on
+    # this kind (the registry refuses a ratio kind without one).
+    matches: Match | None = None
     # With `closes`: the difference's break-even, the value that would close the residual alone.
     break_even: BreakEven | None = None
     # Whether the difference can be why two figures differ; False for one that describes the

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
-    NOT_APPLIED,
+    Context,
     Difference,
     Found,
+    afterword,
     agrees,
     claim_label,
     ratio_text,
 )
 from casualty_recon.grammar.wording import with_article
-from casualty_recon.model.claims import BASES
+from casualty_recon.model.claims import BASES, Claim
 
 TEMPLATE = "{a_label} is {a_value}, {b_label} is {b_value}: {relation_text}. {effect_text}"
 
@@ -39,8 +41,9 @@ def detect(pair: Pair) -> list[Found]:
             "; a counts on the stricter basis and still says more" if gap.low > 0 else ""
         )
 
-    def write(effect: str) -> str:
-        """The sentence with the effect in words (`Found.write`)."""
+    def write(context: Context) -> str:
+        """The sentence in its context (`Found.write`): the effect in words, the afterword."""
+        effect = context.effect
         if quantity is not None:
             effect_text = f"Read on a's basis ({ratio_text(quantity.span)}), b changes by {effect}."
         else:
@@ -52,12 +55,12 @@ def detect(pair: Pair) -> list[Found]:
             b_value=b.basis,
             relation_text=relation_text,
             effect_text=effect_text,
-        )
+        ) + afterword(context)
 
     difference = Difference(
-        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(NOT_APPLIED)
+        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(Context())
     )
-    return [Found(difference, quantity, write if quantity is not None else None)]
+    return [Found(difference, quantity, write)]
 
 
 def break_even(closing: Closing) -> str | None:
@@ -69,6 +72,11 @@ def break_even(closing: Closing) -> str | None:
     if multiplier >= 1:
         return f"{b.basis} counts at or below {1 / multiplier:.0%} of {a.basis} ones"
     return f"{a.basis} counts at or below {multiplier:.0%} of {b.basis} ones"
+
+
+def matches(evidence: Evidence, value: str, claim: Claim) -> bool:
+    """Whether an assumption's from/to value is the claim's basis."""
+    return claim.basis == value
 
 
 KIND = Kind(
@@ -83,4 +91,5 @@ KIND = Kind(
     closes=True,
     break_even=break_even,
     assumable="ratio",
+    matches=matches,
 )

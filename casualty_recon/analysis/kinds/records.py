@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from casualty_recon.analysis.kinds.base import Kind, Pair
 from casualty_recon.analysis.records import RecordCounts
-from casualty_recon.analysis.results import NOT_APPLIED, Difference, Found, Quantity, agrees
+from casualty_recon.analysis.results import (
+    Context,
+    Difference,
+    Found,
+    Quantity,
+    afterword,
+    agrees,
+)
 from casualty_recon.grammar.wording import human_day
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
@@ -23,6 +30,10 @@ TEMPLATE = (
     "Linking {a_key} and {b_key} one to one (match probability at least {threshold}): {both} "
     "people are in both. {a_side} {b_side} {effect_text}"
 )
+
+
+# What the sentences of the kinds the records replace end with (their amounts are not applied).
+WHY = "The linked records count these people exactly (the records difference)."
 
 
 def detect(pair: Pair) -> list[Found]:
@@ -57,11 +68,14 @@ def detect(pair: Pair) -> list[Found]:
         moved = [f"+{gained:,} of a's people outside b's scope"] * bool(gained)
         moved += [f"-{lost:,} of b's outside a's"] * bool(lost)
         note = ", ".join(moved) or "no one outside the other's scope"
-        quantity = Quantity(Span(effect, effect), (a.id, b.id), note, False, replaces=replaces)
+        quantity = Quantity(
+            Span(effect, effect), (a.id, b.id), note, False, replaces=replaces, replaces_why=WHY
+        )
     direction = "up" if effect > 0 else "down" if effect < 0 else "none"
 
-    def write(moved: str) -> str:
-        """The sentence with the effect in words (`Found.write`)."""
+    def write(context: Context) -> str:
+        """The sentence in its context (`Found.write`): the effect in words, the afterword."""
+        moved = context.effect
         if measured:
             effect_text = (
                 f"Read under a's {' and '.join(measured)}, b gains a's people outside its own "
@@ -81,7 +95,7 @@ def detect(pair: Pair) -> list[Found]:
             a_side=a_side,
             b_side=b_side,
             effect_text=effect_text,
-        )
+        ) + afterword(context)
 
     difference = Difference(
         "records",
@@ -90,9 +104,9 @@ def detect(pair: Pair) -> list[Found]:
         "linked",
         direction,
         agrees(direction, pair.gap) if quantity is not None else None,
-        write(NOT_APPLIED),
+        write(Context()),
     )
-    return [Found(difference, quantity, write if quantity is not None else None)]
+    return [Found(difference, quantity, write)]
 
 
 def _count(number: int) -> str:

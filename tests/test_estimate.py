@@ -231,6 +231,32 @@ def test_cli_prints_every_method_side_by_side(fmt: str) -> None:
             assert word in out
 
 
+def test_csv_renders_from_the_typed_estimates_not_the_json_dict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CSV reads an Estimate's fields (point, low, high, ...), never its JSON dict."""
+    from casualty_recon.estimate.result import Estimate
+    from casualty_recon.render.estimates import estimates_csv
+
+    table = parse_overlaps("A,B,count\n1,0,60\n0,1,40\n1,1,20\n", "t.csv")
+    result = estimate_tables(table, methods=("chapman",))
+
+    def no_dict(self: Estimate) -> dict[str, object]:
+        raise AssertionError("a renderer read the JSON dict")
+
+    monkeypatch.setattr(Estimate, "to_dict", no_dict)
+    text = estimates_csv(result, bom=False).decode()
+    (e,) = result.strata[0].estimates
+    assert e.point is not None and e.low is not None and e.high is not None
+    row = text.splitlines()[1].split(",")
+    assert row[:4] == ["all", "chapman", e.label, "120"]
+    assert [float(cell) for cell in row[4:7]] == [
+        round(e.point, 1),
+        round(e.low, 1),
+        round(e.high, 1),
+    ]
+
+
 def test_cli_formats_and_suffixes_come_from_the_registry(tmp_path: Path) -> None:
     """`estimate` takes its formats from render.registry like every command: every suffix the
     registry knows picks its format (`.markdown` too), and a format the registry has no

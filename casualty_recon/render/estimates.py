@@ -116,24 +116,27 @@ def estimates_json(result: Estimation) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
+def _tenth(value: float | None) -> float | None:
+    """A CSV number: one decimal, as the JSON has it (60.8, not 60.8333)."""
+    return None if value is None else round(value, 1)
+
+
 def estimates_csv(result: Estimation, *, bom: bool) -> bytes:
-    rows = []
-    for stratum, e in result.rows():
-        values = e.to_dict()
-        rows.append(
-            {
-                "stratum": stratum,
-                "method": e.method,
-                "label": e.label,
-                "observed": e.observed,
-                "estimate": values["estimate"],
-                "low": values["low"],
-                "high": values["high"],
-                "coverage": None if e.coverage is None else round(100 * e.coverage, 1),
-                "undocumented": values["undocumented"],
-                "notes": "; ".join(e.notes) if e.ok else f"not run: {e.error}",
-            }
-        )
+    rows = [
+        {
+            "stratum": stratum,
+            "method": e.method,
+            "label": e.label,
+            "observed": e.observed,
+            "estimate": _tenth(e.point),
+            "low": _tenth(e.low),
+            "high": _tenth(e.high),
+            "coverage": None if e.coverage is None else _tenth(100 * e.coverage),
+            "undocumented": _tenth(e.undocumented),
+            "notes": "; ".join(e.notes) if e.ok else f"not run: {e.error}",
+        }
+        for stratum, e in result.rows()
+    ]
     return rows_to_csv(ESTIMATE_COLUMNS, rows, bom=bom)
 
 

@@ -17,6 +17,7 @@ import typer
 
 from casualty_recon.cli.common import choose_renderer, emit, emit_rendered, fail, stderr
 from casualty_recon.cli.options import ForceOption, FormatOption, OutputOption
+from casualty_recon.estimate.methods import METHODS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import (
     CLAIM_NEEDS_SCOPE,
@@ -33,13 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["estimate"]
 
-
-class Method(StrEnum):
-    lincoln_petersen = "lincoln-petersen"
-    chapman = "chapman"
-    loglinear = "loglinear"
-    bma = "bma"
-    latent_class = "latent-class"
+# The choices of --method: `estimate.methods.METHODS`, in their order.
+Method = StrEnum("Method", [(method, method) for method in METHODS])  # type: ignore[misc]
 
 
 def _scope(
@@ -215,7 +211,7 @@ def estimate(
         scope = _scope(source, population, outcome, area, as_of, url) if claim else None
         # a bad format fails before any work; a claim is always sources.yaml text
         render = None if claim else choose_renderer("estimates", fmt, output, "estimate")
-        from casualty_recon.estimate import METHODS, estimate_file
+        from casualty_recon.estimate import estimate_file
 
         methods = tuple(m.value for m in method) if method else METHODS
         if lists is None:

@@ -36,3 +36,17 @@ def test_no_cli_module_spells_a_choice_of_its_own() -> None:
                 if node.value in choices:
                     found.append(f"{path.name}:{node.lineno}: {node.value!r} (from {name})")
     assert not found, found
+
+
+def test_the_references_catalogue_names_no_dataset_kind() -> None:
+    """references.csv's `kind` column is described without listing the kinds, which follow the
+    layout modules (`events.layouts.KINDS`): a new layout needs no edit of model/columns.py."""
+    import re
+
+    from casualty_recon.events.layouts import KINDS
+    from casualty_recon.model.columns import REFERENCES_COLUMNS
+
+    assert KINDS
+    for column in REFERENCES_COLUMNS:
+        words = set(re.findall(r"[a-z]+", column.description))
+        assert not words & set(KINDS), (column.name, column.description)

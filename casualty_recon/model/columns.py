@@ -202,8 +202,8 @@ GAPS_COLUMNS: tuple[Column, ...] = (
 
 REFERENCES_COLUMNS: tuple[Column, ...] = (
     Column("claim", "text", "#meta+id", "The claim the reference is for."),
-    Column("dataset", "text", "#meta+source", "The event dataset (UCDP GED, ACLED, Airwars)."),
-    Column("kind", "text", "#meta+type", "ged, acled or airwars."),
+    Column("dataset", "text", "#meta+source", "The event dataset's name (e.g. UCDP GED)."),
+    Column("kind", "text", "#meta+type", "The dataset's layout, as `events --kind` names it."),
     Column("file", "text", "#meta+file", "The dataset file that was read."),
     Column("population", "text", "#affected+type", "The claim's population."),
     Column("outcome", "text", "#impact+type", "The claim's outcome."),

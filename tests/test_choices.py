@@ -50,3 +50,14 @@ def test_the_references_catalogue_names_no_dataset_kind() -> None:
     for column in REFERENCES_COLUMNS:
         words = set(re.findall(r"[a-z]+", column.description))
         assert not words & set(KINDS), (column.name, column.description)
+
+
+def test_the_readme_shows_the_help_of_every_command_of_the_app() -> None:
+    """The README's commands section is generated from `cli.app.COMMANDS`, not a copy of it."""
+    from readme_sections import commands_section
+
+    from casualty_recon.cli.app import COMMANDS
+
+    text = commands_section()
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == [f"### `casualty-recon {name}`" for name in COMMANDS]

@@ -11,22 +11,10 @@ import re
 from typer.testing import CliRunner
 
 from casualty_recon.analysis.verdicts import catalogue_markdown
-from casualty_recon.cli.app import app
+from casualty_recon.cli.app import COMMANDS, app
 from casualty_recon.model.errors import ERROR_KINDS, ErrorKind
 from casualty_recon.model.usage import USAGE_KINDS
 from casualty_recon.render.csv import columns_markdown
-
-COMMANDS = (
-    "validate",
-    "report",
-    "export",
-    "import",
-    "timeline",
-    "events",
-    "extract",
-    "schema",
-    "init",
-)
 
 
 def commands_section() -> str:

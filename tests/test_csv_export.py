@@ -414,3 +414,27 @@ def test_exported_csv_reads_with_the_csv_module_in_utf_8_sig(tmp_path: Path) -> 
         assert next(csv.reader(stream))[0] == "\ufeffid"
     readme = README.read_text(encoding="utf-8")
     assert 'encoding="utf-8-sig"' in readme
+
+
+def test_every_csv_the_package_writes_is_a_table_of_the_catalogue() -> None:
+    """Each `rows_to_csv` call in the package names a catalogue of model/columns.py that is in
+    `TABLES`, so the README's CSV section (rendered from TABLES) shows every file we write."""
+    import ast
+
+    from casualty_recon.model import columns as catalogue
+
+    package = Path(__file__).resolve().parents[1] / "casualty_recon"
+    tabled = {table.columns for table in TABLES.values()}
+    calls = 0
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "rows_to_csv"):
+                continue
+            calls += 1
+            where = f"{path.relative_to(package)}:{node.lineno}"
+            first = node.args[0]
+            if path.name == "csv.py" and ast.unparse(first) in ("columns", "TABLES[table].columns"):
+                continue  # render/csv.py: a catalogue passed on by its caller, or from TABLES
+            assert isinstance(first, ast.Name), where
+            assert getattr(catalogue, first.id, None) in tabled, where
+    assert calls >= 4

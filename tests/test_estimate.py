@@ -231,6 +231,58 @@ def test_cli_prints_every_method_side_by_side(fmt: str) -> None:
             assert word in out
 
 
+def test_csv_renders_from_the_typed_estimates_not_the_json_dict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CSV reads an Estimate's fields (point, low, high, ...), never its JSON dict."""
+    from casualty_recon.estimate.result import Estimate
+    from casualty_recon.render.estimates import estimates_csv
+
+    table = parse_overlaps("A,B,count\n1,0,60\n0,1,40\n1,1,20\n", "t.csv")
+    result = estimate_tables(table, methods=("chapman",))
+
+    def no_dict(self: Estimate) -> dict[str, object]:
+        raise AssertionError("a renderer read the JSON dict")
+
+    monkeypatch.setattr(Estimate, "to_dict", no_dict)
+    text = estimates_csv(result, bom=False).decode()
+    (e,) = result.strata[0].estimates
+    assert e.point is not None and e.low is not None and e.high is not None
+    row = text.splitlines()[1].split(",")
+    assert row[:4] == ["all", "chapman", e.label, "120"]
+    assert [float(cell) for cell in row[4:7]] == [
+        round(e.point, 1),
+        round(e.low, 1),
+        round(e.high, 1),
+    ]
+
+
+def test_cli_formats_and_suffixes_come_from_the_registry(tmp_path: Path) -> None:
+    """`estimate` takes its formats from render.registry like every command: every suffix the
+    registry knows picks its format (`.markdown` too), and a format the registry has no
+    `estimates` renderer for is refused in the house words, before any work."""
+    from casualty_recon.render.registry import RENDERERS, SUFFIXES, all_formats
+
+    data = tmp_path / "two.csv"
+    data.write_text("A,B,count\n1,0,60\n0,1,40\n1,1,20\n", encoding="utf-8")
+    help_text = runner.invoke(app, ["estimate", "--help"], env={"COLUMNS": "200"})
+    assert "<" + "|".join(all_formats()) + ">" in help_text.stdout
+    for suffix, fmt in SUFFIXES.items():
+        out = tmp_path / f"out{suffix}"
+        result = runner.invoke(app, ["estimate", str(data), "-m", "chapman", "-o", str(out)])
+        if fmt in RENDERERS["estimates"]:
+            assert result.exit_code == 0, result.stderr
+            assert result.stdout == "" and result.stderr == f"wrote {out}\n"
+            shown = runner.invoke(app, ["estimate", str(data), "-m", "chapman", "-f", fmt])
+            expected = shown.stdout_bytes
+            if fmt == "csv":  # a file gets a byte order mark for spreadsheets
+                expected = "\ufeff".encode() + expected
+            assert out.read_bytes() == expected, suffix
+        else:
+            assert result.exit_code == 2 and result.stdout == "" and not out.exists()
+            assert result.stderr.startswith(f"error: estimate has no {fmt} output\n")
+
+
 def test_cli_bad_file_is_a_located_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("A,B,C,count\n1,0,0,-3\n0,1\n", encoding="utf-8")

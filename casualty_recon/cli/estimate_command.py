@@ -9,87 +9,33 @@ The estimation itself (numpy, scipy, networkx) is imported only when it runs.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from casualty_recon.cli.common import emit, fail, stderr
+from casualty_recon.cli.common import choose_renderer, emit, emit_rendered, fail, stderr
+from casualty_recon.cli.options import ForceOption, FormatOption, OutputOption
+from casualty_recon.estimate.methods import METHODS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import (
     CLAIM_NEEDS_SCOPE,
     ESTIMATE_FILE_OR_LISTS,
     ESTIMATE_LINKING_NEEDS_LISTS,
     ESTIMATE_LISTS_TOO_FEW,
-    FORMAT_FROM_SUFFIX,
     LIST_NOT_IN_FILE,
     OPTION_NOT_A_DATE,
 )
+from casualty_recon.render.registry import Target
 
 if TYPE_CHECKING:
     from casualty_recon.estimate.result import Estimation
 
 __all__ = ["estimate"]
 
-
-class EstimateFormat(StrEnum):
-    auto = "auto"
-    table = "table"
-    plain = "plain"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-
-
-class Method(StrEnum):
-    lincoln_petersen = "lincoln-petersen"
-    chapman = "chapman"
-    loglinear = "loglinear"
-    bma = "bma"
-    latent_class = "latent-class"
-
-
-SUFFIXES = {
-    ".json": EstimateFormat.json,
-    ".md": EstimateFormat.markdown,
-    ".markdown": EstimateFormat.markdown,
-    ".csv": EstimateFormat.csv,
-    ".txt": EstimateFormat.plain,
-}
-
-
-def _resolve(fmt: EstimateFormat, output: Path | None) -> EstimateFormat:
-    if fmt is not EstimateFormat.auto:
-        return fmt
-    if output is not None:
-        chosen = SUFFIXES.get(output.suffix.lower())
-        if chosen is None:
-            raise UsageError.of(
-                FORMAT_FROM_SUFFIX, name=output.name, suffixes=".txt, .md, .json or .csv"
-            )
-        return chosen
-    return EstimateFormat.table if sys.stdout.isatty() else EstimateFormat.plain
-
-
-def _render(result: Estimation, chosen: EstimateFormat, output: Path | None, force: bool) -> None:
-    from casualty_recon.render import estimates
-
-    if chosen is EstimateFormat.table and output is None:
-        from rich.console import Console
-
-        Console(highlight=False, soft_wrap=False).print(estimates.estimates_table(result))
-        return
-    if chosen is EstimateFormat.json:
-        text: str | bytes = estimates.estimates_json(result)
-    elif chosen is EstimateFormat.markdown:
-        text = estimates.estimates_markdown(result)
-    elif chosen is EstimateFormat.csv:
-        text = estimates.estimates_csv(result, bom=output is not None)
-    else:
-        text = estimates.estimates_plain(result)
-    emit(text, output, force)
+# The choices of --method: `estimate.methods.METHODS`, in their order.
+Method = StrEnum("Method", [(method, method) for method in METHODS])  # type: ignore[misc]
 
 
 def _scope(
@@ -189,25 +135,9 @@ def estimate(
         str | None,
         typer.Argument(help="Overlap counts: a CSV of list patterns and counts, or - for stdin."),
     ] = None,
-    fmt: Annotated[
-        EstimateFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="auto is table on a terminal and plain when piped.",
-            case_sensitive=False,
-        ),
-    ] = EstimateFormat.auto,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file; the format follows its suffix.",
-            dir_okay=False,
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    fmt: FormatOption = "auto",
+    output: OutputOption = None,
+    force: ForceOption = False,
     method: Annotated[
         list[Method] | None,
         typer.Option("--method", "-m", help="Only this method (repeatable); default all."),
@@ -279,8 +209,9 @@ def estimate(
     try:
         _check_input(file, lists, by is not None or threshold is not None or no_ids)
         scope = _scope(source, population, outcome, area, as_of, url) if claim else None
-        chosen = EstimateFormat.plain if claim else _resolve(fmt, output)
-        from casualty_recon.estimate import METHODS, estimate_file
+        # a bad format fails before any work; a claim is always sources.yaml text
+        render = None if claim else choose_renderer("estimates", fmt, output, "estimate")
+        from casualty_recon.estimate import estimate_file
 
         methods = tuple(m.value for m in method) if method else METHODS
         if lists is None:
@@ -296,6 +227,7 @@ def estimate(
             picked = method[0].value if method else None
             emit(claim_text(result, scope, picked), output, force)
             return
-        _render(result, chosen, output, force)
+        assert render is not None
+        emit_rendered(render(result, Target(to_file=output is not None)), output, force)
     except CasualtyReconError as error:
         fail(error)

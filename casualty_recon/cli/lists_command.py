@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from casualty_recon.cli.common import fail
+from casualty_recon.lists.engines import ENGINES
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 from casualty_recon.model.usage import (
     FILE_EXISTS,
@@ -39,14 +40,13 @@ lists_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# The choices of --engine: `lists.engines.ENGINES`, the first the default.
+Engine = StrEnum("Engine", [(engine, engine) for engine in ENGINES])  # type: ignore[misc]
+DEFAULT_ENGINE = Engine(ENGINES[0])
+
 SourcesOption = Annotated[
     Path, typer.Option("--sources", "-s", help="The sources.yaml whose `lists:` name the files.")
 ]
-
-
-class Engine(StrEnum):
-    duckdb = "duckdb"
-    spark = "spark"
 
 
 def _fail(error: CasualtyReconError) -> NoReturn:
@@ -162,7 +162,7 @@ def _linkage(
 def link(
     keys: Annotated[list[str], typer.Argument(help="One list (its duplicates) or two lists.")],
     sources_path: SourcesOption = Path("sources.yaml"),
-    engine: EngineOption = Engine.duckdb,
+    engine: EngineOption = DEFAULT_ENGINE,
     master: MasterOption = "local[*]",
     threshold: ThresholdOption = None,
     no_ids: NoIdsOption = False,
@@ -189,7 +189,7 @@ def compare(
     a: Annotated[str, typer.Argument(help="Key of list A (e.g. the earlier release).")],
     b: Annotated[str, typer.Argument(help="Key of list B.")],
     sources_path: SourcesOption = Path("sources.yaml"),
-    engine: EngineOption = Engine.duckdb,
+    engine: EngineOption = DEFAULT_ENGINE,
     master: MasterOption = "local[*]",
     threshold: ThresholdOption = None,
     no_ids: NoIdsOption = False,
@@ -247,7 +247,7 @@ def overlap(
             "START..END,START..END (days).",
         ),
     ] = "month",
-    engine: EngineOption = Engine.duckdb,
+    engine: EngineOption = DEFAULT_ENGINE,
     master: MasterOption = "local[*]",
     threshold: ThresholdOption = None,
     no_ids: NoIdsOption = False,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from casualty_recon.events.dates import DATE_FORMATS
 from casualty_recon.render.registry import all_formats
 
 # The formats come from the one registry (which imports nothing heavy); a command checks its own.
@@ -41,12 +42,8 @@ ChartOption = Annotated[
 ]
 
 
-class DateFormat(StrEnum):
-    """The order of numeric dates in an event file (`events.read.DATE_FORMATS`)."""
-
-    day_first = "dd/mm/yyyy"
-    month_first = "mm/dd/yyyy"
-
+# The order of numeric dates in an event file: the choices are `events.dates.DATE_FORMATS`.
+DateFormat = StrEnum("DateFormat", [(order, order) for order in DATE_FORMATS])  # type: ignore[misc]
 
 DateFormatOption = Annotated[
     DateFormat | None,

@@ -16,14 +16,13 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from casualty_recon.estimate.methods import METHODS
 from casualty_recon.estimate.result import Estimate, Estimation, StratumEstimates
 from casualty_recon.estimate.table import OverlapTable
 
 __all__ = ["METHODS", "MIN_RECORDS", "estimate_tables"]
 
 MIN_RECORDS = 10
-# The methods a user can pick, in the order they are printed.
-METHODS = ("lincoln-petersen", "chapman", "loglinear", "bma", "latent-class")
 
 
 def _runners(

@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from casualty_recon.events.dates import DATE_FORMATS
 from casualty_recon.events.detect import Header, event_file_error
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
@@ -53,11 +54,8 @@ ALIGNED_MIN_BYTES = 8 << 20
 BLOCK_BYTES = 1 << 20
 _EPOCH = dt.date(1970, 1, 1)
 WRONG_WIDTH = "row with the wrong number of columns"
-# Numeric dates with the day and month in either order (`05/07/2019`), read by the order the
-# file shows (some day over 12) or the one declared with --date-format, never guessed: the rule
-# `import` follows for a claims CSV.
+# Numeric dates with the day and month in either order: see events.dates (DATE_FORMATS).
 _NUMERIC_DATE = r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*"
-DATE_FORMATS = {"dd/mm/yyyy": "dmy", "mm/dd/yyyy": "mdy"}
 # No event has more deaths than this; larger values (and inf) are unreadable figures.
 MAX_EVENT_FIGURE = 1e9
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
+from casualty_recon.lists.engines import ENGINES
 from casualty_recon.lists.names import normalise, skeleton
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 DEFAULT_THRESHOLD = 0.9
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
-ENGINES = ("duckdb", "spark")
 DUCKDB_MEMORY = "4GB"  # DuckDB's own memory, beyond which it spills to disk
 SEED = 14
 PART_COLUMNS = ("first", "father", "grand", "family")

@@ -1,4 +1,5 @@
-"""The columns of the exported tables (`claims.csv`, `pairs.csv`, `gaps.csv`, `references.csv`).
+"""The columns of the exported tables (`claims.csv`, `pairs.csv`, `gaps.csv`, `references.csv`,
+`estimates.csv`, `people.csv`).
 
 Each table is declared once here as a catalogue of columns (name, type, HXL hashtag, description):
 `render.csv` writes the tables from it, `load.claims_csv` reads `claims.csv` back by it, and the
@@ -12,9 +13,11 @@ from typing import Literal
 
 __all__ = [
     "CLAIMS_COLUMNS",
+    "ESTIMATE_COLUMNS",
     "GAPS_COLUMNS",
     "LIST_SEPARATOR",
     "PAIRS_COLUMNS",
+    "PEOPLE_COLUMNS",
     "REFERENCES_COLUMNS",
     "TABLES",
     "Column",
@@ -199,8 +202,8 @@ GAPS_COLUMNS: tuple[Column, ...] = (
 
 REFERENCES_COLUMNS: tuple[Column, ...] = (
     Column("claim", "text", "#meta+id", "The claim the reference is for."),
-    Column("dataset", "text", "#meta+source", "The event dataset (UCDP GED, ACLED, Airwars)."),
-    Column("kind", "text", "#meta+type", "ged, acled or airwars."),
+    Column("dataset", "text", "#meta+source", "The event dataset's name (e.g. UCDP GED)."),
+    Column("kind", "text", "#meta+type", "The dataset's layout, as `events --kind` names it."),
     Column("file", "text", "#meta+file", "The dataset file that was read."),
     Column("population", "text", "#affected+type", "The claim's population."),
     Column("outcome", "text", "#impact+type", "The claim's outcome."),
@@ -225,6 +228,41 @@ REFERENCES_COLUMNS: tuple[Column, ...] = (
     Column("sentence", "text", "#description", "The comparison in one sentence."),
 )
 
+ESTIMATE_COLUMNS: tuple[Column, ...] = (
+    Column("stratum", "text", "#meta+stratum", "The stratum (all when there is one), or total."),
+    Column("method", "text", "#meta+method", "The method's key."),
+    Column("label", "text", "#meta+label", "The method, as printed."),
+    Column("observed", "int", "#affected+num+observed", "People on at least one list."),
+    Column("estimate", "float", "#affected+num+est", "The estimated total N."),
+    Column("low", "float", "#affected+num+min", "2.5% point of the 95% interval."),
+    Column("high", "float", "#affected+num+max", "97.5% point of the 95% interval."),
+    Column(
+        "coverage",
+        "float",
+        "#indicator+coverage",
+        "observed / estimate, in percent (CSV numbers keep one decimal: 60.8, not 0.6).",
+    ),
+    Column("undocumented", "float", "#affected+num+missing", "estimate - observed."),
+    Column("notes", "text", "#meta+notes", "Model, diagnostics, or why the method did not run."),
+)
+PEOPLE_COLUMNS: tuple[Column, ...] = (
+    Column("person", "int", "#meta+id+person", "A number for the person, one row each."),
+    Column("status", "text", "#status+list", "both, only_a or only_b."),
+    Column("row_a", "int", "#meta+row+a", "The record's row in list A."),
+    Column("id_a", "text", "#meta+id+a", "The record's ID in list A."),
+    Column("name_a", "text", "#affected+name+a", "The name in list A."),
+    Column("row_b", "int", "#meta+row+b", "The record's row in list B."),
+    Column("id_b", "text", "#meta+id+b", "The record's ID in list B."),
+    Column("name_b", "text", "#affected+name+b", "The name in list B."),
+    Column(
+        "match_probability", "float", "#meta+probability", "The link's probability (1 for an ID)."
+    ),
+    Column("method", "text", "#meta+method", "id or model."),
+    Column(
+        "evidence", "text", "#description+evidence", "Each comparison's level and match weight."
+    ),
+)
+
 TABLES: dict[str, Table] = {
     table.name: table
     for table in (
@@ -246,6 +284,18 @@ TABLES: dict[str, Table] = {
             "references.csv",
             "With `--events`: one row per claim, the event-data reference beside it.",
             REFERENCES_COLUMNS,
+        ),
+        Table(
+            "estimates",
+            "estimates.csv",
+            "`estimate -o estimates.csv`: one row per stratum and method, the totals last.",
+            ESTIMATE_COLUMNS,
+        ),
+        Table(
+            "people",
+            "people.csv",
+            "`lists compare --out people.csv`: one row per person of the two lists.",
+            PEOPLE_COLUMNS,
         ),
     )
 }

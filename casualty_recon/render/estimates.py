@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from casualty_recon.render.csv import Column, rows_to_csv
+from casualty_recon.model.columns import ESTIMATE_COLUMNS
+from casualty_recon.render.csv import rows_to_csv
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -21,23 +22,6 @@ __all__ = [
     "estimates_table",
 ]
 
-ESTIMATE_COLUMNS: tuple[Column, ...] = (
-    Column("stratum", "text", "#meta+stratum", "The stratum (all when there is one), or total."),
-    Column("method", "text", "#meta+method", "The method's key."),
-    Column("label", "text", "#meta+label", "The method, as printed."),
-    Column("observed", "int", "#affected+num+observed", "People on at least one list."),
-    Column("estimate", "float", "#affected+num+est", "The estimated total N."),
-    Column("low", "float", "#affected+num+min", "2.5% point of the 95% interval."),
-    Column("high", "float", "#affected+num+max", "97.5% point of the 95% interval."),
-    Column(
-        "coverage",
-        "float",
-        "#indicator+coverage",
-        "observed / estimate, in percent (CSV numbers keep one decimal: 60.8, not 0.6).",
-    ),
-    Column("undocumented", "float", "#affected+num+missing", "estimate - observed."),
-    Column("notes", "text", "#meta+notes", "Model, diagnostics, or why the method did not run."),
-)
 HEADERS = ("stratum", "method", "estimate", "95% interval", "coverage", "undocumented", "notes")
 
 
@@ -116,24 +100,27 @@ def estimates_json(result: Estimation) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
+def _tenth(value: float | None) -> float | None:
+    """A CSV number: one decimal, as the JSON has it (60.8, not 60.8333)."""
+    return None if value is None else round(value, 1)
+
+
 def estimates_csv(result: Estimation, *, bom: bool) -> bytes:
-    rows = []
-    for stratum, e in result.rows():
-        values = e.to_dict()
-        rows.append(
-            {
-                "stratum": stratum,
-                "method": e.method,
-                "label": e.label,
-                "observed": e.observed,
-                "estimate": values["estimate"],
-                "low": values["low"],
-                "high": values["high"],
-                "coverage": None if e.coverage is None else round(100 * e.coverage, 1),
-                "undocumented": values["undocumented"],
-                "notes": "; ".join(e.notes) if e.ok else f"not run: {e.error}",
-            }
-        )
+    rows = [
+        {
+            "stratum": stratum,
+            "method": e.method,
+            "label": e.label,
+            "observed": e.observed,
+            "estimate": _tenth(e.point),
+            "low": _tenth(e.low),
+            "high": _tenth(e.high),
+            "coverage": None if e.coverage is None else _tenth(100 * e.coverage),
+            "undocumented": _tenth(e.undocumented),
+            "notes": "; ".join(e.notes) if e.ok else f"not run: {e.error}",
+        }
+        for stratum, e in result.rows()
+    ]
     return rows_to_csv(ESTIMATE_COLUMNS, rows, bom=bom)
 
 

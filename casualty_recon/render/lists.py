@@ -11,6 +11,7 @@ import re
 from casualty_recon.lists.compare import ListComparison
 from casualty_recon.lists.link import Linkage
 from casualty_recon.lists.validate import ListCheck
+from casualty_recon.model.columns import PEOPLE_COLUMNS
 from casualty_recon.model.lists import LIST_FIELD_TITLES
 from casualty_recon.render.claims import clean
 
@@ -66,20 +67,6 @@ def render_validation(checks: list[ListCheck], *, all_findings: bool = False) ->
 
 
 # --- linkage and comparison --------------------------------------------------------------------
-
-PEOPLE_COLUMNS = (
-    ("person", "int", "#meta+id+person", "A number for the person, one row each."),
-    ("status", "text", "#status+list", "both, only_a or only_b."),
-    ("row_a", "int", "#meta+row+a", "The record's row in list A."),
-    ("id_a", "text", "#meta+id+a", "The record's ID in list A."),
-    ("name_a", "text", "#affected+name+a", "The name in list A."),
-    ("row_b", "int", "#meta+row+b", "The record's row in list B."),
-    ("id_b", "text", "#meta+id+b", "The record's ID in list B."),
-    ("name_b", "text", "#affected+name+b", "The name in list B."),
-    ("match_probability", "float", "#meta+probability", "The link's probability (1 for an ID)."),
-    ("method", "text", "#meta+method", "id or model."),
-    ("evidence", "text", "#description+evidence", "Each comparison's level and match weight."),
-)
 
 
 def render_linkage(linkage: Linkage) -> str:
@@ -171,17 +158,16 @@ def render_comparison(comparison: ListComparison) -> str:
 
 def people_csv(comparison: ListComparison, *, bom: bool = True) -> bytes:
     """One row per person: the ids in each list and the match probability."""
-    from casualty_recon.render.csv import Column, rows_to_csv
+    from casualty_recon.render.csv import rows_to_csv
 
-    columns = [Column(name, kind, hxl, text) for name, kind, hxl, text in PEOPLE_COLUMNS]  # type: ignore[arg-type]
     frame = comparison.people
     rows = []
     for number, record in enumerate(frame.to_dict("records"), start=1):
         row: dict[str, object] = {"person": number}
-        for name, *_ in PEOPLE_COLUMNS[1:]:
+        for name in [column.name for column in PEOPLE_COLUMNS[1:]]:
             value = record.get("probability" if name == "match_probability" else name)
             if value is None or value != value:  # None or NaN
                 continue
             row[name] = int(value) if name in ("row_a", "row_b") else value
         rows.append(row)
-    return rows_to_csv(columns, rows, bom=bom)
+    return rows_to_csv(PEOPLE_COLUMNS, rows, bom=bom)

@@ -5,7 +5,8 @@ Kinds and the objects their renderers take:
 - `report`: an `analysis.report.Report` (`report`);
 - `claims`: a loaded `model.claims.Sources` (`validate`);
 - `timelines`: a list of `analysis.timeline.Series` (`timeline`);
-- `references`: an `render.references.EventReferences` (`events`).
+- `estimates`: an `estimate.result.Estimation` (`estimate`);
+- `references`: a `render.references.EventReferences` (`events`).
 
 A renderer takes the object and a `Target` (where the text goes) and returns the text (str or
 bytes), or, for the terminal, a `Painter` that prints to a rich console. The command line
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from casualty_recon.analysis.report import Report
     from casualty_recon.analysis.timeline import Series
+    from casualty_recon.estimate.result import Estimation
     from casualty_recon.model.claims import Sources
     from casualty_recon.render.references import EventReferences
 
@@ -182,6 +184,41 @@ def _timelines_table(series: list[Series], target: Target) -> Rendered:
     return lambda console: print_timelines(console, series)
 
 
+# --- estimates ---------------------------------------------------------------------------------
+
+
+def _estimates_plain(result: Estimation, target: Target) -> Rendered:
+    from casualty_recon.render.estimates import estimates_plain
+
+    return estimates_plain(result)
+
+
+def _estimates_markdown(result: Estimation, target: Target) -> Rendered:
+    from casualty_recon.render.estimates import estimates_markdown
+
+    return estimates_markdown(result)
+
+
+def _estimates_json(result: Estimation, target: Target) -> Rendered:
+    from casualty_recon.render.estimates import estimates_json
+
+    return estimates_json(result)
+
+
+def _estimates_table(result: Estimation, target: Target) -> Rendered:
+    if target.to_file:  # a file gets no terminal codes: the plain text
+        return _estimates_plain(result, target)
+    from casualty_recon.render.estimates import estimates_table
+
+    return lambda console: console.print(estimates_table(result))
+
+
+def _estimates_csv(result: Estimation, target: Target) -> Rendered:
+    from casualty_recon.render.estimates import estimates_csv
+
+    return estimates_csv(result, bom=target.to_file)
+
+
 # --- event references --------------------------------------------------------------------------
 
 
@@ -227,6 +264,13 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "plain": _timelines_plain,
         "markdown": _timelines_markdown,
         "json": _timelines_json,
+    },
+    "estimates": {
+        "table": _estimates_table,
+        "plain": _estimates_plain,
+        "markdown": _estimates_markdown,
+        "json": _estimates_json,
+        "csv": _estimates_csv,
     },
     "references": {
         # No table of their own yet: the terminal and Markdown get the plain sentences.

@@ -438,3 +438,16 @@ def test_every_csv_the_package_writes_is_a_table_of_the_catalogue() -> None:
             assert isinstance(first, ast.Name), where
             assert getattr(catalogue, first.id, None) in tabled, where
     assert calls >= 4
+
+
+def test_a_link_probability_keeps_four_decimals_and_counts_keep_one() -> None:
+    """people.csv's match_probability is not a count: 0.987654 is 0.9877, not 1 (its column
+    says decimals=4); a rate in pairs.csv still has one decimal."""
+    from casualty_recon.model.columns import PEOPLE_COLUMNS
+
+    probability = next(c for c in PEOPLE_COLUMNS if c.name == "match_probability")
+    text = csv_export.rows_to_csv([probability], [{"match_probability": 0.987654}], bom=False)
+    assert text.decode("utf-8").splitlines()[1] == "0.9877"
+    rate = Column("rate", "float", "#x", "A rate.")
+    text = csv_export.rows_to_csv([rate], [{"rate": 144.86}], bom=False, delimiter=";")
+    assert text.decode("utf-8").splitlines()[1] == "144,9"

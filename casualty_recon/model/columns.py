@@ -37,6 +37,8 @@ class Column:
     type: ColumnType
     hxl: str
     description: str
+    # A float's decimal places at most (trailing zeros dropped): one for counts and rates.
+    decimals: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +257,11 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     Column("id_b", "text", "#meta+id+b", "The record's ID in list B."),
     Column("name_b", "text", "#affected+name+b", "The name in list B."),
     Column(
-        "match_probability", "float", "#meta+probability", "The link's probability (1 for an ID)."
+        "match_probability",
+        "float",
+        "#meta+probability",
+        "The link's probability (1 for an ID).",
+        decimals=4,
     ),
     Column("method", "text", "#meta+method", "id or model."),
     Column(

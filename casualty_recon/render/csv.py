@@ -205,15 +205,17 @@ def neutralise(text: str) -> str:
     return "'" + text if _FORMULA_START.match(text) else text
 
 
-def _format_number(value: float, decimal: str) -> str:
+def _format_number(value: float, decimal: str, places: int = 1) -> str:
+    """A number as a cell: whole numbers bare, others to `places` decimals at most (trailing
+    zeros dropped), `decimal` as the decimal mark."""
     if not math.isfinite(value):
         return ""
     if float(value).is_integer():
         return str(int(value))
-    whole, _, tenth = f"{value:.1f}".partition(".")
-    if tenth == "0":
-        return "0" if whole == "-0" else whole
-    return f"{whole}{decimal}{tenth}"
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        return "0"
+    return text.replace(".", decimal)
 
 
 def _plain_text(value: object, decimal: str) -> str:
@@ -246,7 +248,7 @@ def _cell(column: Column, value: object, decimal: str) -> str:
         return ""
     kind = column.type
     if kind in ("int", "float") and isinstance(value, int | float) and not isinstance(value, bool):
-        return _format_number(value, decimal)
+        return _format_number(value, decimal, column.decimals)
     if kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     if kind == "bool" and isinstance(value, bool):

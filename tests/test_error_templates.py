@@ -9,6 +9,7 @@ every module of the package and the tools and fail on a message composed by hand
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,35 @@ CONSTRUCTORS = {
     "ErrorKind",
 }
 # Helpers that take a template and its blanks: never a text.
-TEMPLATE_TAKERS = {"problem", "_problem", "report", "event_file_error", "_refuse", "of"}
+TEMPLATE_TAKERS = {"problem", "_problem", "report", "event_file_error", "_refuse", "of", "fill"}
+# A blank is filled with a value (a name, a number, the user's text), never with wording: a site
+# that passes a text with words by keyword (`hint="..."`, `why="a" if x else "b"`) composes the
+# message the catalogue should hold (one template per case). Sites not yet converted, by module
+# and keyword, each to be moved into the catalogue; the list only shrinks.
+NOT_YET_CONVERTED: set[tuple[str, str]] = {
+    ("casualty_recon/cli/estimate_command.py", "lists"),
+    ("casualty_recon/cli/estimate_command.py", "suffixes"),
+    ("casualty_recon/cli/estimate_command.py", "name"),
+    ("casualty_recon/cli/extract_run.py", "s"),
+    ("casualty_recon/cli/lists_command.py", "usage"),
+    ("casualty_recon/estimate/claim.py", "hint"),
+    ("casualty_recon/estimate/table.py", "s"),
+    ("casualty_recon/events/source.py", "reason"),
+    ("casualty_recon/lists/overlap.py", "usage"),
+    ("casualty_recon/lists/overlap.py", "known"),
+    ("casualty_recon/load/claims_csv.py", "low"),
+    ("casualty_recon/load/claims_csv.py", "high"),
+    ("casualty_recon/load/claims_csv.py", "why"),
+    ("casualty_recon/load/claims_csv.py", "s"),
+    ("casualty_recon/load/claims_csv.py", "hint"),
+    ("casualty_recon/load/lists_section.py", "hint"),
+    ("casualty_recon/load/reading.py", "reason"),
+    ("casualty_recon/render/chart.py", "suffix"),
+    ("tools/eval_extract.py", "hint"),
+}
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _name(node: ast.expr) -> str | None:
@@ -59,8 +88,20 @@ def _is_text(node: ast.expr) -> bool:
     )
 
 
-def hand_built(source: str, where: str) -> list[str]:
-    """Where `source` composes an error message by hand."""
+def _words(node: ast.AST) -> list[str]:
+    """The literal texts with letters in an expression (`"a" if x else f"b {y}"`, `"s"`), leaving
+    out subscript keys (`row["figure_text"]`) and format specs (`{n:,}`)."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) and _LETTER.search(node.value) else []
+    if isinstance(node, ast.Subscript):
+        return _words(node.value)
+    if isinstance(node, ast.FormattedValue):
+        return _words(node.value)
+    return [text for child in ast.iter_child_nodes(node) for text in _words(child)]
+
+
+def hand_built(source: str, where: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """Where `source` composes an error message by hand; `allowed`: keywords not yet checked."""
     found = []
     for node in walked(source):
         if isinstance(node, ast.Call):
@@ -69,6 +110,12 @@ def hand_built(source: str, where: str) -> list[str]:
                 found.append(f"{where}:{node.lineno}: {name}(...) built by hand; use {name}.of")
             elif name in TEMPLATE_TAKERS and any(_is_text(arg) for arg in node.args):
                 found.append(f"{where}:{node.lineno}: {name}() given a text, not a template")
+            elif name in TEMPLATE_TAKERS:
+                found.extend(
+                    f"{where}:{node.lineno}: {name}({kw.arg}=...) given wording {words[0]!r}"
+                    for kw in node.keywords
+                    if kw.arg not in allowed and (words := _words(kw.value))
+                )
         texts = [node.value] if isinstance(node, ast.Constant) else []
         if isinstance(node, ast.JoinedStr):
             texts = [v.value for v in node.values if isinstance(v, ast.Constant)][:1]
@@ -84,12 +131,25 @@ def _modules() -> list[Path]:
 
 
 def test_no_module_outside_the_catalogue_builds_an_error_message_by_hand() -> None:
-    found = [
-        problem
-        for path in _modules()
-        for problem in hand_built(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
-    ]
+    found = []
+    for path in _modules():
+        where = path.relative_to(ROOT).as_posix()
+        allowed = frozenset(kw for module, kw in NOT_YET_CONVERTED if module == where)
+        found.extend(hand_built(path.read_text(encoding="utf-8"), where, allowed))
     assert found == []
+
+
+def test_sites_not_yet_converted_still_exist() -> None:
+    """An entry of NOT_YET_CONVERTED whose site was converted is deleted, not left to hide one."""
+    stale = [
+        (module, kw)
+        for module, kw in sorted(NOT_YET_CONVERTED)
+        if not any(
+            f"({kw}=" in problem
+            for problem in hand_built((ROOT / module).read_text(encoding="utf-8"), module)
+        )
+    ]
+    assert stale == []
 
 
 @pytest.mark.parametrize(
@@ -104,6 +164,13 @@ def test_no_module_outside_the_catalogue_builds_an_error_message_by_hand() -> No
         'stderr(f"error: cannot write to standard output: {reason}")',
         'out.write(f"  hint: {hint}")',
         'T = Template("bad-option", "no")',
+        'Problem.of(CSV_MISSING, where, hint="required columns: " + names)',
+        'UsageError.of(CLAIM_INVALID, message=m, hint=first.hint or "check the scope")',
+        'reader.problem(cell, MISMATCH, why="edited" if exported else "cannot tell")',
+        'reader.report(UNKNOWN_ID, node, hint=suggest(text, known, "it must be an id"))',
+        'DataError.of(FAILED, failed=n, s="s" if n != 1 else "")',
+        'GrammarError.of(FIGURE_BAD_WHY, text=text, why=f"low {low} is above high {high}")',
+        'NOT_A_MAPPING.fill(what=what, hint="write it as `name: value` lines")',
     ],
 )
 def test_the_check_finds_a_message_built_by_hand(source: str) -> None:
@@ -115,6 +182,8 @@ def test_the_check_lets_templates_through() -> None:
         "raise UsageError.of(FILE_EXISTS, path=path)\n"
         "reader.problem(line, 1, OVERLAPS_COUNT_NEGATIVE, text=f'{text}')\n"
         "stderr(describe(error))\n"
+        "Problem.of(CSV_MISSING, where, columns=', '.join(missing), count=len(missing))\n"
+        "reader.problem(cell, CSV_TWICE, name=row['figure_text'], first=f'{n:,}')\n"
     )
     assert hand_built(source, "example.py") == []
 

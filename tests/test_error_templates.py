@@ -111,11 +111,12 @@ def hand_built(source: str, where: str, allowed: frozenset[str] = frozenset()) -
             elif name in TEMPLATE_TAKERS and any(_is_text(arg) for arg in node.args):
                 found.append(f"{where}:{node.lineno}: {name}() given a text, not a template")
             elif name in TEMPLATE_TAKERS:
-                found.extend(
-                    f"{where}:{node.lineno}: {name}({kw.arg}=...) given wording {words[0]!r}"
-                    for kw in node.keywords
-                    if kw.arg not in allowed and (words := _words(kw.value))
-                )
+                for kw in node.keywords:
+                    if kw.arg not in allowed and (words := _words(kw.value)):
+                        found.append(
+                            f"{where}:{node.lineno}: {name}({kw.arg}=...) given wording "
+                            f"{words[0]!r}"
+                        )
         texts = [node.value] if isinstance(node, ast.Constant) else []
         if isinstance(node, ast.JoinedStr):
             texts = [v.value for v in node.values if isinstance(v, ast.Constant)][:1]

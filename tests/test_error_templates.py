@@ -43,7 +43,16 @@ CONSTRUCTORS = {
     "ErrorKind",
 }
 # Helpers that take a template and its blanks: never a text.
-TEMPLATE_TAKERS = {"problem", "_problem", "report", "event_file_error", "_refuse", "of", "fill"}
+TEMPLATE_TAKERS = {
+    "problem",
+    "_problem",
+    "report",
+    "event_file_error",
+    "_refuse",
+    "of",
+    "fill",
+    "_bad",
+}
 # A blank is filled with a value (a name, a number, the user's text), never with wording: a site
 # that passes a text with words by keyword (`hint="..."`, `why="a" if x else "b"`) composes the
 # message the catalogue should hold (one template per case). Sites not yet converted, by module
@@ -161,6 +170,7 @@ def test_sites_not_yet_converted_still_exist() -> None:
         "raise GrammarError(code, message, hint)",
         'problems.append(Problem("file", where, f"cannot read {name}"))',
         'reader.problem(line, 1, f"count {text} is negative")',
+        '_bad(text, "no count is fewer than 0")',
         'raise event_file_error(path, "the event file is empty")',
         'stderr(f"error: cannot write to standard output: {reason}")',
         'out.write(f"  hint: {hint}")',

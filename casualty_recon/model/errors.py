@@ -229,9 +229,23 @@ def _literal(text: str) -> str:
 
 # figures
 FIGURE_BAD = Template("bad-figure", 'cannot read figure "{text}"', _literal(ACCEPTED_FIGURES))
-FIGURE_BAD_WHY = Template(
-    "bad-figure", 'cannot read figure "{text}": {why}', _literal(ACCEPTED_FIGURES)
-)
+
+
+def _figure_bad(why: str) -> Template:
+    """A figure the grammar refuses, and why (`why` may have blanks)."""
+    return Template("bad-figure", 'cannot read figure "{text}": ' + why, FIGURE_BAD.hint)
+
+
+FIGURE_FEWER_THAN_ZERO = _figure_bad("no count is fewer than 0")
+FIGURE_NEARLY_ZERO = _figure_bad("no count is nearly 0")
+FIGURE_LOW_ABOVE_HIGH = _figure_bad("low {low} is above high {high}")
+FIGURE_RANGE_BACKWARDS = _figure_bad("the range runs backwards ({first} is above {last})")
+FIGURE_BOUND_BOOLEAN = _figure_bad("a bound is true/false, not a number")
+FIGURE_TRUE_FALSE = _figure_bad("a figure is a number, not true/false")
+FIGURE_NOT_WHOLE = _figure_bad("a figure is a whole number")
+FIGURE_OVER_MAX = _figure_bad("it is over {limit:,}, more than any count")
+FIGURE_TOO_LONG = _figure_bad("too long for a figure")
+FIGURE_BLANK = _figure_bad("it is empty")
 FIGURE_NEGATIVE = Template(
     "negative-figure", 'figure "{text}" is below zero', "a figure counts people: write 0 or more"
 )
@@ -258,7 +272,22 @@ TOLERANCE_OUT_OF_RANGE = Template(
 
 # periods
 PERIOD_BAD = Template("bad-date", 'cannot read date "{text}"', ACCEPTED_PERIODS)
-PERIOD_BAD_WHY = Template("bad-date", 'cannot read date "{text}": {why}', ACCEPTED_PERIODS)
+
+
+def _period_bad(why: str) -> Template:
+    """A date the grammar refuses, and why (`why` may have blanks)."""
+    return Template("bad-date", 'cannot read date "{text}": ' + why, ACCEPTED_PERIODS)
+
+
+PERIOD_NO_SUCH_DAY = _period_bad("there is no day {year:04d}-{month:02d}-{day:02d}")
+PERIOD_NO_SUCH_MONTH = _period_bad("there is no month {month:02d}")
+PERIOD_NO_SUCH_YEAR = _period_bad("there is no year {year}")
+PERIOD_YEAR_OUT_OF_RANGE = _period_bad("a year runs from 0001 to 9999")
+PERIOD_INTERVAL_END = _period_bad("each end of an interval is a day, month or year in digits")
+PERIOD_INTERVAL_BACKWARDS = _period_bad("the interval ends before it starts")
+PERIOD_NOT_TEXT = _period_bad("a date is text such as 2019-04-29")
+PERIOD_TOO_LONG = _period_bad("too long for a date")
+PERIOD_EMPTY = _period_bad("it is empty")
 PERIOD_NO_YEAR = Template(
     "bad-date",
     'cannot read date "{text}": it has no year',

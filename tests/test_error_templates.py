@@ -208,6 +208,20 @@ def _templates() -> list[tuple[str, str, Template]]:
     ]
 
 
+def test_no_template_name_is_bound_twice() -> None:
+    """A second `NAME = Template(...)` in the catalogue silently replaces the first."""
+    names = [
+        (path.name, target.id)
+        for path in sorted(CATALOGUE)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id.isupper()
+    ]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    assert twice == []
+
+
 def test_every_template_has_a_kind_of_its_catalogue() -> None:
     templates = _templates()
     assert len(templates) > 200

@@ -301,13 +301,6 @@ NAME_TOO_LONG = Template(
     "choose a shorter name",
 )
 
-EXTRACTED_TOO_LARGE = Template(
-    "cannot-write",
-    "the sources.yaml written from these articles would be {size:,} bytes, over the limit of "
-    "{limit:,} that validate and report read; nothing was written",
-    "extract fewer or shorter articles into each file",
-)
-
 # --- files read --------------------------------------------------------------------------------
 CANNOT_READ_QUOTED = Template(
     "cannot-read",

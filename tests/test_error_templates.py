@@ -73,7 +73,6 @@ NOT_YET_CONVERTED: set[tuple[str, str]] = {
     ("casualty_recon/load/claims_csv.py", "why"),
     ("casualty_recon/load/claims_csv.py", "s"),
     ("casualty_recon/load/claims_csv.py", "hint"),
-    ("casualty_recon/load/lists_section.py", "hint"),
     ("casualty_recon/load/reading.py", "reason"),
     ("casualty_recon/render/chart.py", "suffix"),
     ("tools/eval_extract.py", "hint"),

@@ -17,10 +17,10 @@ from casualty_recon.load.assumption_reader import AssumptionReader
 from casualty_recon.load.claim_fields import CLAIM_FIELDS, CLAIM_REQUIRED
 from casualty_recon.load.nesting import MAX_NESTING, too_deep
 from casualty_recon.load.node_reader import (
+    closest,
     is_octal,
     number_or_text,
     octal_value,
-    suggest,
 )
 from casualty_recon.load.yaml_nodes import Node
 from casualty_recon.model.claims import (
@@ -71,6 +71,7 @@ from casualty_recon.model.errors import (
     PUBLISHED_BEFORE_AS_OF,
     SOURCE_TWICE,
     SOURCE_UNKNOWN,
+    SOURCE_UNKNOWN_NONE_YET,
     SOURCES_NOT_A_MAPPING,
     START_AFTER_AS_OF,
     TOLERANCE_NOT_FRACTION,
@@ -295,8 +296,7 @@ class Builder(AssumptionReader):
             if target == claim_id:
                 self.report(BREAKDOWN_OF_ITSELF, where, id=claim_id)
             elif target not in seen:
-                choices = suggest(target, list(seen), "it must be the id of a claim")
-                self.report(BREAKDOWN_UNKNOWN, where, target=target, choices=choices)
+                self.report(BREAKDOWN_UNKNOWN.near(closest(target, seen)), where, target=target)
         self.breakdown_cycles(written)
         claims: list[Claim] = []
         for item, claim_id, _where in written:
@@ -375,16 +375,13 @@ class Builder(AssumptionReader):
         if (n := value("source")) is not None:
             source = self.text(n, "the source", allow_numbers=True)
             if source is not None and source not in sources.sources:
-                choices = (
-                    suggest(
-                        source,
-                        list(sources.sources),
-                        "add it under `sources:` or use one of: " + ", ".join(sources.sources),
-                    )
+                template = (
+                    SOURCE_UNKNOWN.near(closest(source, sources.sources))
                     if sources.sources
-                    else "add it under `sources:`"
+                    else SOURCE_UNKNOWN_NONE_YET
                 )
-                self.report(SOURCE_UNKNOWN, n, source=source, choices=choices)
+                known = ", ".join(sources.sources)
+                self.report(template, n, source=source, sources=known)
         figure = None
         if (n := value("figure")) is not None:
             figure = self.figure(n, sources.about_tolerance)
@@ -592,8 +589,8 @@ class Builder(AssumptionReader):
             ok = True
             for member, claim_id in zip(item.items, ids, strict=True):
                 if claim_id is not None and claim_id not in known:
-                    hint = suggest(claim_id, known, "it must be the id of a claim")
-                    self.report(COMPARE_UNKNOWN_ID, member, claim_id=claim_id, hint=hint)
+                    template = COMPARE_UNKNOWN_ID.near(closest(claim_id, known))
+                    self.report(template, member, claim_id=claim_id)
                     ok = False
             first, second = ids
             if first is None or second is None or not ok:

@@ -119,6 +119,13 @@ class Template(NamedTuple):
     def title(self) -> str:
         return KINDS[self.code].title
 
+    def near(self, close: str | None) -> Template:
+        """This template, its hint led by "did you mean CLOSE?" when a name close to the one
+        written was found (`close` goes in as a value: braces in it are not blanks)."""
+        if close is None:
+            return self
+        return self._replace(hint=f"did you mean {_literal(close)}? {self.hint}")
+
     def fill(self, **values: object) -> tuple[str, str | None]:
         """The message and the hint with every blank filled."""
         hint = None if self.hint is None else self.hint.format(**values)
@@ -448,7 +455,16 @@ YAML_SYNTAX_TABS = Template(
 )
 
 # the loader: shapes and fields
-NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
+NOT_A_MAPPING = Template(
+    "wrong-type",
+    "{what} must be a mapping, not {found}",
+    "write it as `name: value` lines, indented under its key",
+)
+FILE_NOT_A_MAPPING = Template(
+    "wrong-type",
+    "the file must be a mapping, not {found}",
+    "a sources file is a mapping: version, sources, claims (see `casualty-recon init`)",
+)
 NOT_TEXT = Template(
     "wrong-type", "{what} must be text, not {found}", "write one value, in quotes if need be"
 )
@@ -462,12 +478,14 @@ COMPARE_NOT_A_LIST = Template(
 COMPARE_NOT_A_PAIR = Template(
     "bad-compare", "a `compare` entry must be a pair of two claim ids, not {found}", COMPARE_EXAMPLE
 )
-COMPARE_UNKNOWN_ID = Template("bad-compare", "`compare` names no claim: `{claim_id}`", "{hint}")
+COMPARE_UNKNOWN_ID = Template(
+    "bad-compare", "`compare` names no claim: `{claim_id}`", "it must be the id of a claim"
+)
 COMPARE_SAME_ID = Template(
     "bad-compare", "`compare` pairs `{claim_id}` with itself", "a pair names two different claims"
 )
 KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}", "delete one of the two")
-FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "{choices}")
+FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "fields: {fields}")
 BOOLEAN_TEXT = Template(
     "boolean-value",
     "{what} is `{text}`, which YAML reads as the boolean {value}",
@@ -480,11 +498,15 @@ OCTAL_TEXT = Template(
 )
 VALUE_EMPTY = Template("missing-field", "{what} is empty", "give a value, or leave the field out")
 LIST_EMPTY = Template("missing-field", "{what} is an empty list", "give a value, or leave it out")
-KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "{choices}")
-POPULATION_UNKNOWN = Template("unknown-population", 'unknown population "{value}"', "{choices}")
-OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "{choices}")
-BASIS_UNKNOWN = Template("unknown-basis", 'unknown basis "{value}"', "{choices}")
-APPLIES_TO_UNKNOWN = Template("bad-assumption", 'unknown applies_to value "{value}"', "{choices}")
+KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "source kinds: {choices}")
+POPULATION_UNKNOWN = Template(
+    "unknown-population", 'unknown population "{value}"', "populations: {choices}"
+)
+OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "outcomes: {choices}")
+BASIS_UNKNOWN = Template("unknown-basis", 'unknown basis "{value}"', "bases: {choices}")
+APPLIES_TO_UNKNOWN = Template(
+    "bad-assumption", 'unknown applies_to value "{value}"', "applies_to values: {choices}"
+)
 VERSION_UNKNOWN = Template(
     "bad-version",
     "version {version!r} is not a version this tool reads",
@@ -537,7 +559,7 @@ BREAKDOWN_CYCLE = Template(
     "a part cannot contain the whole it is part of; remove breakdown_of from one of these claims",
 )
 BREAKDOWN_UNKNOWN = Template(
-    "unknown-breakdown", "breakdown_of names no claim: `{target}`", "{choices}"
+    "unknown-breakdown", "breakdown_of names no claim: `{target}`", "it must be the id of a claim"
 )
 BREAKDOWN_TOO_LARGE = Template(
     "bad-breakdown",
@@ -552,7 +574,14 @@ ID_BAD = Template(
     "claim id `{id}` has characters other than letters, digits, -, _ and .",
     "for example: ohchr-2019-08-08",
 )
-SOURCE_UNKNOWN = Template("unknown-source", "unknown source `{source}`", "{choices}")
+SOURCE_UNKNOWN = Template(
+    "unknown-source",
+    "unknown source `{source}`",
+    "add it under `sources:` or use one of: {sources}",
+)
+SOURCE_UNKNOWN_NONE_YET = Template(
+    "unknown-source", "unknown source `{source}`", "add it under `sources:`"
+)
 SOURCE_UNKNOWN_BARE = Template(
     "unknown-source", "unknown source `{source}`", "add it to `sources`, or fix the key"
 )

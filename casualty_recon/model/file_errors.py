@@ -210,4 +210,6 @@ LISTS_NOT_A_MAPPING = Template(
     "`lists` must be a mapping of list keys",
     "write one key per list under `lists:`, each with its `file:`, `source:` and `columns:`",
 )
-CLAIM_LIST_UNKNOWN = Template("bad-list", "`list` names no list of `lists`: `{text}`", "{hint}")
+CLAIM_LIST_UNKNOWN = Template(
+    "bad-list", "`list` names no list of `lists`: `{text}`", "it must be a key of `lists`"
+)

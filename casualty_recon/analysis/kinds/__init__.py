@@ -105,10 +105,8 @@ def check_assumptions(sources: Sources) -> None:
             assumption.applies_to,
             assumption.location or Location(sources.path, 1, 1),
         )
-        hint = "applies_to values: " + ", ".join(targets)
         close = difflib.get_close_matches(assumption.applies_to, targets, n=1, cutoff=0.6)
-        if close:
-            hint = f"did you mean {close[0]}? {hint}"
-        problems.append(Problem.of(APPLIES_TO_UNKNOWN, where, value=written, choices=hint))
+        template = APPLIES_TO_UNKNOWN.near(close[0] if close else None)
+        problems.append(Problem.of(template, where, value=written, choices=", ".join(targets)))
     if problems:
         raise InputError(problems)

@@ -696,7 +696,12 @@ CSV_NO_HEADER = Template(
     "the CSV has no header row",
     "export one with `casualty-recon export`; its first row names the columns",
 )
-CSV_MISSING_COLUMNS = Template("bad-csv", "the CSV has no {columns} column{s}", "{hint}")
+CSV_MISSING_COLUMNS = Template(
+    "bad-csv", "the CSV has no {columns} column{s}", "required columns: {required}"
+)
+# when a header is close to a missing column's name: one guess per such column
+CSV_MISSING_COLUMNS_GUESSED = CSV_MISSING_COLUMNS._replace(hint="{guesses}")
+CSV_COLUMN_GUESS = "did you mean {close} for {name}?"
 CSV_COLUMN_TWICE = Template(
     "bad-csv",
     "the column {name} is in the header twice (columns {first} and {second})",
@@ -704,12 +709,17 @@ CSV_COLUMN_TWICE = Template(
 )
 CSV_ROW_SHORT = Template(
     "bad-csv",
-    "the row has {cells} cell{s}, the header {columns}: none for {missing}",
+    "the row has {cells} cell{s}, the header has {columns}: none for {missing}",
     "give every row a cell for each column (an empty one where there is no value)",
+)
+CSV_ROW_SHORT_MORE = CSV_ROW_SHORT._replace(
+    message="the row has {cells} cell{s}, the header has {columns}: none for {missing} "
+    "and {more} more"
 )
 CSV_ROW_LONG = Template(
     "bad-csv",
-    "the row has {cells} cells, the header {columns}: cell {extra} (`{text}`) is under no column",
+    "the row has {cells} cells, the header has {columns}: cell {extra} (`{text}`) is under no "
+    "column",
     "delete the extra cells, or name their column in the header",
 )
 CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
@@ -729,9 +739,23 @@ CSV_SOURCE_DIFFERS = Template(
 CSV_FIGURE_MISMATCH = Template(
     "bad-csv",
     "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
-    "which means {shown}, and {why}",
+    "which means {shown}, and without the qualifier column it cannot be told which was edited",
     "empty figure_low and figure_high to keep figure_text, or empty figure_text to keep the bounds",
 )
+# the same, when the qualifier column says figure_text was not edited either
+CSV_FIGURE_MISMATCH_BOTH = CSV_FIGURE_MISMATCH._replace(
+    message="figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
+    "which means {shown}, and both look edited"
+)
+# how an empty cell is shown in a message
+EMPTY_CELL = "empty"
+
+
+def plural_s(count: int) -> str:
+    """The `{s}` of a message that counts things: `1 list`, `2 lists`."""
+    return "" if count == 1 else "s"
+
+
 CSV_DATE_MISMATCH = Template(
     "bad-csv",
     "{name} {stated} does not match {field} `{text}` ({earliest} to {latest})",

@@ -65,10 +65,8 @@ NOT_YET_CONVERTED: set[tuple[str, str]] = {
     ("casualty_recon/cli/lists_command.py", "usage"),
     ("casualty_recon/estimate/claim.py", "hint"),
     ("casualty_recon/estimate/table.py", "s"),
-    ("casualty_recon/events/source.py", "reason"),
     ("casualty_recon/lists/overlap.py", "usage"),
     ("casualty_recon/lists/overlap.py", "known"),
-    ("casualty_recon/load/reading.py", "reason"),
     ("casualty_recon/render/chart.py", "suffix"),
     ("tools/eval_extract.py", "hint"),
 }

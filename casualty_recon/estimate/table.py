@@ -25,7 +25,7 @@ from casualty_recon.model.file_errors import (
     OVERLAPS_COUNT_NEGATIVE,
     OVERLAPS_COUNT_NOT_WHOLE,
     OVERLAPS_EMPTY,
-    OVERLAPS_FILE_HINT,
+    OVERLAPS_FILE,
     OVERLAPS_LIST_TWICE,
     OVERLAPS_LIST_UNNAMED,
     OVERLAPS_NO_COUNT_COLUMN,
@@ -85,16 +85,7 @@ def read_overlaps(path: str | Path) -> list[OverlapTable]:
     from casualty_recon.load.reading import read_input
 
     name = str(path)
-    try:
-        data = read_input(name)
-    except InputError as error:
-        # The shared messages, with a hint about this command's input, not sources.yaml's.
-        raise InputError(
-            [
-                p._replace(hint=OVERLAPS_FILE_HINT) if p.code == "file" and name != "-" else p
-                for p in error.problems
-            ]
-        ) from None
+    data = read_input(name, files=OVERLAPS_FILE)
     if name == "-":
         name = "<stdin>"
     try:

@@ -412,6 +412,18 @@ FIFO_NO_WRITER = Template(
 STDIN_CLOSED = Template(
     "file", "cannot read standard input: it is closed", "give a file instead of -"
 )
+
+
+class FileTemplates(NamedTuple):
+    """The messages of a named file that cannot be read, for one kind of input: each hint says
+    what file to give (`load.reading.read_input` takes them)."""
+
+    unreadable: Template
+    not_regular: Template
+    fifo_no_writer: Template
+
+
+SOURCES_FILE = FileTemplates(FILE_UNREADABLE, FILE_NOT_REGULAR, FIFO_NO_WRITER)
 FILE_NOT_UTF8 = Template(
     "encoding",
     "byte 0x{byte:02x} is not UTF-8 text",

@@ -5,7 +5,13 @@ of `ERROR_KINDS`, a wording with named blanks, a hint; sites fill them.
 
 from __future__ import annotations
 
-from casualty_recon.model.errors import Template
+from casualty_recon.model.errors import (
+    FIFO_NO_WRITER,
+    FILE_NOT_REGULAR,
+    FILE_UNREADABLE,
+    FileTemplates,
+    Template,
+)
 
 # event files
 EVENTS_UNREADABLE = Template(
@@ -59,6 +65,13 @@ EVENTS_UNKNOWN_LAYOUT = Template(
 # overlap counts (`estimate`)
 OVERLAPS_FILE_HINT = (
     "give the path of an overlap-count CSV (list columns and count), or - for stdin"
+)
+# the shared messages of a file that cannot be read, with a hint about this command's input
+OVERLAPS_FILE = FileTemplates(
+    *(
+        Template(t.code, t.message, OVERLAPS_FILE_HINT)
+        for t in (FILE_UNREADABLE, FILE_NOT_REGULAR, FIFO_NO_WRITER)
+    )
 )
 OVERLAPS_NOT_UTF8 = Template("encoding", "the file is not UTF-8 text", "save the file as UTF-8")
 OVERLAPS_EMPTY = Template(

@@ -25,6 +25,7 @@ from casualty_recon.model.usage import (
     ESTIMATE_LISTS_TOO_FEW,
     FORMAT_FROM_SUFFIX,
     LIST_NOT_IN_FILE,
+    LIST_NOT_IN_FILE_NO_LISTS,
     OPTION_NOT_A_DATE,
 )
 
@@ -66,9 +67,7 @@ def _resolve(fmt: EstimateFormat, output: Path | None) -> EstimateFormat:
     if output is not None:
         chosen = SUFFIXES.get(output.suffix.lower())
         if chosen is None:
-            raise UsageError.of(
-                FORMAT_FROM_SUFFIX, name=output.name, suffixes=".txt, .md, .json or .csv"
-            )
+            raise UsageError.of(FORMAT_FROM_SUFFIX, name=output.name, suffixes=", ".join(SUFFIXES))
         return chosen
     return EstimateFormat.table if sys.stdout.isatty() else EstimateFormat.plain
 
@@ -167,10 +166,10 @@ def _from_lists(
     unknown = [key for key in keys if key not in sources.lists]
     if unknown:
         raise UsageError.of(
-            LIST_NOT_IN_FILE,
+            LIST_NOT_IN_FILE if sources.lists else LIST_NOT_IN_FILE_NO_LISTS,
             key=unknown[0],
             path=sources.path,
-            lists=", ".join(sorted(sources.lists)) or "none (add a `lists:` section)",
+            lists=", ".join(sorted(sources.lists)),
         )
     options = LinkOptions(
         use_ids=not no_ids,

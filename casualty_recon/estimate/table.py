@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import InputError, Problem, Template
+from casualty_recon.model.errors import InputError, Problem, Template, plural_s
 from casualty_recon.model.file_errors import (
     OVERLAPS_COUNT_NEGATIVE,
     OVERLAPS_COUNT_NOT_WHOLE,
@@ -163,7 +163,7 @@ def _check_lists(reader: _Reader, lists: list[str], line: int, column: int) -> b
             column,
             OVERLAPS_TOO_FEW_LISTS,
             count=len(lists),
-            s="s" if len(lists) != 1 else "",
+            s=plural_s(len(lists)),
         )
         return False
     if len(lists) > MAX_LISTS:

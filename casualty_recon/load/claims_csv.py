@@ -49,7 +49,8 @@ from casualty_recon.load.csv_cells import (
 from casualty_recon.load.csv_figures import bounds_text, interval, of_form
 from casualty_recon.model.claims import DayRange, Location, Note
 from casualty_recon.model.columns import CLAIMS_COLUMNS
-from casualty_recon.model.errors import (
+from casualty_recon.model.errors import GrammarError, InputError, Problem, Template, plural_s
+from casualty_recon.model.file_errors import (
     CSV_COLUMN_GUESS,
     CSV_COLUMN_TWICE,
     CSV_DATE_MISMATCH,
@@ -68,11 +69,6 @@ from casualty_recon.model.errors import (
     CSV_ROW_SHORT_MORE,
     CSV_SOURCE_DIFFERS,
     EMPTY_CELL,
-    GrammarError,
-    InputError,
-    Problem,
-    Template,
-    plural_s,
 )
 
 __all__ = ["REQUIRED_COLUMNS", "CsvDocument", "claims_csv_to_document", "read_claims_table"]

@@ -9,9 +9,12 @@ Parsers of the small languages raise `GrammarError` (what is wrong with one valu
 locates it and turns it into a `Problem` (where it is wrong). All problems of a file are raised
 together in one `InputError`. What a command is asked to do that it cannot (an unknown id, a file
 that exists, an option out of range) is a `UsageError` (exit 2), its kinds in `USAGE_KINDS` and
-its templates in `model.usage`; the messages of event, overlap-count and list files are in
-`model.file_errors`. `model.usage.describe` lays any of them out as the user reads it; no other
-code composes an error message (tests/test_error_templates.py checks it).
+its templates in `model.usage`; the messages of claims-CSV, event, overlap-count and list files
+are in `model.file_errors`. `model.usage.describe` lays any of them out as the user reads it; no
+other code composes an error message (tests/test_error_templates.py checks it). A site fills only
+values (names, numbers, the user's text); where the wording depends on the case, each case is a
+template of its own (`CSV_ROW_SHORT`, `CSV_ROW_SHORT_MORE`), and `Template.near` adds the "did you
+mean" of a misspelt name.
 """
 
 from __future__ import annotations
@@ -205,6 +208,11 @@ class UsageError(CasualtyReconError):
     def of(cls, template: Template, **values: object) -> Self:
         message, hint = template.fill(**values)
         return cls(message, hint, template.code)
+
+
+def plural_s(count: int) -> str:
+    """The `{s}` of a message that counts things: `1 list`, `2 lists`."""
+    return "" if count == 1 else "s"
 
 
 # --- the messages ------------------------------------------------------------------------------
@@ -666,120 +674,4 @@ INTERVAL_BACKWARDS = Template(
     "bad-assumption",
     "{what}: low {low:g} is above high {high:g}",
     "write the lower number first: [{high:g}, {low:g}]",
-)
-
-# event files
-EVENTS_UTF16 = Template(
-    "encoding",
-    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
-    "save it as UTF-8 CSV",
-)
-EVENTS_NOT_TEXT = Template(
-    "encoding",
-    "the event file is not text: it has NUL bytes",
-    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars)",
-)
-EVENTS_HEADER_FIELD_TOO_LONG = Template(
-    "bad-csv",
-    "a field of the header row is over {limit:,} characters",
-    "the first row of an event CSV names its columns; is this an event dataset?",
-)
-EVENTS_HEADER_NOT_CSV = Template(
-    "bad-csv",
-    "cannot read the header row as CSV: {reason}",
-    "the first row of an event CSV names its columns, separated by commas",
-)
-EVENTS_DATE_AMBIGUOUS = Template(
-    "bad-date",
-    'date "{text}" in {column} could be {day_first} or {month_first}, and no date in the file '
-    "shows which comes first",
-    "say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy",
-)
-EVENTS_DATE_ORDERS_MIXED = Template(
-    "bad-date",
-    'the file writes dates day first ("{day_first}") and month first ("{month_first}", here)',
-    "say which it is with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; the others are "
-    "then counted as unreadable",
-)
-
-# the claims CSV
-CSV_NO_HEADER = Template(
-    "bad-csv",
-    "the CSV has no header row",
-    "export one with `casualty-recon export`; its first row names the columns",
-)
-CSV_MISSING_COLUMNS = Template(
-    "bad-csv", "the CSV has no {columns} column{s}", "required columns: {required}"
-)
-# when a header is close to a missing column's name: one guess per such column
-CSV_MISSING_COLUMNS_GUESSED = CSV_MISSING_COLUMNS._replace(hint="{guesses}")
-CSV_COLUMN_GUESS = "did you mean {close} for {name}?"
-CSV_COLUMN_TWICE = Template(
-    "bad-csv",
-    "the column {name} is in the header twice (columns {first} and {second})",
-    "delete one of them: a column is read from one place",
-)
-CSV_ROW_SHORT = Template(
-    "bad-csv",
-    "the row has {cells} cell{s}, the header has {columns}: none for {missing}",
-    "give every row a cell for each column (an empty one where there is no value)",
-)
-CSV_ROW_SHORT_MORE = CSV_ROW_SHORT._replace(
-    message="the row has {cells} cell{s}, the header has {columns}: none for {missing} "
-    "and {more} more"
-)
-CSV_ROW_LONG = Template(
-    "bad-csv",
-    "the row has {cells} cells, the header has {columns}: cell {extra} (`{text}`) is under no "
-    "column",
-    "delete the extra cells, or name their column in the header",
-)
-CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
-CSV_EARLIEST_AFTER_LATEST = Template(
-    "bad-csv", "{field}_earliest is after {field}_latest", "swap the two dates"
-)
-CSV_NOT_ISO = Template(
-    "bad-csv",
-    "{name} `{text}` is not a date in the form YYYY-MM-DD",
-    "format the date columns as YYYY-MM-DD before saving the spreadsheet",
-)
-CSV_SOURCE_DIFFERS = Template(
-    "bad-csv",
-    "source {key} has the {field} `{value}` here but `{known}` on line {line}",
-    "give every row of {key} the same {column}",
-)
-CSV_FIGURE_MISMATCH = Template(
-    "bad-csv",
-    "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
-    "which means {shown}, and without the qualifier column it cannot be told which was edited",
-    "empty figure_low and figure_high to keep figure_text, or empty figure_text to keep the bounds",
-)
-# the same, when the qualifier column says figure_text was not edited either
-CSV_FIGURE_MISMATCH_BOTH = CSV_FIGURE_MISMATCH._replace(
-    message="figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
-    "which means {shown}, and both look edited"
-)
-# how an empty cell is shown in a message
-EMPTY_CELL = "empty"
-
-
-def plural_s(count: int) -> str:
-    """The `{s}` of a message that counts things: `1 list`, `2 lists`."""
-    return "" if count == 1 else "s"
-
-
-CSV_DATE_MISMATCH = Template(
-    "bad-csv",
-    "{name} {stated} does not match {field} `{text}` ({earliest} to {latest})",
-    "edit {field} (it is what counts), or empty it to use {field}_earliest and {field}_latest",
-)
-CSV_RESOLVED_EXTRA = Template(
-    "bad-csv",
-    "{resolved_column} lists {extra}, which {written_column} `{written}` does not name",
-    "edit {written_column} (it is what counts); {resolved_column} is derived from it",
-)
-CSV_NAME_DIFFERS = Template(
-    "bad-csv",
-    "{what} `{name}` stands for other {members} here than on line {line}",
-    "give every row that names {name} the same {resolved_column}",
 )

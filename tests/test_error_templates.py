@@ -215,6 +215,37 @@ def test_every_template_has_a_kind_of_its_catalogue() -> None:
     assert not set(USAGE_KINDS) & set(ERROR_KINDS)
 
 
+# Templates whose message or hint is only blanks: each carries text that is not ours to word,
+# another error's (already from a template) or a library's, and says so here.
+PASS_THROUGH: dict[str, str] = {
+    "YAML_SYNTAX": "message: the YAML parser's own description of the syntax error",
+    "YAML_SYNTAX_TABS": "message: the YAML parser's own description of the syntax error",
+    "CLICK_USAGE": "message: click's own usage error",
+    "CLICK_NO_SUCH_OPTION": "message: click's own usage error",
+    "CLICK_NO_SUCH_OPTION_CLOSE": "message: click's own usage error",
+    "ARTICLE_UNREADABLE": "message: the file-reading problem, worded by its template",
+    "AREA_BAD": "hint: the place grammar's error for the area, worded by its template",
+    "ESTIMATE_CLAIM_INVALID": "hint: the loader's problem with the claim, worded by its template",
+    "CSV_MISSING_COLUMNS_GUESSED": "hint: one CSV_COLUMN_GUESS per column with a close header",
+}
+
+
+def _only_blanks(text: str | None) -> bool:
+    return text is not None and not _LETTER.search(re.sub(r"\{[^{}]*\}", "", text))
+
+
+def test_no_template_is_a_blank_its_site_words() -> None:
+    """A message or hint of nothing but blanks (`"{hint}"`, `"{choices}"`) leaves the wording to
+    the site; each case is a template of its own instead, unless it passes text listed above."""
+    templates = _templates()
+    bare = sorted(
+        name
+        for _, name, template in templates
+        if _only_blanks(template.message) or _only_blanks(template.hint)
+    )
+    assert bare == sorted(PASS_THROUGH)
+
+
 def test_usage_errors_carry_their_code_and_exit_2() -> None:
     error = UsageError.of(usage.FILE_EXISTS, path="out.csv")
     assert (error.code, error.message, error.hint) == (

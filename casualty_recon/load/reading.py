@@ -90,7 +90,7 @@ def read_input(
     if not stat.S_ISREG(info.st_mode):
         raise InputError([Problem.of(files.not_regular, where, kind=_kind(info.st_mode))])
     if info.st_size > limit:
-        size = f"the file is {info.st_size:,} bytes"
+        size = info.st_size
         raise InputError([Problem.of(FILE_TOO_LARGE, where, size=size, limit=limit)])
     try:
         with open(name, "rb") as stream:

@@ -394,7 +394,12 @@ FILE_UNREADABLE = Template(
 )
 FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}", "check the path")
 FILE_TOO_LARGE = Template(
-    "too-large", "{size}, over the limit of {limit:,}", "split it into several files"
+    "too-large",
+    "the file is {size:,} bytes, over the limit of {limit:,}",
+    "split it into several files",
+)
+TEXT_TOO_LARGE = FILE_TOO_LARGE._replace(
+    message="the text is {size:,} characters, over the limit of {limit:,}"
 )
 FILE_STREAM_TOO_LARGE = Template(
     "too-large",

@@ -360,3 +360,12 @@ def test_fifo_with_a_writer_is_read(tmp_path: Path) -> None:
     finally:
         writer.join(timeout=10)
     assert len(sources.claims) >= 15
+
+
+def test_a_claim_without_an_id_is_named_by_its_line() -> None:
+    text = "version: 1\nsources:\n  S: s\nclaims:\n  - source: S\n    figure: 5\n"
+    with pytest.raises(InputError) as caught:
+        loads(text, "x.yaml")
+    first = caught.value.problems[0]
+    assert (first.code, str(first.location)) == ("missing-field", "x.yaml:5:5")
+    assert first.message == "claim at line 5 has no `id`"

@@ -48,9 +48,11 @@ from casualty_recon.model.errors import (
     BREAKDOWN_TOO_LARGE,
     BREAKDOWN_UNKNOWN,
     CLAIM_FIELD_MISSING,
+    CLAIM_FIELD_MISSING_AT,
     CLAIMS_NOT_A_LIST,
     COMPARE_NOT_A_LIST,
     COMPARE_NOT_A_PAIR,
+    COMPARE_NOT_TWO,
     COMPARE_SAME_ID,
     COMPARE_UNKNOWN_ID,
     FIGURE_A_LIST,
@@ -352,12 +354,13 @@ class Builder(AssumptionReader):
             return None
         before = len(self.problems)
         missing = [name for name in CLAIM_REQUIRED if name not in fields]
-        label = fields["id"][1].text if "id" in fields else f"at line {node.line}"
+        label = fields["id"][1].text if "id" in fields else None
         for name in missing:
             self.report(
-                CLAIM_FIELD_MISSING,
+                CLAIM_FIELD_MISSING if label is not None else CLAIM_FIELD_MISSING_AT,
                 node,
                 label=label,
+                line=node.line,
                 name=name,
                 required=", ".join(CLAIM_REQUIRED),
             )
@@ -582,8 +585,10 @@ class Builder(AssumptionReader):
         out: list[tuple[str, str]] = []
         for item in node.items:
             if item.kind != "seq" or len(item.items) != 2:
-                found = f"a list of {len(item.items)}" if item.kind == "seq" else item.describe()
-                self.report(COMPARE_NOT_A_PAIR, item, found=found)
+                if item.kind == "seq":
+                    self.report(COMPARE_NOT_TWO, item, count=len(item.items))
+                else:
+                    self.report(COMPARE_NOT_A_PAIR, item, found=item.describe())
                 continue
             ids = [self.text(member, "a claim id", allow_numbers=True) for member in item.items]
             ok = True

@@ -503,6 +503,9 @@ COMPARE_NOT_A_LIST = Template(
 COMPARE_NOT_A_PAIR = Template(
     "bad-compare", "a `compare` entry must be a pair of two claim ids, not {found}", COMPARE_EXAMPLE
 )
+COMPARE_NOT_TWO = COMPARE_NOT_A_PAIR._replace(
+    message="a `compare` entry must be a pair of two claim ids, not a list of {count}"
+)
 COMPARE_UNKNOWN_ID = Template(
     "bad-compare", "`compare` names no claim: `{claim_id}`", "it must be the id of a claim"
 )
@@ -593,6 +596,10 @@ BREAKDOWN_TOO_LARGE = Template(
 )
 CLAIM_FIELD_MISSING = Template(
     "missing-field", "claim {label} has no `{name}`", "required fields: {required}"
+)
+# the claim has no id either: it is named by its line
+CLAIM_FIELD_MISSING_AT = CLAIM_FIELD_MISSING._replace(
+    message="claim at line {line} has no `{name}`"
 )
 ID_BAD = Template(
     "bad-id",

@@ -107,6 +107,17 @@ def test_missing_columns_are_named_with_a_location() -> None:
     assert problem.hint == "did you mean populaton for population?"
 
 
+def test_one_missing_column_with_no_close_header_lists_the_required_ones() -> None:
+    text = "id,source,figure_text,population,outcome,area,zzz\na,S,5,civilians,killed,Idlib,x\n"
+    with pytest.raises(InputError) as caught:
+        claims_csv_to_document(text, "c.csv")
+    (problem,) = caught.value.problems
+    assert problem.message == "the CSV has no as_of column"
+    assert problem.hint == (
+        "required columns: id, source, figure_text, population, outcome, area, as_of"
+    )
+
+
 def test_figure_low_alone_is_enough() -> None:
     text = (
         "id,source,figure_low,figure_high,population,outcome,area,as_of\n"

@@ -9,6 +9,7 @@ every module of the package and the tools and fail on a message composed by hand
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,27 @@ CONSTRUCTORS = {
     "ErrorKind",
 }
 # Helpers that take a template and its blanks: never a text.
-TEMPLATE_TAKERS = {"problem", "_problem", "report", "event_file_error", "_refuse", "of"}
+TEMPLATE_TAKERS = {
+    "problem",
+    "_problem",
+    "report",
+    "event_file_error",
+    "_refuse",
+    "of",
+    "fill",
+    "_bad",
+}
+# A blank is filled with a value (a name, a number, the user's text), never with wording: a site
+# that passes a text with words by keyword (`hint="..."`, `why="a" if x else "b"`) composes the
+# message the catalogue should hold (one template per case). The sites below pass a literal that
+# is a value, not wording, by module and keyword, each with the reason.
+NOT_YET_CONVERTED: set[tuple[str, str]] = {
+    # `name="--as-of"`: the option's name, as cli/common.py passes the name of its option
+    ("casualty_recon/cli/estimate_command.py", "name"),
+}
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _name(node: ast.expr) -> str | None:
@@ -59,8 +80,20 @@ def _is_text(node: ast.expr) -> bool:
     )
 
 
-def hand_built(source: str, where: str) -> list[str]:
-    """Where `source` composes an error message by hand."""
+def _words(node: ast.AST) -> list[str]:
+    """The literal texts with letters in an expression (`"a" if x else f"b {y}"`, `"s"`), leaving
+    out subscript keys (`row["figure_text"]`) and format specs (`{n:,}`)."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) and _LETTER.search(node.value) else []
+    if isinstance(node, ast.Subscript):
+        return _words(node.value)
+    if isinstance(node, ast.FormattedValue):
+        return _words(node.value)
+    return [text for child in ast.iter_child_nodes(node) for text in _words(child)]
+
+
+def hand_built(source: str, where: str, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """Where `source` composes an error message by hand; `allowed`: keywords not yet checked."""
     found = []
     for node in walked(source):
         if isinstance(node, ast.Call):
@@ -69,6 +102,13 @@ def hand_built(source: str, where: str) -> list[str]:
                 found.append(f"{where}:{node.lineno}: {name}(...) built by hand; use {name}.of")
             elif name in TEMPLATE_TAKERS and any(_is_text(arg) for arg in node.args):
                 found.append(f"{where}:{node.lineno}: {name}() given a text, not a template")
+            elif name in TEMPLATE_TAKERS:
+                for kw in node.keywords:
+                    if kw.arg not in allowed and (words := _words(kw.value)):
+                        found.append(
+                            f"{where}:{node.lineno}: {name}({kw.arg}=...) given wording "
+                            f"{words[0]!r}"
+                        )
         texts = [node.value] if isinstance(node, ast.Constant) else []
         if isinstance(node, ast.JoinedStr):
             texts = [v.value for v in node.values if isinstance(v, ast.Constant)][:1]
@@ -84,12 +124,25 @@ def _modules() -> list[Path]:
 
 
 def test_no_module_outside_the_catalogue_builds_an_error_message_by_hand() -> None:
-    found = [
-        problem
-        for path in _modules()
-        for problem in hand_built(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
-    ]
+    found = []
+    for path in _modules():
+        where = path.relative_to(ROOT).as_posix()
+        allowed = frozenset(kw for module, kw in NOT_YET_CONVERTED if module == where)
+        found.extend(hand_built(path.read_text(encoding="utf-8"), where, allowed))
     assert found == []
+
+
+def test_sites_not_yet_converted_still_exist() -> None:
+    """An entry of NOT_YET_CONVERTED whose site changed is deleted, not left to hide another."""
+    stale = [
+        (module, kw)
+        for module, kw in sorted(NOT_YET_CONVERTED)
+        if not any(
+            f"({kw}=" in problem
+            for problem in hand_built((ROOT / module).read_text(encoding="utf-8"), module)
+        )
+    ]
+    assert stale == []
 
 
 @pytest.mark.parametrize(
@@ -100,10 +153,18 @@ def test_no_module_outside_the_catalogue_builds_an_error_message_by_hand() -> No
         "raise GrammarError(code, message, hint)",
         'problems.append(Problem("file", where, f"cannot read {name}"))',
         'reader.problem(line, 1, f"count {text} is negative")',
+        '_bad(text, "no count is fewer than 0")',
         'raise event_file_error(path, "the event file is empty")',
         'stderr(f"error: cannot write to standard output: {reason}")',
         'out.write(f"  hint: {hint}")',
         'T = Template("bad-option", "no")',
+        'Problem.of(CSV_MISSING, where, hint="required columns: " + names)',
+        'UsageError.of(CLAIM_INVALID, message=m, hint=first.hint or "check the scope")',
+        'reader.problem(cell, MISMATCH, why="edited" if exported else "cannot tell")',
+        'reader.report(UNKNOWN_ID, node, hint=suggest(text, known, "it must be an id"))',
+        'DataError.of(FAILED, failed=n, s="s" if n != 1 else "")',
+        'GrammarError.of(FIGURE_BAD_WHY, text=text, why=f"low {low} is above high {high}")',
+        'NOT_A_MAPPING.fill(what=what, hint="write it as `name: value` lines")',
     ],
 )
 def test_the_check_finds_a_message_built_by_hand(source: str) -> None:
@@ -115,6 +176,8 @@ def test_the_check_lets_templates_through() -> None:
         "raise UsageError.of(FILE_EXISTS, path=path)\n"
         "reader.problem(line, 1, OVERLAPS_COUNT_NEGATIVE, text=f'{text}')\n"
         "stderr(describe(error))\n"
+        "Problem.of(CSV_MISSING, where, columns=', '.join(missing), count=len(missing))\n"
+        "reader.problem(cell, CSV_TWICE, name=row['figure_text'], first=f'{n:,}')\n"
     )
     assert hand_built(source, "example.py") == []
 
@@ -128,6 +191,20 @@ def _templates() -> list[tuple[str, str, Template]]:
     ]
 
 
+def test_no_template_name_is_bound_twice() -> None:
+    """A second `NAME = Template(...)` in the catalogue silently replaces the first."""
+    names = [
+        (path.name, target.id)
+        for path in sorted(CATALOGUE)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id.isupper()
+    ]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    assert twice == []
+
+
 def test_every_template_has_a_kind_of_its_catalogue() -> None:
     templates = _templates()
     assert len(templates) > 200
@@ -136,6 +213,37 @@ def test_every_template_has_a_kind_of_its_catalogue() -> None:
         assert template.code in kinds, f"{module}.{name}: {template.code}"
         assert template.title  # every code has a title
     assert not set(USAGE_KINDS) & set(ERROR_KINDS)
+
+
+# Templates whose message or hint is only blanks: each carries text that is not ours to word,
+# another error's (already from a template) or a library's, and says so here.
+PASS_THROUGH: dict[str, str] = {
+    "YAML_SYNTAX": "message: the YAML parser's own description of the syntax error",
+    "YAML_SYNTAX_TABS": "message: the YAML parser's own description of the syntax error",
+    "CLICK_USAGE": "message: click's own usage error",
+    "CLICK_NO_SUCH_OPTION": "message: click's own usage error",
+    "CLICK_NO_SUCH_OPTION_CLOSE": "message: click's own usage error",
+    "ARTICLE_UNREADABLE": "message: the file-reading problem, worded by its template",
+    "AREA_BAD": "hint: the place grammar's error for the area, worded by its template",
+    "ESTIMATE_CLAIM_INVALID": "hint: the loader's problem with the claim, worded by its template",
+    "CSV_MISSING_COLUMNS_GUESSED": "hint: one CSV_COLUMN_GUESS per column with a close header",
+}
+
+
+def _only_blanks(text: str | None) -> bool:
+    return text is not None and not _LETTER.search(re.sub(r"\{[^{}]*\}", "", text))
+
+
+def test_no_template_is_a_blank_its_site_words() -> None:
+    """A message or hint of nothing but blanks (`"{hint}"`, `"{choices}"`) leaves the wording to
+    the site; each case is a template of its own instead, unless it passes text listed above."""
+    templates = _templates()
+    bare = sorted(
+        name
+        for _, name, template in templates
+        if _only_blanks(template.message) or _only_blanks(template.hint)
+    )
+    assert bare == sorted(PASS_THROUGH)
 
 
 def test_usage_errors_carry_their_code_and_exit_2() -> None:

@@ -439,3 +439,21 @@ def test_latent_class_claim_says_how_long_the_chains_ran(tmp_path: Path) -> None
     fixed = runner.invoke(app, ["estimate", str(data), "--claim", *scope, "--iterations", "600"])
     assert fixed.exit_code == 0, fixed.stderr
     assert "seed 0, 600 iterations of each chain" in fixed.stdout
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory"])
+def test_an_unreadable_overlap_file_is_reported_with_the_hint_of_an_overlap_file(
+    tmp_path: Path, kind: str
+) -> None:
+    """The shared file messages, each with a hint that names estimate's input, not sources.yaml."""
+    path = tmp_path / "counts.csv"
+    if kind == "directory":
+        path.mkdir()
+    with pytest.raises(InputError) as caught:
+        read_overlaps(path)
+    (problem,) = caught.value.problems
+    assert problem.code == "file"
+    assert problem.message.startswith("cannot read the file: ")
+    assert problem.hint == (
+        "give the path of an overlap-count CSV (list columns and count), or - for stdin"
+    )

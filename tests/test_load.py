@@ -286,6 +286,21 @@ def test_sparse_file_over_the_limit_is_refused_before_reading(tmp_path: Path) ->
     assert peak < 8 * 1024**2  # refused from its size, before a byte is read
 
 
+def test_text_over_the_limit_is_refused_in_characters_and_bytes() -> None:
+    from casualty_recon.load.yaml_nodes import MAX_BYTES, decode, parse
+
+    text, problems = parse("#" * (MAX_BYTES + 1), "big.yaml")
+    assert text is None
+    assert [p.message for p in problems] == [
+        f"the text is {MAX_BYTES + 1:,} characters, over the limit of {MAX_BYTES:,}"
+    ]
+    text, problems = decode(b"#" * (MAX_BYTES + 1), "big.yaml")
+    assert text is None
+    assert [p.message for p in problems] == [
+        f"the file is {MAX_BYTES + 1:,} bytes, over the limit of {MAX_BYTES:,}"
+    ]
+
+
 def test_read_stream_holds_at_most_limit_plus_one_bytes() -> None:
     import io
 
@@ -345,3 +360,12 @@ def test_fifo_with_a_writer_is_read(tmp_path: Path) -> None:
     finally:
         writer.join(timeout=10)
     assert len(sources.claims) >= 15
+
+
+def test_a_claim_without_an_id_is_named_by_its_line() -> None:
+    text = "version: 1\nsources:\n  S: s\nclaims:\n  - source: S\n    figure: 5\n"
+    with pytest.raises(InputError) as caught:
+        loads(text, "x.yaml")
+    first = caught.value.problems[0]
+    assert (first.code, str(first.location)) == ("missing-field", "x.yaml:5:5")
+    assert first.message == "claim at line 5 has no `id`"

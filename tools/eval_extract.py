@@ -132,7 +132,6 @@ def read_corpus(csv_path: str | Path) -> list[_Article]:
             CSV_LACKS_COLUMNS,
             path=path,
             columns=", ".join(sorted(needed - set(rows[0]))),
-            hint="give the FA-KES CSV (article_content, nb_civilians, nb_children, date)",
         )
     return [
         _Article(

@@ -25,6 +25,7 @@ from casualty_recon.model.usage import (
     ESTIMATE_LINKING_NEEDS_LISTS,
     ESTIMATE_LISTS_TOO_FEW,
     LIST_NOT_IN_FILE,
+    LIST_NOT_IN_FILE_NO_LISTS,
     OPTION_NOT_A_DATE,
 )
 from casualty_recon.render.registry import Target
@@ -113,10 +114,10 @@ def _from_lists(
     unknown = [key for key in keys if key not in sources.lists]
     if unknown:
         raise UsageError.of(
-            LIST_NOT_IN_FILE,
+            LIST_NOT_IN_FILE if sources.lists else LIST_NOT_IN_FILE_NO_LISTS,
             key=unknown[0],
             path=sources.path,
-            lists=", ".join(sorted(sources.lists)) or "none (add a `lists:` section)",
+            lists=", ".join(sorted(sources.lists)),
         )
     options = LinkOptions(
         use_ids=not no_ids,

@@ -19,7 +19,7 @@ from casualty_recon.extract.claims import ArticleFailure, ExtractedClaim, extrac
 from casualty_recon.extract.text import read_articles
 from casualty_recon.extract.writer import merge_checked, render_yaml
 from casualty_recon.load.reading import read_input
-from casualty_recon.model.errors import DataError, UsageError
+from casualty_recon.model.errors import DataError, UsageError, plural_s
 from casualty_recon.model.usage import (
     APPEND_NEEDS_OUTPUT,
     ARTICLES_ALL_FAILED,
@@ -112,7 +112,7 @@ def run_extract(
     for failure in failures:  # each on stderr as it is known, and exit 1 at the end
         err.write(error_text(failure.message, failure.hint, where=failure.name) + "\n")
     if len(failures) >= len(articles):  # every input failed: nothing to print or write
-        raise DataError.of(ARTICLES_ALL_FAILED, failed=len(failures), s=_plural(len(articles)))
+        raise DataError.of(ARTICLES_ALL_FAILED, failed=len(failures), s=plural_s(len(articles)))
     if not claims:
         err.write("no toll statements found\n")
     if output is None:
@@ -135,12 +135,8 @@ def _located(name: str) -> str:
     return f"{'<stdin>' if name == '-' else name}:1:1"
 
 
-def _plural(count: int) -> str:
-    return "s" if count != 1 else ""
-
-
 def _raise_if_failed(failures: Sequence[ArticleFailure], articles: int) -> None:
     if failures:
         raise DataError.of(
-            ARTICLES_FAILED, failed=len(failures), articles=articles, s="s" if articles != 1 else ""
+            ARTICLES_FAILED, failed=len(failures), articles=articles, s=plural_s(articles)
         )

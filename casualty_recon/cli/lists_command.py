@@ -20,6 +20,7 @@ from casualty_recon.model.usage import (
     FILE_EXISTS,
     LINK_ONE_OR_TWO,
     LIST_NOT_IN_FILE,
+    LIST_NOT_IN_FILE_NO_LISTS,
     NO_LISTS_SECTION,
     OVERLAP_TOO_FEW,
 )
@@ -67,9 +68,9 @@ def _table(sources: Sources, key: str) -> ListTable:
     from casualty_recon.lists.read import read_list
 
     if key not in sources.lists:
-        raise UsageError.of(
-            LIST_NOT_IN_FILE, key=key, path=sources.path, lists=", ".join(sorted(sources.lists))
-        )
+        template = LIST_NOT_IN_FILE if sources.lists else LIST_NOT_IN_FILE_NO_LISTS
+        lists = ", ".join(sorted(sources.lists))
+        raise UsageError.of(template, key=key, path=sources.path, lists=lists)
     return read_list(sources.lists[key])
 
 
@@ -277,7 +278,7 @@ def overlap(
         if output is not None and output.exists() and not force:
             raise UsageError.of(FILE_EXISTS, path=output)
         if len(keys) < 2:
-            raise UsageError.of(OVERLAP_TOO_FEW, usage="lists overlap A B C")
+            raise UsageError.of(OVERLAP_TOO_FEW)
         sources = _sources(sources_path)
         tables = [_table(sources, key) for key in keys]
         options = LinkOptions(

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from casualty_recon.estimate.result import Estimate, Estimation
 from casualty_recon.model.errors import UsageError
-from casualty_recon.model.usage import ESTIMATE_CLAIM_INVALID, NO_INTERVAL
+from casualty_recon.model.usage import (
+    ESTIMATE_CLAIM_INVALID,
+    ESTIMATE_CLAIM_INVALID_NO_HINT,
+    NO_INTERVAL,
+)
 
 __all__ = ["ClaimScope", "claim_document", "claim_text", "figure_text"]
 
@@ -123,9 +127,6 @@ def claim_text(result: Estimation, scope: ClaimScope, method: str | None = None)
         loads(text, "<claim>")
     except InputError as error:
         first = error.problems[0]
-        raise UsageError.of(
-            ESTIMATE_CLAIM_INVALID,
-            message=first.message,
-            hint=first.hint or "check the scope options",
-        ) from None
+        template = ESTIMATE_CLAIM_INVALID if first.hint else ESTIMATE_CLAIM_INVALID_NO_HINT
+        raise UsageError.of(template, message=first.message, hint=first.hint) from None
     return text

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import InputError, Problem, Template
+from casualty_recon.model.errors import InputError, Problem, Template, plural_s
 from casualty_recon.model.file_errors import (
     OVERLAPS_COUNT_NEGATIVE,
     OVERLAPS_COUNT_NOT_WHOLE,
     OVERLAPS_EMPTY,
-    OVERLAPS_FILE_HINT,
+    OVERLAPS_FILE,
     OVERLAPS_LIST_TWICE,
     OVERLAPS_LIST_UNNAMED,
     OVERLAPS_NO_COUNT_COLUMN,
@@ -85,16 +85,7 @@ def read_overlaps(path: str | Path) -> list[OverlapTable]:
     from casualty_recon.load.reading import read_input
 
     name = str(path)
-    try:
-        data = read_input(name)
-    except InputError as error:
-        # The shared messages, with a hint about this command's input, not sources.yaml's.
-        raise InputError(
-            [
-                p._replace(hint=OVERLAPS_FILE_HINT) if p.code == "file" and name != "-" else p
-                for p in error.problems
-            ]
-        ) from None
+    data = read_input(name, files=OVERLAPS_FILE)
     if name == "-":
         name = "<stdin>"
     try:
@@ -172,7 +163,7 @@ def _check_lists(reader: _Reader, lists: list[str], line: int, column: int) -> b
             column,
             OVERLAPS_TOO_FEW_LISTS,
             count=len(lists),
-            s="s" if len(lists) != 1 else "",
+            s=plural_s(len(lists)),
         )
         return False
     if len(lists) > MAX_LISTS:

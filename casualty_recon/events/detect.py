@@ -19,21 +19,16 @@ from casualty_recon.events.layout import Layout
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.load.yaml_nodes import utf16_order
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import (
+from casualty_recon.model.errors import InputError, Problem, Template, UsageError
+from casualty_recon.model.file_errors import (
+    EVENTS_EMPTY,
     EVENTS_HEADER_FIELD_TOO_LONG,
     EVENTS_HEADER_NOT_CSV,
     EVENTS_NOT_TEXT,
-    EVENTS_UTF16,
-    InputError,
-    Problem,
-    Template,
-    UsageError,
-)
-from casualty_recon.model.file_errors import (
-    EVENTS_EMPTY,
     EVENTS_NOT_THE_LAYOUT,
     EVENTS_UNKNOWN_LAYOUT,
     EVENTS_UNREADABLE,
+    EVENTS_UTF16,
 )
 from casualty_recon.model.usage import (
     EVENT_KIND_AMBIGUOUS,

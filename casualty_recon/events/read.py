@@ -38,14 +38,12 @@ from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, Int
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.grammar.wording import human_day
 from casualty_recon.model.claims import Location
-from casualty_recon.model.errors import (
+from casualty_recon.model.errors import InputError, Problem, Template
+from casualty_recon.model.file_errors import (
     EVENTS_DATE_AMBIGUOUS,
     EVENTS_DATE_ORDERS_MIXED,
-    InputError,
-    Problem,
-    Template,
+    EVENTS_NOT_CSV,
 )
-from casualty_recon.model.file_errors import EVENTS_NOT_CSV
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 _QUOTE = ord('"')

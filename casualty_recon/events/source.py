@@ -20,6 +20,7 @@ while it is read is refused too. Before any read, `event_source` checks what the
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
@@ -96,7 +97,7 @@ def event_source(path: str, limit: int) -> Iterator[str]:
         yield path
         return
     if stat.S_ISDIR(info.st_mode):
-        raise _refuse(path, EVENTS_UNREADABLE, reason="Is a directory")
+        raise _refuse(path, EVENTS_UNREADABLE, reason=os.strerror(errno.EISDIR))
     if not stat.S_ISFIFO(info.st_mode):
         raise _refuse(path, EVENTS_NOT_REGULAR, kind=reading.special_kind(info.st_mode))
     copy = _copy_fifo(path, limit)

@@ -41,13 +41,23 @@ from casualty_recon.model.claims import Figure
 from casualty_recon.model.errors import (
     ACCEPTED_FIGURES,
     FIGURE_BAD,
-    FIGURE_BAD_WHY,
+    FIGURE_BLANK,
+    FIGURE_BOUND_BOOLEAN,
+    FIGURE_FEWER_THAN_ZERO,
+    FIGURE_LOW_ABOVE_HIGH,
+    FIGURE_NEARLY_ZERO,
     FIGURE_NEGATIVE,
     FIGURE_NO_LOW,
+    FIGURE_NOT_WHOLE,
+    FIGURE_OVER_MAX,
+    FIGURE_RANGE_BACKWARDS,
+    FIGURE_TOO_LONG,
+    FIGURE_TRUE_FALSE,
     FIGURE_UNKNOWN_KEY,
     TOLERANCE_NOT_NUMBER,
     TOLERANCE_OUT_OF_RANGE,
     GrammarError,
+    Template,
 )
 
 __all__ = ["ACCEPTED_FIGURES", "VAGUE_FIGURES", "parse_figure", "render_figure"]
@@ -114,10 +124,8 @@ _MAX_TEXT = 200
 MAX_FIGURE = 10**15
 
 
-def _bad(text: str, why: str = "") -> GrammarError:
-    if why:
-        return GrammarError.of(FIGURE_BAD_WHY, text=text, why=why)
-    return GrammarError.of(FIGURE_BAD, text=text)
+def _bad(text: str, template: Template = FIGURE_BAD, **values: object) -> GrammarError:
+    return GrammarError.of(template, text=text, **values)
 
 
 def _negative(text: str) -> GrammarError:
@@ -181,11 +189,11 @@ def _qualified(qualifier: str, n: int, text: str, tol: Tolerance) -> Figure:
         return Figure(0, n, qualifier, text)
     if qualifier == "fewer_than":
         if n < 1:
-            raise _bad(text, "no count is fewer than 0")
+            raise _bad(text, FIGURE_FEWER_THAN_ZERO)
         return Figure(0, n - 1, qualifier, text)
     if qualifier == "nearly":
         if n < 1:
-            raise _bad(text, "no count is nearly 0")
+            raise _bad(text, FIGURE_NEARLY_ZERO)
         high = n - 1
         return Figure(min(_below(n, tol), high), high, qualifier, text)
     # about
@@ -198,7 +206,7 @@ def _from_bounds(low: int, high: int | None, text: str) -> Figure:
     if high is None:
         return Figure(low, None, "at_least", text)
     if high < low:
-        raise _bad(text, f"low {low} is above high {high}")
+        raise _bad(text, FIGURE_LOW_ABOVE_HIGH, low=low, high=high)
     return Figure(low, high, "exact" if low == high else "range", text)
 
 
@@ -217,10 +225,10 @@ def _mapping_text(low: int, high: int | None) -> str:
 def _bound(value: object, text: str) -> int:
     """One bound of the mapping form: an int, or text that reads as a whole number."""
     if isinstance(value, bool):
-        raise _bad(text, "a bound is true/false, not a number")
+        raise _bad(text, FIGURE_BOUND_BOOLEAN)
     if isinstance(value, int):
         if abs(value) > MAX_FIGURE:
-            raise _bad(_shown_int(value), f"it is over {MAX_FIGURE:,}, more than any count")
+            raise _bad(_shown_int(value), FIGURE_OVER_MAX, limit=MAX_FIGURE)
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -249,10 +257,10 @@ def _parse_text(text: str, tol: Tolerance) -> tuple[Figure, int | None]:
     """The figure and, for `about`/`nearly`, the stated number `n`."""
     text = text.strip()
     if len(text) > _MAX_TEXT:
-        raise _bad(text[:_MAX_TEXT] + "...", "too long for a figure")
+        raise _bad(text[:_MAX_TEXT] + "...", FIGURE_TOO_LONG)
     s = _SPACE.sub(" ", text.lower())
     if not s:
-        raise _bad(text, "it is empty")
+        raise _bad(text, FIGURE_BLANK)
     exact = parse_number(s)
     if exact is not None:
         return Figure(exact, exact, "exact", text), None
@@ -288,7 +296,7 @@ def _parse_text(text: str, tol: Tolerance) -> tuple[Figure, int | None]:
         last = parse_number(rest[sep.end() :])
         if first is not None and last is not None:
             if first > last:
-                raise _bad(text, f"the range runs backwards ({first} is above {last})")
+                raise _bad(text, FIGURE_RANGE_BACKWARDS, first=first, last=last)
             return Figure(first, last, "range", text), None
     raise _bad(text)
 
@@ -302,9 +310,7 @@ def parse_figure(value: object, about_tolerance: float = 0.1) -> Figure:
     figure = _parse_any(value, about_tolerance)
     for bound in (figure.low, figure.high):
         if bound is not None and bound > MAX_FIGURE:
-            raise _bad(
-                _shown_number(figure.text), f"it is over {MAX_FIGURE:,}, more than any count"
-            )
+            raise _bad(_shown_number(figure.text), FIGURE_OVER_MAX, limit=MAX_FIGURE)
     return figure
 
 
@@ -314,16 +320,16 @@ def _shown_number(text: str) -> str:
 
 def _parse_any(value: object, about_tolerance: float) -> Figure:
     if isinstance(value, bool):
-        raise _bad(str(value).lower(), "a figure is a number, not true/false")
+        raise _bad(str(value).lower(), FIGURE_TRUE_FALSE)
     if isinstance(value, int):
         if abs(value) > MAX_FIGURE:
-            raise _bad(_shown_int(value), f"it is over {MAX_FIGURE:,}, more than any count")
+            raise _bad(_shown_int(value), FIGURE_OVER_MAX, limit=MAX_FIGURE)
         if value < 0:
             raise _negative(str(value))
         return Figure(value, value, "exact", str(value))
     if isinstance(value, float):
         if not value.is_integer():
-            raise _bad(str(value), "a figure is a whole number")
+            raise _bad(str(value), FIGURE_NOT_WHOLE)
         if value < 0:
             raise _negative(str(value))
         return Figure(int(value), int(value), "exact", str(int(value)))

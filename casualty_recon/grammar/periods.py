@@ -33,9 +33,18 @@ from casualty_recon.model.claims import DayRange
 from casualty_recon.model.errors import (
     ACCEPTED_PERIODS,
     PERIOD_BAD,
-    PERIOD_BAD_WHY,
+    PERIOD_EMPTY,
+    PERIOD_INTERVAL_BACKWARDS,
+    PERIOD_INTERVAL_END,
+    PERIOD_NO_SUCH_DAY,
+    PERIOD_NO_SUCH_MONTH,
+    PERIOD_NO_SUCH_YEAR,
     PERIOD_NO_YEAR,
+    PERIOD_NOT_TEXT,
+    PERIOD_TOO_LONG,
+    PERIOD_YEAR_OUT_OF_RANGE,
     GrammarError,
+    Template,
 )
 
 __all__ = ["ACCEPTED_PERIODS", "parse_period", "render_period"]
@@ -61,17 +70,15 @@ _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _MAX_TEXT = 100
 
 
-def _bad(text: str, why: str = "") -> GrammarError:
-    if why:
-        return GrammarError.of(PERIOD_BAD_WHY, text=text, why=why)
-    return GrammarError.of(PERIOD_BAD, text=text)
+def _bad(text: str, template: Template = PERIOD_BAD, **values: object) -> GrammarError:
+    return GrammarError.of(template, text=text, **values)
 
 
 def _day(year: int, month: int, day: int, text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _bad(text, f"there is no day {year:04d}-{month:02d}-{day:02d}") from None
+        raise _bad(text, PERIOD_NO_SUCH_DAY, year=year, month=month, day=day) from None
 
 
 def _last_day(year: int, month: int) -> int:
@@ -83,14 +90,14 @@ def _last_day(year: int, month: int) -> int:
 
 def _month(year: int, month: int, text: str) -> tuple[dt.date, dt.date]:
     if not 1 <= month <= 12:
-        raise _bad(text, f"there is no month {month:02d}")
+        raise _bad(text, PERIOD_NO_SUCH_MONTH, month=month)
     start = _day(year, month, 1, text)
     return start, start.replace(day=_last_day(year, month))
 
 
 def _year(year: int, text: str) -> tuple[dt.date, dt.date]:
     if year < 1:
-        raise _bad(text, "there is no year 0")
+        raise _bad(text, PERIOD_NO_SUCH_YEAR, year=0)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
@@ -131,15 +138,15 @@ def _resolve(s: str, text: str, default_year: int | None) -> tuple[dt.date, dt.d
         first = _iso(head.strip(), text)
         last = _iso(tail.strip(), text)
         if first is None or last is None:
-            raise _bad(text, "each end of an interval is a day, month or year in digits")
+            raise _bad(text, PERIOD_INTERVAL_END)
         if first[0] > last[1]:
-            raise _bad(text, "the interval ends before it starts")
+            raise _bad(text, PERIOD_INTERVAL_BACKWARDS)
         return first[0], last[1], False
     match = _PART_YEAR.fullmatch(s)
     if match:
         year = int(match["year"])
         if year < 1:
-            raise _bad(text, "there is no year 0")
+            raise _bad(text, PERIOD_NO_SUCH_YEAR, year=0)
         if match["part"] == "end of":
             return dt.date(year, 12, 25), dt.date(year, 12, 31), False
         return dt.date(year, 1, 1), dt.date(year, 1, 7), False
@@ -158,7 +165,7 @@ def _resolve(s: str, text: str, default_year: int | None) -> tuple[dt.date, dt.d
     else:
         year = int(match["year"])
     if not 1 <= year <= 9999:
-        raise _bad(text, f"there is no year {year}")
+        raise _bad(text, PERIOD_NO_SUCH_YEAR, year=year)
     groups = match.groupdict()
     if groups.get("day") is not None:
         day = _day(year, month, int(groups["day"]), text)
@@ -181,17 +188,17 @@ def parse_period(value: object, default_year: int | None = None) -> DayRange:
         return DayRange(value, value, value.isoformat())
     if isinstance(value, int) and not isinstance(value, bool):
         if not 1 <= value <= 9999:
-            raise _bad(str(value), "a year runs from 0001 to 9999")
+            raise _bad(str(value), PERIOD_YEAR_OUT_OF_RANGE)
         earliest, latest = _year(value, str(value))
         return DayRange(earliest, latest, str(value))
     if not isinstance(value, str):
         shown = str(value).lower() if isinstance(value, bool) else repr(value)
-        raise _bad(shown[:_MAX_TEXT], "a date is text such as 2019-04-29")
+        raise _bad(shown[:_MAX_TEXT], PERIOD_NOT_TEXT)
     text = value.strip()
     if len(text) > _MAX_TEXT:
-        raise _bad(text[:_MAX_TEXT] + "...", "too long for a date")
+        raise _bad(text[:_MAX_TEXT] + "...", PERIOD_TOO_LONG)
     if not text:
-        raise _bad(text, "it is empty")
+        raise _bad(text, PERIOD_EMPTY)
     s = _SPACE.sub(" ", text.lower())
     if s.startswith("the "):
         s = s[4:]

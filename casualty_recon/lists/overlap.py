@@ -39,8 +39,11 @@ from casualty_recon.lists.link import Linkage, LinkOptions, link_lists
 from casualty_recon.lists.read import ListTable
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
+    OVERLAP_BY_NO_STRATA,
     OVERLAP_BY_RESERVED,
     OVERLAP_BY_UNKNOWN,
+    OVERLAP_BY_UNMAPPED,
+    OVERLAP_BY_UNMAPPED_NO_STRATA,
     OVERLAP_KEY_ODD,
     OVERLAP_LIST_TWICE,
     OVERLAP_PERIOD_BAD,
@@ -110,9 +113,13 @@ def check_by(by: Sequence[str], tables: Sequence[ListTable]) -> tuple[str, ...]:
         if name.lower() in RESERVED:
             raise UsageError.of(OVERLAP_BY_RESERVED, name=name)
         if name not in known:
-            what = f"a {needs[name]} column" if name in needs else "that column"
+            template = (
+                (OVERLAP_BY_UNMAPPED if known else OVERLAP_BY_UNMAPPED_NO_STRATA)
+                if name in needs
+                else (OVERLAP_BY_UNKNOWN if known else OVERLAP_BY_NO_STRATA)
+            )
             raise UsageError.of(
-                OVERLAP_BY_UNKNOWN, name=name, what=what, known=", ".join(sorted(known)) or "none"
+                template, name=name, field=needs.get(name), known=", ".join(sorted(known))
             )
         if name not in out:
             out.append(name)
@@ -322,7 +329,7 @@ def overlap_lists(
     options = options or LinkOptions()
     keys = [table.spec.key for table in tables]
     if len(tables) < 2:
-        raise UsageError.of(OVERLAP_TOO_FEW, usage="casualty-recon lists overlap A B C")
+        raise UsageError.of(OVERLAP_TOO_FEW)
     repeated = [key for key, n in Counter(keys).items() if n > 1]
     if repeated:
         raise UsageError.of(OVERLAP_LIST_TWICE, key=repeated[0])

@@ -17,10 +17,10 @@ from casualty_recon.load.assumption_reader import AssumptionReader
 from casualty_recon.load.claim_fields import CLAIM_FIELDS, CLAIM_REQUIRED
 from casualty_recon.load.nesting import MAX_NESTING, too_deep
 from casualty_recon.load.node_reader import (
+    closest,
     is_octal,
     number_or_text,
     octal_value,
-    suggest,
 )
 from casualty_recon.load.yaml_nodes import Node
 from casualty_recon.model.claims import (
@@ -48,9 +48,11 @@ from casualty_recon.model.errors import (
     BREAKDOWN_TOO_LARGE,
     BREAKDOWN_UNKNOWN,
     CLAIM_FIELD_MISSING,
+    CLAIM_FIELD_MISSING_AT,
     CLAIMS_NOT_A_LIST,
     COMPARE_NOT_A_LIST,
     COMPARE_NOT_A_PAIR,
+    COMPARE_NOT_TWO,
     COMPARE_SAME_ID,
     COMPARE_UNKNOWN_ID,
     FIGURE_A_LIST,
@@ -71,6 +73,7 @@ from casualty_recon.model.errors import (
     PUBLISHED_BEFORE_AS_OF,
     SOURCE_TWICE,
     SOURCE_UNKNOWN,
+    SOURCE_UNKNOWN_NONE_YET,
     SOURCES_NOT_A_MAPPING,
     START_AFTER_AS_OF,
     TOLERANCE_NOT_FRACTION,
@@ -295,8 +298,7 @@ class Builder(AssumptionReader):
             if target == claim_id:
                 self.report(BREAKDOWN_OF_ITSELF, where, id=claim_id)
             elif target not in seen:
-                choices = suggest(target, list(seen), "it must be the id of a claim")
-                self.report(BREAKDOWN_UNKNOWN, where, target=target, choices=choices)
+                self.report(BREAKDOWN_UNKNOWN.near(closest(target, seen)), where, target=target)
         self.breakdown_cycles(written)
         claims: list[Claim] = []
         for item, claim_id, _where in written:
@@ -352,12 +354,13 @@ class Builder(AssumptionReader):
             return None
         before = len(self.problems)
         missing = [name for name in CLAIM_REQUIRED if name not in fields]
-        label = fields["id"][1].text if "id" in fields else f"at line {node.line}"
+        label = fields["id"][1].text if "id" in fields else None
         for name in missing:
             self.report(
-                CLAIM_FIELD_MISSING,
+                CLAIM_FIELD_MISSING if label is not None else CLAIM_FIELD_MISSING_AT,
                 node,
                 label=label,
+                line=node.line,
                 name=name,
                 required=", ".join(CLAIM_REQUIRED),
             )
@@ -375,16 +378,13 @@ class Builder(AssumptionReader):
         if (n := value("source")) is not None:
             source = self.text(n, "the source", allow_numbers=True)
             if source is not None and source not in sources.sources:
-                choices = (
-                    suggest(
-                        source,
-                        list(sources.sources),
-                        "add it under `sources:` or use one of: " + ", ".join(sources.sources),
-                    )
+                template = (
+                    SOURCE_UNKNOWN.near(closest(source, sources.sources))
                     if sources.sources
-                    else "add it under `sources:`"
+                    else SOURCE_UNKNOWN_NONE_YET
                 )
-                self.report(SOURCE_UNKNOWN, n, source=source, choices=choices)
+                known = ", ".join(sources.sources)
+                self.report(template, n, source=source, sources=known)
         figure = None
         if (n := value("figure")) is not None:
             figure = self.figure(n, sources.about_tolerance)
@@ -585,15 +585,17 @@ class Builder(AssumptionReader):
         out: list[tuple[str, str]] = []
         for item in node.items:
             if item.kind != "seq" or len(item.items) != 2:
-                found = f"a list of {len(item.items)}" if item.kind == "seq" else item.describe()
-                self.report(COMPARE_NOT_A_PAIR, item, found=found)
+                if item.kind == "seq":
+                    self.report(COMPARE_NOT_TWO, item, count=len(item.items))
+                else:
+                    self.report(COMPARE_NOT_A_PAIR, item, found=item.describe())
                 continue
             ids = [self.text(member, "a claim id", allow_numbers=True) for member in item.items]
             ok = True
             for member, claim_id in zip(item.items, ids, strict=True):
                 if claim_id is not None and claim_id not in known:
-                    hint = suggest(claim_id, known, "it must be the id of a claim")
-                    self.report(COMPARE_UNKNOWN_ID, member, claim_id=claim_id, hint=hint)
+                    template = COMPARE_UNKNOWN_ID.near(closest(claim_id, known))
+                    self.report(template, member, claim_id=claim_id)
                     ok = False
             first, second = ids
             if first is None or second is None or not ok:

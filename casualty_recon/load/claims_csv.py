@@ -49,12 +49,16 @@ from casualty_recon.load.csv_cells import (
 from casualty_recon.load.csv_figures import bounds_text, interval, of_form
 from casualty_recon.model.claims import DayRange, Location, Note
 from casualty_recon.model.columns import CLAIMS_COLUMNS
-from casualty_recon.model.errors import (
+from casualty_recon.model.errors import GrammarError, InputError, Problem, Template, plural_s
+from casualty_recon.model.file_errors import (
+    CSV_COLUMN_GUESS,
     CSV_COLUMN_TWICE,
     CSV_DATE_MISMATCH,
     CSV_EARLIEST_AFTER_LATEST,
     CSV_FIGURE_MISMATCH,
+    CSV_FIGURE_MISMATCH_BOTH,
     CSV_MISSING_COLUMNS,
+    CSV_MISSING_COLUMNS_GUESSED,
     CSV_NAME_DIFFERS,
     CSV_NO_HEADER,
     CSV_NOT_ISO,
@@ -62,11 +66,9 @@ from casualty_recon.model.errors import (
     CSV_RESOLVED_EXTRA,
     CSV_ROW_LONG,
     CSV_ROW_SHORT,
+    CSV_ROW_SHORT_MORE,
     CSV_SOURCE_DIFFERS,
-    GrammarError,
-    InputError,
-    Problem,
-    Template,
+    EMPTY_CELL,
 )
 
 __all__ = ["REQUIRED_COLUMNS", "CsvDocument", "claims_csv_to_document", "read_claims_table"]
@@ -149,18 +151,19 @@ class _Reader:
             if name not in names and not (name == "figure_text" and "figure_low" in names)
         ]
         if missing:
-            hints = [
-                f"did you mean {close[0]} for {name}?"
+            guesses = [
+                CSV_COLUMN_GUESS.format(close=close[0], name=name)
                 for name in missing
                 if (close := difflib.get_close_matches(name, sorted(names - _KNOWN), n=1))
             ]
             self.problems.append(
                 Problem.of(
-                    CSV_MISSING_COLUMNS,
+                    CSV_MISSING_COLUMNS_GUESSED if guesses else CSV_MISSING_COLUMNS,
                     Location(self.path, 1, len(records[0]) + 1),
                     columns=", ".join(missing),
-                    s="s" if len(missing) > 1 else "",
-                    hint=" ".join(hints) or "required columns: " + ", ".join(REQUIRED_COLUMNS),
+                    s=plural_s(len(missing)),
+                    guesses=" ".join(guesses),
+                    required=", ".join(REQUIRED_COLUMNS),
                 )
             )
             raise InputError(self.problems)
@@ -199,19 +202,17 @@ class _Reader:
         """A row with fewer cells than the header, or a non-empty cell beyond its last column
         (empty trailing cells, which spreadsheets leave, are ignored)."""
         columns = len(names)
-        shown = f"has {columns}"
         self.row_problems.add(record[-1].at)
         if len(record) < columns:
-            missing = names[len(record)] + (
-                f" and {columns - len(record) - 1} more" if columns - len(record) > 1 else ""
-            )
+            more = columns - len(record) - 1
             self.problem(
                 record[-1],
-                CSV_ROW_SHORT,
-                missing=missing,
+                CSV_ROW_SHORT_MORE if more else CSV_ROW_SHORT,
+                missing=names[len(record)],
+                more=more,
                 cells=len(record),
-                s="" if len(record) == 1 else "s",
-                columns=shown,
+                s=plural_s(len(record)),
+                columns=columns,
             )
             return
         extra = next((i for i in range(columns, len(record)) if record[i].text.strip()), None)
@@ -222,7 +223,7 @@ class _Reader:
                 record[extra],
                 CSV_ROW_LONG,
                 cells=len(record),
-                columns=shown,
+                columns=columns,
                 extra=extra + 1,
                 text=text if len(text) <= 40 else text[:40] + "...",
             )
@@ -463,14 +464,11 @@ class _Reader:
         name = "figure_low" if low != figure.low else "figure_high"
         self.problem(
             row.get(name, row["figure_text"]),
-            CSV_FIGURE_MISMATCH,
-            low=low_text or "empty",
-            high=high_text or "empty",
+            CSV_FIGURE_MISMATCH_BOTH if exported else CSV_FIGURE_MISMATCH,
+            low=low_text or EMPTY_CELL,
+            high=high_text or EMPTY_CELL,
             text=text,
             shown=shown,
-            why="both look edited"
-            if exported
-            else "without the qualifier column it cannot be told which was edited",
         )
         return text
 

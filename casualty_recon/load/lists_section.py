@@ -8,7 +8,7 @@ import functools
 from pathlib import Path
 
 from casualty_recon.grammar.periods import parse_period
-from casualty_recon.load.node_reader import NodeReader, suggest
+from casualty_recon.load.node_reader import NodeReader, closest
 from casualty_recon.load.yaml_nodes import Node
 from casualty_recon.model.claims import Sources
 from casualty_recon.model.file_errors import (
@@ -105,12 +105,8 @@ def lists_section(
         if list_node is None or id_node is None:
             continue
         if not list_node.is_scalar or list_node.text.strip() not in specs:
-            builder.report(
-                CLAIM_LIST_UNKNOWN,
-                list_node,
-                text=list_node.text,
-                hint=suggest(list_node.text, list(specs), "it must be a key of `lists`"),
-            )
+            template = CLAIM_LIST_UNKNOWN.near(closest(list_node.text, specs))
+            builder.report(template, list_node, text=list_node.text)
             continue
         backed.setdefault(list_node.text.strip(), []).append(id_node.text.strip())
     for key, ids in backed.items():

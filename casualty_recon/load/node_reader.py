@@ -5,7 +5,7 @@ node tree of `yaml_nodes`, each problem located and collected (filled from the t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from casualty_recon.load.yaml_nodes import Node
@@ -15,6 +15,7 @@ from casualty_recon.model.claims import (
 from casualty_recon.model.errors import (
     BOOLEAN_TEXT,
     FIELD_UNKNOWN,
+    FILE_NOT_A_MAPPING,
     KEY_TWICE,
     LIST_EMPTY,
     NOT_A_MAPPING,
@@ -31,13 +32,12 @@ T = TypeVar("T")
 _BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 
 
-def suggest(text: str, choices: tuple[str, ...] | list[str], accepted: str) -> str:
+def closest(text: str, choices: Iterable[str]) -> str | None:
+    """The choice close to `text` (a misspelling of it), for `Template.near`, or None."""
     import difflib  # only on the error path
 
     close = difflib.get_close_matches(text.lower(), list(choices), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {close[0]}? {accepted}"
-    return accepted
+    return close[0] if close else None
 
 
 class NodeReader:
@@ -62,12 +62,8 @@ class NodeReader:
         self, node: Node, allowed: tuple[str, ...], what: str
     ) -> dict[str, tuple[Node, Node]] | None:
         if node.kind != "map":
-            hint = (
-                "a sources file is a mapping: version, sources, claims (see `casualty-recon init`)"
-                if what == "the file"
-                else "write it as `name: value` lines, indented under its key"
-            )
-            self.report(NOT_A_MAPPING, node, what=what, found=node.describe(), hint=hint)
+            template = FILE_NOT_A_MAPPING if what == "the file" else NOT_A_MAPPING
+            self.report(template, node, what=what, found=node.describe())
             return None
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.pairs:
@@ -76,8 +72,8 @@ class NodeReader:
                 self.report(KEY_TWICE, key, name=name, what=what)
                 continue
             if name not in allowed:
-                choices = suggest(name, allowed, "fields: " + ", ".join(allowed))
-                self.report(FIELD_UNKNOWN, key, name=name, what=what, choices=choices)
+                template = FIELD_UNKNOWN.near(closest(name, allowed))
+                self.report(template, key, name=name, what=what, fields=", ".join(allowed))
                 continue
             fields[name] = (key, value)
         return fields
@@ -134,8 +130,10 @@ class NodeReader:
             return lowered
         if words is not None and lowered in words:  # `deaths` -> `killed`
             return words[lowered]
-        hint = suggest(lowered, choices, f"{plural(what)}: " + ", ".join(choices))
-        self.report(template, node, value=value, choices=hint)
+        choices_text = ", ".join(choices)
+        self.report(
+            template.near(closest(lowered, choices)), node, value=value, choices=choices_text
+        )
         return None
 
     def guarded(self, node: Node, parse_value: Callable[[], T]) -> T | None:
@@ -151,12 +149,6 @@ def number_or_text(text: str) -> float | str:
         return float(text)
     except ValueError:
         return text
-
-
-def plural(word: str) -> str:
-    if word.endswith("is"):
-        return word[:-2] + "es"  # basis -> bases
-    return word + "s"
 
 
 def is_octal(text: str) -> bool:

@@ -21,6 +21,7 @@ in chunks within a limit (a FIFO is copied once so it can be read several times)
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import select
@@ -32,14 +33,15 @@ from typing import BinaryIO
 from casualty_recon.load.yaml_nodes import MAX_BYTES
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import (
-    FIFO_NO_WRITER,
-    FILE_NOT_REGULAR,
     FILE_STREAM_TOO_LARGE,
     FILE_TOO_LARGE,
     FILE_UNREADABLE,
+    SOURCES_FILE,
     STDIN_CLOSED,
+    FileTemplates,
     InputError,
     Problem,
+    Template,
 )
 
 __all__ = [
@@ -57,10 +59,17 @@ CHUNK = 1 << 20
 FIFO_WAIT = 10.0  # seconds a FIFO may stay silent before it is reported
 
 
-def read_input(name: str, *, limit: int | None = None, label: str | None = None) -> bytes:
+def read_input(
+    name: str,
+    *,
+    limit: int | None = None,
+    label: str | None = None,
+    files: FileTemplates = SOURCES_FILE,
+) -> bytes:
     """The bytes of `name` (`-` for standard input), at most `limit` (the input limit).
 
-    Raises InputError (code `file` or `too-large`) located at line 1 of `label` or `name`."""
+    Raises InputError (code `file` or `too-large`) located at line 1 of `label` or `name`; a
+    named file that cannot be read is reported with `files`, whose hints say what to give."""
     limit = MAX_BYTES if limit is None else limit
     shown = label or ("<stdin>" if name == "-" else name)
     where = Location(shown, 1, 1)
@@ -72,24 +81,31 @@ def read_input(name: str, *, limit: int | None = None, label: str | None = None)
     try:
         info = os.stat(name)
     except OSError as err:
-        raise _unreadable(where, err) from None
+        raise _unreadable(where, err, files.unreadable) from None
     if stat.S_ISFIFO(info.st_mode):
-        return _read_fifo(name, limit, where)
+        return _read_fifo(name, limit, where, files)
     if stat.S_ISDIR(info.st_mode):
-        raise InputError([Problem.of(FILE_UNREADABLE, where, reason="Is a directory")])
+        reason = os.strerror(errno.EISDIR)
+        raise InputError([Problem.of(files.unreadable, where, reason=reason)])
     if not stat.S_ISREG(info.st_mode):
-        raise InputError([Problem.of(FILE_NOT_REGULAR, where, kind=_kind(info.st_mode))])
+        raise InputError([Problem.of(files.not_regular, where, kind=_kind(info.st_mode))])
     if info.st_size > limit:
-        size = f"the file is {info.st_size:,} bytes"
+        size = info.st_size
         raise InputError([Problem.of(FILE_TOO_LARGE, where, size=size, limit=limit)])
     try:
         with open(name, "rb") as stream:
-            return read_stream(stream, limit=limit, label=shown)
+            return read_stream(stream, limit=limit, label=shown, unreadable=files.unreadable)
     except OSError as err:
-        raise _unreadable(where, err) from None
+        raise _unreadable(where, err, files.unreadable) from None
 
 
-def read_stream(stream: BinaryIO, *, limit: int | None = None, label: str = "<stdin>") -> bytes:
+def read_stream(
+    stream: BinaryIO,
+    *,
+    limit: int | None = None,
+    label: str = "<stdin>",
+    unreadable: Template = FILE_UNREADABLE,
+) -> bytes:
     """Read `stream` to its end in chunks, refusing it as soon as it passes `limit` bytes."""
     limit = MAX_BYTES if limit is None else limit
     chunks: list[bytes] = []
@@ -98,7 +114,7 @@ def read_stream(stream: BinaryIO, *, limit: int | None = None, label: str = "<st
         try:
             chunk = stream.read(min(CHUNK, limit + 1 - size))
         except OSError as err:
-            raise _unreadable(Location(label, 1, 1), err) from None
+            raise _unreadable(Location(label, 1, 1), err, unreadable) from None
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
@@ -109,18 +125,18 @@ def read_stream(stream: BinaryIO, *, limit: int | None = None, label: str = "<st
             )
 
 
-def _read_fifo(name: str, limit: int, where: Location) -> bytes:
+def _read_fifo(name: str, limit: int, where: Location, files: FileTemplates) -> bytes:
     try:
         handle = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as err:
-        raise _unreadable(where, err) from None
+        raise _unreadable(where, err, files.unreadable) from None
     try:
         ready, _, _ = select.select([handle], [], [], FIFO_WAIT)
         if not ready:
-            raise InputError([Problem.of(FIFO_NO_WRITER, where, seconds=FIFO_WAIT)])
+            raise InputError([Problem.of(files.fifo_no_writer, where, seconds=FIFO_WAIT)])
         os.set_blocking(handle, True)
         with os.fdopen(handle, "rb", closefd=False) as stream:
-            return read_stream(stream, limit=limit, label=where.path)
+            return read_stream(stream, limit=limit, label=where.path, unreadable=files.unreadable)
     finally:
         with contextlib.suppress(OSError):
             os.close(handle)
@@ -136,8 +152,8 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def _unreadable(where: Location, err: OSError) -> InputError:
-    return InputError([Problem.of(FILE_UNREADABLE, where, reason=err.strerror or str(err))])
+def _unreadable(where: Location, err: OSError, template: Template) -> InputError:
+    return InputError([Problem.of(template, where, reason=err.strerror or str(err))])
 
 
 def special_kind(mode: int) -> str:

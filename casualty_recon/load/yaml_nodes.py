@@ -25,12 +25,14 @@ from casualty_recon.model.errors import (
     FILE_NOT_UTF8,
     FILE_TOO_LARGE,
     FILE_UTF16,
+    TEXT_TOO_LARGE,
     YAML_ALIAS_BOMB,
     YAML_SECOND_DOCUMENT,
     YAML_SYNTAX,
     YAML_SYNTAX_TABS,
     YAML_TOO_DEEP,
     Problem,
+    Template,
 )
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -124,8 +126,8 @@ def _tag_of(event: yaml.ScalarEvent) -> str:
     return str(resolved).rsplit(":", 1)[-1]
 
 
-def _too_large(path: str, size: str) -> Problem:
-    return Problem.of(FILE_TOO_LARGE, Location(path, 1, 1), size=size, limit=MAX_BYTES)
+def _too_large(path: str, template: Template, size: int) -> Problem:
+    return Problem.of(template, Location(path, 1, 1), size=size, limit=MAX_BYTES)
 
 
 def utf16_order(data: bytes) -> str | None:
@@ -150,7 +152,7 @@ def utf16_order(data: bytes) -> str | None:
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 (with or without BOM) to text, or a located encoding problem."""
     if len(data) > MAX_BYTES:
-        return None, [_too_large(path, f"the file is {len(data):,} bytes")]
+        return None, [_too_large(path, FILE_TOO_LARGE, len(data))]
     order = utf16_order(data)
     if order is not None:
         return None, [Problem.of(FILE_UTF16, Location(path, 1, 1), order=order)]
@@ -167,7 +169,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """YAML text to a located node tree; problems for syntax, limits and empty documents."""
     if len(text) > MAX_BYTES:
-        return None, [_too_large(path, f"the text is {len(text):,} characters")]
+        return None, [_too_large(path, TEXT_TOO_LARGE, len(text))]
     containers: list[Node] = []  # open lists and mappings, innermost last
     keys: list[Node | None] = []  # for each open mapping, the key waiting for its value
     anchors: dict[str, Node] = {}

@@ -9,9 +9,12 @@ Parsers of the small languages raise `GrammarError` (what is wrong with one valu
 locates it and turns it into a `Problem` (where it is wrong). All problems of a file are raised
 together in one `InputError`. What a command is asked to do that it cannot (an unknown id, a file
 that exists, an option out of range) is a `UsageError` (exit 2), its kinds in `USAGE_KINDS` and
-its templates in `model.usage`; the messages of event, overlap-count and list files are in
-`model.file_errors`. `model.usage.describe` lays any of them out as the user reads it; no other
-code composes an error message (tests/test_error_templates.py checks it).
+its templates in `model.usage`; the messages of claims-CSV, event, overlap-count and list files
+are in `model.file_errors`. `model.usage.describe` lays any of them out as the user reads it; no
+other code composes an error message (tests/test_error_templates.py checks it). A site fills only
+values (names, numbers, the user's text); where the wording depends on the case, each case is a
+template of its own (`CSV_ROW_SHORT`, `CSV_ROW_SHORT_MORE`), and `Template.near` adds the "did you
+mean" of a misspelt name.
 """
 
 from __future__ import annotations
@@ -119,6 +122,13 @@ class Template(NamedTuple):
     def title(self) -> str:
         return KINDS[self.code].title
 
+    def near(self, close: str | None) -> Template:
+        """This template, its hint led by "did you mean CLOSE?" when a name close to the one
+        written was found (`close` goes in as a value: braces in it are not blanks)."""
+        if close is None:
+            return self
+        return self._replace(hint=f"did you mean {_literal(close)}? {self.hint}")
+
     def fill(self, **values: object) -> tuple[str, str | None]:
         """The message and the hint with every blank filled."""
         hint = None if self.hint is None else self.hint.format(**values)
@@ -200,6 +210,11 @@ class UsageError(CasualtyReconError):
         return cls(message, hint, template.code)
 
 
+def plural_s(count: int) -> str:
+    """The `{s}` of a message that counts things: `1 list`, `2 lists`."""
+    return "" if count == 1 else "s"
+
+
 # --- the messages ------------------------------------------------------------------------------
 # Named `AREA_WHAT`; `{name}` is a blank the site fills, `{{` a literal brace.
 
@@ -229,9 +244,23 @@ def _literal(text: str) -> str:
 
 # figures
 FIGURE_BAD = Template("bad-figure", 'cannot read figure "{text}"', _literal(ACCEPTED_FIGURES))
-FIGURE_BAD_WHY = Template(
-    "bad-figure", 'cannot read figure "{text}": {why}', _literal(ACCEPTED_FIGURES)
-)
+
+
+def _figure_bad(why: str) -> Template:
+    """A figure the grammar refuses, and why (`why` may have blanks)."""
+    return Template("bad-figure", 'cannot read figure "{text}": ' + why, FIGURE_BAD.hint)
+
+
+FIGURE_FEWER_THAN_ZERO = _figure_bad("no count is fewer than 0")
+FIGURE_NEARLY_ZERO = _figure_bad("no count is nearly 0")
+FIGURE_LOW_ABOVE_HIGH = _figure_bad("low {low} is above high {high}")
+FIGURE_RANGE_BACKWARDS = _figure_bad("the range runs backwards ({first} is above {last})")
+FIGURE_BOUND_BOOLEAN = _figure_bad("a bound is true/false, not a number")
+FIGURE_TRUE_FALSE = _figure_bad("a figure is a number, not true/false")
+FIGURE_NOT_WHOLE = _figure_bad("a figure is a whole number")
+FIGURE_OVER_MAX = _figure_bad("it is over {limit:,}, more than any count")
+FIGURE_TOO_LONG = _figure_bad("too long for a figure")
+FIGURE_BLANK = _figure_bad("it is empty")
 FIGURE_NEGATIVE = Template(
     "negative-figure", 'figure "{text}" is below zero', "a figure counts people: write 0 or more"
 )
@@ -258,7 +287,22 @@ TOLERANCE_OUT_OF_RANGE = Template(
 
 # periods
 PERIOD_BAD = Template("bad-date", 'cannot read date "{text}"', ACCEPTED_PERIODS)
-PERIOD_BAD_WHY = Template("bad-date", 'cannot read date "{text}": {why}', ACCEPTED_PERIODS)
+
+
+def _period_bad(why: str) -> Template:
+    """A date the grammar refuses, and why (`why` may have blanks)."""
+    return Template("bad-date", 'cannot read date "{text}": ' + why, ACCEPTED_PERIODS)
+
+
+PERIOD_NO_SUCH_DAY = _period_bad("there is no day {year:04d}-{month:02d}-{day:02d}")
+PERIOD_NO_SUCH_MONTH = _period_bad("there is no month {month:02d}")
+PERIOD_NO_SUCH_YEAR = _period_bad("there is no year {year}")
+PERIOD_YEAR_OUT_OF_RANGE = _period_bad("a year runs from 0001 to 9999")
+PERIOD_INTERVAL_END = _period_bad("each end of an interval is a day, month or year in digits")
+PERIOD_INTERVAL_BACKWARDS = _period_bad("the interval ends before it starts")
+PERIOD_NOT_TEXT = _period_bad("a date is text such as 2019-04-29")
+PERIOD_TOO_LONG = _period_bad("too long for a date")
+PERIOD_EMPTY = _period_bad("it is empty")
 PERIOD_NO_YEAR = Template(
     "bad-date",
     'cannot read date "{text}": it has no year',
@@ -350,7 +394,12 @@ FILE_UNREADABLE = Template(
 )
 FILE_UNREADABLE_BARE = Template("file", "cannot read the file: {reason}", "check the path")
 FILE_TOO_LARGE = Template(
-    "too-large", "{size}, over the limit of {limit:,}", "split it into several files"
+    "too-large",
+    "the file is {size:,} bytes, over the limit of {limit:,}",
+    "split it into several files",
+)
+TEXT_TOO_LARGE = FILE_TOO_LARGE._replace(
+    message="the text is {size:,} characters, over the limit of {limit:,}"
 )
 FILE_STREAM_TOO_LARGE = Template(
     "too-large",
@@ -376,6 +425,18 @@ FIFO_NO_WRITER = Template(
 STDIN_CLOSED = Template(
     "file", "cannot read standard input: it is closed", "give a file instead of -"
 )
+
+
+class FileTemplates(NamedTuple):
+    """The messages of a named file that cannot be read, for one kind of input: each hint says
+    what file to give (`load.reading.read_input` takes them)."""
+
+    unreadable: Template
+    not_regular: Template
+    fifo_no_writer: Template
+
+
+SOURCES_FILE = FileTemplates(FILE_UNREADABLE, FILE_NOT_REGULAR, FIFO_NO_WRITER)
 FILE_NOT_UTF8 = Template(
     "encoding",
     "byte 0x{byte:02x} is not UTF-8 text",
@@ -419,7 +480,16 @@ YAML_SYNTAX_TABS = Template(
 )
 
 # the loader: shapes and fields
-NOT_A_MAPPING = Template("wrong-type", "{what} must be a mapping, not {found}", "{hint}")
+NOT_A_MAPPING = Template(
+    "wrong-type",
+    "{what} must be a mapping, not {found}",
+    "write it as `name: value` lines, indented under its key",
+)
+FILE_NOT_A_MAPPING = Template(
+    "wrong-type",
+    "the file must be a mapping, not {found}",
+    "a sources file is a mapping: version, sources, claims (see `casualty-recon init`)",
+)
 NOT_TEXT = Template(
     "wrong-type", "{what} must be text, not {found}", "write one value, in quotes if need be"
 )
@@ -433,12 +503,17 @@ COMPARE_NOT_A_LIST = Template(
 COMPARE_NOT_A_PAIR = Template(
     "bad-compare", "a `compare` entry must be a pair of two claim ids, not {found}", COMPARE_EXAMPLE
 )
-COMPARE_UNKNOWN_ID = Template("bad-compare", "`compare` names no claim: `{claim_id}`", "{hint}")
+COMPARE_NOT_TWO = COMPARE_NOT_A_PAIR._replace(
+    message="a `compare` entry must be a pair of two claim ids, not a list of {count}"
+)
+COMPARE_UNKNOWN_ID = Template(
+    "bad-compare", "`compare` names no claim: `{claim_id}`", "it must be the id of a claim"
+)
 COMPARE_SAME_ID = Template(
     "bad-compare", "`compare` pairs `{claim_id}` with itself", "a pair names two different claims"
 )
 KEY_TWICE = Template("duplicate-key", "`{name}` is given twice in {what}", "delete one of the two")
-FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "{choices}")
+FIELD_UNKNOWN = Template("unknown-field", "unknown field `{name}` in {what}", "fields: {fields}")
 BOOLEAN_TEXT = Template(
     "boolean-value",
     "{what} is `{text}`, which YAML reads as the boolean {value}",
@@ -451,11 +526,15 @@ OCTAL_TEXT = Template(
 )
 VALUE_EMPTY = Template("missing-field", "{what} is empty", "give a value, or leave the field out")
 LIST_EMPTY = Template("missing-field", "{what} is an empty list", "give a value, or leave it out")
-KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "{choices}")
-POPULATION_UNKNOWN = Template("unknown-population", 'unknown population "{value}"', "{choices}")
-OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "{choices}")
-BASIS_UNKNOWN = Template("unknown-basis", 'unknown basis "{value}"', "{choices}")
-APPLIES_TO_UNKNOWN = Template("bad-assumption", 'unknown applies_to value "{value}"', "{choices}")
+KIND_UNKNOWN = Template("unknown-kind", 'unknown source kind "{value}"', "source kinds: {choices}")
+POPULATION_UNKNOWN = Template(
+    "unknown-population", 'unknown population "{value}"', "populations: {choices}"
+)
+OUTCOME_UNKNOWN = Template("unknown-outcome", 'unknown outcome "{value}"', "outcomes: {choices}")
+BASIS_UNKNOWN = Template("unknown-basis", 'unknown basis "{value}"', "bases: {choices}")
+APPLIES_TO_UNKNOWN = Template(
+    "bad-assumption", 'unknown applies_to value "{value}"', "applies_to values: {choices}"
+)
 VERSION_UNKNOWN = Template(
     "bad-version",
     "version {version!r} is not a version this tool reads",
@@ -508,7 +587,7 @@ BREAKDOWN_CYCLE = Template(
     "a part cannot contain the whole it is part of; remove breakdown_of from one of these claims",
 )
 BREAKDOWN_UNKNOWN = Template(
-    "unknown-breakdown", "breakdown_of names no claim: `{target}`", "{choices}"
+    "unknown-breakdown", "breakdown_of names no claim: `{target}`", "it must be the id of a claim"
 )
 BREAKDOWN_TOO_LARGE = Template(
     "bad-breakdown",
@@ -518,12 +597,23 @@ BREAKDOWN_TOO_LARGE = Template(
 CLAIM_FIELD_MISSING = Template(
     "missing-field", "claim {label} has no `{name}`", "required fields: {required}"
 )
+# the claim has no id either: it is named by its line
+CLAIM_FIELD_MISSING_AT = CLAIM_FIELD_MISSING._replace(
+    message="claim at line {line} has no `{name}`"
+)
 ID_BAD = Template(
     "bad-id",
     "claim id `{id}` has characters other than letters, digits, -, _ and .",
     "for example: ohchr-2019-08-08",
 )
-SOURCE_UNKNOWN = Template("unknown-source", "unknown source `{source}`", "{choices}")
+SOURCE_UNKNOWN = Template(
+    "unknown-source",
+    "unknown source `{source}`",
+    "add it under `sources:` or use one of: {sources}",
+)
+SOURCE_UNKNOWN_NONE_YET = Template(
+    "unknown-source", "unknown source `{source}`", "add it under `sources:`"
+)
 SOURCE_UNKNOWN_BARE = Template(
     "unknown-source", "unknown source `{source}`", "add it to `sources`, or fix the key"
 )
@@ -596,96 +686,4 @@ INTERVAL_BACKWARDS = Template(
     "bad-assumption",
     "{what}: low {low:g} is above high {high:g}",
     "write the lower number first: [{high:g}, {low:g}]",
-)
-
-# event files
-EVENTS_UTF16 = Template(
-    "encoding",
-    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
-    "save it as UTF-8 CSV",
-)
-EVENTS_NOT_TEXT = Template(
-    "encoding",
-    "the event file is not text: it has NUL bytes",
-    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars)",
-)
-EVENTS_HEADER_FIELD_TOO_LONG = Template(
-    "bad-csv",
-    "a field of the header row is over {limit:,} characters",
-    "the first row of an event CSV names its columns; is this an event dataset?",
-)
-EVENTS_HEADER_NOT_CSV = Template(
-    "bad-csv",
-    "cannot read the header row as CSV: {reason}",
-    "the first row of an event CSV names its columns, separated by commas",
-)
-EVENTS_DATE_AMBIGUOUS = Template(
-    "bad-date",
-    'date "{text}" in {column} could be {day_first} or {month_first}, and no date in the file '
-    "shows which comes first",
-    "say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy",
-)
-EVENTS_DATE_ORDERS_MIXED = Template(
-    "bad-date",
-    'the file writes dates day first ("{day_first}") and month first ("{month_first}", here)',
-    "say which it is with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; the others are "
-    "then counted as unreadable",
-)
-
-# the claims CSV
-CSV_NO_HEADER = Template(
-    "bad-csv",
-    "the CSV has no header row",
-    "export one with `casualty-recon export`; its first row names the columns",
-)
-CSV_MISSING_COLUMNS = Template("bad-csv", "the CSV has no {columns} column{s}", "{hint}")
-CSV_COLUMN_TWICE = Template(
-    "bad-csv",
-    "the column {name} is in the header twice (columns {first} and {second})",
-    "delete one of them: a column is read from one place",
-)
-CSV_ROW_SHORT = Template(
-    "bad-csv",
-    "the row has {cells} cell{s}, the header {columns}: none for {missing}",
-    "give every row a cell for each column (an empty one where there is no value)",
-)
-CSV_ROW_LONG = Template(
-    "bad-csv",
-    "the row has {cells} cells, the header {columns}: cell {extra} (`{text}`) is under no column",
-    "delete the extra cells, or name their column in the header",
-)
-CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
-CSV_EARLIEST_AFTER_LATEST = Template(
-    "bad-csv", "{field}_earliest is after {field}_latest", "swap the two dates"
-)
-CSV_NOT_ISO = Template(
-    "bad-csv",
-    "{name} `{text}` is not a date in the form YYYY-MM-DD",
-    "format the date columns as YYYY-MM-DD before saving the spreadsheet",
-)
-CSV_SOURCE_DIFFERS = Template(
-    "bad-csv",
-    "source {key} has the {field} `{value}` here but `{known}` on line {line}",
-    "give every row of {key} the same {column}",
-)
-CSV_FIGURE_MISMATCH = Template(
-    "bad-csv",
-    "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
-    "which means {shown}, and {why}",
-    "empty figure_low and figure_high to keep figure_text, or empty figure_text to keep the bounds",
-)
-CSV_DATE_MISMATCH = Template(
-    "bad-csv",
-    "{name} {stated} does not match {field} `{text}` ({earliest} to {latest})",
-    "edit {field} (it is what counts), or empty it to use {field}_earliest and {field}_latest",
-)
-CSV_RESOLVED_EXTRA = Template(
-    "bad-csv",
-    "{resolved_column} lists {extra}, which {written_column} `{written}` does not name",
-    "edit {written_column} (it is what counts); {resolved_column} is derived from it",
-)
-CSV_NAME_DIFFERS = Template(
-    "bad-csv",
-    "{what} `{name}` stands for other {members} here than on line {line}",
-    "give every row that names {name} the same {resolved_column}",
 )

@@ -1,11 +1,17 @@
-"""Templates of the problems in the other input files: event datasets, overlap counts for
-`estimate`, named-victim lists and the `lists:` section. Same rules as `model.errors`: a code
-of `ERROR_KINDS`, a wording with named blanks, a hint; sites fill them.
+"""Templates of the problems in the other input files: claims CSVs, event datasets, overlap
+counts for `estimate`, named-victim lists and the `lists:` section. Same rules as `model.errors`:
+a code of `ERROR_KINDS`, a wording with named blanks, a hint; sites fill them.
 """
 
 from __future__ import annotations
 
-from casualty_recon.model.errors import Template
+from casualty_recon.model.errors import (
+    FIFO_NO_WRITER,
+    FILE_NOT_REGULAR,
+    FILE_UNREADABLE,
+    FileTemplates,
+    Template,
+)
 
 # event files
 EVENTS_UNREADABLE = Template(
@@ -59,6 +65,13 @@ EVENTS_UNKNOWN_LAYOUT = Template(
 # overlap counts (`estimate`)
 OVERLAPS_FILE_HINT = (
     "give the path of an overlap-count CSV (list columns and count), or - for stdin"
+)
+# the shared messages of a file that cannot be read, with a hint about this command's input
+OVERLAPS_FILE = FileTemplates(
+    *(
+        Template(t.code, t.message, OVERLAPS_FILE_HINT)
+        for t in (FILE_UNREADABLE, FILE_NOT_REGULAR, FIFO_NO_WRITER)
+    )
 )
 OVERLAPS_NOT_UTF8 = Template("encoding", "the file is not UTF-8 text", "save the file as UTF-8")
 OVERLAPS_EMPTY = Template(
@@ -210,4 +223,117 @@ LISTS_NOT_A_MAPPING = Template(
     "`lists` must be a mapping of list keys",
     "write one key per list under `lists:`, each with its `file:`, `source:` and `columns:`",
 )
-CLAIM_LIST_UNKNOWN = Template("bad-list", "`list` names no list of `lists`: `{text}`", "{hint}")
+CLAIM_LIST_UNKNOWN = Template(
+    "bad-list", "`list` names no list of `lists`: `{text}`", "it must be a key of `lists`"
+)
+
+# event files
+EVENTS_UTF16 = Template(
+    "encoding",
+    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
+    "save it as UTF-8 CSV",
+)
+EVENTS_NOT_TEXT = Template(
+    "encoding",
+    "the event file is not text: it has NUL bytes",
+    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars)",
+)
+EVENTS_HEADER_FIELD_TOO_LONG = Template(
+    "bad-csv",
+    "a field of the header row is over {limit:,} characters",
+    "the first row of an event CSV names its columns; is this an event dataset?",
+)
+EVENTS_HEADER_NOT_CSV = Template(
+    "bad-csv",
+    "cannot read the header row as CSV: {reason}",
+    "the first row of an event CSV names its columns, separated by commas",
+)
+EVENTS_DATE_AMBIGUOUS = Template(
+    "bad-date",
+    'date "{text}" in {column} could be {day_first} or {month_first}, and no date in the file '
+    "shows which comes first",
+    "say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy",
+)
+EVENTS_DATE_ORDERS_MIXED = Template(
+    "bad-date",
+    'the file writes dates day first ("{day_first}") and month first ("{month_first}", here)',
+    "say which it is with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy; the others are "
+    "then counted as unreadable",
+)
+
+# the claims CSV
+CSV_NO_HEADER = Template(
+    "bad-csv",
+    "the CSV has no header row",
+    "export one with `casualty-recon export`; its first row names the columns",
+)
+CSV_MISSING_COLUMNS = Template(
+    "bad-csv", "the CSV has no {columns} column{s}", "required columns: {required}"
+)
+# when a header is close to a missing column's name: one guess per such column
+CSV_MISSING_COLUMNS_GUESSED = CSV_MISSING_COLUMNS._replace(hint="{guesses}")
+CSV_COLUMN_GUESS = "did you mean {close} for {name}?"
+CSV_COLUMN_TWICE = Template(
+    "bad-csv",
+    "the column {name} is in the header twice (columns {first} and {second})",
+    "delete one of them: a column is read from one place",
+)
+CSV_ROW_SHORT = Template(
+    "bad-csv",
+    "the row has {cells} cell{s}, the header has {columns}: none for {missing}",
+    "give every row a cell for each column (an empty one where there is no value)",
+)
+CSV_ROW_SHORT_MORE = CSV_ROW_SHORT._replace(
+    message="the row has {cells} cell{s}, the header has {columns}: none for {missing} "
+    "and {more} more"
+)
+CSV_ROW_LONG = Template(
+    "bad-csv",
+    "the row has {cells} cells, the header has {columns}: cell {extra} (`{text}`) is under no "
+    "column",
+    "delete the extra cells, or name their column in the header",
+)
+CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "write digits: 730")
+CSV_EARLIEST_AFTER_LATEST = Template(
+    "bad-csv", "{field}_earliest is after {field}_latest", "swap the two dates"
+)
+CSV_NOT_ISO = Template(
+    "bad-csv",
+    "{name} `{text}` is not a date in the form YYYY-MM-DD",
+    "format the date columns as YYYY-MM-DD before saving the spreadsheet",
+)
+CSV_SOURCE_DIFFERS = Template(
+    "bad-csv",
+    "source {key} has the {field} `{value}` here but `{known}` on line {line}",
+    "give every row of {key} the same {column}",
+)
+CSV_FIGURE_MISMATCH = Template(
+    "bad-csv",
+    "figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
+    "which means {shown}, and without the qualifier column it cannot be told which was edited",
+    "empty figure_low and figure_high to keep figure_text, or empty figure_text to keep the bounds",
+)
+# the same, when the qualifier column says figure_text was not edited either
+CSV_FIGURE_MISMATCH_BOTH = CSV_FIGURE_MISMATCH._replace(
+    message="figure_low and figure_high ({low}, {high}) do not match figure_text `{text}`, "
+    "which means {shown}, and both look edited"
+)
+# how an empty cell is shown in a message
+EMPTY_CELL = "empty"
+
+
+CSV_DATE_MISMATCH = Template(
+    "bad-csv",
+    "{name} {stated} does not match {field} `{text}` ({earliest} to {latest})",
+    "edit {field} (it is what counts), or empty it to use {field}_earliest and {field}_latest",
+)
+CSV_RESOLVED_EXTRA = Template(
+    "bad-csv",
+    "{resolved_column} lists {extra}, which {written_column} `{written}` does not name",
+    "edit {written_column} (it is what counts); {resolved_column} is derived from it",
+)
+CSV_NAME_DIFFERS = Template(
+    "bad-csv",
+    "{what} `{name}` stands for other {members} here than on line {line}",
+    "give every row that names {name} the same {resolved_column}",
+)

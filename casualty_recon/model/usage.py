@@ -90,6 +90,9 @@ CHART_TYPE_UNKNOWN = Template(
     "cannot draw a chart as {name!r}: unknown file type {suffix!r}",
     "name a .png or .svg file, e.g. --chart timeline.png",
 )
+CHART_NO_SUFFIX = CHART_TYPE_UNKNOWN._replace(
+    message="cannot draw a chart as {name!r}: unknown file type '(no suffix)'"
+)
 CHART_FORMAT_UNKNOWN = Template(
     "bad-option", "unknown chart format {chart_format!r}", "use png or svg"
 )
@@ -147,7 +150,9 @@ EVENTS_MAX_BYTES_BAD = Template(
     "{variable}={value!r} is not a size in bytes",
     "write it like 4G, 4GiB, 3000M or 3221225472 (K, M, G and T are powers of 1024)",
 )
-OVERLAP_TOO_FEW = Template("bad-option", "overlap needs two lists or more", "{usage}")
+OVERLAP_TOO_FEW = Template(
+    "bad-option", "overlap needs two lists or more", "casualty-recon lists overlap A B C"
+)
 OVERLAP_LIST_TWICE = Template("bad-option", "list `{key}` is given twice", "name each list once")
 OVERLAP_KEY_ODD = Template(
     "bad-option", "list key `{key}` holds a comma or a quote", "rename the list"
@@ -159,8 +164,14 @@ OVERLAP_BY_RESERVED = Template(
     "of the lists",
 )
 OVERLAP_BY_UNKNOWN = Template(
-    "bad-option", "--by {name}: no list has {what}", "strata of these lists: {known}"
+    "bad-option", "--by {name}: no list has that column", "strata of these lists: {known}"
 )
+# --by names a field that lists map to a column of their own (`no list has a sex column`)
+OVERLAP_BY_UNMAPPED = OVERLAP_BY_UNKNOWN._replace(
+    message="--by {name}: no list has a {field} column"
+)
+OVERLAP_BY_NO_STRATA = OVERLAP_BY_UNKNOWN._replace(hint="strata of these lists: none")
+OVERLAP_BY_UNMAPPED_NO_STRATA = OVERLAP_BY_UNMAPPED._replace(hint="strata of these lists: none")
 OVERLAP_PERIOD_BAD = Template(
     "bad-option",
     "--period {part!r} is not a period",
@@ -183,7 +194,9 @@ NO_INTERVAL = Template(
     "no method gave an interval to write as a claim",
     "pick a method that ran (see the estimate without --claim)",
 )
+# the loader's problem with the claim written, its message and hint as the loader gave them
 ESTIMATE_CLAIM_INVALID = Template("bad-option", "the claim would not load: {message}", "{hint}")
+ESTIMATE_CLAIM_INVALID_NO_HINT = ESTIMATE_CLAIM_INVALID._replace(hint="check the scope options")
 
 # click's own usage errors (cli/click_errors.py), in the house form
 CLICK_USAGE = Template("bad-option", "{message}", "usage: {usage}; `{command} --help` says more")
@@ -243,6 +256,7 @@ NO_LISTS_SECTION = Template(
     "unknown-name", "{path} has no `lists:` section", "see README, 'Named-victim lists'"
 )
 LIST_NOT_IN_FILE = Template("unknown-name", "no list `{key}` in {path}", "lists: {lists}")
+LIST_NOT_IN_FILE_NO_LISTS = LIST_NOT_IN_FILE._replace(hint="lists: none (add a `lists:` section)")
 
 # --- pairs -------------------------------------------------------------------------------------
 PAIR_DISJOINT = Template(
@@ -301,20 +315,17 @@ NAME_TOO_LONG = Template(
     "choose a shorter name",
 )
 
-EXTRACTED_TOO_LARGE = Template(
-    "cannot-write",
-    "the sources.yaml written from these articles would be {size:,} bytes, over the limit of "
-    "{limit:,} that validate and report read; nothing was written",
-    "extract fewer or shorter articles into each file",
-)
-
 # --- files read --------------------------------------------------------------------------------
 CANNOT_READ_QUOTED = Template(
     "cannot-read",
     "cannot read '{path}': {reason}",
     "save it as UTF-8, or write the claims to a new file with -o",
 )
-CSV_LACKS_COLUMNS = Template("cannot-read", "'{path}' lacks the columns {columns}", "{hint}")
+CSV_LACKS_COLUMNS = Template(
+    "cannot-read",
+    "'{path}' lacks the columns {columns}",
+    "give the FA-KES CSV (article_content, nb_civilians, nb_children, date)",
+)
 ARTICLE_MISSING = Template("cannot-read", "no such article: '{name}'", ARTICLE_HINT)
 ARTICLE_UNREADABLE = Template("cannot-read", "{message}", ARTICLE_HINT)
 IMPORT_GOT_YAML = Template(

@@ -27,6 +27,7 @@ from casualty_recon.grammar.wording import and_list, figure_words, short_day
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     CHART_FORMAT_UNKNOWN,
+    CHART_NO_SUFFIX,
     CHART_TOO_MANY,
     CHART_TYPE_UNKNOWN,
     FILE_EXISTS,
@@ -122,7 +123,8 @@ def write_chart(
 def chart_format_of(path: Path) -> str:
     chart_format = CHART_FORMATS.get(path.suffix.lower())
     if chart_format is None:
-        raise UsageError.of(CHART_TYPE_UNKNOWN, name=path.name, suffix=path.suffix or "(no suffix)")
+        template = CHART_TYPE_UNKNOWN if path.suffix else CHART_NO_SUFFIX
+        raise UsageError.of(template, name=path.name, suffix=path.suffix)
     return chart_format
 
 

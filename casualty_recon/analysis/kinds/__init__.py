@@ -119,11 +119,9 @@ def check_assumptions(sources: Sources) -> None:
             problems += _field_problems(assumption, kind.assumable, where)
             continue
         written, at = assumption.applies_to_as_written or (assumption.applies_to, where)
-        hint = "applies_to values: " + ", ".join(targets)
         close = difflib.get_close_matches(assumption.applies_to, targets, n=1, cutoff=0.6)
-        if close:
-            hint = f"did you mean {close[0]}? {hint}"
-        problems.append(Problem.of(APPLIES_TO_UNKNOWN, at, value=written, choices=hint))
+        template = APPLIES_TO_UNKNOWN.near(close[0] if close else None)
+        problems.append(Problem.of(template, at, value=written, choices=", ".join(targets)))
     if problems:
         raise InputError(problems)
 

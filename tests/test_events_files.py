@@ -560,3 +560,28 @@ def test_any_party_claim_says_the_dataset_covers_some_parties_in_the_sentence(
     assert not any("Airwars covers" in note for note in ref.notes)  # not twice
     (named,) = cross_check(events, [_claims_for_item_8()[0]])  # Russia: no such clause
     assert "any party" not in named.sentence
+
+
+def test_a_chunk_that_failed_converting_for_an_unknown_reason_is_read_again_untyped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Arrow's threaded CSV reader can report a typed read's conversion failure as a chunk that
+    "failed converting for an unknown reason" (an ArrowException, not an ArrowInvalid) when
+    another column finishes first: seen once under heavy load, a crash then. It is a conversion
+    failure like the others: the file is read again untyped, with the same result."""
+    path = tmp_path / "ged.csv"
+    write_synthetic_ged(path, 2_000, seed=5)
+    claims = to_model_claims(make_claims(10, seed=6))
+    expected = cross_check(load_events(path), claims)
+    real = pacsv.read_csv
+    calls: list[bool] = []
+
+    def flaky(*args: object, **kwargs: object) -> pa.Table:
+        calls.append(True)
+        if len(calls) == 1:
+            raise pa.lib.ArrowException("a chunk failed converting for an unknown reason")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(events_read.pacsv, "read_csv", flaky)
+    assert cross_check(load_events(path), claims) == expected
+    assert len(calls) == 2

@@ -43,26 +43,43 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     elif kind == "area":
         words = (area_words(a.area), area_words(b.area))
 
+    relation_text = relation_words(NOUNS[kind], relation, gap)
+
     def write(context: Context) -> str:
         """The sentence in its context (`Found.write`): the effect in words, the afterword."""
-        effect = context.effect
         if quantity is not None:
-            effect_text = f"Scaling b by {ratio_text(quantity.span)} changes it by {effect}."
+            effect_text = (
+                f"Scaling b by {ratio_text(quantity.span)} changes it by {context.effect}."
+            )
         else:
             effect_text = "No breakdown or assumption in the file sizes it."
-        return template.format(
-            a_label=claim_label(a),
-            b_label=claim_label(b),
-            a_value=words[0],
-            b_value=words[1],
-            relation_text=relation_words(NOUNS[kind], relation, gap),
-            effect_text=effect_text,
-        ) + afterword(context)
+        return ratio_sentence(template, pair, words, relation_text, effect_text, context)
 
     difference = Difference(
         kind, values[0], values[1], relation, direction, agrees(direction, gap), write(Context())
     )
     return [Found(difference, quantity, write)]
+
+
+def ratio_sentence(
+    template: str,
+    pair: Pair,
+    words: tuple[str, str],
+    relation_text: str,
+    effect_text: str,
+    context: Context,
+) -> str:
+    """The sentence of a difference sized by a ratio (a scope share, a basis ratio): its
+    template (`{a_label}`, `{a_value}`, ..., `{relation_text}`, `{effect_text}`) filled, then the
+    afterword of its context."""
+    return template.format(
+        a_label=claim_label(pair.a),
+        b_label=claim_label(pair.b),
+        a_value=words[0],
+        b_value=words[1],
+        relation_text=relation_text,
+        effect_text=effect_text,
+    ) + afterword(context)
 
 
 def relation_words(noun: str, relation: str, gap: Span) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from casualty_recon.analysis.evidence import Evidence
+from casualty_recon.analysis.kinds._share import ratio_sentence
 from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
     Context,
     Difference,
     Found,
-    afterword,
     agrees,
-    claim_label,
     ratio_text,
 )
 from casualty_recon.grammar.wording import with_article
@@ -43,19 +42,13 @@ def detect(pair: Pair) -> list[Found]:
 
     def write(context: Context) -> str:
         """The sentence in its context (`Found.write`): the effect in words, the afterword."""
-        effect = context.effect
         if quantity is not None:
-            effect_text = f"Read on a's basis ({ratio_text(quantity.span)}), b changes by {effect}."
+            ratio = ratio_text(quantity.span)
+            effect_text = f"Read on a's basis ({ratio}), b changes by {context.effect}."
         else:
             effect_text = "No paired claims or assumption in the file size it."
-        return TEMPLATE.format(
-            a_label=claim_label(a),
-            b_label=claim_label(b),
-            a_value=a.basis,
-            b_value=b.basis,
-            relation_text=relation_text,
-            effect_text=effect_text,
-        ) + afterword(context)
+        words = (a.basis, b.basis)
+        return ratio_sentence(TEMPLATE, pair, words, relation_text, effect_text, context)
 
     difference = Difference(
         "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(Context())

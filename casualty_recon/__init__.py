@@ -20,13 +20,19 @@ if TYPE_CHECKING:
     from casualty_recon.load.loader import load, loads
 
 
+# The names handed out on first use, and the module each comes from (tests/test_layers.py
+# counts `from casualty_recon import compare` as an import of that module).
+LAZY = {
+    "load": "casualty_recon.load.loader",
+    "loads": "casualty_recon.load.loader",
+    "compare": "casualty_recon.analysis.report",
+    "Report": "casualty_recon.analysis.report",
+}
+
+
 def __getattr__(name: str) -> Any:
-    if name in ("load", "loads"):
-        from casualty_recon.load import loader
+    if name in LAZY:
+        import importlib
 
-        return getattr(loader, name)
-    if name in ("compare", "Report"):
-        from casualty_recon.analysis import report
-
-        return getattr(report, name)
+        return getattr(importlib.import_module(LAZY[name]), name)
     raise AttributeError(f"module 'casualty_recon' has no attribute {name!r}")

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from source_trees import walked
 
+import casualty_recon
+
 PACKAGE = Path(__file__).resolve().parents[1] / "casualty_recon"
 LAYERS = ("model", "grammar", "load", "analysis", "render", "cli")
 # Modules whose layer is not the name of their package (none: a module's package is its layer).
@@ -43,14 +45,9 @@ def _layer(module: str) -> str | None:
     return parts[1] if parts[1] in LAYERS else None
 
 
-# The names the package hands out on first use (`casualty_recon.__getattr__`) and the modules
-# they come from: `from casualty_recon import compare` imports the analysis layer.
-LAZY_NAMES = {
-    "casualty_recon.load": "casualty_recon.load.loader",
-    "casualty_recon.loads": "casualty_recon.load.loader",
-    "casualty_recon.compare": "casualty_recon.analysis.report",
-    "casualty_recon.Report": "casualty_recon.analysis.report",
-}
+# The names the package hands out on first use (`casualty_recon.LAZY`) and the modules they
+# come from: `from casualty_recon import compare` imports the analysis layer.
+LAZY_NAMES = {f"casualty_recon.{name}": module for name, module in casualty_recon.LAZY.items()}
 
 
 def _imports(path: Path) -> set[str]:

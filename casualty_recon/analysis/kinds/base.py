@@ -48,17 +48,22 @@ class Closing(NamedTuple):
     adjusted: Span
 
     @property
+    def residual(self) -> Span:
+        """a less adjusted b."""
+        return stated(self.a) - self.adjusted
+
+    @property
     def need(self) -> float:
         """How far adjusted b is from a: the end of the residual to close (positive: b must
         rise)."""
-        residual = stated(self.a) - self.adjusted
+        residual = self.residual
         return residual.low if residual.low > 0 else residual.high
 
     @property
     def multiplier(self) -> float | None:
         """The factor adjusted b must be scaled by to reach a; None when no factor can."""
         target = stated(self.a)
-        if (target - self.adjusted).low > 0:
+        if self.residual.low > 0:
             factor = target.low / self.adjusted.high if self.adjusted.high > 0 else INF
         else:
             factor = target.high / self.adjusted.low if self.adjusted.low > 0 else 0.0

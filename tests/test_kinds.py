@@ -17,7 +17,14 @@ from casualty_recon.analysis.engine import Engine
 from casualty_recon.analysis.evidence import Evidence, dimension_key
 from casualty_recon.analysis.kinds import Kind, Pair
 from casualty_recon.analysis.report import is_shortfall
-from casualty_recon.analysis.results import Context, Difference, Found, Quantity, afterword
+from casualty_recon.analysis.results import (
+    Context,
+    Difference,
+    Found,
+    PairResult,
+    Quantity,
+    afterword,
+)
 from casualty_recon.analysis.verdicts import catalogue_markdown
 from casualty_recon.cli.app import app
 from casualty_recon.load.assumption_reader import RATE_FIELDS, VALUE_FIELDS
@@ -175,6 +182,16 @@ def test_unknown_assumption_target_is_a_located_error_from_the_registry(tmp_path
         assert "Traceback" not in result.stderr
 
 
+def _dated_pair_with(kind: Kind) -> PairResult:
+    """The toy file's pair x, y (both with a start) compared with `kind` registered."""
+    registry.register(kind)
+    try:
+        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
+        return compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
+    finally:
+        registry.unregister(kind.name)
+
+
 def _lack(pair: Pair) -> list[Found]:
     difference = Difference("lack", "", "", "shortfall", "none", None, "B lacks some.", shortfall=7)
     return [Found(difference)]
@@ -183,12 +200,7 @@ def _lack(pair: Pair) -> list[Found]:
 def test_a_shortfall_is_read_from_the_difference_not_from_the_kind_name() -> None:
     """The unexplained verdict's reason and the report's pairs shown in full read a measured
     shortfall (`Difference.shortfall`) from whichever kind sets it, never the name `coverage`."""
-    registry.register(Kind("lack", "Lacking", "B lacks some.", "n/a", "", 16, _lack))
-    try:
-        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
-        pair = compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
-    finally:
-        registry.unregister("lack")
+    pair = _dated_pair_with(Kind("lack", "Lacking", "B lacks some.", "n/a", "", 16, _lack))
     assert [d.kind for d in pair.differences] == ["lack"]
     assert pair.verdict == "unexplained"
     assert "falls short in coverage by at least 7: counts are floors" in pair.reason
@@ -208,12 +220,7 @@ def test_a_kind_writes_its_sentence_once_from_the_engine_context() -> None:
         quantity = Quantity(Span(1.2, 1.2), ("paint",), "by eye", True)
         return [Found(difference, quantity, write)]
 
-    registry.register(Kind("paint", "Paint", "Paint.", "n/a", "", 75, detect))
-    try:
-        dated = FILE.replace("as_of:", "start: 2019-01-01, as_of:")
-        pair = compare(loads(dated, "toy.yaml"), pair=("x", "y")).pairs[0]
-    finally:
-        registry.unregister("paint")
+    pair = _dated_pair_with(Kind("paint", "Paint", "Paint.", "n/a", "", 75, detect))
     assert [d.sentence for d in pair.differences] == [
         "Paint moved b by +20 (by eye); against: raises."
     ]

@@ -12,9 +12,10 @@ to read b under a's definitions; the residual is a minus adjusted b. The verdict
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from casualty_recon.analysis.evidence import Evidence
 from casualty_recon.analysis.kinds import KINDS, Pair, check_assumptions, kinds
-from casualty_recon.analysis.records import RecordLinks
 from casualty_recon.analysis.results import (
     Context,
     Difference,
@@ -39,6 +40,9 @@ from casualty_recon.grammar.wording import (
 )
 from casualty_recon.model.claims import Assumption, Claim, Sources
 from casualty_recon.model.spans import Span
+
+if TYPE_CHECKING:
+    from casualty_recon.analysis.records import RecordLinks
 
 __all__ = [
     "Difference",

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from casualty_recon.analysis.records import RecordCounts, RecordLinks
 from casualty_recon.analysis.results import Quantity, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
@@ -25,6 +25,9 @@ from casualty_recon.grammar.wording import (
 )
 from casualty_recon.model.claims import Claim, DayRange, Place, Sources
 from casualty_recon.model.spans import Span
+
+if TYPE_CHECKING:
+    from casualty_recon.analysis.records import RecordCounts, RecordLinks
 
 # Whether an assumption's `from` or `to` value names a claim's value on one kind: declared by
 # each kind an assumption may give a ratio for (`Kind.matches`), handed over by the engine.

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casualty_recon.analysis.engine import Engine, PairResult
 from casualty_recon.analysis.pairs import disjoint_reason, same_measure, select_pairs
 from casualty_recon.analysis.ranges import relation_text
-from casualty_recon.analysis.records import RecordLinks
 from casualty_recon.analysis.timeline import Series, build_timelines, flag_sentences
 from casualty_recon.grammar.wording import possessive
 from casualty_recon.model.claims import Claim, Sources
@@ -27,6 +26,9 @@ from casualty_recon.model.usage import (
     PAIR_SAME,
     SOURCE_NOT_IN_FILE,
 )
+
+if TYPE_CHECKING:
+    from casualty_recon.analysis.records import RecordLinks
 
 # Above this many pairs a report carries a summary and shows in full only the focus pairs,
 # every contradiction and coverage shortfall, and the largest residuals (unless `show_all`).

@@ -181,9 +181,10 @@ class Builder(AssumptionReader):
             sources.assumptions = self.assumptions(top["assumptions"][1], sources, gazetteer)
         if "compare" in top:
             sources.compare = self.compare(top["compare"][1], sources)
-        from casualty_recon.load.lists_section import lists_section
+        if "lists" in top or _names_a_list(top):  # else no list to read (nor its module)
+            from casualty_recon.load.lists_section import lists_section
 
-        sources.lists = lists_section(self, top, sources)
+            sources.lists = lists_section(self, top, sources)
 
     def settings(self, node: Node, sources: Sources) -> None:
         fields = self.mapping(node, SETTINGS_FIELDS, "settings")
@@ -607,3 +608,12 @@ class Builder(AssumptionReader):
         return out
 
     # --- assumptions ---------------------------------------------------------------------------
+
+
+def _names_a_list(top: dict[str, tuple[Node, Node]]) -> bool:
+    """Whether a claim says `list: KEY` (checked against the `lists:` section, even a missing
+    one)."""
+    claims = top["claims"][1] if "claims" in top else None
+    if claims is None or claims.kind != "seq":
+        return False
+    return any(key.text == "list" for item in claims.items for key, _value in item.pairs)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from casualty_recon.model.lists import ListSpec
+if TYPE_CHECKING:
+    from casualty_recon.model.lists import ListSpec
+
 
 # --- vocabularies ------------------------------------------------------------------------------
 

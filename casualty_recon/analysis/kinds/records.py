@@ -12,8 +12,9 @@ when both lists give it (a date of death, a place) and both claims a known day o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from casualty_recon.analysis.kinds.base import Kind, Pair
-from casualty_recon.analysis.records import RecordCounts
 from casualty_recon.analysis.results import (
     Context,
     Difference,
@@ -25,6 +26,9 @@ from casualty_recon.analysis.results import (
 from casualty_recon.grammar.wording import human_day
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
+
+if TYPE_CHECKING:
+    from casualty_recon.analysis.records import RecordCounts
 
 TEMPLATE = (
     "Linking {a_key} and {b_key} one to one (match probability at least {threshold}): {both} "

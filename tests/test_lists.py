@@ -186,3 +186,18 @@ def test_a_list_over_the_size_limit_is_refused(
     with pytest.raises(InputError) as caught:
         read_list(load(_write(tmp_path)).lists["moh"])
     assert caught.value.problems[0].code == "too-large"
+
+
+def test_a_claim_naming_a_list_in_a_file_without_lists_is_refused(tmp_path: Path) -> None:
+    """The loader reads the `lists:` section only when there is one or a claim says `list:`: a
+    claim naming a list in a file with no `lists:` at all is still checked."""
+    text = SOURCES.format(figure="5", claim_list="moh", file="moh.csv").split("lists:")[0]
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert [str(p).splitlines()[0] for p in caught.value.problems] == [
+        f"error: {path}:12:11: `list` names no list of `lists`: `moh`"
+    ]
+    path.write_text(text.replace("    list: moh\n", ""), encoding="utf-8")
+    assert load(path).lists == {}

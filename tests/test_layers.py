@@ -10,6 +10,7 @@ imports inside functions too, since a lazy import is still a dependency.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -73,14 +74,20 @@ def _imports_of(source: str, name: str, is_package: bool) -> set[str]:
 
 
 MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
-GRAPH = {
-    name: {
-        target
-        for target in _imports(path)
-        if target in MODULES and target != name and not name.startswith(target + ".")
+
+
+@functools.cache
+def _graph() -> dict[str, set[str]]:
+    """Each module and the modules of the package it imports: parsed when a test first asks
+    (0.7 s), not when the module is collected, so only the worker that runs these tests pays."""
+    return {
+        name: {
+            target
+            for target in _imports(path)
+            if target in MODULES and target != name and not name.startswith(target + ".")
+        }
+        for name, path in MODULES.items()
     }
-    for name, path in MODULES.items()
-}
 
 
 def test_relative_imports_and_the_package_s_lazy_names_count() -> None:
@@ -121,7 +128,7 @@ def test_every_module_is_in_a_layer() -> None:
 
 @pytest.mark.parametrize("importer", sorted(MODULES))
 def test_imports_follow_the_layers(importer: str) -> None:
-    wrong = sorted(t for t in GRAPH[importer] if not _allowed(importer, t))
+    wrong = sorted(t for t in _graph()[importer] if not _allowed(importer, t))
     assert wrong == [], f"{importer} may not import {wrong}"
 
 
@@ -141,14 +148,14 @@ def test_no_import_cycles() -> None:
 
     def visit(name: str, stack: list[str]) -> None:
         state[name] = 1
-        for target in sorted(GRAPH[name]):
+        for target in sorted(_graph()[name]):
             if state.get(target) == 1:
                 cycles.append([*stack[stack.index(target) :], target])
             elif target not in state:
                 visit(target, [*stack, target])
         state[name] = 2
 
-    for name in sorted(GRAPH):
+    for name in sorted(_graph()):
         if name not in state:
             visit(name, [name])
     # A package importing its own submodule is not a cycle of the house.

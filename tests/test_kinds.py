@@ -247,6 +247,15 @@ def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
         "  hint: a time assumption has `rate` (a day) and optionally `source`"
     )
     registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
+    # The kinds a rate applies to come from the registry: a toy rate kind is named with them.
+    registry.register(dataclasses.replace(toy, name="pace", order=76, assumable="rate"))
+    try:
+        _check_ratio_fields(tmp_path)
+    finally:
+        registry.unregister("pace")
+
+
+def _check_ratio_fields(tmp_path: Path) -> None:
     ratio_text = FILE + (
         "assumptions:\n  - {applies_to: colour, from: blue, rate: 2, reason: test}\n"
     )
@@ -257,7 +266,7 @@ def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
         "  hint: for example: from: verified, to: reported, ratio: [1.3, 1.8]\n"
         "error: toy.yaml:11:5: assumption 1 on colour needs `ratio`\n"
         "  hint: for example: from: verified, to: reported, ratio: [1.3, 1.8]\n"
-        "error: toy.yaml:11:38: `rate` applies to as_of or start, not colour\n"
+        "error: toy.yaml:11:38: `rate` applies to as_of, start or pace, not colour\n"
         "  hint: a share or basis assumption has from, to and ratio"
     )
     path = tmp_path / "toy.yaml"

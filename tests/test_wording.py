@@ -12,6 +12,7 @@ from casualty_recon.grammar.wording import (
     human_range,
     iso_day_text,
     label,
+    or_list,
     plural,
     short_day,
 )
@@ -50,6 +51,8 @@ def test_lists_and_labels() -> None:
     assert and_list(["a"]) == "a"
     assert and_list(["a", "b"]) == "a and b"
     assert and_list(iter(["a", "b", "c"])) == "a, b and c"
+    assert or_list(["as_of"]) == "as_of"
+    assert or_list(iter(["as_of", "start", "pace"])) == "as_of, start or pace"
     assert plural(1, "pair") == "1 pair"
     assert plural(0, "pair") == "0 pairs"
     assert plural(1200, "pair") == "1,200 pairs"

@@ -67,6 +67,7 @@ __all__ = [
     "in_brackets",
     "iso_day_text",
     "label",
+    "or_list",
     "plural",
     "possessive",
     "short_day",
@@ -149,10 +150,18 @@ def fmt_signed_span(span: Span) -> str:
 
 def and_list(items: Iterable[str]) -> str:
     """`a`, `a and b`, `a, b and c` (empty for none)."""
-    items = list(items)
+    return _joined(list(items), "and")
+
+
+def or_list(items: Iterable[str]) -> str:
+    """`a`, `a or b`, `a, b or c` (empty for none)."""
+    return _joined(list(items), "or")
+
+
+def _joined(items: list[str], word: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def plural(count: int, noun: str) -> str:

@@ -8,6 +8,7 @@ import math
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
+from casualty_recon.grammar.wording import or_list
 from casualty_recon.load.node_reader import (
     NodeReader,
 )
@@ -103,7 +104,12 @@ class AssumptionReader(NodeReader):
             from_value = self.scope_value(fields.get("from"), target, sources, gazetteer)
             to_value = self.scope_value(fields.get("to"), target, sources, gazetteer)
             if "rate" in fields:
-                self.report(ASSUMPTION_RATE_MISPLACED, fields["rate"][0], target=target)
+                self.report(
+                    ASSUMPTION_RATE_MISPLACED,
+                    fields["rate"][0],
+                    target=target,
+                    rate_targets=or_list(RATE_FIELDS),
+                )
         elif target is not None:  # a kind the loader has no grammar for: values as written
             if "ratio" in fields:
                 ratio = self.number_interval(fields["ratio"][1], f"the ratio of assumption {index}")

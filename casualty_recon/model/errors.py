@@ -669,7 +669,7 @@ ASSUMPTION_NEEDS = Template(
 )
 ASSUMPTION_RATE_MISPLACED = Template(
     "bad-assumption",
-    "`rate` applies to as_of or start, not {target}",
+    "`rate` applies to {rate_targets}, not {target}",
     "a share or basis assumption has from, to and ratio",
 )
 INTERVAL_BAD = Template(

@@ -28,6 +28,7 @@ from casualty_recon.analysis.kinds import (
     start,
 )
 from casualty_recon.analysis.kinds.base import Detect, Kind, Pair
+from casualty_recon.grammar.wording import or_list
 from casualty_recon.model.claims import Assumption, Location, Sources
 from casualty_recon.model.errors import (
     APPLIES_TO_UNKNOWN,
@@ -155,5 +156,8 @@ def _field_problems(
             )
     if given["rate"] is not None:
         at = keys.get("rate", where)
-        problems.append(Problem.of(ASSUMPTION_RATE_MISPLACED, at, target=target))
+        rates = or_list(k.name for k in KINDS.values() if k.assumable == "rate")
+        problems.append(
+            Problem.of(ASSUMPTION_RATE_MISPLACED, at, target=target, rate_targets=rates)
+        )
     return problems

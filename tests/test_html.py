@@ -169,3 +169,28 @@ def test_in_chromium_no_sideways_scroll_every_pair_every_target(
     (tmp_path / f"report-{width}.png").write_bytes(shot)
     if width == 1280 and REWRITE:  # `make golden` refreshes the README's screenshot
         DOCS_SHOT.write_bytes(shot)
+
+
+def test_a_waterfall_note_too_wide_for_its_column_goes_on_two_lines() -> None:
+    """A range note ("1,072.3 to 1,303.1") is the pieces of its span (`span_words`), written on
+    one line, or, too wide for its column, on two ("1,072.3" over "to 1,303.1"); never cut
+    anywhere else. The bundled report has notes of both kinds."""
+    from casualty_recon.analysis.report import compare
+    from casualty_recon.load.loader import load
+    from casualty_recon.render.waterfall import waterfall_columns, waterfall_svg
+
+    report = compare(load(Path(__file__).resolve().parents[1] / "sources.yaml"))
+    lines = {1: 0, 2: 0}
+    for pair in report.pairs:
+        notes = re.findall(r'class="note">([^<]*)<', waterfall_svg(pair))
+        for column in waterfall_columns(pair):
+            assert column.note_text == " ".join(column.note)
+            whole = column.note_text.replace("&", "&amp;") in notes
+            if len(column.note) == 2 and not whole:
+                first = notes.index(column.note[0])
+                assert notes[first + 1] == column.note[1] and column.note[1].startswith("to ")
+                lines[2] += 1
+            else:
+                assert whole, column
+                lines[1] += 1
+    assert lines[1] and lines[2]

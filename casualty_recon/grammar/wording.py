@@ -71,6 +71,7 @@ __all__ = [
     "plural",
     "possessive",
     "short_day",
+    "span_words",
     "with_article",
 ]
 
@@ -119,11 +120,7 @@ def fmt(value: float) -> str:
 
 def fmt_span(span: Span) -> str:
     """`225.5 to 336`, `731 or more`, or one number."""
-    if span.is_point:
-        return fmt(span.low)
-    if math.isinf(span.high):
-        return f"{fmt(span.low)} or more"
-    return f"{fmt(span.low)} to {fmt(span.high)}"
+    return " ".join(span_words(span))
 
 
 def fmt_brief_span(span: Span) -> str:
@@ -135,14 +132,23 @@ def fmt_brief_span(span: Span) -> str:
 
 def fmt_signed_span(span: Span) -> str:
     """`+225.5 to +336`, `-44.6 to -38.7`, or one signed number."""
+    return " ".join(span_words(span, signed=True))
 
-    def signed(value: float) -> str:
-        text = fmt(value)
-        return text if text.startswith("-") else f"+{text}"
 
+def span_words(span: Span, signed: bool = False) -> tuple[str, ...]:
+    """A span in the pieces `fmt_span` (or, `signed`, `fmt_signed_span`) joins with a space:
+    (`12`,), (`731 or more`,) or (`225.5`, `to 336`); a chart may put them on two lines."""
+    number = _signed if signed else fmt
     if span.is_point:
-        return signed(span.low)
-    return f"{signed(span.low)} to {signed(span.high)}"
+        return (number(span.low),)
+    if not signed and math.isinf(span.high):
+        return (f"{fmt(span.low)} or more",)
+    return (number(span.low), f"to {number(span.high)}")
+
+
+def _signed(value: float) -> str:
+    text = fmt(value)
+    return text if text.startswith("-") else f"+{text}"
 
 
 # --- lists and labels --------------------------------------------------------------------------

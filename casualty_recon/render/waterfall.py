@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from casualty_recon.analysis.engine import PairResult, claim_label
-from casualty_recon.grammar.wording import fmt, fmt_signed_span, fmt_span, label
+from casualty_recon.grammar.wording import fmt, fmt_span, label, span_words
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import Span
 from casualty_recon.model.usage import FILE_EXISTS
@@ -33,13 +33,17 @@ class Column(NamedTuple):
     low: float
     high: float
     kind: str  # total, up, down or either
-    note: str  # the value (totals) or the effect (steps)
+    note: tuple[str, ...]  # the value (totals) or the effect (steps), as `span_words`
+
+    @property
+    def note_text(self) -> str:
+        return " ".join(self.note)
 
 
 def waterfall_columns(pair: PairResult) -> list[Column]:
     b_low, b_high = pair.b.figure.stated
     a_low, a_high = pair.a.figure.stated
-    columns = [Column("b", b_low, b_high, "total", fmt_span(Span(b_low, b_high)))]
+    columns = [Column("b", b_low, b_high, "total", span_words(Span(b_low, b_high)))]
     for step in pair.steps:
         kind = "up" if step.effect.low >= 0 else "down" if step.effect.high <= 0 else "either"
         columns.append(
@@ -48,12 +52,12 @@ def waterfall_columns(pair: PairResult) -> list[Column]:
                 step.after.low,
                 step.after.high,
                 kind,
-                fmt_signed_span(step.effect),
+                span_words(step.effect, signed=True),
             )
         )
     adjusted = pair.adjusted_b
-    columns.append(Column("adjusted b", adjusted.low, adjusted.high, "total", fmt_span(adjusted)))
-    columns.append(Column("a", a_low, a_high, "total", fmt_span(Span(a_low, a_high))))
+    columns.append(Column("adjusted b", adjusted.low, adjusted.high, "total", span_words(adjusted)))
+    columns.append(Column("a", a_low, a_high, "total", span_words(Span(a_low, a_high))))
     return columns
 
 
@@ -116,10 +120,9 @@ def waterfall_svg(pair: PairResult, ident: str = "") -> str:
             )
         previous = (x0 + bar, (low + high) / 2)
         # A note wider than its column goes on two lines ("1,072.3" over "to 1,303.1").
-        lines = [column.note]
-        if len(column.note) * 6.6 > step - 4 and " to " in column.note:
-            first, second = column.note.split(" to ", 1)
-            lines = [first, f"to {second}"]
+        lines = [column.note_text]
+        if len(column.note_text) * 6.6 > step - 4:
+            lines = list(column.note)
         for k, text in enumerate(lines):
             ty = high - 6 - 14 * (len(lines) - 1 - k)
             out.append(
@@ -188,7 +191,7 @@ def render_waterfall(pair: PairResult, chart_format: str) -> bytes:
                 )
             previous = (n + 0.3, (column.low + column.high) / 2)
             axes.annotate(
-                column.note,
+                column.note_text,
                 xy=(n, column.high),
                 xytext=(0, 4),
                 textcoords="offset points",

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from golden_helpers import check_golden
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from casualty_recon.cli.app import app
@@ -260,3 +262,33 @@ def test_validate_on_a_terminal_at_80_columns_keeps_ids_whole() -> None:
 def test_wrap_treats_line_breaks_and_tabs_as_spaces() -> None:
     assert wrap("killed\nin\tIdlib and Hama", 10) == ["killed in", "Idlib and", "Hama"]
     assert wrap("a: x   b: y", 40) == ["a: x   b: y"]  # runs of spaces inside a line are kept
+
+
+_CELL = st.text(alphabet=st.sampled_from("ab- {}é"), max_size=14)
+
+
+@given(
+    header=st.lists(_CELL, min_size=1, max_size=5),
+    data=st.data(),
+    width=st.integers(5, 120),
+    indent=st.sampled_from((0, 2, 4)),
+)
+def test_any_table_that_fits_is_its_cells_padded_and_joined(
+    header: list[str], data: st.DataObject, width: int, indent: int
+) -> None:
+    """Whatever the cells, a table whose widest cells fit is its header, a rule, then each row
+    on one line: every cell padded to its column's widest and joined by two spaces, the indent
+    before, no blank after. One that does not fit keeps every line within the width (but for a
+    single word longer than it)."""
+    rows = data.draw(st.lists(st.lists(_CELL, min_size=len(header), max_size=len(header))))
+    lines = [line.text for line in table_lines(Table(tuple(header), rows, indent), width)]
+    natural = [max(map(len, column)) for column in zip(header, *rows, strict=True)]
+    pad = " " * indent
+    if sum(natural) + 2 * (len(header) - 1) <= width - indent:
+        expected = [
+            pad + "  ".join(c.ljust(n) for c, n in zip(row, natural, strict=True)).rstrip()
+            for row in [header, *rows]
+        ]
+        assert lines == [expected[0], pad + "  ".join("-" * n for n in natural), *expected[1:]]
+    else:
+        assert all(len(line) <= width or " " not in line.strip() for line in lines)

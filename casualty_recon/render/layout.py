@@ -111,16 +111,25 @@ def _longest_word(cells: Sequence[str]) -> int:
     return longest
 
 
+def _natural_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    """Each column's widest cell, the header's included."""
+    return [max(map(len, column)) for column in zip(header, *rows, strict=True)]
+
+
 def _column_widths(
-    header: Sequence[str], rows: Sequence[Sequence[str]], width: int, nowrap: frozenset[int]
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    nowrap: frozenset[int],
+    natural: list[int],
 ) -> list[int] | None:
-    """Column widths that fit `width`, or None when even wrapped cells cannot fit."""
+    """Column widths that fit `width` (each at most its `natural` width), or None when even
+    wrapped cells cannot fit."""
     columns = range(len(header))
-    cells = list(zip(header, *rows, strict=True))  # column by column, the header first
-    natural = [max(map(len, column)) for column in cells]
     available = width - GAP * (len(header) - 1)
     if sum(natural) <= available:
         return natural
+    cells = list(zip(header, *rows, strict=True))  # column by column, the header first
     least = [natural[i] if i in nowrap else _longest_word(cells[i]) for i in columns]
     if sum(least) > available:
         return None
@@ -150,18 +159,20 @@ def table_lines(table: Table, width: int) -> list[Line]:
     """A table laid out to `width`: aligned columns, wrapped cells, or "field: value" lines."""
     pad = " " * table.indent
     inner = width - table.indent
-    widths = _column_widths(table.header, table.rows, inner, table.nowrap)
+    natural = _natural_widths(table.header, table.rows)
+    widths = _column_widths(table.header, table.rows, inner, table.nowrap, natural)
     if widths is None:
         return _field_lines(table, width)
-    wrapped = any(
-        len(cell) > w
-        for row in (table.header, *table.rows)
-        for cell, w in zip(row, widths, strict=True)
-    )
+    # A column's widest cell is its natural width: some cell wraps where that is cut.
+    wrapped = any(n > w for n, w in zip(natural, widths, strict=True))
     out = [Line(pad + line, "header") for line in _row_lines(table.header, widths)]
     out.append(Line(pad + "  ".join("-" * w for w in widths), "rule"))
+    if not wrapped:  # every row on one line: one format for all (the common case, and fast)
+        one_line = (" " * GAP).join(f"{{:<{w}}}" for w in widths)
+        out += [Line(pad + one_line.format(*row).rstrip()) for row in table.rows]
+        return out
     for number, row in enumerate(table.rows):
-        if wrapped and number:
+        if number:
             out.append(Line(""))
         out += [Line(pad + line) for line in _row_lines(row, widths)]
     return out

@@ -31,6 +31,7 @@ class CloseNames:
             for char in key:
                 counts[self._column[char], column] += 1
         self._counts = counts
+        self._present = (counts > 0).astype(np.int16)  # for a character the name has once
         self._lengths = np.array([len(key) for key in self._keys], dtype=np.int64)
         self._answers: dict[tuple[str, float], tuple[float, str] | None] = {}
 
@@ -42,11 +43,20 @@ class CloseNames:
         return self._answers[(key, cutoff)]
 
     def _closest(self, key: str, cutoff: float) -> tuple[float, str] | None:
-        shared = np.zeros(len(self._keys), dtype=np.int16)
+        # The characters shared with each spelling: a character the name has once is shared
+        # where a spelling has it at all (one sum over those rows); others up to their count.
+        once, more = [], []
         for char in set(key):
             row = self._column.get(char)
             if row is not None:  # a character no spelling has matches none
-                shared += np.minimum(self._counts[row], min(key.count(char), 255))
+                count = key.count(char)
+                if count == 1:
+                    once.append(row)
+                else:
+                    more.append((row, min(count, 255)))
+        shared = self._present[once].sum(axis=0, dtype=np.int16)
+        for row, count in more:
+            shared += np.minimum(self._counts[row], count)
         # quick_ratio, 2 * shared / (len(a) + len(b)): no ratio is above it.
         bound = 2.0 * shared / (self._lengths + len(key))
         possible = np.flatnonzero(bound >= cutoff - 1e-9)  # a hair below, for rounding
@@ -55,8 +65,9 @@ class CloseNames:
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(key)
         best: tuple[float, str] | None = None
-        for index in possible[np.argsort(-bound[possible], kind="stable")]:
-            if best is not None and bound[index] < best[0]:
+        order = possible[np.argsort(-bound[possible], kind="stable")]
+        for index, ceiling in zip(order.tolist(), bound[order].tolist(), strict=True):
+            if best is not None and ceiling < best[0]:
                 break
             spelling = self._keys[index]
             matcher.set_seq1(spelling)

@@ -257,14 +257,14 @@ def test_stdin_that_never_ends_stops_at_the_limit() -> None:
         result = _cli("validate", "-", stdin=zero)
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(
-        "error: <stdin>:1:1: the input is more than 20,971,520 bytes, over the limit of "
+        "error: <stdin>:1:1: the input runs past the limit of 20,971,520 bytes (it was not read "
     )
 
 
 def test_import_reads_stdin_within_the_limit() -> None:
     with open("/dev/zero", "rb") as zero:
         result = _cli("import", "-", stdin=zero)
-    assert result.returncode == 1 and "the input is more than 20,971,520 bytes" in result.stderr
+    assert result.returncode == 1 and "runs past the limit of 20,971,520 bytes" in result.stderr
 
 
 def test_sparse_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:

@@ -403,7 +403,7 @@ TEXT_TOO_LARGE = FILE_TOO_LARGE._replace(
 )
 FILE_STREAM_TOO_LARGE = Template(
     "too-large",
-    "the input is more than {limit:,} bytes, over the limit of {limit:,}",
+    "the input runs past the limit of {limit:,} bytes (it was not read to its end)",
     "split it into several files",
 )
 IMPORT_TOO_LARGE = Template(

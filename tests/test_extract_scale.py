@@ -83,10 +83,15 @@ def _best_of(runs: int, function: Callable[[], object]) -> float:
 
 
 def test_time_grows_linearly_with_one_long_sentence() -> None:
+    # A ratio of two times taken side by side, not a speed. Linear is x4, quadratic was x17; a
+    # busy machine gets three tries (a quadratic reading fails all three, one descheduled run
+    # should not fail the suite).
     Gazetteer().find_places("Idlib")  # build the place index before timing
     small, large = long_sentence(4_000), long_sentence(16_000)
-    ratio = _best_of(2, lambda: _extract(large)) / _best_of(2, lambda: _extract(small))
-    assert ratio < 8, f"x{ratio:.1f} time for x4 text (quadratic was x17)"
+    ratios: list[float] = []
+    while len(ratios) < 3 and (not ratios or ratios[-1] >= 8):
+        ratios.append(_best_of(2, lambda: _extract(large)) / _best_of(2, lambda: _extract(small)))
+    assert min(ratios) < 8, f"x{min(ratios):.1f} time for x4 text (quadratic was x17)"
 
 
 def test_claim_ids_count_up_without_rescanning() -> None:

@@ -66,3 +66,29 @@ def test_explained_verdict_names_the_adjusted_b_of_the_waterfall(tmp_path: Path)
     assert "= b adjusted to a's definitions          478.1" in plain
     assert "bring b to 478.1, which meets a" in " ".join(plain.split())
     assert "378.1" not in plain
+
+
+def test_a_window_of_one_day_either_way_says_day_not_days(tmp_path: Path) -> None:
+    """`a runs between 1 days earlier and 8 days later` (an as_of period against a day inside
+    it): one day is `1 day`, in every form the sentence takes."""
+    path = _write(
+        tmp_path,
+        [
+            _claim("a-period", "A", "more than 500", "2021-02-20..2021-02-28"),
+            _claim("b-day", "B", "300", "2021-02-21"),
+        ],
+    )
+    text = " ".join(_plain(path).split())
+    assert "a runs between 1 day earlier and 7 days later" in text
+    assert "1 days" not in text
+
+
+def test_days_words_is_singular_for_one_day_at_either_end() -> None:
+    from casualty_recon.analysis.kinds._time import days_words
+    from casualty_recon.model.spans import Span
+
+    assert days_words(Span(-1, 1), "later", "earlier") == "between 1 day earlier and 1 day later"
+    assert days_words(Span(0, 1), "later", "earlier") == "up to 1 day later"
+    assert days_words(Span(-1, 0), "later", "earlier") == "up to 1 day earlier"
+    assert days_words(Span(-3, 5), "later", "earlier") == "between 3 days earlier and 5 days later"
+    assert days_words(Span(2, 5), "later", "earlier") == "2 to 5 days later"

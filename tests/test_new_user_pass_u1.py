@@ -92,3 +92,29 @@ def test_days_words_is_singular_for_one_day_at_either_end() -> None:
     assert days_words(Span(-1, 0), "later", "earlier") == "up to 1 day earlier"
     assert days_words(Span(-3, 5), "later", "earlier") == "between 3 days earlier and 5 days later"
     assert days_words(Span(2, 5), "later", "earlier") == "2 to 5 days later"
+
+
+def test_a_rate_whose_ends_round_alike_is_one_number(tmp_path: Path) -> None:
+    """`Were b's average over its window (0.9 to 0.9 a day) to hold`: a start of `the start of
+    2021` (1 to 7 January) gives 0.893 to 0.931 a day, both 0.9 once rounded. A span whose ends
+    print alike is printed once."""
+    path = _write(
+        tmp_path,
+        [
+            _claim("a-later", "A", "at least 600", "2021-07-15", start="late April 2021"),
+            _claim("b-year", "B", "at least 134", "2021-05-30", start="the start of 2021"),
+        ],
+    )
+    text = " ".join(_plain(path).split())
+    assert "Were b's average over its window (0.9 a day)" in text
+    assert "0.9 to 0.9" not in text
+
+
+def test_span_words_prints_ends_that_round_alike_once() -> None:
+    from casualty_recon.grammar.wording import fmt_signed_span, fmt_span
+    from casualty_recon.model.spans import Span
+
+    assert fmt_span(Span(0.893, 0.931)) == "0.9"
+    assert fmt_signed_span(Span(0.01, 0.04)) == "+0"
+    assert fmt_span(Span(0.89, 0.96)) == "0.9 to 1"
+    assert fmt_span(Span(731, float("inf"))) == "731 or more"

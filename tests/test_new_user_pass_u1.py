@@ -118,3 +118,24 @@ def test_span_words_prints_ends_that_round_alike_once() -> None:
     assert fmt_signed_span(Span(0.01, 0.04)) == "+0"
     assert fmt_span(Span(0.89, 0.96)) == "0.9 to 1"
     assert fmt_span(Span(731, float("inf"))) == "731 or more"
+
+
+def test_a_stale_relay_a_day_old_says_one_day(tmp_path: Path) -> None:
+    """`timeline`: `STALE RELAY: ... (1 days old)` for a relay printed the day after its count
+    ran to, when the source had already published a newer figure."""
+    path = _write(
+        tmp_path,
+        [
+            _claim(
+                "a-relayed", "A", "300", "2021-02-01", relayed_by="Wire", published="2021-02-02"
+            ),
+            _claim("a-newer", "A", "320", "2021-02-02"),
+        ],
+    )
+    result = CliRunner().invoke(app, ["timeline", str(path), "--format", "plain"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text = " ".join(result.stdout.split())
+    assert "STALE RELAY: a-relayed" in text
+    assert "(1 day old)" in text
+    assert "1 days" not in text

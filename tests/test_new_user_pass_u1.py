@@ -139,3 +139,27 @@ def test_a_stale_relay_a_day_old_says_one_day(tmp_path: Path) -> None:
     assert "STALE RELAY: a-relayed" in text
     assert "(1 day old)" in text
     assert "1 days" not in text
+
+
+def test_a_chart_in_a_missing_directory_is_refused_before_any_output(tmp_path: Path) -> None:
+    """`report --chart sub/dir/c.png` printed the whole report, then `error: cannot write
+    sub/dir/c.png: sub/dir is not a directory` and exit 2; with `-o report.md` the report was
+    written and the command still failed. The chart's directory is checked before any work, as
+    its suffix and an existing file are."""
+    path = _write(
+        tmp_path,
+        [_claim("a-one", "A", "500", "2021-02-20"), _claim("b-one", "B", "300", "2021-02-01")],
+    )
+    chart = tmp_path / "missing" / "c.png"
+    for command in (["report", str(path)], ["timeline", str(path)]):
+        result = CliRunner().invoke(app, [*command, "--chart", str(chart)])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"error: cannot write {chart}: ")
+        assert "hint: create the directory first" in result.stderr
+    output = tmp_path / "report.md"
+    result = CliRunner().invoke(
+        app, ["report", str(path), "-o", str(output), "--chart", str(chart)]
+    )
+    assert result.exit_code == 2
+    assert not output.exists()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from casualty_recon.cli.app import app
 
@@ -163,3 +163,47 @@ def test_a_chart_in_a_missing_directory_is_refused_before_any_output(tmp_path: P
     )
     assert result.exit_code == 2
     assert not output.exists()
+
+
+def test_narrowing_an_area_in_a_spreadsheet_is_refused_with_a_hint_that_works(
+    tmp_path: Path,
+) -> None:
+    """A user narrowed a claim's `area` cell in claims.csv from `Ruvuma; Mtwara` to `Ruvuma`
+    and `import` refused it, saying `hint: edit area (it is what counts); area_places is
+    derived from it`: the user had edited area. The hint now says what makes the row import:
+    empty area_places, and it is derived again from area."""
+    import csv
+
+    path = _write(
+        tmp_path,
+        [
+            _claim("a-one", "A", "500", "2021-02-20", area="[Ruvuma, Mtwara]"),
+            _claim("b-one", "B", "300", "2021-02-01"),
+        ],
+    )
+    runner = CliRunner()
+    exported = runner.invoke(app, ["export", str(path), "--out", str(tmp_path / "t")])
+    assert exported.exit_code == 0, exported.output
+    claims = tmp_path / "t" / "claims.csv"
+    with claims.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    rows[1][header.index("area")] = "Ruvuma"
+
+    def write_and_import(name: str) -> Result:
+        edited = tmp_path / name
+        with edited.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+        return runner.invoke(app, ["import", str(edited), "-o", str(tmp_path / f"{name}.yaml")])
+
+    refused = write_and_import("edited.csv")
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    column = header.index("area_places") + 1
+    assert refused.stderr.startswith(f"error: {tmp_path / 'edited.csv'}:2:{column}: area_places")
+    assert "empty area_places" in refused.stderr
+    # Following the hint imports the row with the narrowed area.
+    rows[1][header.index("area_places")] = ""
+    accepted = write_and_import("followed.csv")
+    assert accepted.exit_code == 0, accepted.output
+    assert "area: Ruvuma\n" in (tmp_path / "followed.csv.yaml").read_text(encoding="utf-8")

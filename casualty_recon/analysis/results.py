@@ -253,8 +253,10 @@ def agrees(direction: str, gap: Span) -> bool | None:
 
 
 def adjusted_from(a: Claim, residual: Span) -> Span:
+    """Adjusted b back from the residual, `stated(a) - adjusted` in interval arithmetic:
+    its low end came from a's low, its high end from a's high."""
     value = stated(a)
-    return Span(value.low - residual.high, value.high - residual.low)
+    return Span(value.high - residual.high, value.low - residual.low)
 
 
 def ratio_text(span: Span) -> str:

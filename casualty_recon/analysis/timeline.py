@@ -423,7 +423,8 @@ def stale_sentence(stale: StaleRelay) -> str:
     text = (
         f"STALE RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
         f"{iso_day_text(claim.published)}, repeats {claim.figure.text} as of "
-        f"{iso_day_text(claim.as_of)} ({stale.age_days} days old)"
+        f"{iso_day_text(claim.as_of)} ({stale.age_days} {'day' if stale.age_days == 1 else 'days'} "
+        "old)"
     )
     if stale.newer is not None:
         newer = stale.newer

@@ -143,7 +143,10 @@ def span_words(span: Span, signed: bool = False) -> tuple[str, ...]:
         return (number(span.low),)
     if not signed and math.isinf(span.high):
         return (f"{fmt(span.low)} or more",)
-    return (number(span.low), f"to {number(span.high)}")
+    low, high = number(span.low), number(span.high)
+    if low == high:  # ends that round alike: `0.9`, not `0.9 to 0.9`
+        return (low,)
+    return (low, f"to {high}")
 
 
 def _signed(value: float) -> str:

@@ -330,7 +330,8 @@ CSV_DATE_MISMATCH = Template(
 CSV_RESOLVED_EXTRA = Template(
     "bad-csv",
     "{resolved_column} lists {extra}, which {written_column} `{written}` does not name",
-    "edit {written_column} (it is what counts); {resolved_column} is derived from it",
+    "{written_column} is what counts: make it say what you mean and empty {resolved_column}, "
+    "which is then derived from it",
 )
 CSV_NAME_DIFFERS = Template(
     "bad-csv",

@@ -140,10 +140,16 @@ def days_words(days: Span, later: str, earlier: str) -> str:
     if days.high < 0:
         return f"{int(-days.high)} to {int(-days.low)} days {earlier}"
     if days.low == 0:  # `up to 6 days later`, not `between 0 days earlier and 6 days later`
-        return f"up to {int(days.high)} days {later}"
+        return f"up to {_count_days(days.high)} {later}"
     if days.high == 0:
-        return f"up to {int(-days.low)} days {earlier}"
-    return f"between {int(-days.low)} days {earlier} and {int(days.high)} days {later}"
+        return f"up to {_count_days(-days.low)} {earlier}"
+    return f"between {_count_days(-days.low)} {earlier} and {_count_days(days.high)} {later}"
+
+
+def _count_days(days: float) -> str:
+    """`1 day`, `6 days`."""
+    count = int(days)
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def time_break_even(closing: Closing) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -231,7 +232,12 @@ def test_fail_on_contradiction(tmp_path: Path) -> None:
     assert run("report", str(path), "--format", "json")[0] == 0
     code, _, err = run("report", str(path), "--format", "json", "--fail-on", "contradiction")
     assert code == 1
-    assert "contradiction" in err
+    assert err == "--fail-on contradiction: 1 pair with the verdict contradiction\n"
+    code, _, err = run("report", SOURCES, "--format", "json", "--fail-on", "unexplained")
+    assert code == 1
+    assert re.fullmatch(
+        r"--fail-on unexplained: \d+ pairs with the verdict contradiction or unexplained\n", err
+    )
     assert run("report", SOURCES, "--format", "json", "--fail-on", "contradiction")[0] == 0
 
 

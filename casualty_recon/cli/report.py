@@ -23,6 +23,7 @@ from casualty_recon.cli.options import (
     FormatOption,
     OutputOption,
 )
+from casualty_recon.grammar.wording import label, or_list, plural
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import PAIR_AND_AGAINST
 
@@ -173,7 +174,8 @@ def report(
         failing = FAILING[fail_on]
         hits = [p for p in result.pairs if p.verdict in failing]
         if hits:
-            stderr(f"{len(hits)} pair(s) with verdict {' or '.join(sorted(failing))}")
+            pairs, verdicts = plural(len(hits), "pair"), or_list(label(v) for v in sorted(failing))
+            stderr(f"--fail-on {fail_on.value}: {pairs} with the verdict {verdicts}")
             raise typer.Exit(ExitCode.BAD_DATA)
 
 

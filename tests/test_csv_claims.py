@@ -166,6 +166,24 @@ def test_edited_bounds_alone_rewrite_the_text() -> None:
     assert "between 731 and 900,731,900,range" in again
 
 
+def test_bounds_edited_out_of_order_are_refused_at_figure_low() -> None:
+    """A user who raises only figure_low above figure_high (synthetic figures) is told so at
+    the figure_low cell, in the columns' own words; it was refused at figure_text quoting a
+    `{low: 900, high: 300}` the user never wrote. Without figure_text, the same."""
+    data = export(seed_sources(), bom=False).decode("utf-8")
+    row = _row_of(data, "uossm-2019-08-21")
+    for edited in (
+        data.replace("more than 730,731,,", "more than 730,900,300,"),
+        data.replace("more than 730,731,,", ",900,300,"),
+    ):
+        with pytest.raises(InputError) as caught:
+            claims_csv_to_document(edited, "c.csv")
+        (problem,) = caught.value.problems
+        assert str(problem.location) == f"c.csv:{row}:7"
+        assert problem.message == "figure_low 900 is above figure_high 300"
+        assert problem.hint is not None and "at most its high end" in problem.hint
+
+
 def test_bounds_of_the_exported_form_are_stale_so_the_text_counts() -> None:
     """When the bounds are still a figure of the exported form (`more than n`), which cell was
     edited cannot be told from the row: figure_text, the authority, is kept and a note names

@@ -57,6 +57,7 @@ from casualty_recon.model.file_errors import (
     CSV_EARLIEST_AFTER_LATEST,
     CSV_FIGURE_MISMATCH,
     CSV_FIGURE_MISMATCH_BOTH,
+    CSV_LOW_ABOVE_HIGH,
     CSV_MISSING_COLUMNS,
     CSV_MISSING_COLUMNS_GUESSED,
     CSV_NAME_DIFFERS,
@@ -327,9 +328,16 @@ class _Reader:
         if (text := self.text(row, "figure_text")) is not None:
             return self.edited_figure(row, text, tolerance)
         low, high = self.whole_number(row, "figure_low"), self.whole_number(row, "figure_high")
-        if low is None:
+        if low is None or not self.ordered(row, low, high):
             return None
         return {"low": low} if high is None else {"low": low, "high": high}
+
+    def ordered(self, row: dict[str, _Cell], low: int, high: int | None) -> bool:
+        """Whether the bounds are in order; if not, the problem at the figure_low cell."""
+        if high is None or low <= high:
+            return True
+        self.problem(row["figure_low"], CSV_LOW_ABOVE_HIGH, low=low, high=high)
+        return False
 
     def date(self, row: dict[str, _Cell], field: str) -> str | None:
         if (text := self.text(row, field)) is not None:
@@ -454,6 +462,8 @@ class _Reader:
             )
             return text
         if low is not None and exported == figure.qualifier:
+            if not self.ordered(row, low, high):
+                return text  # the figure is refused at its figure_low cell
             rewritten = bounds_text(low, high)
             self.note(
                 row.get("figure_low", row["figure_text"]),

@@ -297,6 +297,11 @@ CSV_NOT_WHOLE = Template("bad-csv", "{name} `{text}` is not a whole number", "wr
 CSV_EARLIEST_AFTER_LATEST = Template(
     "bad-csv", "{field}_earliest is after {field}_latest", "swap the two dates"
 )
+CSV_LOW_ABOVE_HIGH = Template(
+    "bad-csv",
+    "figure_low {low:,} is above figure_high {high:,}",
+    "a figure's low end is at most its high end; empty figure_high for an open figure",
+)
 CSV_NOT_ISO = Template(
     "bad-csv",
     "{name} `{text}` is not a date in the form YYYY-MM-DD",

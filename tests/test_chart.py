@@ -132,7 +132,7 @@ def test_other_suffixes_are_a_usage_error(tmp_path: Path, name: str) -> None:
 
 
 def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="not a directory"):
+    with pytest.raises(UsageError, match="there is no directory"):
         write_chart([], None, tmp_path / "nowhere" / "chart.svg", force=False)
 
 

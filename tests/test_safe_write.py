@@ -82,8 +82,17 @@ def test_write_files_writes_all_with_force(tmp_path: Path) -> None:
 
 
 def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="is not a directory"):
+    with pytest.raises(UsageError) as caught:
         write_new_file(tmp_path / "nowhere" / "claims.csv", b"x", force=False)
+    assert caught.value.message == (
+        f"cannot write {tmp_path / 'nowhere' / 'claims.csv'}: there is no directory "
+        f"{tmp_path / 'nowhere'}"
+    )
+    assert caught.value.hint == "create the directory first"
+    (tmp_path / "a-file").write_bytes(b"")
+    with pytest.raises(UsageError) as caught:
+        write_new_file(tmp_path / "a-file" / "claims.csv", b"x", force=False)
+    assert caught.value.message.endswith(f"{tmp_path / 'a-file'} is a file, not a directory")
 
 
 def test_directory_target_is_a_usage_error(tmp_path: Path) -> None:

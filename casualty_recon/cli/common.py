@@ -21,7 +21,6 @@ from casualty_recon.model.usage import (
     FILE_EXISTS,
     FORMAT_FROM_SUFFIX,
     OPTION_NOT_A_DATE,
-    TARGET_PARENT_MISSING,
     describe,
 )
 
@@ -202,8 +201,9 @@ def check_chart(chart: Path | None, force: bool) -> None:
         raise UsageError.of(CHART_SUFFIX_BAD, name=chart.name)
     if chart.exists() and not force:
         raise UsageError.of(FILE_EXISTS, path=chart)
-    if not chart.parent.is_dir():
-        raise UsageError.of(TARGET_PARENT_MISSING, target=chart, parent=chart.parent)
+    from casualty_recon.render.atomic import check_directory
+
+    check_directory(chart)
 
 
 def draw_chart(draw: Callable[[], None], chart: Path) -> None:

@@ -33,7 +33,7 @@ from typing import TypeVar
 
 from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import ANY, resolve_perpetrators
-from casualty_recon.grammar.places import Gazetteer, display_name
+from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.load.csv_cells import (
     _DATE_COLUMNS,
     _DATE_FIELDS,
@@ -47,6 +47,7 @@ from casualty_recon.load.csv_cells import (
     _unneutralise,
 )
 from casualty_recon.load.csv_figures import bounds_text, interval, of_form
+from casualty_recon.load.csv_places import PlaceKey, place_code, place_text
 from casualty_recon.model.claims import DayRange, Location, Note
 from casualty_recon.model.columns import CLAIMS_COLUMNS
 from casualty_recon.model.errors import GrammarError, InputError, Problem, Template, plural_s
@@ -75,7 +76,6 @@ from casualty_recon.model.file_errors import (
 __all__ = ["REQUIRED_COLUMNS", "CsvDocument", "claims_csv_to_document", "read_claims_table"]
 
 Positions = dict[tuple[object, ...], tuple[int, int]]
-PlaceKey = tuple[str, str]  # (code, part or "")
 K = TypeVar("K", bound=Hashable)
 
 REQUIRED_COLUMNS = ("id", "source", "figure_text", "population", "outcome", "area", "as_of")
@@ -537,8 +537,8 @@ class _Reader:
             "area_places",
             stated,
             builtin,
-            _place_text,
-            _place_code,
+            place_text,
+            place_code,
             "area",
             "places",
         )
@@ -569,25 +569,6 @@ class _Reader:
             "party group",
             "parties",
         )
-
-
-def _place_code(key: PlaceKey) -> str:
-    """A place as area_places writes it: `southern SY-ID`."""
-    code, part = key
-    return f"{part} {code}" if part else code
-
-
-def _place_text(key: PlaceKey) -> str:
-    """A place as a user would write it (`southern Idlib`), or its code when the name is
-    ambiguous or unknown to the gazetteer."""
-    code, part = key
-    try:
-        name = display_name(code)
-        if Gazetteer().resolve(name) != Gazetteer().resolve(code):
-            name = code
-    except (KeyError, GrammarError):
-        name = code
-    return f"{part} {name}" if part else name
 
 
 def _definitions(

@@ -300,8 +300,13 @@ TARGET_NOT_REGULAR = Template(
 )
 TARGET_PARENT_MISSING = Template(
     "cannot-write",
-    "cannot write {target}: {parent} is not a directory",
+    "cannot write {target}: there is no directory {parent}",
     "create the directory first",
+)
+TARGET_PARENT_NOT_DIRECTORY = Template(
+    "cannot-write",
+    "cannot write {target}: {parent} is a file, not a directory",
+    "write into a directory",
 )
 FILE_LOCKED = Template(
     "cannot-write",

@@ -42,10 +42,19 @@ from casualty_recon.model.usage import (
     TARGET_IS_DIRECTORY,
     TARGET_NOT_REGULAR,
     TARGET_PARENT_MISSING,
+    TARGET_PARENT_NOT_DIRECTORY,
     WRITTEN_TWICE,
 )
 
-__all__ = ["LOCK_WAIT", "STALE_AFTER", "locked", "real_target", "write_files", "write_new_file"]
+__all__ = [
+    "LOCK_WAIT",
+    "STALE_AFTER",
+    "check_directory",
+    "locked",
+    "real_target",
+    "write_files",
+    "write_new_file",
+]
 
 LOCK_WAIT = 30.0
 STALE_AFTER = 300.0
@@ -232,8 +241,15 @@ def _check_target(target: Path, seen: set[Path]) -> None:
         raise UsageError.of(TARGET_IS_DIRECTORY, target=target)
     if target.exists() and not target.is_file():
         raise UsageError.of(TARGET_NOT_REGULAR, target=target)
+    check_directory(target)
+
+
+def check_directory(target: Path) -> None:
+    """Refuse a file to write whose directory does not exist or is not a directory."""
     if not target.parent.is_dir():
-        raise UsageError.of(TARGET_PARENT_MISSING, target=target, parent=target.parent)
+        missing = not target.parent.exists()
+        template = TARGET_PARENT_MISSING if missing else TARGET_PARENT_NOT_DIRECTORY
+        raise UsageError.of(template, target=target, parent=target.parent)
 
 
 def _new_file_mode() -> int:

@@ -402,3 +402,20 @@ def test_import_cli_re_derives_an_edited_figure_and_refuses_a_conflict(tmp_path:
         "figure_text `about 900`"
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_misspelt_area_re_created_from_its_places_is_noted() -> None:
+    """A spreadsheet user who misspells an area cell (`Rafha`) keeps its places in area_places,
+    so the row imports as a named area `Rafha`: a note says so and names the place it is close
+    to. A named area no place is close to is re-created without a note (synthetic figures)."""
+    text = (
+        "id,source,figure_text,population,outcome,area,area_places,as_of\n"
+        "a,S,10,civilians,killed,Rafha,PS-RFH,2024-01-01\n"
+        "b,S,12,civilians,killed,eastern front,PS-KYS; PS-RFH,2024-01-02\n"
+    )
+    sources = read_claims_csv(text, "c.csv")
+    assert sorted(sources.areas) == ["Rafha", "eastern front"]
+    assert [str(note) for note in sources.notes] == [
+        "note: c.csv:2:6: area `Rafha` is no known place (did you mean Rafah?): it is "
+        "re-created from area_places as a named area"
+    ]

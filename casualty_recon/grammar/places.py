@@ -344,6 +344,11 @@ class Gazetteer:
             return GrammarError.of(PLACE_UNKNOWN_CLOSE, text=written, close=close[1])
         return GrammarError.of(PLACE_UNKNOWN, text=written)
 
+    def closest_name(self, written: str) -> str | None:
+        """The known place name closest to `written`, if close enough for "did you mean"."""
+        close = self._suggest(written)
+        return close[1] if close else None
+
     def _suggest(self, written: str) -> tuple[float, str] | None:
         """The closest known spelling to `written` and how close it is, if close enough."""
         if self._close_names is None:  # built on the first error, then shared by the others

@@ -530,7 +530,7 @@ class _Reader:
                 keys.add((code, part.strip()))
             return frozenset(keys)
 
-        return _definitions(
+        areas = _definitions(
             self,
             rows,
             "area",
@@ -542,6 +542,14 @@ class _Reader:
             "area",
             "places",
         )
+        for name in areas:  # a misspelt place among its own places: say so where it is written
+            close = gazetteer.closest_name(name) if builtin(name) is None else None
+            row = next((r for r in rows if name in self.split(r, "area")), None)
+            places = builtin(close) if close is not None and row is not None else None
+            if places and row is not None and places & (stated(row) or frozenset()):
+                message = f"area `{name}` is no known place (did you mean {close}?): it is "
+                self.note(row["area"], message + "re-created from area_places as a named area")
+        return areas
 
     def parties(self, rows: list[dict[str, _Cell]]) -> dict[str, list[str]]:
         def builtin(name: str) -> frozenset[str] | None:

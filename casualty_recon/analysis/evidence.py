@@ -23,7 +23,8 @@ from casualty_recon.grammar.wording import (
     party_words,
     possessive,
 )
-from casualty_recon.model.claims import Claim, DayRange, Place, Sources
+from casualty_recon.model.claims import Area, Claim, DayRange, Place, Sources
+from casualty_recon.model.errors import GrammarError
 from casualty_recon.model.spans import Span
 
 if TYPE_CHECKING:
@@ -506,12 +507,28 @@ class Evidence:
         if not a.area.places or not b.area.places:  # `area: unknown` (an article naming none)
             area = "an area one of them does not name"
         else:
-            both = and_list(dict.fromkeys((*a.area.text, *b.area.text)))
-            area = _join(first, second, area_relation(a.area.places, b.area.places), both)
+            relation = area_relation(a.area.places, b.area.places)
+            area = _join(first, second, relation, and_list(self._union(a.area, b.area)))
         if unknown_day(a.as_of) or unknown_day(b.as_of):
             return f"{population} {outcome} by {perpetrators} in {area}, to a day one does not give"
         until = max(a.as_of.latest, b.as_of.latest)
         return f"{population} {outcome} by {perpetrators} in {area} to {human_day(until)}"
+
+    def _union(self, a: Area, b: Area) -> list[str]:
+        """The names of two areas together, in order, a name within another given as that one
+        (`southern Idlib, northern Hama` and `Idlib`: `Idlib, northern Hama`)."""
+        names = list(dict.fromkeys((*a.text, *b.text)))
+        try:
+            places = {name: self.gazetteer.resolve(name) for name in names}
+        except GrammarError:  # a name the file's gazetteer cannot read: every name as written
+            return names
+
+        def within(name: str) -> list[str]:
+            return [o for o in names if area_relation(places[o], places[name]) == "wider"]
+
+        widest = [name for name in names if not within(name)]
+        shown = [next((o for o in widest if o in within(name)), name) for name in names]
+        return list(dict.fromkeys(shown))
 
 
 def unknown_day(days: DayRange | None) -> bool:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from casualty_recon.analysis.scope import outcome_relation, population_relation
 from casualty_recon.grammar.parties import perpetrator_relation
 from casualty_recon.grammar.places import area_relation
-from casualty_recon.grammar.wording import fmt_span, iso_day_text, party_words
+from casualty_recon.grammar.wording import fmt_span, iso_day_text, party_words, plural
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
@@ -423,8 +423,7 @@ def stale_sentence(stale: StaleRelay) -> str:
     text = (
         f"STALE RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
         f"{iso_day_text(claim.published)}, repeats {claim.figure.text} as of "
-        f"{iso_day_text(claim.as_of)} ({stale.age_days} {'day' if stale.age_days == 1 else 'days'} "
-        "old)"
+        f"{iso_day_text(claim.as_of)} ({plural(stale.age_days, 'day')} old)"
     )
     if stale.newer is not None:
         newer = stale.newer

@@ -14,7 +14,7 @@ from casualty_recon.analysis.results import (
     agrees,
     claim_label,
 )
-from casualty_recon.grammar.wording import fmt, fmt_span, human_range
+from casualty_recon.grammar.wording import fmt, fmt_span, human_range, plural
 from casualty_recon.model.spans import Span
 
 
@@ -140,16 +140,11 @@ def days_words(days: Span, later: str, earlier: str) -> str:
     if days.high < 0:
         return f"{int(-days.high)} to {int(-days.low)} days {earlier}"
     if days.low == 0:  # `up to 6 days later`, not `between 0 days earlier and 6 days later`
-        return f"up to {_count_days(days.high)} {later}"
+        return f"up to {plural(int(days.high), 'day')} {later}"
     if days.high == 0:
-        return f"up to {_count_days(-days.low)} {earlier}"
-    return f"between {_count_days(-days.low)} {earlier} and {_count_days(days.high)} {later}"
-
-
-def _count_days(days: float) -> str:
-    """`1 day`, `6 days`."""
-    count = int(days)
-    return f"{count} day" if count == 1 else f"{count} days"
+        return f"up to {plural(int(-days.low), 'day')} {earlier}"
+    first, second = plural(int(-days.low), "day"), plural(int(days.high), "day")
+    return f"between {first} {earlier} and {second} {later}"
 
 
 def time_break_even(closing: Closing) -> str | None:

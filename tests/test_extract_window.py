@@ -23,6 +23,10 @@ WINDOWS = [
     ("Between 24 February and 2 March, 400 civilians were killed.", "2022-02-24", "2022-03-02"),
     ("Between 1 and 2 March, 20 people died.", "2022-03-01", "2022-03-02"),
     ("From 3 May to 9 June 2021, 10 people died.", "2021-05-03", "2021-06-09"),
+    # a month that ends the sentence keeps its full stop out of the date
+    ("150 civilians were killed between January and February.", "January 2022", "February 2022"),
+    ("40 people had died by February.", None, "February 2022"),
+    ("Nine soldiers died between 1 and 2 March.", "2022-03-01", "2022-03-02"),
     # since a day: start, and the publication date as as_of
     ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
     ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),

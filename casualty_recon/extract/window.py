@@ -16,9 +16,10 @@ from casualty_recon.grammar.periods import parse_period, render_period
 from casualty_recon.model.errors import GrammarError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Only an abbreviation takes a dot: "Oct. 7", but the full stop after "March." ends the sentence.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 # A day is tried before its month: "since Oct. 7" is the day, not October.
 _PERIOD = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from casualty_recon.extract.numerals import is_number_word
 from casualty_recon.grammar.parties import canonical_party
 
 _ATTACK = (
@@ -104,6 +105,11 @@ _SUBJECT = re.compile(
     rf"shelling|assault)|\s+(?:-led\s+)?{_ARMED})"
     r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
 )
+# Words before the armed men that qualify or count them, not name them.
+_NOT_A_NAME = frozenset(
+    ("A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged")
+    + ("Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other")
+)
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
 
 
@@ -113,9 +119,12 @@ def subject_party(sentence: str) -> str | None:
     match = _SUBJECT.search(sentence)
     if match is None:
         return None
-    name = match.group("name")
-    if name.split()[0] in ("A", "An", "Two", "Three", "Some", "Many", "Unidentified", "Unknown"):
+    words = match.group("name").split()
+    while words and (words[0] in _NOT_A_NAME or is_number_word(words[0])):
+        words.pop(0)  # "Suspected Boko Haram militants", "Five gunmen": the hedge, the count
+    if not words:
         return None
+    name = " ".join(words)
     if _DEMONYM.match(name):
         return canonical_party(f"{name} forces")
     return canonical_party(name)  # "Israel's offensive", "Boko Haram militants"

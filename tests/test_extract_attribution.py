@@ -66,6 +66,16 @@ OWN_SENTENCE = [
         [("more than 730", "UOSSM")],
     ),
     ("According to the Syrian Observatory, 12 civilians were killed.", [("12", "SOHR")]),
+    # a name in lower case, then the acronym the article gives it: the acronym's organisation
+    (
+        "The United Nations refugee agency (UNHCR) said more than 2,000 people had fled.",
+        [("more than 2000", "UNHCR")],
+    ),
+    (
+        "The country's disaster agency (BNPB) said 12 people were killed. The agency added that "
+        "40 were missing.",
+        [("12", "BNPB"), ("40", "BNPB")],
+    ),
     (
         "Twelve civilians were killed, said the provincial police chief.",
         [("12", "provincial police chief")],

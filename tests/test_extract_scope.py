@@ -113,6 +113,16 @@ def test_dateline_city_is_not_the_area_of_country_wide_statements() -> None:
     }
 
 
+def test_a_heading_with_a_dash_does_not_hide_the_dateline() -> None:
+    # a kicker or a marker line in capitals before the dateline looks like one too
+    text = (
+        "WORLD NEWS - Africa\n"
+        "KINSHASA, 2 June (Newswire) - At least 40 people were killed when rebels attacked a "
+        "village in North Kivu province overnight, the army said."
+    )
+    assert claims_of(text) == {"at least 40": ("North Kivu",)}
+
+
 def test_country_wide_statements_take_the_country() -> None:
     text = (
         "KHARTOUM, Sudan - 1,100 civilians had been killed in North Darfur since April.\n"

@@ -385,11 +385,19 @@ _COUNTRY_WIDE = re.compile(
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the dateline's place names are, if the article opens a paragraph with one: a city in
     capitals, or followed by a country, a date or an agency in brackets, then a dash."""
+    return next(iter(dateline_spans(text)), None)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Every paragraph opening near the top that looks like a dateline: the dateline itself, and
+    a heading in capitals with a dash before it ("WORLD NEWS - Africa"), which names no scope
+    either."""
+    spans: list[tuple[int, int]] = []
     for match in _DATELINE.finditer(text[:_DATELINE_SEARCH]):
         place, rest = match.group("place"), match.group("rest").strip()
         if (place.isupper() and len(place) >= 3) or rest:
-            return match.start(), match.end("rest")
-    return None
+            spans.append((match.start(), match.end("rest")))
+    return spans
 
 
 class _ArticlePlaces:
@@ -411,7 +419,7 @@ class _ArticlePlaces:
             for place in places:
                 countries[place.country] += 1
         self.country = countries.most_common(1)[0][0] if countries else None
-        dateline = dateline_span(text)
+        datelines = dateline_spans(text)
         # In order of their start (find_places gives them so), for bisecting by sentence.
         local: dict[tuple[Place, ...], tuple[Place, ...]] = {}
         self._mentions = [
@@ -422,7 +430,7 @@ class _ArticlePlaces:
                 or local.setdefault(places, tuple(p for p in places if p.country == self.country)),
             )
             for start, end, places in mentions
-            if dateline is None or not dateline[0] <= start < dateline[1]
+            if not any(first <= start < last for first, last in datelines)
         ]
         self._starts = [start for start, _, _ in self._mentions]
         lead_end = (

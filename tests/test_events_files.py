@@ -183,6 +183,8 @@ def test_airwars_rules_on_a_small_file(tmp_path: Path) -> None:
     assert ref.sentence.endswith("the claim's floor 'more than 10' is inside this range.")
     (confirmed,) = cross_check(events, [claim], grades=["Confirmed"])
     assert (confirmed.low, confirmed.high, confirmed.events) == (2, 2, 1)
+    # one number is a count, not a range
+    assert confirmed.sentence.endswith("the claim's floor 'more than 10' is above this count.")
     assert confirmed.excluded["no grade"] == 1
     (coalition,) = cross_check(
         events,

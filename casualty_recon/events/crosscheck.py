@@ -506,6 +506,7 @@ def _reference(
         claim.figure.qualifier,
         claim.figure.text,
         reference_range,
+        target="this count" if reference_range and len(set(reference_range)) == 1 else "this range",
     )
     if scope.coverage is not None and parties is None:
         # An any-party claim against a dataset of some parties' strikes: said in the sentence.

@@ -123,6 +123,11 @@ def test_several_groups_in_one_sentence_are_separate_claims() -> None:
         ("Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),
         ("Israel's offensive in Gaza has killed 34,844 Palestinians.", "Israeli forces"),
         ("KABUL (Reuters) - Pakistani troops shelled a village, killing 4.", "Pakistani forces"),
+        # a country's armed men, possessive or not, are its forces
+        ("Myanmar's military has killed at least 2,940 people since the coup.", "Myanmar military"),
+        ("Nigeria's army killed 30 bandits in Zamfara.", "Nigerian forces"),
+        ("Mali's army killed 12 herders, residents said.", "Mali forces"),
+        ("Ethiopia troops shelled a village, killing 4.", "Ethiopia forces"),
         # a hedge or a count before the name is not part of it
         ("Suspected Boko Haram militants killed 9 farmers.", "Boko Haram"),
         ("Five Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),

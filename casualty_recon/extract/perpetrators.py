@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from casualty_recon.extract.numerals import is_number_word
-from casualty_recon.grammar.parties import canonical_party
+from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.parties import canonical_party, state_party
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -124,10 +125,18 @@ def subject_party(sentence: str) -> str | None:
         words.pop(0)  # "Suspected Boko Haram militants", "Five gunmen": the hedge, the count
     if not words:
         return None
-    name = " ".join(words)
+    name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
     if _DEMONYM.match(name):
         return canonical_party(f"{name} forces")
-    return canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
+    party = canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
+    if party == name and _is_country(name):  # "Mali's army": the state's forces
+        return state_party(f"{name} military") or f"{name} forces"
+    return party
+
+
+def _is_country(name: str) -> bool:
+    """Whether a name is a country's (as the gazetteer writes them): "Mali", "DR Congo"."""
+    return any(p.is_country for entry in lookup(fold(name), towns=False) for p in entry)
 
 
 def article_coalition(text: str) -> str:

@@ -30,6 +30,15 @@ WINDOWS = [
     # since a day: start, and the publication date as as_of
     ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
     ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),
+    # since an event on a stated day: that day starts the count, it does not end it
+    (
+        "2,940 people were killed since the coup on Feb. 1, 2021, AAPP said.",
+        "2021-02-01",
+        "2022-03-03",
+    ),
+    ("Since the war began in April 2021, 14,000 people have died.", "April 2021", "2022-03-03"),
+    ("400 people died since the truce collapsed on 12 January.", "2022-01-12", "2022-03-03"),
+    ("30 died since the raid on Tuesday, the group said.", "2022-03-01", "2022-03-03"),
     # the stated count day wins over the day it was said
     ("The OHCHR said on Thursday it had recorded 227 deaths as of 1 March.", None, "2022-03-01"),
     # no date: not a day phrase

@@ -28,6 +28,16 @@ _PERIOD = (
     rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d"
 )
 _SINCE = re.compile(rf"\bsince (?P<period>{_PERIOD})\b", re.I)
+# Since an event on a stated day: "since the coup on Feb. 1, 2021", "since the war began in April
+# 2023", "since the raid on Tuesday". The day starts the count; it is not the day it runs to.
+_SINCE_EVENT = re.compile(
+    r"\bsince (?:the |its |their |a |an )?(?:[\w'-]+ ){1,4}?(?:on|in) (?:(?P<period>"
+    + _PERIOD
+    + r")|(?P<weekday>"
+    + "|".join(_WEEKDAYS)
+    + r"))(?![\w-])",
+    re.I,
+)
 _SINCE_YEAR_START = re.compile(r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
@@ -162,6 +172,13 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
         if days is not None:
             notes.append(f"start: '{since.group()}' read as {days}")
             return days
+    event = _SINCE_EVENT.search(sentence)
+    if event:
+        written = event.group("period") or event.group("weekday")
+        day = _day_or_weekday(written, published) or _period_before(_clean(written), published)
+        if day is not None:
+            notes.append(f"start: '{event.group()}' read as {day}")
+            return day
     if _SINCE_YEAR_START.search(sentence):
         text = f"start of {published.year}"
         notes.append(f"start: 'since the start of the year' read as {text}")
@@ -258,6 +275,9 @@ def _clean(written: str) -> str:
 
 
 def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
+    event = _SINCE_EVENT.search(sentence)
+    if event:  # "since the coup on 1 February": that day is the start, blanked out here
+        sentence = sentence[: event.start()] + " " * len(event.group()) + sentence[event.end() :]
     between = _between(sentence, published)
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")

@@ -80,6 +80,15 @@ OWN_SENTENCE = [
         "Twelve civilians were killed, said the provincial police chief.",
         [("12", "provincial police chief")],
     ),
+    # plural offices
+    (
+        "Gunmen shot dead 17 people at a wake on Sunday, state prosecutors said.",
+        [("17", "state prosecutors")],
+    ),
+    (
+        "Forensic investigators said they had found the bodies of 11 men.",
+        [("11", "Forensic investigators")],
+    ),
     # a capitalised organisation keeps its name as its key
     (
         "The Sudan Doctors' Network said 40 civilians were killed.",

@@ -183,7 +183,7 @@ _CAPITALISED_ORG = re.compile(
 _ROLE_HEADS = (
     r"governor|ministry|minister|officials?|service|spokes(?:man|woman|person)|police|"
     r"authorities|department|mayor|army|military|director|chief|commander|council|"
-    r"administration|prosecutor|coroner|agency|authority|office|monitor|observers?|"
+    r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers"
 )
@@ -252,7 +252,7 @@ _ANAPHORIC_HEADS = frozenset(
 _GOVERNMENT_HEADS = frozenset(
     {"governor", "ministry", "minister", "official", "officials", "service", "police",
      "authorities", "department", "mayor", "army", "military", "commander", "council",
-     "administration", "prosecutor", "coroner", "authority", "office", "spokesman",
+     "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
      "spokeswoman", "spokesperson", "director", "chief"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})

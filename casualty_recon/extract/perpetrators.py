@@ -114,6 +114,16 @@ _NOT_A_NAME = frozenset(
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
 
 
+# The armed men of a force named by its own name, as the subject of a verb of attack or
+# killing: "Fighters of the Rapid Support Forces (RSF) killed", "rebels of the Allied Democratic
+# Forces attacked" (not "three soldiers of the National Army were killed": the victims).
+_FORCE_MEN = re.compile(
+    r"\b(?i:soldiers|troops|fighters|militants|rebels|gunmen|militiamen|members|units|elements) "
+    r"of (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|Movement|"
+    r"Militias?|Guards?|Corps))(?:\s*\([^)]{1,12}\))?\s+" + _KILLING_VERB
+)
+
+
 def subject_party(sentence: str) -> str | None:
     """The party an active clause at the start of the sentence names as the one who attacked or
     killed, if any."""
@@ -167,6 +177,10 @@ def find_perpetrators(sentence: str, coalition: str = BARE_COALITION) -> tuple[s
     for match in _NAMED_FORCE.finditer(sentence):
         party = canonical_party(match.group("party"))
         if party not in found and not any(pattern.search(match.group()) for _, pattern in _PARTIES):
+            found.append(party)
+    for match in _FORCE_MEN.finditer(sentence):
+        party = canonical_party(match.group("party"))
+        if party not in found:
             found.append(party)
     if not found:
         subject = subject_party(text)

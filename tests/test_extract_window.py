@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from casualty_recon.extract.window import window
+from casualty_recon.extract.window import article_date, window
 from casualty_recon.grammar.periods import parse_period
 
 PUBLISHED = dt.date(2022, 3, 3)  # a Thursday
@@ -57,3 +57,24 @@ def test_stated_days(sentence: str, start: str | None, as_of: str) -> None:
         parse_period(span.start)
     if as_of != PUBLISHED.isoformat():
         assert any(note.startswith("as_of: '") for note in span.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a date a sentence counts from or to is not the day the article was published
+        ("KYIV (Reuters) - Strikes have killed 9,000 civilians since February 24, 2022.", None),
+        ("The toll from 1 January 2023 to 5 March 2023 stood at 40.", None),
+        (
+            "KYIV (Reuters) - 9 died in the week before March 3, 2022. Posted 9 March 2022",
+            "2022-03-09",
+        ),
+        # the dateline's or the article's own date line
+        ("JERUSALEM, Oct. 9, 2023 (AP) - 20 died since Oct. 7, 2023.", "2023-10-09"),
+        ("Mon 11 Jul 2016 Aleppo - 20 killed in raids", "2016-07-11"),
+        ("Publication date 5 April 2017. 20 killed in raids on 4 April 2017.", "2017-04-05"),
+    ],
+)
+def test_the_article_date_is_not_a_date_of_its_sentences(text: str, day: str | None) -> None:
+    found = article_date(text)
+    assert (found.isoformat() if found else None) == day

@@ -100,6 +100,13 @@ _ARTICLE_DATE = re.compile(
 )
 
 
+# Words before a date that make it a bound of a count, not the day of the article.
+_COUNTED_FROM = re.compile(
+    r"\b(?:since|from|until|till|to|between|and|before|after|through|by|as of|as at|of|in)\s+$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """Period-grammar text for `start` (or None) and `as_of`, and how each was read."""
@@ -113,8 +120,11 @@ class Window:
 
 
 def article_date(text: str) -> dt.date | None:
-    """The first full date in the first 400 characters of an article (its dateline)."""
+    """The first full date in the first 400 characters of an article (its dateline), except a
+    date that a sentence counts from or to ("since February 24, 2022", "from 1 January 2023")."""
     for match in _ARTICLE_DATE.finditer(text[:400]):
+        if _COUNTED_FROM.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
         written = match.group()
         try:
             days = parse_period(written.replace(",", ""))

@@ -3,6 +3,8 @@ and HXL files written here, the errors for wrong files and options, and the benc
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 from pathlib import Path
 
@@ -306,6 +308,16 @@ def test_a_genuine_zero_says_which(tmp_path: Path) -> None:
     assert outside.sentence.endswith(
         "the claim's window, 1 Jan 2020 to 31 Dec 2020, lies outside the file's dates, "
         "1 May 2019 to 30 May 2019."
+    )
+    # A claim without a start whose as_of is before the file's first day: no window runs
+    # backwards ("1 May 2019 to 31 Dec 2018"); the sentence names the as_of.
+    early = dataclasses.replace(
+        make_claim(["Idlib"], dt.date(2018, 1, 1), dt.date(2018, 12, 31), figure="5"), start=None
+    )
+    (before,) = cross_check(zeros, [early])
+    assert before.comparison is None and before.low is None
+    assert before.sentence.endswith(
+        "the claim's as_of, 31 Dec 2018, is before the file's dates, 1 May 2019 to 30 May 2019."
     )
     # A window partly outside the file's dates is summed, with a note.
     (partly,) = cross_check(

@@ -19,7 +19,11 @@ from dataclasses import dataclass
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
 from casualty_recon.extract.headline import is_cumulative
-from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
+from casualty_recon.extract.perpetrators import (
+    article_coalition,
+    article_government,
+    find_perpetrators,
+)
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.window import Window, article_date, window
@@ -166,6 +170,7 @@ def _article_claims(
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
     coalition = article_coalition(text)
+    government = article_government(text)
     local_ids = _Ids(taken)
     notes_made: dict[str, str] = {}
     areas_made: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -194,7 +199,7 @@ def _article_claims(
                 found_area = (UNKNOWN,)
                 last_clause.area_note = "area: unknown, the article names no known place."
             last_clause.area = areas_made.setdefault(found_area, found_area)
-            last_clause.perpetrators = find_perpetrators(clause.text, coalition)
+            last_clause.perpetrators = find_perpetrators(clause.text, coalition, government)
         area, area_note = last_clause.area, last_clause.area_note
         start = span.start
         if start is None and span.event_day and _single_event(statement):

@@ -30,6 +30,15 @@ WINDOWS = [
     # since a day: start, and the publication date as as_of
     ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
     ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),
+    # the first months of a year
+    ("1,659 civilians were killed in the first six months of 2021.", "January 2021", "June 2021"),
+    (
+        "Gang violence killed 2,500 people in the first two months of the year.",
+        "January 2022",
+        "February 2022",
+    ),
+    ("In the first half of 2021, 300 people died.", "January 2021", "June 2021"),
+    ("In the first quarter of this year, 30 people died.", "January 2022", "March 2022"),
     # since an event on a stated day: that day starts the count, it does not end it
     (
         "2,940 people were killed since the coup on Feb. 1, 2021, AAPP said.",

@@ -77,6 +77,17 @@ _BETWEEN_DATES = re.compile(
     rf"(?:,? and|,? to|\s*-)\s*(?P<second>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
     re.I,
 )
+# The first months of a year: "in the first six months of 2021", "the first half of the year",
+# "the first quarter of this year".
+_FIRST_MONTHS = re.compile(
+    r"\bthe first (?:(?P<count>\d{1,2}|[a-z]+) months|(?P<part>half|quarter)) of "
+    r"(?:(?P<year>(?:19|20)\d\d)|the year|this year)\b",
+    re.I,
+)
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 # A count between two moments on stated days: "between 4 a.m. on Feb. 24 and midnight on
 # Tuesday", "from midnight on March 1 to noon on Friday".
 _DAY_OR_WEEKDAY = rf"{_DAY_DATE}|" + "|".join(_WEEKDAYS)
@@ -175,6 +186,10 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
     if between is not None:
         notes.append(f"start: '{between[2]}' read as from {between[0]}")
         return _single_day(between[0]) or between[0]
+    first = _first_months(sentence, published)
+    if first is not None:
+        notes.append(f"start: '{first[2]}' read as from {first[0]}")
+        return first[0]
     since = _SINCE.search(sentence)
     if since:
         written = since.group("period")
@@ -272,6 +287,25 @@ def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
     return first, second, match.group()
 
 
+def _first_months(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """Start, end and wording of "the first six months of 2021"; None when it says no such."""
+    match = _FIRST_MONTHS.search(sentence)
+    if match is None:
+        return None
+    count_text = match.group("count") or ""
+    months = (
+        {"half": 6, "quarter": 3}[match.group("part").lower()]
+        if match.group("part")
+        else int(count_text)
+        if count_text.isdigit()
+        else _SMALL.get(count_text.lower())
+    )
+    year = int(match.group("year")) if match.group("year") else published.year
+    if months is None or not 1 <= months <= 12 or dt.date(year, months, 1) > published:
+        return None  # a span that would end after publication is not read
+    return f"January {year}", f"{_MONTH_NAMES[months - 1]} {year}", match.group()
+
+
 def _day_or_weekday(written: str, published: dt.date) -> str | None:
     """ISO text of a stated day or of the last such weekday up to publication."""
     if written.lower() in _WEEKDAYS:
@@ -292,6 +326,10 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")
         return _single_day(between[1]) or between[1]
+    first = _first_months(sentence, published)
+    if first is not None:
+        notes.append(f"as_of: '{first[2]}' read as up to {first[1]}")
+        return first[1]
     stated = _AS_OF_DATE.search(sentence)
     if stated:
         days = _period_before(_clean(stated.group("date")), published)

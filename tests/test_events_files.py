@@ -4,7 +4,6 @@ and HXL files written here, the errors for wrong files and options, and the benc
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 from pathlib import Path
 

@@ -88,7 +88,8 @@ def test_a_government_is_the_one_the_article_names(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Government forces shelled Idlib. The Syrian Observatory said 12 died.", "Syrian government"),
+        ("Government forces shelled Idlib. The Syrian Observatory said 12 died.",
+         "Syrian government"),
         ("ADDIS ABABA - The Ethiopian government denied it. Government strikes went on.",
          "Ethiopian forces"),
         ("Government troops shelled the village, the army said.", None),

@@ -123,9 +123,9 @@ _SUBJECT = re.compile(
 )
 # Words before the armed men that qualify or count them, not name them.
 _NOT_A_NAME = frozenset(
-    ("A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged")
-    + ("Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other")
-)
+    {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
+     "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other"}
+)  # fmt: skip
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
 
 

@@ -186,10 +186,10 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
     if between is not None:
         notes.append(f"start: '{between[2]}' read as from {between[0]}")
         return _single_day(between[0]) or between[0]
-    first = _first_months(sentence, published)
-    if first is not None:
-        notes.append(f"start: '{first[2]}' read as from {first[0]}")
-        return first[0]
+    months = _first_months(sentence, published)
+    if months is not None:
+        notes.append(f"start: '{months[2]}' read as from {months[0]}")
+        return months[0]
     since = _SINCE.search(sentence)
     if since:
         written = since.group("period")
@@ -326,10 +326,10 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")
         return _single_day(between[1]) or between[1]
-    first = _first_months(sentence, published)
-    if first is not None:
-        notes.append(f"as_of: '{first[2]}' read as up to {first[1]}")
-        return first[1]
+    months = _first_months(sentence, published)
+    if months is not None:
+        notes.append(f"as_of: '{months[2]}' read as up to {months[1]}")
+        return months[1]
     stated = _AS_OF_DATE.search(sentence)
     if stated:
         days = _period_before(_clean(stated.group("date")), published)

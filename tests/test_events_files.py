@@ -3,6 +3,7 @@ and HXL files written here, the errors for wrong files and options, and the benc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -183,6 +184,8 @@ def test_airwars_rules_on_a_small_file(tmp_path: Path) -> None:
     assert ref.sentence.endswith("the claim's floor 'more than 10' is inside this range.")
     (confirmed,) = cross_check(events, [claim], grades=["Confirmed"])
     assert (confirmed.low, confirmed.high, confirmed.events) == (2, 2, 1)
+    # one number is a count, not a range
+    assert confirmed.sentence.endswith("the claim's floor 'more than 10' is above this count.")
     assert confirmed.excluded["no grade"] == 1
     (coalition,) = cross_check(
         events,
@@ -304,6 +307,16 @@ def test_a_genuine_zero_says_which(tmp_path: Path) -> None:
     assert outside.sentence.endswith(
         "the claim's window, 1 Jan 2020 to 31 Dec 2020, lies outside the file's dates, "
         "1 May 2019 to 30 May 2019."
+    )
+    # A claim without a start whose as_of is before the file's first day: no window runs
+    # backwards ("1 May 2019 to 31 Dec 2018"); the sentence names the as_of.
+    early = dataclasses.replace(
+        make_claim(["Idlib"], dt.date(2018, 1, 1), dt.date(2018, 12, 31), figure="5"), start=None
+    )
+    (before,) = cross_check(zeros, [early])
+    assert before.comparison is None and before.low is None
+    assert before.sentence.endswith(
+        "the claim's as_of, 31 Dec 2018, is before the file's dates, 1 May 2019 to 30 May 2019."
     )
     # A window partly outside the file's dates is summed, with a note.
     (partly,) = cross_check(

@@ -66,9 +66,28 @@ OWN_SENTENCE = [
         [("more than 730", "UOSSM")],
     ),
     ("According to the Syrian Observatory, 12 civilians were killed.", [("12", "SOHR")]),
+    # a name in lower case, then the acronym the article gives it: the acronym's organisation
+    (
+        "The United Nations refugee agency (UNHCR) said more than 2,000 people had fled.",
+        [("more than 2000", "UNHCR")],
+    ),
+    (
+        "The country's disaster agency (BNPB) said 12 people were killed. The agency added that "
+        "40 were missing.",
+        [("12", "BNPB"), ("40", "BNPB")],
+    ),
     (
         "Twelve civilians were killed, said the provincial police chief.",
         [("12", "provincial police chief")],
+    ),
+    # plural offices
+    (
+        "Gunmen shot dead 17 people at a wake on Sunday, state prosecutors said.",
+        [("17", "state prosecutors")],
+    ),
+    (
+        "Forensic investigators said they had found the bodies of 11 men.",
+        [("11", "Forensic investigators")],
     ),
     # a capitalised organisation keeps its name as its key
     (

@@ -12,7 +12,11 @@ import pytest
 from casualty_recon.extract import extract_claims, render_yaml
 from casualty_recon.extract.basis import find_basis
 from casualty_recon.extract.claims import dateline_span
-from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
+from casualty_recon.extract.perpetrators import (
+    article_coalition,
+    article_government,
+    find_perpetrators,
+)
 from casualty_recon.load.loader import loads
 
 PUBLISHED = dt.date(2022, 3, 3)
@@ -55,6 +59,54 @@ def test_perpetrators(sentence: str, coalition: str, expected: tuple[str, ...]) 
 )  # fmt: skip
 def test_article_coalition(text: str, expected: str) -> None:
     assert article_coalition(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "government", "expected"),
+    [
+        # a government named by its country is that country's forces, in any article
+        ("Ethiopian government air strikes killed 56 civilians in Tigray.", None,
+         ("Ethiopian forces",)),
+        ("Sudanese government shelling killed 12.", "Syrian government",
+         ("Sudanese Armed Forces",)),
+        # a bare government is the article's
+        ("12 were killed in government air strikes.", "Syrian government",
+         ("Syrian government",)),
+        ("12 were killed in government air strikes.", "Ethiopian forces", ("Ethiopian forces",)),
+        ("12 were killed by the regime.", None, ()),
+        # named with Russia, the Syrian government as before
+        ("730 civilians were killed by government or Russian forces.", None,
+         ("Syrian government", "Russian forces")),
+    ],
+)  # fmt: skip
+def test_a_government_is_the_one_the_article_names(
+    sentence: str, government: str | None, expected: tuple[str, ...]
+) -> None:
+    assert find_perpetrators(sentence, "coalition", government) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces shelled Idlib. The Syrian Observatory said 12 died.",
+         "Syrian government"),
+        ("ADDIS ABABA - The Ethiopian government denied it. Government strikes went on.",
+         "Ethiopian forces"),
+        ("Government troops shelled the village, the army said.", None),
+    ],
+)  # fmt: skip
+def test_article_government(text: str, expected: str | None) -> None:
+    assert article_government(text) == expected
+
+
+def test_an_ethiopian_article_does_not_blame_the_syrian_government() -> None:
+    text = (
+        "ADDIS ABABA, Ethiopia, Nov. 20, 2021 (Newswire) - Ethiopian government air strikes killed "
+        "56 civilians in Tigray, the regional health bureau said.\n"
+        "Government drone strikes killed 12 more people in Tigray on Friday, aid workers said."
+    )
+    claims = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert [c.perpetrators for c in claims] == [("Ethiopian forces",), ("Ethiopian forces",)]
 
 
 BASES = [
@@ -111,6 +163,16 @@ def test_dateline_city_is_not_the_area_of_country_wide_statements() -> None:
         "227": ("Ukraine",),
         "at least 34": ("Kharkiv",),
     }
+
+
+def test_a_heading_with_a_dash_does_not_hide_the_dateline() -> None:
+    # a kicker or a marker line in capitals before the dateline looks like one too
+    text = (
+        "WORLD NEWS - Africa\n"
+        "KINSHASA, 2 June (Newswire) - At least 40 people were killed when rebels attacked a "
+        "village in North Kivu province overnight, the army said."
+    )
+    assert claims_of(text) == {"at least 40": ("North Kivu",)}
 
 
 def test_country_wide_statements_take_the_country() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from casualty_recon.extract.window import window
+from casualty_recon.extract.window import article_date, window
 from casualty_recon.grammar.periods import parse_period
 
 PUBLISHED = dt.date(2022, 3, 3)  # a Thursday
@@ -23,9 +23,31 @@ WINDOWS = [
     ("Between 24 February and 2 March, 400 civilians were killed.", "2022-02-24", "2022-03-02"),
     ("Between 1 and 2 March, 20 people died.", "2022-03-01", "2022-03-02"),
     ("From 3 May to 9 June 2021, 10 people died.", "2021-05-03", "2021-06-09"),
+    # a month that ends the sentence keeps its full stop out of the date
+    ("150 civilians were killed between January and February.", "January 2022", "February 2022"),
+    ("40 people had died by February.", None, "February 2022"),
+    ("Nine soldiers died between 1 and 2 March.", "2022-03-01", "2022-03-02"),
     # since a day: start, and the publication date as as_of
     ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
     ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),
+    # the first months of a year
+    ("1,659 civilians were killed in the first six months of 2021.", "January 2021", "June 2021"),
+    (
+        "Gang violence killed 2,500 people in the first two months of the year.",
+        "January 2022",
+        "February 2022",
+    ),
+    ("In the first half of 2021, 300 people died.", "January 2021", "June 2021"),
+    ("In the first quarter of this year, 30 people died.", "January 2022", "March 2022"),
+    # since an event on a stated day: that day starts the count, it does not end it
+    (
+        "2,940 people were killed since the coup on Feb. 1, 2021, AAPP said.",
+        "2021-02-01",
+        "2022-03-03",
+    ),
+    ("Since the war began in April 2021, 14,000 people have died.", "April 2021", "2022-03-03"),
+    ("400 people died since the truce collapsed on 12 January.", "2022-01-12", "2022-03-03"),
+    ("30 died since the raid on Tuesday, the group said.", "2022-03-01", "2022-03-03"),
     # the stated count day wins over the day it was said
     ("The OHCHR said on Thursday it had recorded 227 deaths as of 1 March.", None, "2022-03-01"),
     # no date: not a day phrase
@@ -44,3 +66,24 @@ def test_stated_days(sentence: str, start: str | None, as_of: str) -> None:
         parse_period(span.start)
     if as_of != PUBLISHED.isoformat():
         assert any(note.startswith("as_of: '") for note in span.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a date a sentence counts from or to is not the day the article was published
+        ("KYIV (Reuters) - Strikes have killed 9,000 civilians since February 24, 2022.", None),
+        ("The toll from 1 January 2023 to 5 March 2023 stood at 40.", None),
+        (
+            "KYIV (Reuters) - 9 died in the week before March 3, 2022. Posted 9 March 2022",
+            "2022-03-09",
+        ),
+        # the dateline's or the article's own date line
+        ("JERUSALEM, Oct. 9, 2023 (AP) - 20 died since Oct. 7, 2023.", "2023-10-09"),
+        ("Mon 11 Jul 2016 Aleppo - 20 killed in raids", "2016-07-11"),
+        ("Publication date 5 April 2017. 20 killed in raids on 4 April 2017.", "2017-04-05"),
+    ],
+)
+def test_the_article_date_is_not_a_date_of_its_sentences(text: str, day: str | None) -> None:
+    found = article_date(text)
+    assert (found.isoformat() if found else None) == day

@@ -123,6 +123,20 @@ def test_several_groups_in_one_sentence_are_separate_claims() -> None:
         ("Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),
         ("Israel's offensive in Gaza has killed 34,844 Palestinians.", "Israeli forces"),
         ("KABUL (Reuters) - Pakistani troops shelled a village, killing 4.", "Pakistani forces"),
+        # a country's armed men, possessive or not, are its forces
+        ("Myanmar's military has killed at least 2,940 people since the coup.", "Myanmar military"),
+        ("Nigeria's army killed 30 bandits in Zamfara.", "Nigerian forces"),
+        ("Mali's army killed 12 herders, residents said.", "Mali forces"),
+        ("Ethiopia troops shelled a village, killing 4.", "Ethiopia forces"),
+        # the armed men of a force named by its own name
+        ("Fighters of the Rapid Support Forces (RSF) killed 35 civilians.", "Rapid Support Forces"),
+        (
+            "At least 40 people were killed when rebels of the Allied Democratic Forces attacked.",
+            "Allied Democratic Forces",
+        ),
+        # a hedge or a count before the name is not part of it
+        ("Suspected Boko Haram militants killed 9 farmers.", "Boko Haram"),
+        ("Five Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),
     ],
 )
 def test_the_subject_of_an_active_clause_is_the_perpetrator(sentence: str, party: str) -> None:
@@ -135,6 +149,11 @@ def test_the_subject_of_an_active_clause_is_the_perpetrator(sentence: str, party
         "Gunmen killed 12 villagers.",  # nobody named
         "Two soldiers and three militants were killed.",  # a passive toll, no attacker
         "Unknown attackers killed 3 people.",
+        "Three soldiers of the National Army were killed in an ambush.",  # the victims
+        # a hedge, a count or an adjective alone names nobody
+        "Suspected jihadists killed 23 villagers in an attack on the village of Tawori.",
+        "Alleged separatists shot dead two teachers.",
+        "Five gunmen killed 12 villagers.",
     ],
 )
 def test_no_subject_no_perpetrator(sentence: str) -> None:

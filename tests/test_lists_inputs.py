@@ -40,6 +40,14 @@ def test_a_device_as_a_list_is_refused_at_once(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+def test_a_list_that_cannot_be_read_prints_nothing_on_stdout(tmp_path: Path) -> None:
+    # the command's only input cannot be read: stdout stays empty, not a blank line
+    code, out, err = _validate(tmp_path, "missing.csv")
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"error: {tmp_path / 'missing.csv'}:1:1: cannot read list `la`")
+
+
 def test_a_directory_as_a_list_is_refused(tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
     code, _, err = _validate(tmp_path, "folder")

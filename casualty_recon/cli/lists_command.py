@@ -104,7 +104,8 @@ def validate(
                 checks.append(validate_list(_table(sources, key), sources))
             except InputError as error:
                 problems.extend(error.problems)
-        sys.stdout.write(render_validation(checks, all_findings=all_findings))
+        if checks:  # none read: nothing on stdout, the errors on stderr
+            sys.stdout.write(render_validation(checks, all_findings=all_findings))
         if problems:
             raise InputError(problems)
         if any(not claim.agrees for check in checks for claim in check.claims):

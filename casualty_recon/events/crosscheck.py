@@ -376,6 +376,12 @@ def _why_empty(
         )
     first, last = events.first_date, events.last_date
     if first is not None and last is not None:
+        if count == 0 and window_end < first and claim.start is None:
+            # No start: the window would run from the file's first day back to the as_of.
+            return (
+                f"the claim's as_of, {short_day(window_end)}, is before the file's dates, "
+                f"{short_day(first)} to {short_day(last)}."
+            )
         if count == 0 and (window_end < first or window_start > last):
             return (
                 f"the claim's window, {short_day(window_start)} to {short_day(window_end)}, lies "
@@ -506,6 +512,7 @@ def _reference(
         claim.figure.qualifier,
         claim.figure.text,
         reference_range,
+        target="this count" if reference_range and len(set(reference_range)) == 1 else "this range",
     )
     if scope.coverage is not None and parties is None:
         # An any-party claim against a dataset of some parties' strikes: said in the sentence.

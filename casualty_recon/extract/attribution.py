@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casualty_recon.extract.text import Sentence
 
@@ -183,9 +183,19 @@ _CAPITALISED_ORG = re.compile(
 _ROLE_HEADS = (
     r"governor|ministry|minister|officials?|service|spokes(?:man|woman|person)|police|"
     r"authorities|department|mayor|army|military|director|chief|commander|council|"
-    r"administration|prosecutor|coroner|agency|authority|office|monitor|observers?|"
+    r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers"
+)
+# An office named in lower case, then the acronym the article gives it: "the United Nations
+# refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
+# head, none of them an article or a linking word.
+_ROLE_DEFINED = re.compile(
+    r"(?<![\w'.-])(?P<name>(?:(?!(?:the|an?|and|or|said|says|that|to|of|by|in|on|at)\s)"
+    r"[\w'.-]+\s+){0,4}(?P<head>"
+    + _ROLE_HEADS
+    + r"))\s*\((?P<acronym>(?-i:(?=[A-Za-z]{2,10}\))[A-Z][a-z]*[A-Z][A-Za-z]*))\)",
+    re.I,
 )
 _ROLE_MODIFIERS = (
     r"[A-Z][\w'.]*(?:-[\w']+)*|local|regional|provincial|state|district|city|municipal|"
@@ -242,7 +252,7 @@ _ANAPHORIC_HEADS = frozenset(
 _GOVERNMENT_HEADS = frozenset(
     {"governor", "ministry", "minister", "official", "officials", "service", "police",
      "authorities", "department", "mayor", "army", "military", "commander", "council",
-     "administration", "prosecutor", "coroner", "authority", "office", "spokesman",
+     "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
      "spokeswoman", "spokesperson", "director", "chief"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
@@ -290,6 +300,7 @@ class Attributor:
             self._organisations.insert(
                 0, Organisation(acronym, name, _kind_of(name), (name, acronym))
             )
+        self._define_offices(text, known_keys)
         # One pass over a sentence finds every alias: longest aliases first, so that
         # "UN refugee agency" wins over "UN" where both start.
         self._by_alias: dict[str, Organisation] = {}
@@ -306,6 +317,27 @@ class Attributor:
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
         self._attached: dict[str, list[Speaker]] = {}
+
+    def _define_offices(self, text: str, known_keys: set[str]) -> None:
+        """An office the article names in lower case before an acronym: the acronym's known
+        counter gains that name as an alias; an unknown acronym becomes an organisation."""
+        defined = {o.key for o in self._organisations} - {o.key for o in KNOWN}
+        for match in _ROLE_DEFINED.finditer(text):
+            acronym = match.group("acronym")
+            name = " ".join(match.group("name").split())
+            if acronym in defined:
+                continue  # a capitalised name the article defined already
+            for index, org in enumerate(self._organisations):
+                if acronym in org.aliases:
+                    if name not in org.aliases:
+                        aliases = (*org.aliases, name)
+                        self._organisations[index] = replace(org, aliases=aliases)
+                    break
+            else:
+                kind = _role_kind(match.group("head").lower(), name)
+                self._organisations.insert(0, Organisation(acronym, name, kind, (name, acronym)))
+                known_keys.add(acronym)
+            defined.add(acronym)
 
     def mentions(self, sentence: str) -> list[tuple[int, Organisation]]:
         """Organisations and roles named in a sentence, by position."""
@@ -500,15 +532,7 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
     key = re.sub(r"'s?\b", "", name)
     key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
     key = re.sub(r"^[\w]+-based\s+", "", key)
-    kind = (
-        "government"
-        if head in _GOVERNMENT_HEADS
-        else "monitor"
-        if head in _MONITOR_HEADS
-        else "media"
-        if head in _MEDIA_HEADS
-        else _kind_of(name)
-    )
+    kind = _role_kind(head, name)
     bare = not modifiers or all(m.lower() in ("the", "a", "an") for m in modifiers)
     return Speaker(
         match.start("name"),
@@ -518,6 +542,16 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         head,
         bare and head in _ANAPHORIC_HEADS,
     )
+
+
+def _role_kind(head: str, name: str) -> str:
+    if head in _GOVERNMENT_HEADS:
+        return "government"
+    if head in _MONITOR_HEADS:
+        return "monitor"
+    if head in _MEDIA_HEADS:
+        return "media"
+    return _kind_of(name)
 
 
 def _is_attached(sentence: str, speaker: Speaker) -> bool:

@@ -19,7 +19,11 @@ from dataclasses import dataclass
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
 from casualty_recon.extract.headline import is_cumulative
-from casualty_recon.extract.perpetrators import article_coalition, find_perpetrators
+from casualty_recon.extract.perpetrators import (
+    article_coalition,
+    article_government,
+    find_perpetrators,
+)
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.window import Window, article_date, window
@@ -166,6 +170,7 @@ def _article_claims(
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
     coalition = article_coalition(text)
+    government = article_government(text)
     local_ids = _Ids(taken)
     notes_made: dict[str, str] = {}
     areas_made: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -194,7 +199,7 @@ def _article_claims(
                 found_area = (UNKNOWN,)
                 last_clause.area_note = "area: unknown, the article names no known place."
             last_clause.area = areas_made.setdefault(found_area, found_area)
-            last_clause.perpetrators = find_perpetrators(clause.text, coalition)
+            last_clause.perpetrators = find_perpetrators(clause.text, coalition, government)
         area, area_note = last_clause.area, last_clause.area_note
         start = span.start
         if start is None and span.event_day and _single_event(statement):
@@ -385,11 +390,19 @@ _COUNTRY_WIDE = re.compile(
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the dateline's place names are, if the article opens a paragraph with one: a city in
     capitals, or followed by a country, a date or an agency in brackets, then a dash."""
+    return next(iter(dateline_spans(text)), None)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Every paragraph opening near the top that looks like a dateline: the dateline itself, and
+    a heading in capitals with a dash before it ("WORLD NEWS - Africa"), which names no scope
+    either."""
+    spans: list[tuple[int, int]] = []
     for match in _DATELINE.finditer(text[:_DATELINE_SEARCH]):
         place, rest = match.group("place"), match.group("rest").strip()
         if (place.isupper() and len(place) >= 3) or rest:
-            return match.start(), match.end("rest")
-    return None
+            spans.append((match.start(), match.end("rest")))
+    return spans
 
 
 class _ArticlePlaces:
@@ -411,7 +424,7 @@ class _ArticlePlaces:
             for place in places:
                 countries[place.country] += 1
         self.country = countries.most_common(1)[0][0] if countries else None
-        dateline = dateline_span(text)
+        datelines = dateline_spans(text)
         # In order of their start (find_places gives them so), for bisecting by sentence.
         local: dict[tuple[Place, ...], tuple[Place, ...]] = {}
         self._mentions = [
@@ -422,7 +435,7 @@ class _ArticlePlaces:
                 or local.setdefault(places, tuple(p for p in places if p.country == self.country)),
             )
             for start, end, places in mentions
-            if dateline is None or not dateline[0] <= start < dateline[1]
+            if not any(first <= start < last for first, last in datelines)
         ]
         self._starts = [start for start, _, _ in self._mentions]
         lead_end = (

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from casualty_recon.grammar.parties import canonical_party
+from casualty_recon.extract.numerals import is_number_word
+from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.parties import canonical_party, state_party
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -23,9 +25,9 @@ _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "Syrian government",
-            rf"\b(?:(?:Syrian |Assad |pro-)?(?:government|regime)|Syrian|Assad|loyalist)(?:'s)? "
+            rf"\b(?:(?:Syrian |Assad )(?:government|regime)|Syrian|Assad|loyalist)(?:'s)? "
             rf"(?:(?:and|or) Russian )?{_ATTACK}\b|"
-            r"\bby (?:the )?(?:Syrian )?(?:government|regime)\b|"
+            r"\bby (?:the )?Syrian (?:government|regime)\b|"
             r"\bSyrian (?:army|air force)\b|\b(?:government|regime) (?:or|and) Russian\b",
         ),
         (
@@ -57,10 +59,24 @@ _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Hayat Tahrir al-Sham", r"\b(?:Hayat Tahrir al-Sham|HTS|Nusra Front|al-Nusra)\b"),
     )
 )
+_PARTY_ORDER = {name: index for index, (name, _) in enumerate(_PARTIES)}
 # Party words that name the counter, not the killer ("the Syrian Observatory").
 _NOT_A_PARTY = re.compile(r"\bSyrian (?:Observatory|Network|Arab|Civil|American|Coalition)\b")
 
 
+# A government, named by its country ("Ethiopian government air strikes") or bare ("government
+# forces", "by the regime"): a bare one is the article's (`article_government`).
+_GOVERNMENT = re.compile(
+    r"(?:\b(?P<country>[A-Z][\w'-]*)\s+)?(?i:\b(?:pro-)?(?:government|regime)(?:'s)? "
+    rf"(?:(?:and|or) Russian )?{_ATTACK}\b)|"
+    r"(?i:\bby (?:the )?)(?:(?P<by_country>[A-Z][\w'-]*)\s+)?(?i:(?:government|regime))\b"
+)
+_NAMED_GOVERNMENT = re.compile(
+    r"\b(?P<country>[A-Z][\w'-]*)\s+(?i:government|regime)\b|"
+    r"(?i:\bgovernment of )(?:the )?(?P<of>[A-Z][\w'-]*)"
+)
+# Where a bare government is Syria's: the article is about Syria.
+_SYRIA_CONTEXT = re.compile(r"\b(?:Syria|Syrian|Assad|Damascus)\b")
 # A coalition named by its leader: "Saudi-led coalition", "U.S.-led coalition".
 _LED_COALITION = re.compile(r"\b(?P<leader>[A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led coalition\b")
 _US = re.compile(r"^(?:U\.?S\.?|US|American|United States)$")
@@ -76,6 +92,7 @@ _US_COALITION_CONTEXT = re.compile(
     r"Deir al-Zor)\b"
 )
 BARE_COALITION = "coalition"
+SYRIAN_GOVERNMENT = "Syrian government"
 # A party named by its own capitalised name after "by": "by the Rapid Support Forces".
 _NAMED_FORCE = re.compile(
     r"\bby (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|"
@@ -104,7 +121,22 @@ _SUBJECT = re.compile(
     rf"shelling|assault)|\s+(?:-led\s+)?{_ARMED})"
     r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
 )
+# Words before the armed men that qualify or count them, not name them.
+_NOT_A_NAME = frozenset(
+    {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
+     "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other"}
+)  # fmt: skip
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
+
+
+# The armed men of a force named by its own name, as the subject of a verb of attack or
+# killing: "Fighters of the Rapid Support Forces (RSF) killed", "rebels of the Allied Democratic
+# Forces attacked" (not "three soldiers of the National Army were killed": the victims).
+_FORCE_MEN = re.compile(
+    r"\b(?i:soldiers|troops|fighters|militants|rebels|gunmen|militiamen|members|units|elements) "
+    r"of (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|Movement|"
+    r"Militias?|Guards?|Corps))(?:\s*\([^)]{1,12}\))?\s+" + _KILLING_VERB
+)
 
 
 def subject_party(sentence: str) -> str | None:
@@ -113,12 +145,23 @@ def subject_party(sentence: str) -> str | None:
     match = _SUBJECT.search(sentence)
     if match is None:
         return None
-    name = match.group("name")
-    if name.split()[0] in ("A", "An", "Two", "Three", "Some", "Many", "Unidentified", "Unknown"):
+    words = match.group("name").split()
+    while words and (words[0] in _NOT_A_NAME or is_number_word(words[0])):
+        words.pop(0)  # "Suspected Boko Haram militants", "Five gunmen": the hedge, the count
+    if not words:
         return None
+    name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
     if _DEMONYM.match(name):
         return canonical_party(f"{name} forces")
-    return canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
+    party = canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
+    if party == name and _is_country(name):  # "Mali's army": the state's forces
+        return state_party(f"{name} military") or f"{name} forces"
+    return party
+
+
+def _is_country(name: str) -> bool:
+    """Whether a name is a country's (as the gazetteer writes them): "Mali", "DR Congo"."""
+    return any(p.is_country for entry in lookup(fold(name), towns=False) for p in entry)
 
 
 def article_coalition(text: str) -> str:
@@ -131,17 +174,47 @@ def article_coalition(text: str) -> str:
     return BARE_COALITION
 
 
+def article_government(text: str) -> str | None:
+    """The party a bare "government" means in this article: Syria's where the article is about
+    Syria, else that of the first government it names by its country; None when it names none."""
+    if _SYRIA_CONTEXT.search(text):
+        return SYRIAN_GOVERNMENT
+    for match in _NAMED_GOVERNMENT.finditer(text):
+        party = _state_forces(match.group("country") or match.group("of"))
+        if party is not None:
+            return party
+    return None
+
+
+def _state_forces(name: str) -> str | None:
+    """A country's forces from its demonym or name ("Ethiopian", "Sudan"), else None."""
+    if _DEMONYM.match(name) or _is_country(name):
+        return state_party(f"{name} military") or canonical_party(f"{name} forces")
+    return None
+
+
 def _coalition_name(leader: str) -> str:
     return "US-led coalition" if _US.match(leader) else f"{leader}-led coalition"
 
 
-def find_perpetrators(sentence: str, coalition: str = BARE_COALITION) -> tuple[str, ...]:
+def find_perpetrators(
+    sentence: str, coalition: str = BARE_COALITION, government: str | None = None
+) -> tuple[str, ...]:
     """The canonical parties a sentence blames, in a fixed order; empty for none.
 
-    `coalition` is what a bare "coalition" means in the article (`article_coalition`).
+    `coalition` is what a bare "coalition" means in the article (`article_coalition`),
+    `government` what a bare "government" means (`article_government`; None: no party).
     """
     text = _NOT_A_PARTY.sub("", sentence)
     found = [name for name, pattern in _PARTIES if pattern.search(text)]
+    for match in _GOVERNMENT.finditer(text):
+        named = match.group("country") or match.group("by_country")
+        party = _state_forces(named) if named else None
+        if party is None:
+            party = government  # a bare government ("the government's"): the article's
+        if party is not None and party not in found:
+            found.append(party)
+    found.sort(key=lambda name: _PARTY_ORDER.get(name, len(_PARTY_ORDER)))  # stable: others after
     for match in _LED_COALITION.finditer(text):
         found.append(_coalition_name(match.group("leader")))
     if _BARE_COALITION.search(text):
@@ -149,6 +222,10 @@ def find_perpetrators(sentence: str, coalition: str = BARE_COALITION) -> tuple[s
     for match in _NAMED_FORCE.finditer(sentence):
         party = canonical_party(match.group("party"))
         if party not in found and not any(pattern.search(match.group()) for _, pattern in _PARTIES):
+            found.append(party)
+    for match in _FORCE_MEN.finditer(sentence):
+        party = canonical_party(match.group("party"))
+        if party not in found:
             found.append(party)
     if not found:
         subject = subject_party(text)

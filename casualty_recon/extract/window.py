@@ -16,9 +16,10 @@ from casualty_recon.grammar.periods import parse_period, render_period
 from casualty_recon.model.errors import GrammarError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Only an abbreviation takes a dot: "Oct. 7", but the full stop after "March." ends the sentence.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 # A day is tried before its month: "since Oct. 7" is the day, not October.
 _PERIOD = (
@@ -27,6 +28,16 @@ _PERIOD = (
     rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d"
 )
 _SINCE = re.compile(rf"\bsince (?P<period>{_PERIOD})\b", re.I)
+# Since an event on a stated day: "since the coup on Feb. 1, 2021", "since the war began in April
+# 2023", "since the raid on Tuesday". The day starts the count; it is not the day it runs to.
+_SINCE_EVENT = re.compile(
+    r"\bsince (?:the |its |their |a |an )?(?:[\w'-]+ ){1,4}?(?:on|in) (?:(?P<period>"
+    + _PERIOD
+    + r")|(?P<weekday>"
+    + "|".join(_WEEKDAYS)
+    + r"))(?![\w-])",
+    re.I,
+)
 _SINCE_YEAR_START = re.compile(r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
@@ -66,6 +77,17 @@ _BETWEEN_DATES = re.compile(
     rf"(?:,? and|,? to|\s*-)\s*(?P<second>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
     re.I,
 )
+# The first months of a year: "in the first six months of 2021", "the first half of the year",
+# "the first quarter of this year".
+_FIRST_MONTHS = re.compile(
+    r"\bthe first (?:(?P<count>\d{1,2}|[a-z]+) months|(?P<part>half|quarter)) of "
+    r"(?:(?P<year>(?:19|20)\d\d)|the year|this year)\b",
+    re.I,
+)
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 # A count between two moments on stated days: "between 4 a.m. on Feb. 24 and midnight on
 # Tuesday", "from midnight on March 1 to noon on Friday".
 _DAY_OR_WEEKDAY = rf"{_DAY_DATE}|" + "|".join(_WEEKDAYS)
@@ -89,6 +111,13 @@ _ARTICLE_DATE = re.compile(
 )
 
 
+# Words before a date that make it a bound of a count, not the day of the article.
+_COUNTED_FROM = re.compile(
+    r"\b(?:since|from|until|till|to|between|and|before|after|through|by|as of|as at|of|in)\s+$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """Period-grammar text for `start` (or None) and `as_of`, and how each was read."""
@@ -102,8 +131,11 @@ class Window:
 
 
 def article_date(text: str) -> dt.date | None:
-    """The first full date in the first 400 characters of an article (its dateline)."""
+    """The first full date in the first 400 characters of an article (its dateline), except a
+    date that a sentence counts from or to ("since February 24, 2022", "from 1 January 2023")."""
     for match in _ARTICLE_DATE.finditer(text[:400]):
+        if _COUNTED_FROM.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
         written = match.group()
         try:
             days = parse_period(written.replace(",", ""))
@@ -154,6 +186,10 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
     if between is not None:
         notes.append(f"start: '{between[2]}' read as from {between[0]}")
         return _single_day(between[0]) or between[0]
+    months = _first_months(sentence, published)
+    if months is not None:
+        notes.append(f"start: '{months[2]}' read as from {months[0]}")
+        return months[0]
     since = _SINCE.search(sentence)
     if since:
         written = since.group("period")
@@ -161,6 +197,13 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
         if days is not None:
             notes.append(f"start: '{since.group()}' read as {days}")
             return days
+    event = _SINCE_EVENT.search(sentence)
+    if event:
+        written = event.group("period") or event.group("weekday")
+        day = _day_or_weekday(written, published) or _period_before(_clean(written), published)
+        if day is not None:
+            notes.append(f"start: '{event.group()}' read as {day}")
+            return day
     if _SINCE_YEAR_START.search(sentence):
         text = f"start of {published.year}"
         notes.append(f"start: 'since the start of the year' read as {text}")
@@ -244,6 +287,25 @@ def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
     return first, second, match.group()
 
 
+def _first_months(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """Start, end and wording of "the first six months of 2021"; None when it says no such."""
+    match = _FIRST_MONTHS.search(sentence)
+    if match is None:
+        return None
+    count_text = match.group("count") or ""
+    months = (
+        {"half": 6, "quarter": 3}[match.group("part").lower()]
+        if match.group("part")
+        else int(count_text)
+        if count_text.isdigit()
+        else _SMALL.get(count_text.lower())
+    )
+    year = int(match.group("year")) if match.group("year") else published.year
+    if months is None or not 1 <= months <= 12 or dt.date(year, months, 1) > published:
+        return None  # a span that would end after publication is not read
+    return f"January {year}", f"{_MONTH_NAMES[months - 1]} {year}", match.group()
+
+
 def _day_or_weekday(written: str, published: dt.date) -> str | None:
     """ISO text of a stated day or of the last such weekday up to publication."""
     if written.lower() in _WEEKDAYS:
@@ -257,10 +319,17 @@ def _clean(written: str) -> str:
 
 
 def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
+    event = _SINCE_EVENT.search(sentence)
+    if event:  # "since the coup on 1 February": that day is the start, blanked out here
+        sentence = sentence[: event.start()] + " " * len(event.group()) + sentence[event.end() :]
     between = _between(sentence, published)
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")
         return _single_day(between[1]) or between[1]
+    months = _first_months(sentence, published)
+    if months is not None:
+        notes.append(f"as_of: '{months[2]}' read as up to {months[1]}")
+        return months[1]
     stated = _AS_OF_DATE.search(sentence)
     if stated:
         days = _period_before(_clean(stated.group("date")), published)

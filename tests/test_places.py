@@ -175,12 +175,19 @@ def test_syrian_governorates_in_every_common_spelling(
         ("Cordoba, Argentina", "AR-X"),
         ("Idlib, Syria", "SY-ID"),
         ("Korea, Republic of", "KR"),
+        ("Kosovo", "XK"),
+        ("Kosovo-Metohija", "RS-KM"),
     ],
 )
 def test_resolves_names_codes_and_qualified_names(
     gazetteer: Gazetteer, text: str, expected: str
 ) -> None:
     assert codes(gazetteer.resolve(text)) == [expected]
+
+
+def test_kosovo_holds_its_towns(gazetteer: Gazetteer) -> None:
+    """`Kosovo` is XK, the code of the gazetteer's towns there (GeoNames'): Pristina is in it."""
+    assert area_relation(gazetteer.resolve("Kosovo"), gazetteer.resolve("Pristina")) == "wider"
 
 
 def test_display_names_are_common_english(gazetteer: Gazetteer) -> None:

@@ -201,7 +201,7 @@ def estimate(
 
     \b
       casualty-recon estimate kosovo.csv --claim --source HRDAG \\
-        --population people --outcome killed --area Serbia \\
+        --population people --outcome killed --area Kosovo \\
         --as-of 1999-06-20 -o estimate.yaml
 
     \b

@@ -24,6 +24,7 @@ from casualty_recon.grammar.place_words import (
     ALIASES,
     ARTICLES,
     COUNTRYSIDE,
+    EXTRA_COUNTRIES,
     FREE_TEXT_STOPLIST,
     GENERIC_WORDS,
     PART_FORMS,
@@ -265,6 +266,7 @@ def gazetteer_data() -> GazetteerData:
     """The ISO countries and first-level subdivisions, read once per process."""
     make_country, make_subdivision = Country._make, Subdivision._make
     countries = {row[0]: make_country(row) for row in _rows(DATA / "countries.tsv")}
+    countries.update((row[0], make_country(row)) for row in EXTRA_COUNTRIES)
     subdivisions = {row[0]: make_subdivision(row) for row in _rows(DATA / "subdivisions.tsv")}
     return GazetteerData(countries, subdivisions)
 

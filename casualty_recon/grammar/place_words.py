@@ -62,6 +62,14 @@ SUFFIXES: tuple[str, ...] = (
 COUNTRYSIDE = "countryside"
 
 # Common English spellings: code -> names, the first being the name we display.
+# Countries ISO 3166-1 leaves out, as rows of data/countries.tsv (code, name, common name,
+# official name). XK is a user-assigned code: the one GeoNames, whose towns the gazetteer holds
+# (Pristina is XK-g786714), the EU and the World Bank use for Kosovo. ISO 3166-2's Serbian
+# subdivision RS-KM keeps its own name, Kosovo-Metohija.
+EXTRA_COUNTRIES: tuple[tuple[str, str, str, str], ...] = (
+    ("XK", "Kosovo", "", "Republic of Kosovo"),
+)
+
 ALIASES: dict[str, tuple[str, ...]] = {
     # countries whose ISO name is not the one people write
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -98,6 +106,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "TW": ("Taiwan",),
     "FM": ("Micronesia",),
     "VA": ("Vatican", "Holy See"),
+    "XK": ("Kosovo",),  # see EXTRA_COUNTRIES
     "CF": ("Central African Republic", "CAR"),
     "TL": ("Timor-Leste", "East Timor"),
     "MK": ("North Macedonia", "Macedonia"),

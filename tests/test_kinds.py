@@ -3,7 +3,6 @@ engine's detection and waterfall order, the report, the README table, assumption
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,7 +139,7 @@ def test_a_toy_kind_flows_through_detection_waterfall_report_and_readme(toy: Kin
 
 
 def test_a_toy_kind_open_to_assumptions_becomes_a_target(toy: Kind) -> None:
-    registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
+    registry.register(toy._replace(assumable="ratio", matches=_notes))
     assert "colour" in registry.assumable()
     schema = json.loads(schema_json(registry.assumable()))
     applies_to = schema["properties"]["assumptions"]["items"]["properties"]["applies_to"]
@@ -236,7 +235,7 @@ def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
     """The loader has no grammar for a toy kind's values and keeps them as written; the
     registry's check still asks for the fields its `assumable` needs, located, in the loader's
     wording: a rate and no from/to/ratio, or from, to and a ratio and no rate."""
-    registry.register(dataclasses.replace(toy, assumable="rate"))
+    registry.register(toy._replace(assumable="rate"))
     rate_text = FILE + "assumptions:\n  - {applies_to: colour, from: blue, reason: test}\n"
     with pytest.raises(InputError) as caught:
         Engine(loads(rate_text, "toy.yaml"))
@@ -246,9 +245,9 @@ def test_the_registry_checks_the_fields_a_toy_assumable_kind_needs(
         "error: toy.yaml:11:26: `from` does not apply to a colour rate\n"
         "  hint: a time assumption has `rate` (a day) and optionally `source`"
     )
-    registry.register(dataclasses.replace(toy, assumable="ratio", matches=_notes))
+    registry.register(toy._replace(assumable="ratio", matches=_notes))
     # The kinds a rate applies to come from the registry: a toy rate kind is named with them.
-    registry.register(dataclasses.replace(toy, name="pace", order=76, assumable="rate"))
+    registry.register(toy._replace(name="pace", order=76, assumable="rate"))
     try:
         _check_ratio_fields(tmp_path)
     finally:
@@ -291,7 +290,7 @@ def test_a_toy_ratio_kind_matches_assumption_values_as_it_declares() -> None:
     tint = Kind("tint", "Tint", "Tint.", "n/a", "", 75, _tint, assumable="ratio")
     with pytest.raises(ValueError, match="tint: assumable='ratio' needs `matches`"):
         registry.register(tint)
-    registry.register(dataclasses.replace(tint, matches=_notes))
+    registry.register(tint._replace(matches=_notes))
     try:
         text = FILE + (
             "assumptions:\n  - {applies_to: tint, from: blue, to: red, ratio: 1.2, reason: test}\n"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from casualty_recon.analysis.evidence import Evidence, Match
@@ -23,8 +22,7 @@ from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """One pair under explanation, with the file's evidence: what `detect` receives."""
 
     a: Claim
@@ -74,8 +72,10 @@ class Closing(NamedTuple):
 BreakEven = Callable[[Closing], str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(NamedTuple):
+    """A kind's entry (a named tuple, not a dataclass: twelve of them are made at every start;
+    `kind._replace(order=...)` gives a changed copy)."""
+
     name: str
     title: str
     description: str

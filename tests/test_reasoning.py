@@ -480,3 +480,21 @@ claims:
     pair = compare(loads(text), pair=("a1", "b1")).pairs[0]
     perpetrators = next(d for d in pair.differences if d.kind == "perpetrators")
     assert (perpetrators.effect is not None) is sized
+
+
+# --- found by a new user's pass ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("basis", ["documented", "estimated"])
+def test_a_ceilings_own_average_is_a_ceiling_of_its_rate_too(basis: str) -> None:
+    # "up to 250" for 10 to 20 March says b's days held 0 to 250, so its average is 0 to 22.7 a
+    # day, not 22.7: 200 for the whole month is well inside it (the casebook's 300 is, too).
+    result = pair(
+        claim("x", "A", "200"),
+        claim("y", "B", "up to 250", start="2020-03-10", as_of="2020-03-20", basis=basis),
+    )
+    as_of = kinds(result)["as_of"]
+    assert (as_of.effect.low, as_of.effect.high) == (0, 250)  # type: ignore[attr-defined]
+    assert "0 to 22.7 a day" in as_of.sentence  # type: ignore[attr-defined]
+    assert result.verdict == "explained"
+    assert "adjusted b 0 to 500: inside the ceiling" in result.reason

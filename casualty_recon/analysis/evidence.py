@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from casualty_recon.analysis.results import Quantity, stated
+from casualty_recon.analysis.results import Quantity, shape, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation
@@ -241,6 +241,8 @@ class Evidence:
             max(1, (b.as_of.latest - b.start.earliest).days + 1),
         )
         value = stated(b)
+        if shape(b)[0] == "ceiling":  # "up to 250" held 0 to 250: its average is a ceiling too
+            value = Span(0, value.high)
         inside = (
             a.as_of.latest < b.as_of.earliest
             if kind == "as_of"

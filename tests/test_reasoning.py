@@ -498,3 +498,15 @@ def test_a_ceilings_own_average_is_a_ceiling_of_its_rate_too(basis: str) -> None
     assert "0 to 22.7 a day" in as_of.sentence  # type: ignore[attr-defined]
     assert result.verdict == "explained"
     assert "adjusted b 0 to 500: inside the ceiling" in result.reason
+
+
+def test_nearly_in_the_wider_scope_is_no_coverage_shortfall_of_a_narrower_round_count() -> None:
+    # "nearly 400" for Syria against 400 for Idlib: approximate on both sides, as the verdict
+    # says; the coverage line said "falls short in coverage by at least 1 ... stays unexplained".
+    result = pair(claim("x", "A", "nearly 400", area="Syria"), claim("y", "B", "400"))
+    assert result.verdict == "explained"
+    assert "coverage" not in kinds(result)
+    # Beyond the tolerance (400 * 1.1 = 440) it is a shortfall, by what the tolerance leaves.
+    result = pair(claim("x", "A", "nearly 400", area="Syria"), claim("y", "B", "500"))
+    assert kinds(result)["coverage"].shortfall == 60  # type: ignore[attr-defined]
+    assert result.verdict == "unexplained"

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from casualty_recon.analysis.results import Quantity, shape, stated
+from casualty_recon.analysis.results import Quantity, counted, shape, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation
@@ -130,8 +130,8 @@ class Evidence:
             older.start is None or newer.start.earliest > older.start.latest
         ):
             return None  # a later start counts less, not a correction
-        if stated(newer).high >= older.figure.low:
-            return None  # inside an earlier ceiling or range, or not lower
+        if counted(newer, self.sources.about_tolerance).high >= older.figure.low:
+            return None  # inside an earlier ceiling or range, "nearly" it, or not lower
         return older, newer
 
     def echoes(self, claim: Claim) -> frozenset[str]:

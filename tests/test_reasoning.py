@@ -510,3 +510,17 @@ def test_nearly_in_the_wider_scope_is_no_coverage_shortfall_of_a_narrower_round_
     result = pair(claim("x", "A", "nearly 400", area="Syria"), claim("y", "B", "500"))
     assert kinds(result)["coverage"].shortfall == 60  # type: ignore[attr-defined]
     assert result.verdict == "unexplained"
+
+
+def test_an_estimate_of_nearly_n_bounds_the_truth_as_about_n_does() -> None:
+    # "nearly 400", estimated, is approximate on both sides: judged like "about 400" (360 to 440),
+    # not a hard ceiling of 399. The report called 420 against it a contradiction "at 399".
+    for area in ("Idlib", "Syria"):
+        result = pair(
+            claim("x", "A", "nearly 400", basis="estimated", area=area), claim("y", "B", "420")
+        )
+        assert result.verdict != "contradiction", area
+        assert "coverage" not in kinds(result)
+    result = pair(claim("x", "A", "nearly 400", basis="estimated"), claim("y", "B", "460"))
+    assert result.verdict == "contradiction"
+    assert "bounds the truth from above at 440" in result.reason

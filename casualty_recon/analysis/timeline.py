@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from casualty_recon.analysis.results import approximate_high
 from casualty_recon.analysis.scope import outcome_relation, population_relation
 from casualty_recon.grammar.parties import perpetrator_relation
 from casualty_recon.grammar.places import area_relation
@@ -246,18 +247,6 @@ def floor_of(claim: Claim) -> int | None:
     return claim.figure.low
 
 
-def _counted_high(claim: Claim) -> int:
-    """The high end of a figure read as a count: "nearly n" is approximate on both sides, judged
-    like "about n" (README, Figures), so its high end mirrors its low one about n: n plus
-    (n - floor(n(1 - tol))), which is ceil(n(1 + tol)), as `results.counted` reads it."""
-    figure = claim.figure
-    assert figure.high is not None
-    if figure.qualifier == "nearly":
-        nominal = figure.high + 1
-        return nominal + (nominal - figure.low)
-    return figure.high
-
-
 def is_revision(older: Claim, newer: Claim) -> bool:
     """Whether `newer` revises `older` down (README, Series): the same source, counted to
     a later day, with a figure certainly below the earlier floor. Never for one day's figures,
@@ -267,7 +256,7 @@ def is_revision(older: Claim, newer: Claim) -> bool:
     if older.source != newer.source or newer.as_of.earliest <= older.as_of.latest:
         return False
     floor = floor_of(older)
-    if floor is None or newer.figure.high is None or _counted_high(newer) >= floor:
+    if floor is None or newer.figure.high is None or approximate_high(newer) >= floor:
         return False
     if (
         older.start is not None

@@ -524,3 +524,26 @@ def test_an_estimate_of_nearly_n_bounds_the_truth_as_about_n_does() -> None:
     result = pair(claim("x", "A", "nearly 400", basis="estimated"), claim("y", "B", "460"))
     assert result.verdict == "contradiction"
     assert "bounds the truth from above at 440" in result.reason
+
+
+@pytest.mark.parametrize("area", ["Syria", "[Idlib, Hama]"])
+def test_a_rate_never_carries_from_a_wider_area(area: str) -> None:
+    # C's series for Syria (or Idlib and Hama) says nothing of Idlib's daily deaths: the report
+    # sized b's 11 days at C's 47.6 a day "for the same scope", +523.8, far past a.
+    result = pair(
+        claim("c1", "C", "1,000", area=area, as_of="2020-03-10"),
+        claim("c2", "C", "2,000", area=area, as_of="2020-03-31"),
+        claim("x", "A", "500"),
+        claim("y", "B", "300", as_of="2020-03-20"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert not {"c1", "c2"} & set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series" not in as_of.sentence  # type: ignore[attr-defined]
+    # The same series over Idlib itself is the rate for b's days.
+    result = pair(
+        claim("c1", "C", "1,000", as_of="2020-03-10"),
+        claim("c2", "C", "2,000", as_of="2020-03-31"),
+        claim("x", "A", "500"),
+        claim("y", "B", "300", as_of="2020-03-20"),
+    )
+    assert {"c1", "c2"} <= set(kinds(result)["as_of"].evidence)  # type: ignore[attr-defined]

@@ -192,7 +192,8 @@ class Evidence:
         self, b: Claim, own: Series | None, first: dt.date, second: dt.date, kind: str
     ) -> Iterator[Series]:
         """The series that may give b's rate over [first, second], best first: b's own, then
-        other sources' series for the same scope and an overlapping area that cover the days."""
+        other sources' series for the same scope, over b's area or a part of it, that cover the
+        days."""
         earliest, latest = min(first, second), max(first, second)
         if (
             own is not None
@@ -207,8 +208,8 @@ class Evidence:
                 yield series
 
     def _other_series(self, b: Claim) -> list[Series]:
-        """Other sources' series for b's population, outcome and perpetrators over an area
-        that overlaps b's, found once per (scope, area, source)."""
+        """Other sources' series for b's population, outcome and perpetrators over b's area or a
+        part of it, found once per (scope, area, source)."""
         scope = (b.population, b.outcome, b.perpetrators.parties)
         key = (*scope, b.area.places, b.source)
         found = self._other_series_cache.get(key)
@@ -224,7 +225,10 @@ class Evidence:
                 series
                 for series in sorted(candidates.values(), key=lambda s: self._series_order[id(s)])
                 if series.source != b.source
-                and area_relation(series.points[0].claim.area.places, b.area.places) != "disjoint"
+                # b's area or a part of it: a rate never carries from a wider or another area
+                # (a national rate is not a province's, REASONING 3)
+                and area_relation(series.points[0].claim.area.places, b.area.places)
+                in ("same", "narrower")
             ]
             self._other_series_cache[key] = found
         return found

@@ -489,3 +489,42 @@ def test_against_says_on_stderr_which_claims_it_left_out(tmp_path: Path) -> None
         == "note: left out 1 claim(s) whose places or perpetrators do not overlap ref's: turkey\n"
     )
     assert '"skipped": [\n    "turkey"\n  ]' in out
+
+
+def test_stale_relays_and_revisions_group_long_figures_as_the_pairs_do(tmp_path: Path) -> None:
+    # A YAML number (1417) is grouped in every sentence (MoH (1,417)); the flags said "1417".
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        HEAD
+        + claim("c1", "C", "9000", as_of="2020-03-10", published="2020-03-10")
+        + claim("c2", "C", "14170", as_of="2020-03-12", published="2020-03-12")
+        + claim("c3", "C", "12000", as_of="2020-03-20", published="2020-03-20")
+        + claim("r", "C", "9000", as_of="2020-03-10", published="2020-03-14", relayed_by="News"),
+        encoding="utf-8",
+    )
+    code, out, err = run("report", str(path), "--format", "plain")
+    assert (code, err) == (0, "")
+    out = " ".join(out.split())  # the flags wrap
+    assert "repeats 9,000 as of 2020-03-10" in out
+    assert "C had already published 14,170 as of 2020-03-12" in out
+    assert "REVISION: c3 (12,000 as of 2020-03-20) is below c2 (14,170 as of 2020-03-12)" in out
+
+
+def test_nearly_the_earlier_count_is_no_revision_of_it() -> None:
+    # "nearly 500" is approximate on both sides (judged like "about 500"), so it is not certainly
+    # below an earlier 500: the report flagged "REVISION ... by 1 to 50".
+    sources = build(
+        claim("c1", "C", "500", as_of="2020-03-20"),
+        claim("c2", "C", '"nearly 500"', as_of="2020-03-25"),
+        claim("x", "A", "520"),
+    )
+    assert revisions(sources) == []
+    result = compare(sources, pair=("c1", "c2")).pairs[0]
+    assert "revised" not in result.reason
+    # Beyond the about tolerance (10%: up to 440) a later "nearly 400" is below the 500.
+    sources = build(
+        claim("c1", "C", "500", as_of="2020-03-20"),
+        claim("c2", "C", '"nearly 400"', as_of="2020-03-25"),
+    )
+    assert revisions(sources) == [("c1", "c2")]
+    assert "revised" in compare(sources, pair=("c1", "c2")).pairs[0].reason

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from casualty_recon.analysis.results import Quantity, stated
+from casualty_recon.analysis.results import Quantity, counted, shape, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
 from casualty_recon.analysis.timeline import Series
 from casualty_recon.grammar.parties import perpetrator_relation
@@ -130,8 +130,8 @@ class Evidence:
             older.start is None or newer.start.earliest > older.start.latest
         ):
             return None  # a later start counts less, not a correction
-        if stated(newer).high >= older.figure.low:
-            return None  # inside an earlier ceiling or range, or not lower
+        if counted(newer, self.sources.about_tolerance).high >= older.figure.low:
+            return None  # inside an earlier ceiling or range, "nearly" it, or not lower
         return older, newer
 
     def echoes(self, claim: Claim) -> frozenset[str]:
@@ -192,7 +192,8 @@ class Evidence:
         self, b: Claim, own: Series | None, first: dt.date, second: dt.date, kind: str
     ) -> Iterator[Series]:
         """The series that may give b's rate over [first, second], best first: b's own, then
-        other sources' series for the same scope and an overlapping area that cover the days."""
+        other sources' series for the same scope, over b's area or a part of it, that cover the
+        days."""
         earliest, latest = min(first, second), max(first, second)
         if (
             own is not None
@@ -207,8 +208,8 @@ class Evidence:
                 yield series
 
     def _other_series(self, b: Claim) -> list[Series]:
-        """Other sources' series for b's population, outcome and perpetrators over an area
-        that overlaps b's, found once per (scope, area, source)."""
+        """Other sources' series for b's population, outcome and perpetrators over b's area or a
+        part of it, found once per (scope, area, source)."""
         scope = (b.population, b.outcome, b.perpetrators.parties)
         key = (*scope, b.area.places, b.source)
         found = self._other_series_cache.get(key)
@@ -224,7 +225,10 @@ class Evidence:
                 series
                 for series in sorted(candidates.values(), key=lambda s: self._series_order[id(s)])
                 if series.source != b.source
-                and area_relation(series.points[0].claim.area.places, b.area.places) != "disjoint"
+                # b's area or a part of it: a rate never carries from a wider or another area
+                # (a national rate is not a province's, REASONING 3)
+                and area_relation(series.points[0].claim.area.places, b.area.places)
+                in ("same", "narrower")
             ]
             self._other_series_cache[key] = found
         return found
@@ -241,6 +245,8 @@ class Evidence:
             max(1, (b.as_of.latest - b.start.earliest).days + 1),
         )
         value = stated(b)
+        if shape(b)[0] == "ceiling":  # "up to 250" held 0 to 250: its average is a ceiling too
+            value = Span(0, value.high)
         inside = (
             a.as_of.latest < b.as_of.earliest
             if kind == "as_of"

@@ -221,9 +221,23 @@ def truth_ceiling(claim: Claim) -> int | None:
     documented or reported basis is a floor of the truth: only an explicit ceiling or range
     bounds it from above ("nearly 500" is approximate, not a ceiling). An estimate bounds the
     truth on both sides by its interval."""
-    if claim.basis == "estimated" or claim.figure.qualifier in ("up_to", "fewer_than", "range"):
+    if claim.basis == "estimated" and claim.figure.high is not None:
+        return approximate_high(claim)
+    if claim.figure.qualifier in ("up_to", "fewer_than", "range"):
         return claim.figure.high
     return None
+
+
+def approximate_high(claim: Claim) -> int:
+    """The high end of a figure judged as a count: "nearly n" is approximate on both sides, like
+    "about n" (README, Figures), so its high end mirrors its low one about n: n + (n -
+    floor(n(1 - tol))), which is ceil(n(1 + tol)) for the tolerance the figure was read with."""
+    figure = claim.figure
+    assert figure.high is not None
+    if figure.qualifier == "nearly":
+        nominal = figure.high + 1
+        return nominal + (nominal - figure.low)
+    return figure.high
 
 
 def counted(claim: Claim, tolerance: float) -> Span:

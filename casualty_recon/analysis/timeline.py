@@ -17,10 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from casualty_recon.analysis.results import approximate_high
 from casualty_recon.analysis.scope import outcome_relation, population_relation
 from casualty_recon.grammar.parties import perpetrator_relation
 from casualty_recon.grammar.places import area_relation
-from casualty_recon.grammar.wording import fmt_span, iso_day_text, party_words, plural
+from casualty_recon.grammar.wording import (
+    figure_words,
+    fmt_span,
+    iso_day_text,
+    party_words,
+    plural,
+)
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import INF, Span
 
@@ -249,7 +256,7 @@ def is_revision(older: Claim, newer: Claim) -> bool:
     if older.source != newer.source or newer.as_of.earliest <= older.as_of.latest:
         return False
     floor = floor_of(older)
-    if floor is None or newer.figure.high is None or newer.figure.high >= floor:
+    if floor is None or newer.figure.high is None or approximate_high(newer) >= floor:
         return False
     if (
         older.start is not None
@@ -413,8 +420,9 @@ def _printable(text: str) -> str:
 def revision_sentence(older: Claim, newer: Claim) -> str:
     drop = Span(*older.figure.stated) - Span(*newer.figure.stated)
     return _printable(
-        f"REVISION: {newer.id} ({newer.figure.text} as of {iso_day_text(newer.as_of)}) is below "
-        f"{older.id} ({older.figure.text} as of {iso_day_text(older.as_of)}), by {fmt_span(drop)}"
+        f"REVISION: {newer.id} ({figure_words(newer.figure.text)} as of "
+        f"{iso_day_text(newer.as_of)}) is below {older.id} ({figure_words(older.figure.text)} "
+        f"as of {iso_day_text(older.as_of)}), by {fmt_span(drop)}"
     )
 
 
@@ -422,13 +430,13 @@ def stale_sentence(stale: StaleRelay) -> str:
     claim = stale.claim
     text = (
         f"STALE RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
-        f"{iso_day_text(claim.published)}, repeats {claim.figure.text} as of "
+        f"{iso_day_text(claim.published)}, repeats {figure_words(claim.figure.text)} as of "
         f"{iso_day_text(claim.as_of)} ({plural(stale.age_days, 'day')} old)"
     )
     if stale.newer is not None:
         newer = stale.newer
         text += (
-            f"; {newer.source} had already published {newer.figure.text} as of "
+            f"; {newer.source} had already published {figure_words(newer.figure.text)} as of "
             f"{iso_day_text(newer.as_of)} ({newer.id}, published {iso_day_text(newer.published)})"
         )
     return _printable(text)
@@ -437,7 +445,7 @@ def stale_sentence(stale: StaleRelay) -> str:
 def old_relay_sentence(claim: Claim) -> str:
     return _printable(
         f"OLD RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
-        f"{iso_day_text(claim.published)}, repeats {claim.figure.text} as of "
+        f"{iso_day_text(claim.published)}, repeats {figure_words(claim.figure.text)} as of "
         f"{iso_day_text(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "
         f"{claim.source} published by then is in the file"
     )

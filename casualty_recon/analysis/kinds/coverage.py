@@ -8,8 +8,8 @@ from casualty_recon.analysis.results import (
     Difference,
     Found,
     claim_label,
+    counted,
     figure_value,
-    stated,
     truth_ceiling,
 )
 
@@ -22,11 +22,13 @@ TEMPLATE = (
 
 def shortfall(pair: Pair) -> int | None:
     """The narrower floor minus the wider count, where the narrower scope holds more and the
-    wider figure does not bound the truth from above (that would be a contradiction)."""
+    wider figure does not bound the truth from above (that would be a contradiction). The wider
+    count is read as a count (`counted`): "nearly 400" is approximate on both sides, as the
+    verdict judges it, so it falls short of 400 by nothing."""
     a, b = pair.a, pair.b  # a holds the larger floor
     if pair.relations.overall != "narrower" or truth_ceiling(b) is not None:
         return None
-    short = a.figure.low - stated(b).high
+    short = a.figure.low - counted(b, pair.evidence.sources.about_tolerance).high
     return int(short) if short > 0 else None
 
 

@@ -42,6 +42,21 @@ def test_bundled_file_loads_with_the_seed_claims() -> None:
     assert {c.figure.low for c in sources.claims if c.id.startswith("snhr-2019-07-")} >= {662, 781}
 
 
+FIGURES = ROOT.parent / "shared" / "data" / "claims" / "idlib-2019-figures.csv"
+
+
+@pytest.mark.skipif(not FIGURES.exists(), reason="the shared claims data is not on this machine")
+def test_every_bundled_claim_cites_a_url_of_the_figures_table() -> None:
+    """Every figure of the bundled file is real and carries the URL it came from: the table of
+    the Idlib 2019 figures (../shared/data/claims) lists each one."""
+    import csv
+
+    with FIGURES.open(encoding="utf-8", newline="") as handle:
+        urls = {row["source_url"] for row in csv.DictReader(handle)}
+    claims = load(ROOT / "sources.yaml").claims
+    assert [(c.id, c.url) for c in claims if c.url not in urls] == []
+
+
 def test_late_april_is_a_range_of_days() -> None:
     claim = load(ROOT / "sources.yaml").claim("uossm-2019-08-20")
     assert claim.start is not None

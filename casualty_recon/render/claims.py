@@ -95,8 +95,21 @@ def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[st
     return lines
 
 
+# What GitHub's Markdown would read as markup in text from the file: emphasis (`*`, `_` at a
+# word's edge), code, HTML and autolinks, strikethrough, math, table cells, escapes; a `]` that
+# would close a link (`](`, `][`) and a `[` that would open a task box; `&` only where it begins
+# an entity (`&amp;`). A `_` inside a word (`as_of`) and a bracket that can close no link
+# (`[731 or more]`) are left as they are.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*<~$|]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|^\[|&(?=#?\w+;)")
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text as Markdown that shows it as written (names, quotes, sentences)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
 def markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text).replace("\n", " ")
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

@@ -31,7 +31,14 @@ from casualty_recon.analysis.timeline import (
 from casualty_recon.grammar.wording import fmt_brief_span, fmt_signed_span, fmt_span, plural
 from casualty_recon.model.claims import Claim, Figure
 from casualty_recon.model.spans import INF, Span, number
-from casualty_recon.render.claims import clean, day_cell, markdown_cell, markdown_table, plain_table
+from casualty_recon.render.claims import (
+    clean,
+    day_cell,
+    markdown_cell,
+    markdown_table,
+    markdown_text,
+    plain_table,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -170,7 +177,7 @@ def timelines_plain(series: list[Series], markdown: bool = False) -> str:
         out.append("")
         flags = _flags(item)
         if flags:
-            out += [f"- {flag}" if markdown else f"   {flag}" for flag in flags]
+            out += [f"- {markdown_text(flag)}" if markdown else f"   {flag}" for flag in flags]
             out.append("")
     if single:
         heading = f"Series with one date ({len(single)}): no rate"
@@ -179,7 +186,7 @@ def timelines_plain(series: list[Series], markdown: bool = False) -> str:
         out += table(("series", *POINT_COLUMNS), rows)
         out.append("")
         flags = [flag for s in single for flag in _flags(s)]
-        out += [f"- {flag}" if markdown else f"   {flag}" for flag in flags]
+        out += [f"- {markdown_text(flag)}" if markdown else f"   {flag}" for flag in flags]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.analysis.kinds import KINDS
@@ -400,7 +401,8 @@ def report_markdown(
                 out.append("")
             out += [f"{'#' * block.level} {markdown_cell(block.text)}", ""]
             if block.level == 1 and chart:
-                out += [f"![Chart of the report]({chart})", ""]
+                # Percent-encoded: a space or bracket in the name would end the link.
+                out += [f"![Chart of the report]({quote(chart, safe='/')})", ""]
         elif isinstance(block, Para):
             out.append(block.text)
             if block.gap:

@@ -6,6 +6,7 @@ explanation engine.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from casualty_recon.grammar.wording import fmt_brief_span, iso_day_text, party_words, plural
@@ -36,6 +37,16 @@ READING_CLAIM_COLUMNS = ("id", "source", "figure", "counts", "area", "window", "
 def clean(text: str) -> str:
     """Strip terminal control sequences and control characters from untrusted text."""
     return _CONTROL.sub("", text)
+
+
+def ltr_lines(text: str) -> str:
+    """Text for a chart, each line led by a left-to-right mark when it holds right-to-left
+    letters: a line that begins with an Arabic or Hebrew name is then laid out left to right,
+    like every label around it (the name itself still reads right to left). Without the mark a
+    wrapped name came out with its parts in the wrong order."""
+    if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return text
+    return "\n".join("\u200e" + line for line in text.split("\n"))
 
 
 def day_cell(days: DayRange | None) -> str:

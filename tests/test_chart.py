@@ -405,3 +405,36 @@ def test_a_chart_of_one_day_is_ticked_in_days(days: tuple[str, ...]) -> None:
     day) gave an axis under a day wide, ticked '18:00', '20:00', '22:00'."""
     labels, _ = _tick_texts(_dated_claims(*days))
     assert labels and not any(":" in label for label in labels), labels
+
+
+def _first_strong(line: str) -> str:
+    import unicodedata
+
+    kinds = (unicodedata.bidirectional(char) for char in line)
+    return next((kind for kind in kinds if kind in ("L", "R", "AL")), "")
+
+
+def test_a_name_in_arabic_script_keeps_every_chart_line_left_to_right() -> None:
+    """A source named in Arabic, then in English, wrapped over three lines of the key: the first
+    line, led by Arabic letters, was laid out right to left ('Ministry of Health of the - <the
+    Arabic>' over 'Palestinian Authority, ...'). Every line of every text drawn now starts left
+    to right (synthetic name; the figure is MoH's of 31 December 2023, gaza-daily.json)."""
+    import matplotlib
+    from matplotlib.text import Text
+
+    from casualty_recon.load.loader import loads
+
+    name = "وزارة الصحة الفلسطينية - Ministry of Health of the Palestinian Authority, Gaza Strip"
+    text = (
+        f"version: 1\ntitle: '{name}'\nsources: {{'{name}': {{kind: government}}}}\nclaims:\n"
+        f"  - {{id: m1, source: '{name}', figure: 21822, population: people, outcome: killed,"
+        " area: Gaza, as_of: 2023-12-31, basis: reported}\n"
+    )
+    series = ordered_series(build_timelines(loads(text, "synthetic.yaml").claims))
+    panels = _panels(series, series_names(series, in_panel=True))
+    with matplotlib.rc_context(RC):
+        figure = _figure(panels, {id(s): "#000000" for s in series}, {name: "o"}, series, name)
+        drawn = [t.get_text() for t in figure.findobj(Text) if "وزارة" in t.get_text()]
+    assert len(drawn) >= 3  # the title, the series' key, the reading key's example
+    lines = [line for text_ in drawn for line in text_.split("\n") if line.strip()]
+    assert all(_first_strong(line) == "L" for line in lines), lines

@@ -206,6 +206,47 @@ def test_report_is_deterministic() -> None:
     assert first == second
 
 
+# Synthetic names (markup characters) around two figures of the bundled file.
+MARKUP_NAMES = """version: 1
+title: "Idlib *draft* <b>2019</b>"
+sources:
+  "UN *HR*": {name: a, kind: un}
+  "Obs <b>SOHR</b>": {name: b, kind: monitor}
+claims:
+  - {id: un-1, source: "UN *HR*", figure: at least 450, population: civilians,
+     outcome: killed, area: Idlib, start: 2019-04-29, as_of: 2019-07-26, basis: verified,
+     relayed_by: "Reuters_[wire](x)_ | `AP`"}
+  - {id: sohr-1, source: "Obs <b>SOHR</b>", figure: 740, population: civilians,
+     outcome: killed, area: Idlib, start: 2019-04-29, as_of: 2019-07-26, basis: reported}
+"""
+
+
+def test_markdown_shows_names_as_written_not_as_markup(tmp_path: Path) -> None:
+    # GitHub would italicise *HR*, embolden <b>SOHR</b>, link [wire](x) and split a table
+    # cell at |: every name in headings, sentences and tables is escaped, our own ** kept.
+    sources = tmp_path / "markup.yaml"
+    sources.write_text(MARKUP_NAMES, encoding="utf-8")
+    code, out, err = run("report", str(sources), "--format", "markdown")
+    assert code == 0, err
+    assert err == ""
+    assert out.startswith("# Idlib \\*draft\\* \\<b>2019\\</b>\n")
+    relay = "Reuters\\_[wire\\](x)\\_ \\| \\`AP\\`"
+    heading = f"### 1. Obs \\<b>SOHR\\</b> (740) vs UN \\*HR\\* via {relay} (at least 450):"
+    assert heading in out
+    assert (
+        f"- **bounds**: Obs \\<b>SOHR\\</b> (740) is an exact figure and UN \\*HR\\* via {relay}"
+        in out
+    )
+    assert "| un-1 | UN \\*HR\\* | at least 450 |" in out and f"| {relay} |" in out
+    assert "**Verdict: partly explained.**" in out
+    unescaped = re.compile(r"(?<!\\)[*<`]")
+    for line in out.splitlines():
+        assert not unescaped.search(line.replace("**", "")), line
+    code, out, err = run("timeline", str(sources), "--format", "markdown")
+    assert code == 0 and err == ""
+    assert "| UN \\*HR\\*: civilians killed, by any party, verified | 2019-07-26 |" in out
+
+
 def test_output_file_takes_its_format_from_the_suffix_and_is_never_overwritten(
     tmp_path: Path,
 ) -> None:

@@ -154,6 +154,32 @@ def test_matplotlib_warnings_never_reach_stderr(tmp_path: Path) -> None:
     assert chart.stat().st_size > 0
 
 
+def test_matplotlib_warnings_of_the_html_reports_chart_never_reach_stderr(tmp_path: Path) -> None:
+    # The HTML report draws the timelines chart inline: the same note as --chart, no raw warning.
+    sources = tmp_path / "s.yaml"
+    sources.write_text(
+        "version: 1\nsources:\n  '中文 monitor': {name: A, kind: un}\nclaims:\n"
+        "  - {id: a1, source: '中文 monitor', figure: 5, population: civilians, outcome: killed,"
+        " area: Idlib, as_of: 2019-05-01}\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "r.html"
+    result = subprocess.run(
+        [*SCRIPT, "report", str(sources), "--format", "html", "-o", str(page)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "Warning" not in result.stderr and "chart.py" not in result.stderr
+    assert result.stderr == (
+        f"wrote {page}\nnote: the chart's font has no glyph for 2 characters of the text "
+        "(中, 文): drawn as empty boxes\n"
+    )
+    assert "<svg" in page.read_text(encoding="utf-8")
+
+
 def test_control_characters_in_what_extract_reports_are_escaped(tmp_path: Path) -> None:
     # extract reports the articles it cannot read on stderr itself, not through `fail`.
     article = tmp_path / f"x{ESCAPES}.txt"

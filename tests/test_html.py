@@ -171,6 +171,50 @@ def test_in_chromium_no_sideways_scroll_every_pair_every_target(
         DOCS_SHOT.write_bytes(shot)
 
 
+LONG_ID = "save-the-children-and-hurras-network-northwest-syria-2019-06-05-update"
+
+
+@needs_browser
+def test_in_chromium_an_id_longer_than_a_phone_line_breaks_rather_than_scrolls(
+    tmp_path: Path,
+) -> None:
+    # Ids are kept whole (never broken at a hyphen) where they fit; one wider than a 375 px
+    # line used to push the whole page sideways. Synthetic ids around two bundled figures.
+    sources = tmp_path / "long.yaml"
+    sources.write_text(
+        "version: 1\nsources:\n  OHCHR: {name: a, kind: un}\n  SOHR: {name: b, kind: monitor}\n"
+        "claims:\n"
+        "  - {id: ohchr-2019-07-26, source: OHCHR, figure: at least 450, population: civilians,"
+        " outcome: killed, area: Idlib, start: 2019-04-29, as_of: 2019-07-26, basis: verified}\n"
+        f"  - {{id: {LONG_ID}, source: SOHR, figure: 740, population: civilians,"
+        " outcome: killed, area: Idlib, start: 2019-04-29, as_of: 2019-07-26, basis: reported}\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "long.html"
+    result = runner.invoke(app, ["report", str(sources), "--format", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and result.stderr == f"wrote {page}\n"
+    measure = """
+    const d = document.documentElement;
+    const ids = [...document.querySelectorAll('.id')];
+    return {scroll: d.scrollWidth, client: d.clientWidth,
+      long: ids.filter(e => e.textContent.length > 40).length,
+      split: ids.filter(e => e.textContent.length <= 40 && e.getClientRects().length > 1).length};
+    """
+    chromium = browser.Browser(375)
+    try:
+        chromium.open(page)
+        for width in (375, 1280):
+            chromium.resize(width)
+            found = chromium.run(measure)
+            assert found["client"] == width
+            assert found["scroll"] <= found["client"], (width, found)
+            assert found["long"] >= 3  # the id in the overview, the pair and the claims
+            assert found["split"] == 0  # the short ids stay whole
+    finally:
+        chromium.close()
+
+
 def test_a_waterfall_note_too_wide_for_its_column_goes_on_two_lines() -> None:
     """A range note ("1,072.3 to 1,303.1") is the pieces of its span (`span_words`), written on
     one line, or, too wide for its column, on two ("1,072.3" over "to 1,303.1"); never cut

@@ -208,6 +208,16 @@ def test_markdown_file_links_the_chart_drawn_with_it(tmp_path: Path) -> None:
     assert chart.read_bytes().lstrip().startswith(b"<?xml")
 
 
+def test_markdown_links_a_chart_whose_name_has_spaces_and_brackets(tmp_path: Path) -> None:
+    # `](my chart (1).svg)` is no link in CommonMark (GitHub showed the text, not the chart).
+    markdown, chart = tmp_path / "my report.md", tmp_path / "my chart (1).svg"
+    code, out, err = run("report", SOURCES, *SEED_PAIR, "-o", str(markdown), "--chart", str(chart))
+    assert (code, out) == (0, "")
+    assert err == f"wrote {markdown}\nwrote {chart}\n"
+    lines = markdown.read_text(encoding="utf-8").splitlines()
+    assert "![Chart of the report](my%20chart%20%281%29.svg)" in lines[:4]
+
+
 # --- progress on standard error ------------------------------------------------------------------
 
 

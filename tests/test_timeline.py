@@ -439,3 +439,37 @@ def test_the_summary_counts_every_flag_it_lists_under_the_same_name() -> None:
     listed = text.count("OLD RELAY:")
     assert listed == 1
     assert f"{listed} old relay." in text.splitlines()[3]
+
+
+def _timeline(*args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    result = CliRunner().invoke(app, ["timeline", str(ROOT / "sources.yaml"), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_at_in_json_is_one_json_document_with_the_reading_inside() -> None:
+    # `--at` printed its plain-text reading after the JSON document: `jq` and json.loads failed.
+    code, out, err = _timeline("--source", "OHCHR", "--at", "2019-08-20", "--format", "json")
+    assert code == 0 and err == ""
+    document = json.loads(out)
+    assert [s["label"] for s in document["series"]] == [
+        v["label"] for v in document["at"]["values"]
+    ]
+    assert document["at"]["day"] == "2019-08-20"
+    civilians = next(
+        v for v in document["at"]["values"] if "civilians killed, by any" in v["label"]
+    )
+    assert civilians["claims"] and not civilians["extrapolated"]
+    assert 501 < civilians["low"] <= civilians["high"] < 1089  # between 8 and 29 August's counts
+    assert "Read on" not in out
+
+
+def test_at_in_markdown_is_a_section_of_bullets() -> None:
+    # The reading's lines ran together into one Markdown paragraph.
+    code, out, err = _timeline("--source", "OHCHR", "--at", "2019-08-20", "--format", "markdown")
+    assert code == 0 and err == ""
+    section = out.split("\n## Read on 2019-08-20\n\n", 1)[1].rstrip("\n").split("\n")
+    assert section and all(line.startswith("- OHCHR: ") for line in section), section

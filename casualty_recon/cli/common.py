@@ -8,7 +8,9 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
@@ -209,12 +211,22 @@ def check_chart(chart: Path | None, force: bool) -> None:
 def draw_chart(draw: Callable[[], None], chart: Path) -> None:
     """Run `draw` (which writes `chart`), then say so. matplotlib's warnings (a glyph the font
     lacks, for instance) never reach stderr raw; the missing glyphs are named in one note."""
-    import warnings
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with chart_warnings() as caught:
         draw()
     stderr(f"wrote {chart}")
+    note_missing_glyphs(caught)
+
+
+@contextmanager
+def chart_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """matplotlib's warnings while a chart is drawn, caught for `note_missing_glyphs`."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield caught
+
+
+def note_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
+    """One note naming the characters the chart's font lacks, if any."""
     missing = sorted(
         {_character(m[1]) for w in caught if (m := _MISSING_GLYPH.search(str(w.message)))}
     )

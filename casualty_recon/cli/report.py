@@ -8,12 +8,14 @@ import typer
 
 from casualty_recon.cli.common import (
     ExitCode,
+    chart_warnings,
     check_chart,
     choose_renderer,
     draw_chart,
     emit_rendered,
     fail,
     load,
+    note_missing_glyphs,
     stderr,
 )
 from casualty_recon.cli.options import (
@@ -164,8 +166,10 @@ def report(
             render = choose_renderer("report", fmt, output, "report")
             focus = focus_ids(result) if pair is not None or against is not None else None
             link = _relative(chart, output) if chart is not None and output is not None else None
-            rendered = render(result, Target(output is not None, focus, chart=link))
+            with chart_warnings() as caught:  # the HTML page draws the timelines chart
+                rendered = render(result, Target(output is not None, focus, chart=link))
         emit_rendered(rendered, output, force)
+        note_missing_glyphs(caught)
         if chart is not None:
             _draw(result, chart, force, source or ())
     except CasualtyReconError as error:

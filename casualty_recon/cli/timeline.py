@@ -69,11 +69,16 @@ def timeline(
         series = build_timelines(sources.claims)
         if source:
             series = [s for s in series if s.source in set(source)]
-        show("timelines", series, fmt, command="timeline")
-        if day is not None:
+        if day is not None and fmt.lower() == "json":  # one document, the reading inside it
+            from casualty_recon.render.timelines import timelines_json
+
+            emit(timelines_json(series, day), None, False)
+        else:
+            show("timelines", series, fmt, command="timeline")
+        if day is not None and fmt.lower() != "json":
             from casualty_recon.render.timelines import values_at_plain
 
-            emit(values_at_plain(series, day), None, False)
+            emit(values_at_plain(series, day, fmt.lower() == "markdown"), None, False)
         if chart is not None:
             from casualty_recon.render.chart import write_chart
 

@@ -33,7 +33,7 @@ from casualty_recon.model.usage import (
     FILE_EXISTS,
 )
 from casualty_recon.render.atomic import write_new_file
-from casualty_recon.render.claims import clean
+from casualty_recon.render.claims import clean, ltr_lines
 from casualty_recon.render.timelines import ordered_series, series_names
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ def _figure(
         _style_axes(axes, last)
         y -= gap
     figure.suptitle(
-        "\n".join(textwrap.wrap(title, 95)),
+        ltr_lines("\n".join(textwrap.wrap(title, 95))),
         x=0.07,
         y=1 - 0.25 / total,
         ha="left",
@@ -293,7 +293,7 @@ def legend_name(name: str) -> str:
     population and outcome the panel's axis says), wrapped to lines of `LEGEND_WIDTH` so that a
     long name (a party group said by its members) stays inside the figure."""
     lines = textwrap.wrap(name, LEGEND_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
-    return "\n".join(lines)
+    return ltr_lines("\n".join(lines))
 
 
 def _legend_lines(panel: _Panel) -> int:
@@ -389,8 +389,7 @@ def _far_arrow(axes: Axes, point: Point, colour: str, right: float) -> None:
         zorder=5,
     )
     axes.annotate(
-        f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}, "
-        f"{short_day(point.latest)} \u2192",
+        ltr_lines(f"{_example(point)}, {short_day(point.latest)} \u2192"),
         xy=(right, value),
         xytext=(-10, 0),
         textcoords="offset points",
@@ -602,7 +601,7 @@ def _series_handle(series: Series, name: str, colour: str, shape: str, style: Li
 
 
 def _example(point: Point) -> str:
-    return f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}"
+    return ltr_lines(f"{clean(point.claim.source)}: {clean(figure_words(point.claim.figure.text))}")
 
 
 def _key_handles(has: dict[str, Any]) -> list[Any]:

@@ -6,6 +6,7 @@ explanation engine.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from casualty_recon.grammar.wording import fmt_brief_span, iso_day_text, party_words, plural
@@ -36,6 +37,16 @@ READING_CLAIM_COLUMNS = ("id", "source", "figure", "counts", "area", "window", "
 def clean(text: str) -> str:
     """Strip terminal control sequences and control characters from untrusted text."""
     return _CONTROL.sub("", text)
+
+
+def ltr_lines(text: str) -> str:
+    """Text for a chart, each line led by a left-to-right mark when it holds right-to-left
+    letters: a line that begins with an Arabic or Hebrew name is then laid out left to right,
+    like every label around it (the name itself still reads right to left). Without the mark a
+    wrapped name came out with its parts in the wrong order."""
+    if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return text
+    return "\n".join("\u200e" + line for line in text.split("\n"))
 
 
 def day_cell(days: DayRange | None) -> str:
@@ -95,8 +106,21 @@ def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[st
     return lines
 
 
+# What GitHub's Markdown would read as markup in text from the file: emphasis (`*`, `_` at a
+# word's edge), code, HTML and autolinks, strikethrough, math, table cells, escapes; a `]` that
+# would close a link (`](`, `][`) and a `[` that would open a task box; `&` only where it begins
+# an entity (`&amp;`). A `_` inside a word (`as_of`) and a bracket that can close no link
+# (`[731 or more]`) are left as they are.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*<~$|]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|^\[|&(?=#?\w+;)")
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text as Markdown that shows it as written (names, quotes, sentences)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
 def markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text).replace("\n", " ")
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

@@ -89,6 +89,8 @@ tr:target, article:target { background: #fff6d6; }
   table.cards td { border: 0; padding: 1px 0; white-space: normal; }
   table.cards td::before { content: attr(data-label) ": "; font-weight: 600; }
   table.cards td:empty { display: none; }
+  .id, a.url { display: inline-block; max-width: 100%; white-space: normal;
+    overflow-wrap: anywhere; }
 }
 @media print {
   nav { display: none; }

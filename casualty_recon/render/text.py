@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote
 
 from casualty_recon.analysis.engine import PairResult, claim_label
 from casualty_recon.analysis.kinds import KINDS
@@ -29,6 +30,7 @@ from casualty_recon.render.claims import (
     clean,
     markdown_cell,
     markdown_table,
+    markdown_text,
     reading_claim_cells,
 )
 from casualty_recon.render.layout import PLAIN_WIDTH, Block, Heading, Para, Table, lay_out
@@ -249,6 +251,10 @@ def assumption_lines(report: Report) -> list[str]:
     ]
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 # --- the blocks --------------------------------------------------------------------------------
 
 
@@ -256,14 +262,16 @@ def report_blocks(
     report: Report, focus: frozenset[str] | None = None, *, markdown: bool = False
 ) -> list[Block]:
     """The whole report as blocks, overview first. `markdown` keeps every claim column (a
-    Markdown table has no width) and joins evidence into the difference bullets."""
+    Markdown table has no width), joins evidence into the difference bullets and escapes the
+    file's text in paragraphs (headings and tables are escaped by `report_markdown`)."""
+    md = markdown_text if markdown else _as_written
     blocks: list[Block] = [Heading(1, clean(report.sources.title or "Casualty figures"))]
     blocks += [
         Heading(2, f"Overview ({plural(report.pair_count, 'pair')})"),
         Para(verdict_summary(report), gap=True),
     ]
     if report.summarised:
-        blocks.append(Para(summary_note(report), gap=True))
+        blocks.append(Para(md(summary_note(report)), gap=True))
     if report.pairs:
         blocks.append(Table(OVERVIEW_COLUMNS, overview_rows(report)))
     if report.listed:
@@ -298,16 +306,16 @@ def report_blocks(
         blocks.append(Heading(2, "Event-data references"))
         blocks.append(Table(REFERENCE_HEADER, reference_cells(report, focus)))
         blocks += [
-            Para(f"- {clean(ref.claim_id)}: {clean(ref.sentence)}", hang=2)
+            Para(f"- {md(clean(ref.claim_id))}: {md(clean(ref.sentence))}", hang=2)
             for ref in shown_references(report, focus)
         ]
     for heading, lines in notes_sections(report, focus):
         blocks.append(Heading(2, heading))
-        blocks += [Para(f"- {line}", hang=2) for line in lines]
+        blocks += [Para(f"- {md(line)}", hang=2) for line in lines]
     used = assumption_lines(report)
     if used:
         blocks.append(Heading(2, "Assumptions used"))
-        blocks += [Para(f"- {line}", hang=2) for line in used]
+        blocks += [Para(f"- {md(line)}", hang=2) for line in used]
     return blocks
 
 
@@ -315,6 +323,7 @@ def pair_blocks(
     number: int, pair: PairResult, events: str | None = None, *, markdown: bool = False
 ) -> list[Block]:
     """One pair in full: its claims and gap, the differences, the waterfall and the verdict."""
+    md = markdown_text if markdown else _as_written
     indent = 0 if markdown else 3
     blocks: list[Block] = [Heading(3, f"{number}. {pair_heading(pair)}", pair.verdict)]
     ids = f"a: {pair.a.id}, b: {pair.b.id}" if markdown else f"a: {pair.a.id}   b: {pair.b.id}"
@@ -322,18 +331,18 @@ def pair_blocks(
     if pair.verdict != "contradiction":
         facts.append(f"common floor: at least {pair.common_floor:,} {clean(pair.common_scope)}")
     if markdown:
-        blocks.append(Para(". ".join(facts) + ".", gap=True))
+        blocks.append(Para(md(". ".join(facts) + "."), gap=True))
     else:
         blocks += [Para(fact, indent, hang=2) for fact in facts]
         blocks.append(Para(""))
     blocks.append(Table(DIFFERENCE_COLUMNS, _difference_rows(pair), indent, frozenset({6})))
     for d in pair.differences:
         if markdown:
-            line = f"- **{d.kind}**: {clean(d.sentence)}"
+            line = f"- **{d.kind}**: {md(clean(d.sentence))}"
             if d.evidence:
-                line += f" Evidence: {clean(evidence_list(d.evidence))}."
+                line += f" Evidence: {md(clean(evidence_list(d.evidence)))}."
             if d.break_even:
-                line += f" Break-even: {clean(d.break_even)} would close the gap alone."
+                line += f" Break-even: {md(clean(d.break_even))} would close the gap alone."
             blocks.append(Para(line))
             continue
         blocks.append(Para(f"- {d.kind}: {clean(d.sentence)}", indent, hang=2))
@@ -348,22 +357,24 @@ def pair_blocks(
     blocks.append(Para(""))
     blocks.append(Table(WATERFALL_COLUMNS, waterfall_rows(pair), indent, frozenset({1, 2})))
     verdict = (
-        f"**Verdict: {label(pair.verdict)}.** {clean(pair.reason)}"
+        f"**Verdict: {label(pair.verdict)}.** {md(clean(pair.reason))}"
         if markdown
         else f"verdict: {label(pair.verdict)} - {clean(pair.reason)}"
     )
     blocks.append(Para(verdict, indent, hang=2, style=pair.verdict, gap=markdown))
     if events:
-        blocks.append(Para(clean(events), indent, hang=2, gap=markdown))
+        blocks.append(Para(md(clean(events)), indent, hang=2, gap=markdown))
     for assumption in pair.assumptions_used:
         prefix = "- " if markdown else ""
         blocks.append(
-            Para(f"{prefix}assumption {assumption.index}: {clean(assumption.reason)}", indent, 2)
+            Para(
+                f"{prefix}assumption {assumption.index}: {md(clean(assumption.reason))}", indent, 2
+            )
         )
     if pair.evidence_used:
         used = clean(evidence_list(pair.evidence_used))
         blocks.append(
-            Para(f"Evidence used: {used}.", gap=True)
+            Para(f"Evidence used: {md(used)}.", gap=True)
             if markdown
             else Para(f"evidence used: {used}", indent, 2, "dim")
         )
@@ -390,7 +401,8 @@ def report_markdown(
                 out.append("")
             out += [f"{'#' * block.level} {markdown_cell(block.text)}", ""]
             if block.level == 1 and chart:
-                out += [f"![Chart of the report]({chart})", ""]
+                # Percent-encoded: a space or bracket in the name would end the link.
+                out += [f"![Chart of the report]({quote(chart, safe='/')})", ""]
         elif isinstance(block, Para):
             out.append(block.text)
             if block.gap:

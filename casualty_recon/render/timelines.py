@@ -31,7 +31,14 @@ from casualty_recon.analysis.timeline import (
 from casualty_recon.grammar.wording import fmt_brief_span, fmt_signed_span, fmt_span, plural
 from casualty_recon.model.claims import Claim, Figure
 from casualty_recon.model.spans import INF, Span, number
-from casualty_recon.render.claims import clean, day_cell, markdown_cell, markdown_table, plain_table
+from casualty_recon.render.claims import (
+    clean,
+    day_cell,
+    markdown_cell,
+    markdown_table,
+    markdown_text,
+    plain_table,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -170,7 +177,7 @@ def timelines_plain(series: list[Series], markdown: bool = False) -> str:
         out.append("")
         flags = _flags(item)
         if flags:
-            out += [f"- {flag}" if markdown else f"   {flag}" for flag in flags]
+            out += [f"- {markdown_text(flag)}" if markdown else f"   {flag}" for flag in flags]
             out.append("")
     if single:
         heading = f"Series with one date ({len(single)}): no rate"
@@ -179,7 +186,7 @@ def timelines_plain(series: list[Series], markdown: bool = False) -> str:
         out += table(("series", *POINT_COLUMNS), rows)
         out.append("")
         flags = [flag for s in single for flag in _flags(s)]
-        out += [f"- {flag}" if markdown else f"   {flag}" for flag in flags]
+        out += [f"- {markdown_text(flag)}" if markdown else f"   {flag}" for flag in flags]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -262,14 +269,30 @@ def _series_dict(series: Series, name: str) -> dict[str, Any]:
     }
 
 
-def timelines_json(series: list[Series]) -> str:
-    """`{"series": [...]}`: every series with at least one date; open bounds are null."""
+def timelines_json(series: list[Series], day: dt.date | None = None) -> str:
+    """`{"series": [...]}`: every series with at least one date; open bounds are null. With
+    `day` (`--at`), `"at"` holds every series read on it, in the same order."""
     shown = ordered_series(series)
     names = series_names(shown)
-    document = {
+    document: dict[str, Any] = {
         "series": [_series_dict(s, n) for s, n in zip(shown, names, strict=True)],
     }
+    if day is not None:
+        values = [_value_dict(s, n, day) for s, n in zip(shown, names, strict=True)]
+        document["at"] = {"day": day.isoformat(), "values": values}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _value_dict(series: Series, name: str, day: dt.date) -> dict[str, Any]:
+    """A series read on `day` (`--at`); no value (null bounds) for a series of one date."""
+    estimate = series.value_at(day)
+    return {
+        "label": name,
+        "low": None if estimate is None else number(estimate.value.low),
+        "high": None if estimate is None else number(estimate.value.high),
+        "claims": [] if estimate is None else [clean(i) for i in estimate.claim_ids],
+        "extrapolated": estimate is not None and estimate.extrapolated,
+    }
 
 
 # --- terminal ----------------------------------------------------------------------------------
@@ -330,10 +353,12 @@ def print_timelines(console: Console, series: list[Series]) -> None:
             flag_lines(item)
 
 
-def values_at_plain(series: Sequence[Series], day: dt.date) -> str:
+def values_at_plain(series: Sequence[Series], day: dt.date, markdown: bool = False) -> str:
     """Every series read on one day: the interval, the claims it rests on, and a warning when
-    the day lies outside the series (an extrapolation)."""
-
+    the day lies outside the series (an extrapolation). In Markdown a section of bullets."""
+    if markdown:
+        heading, _, *read = values_at_plain(series, day).strip("\n").split("\n")
+        return "\n".join(["", f"## {heading}", "", *(f"- {markdown_text(x)}" for x in read)]) + "\n"
     lines = ["", f"Read on {day.isoformat()}", ""]
     for one, name in zip(ordered_series(series), series_names(ordered_series(series)), strict=True):
         estimate = one.value_at(day)

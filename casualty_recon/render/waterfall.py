@@ -21,7 +21,7 @@ from casualty_recon.grammar.wording import fmt, fmt_span, label, span_words
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import Span
 from casualty_recon.model.usage import FILE_EXISTS
-from casualty_recon.render.claims import clean
+from casualty_recon.render.claims import clean, ltr_lines
 
 __all__ = ["Column", "render_waterfall", "waterfall_columns", "waterfall_svg", "write_waterfall"]
 
@@ -211,10 +211,12 @@ def render_waterfall(pair: PairResult, chart_format: str) -> bytes:
         import textwrap
 
         figure.suptitle(
-            "\n".join(
-                textwrap.wrap(
-                    f"Why {clean(claim_label(pair.a))} and {clean(claim_label(pair.b))} differ",
-                    90,
+            ltr_lines(
+                "\n".join(
+                    textwrap.wrap(
+                        f"Why {clean(claim_label(pair.a))} and {clean(claim_label(pair.b))} differ",
+                        90,
+                    )
                 )
             ),
             x=0.09,
@@ -224,7 +226,9 @@ def render_waterfall(pair: PairResult, chart_format: str) -> bytes:
         figure.text(
             0.09,
             0.04,
-            "\n".join(textwrap.wrap(caption(pair) + f"; verdict: {label(pair.verdict)}", 120)),
+            ltr_lines(
+                "\n".join(textwrap.wrap(caption(pair) + f"; verdict: {label(pair.verdict)}", 120))
+            ),
             fontsize=8.5,
             color="#333333",
         )

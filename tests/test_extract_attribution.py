@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from casualty_recon.extract import extract_claims
 from casualty_recon.extract.attribution import Attributor
 from casualty_recon.extract.statements import find_statements
 from casualty_recon.extract.text import split_sentences
@@ -151,3 +152,28 @@ def test_role_speakers_have_a_kind() -> None:
     assert speaker.organisation.name == "Houthi-run health ministry"
     (speaker,) = attributor.attached("The Yemen Data Project said so.")
     assert speaker.organisation.kind == "monitor"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "ADDIS ABABA (AP) - An air strike on a market killed 51 people, health workers "
+            "said on Wednesday.",
+            "AP",
+        ),
+        (
+            "BUNIA, Democratic Republic of Congo (Reuters) - Militiamen killed 22 people in "
+            "an attack on a camp, a civil society leader said.",
+            "Reuters",
+        ),
+        ("SAN SALVADOR (EFE) \u2014 Four miners were killed, a union leader said.", "EFE"),
+    ],
+)
+def test_a_datelines_agency_is_not_an_organisation_named_by_the_place(
+    text: str, outlet: str
+) -> None:
+    # "ADDIS ABABA (AP) -" is a dateline, not "Addis Ababa" defining the acronym AP: a figure
+    # no one is said to have given is the outlet's own, and no source is named after the place.
+    claims = extract_claims([("a.txt", text)])
+    assert [(c.source.key, c.source.name) for c in claims] == [(outlet, outlet)]

@@ -174,6 +174,9 @@ _DEFINED = re.compile(
     r"(?P<name>(?:[A-Z][\w'.-]*\s+)(?:(?:[A-Z][\w'.-]*|of|for|and|the|on|in|de|des|sans)\s+){0,9}"
     r"[A-Z][\w'.-]*)\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+# After a line's opening "PLACE (Agency)", the dash of a dateline: "ADDIS ABABA (AP) -" names
+# where the reporter is and the agency, not an organisation "Addis Ababa" defining "AP".
+_DATELINE_AGENCY = re.compile(r"[ \t]*(?:-{1,2}|\u2013|\u2014)\s")
 _CAPITALISED_ORG = re.compile(
     r"(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:" + _ORGANISATION_WORDS + r")"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]*){1,4}){0,2})"
@@ -294,7 +297,7 @@ class Attributor:
             name = " ".join(match.group("name").split())
             name = re.sub(r"^(?:The|A|An)\s+", "", name)
             name = re.sub(r"^(?:[A-Z][\w.]*-based)\s+", "", name)
-            if acronym in known_keys:
+            if acronym in known_keys or _DATELINE_AGENCY.match(text, match.end()):
                 continue
             known_keys.add(acronym)
             self._organisations.insert(

@@ -48,6 +48,14 @@ WINDOWS = [
     ("Since the war began in April 2021, 14,000 people have died.", "April 2021", "2022-03-03"),
     ("400 people died since the truce collapsed on 12 January.", "2022-01-12", "2022-03-03"),
     ("30 died since the raid on Tuesday, the group said.", "2022-03-01", "2022-03-03"),
+    # a past span counts back from the day the count was given, not from publication
+    (
+        "Strikes killed 42 people over the past 24 hours, the ministry said on Monday.",
+        "2022-02-28",
+        "2022-02-28",
+    ),
+    ("In the past three days 15 died, the agency said on Tuesday.", "2022-02-26", "2022-03-01"),
+    ("Strikes killed 42 people over the past 24 hours.", "2022-03-03", "2022-03-03"),
     # the stated count day wins over the day it was said
     ("The OHCHR said on Thursday it had recorded 227 deaths as of 1 March.", None, "2022-03-01"),
     # no date: not a day phrase

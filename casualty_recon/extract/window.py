@@ -156,8 +156,10 @@ def window(sentence: str, published: dt.date | None) -> Window:
     if published is None:
         return _undated(sentence)
     notes: list[str] = []
-    start = _start(sentence, published, notes)
-    as_of = _as_of(sentence, published, notes)
+    as_of_notes: list[str] = []
+    as_of = _as_of(sentence, published, as_of_notes)
+    start = _start(sentence, published, notes, _single_date(as_of) or published)
+    notes.extend(as_of_notes)
     event_day = notes[-1].startswith(_EVENT_DAY_NOTES) and not _SAID_ON_DAY.search(sentence)
     return Window(start, as_of, tuple(notes), event_day)
 
@@ -181,7 +183,16 @@ def _undated(sentence: str) -> Window:
     return Window(start, as_of, tuple(notes), first.event_day and as_of != "unknown")
 
 
-def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
+def _single_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) -> str | None:
+    """The start a sentence states; `until` is the day its count runs to (a past span counts
+    back from it: "over the past 24 hours, the ministry said on Saturday")."""
     between = _between(sentence, published)
     if between is not None:
         notes.append(f"start: '{between[2]}' read as from {between[0]}")
@@ -217,8 +228,8 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
             back = {"day": amount, "week": 7 * amount, "month": 30 * amount}.get(
                 unit, max(0, (amount - 1) // 24)
             )
-            first = published - dt.timedelta(days=back)
-            notes.append(f"start: '{past.group()}' counted back from {published} to {first}")
+            first = until - dt.timedelta(days=back)
+            notes.append(f"start: '{past.group()}' counted back from {until} to {first}")
             return first.isoformat()
     return None
 

@@ -177,3 +177,24 @@ def test_a_datelines_agency_is_not_an_organisation_named_by_the_place(
     # no one is said to have given is the outlet's own, and no source is named after the place.
     claims = extract_claims([("a.txt", text)])
     assert [(c.source.key, c.source.name) for c in claims] == [(outlet, outlet)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police spokesman Mohammed Shehu said 23 bodies had been recovered.", "Police spokesman"),
+        (
+            "A missile strike killed 12 people, the regional governor Oleh Kiper said.",
+            "regional governor",
+        ),
+        (
+            "Six soldiers were killed, army spokesman Col. Juan Pérez said on Monday.",
+            "army spokesman",
+        ),
+        ("At least 9 people died, local official Amina Yusuf told reporters.", "local official"),
+    ],
+)
+def test_an_office_followed_by_its_holders_name_is_the_speaker(text: str, speaker: str) -> None:
+    # "police spokesman Mohammed Shehu said": the office is who said it; the person's name
+    # between office and verb does not make the figure the outlet's own.
+    assert sources(text) == [(sources(text)[0][0], speaker)]

@@ -49,6 +49,9 @@ SHAPES = [
     ("Among the dead were five children.", [("5", "children", "killed")]),
     # tolls and headlines
     ("The death toll rose to 112.", [("112", "people", "killed")]),
+    # an abbreviated month between the toll and its verb
+    ("The death toll since Oct. 7 had risen to 38,919.", [("38919", "people", "killed")]),
+    ("The toll since Feb. 24, 2022 has reached 9,000.", [("9000", "people", "killed")]),
     ("22 dead in heavy raids on Raqqa", [("22", "people", "killed")]),
     # displacement and vague figures
     (

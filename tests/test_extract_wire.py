@@ -144,6 +144,37 @@ def test_the_subject_of_an_active_clause_is_the_perpetrator(sentence: str, party
 
 
 @pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        # a country's weapons, by its demonym, are its forces: anywhere in the sentence
+        ("Azerbaijani shelling killed four Armenian soldiers, Yerevan said.", "Azerbaijani forces"),
+        ("Four people died in Pakistani air strikes on Khost province.", "Pakistani forces"),
+        ("A Ukrainian drone strike killed two people in Belgorod.", "Ukrainian forces"),
+        ("Sudanese army air strikes killed 20 civilians in Nyala.", "Sudanese Armed Forces"),
+        ("Three civilians were killed by Indian shelling in Kashmir.", "Indian forces"),
+        ("Congolese army shelling killed five people.", "Congolese forces"),
+    ],
+)
+def test_a_countrys_weapons_name_its_forces(sentence: str, party: str) -> None:
+    assert find_perpetrators(sentence) == (party,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the victims' nationality is not the attacker's
+        "Shelling killed four Armenian soldiers.",
+        "An attack on a Pakistani army convoy killed nine soldiers.",
+        "Rockets hit a Ukrainian village, killing two people.",
+        # a faith or a doctrine is no country
+        "A Catholic bombing campaign killed two people.",
+    ],
+)
+def test_a_victims_nationality_names_no_perpetrator(sentence: str) -> None:
+    assert find_perpetrators(sentence) == ()
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Gunmen killed 12 villagers.",  # nobody named

@@ -77,6 +77,15 @@ _NAMED_GOVERNMENT = re.compile(
 )
 # Where a bare government is Syria's: the article is about Syria.
 _SYRIA_CONTEXT = re.compile(r"\b(?:Syria|Syrian|Assad|Damascus)\b")
+# A country's weapons by its demonym, anywhere in the sentence: "Azerbaijani shelling", "in
+# Pakistani air strikes", "Sudanese army air strikes". Not its men ("Armenian soldiers" are as
+# often the dead as the killers: the subject of an active clause names those).
+_NATION_WEAPONS = re.compile(
+    r"\b(?P<nation>[A-Z][a-z]+)\s+(?i:(?:(?:army|military|air force|naval|navy)\s+)?"
+    r"(?:air ?strikes?|air raids?|(?:drone|missile|rocket|artillery) (?:strikes?|attacks?|fire)|"
+    r"strikes|shelling|shells|artillery|bombing|bombs|bombardment|barrel bombs?|warplanes|"
+    r"war planes|jets|helicopters?|drones?|missiles?|rockets?|mortars?|gunfire|fire)\b)"
+)
 # A coalition named by its leader: "Saudi-led coalition", "U.S.-led coalition".
 _LED_COALITION = re.compile(r"\b(?P<leader>[A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led coalition\b")
 _US = re.compile(r"^(?:U\.?S\.?|US|American|United States)$")
@@ -193,6 +202,19 @@ def _state_forces(name: str) -> str | None:
     return None
 
 
+def _is_demonym_of_a_state(word: str) -> bool:
+    """Whether a word shaped like a demonym names a country's people ("Azerbaijani", "Indian",
+    "Sudanese", "Ukrainian") or a known party ("Houthi"), not a faith or a doctrine
+    ("Catholic", "Islamic"): its stem, with the usual endings undone, is a country's name."""
+    if not _DEMONYM.match(word):
+        return False
+    if state_party(f"{word} military") or canonical_party(f"{word} forces") != f"{word} forces":
+        return True
+    stems = {word[:-1], word[:-1] + "a", word[:-2], word[:-3], word[:-4]}
+    stems |= {word[:-3] + "e", word[:-3] + "a", word[:-3] + "on"}
+    return any(len(stem) >= 3 and _is_country(stem) for stem in stems)
+
+
 def _coalition_name(leader: str) -> str:
     return "US-led coalition" if _US.match(leader) else f"{leader}-led coalition"
 
@@ -213,6 +235,15 @@ def find_perpetrators(
         if party is None:
             party = government  # a bare government ("the government's"): the article's
         if party is not None and party not in found:
+            found.append(party)
+    for match in _NATION_WEAPONS.finditer(text):
+        nation = match.group("nation")
+        party = _state_forces(nation) if _is_demonym_of_a_state(nation) else None
+        if (
+            party is not None
+            and party not in found
+            and not any(pattern.search(match.group()) for _, pattern in _PARTIES)
+        ):
             found.append(party)
     found.sort(key=lambda name: _PARTY_ORDER.get(name, len(_PARTY_ORDER)))  # stable: others after
     for match in _LED_COALITION.finditer(text):

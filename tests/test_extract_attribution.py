@@ -198,3 +198,21 @@ def test_an_office_followed_by_its_holders_name_is_the_speaker(text: str, speake
     # "police spokesman Mohammed Shehu said": the office is who said it; the person's name
     # between office and verb does not make the figure the outlet's own.
     assert sources(text) == [(sources(text)[0][0], speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gunmen killed 19 people at a cockfight, the state prosecutor's office said.",
+            "state prosecutor's office",
+        ),
+        ("Four people died in the blast, the governor's office said.", "governor's office"),
+        ("Nine soldiers were killed, the president's office said.", "president's office"),
+        ("Four people died, the attorney general's office said.", "attorney general's office"),
+    ],
+)
+def test_an_office_named_by_its_holder_keeps_the_holder(text: str, speaker: str) -> None:
+    # "the state prosecutor's office" is that office, not a bare "office" nobody named
+    claims = extract_claims([("a.txt", text)])
+    assert [(c.source.name, c.source.kind) for c in claims] == [(speaker, "government")]

@@ -205,7 +205,8 @@ _ROLE_MODIFIERS = (
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
     r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
-    r"chief|head|[\w]+-(?:run|led|controlled|"
+    r"chief|head|attorney|(?:prosecutor|governor|president|mayor|minister|general|commissioner)'s|"
+    r"[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
 )
 _ROLE = re.compile(

@@ -212,7 +212,7 @@ VERB_BEFORE = re.compile(
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
     r"martyred|martyrdom of|beheaded|beheading|lynched|lynching)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
-    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all))*\s+$",
+    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all|between))*\s+$",
     re.I,
 )
 VERB_OUTCOME: tuple[tuple[str, str], ...] = (

@@ -137,6 +137,9 @@ def test_several_groups_in_one_sentence_are_separate_claims() -> None:
         # a hedge or a count before the name is not part of it
         ("Suspected Boko Haram militants killed 9 farmers.", "Boko Haram"),
         ("Five Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),
+        # a generic word before the armed men names nobody; the country they are in does
+        ("Security forces in Myanmar have killed 3,240 people since the coup.", "Myanmar military"),
+        ("Security forces in Iran shot dead 12 protesters.", "Iranian forces"),
     ],
 )
 def test_the_subject_of_an_active_clause_is_the_perpetrator(sentence: str, party: str) -> None:
@@ -185,6 +188,8 @@ def test_a_victims_nationality_names_no_perpetrator(sentence: str) -> None:
         "Suspected jihadists killed 23 villagers in an attack on the village of Tawori.",
         "Alleged separatists shot dead two teachers.",
         "Five gunmen killed 12 villagers.",
+        "Security forces killed 12 protesters.",
+        "Government troops killed 12 protesters.",
     ],
 )
 def test_no_subject_no_perpetrator(sentence: str) -> None:

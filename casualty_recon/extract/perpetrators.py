@@ -128,12 +128,14 @@ _SUBJECT = re.compile(
     r"(?:^|\s-\s)(?:[Tt]he\s+)?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}?)"
     r"(?:'s?\s+(?:offensive|war|bombardment|campaign|attacks?|strikes?|air strikes?|"
     rf"shelling|assault)|\s+(?:-led\s+)?{_ARMED})"
-    r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
+    r"(?:\s+(?:in|on|from|near)\s+(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?\s+"
+    + _KILLING_VERB
 )
 # Words before the armed men that qualify or count them, not name them.
 _NOT_A_NAME = frozenset(
     {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
-     "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other"}
+     "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other", "Security",
+     "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government"}
 )  # fmt: skip
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
 
@@ -157,8 +159,9 @@ def subject_party(sentence: str) -> str | None:
     words = match.group("name").split()
     while words and (words[0] in _NOT_A_NAME or is_number_word(words[0])):
         words.pop(0)  # "Suspected Boko Haram militants", "Five gunmen": the hedge, the count
-    if not words:
-        return None
+    if not words:  # "Security forces in Myanmar killed": the forces of the country they are in
+        where = match.group("where")
+        return _state_forces(where) if where and _is_country(where) else None
     name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
     if _DEMONYM.match(name):
         return canonical_party(f"{name} forces")

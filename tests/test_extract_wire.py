@@ -205,6 +205,10 @@ def test_no_subject_no_perpetrator(sentence: str) -> None:
         ("The death toll rose to 31 on Sunday.", None, "2019-06-02"),  # a running toll
         ("The war has killed 500 people since 2011.", "2011", "2019-06-03"),
         ("The raids killed 500 people, the agency said on Sunday.", None, "2019-06-02"),
+        # the day of a statement, a report or a post dates the saying too
+        ("The raids killed 500 people, the UN said in a report on Sunday.", None, "2019-06-02"),
+        ("Troops killed 40 people, the army said in a statement on Sunday.", None, "2019-06-02"),
+        ("Strikes killed 3 people, the governor said on Telegram on Sunday.", None, "2019-06-02"),
     ],
 )
 def test_a_single_event_starts_on_its_day(sentence: str, start: str | None, as_of: str) -> None:

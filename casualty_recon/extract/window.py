@@ -385,10 +385,13 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     return published.isoformat()
 
 
-# A day that dates the saying, not the event: "the agency said on Sunday", "told AFP yesterday".
+# A day that dates the saying, not the event: "the agency said on Sunday", "told AFP yesterday",
+# "said in a statement on Sunday", "said on Telegram on Sunday".
 _SAID_ON_DAY = re.compile(
-    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+(?:on\s+|late\s+|"
-    r"early\s+)?(?:"
+    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+"
+    r"(?:in (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:statement|report|post|briefing|update|"
+    r"interview|message)\s+|on (?:Telegram|X|Twitter|Facebook|social media|television)\s+)?"
+    r"(?:on\s+|late\s+|early\s+)?(?:"
     + "|".join(_WEEKDAYS)
     + r"|yesterday|today|\d{1,2} "
     + _MONTH

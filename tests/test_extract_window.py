@@ -30,6 +30,10 @@ WINDOWS = [
     # since a day: start, and the publication date as as_of
     ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
     ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),
+    # the year so far
+    ("Attacks have killed 600 civilians so far this year.", "start of 2022", "2022-03-03"),
+    ("So far this year, 600 civilians were killed.", "start of 2022", "2022-03-03"),
+    ("600 civilians were killed in the year to date.", "start of 2022", "2022-03-03"),
     # the first months of a year
     ("1,659 civilians were killed in the first six months of 2021.", "January 2021", "June 2021"),
     (

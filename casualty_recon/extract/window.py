@@ -38,7 +38,11 @@ _SINCE_EVENT = re.compile(
     + r"))(?![\w-])",
     re.I,
 )
-_SINCE_YEAR_START = re.compile(r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)
+_SINCE_YEAR_START = re.compile(
+    r"\bsince the (?:start|beginning) of (?:the|this) year\b|\bso far (?:this|in the) year\b|"
+    r"\b(?:in )?the year to date\b",
+    re.I,
+)
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
     r" ?(?P<unit>days?|weeks?|months?|hours?)\b",
@@ -215,9 +219,10 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         if day is not None:
             notes.append(f"start: '{event.group()}' read as {day}")
             return day
-    if _SINCE_YEAR_START.search(sentence):
+    year_start = _SINCE_YEAR_START.search(sentence)
+    if year_start:
         text = f"start of {published.year}"
-        notes.append(f"start: 'since the start of the year' read as {text}")
+        notes.append(f"start: '{year_start.group()}' read as {text}")
         return text
     past = _PAST.search(sentence)
     if past:

@@ -134,6 +134,10 @@ def test_several_groups_in_one_sentence_are_separate_claims() -> None:
             "At least 40 people were killed when rebels of the Allied Democratic Forces attacked.",
             "Allied Democratic Forces",
         ),
+        (
+            "Rebels from the Allied Democratic Forces killed at least twenty-six civilians.",
+            "Allied Democratic Forces",
+        ),
         # a hedge or a count before the name is not part of it
         ("Suspected Boko Haram militants killed 9 farmers.", "Boko Haram"),
         ("Five Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),

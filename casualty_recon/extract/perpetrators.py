@@ -141,12 +141,12 @@ _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|Fren
 
 
 # The armed men of a force named by its own name, as the subject of a verb of attack or
-# killing: "Fighters of the Rapid Support Forces (RSF) killed", "rebels of the Allied Democratic
+# killing: "Fighters of the Rapid Support Forces (RSF) killed", "rebels from the Allied Democratic
 # Forces attacked" (not "three soldiers of the National Army were killed": the victims).
 _FORCE_MEN = re.compile(
     r"\b(?i:soldiers|troops|fighters|militants|rebels|gunmen|militiamen|members|units|elements) "
-    r"of (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|Movement|"
-    r"Militias?|Guards?|Corps))(?:\s*\([^)]{1,12}\))?\s+" + _KILLING_VERB
+    r"(?:of|from) (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|"
+    r"Movement|Militias?|Guards?|Corps))(?:\s*\([^)]{1,12}\))?\s+" + _KILLING_VERB
 )
 
 

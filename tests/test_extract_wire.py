@@ -209,6 +209,17 @@ def test_no_subject_no_perpetrator(sentence: str) -> None:
         ("The death toll rose to 31 on Sunday.", None, "2019-06-02"),  # a running toll
         ("The war has killed 500 people since 2011.", "2011", "2019-06-03"),
         ("The raids killed 500 people, the agency said on Sunday.", None, "2019-06-02"),
+        # an event's own day beside the day it was told of
+        (
+            "Militants killed 12 civilians on Saturday, an official said on Sunday.",
+            "2019-06-01",
+            "2019-06-01",
+        ),
+        (
+            "On Saturday a bomb killed 5 people, police told AFP on Sunday.",
+            "2019-06-01",
+            "2019-06-01",
+        ),
         # the day of a statement, a report or a post dates the saying too
         ("The raids killed 500 people, the UN said in a report on Sunday.", None, "2019-06-02"),
         ("Troops killed 40 people, the army said in a statement on Sunday.", None, "2019-06-02"),

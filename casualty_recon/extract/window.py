@@ -164,8 +164,20 @@ def window(sentence: str, published: dt.date | None) -> Window:
     as_of = _as_of(sentence, published, as_of_notes)
     start = _start(sentence, published, notes, _single_date(as_of) or published)
     notes.extend(as_of_notes)
-    event_day = notes[-1].startswith(_EVENT_DAY_NOTES) and not _SAID_ON_DAY.search(sentence)
+    event_day = notes[-1].lower().startswith(_EVENT_DAY_NOTES) and not _dates_the_saying(
+        sentence, notes[-1]
+    )
     return Window(start, as_of, tuple(notes), event_day)
+
+
+def _dates_the_saying(sentence: str, note: str) -> bool:
+    """Whether the day as_of was read from (quoted in its note) is the day of the saying ("the
+    agency said on Sunday"), not the event's ("killed 12 on Saturday, ... said on Sunday")."""
+    quoted = re.match(r"as_of: '([^']+)'", note)
+    said = [m.group() for m in _SAID_ON_DAY.finditer(sentence)]
+    if quoted is None:
+        return bool(said)
+    return any(quoted.group(1).lower() in phrase.lower() for phrase in said)
 
 
 # Two reference days far apart, in different years, months and weekdays.

@@ -216,3 +216,23 @@ def test_an_office_named_by_its_holder_keeps_the_holder(text: str, speaker: str)
     # "the state prosecutor's office" is that office, not a bare "office" nobody named
     claims = extract_claims([("a.txt", text)])
     assert [(c.source.name, c.source.kind) for c in claims] == [(speaker, "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The State Emergency Service said rescuers had pulled the bodies of two more people "
+            "from the rubble.",
+            "State Emergency Service",
+        ),
+        ("The UN said medics had treated 12 wounded people.", "UN"),
+        ("OCHA said residents were burying 30 people killed overnight.", "OCHA"),
+        # the speaker after the verb still speaks when its clause ends there
+        ("Twelve people were killed, said the regional governor.", "regional governor"),
+    ],
+)
+def test_the_subject_of_the_reported_clause_is_not_its_speaker(text: str, speaker: str) -> None:
+    # "X said rescuers had pulled ...": X said it; the rescuers are what X said about
+    claims = extract_claims([("a.txt", text)])
+    assert [c.source.key for c in claims] == [speaker]

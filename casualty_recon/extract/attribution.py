@@ -239,6 +239,11 @@ _VERB_THEN_SPEAKER = re.compile(
     r"(?-i:[A-Z][\w'.-]+\s+(?:[A-Z][\w'.-]+\s+){0,2}?[A-Z][\w'.-]+,\s+)?(?:(?:the|a|an)\s+)?$",
     re.I,
 )
+# After a speaker named after its verb, an auxiliary: the speaker is the subject of the reported
+# clause ("the UN said medics had treated 12"), not the one who said it.
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?:had|have|has|were|was|are|is|would|will|could|did)\b(?!\s+(?:said|told|reported))"
+)
 _GENERIC_MONITOR = re.compile(
     r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:monitor|monitoring group|war monitor|observatory)\b",
     re.I,
@@ -564,6 +569,8 @@ def _is_attached(sentence: str, speaker: Speaker) -> bool:
     if _SPEAKER_THEN_VERB.match(sentence, speaker.end):
         return True
     before = sentence[max(0, speaker.start - 60) : speaker.start]
+    if _REPORTED_SUBJECT.match(sentence, speaker.end):
+        return False  # "X said rescuers had pulled ...": the subject of what X said
     return bool(_VERB_THEN_SPEAKER.search(before))
 
 

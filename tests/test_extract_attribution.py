@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from casualty_recon.extract import extract_claims
 from casualty_recon.extract.attribution import Attributor
 from casualty_recon.extract.statements import find_statements
 from casualty_recon.extract.text import split_sentences
@@ -151,3 +152,87 @@ def test_role_speakers_have_a_kind() -> None:
     assert speaker.organisation.name == "Houthi-run health ministry"
     (speaker,) = attributor.attached("The Yemen Data Project said so.")
     assert speaker.organisation.kind == "monitor"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "ADDIS ABABA (AP) - An air strike on a market killed 51 people, health workers "
+            "said on Wednesday.",
+            "AP",
+        ),
+        (
+            "BUNIA, Democratic Republic of Congo (Reuters) - Militiamen killed 22 people in "
+            "an attack on a camp, a civil society leader said.",
+            "Reuters",
+        ),
+        ("SAN SALVADOR (EFE) \u2014 Four miners were killed, a union leader said.", "EFE"),
+    ],
+)
+def test_a_datelines_agency_is_not_an_organisation_named_by_the_place(
+    text: str, outlet: str
+) -> None:
+    # "ADDIS ABABA (AP) -" is a dateline, not "Addis Ababa" defining the acronym AP: a figure
+    # no one is said to have given is the outlet's own, and no source is named after the place.
+    claims = extract_claims([("a.txt", text)])
+    assert [(c.source.key, c.source.name) for c in claims] == [(outlet, outlet)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police spokesman Mohammed Shehu said 23 bodies had been recovered.", "Police spokesman"),
+        (
+            "A missile strike killed 12 people, the regional governor Oleh Kiper said.",
+            "regional governor",
+        ),
+        (
+            "Six soldiers were killed, army spokesman Col. Juan Pérez said on Monday.",
+            "army spokesman",
+        ),
+        ("At least 9 people died, local official Amina Yusuf told reporters.", "local official"),
+    ],
+)
+def test_an_office_followed_by_its_holders_name_is_the_speaker(text: str, speaker: str) -> None:
+    # "police spokesman Mohammed Shehu said": the office is who said it; the person's name
+    # between office and verb does not make the figure the outlet's own.
+    assert sources(text) == [(sources(text)[0][0], speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gunmen killed 19 people at a cockfight, the state prosecutor's office said.",
+            "state prosecutor's office",
+        ),
+        ("Four people died in the blast, the governor's office said.", "governor's office"),
+        ("Nine soldiers were killed, the president's office said.", "president's office"),
+        ("Four people died, the attorney general's office said.", "attorney general's office"),
+    ],
+)
+def test_an_office_named_by_its_holder_keeps_the_holder(text: str, speaker: str) -> None:
+    # "the state prosecutor's office" is that office, not a bare "office" nobody named
+    claims = extract_claims([("a.txt", text)])
+    assert [(c.source.name, c.source.kind) for c in claims] == [(speaker, "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The State Emergency Service said rescuers had pulled the bodies of two more people "
+            "from the rubble.",
+            "State Emergency Service",
+        ),
+        ("The UN said medics had treated 12 wounded people.", "UN"),
+        ("OCHA said residents were burying 30 people killed overnight.", "OCHA"),
+        # the speaker after the verb still speaks when its clause ends there
+        ("Twelve people were killed, said the regional governor.", "regional governor"),
+    ],
+)
+def test_the_subject_of_the_reported_clause_is_not_its_speaker(text: str, speaker: str) -> None:
+    # "X said rescuers had pulled ...": X said it; the rescuers are what X said about
+    claims = extract_claims([("a.txt", text)])
+    assert [c.source.key for c in claims] == [speaker]

@@ -49,6 +49,19 @@ SHAPES = [
     ("Among the dead were five children.", [("5", "children", "killed")]),
     # tolls and headlines
     ("The death toll rose to 112.", [("112", "people", "killed")]),
+    # a range after the verb
+    ("Two attacks killed between 10 and 15 people.", [("between 10 and 15", "people", "killed")]),
+    (
+        "The strike killed between 20 and 30 civilians.",
+        [("between 20 and 30", "civilians", "killed")],
+    ),
+    ("Shelling wounded between 40 and 50 people.", [("between 40 and 50", "people", "injured")]),
+    ("The strike killed 20-30 civilians.", [("between 20 and 30", "civilians", "killed")]),
+    ("Between 40\u201360 people died in the raid.", [("between 40 and 60", "people", "killed")]),
+    ("On 2023-10-07 clashes erupted; 5 people died.", [("5", "people", "killed")]),
+    # an abbreviated month between the toll and its verb
+    ("The death toll since Oct. 7 had risen to 38,919.", [("38919", "people", "killed")]),
+    ("The toll since Feb. 24, 2022 has reached 9,000.", [("9000", "people", "killed")]),
     ("22 dead in heavy raids on Raqqa", [("22", "people", "killed")]),
     # displacement and vague figures
     (

@@ -30,6 +30,10 @@ WINDOWS = [
     # since a day: start, and the publication date as as_of
     ("Since 24 February, 2,000 civilians have died.", "2022-02-24", "2022-03-03"),
     ("Since late April 300 civilians had been killed.", "late April 2021", "2022-03-03"),
+    # the year so far
+    ("Attacks have killed 600 civilians so far this year.", "start of 2022", "2022-03-03"),
+    ("So far this year, 600 civilians were killed.", "start of 2022", "2022-03-03"),
+    ("600 civilians were killed in the year to date.", "start of 2022", "2022-03-03"),
     # the first months of a year
     ("1,659 civilians were killed in the first six months of 2021.", "January 2021", "June 2021"),
     (
@@ -48,6 +52,14 @@ WINDOWS = [
     ("Since the war began in April 2021, 14,000 people have died.", "April 2021", "2022-03-03"),
     ("400 people died since the truce collapsed on 12 January.", "2022-01-12", "2022-03-03"),
     ("30 died since the raid on Tuesday, the group said.", "2022-03-01", "2022-03-03"),
+    # a past span counts back from the day the count was given, not from publication
+    (
+        "Strikes killed 42 people over the past 24 hours, the ministry said on Monday.",
+        "2022-02-28",
+        "2022-02-28",
+    ),
+    ("In the past three days 15 died, the agency said on Tuesday.", "2022-02-26", "2022-03-01"),
+    ("Strikes killed 42 people over the past 24 hours.", "2022-03-03", "2022-03-03"),
     # the stated count day wins over the day it was said
     ("The OHCHR said on Thursday it had recorded 227 deaths as of 1 March.", None, "2022-03-01"),
     # no date: not a day phrase

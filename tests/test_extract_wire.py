@@ -134,13 +134,51 @@ def test_several_groups_in_one_sentence_are_separate_claims() -> None:
             "At least 40 people were killed when rebels of the Allied Democratic Forces attacked.",
             "Allied Democratic Forces",
         ),
+        (
+            "Rebels from the Allied Democratic Forces killed at least twenty-six civilians.",
+            "Allied Democratic Forces",
+        ),
         # a hedge or a count before the name is not part of it
         ("Suspected Boko Haram militants killed 9 farmers.", "Boko Haram"),
         ("Five Al-Shabaab fighters stormed a hotel, killing 20 people.", "Al-Shabaab"),
+        # a generic word before the armed men names nobody; the country they are in does
+        ("Security forces in Myanmar have killed 3,240 people since the coup.", "Myanmar military"),
+        ("Security forces in Iran shot dead 12 protesters.", "Iranian forces"),
     ],
 )
 def test_the_subject_of_an_active_clause_is_the_perpetrator(sentence: str, party: str) -> None:
     assert find_perpetrators(sentence) == (party,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        # a country's weapons, by its demonym, are its forces: anywhere in the sentence
+        ("Azerbaijani shelling killed four Armenian soldiers, Yerevan said.", "Azerbaijani forces"),
+        ("Four people died in Pakistani air strikes on Khost province.", "Pakistani forces"),
+        ("A Ukrainian drone strike killed two people in Belgorod.", "Ukrainian forces"),
+        ("Sudanese army air strikes killed 20 civilians in Nyala.", "Sudanese Armed Forces"),
+        ("Three civilians were killed by Indian shelling in Kashmir.", "Indian forces"),
+        ("Congolese army shelling killed five people.", "Congolese forces"),
+    ],
+)
+def test_a_countrys_weapons_name_its_forces(sentence: str, party: str) -> None:
+    assert find_perpetrators(sentence) == (party,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the victims' nationality is not the attacker's
+        "Shelling killed four Armenian soldiers.",
+        "An attack on a Pakistani army convoy killed nine soldiers.",
+        "Rockets hit a Ukrainian village, killing two people.",
+        # a faith or a doctrine is no country
+        "A Catholic bombing campaign killed two people.",
+    ],
+)
+def test_a_victims_nationality_names_no_perpetrator(sentence: str) -> None:
+    assert find_perpetrators(sentence) == ()
 
 
 @pytest.mark.parametrize(
@@ -154,6 +192,8 @@ def test_the_subject_of_an_active_clause_is_the_perpetrator(sentence: str, party
         "Suspected jihadists killed 23 villagers in an attack on the village of Tawori.",
         "Alleged separatists shot dead two teachers.",
         "Five gunmen killed 12 villagers.",
+        "Security forces killed 12 protesters.",
+        "Government troops killed 12 protesters.",
     ],
 )
 def test_no_subject_no_perpetrator(sentence: str) -> None:
@@ -169,6 +209,21 @@ def test_no_subject_no_perpetrator(sentence: str) -> None:
         ("The death toll rose to 31 on Sunday.", None, "2019-06-02"),  # a running toll
         ("The war has killed 500 people since 2011.", "2011", "2019-06-03"),
         ("The raids killed 500 people, the agency said on Sunday.", None, "2019-06-02"),
+        # an event's own day beside the day it was told of
+        (
+            "Militants killed 12 civilians on Saturday, an official said on Sunday.",
+            "2019-06-01",
+            "2019-06-01",
+        ),
+        (
+            "On Saturday a bomb killed 5 people, police told AFP on Sunday.",
+            "2019-06-01",
+            "2019-06-01",
+        ),
+        # the day of a statement, a report or a post dates the saying too
+        ("The raids killed 500 people, the UN said in a report on Sunday.", None, "2019-06-02"),
+        ("Troops killed 40 people, the army said in a statement on Sunday.", None, "2019-06-02"),
+        ("Strikes killed 3 people, the governor said on Telegram on Sunday.", None, "2019-06-02"),
     ],
 )
 def test_a_single_event_starts_on_its_day(sentence: str, start: str | None, as_of: str) -> None:

@@ -174,6 +174,9 @@ _DEFINED = re.compile(
     r"(?P<name>(?:[A-Z][\w'.-]*\s+)(?:(?:[A-Z][\w'.-]*|of|for|and|the|on|in|de|des|sans)\s+){0,9}"
     r"[A-Z][\w'.-]*)\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+# After a line's opening "PLACE (Agency)", the dash of a dateline: "ADDIS ABABA (AP) -" names
+# where the reporter is and the agency, not an organisation "Addis Ababa" defining "AP".
+_DATELINE_AGENCY = re.compile(r"[ \t]*(?:-{1,2}|\u2013|\u2014)\s")
 _CAPITALISED_ORG = re.compile(
     r"(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:" + _ORGANISATION_WORDS + r")"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]*){1,4}){0,2})"
@@ -202,7 +205,8 @@ _ROLE_MODIFIERS = (
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
     r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
-    r"chief|head|[\w]+-(?:run|led|controlled|"
+    r"chief|head|attorney|(?:prosecutor|governor|president|mayor|minister|general|commissioner)'s|"
+    r"[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
 )
 _ROLE = re.compile(
@@ -220,8 +224,10 @@ _SAYING = (
 _SAYS = re.compile(r"\b(?:" + _SAYING + r")\b", re.I)
 _ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)
 # A speaker right before its verb: "X said", "X (XYZ), which ..., says", "X has also said".
+# An office may be followed by its holder's name: "police spokesman Mohammed Shehu said".
 _SPEAKER_THEN_VERB = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?\s+"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?"
+    r"(?-i:(?:\s+(?:[A-Z][a-z]{1,4}\.|[A-Z][\w'-]*[a-z][\w'-]*)){1,4})?\s+"
     r"(?:(?:has|had|have|also|later|earlier|previously|then|separately|on \w+|in a statement|"
     r"last \w+|further)\s+){0,3}(?:" + _SAYING + r")\b",
     re.I,
@@ -232,6 +238,11 @@ _VERB_THEN_SPEAKER = re.compile(
     r"a (?:report|statement|tally|count) (?:by|from))\s+(?:on \w+\s+)?"
     r"(?-i:[A-Z][\w'.-]+\s+(?:[A-Z][\w'.-]+\s+){0,2}?[A-Z][\w'.-]+,\s+)?(?:(?:the|a|an)\s+)?$",
     re.I,
+)
+# After a speaker named after its verb, an auxiliary: the speaker is the subject of the reported
+# clause ("the UN said medics had treated 12"), not the one who said it.
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?:had|have|has|were|was|are|is|would|will|could|did)\b(?!\s+(?:said|told|reported))"
 )
 _GENERIC_MONITOR = re.compile(
     r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:monitor|monitoring group|war monitor|observatory)\b",
@@ -294,7 +305,7 @@ class Attributor:
             name = " ".join(match.group("name").split())
             name = re.sub(r"^(?:The|A|An)\s+", "", name)
             name = re.sub(r"^(?:[A-Z][\w.]*-based)\s+", "", name)
-            if acronym in known_keys:
+            if acronym in known_keys or _DATELINE_AGENCY.match(text, match.end()):
                 continue
             known_keys.add(acronym)
             self._organisations.insert(
@@ -558,6 +569,8 @@ def _is_attached(sentence: str, speaker: Speaker) -> bool:
     if _SPEAKER_THEN_VERB.match(sentence, speaker.end):
         return True
     before = sentence[max(0, speaker.start - 60) : speaker.start]
+    if _REPORTED_SUBJECT.match(sentence, speaker.end):
+        return False  # "X said rescuers had pulled ...": the subject of what X said
     return bool(_VERB_THEN_SPEAKER.search(before))
 
 

@@ -53,6 +53,12 @@ NUMBER = re.compile(
 )
 
 
+# The upper end of a range written with a hyphen, "20-30", which NUMBER passes over (a number
+# after a hyphen is otherwise part of a word or a date): not a date's middle ("2023-10-07"), nor
+# a span of years ("2014-15"), whose second number is the smaller.
+_RANGE_UPPER = re.compile(r"-(?P<upper>\d{1,3}(?:,\d{3})*)(?![\w:/-]|[.,]\d)")
+
+
 @dataclass(frozen=True, slots=True)
 class Numeral:
     """A count found in text: where it is, what it says, and what it is worth.
@@ -153,4 +159,11 @@ def find_numerals(text: str) -> list[Numeral]:
             is_words = True
         if value is not None:
             found.append(Numeral(match.start(), match.end(), phrase, value, value, words=is_words))
+            upper = _RANGE_UPPER.match(text, match.end()) if not is_words else None
+            upper_value = digits_value(upper.group("upper")) if upper is not None else None
+            if upper is not None and upper_value is not None and upper_value > value:
+                found.append(
+                    Numeral(upper.start("upper"), upper.end(), upper.group("upper"), upper_value,
+                            upper_value)
+                )  # fmt: skip
     return found

@@ -77,6 +77,15 @@ _NAMED_GOVERNMENT = re.compile(
 )
 # Where a bare government is Syria's: the article is about Syria.
 _SYRIA_CONTEXT = re.compile(r"\b(?:Syria|Syrian|Assad|Damascus)\b")
+# A country's weapons by its demonym, anywhere in the sentence: "Azerbaijani shelling", "in
+# Pakistani air strikes", "Sudanese army air strikes". Not its men ("Armenian soldiers" are as
+# often the dead as the killers: the subject of an active clause names those).
+_NATION_WEAPONS = re.compile(
+    r"\b(?P<nation>[A-Z][a-z]+)\s+(?i:(?:(?:army|military|air force|naval|navy)\s+)?"
+    r"(?:air ?strikes?|air raids?|(?:drone|missile|rocket|artillery) (?:strikes?|attacks?|fire)|"
+    r"strikes|shelling|shells|artillery|bombing|bombs|bombardment|barrel bombs?|warplanes|"
+    r"war planes|jets|helicopters?|drones?|missiles?|rockets?|mortars?|gunfire|fire)\b)"
+)
 # A coalition named by its leader: "Saudi-led coalition", "U.S.-led coalition".
 _LED_COALITION = re.compile(r"\b(?P<leader>[A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led coalition\b")
 _US = re.compile(r"^(?:U\.?S\.?|US|American|United States)$")
@@ -119,23 +128,25 @@ _SUBJECT = re.compile(
     r"(?:^|\s-\s)(?:[Tt]he\s+)?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}?)"
     r"(?:'s?\s+(?:offensive|war|bombardment|campaign|attacks?|strikes?|air strikes?|"
     rf"shelling|assault)|\s+(?:-led\s+)?{_ARMED})"
-    r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
+    r"(?:\s+(?:in|on|from|near)\s+(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?\s+"
+    + _KILLING_VERB
 )
 # Words before the armed men that qualify or count them, not name them.
 _NOT_A_NAME = frozenset(
     {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
-     "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other"}
+     "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other", "Security",
+     "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government"}
 )  # fmt: skip
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
 
 
 # The armed men of a force named by its own name, as the subject of a verb of attack or
-# killing: "Fighters of the Rapid Support Forces (RSF) killed", "rebels of the Allied Democratic
+# killing: "Fighters of the Rapid Support Forces (RSF) killed", "rebels from the Allied Democratic
 # Forces attacked" (not "three soldiers of the National Army were killed": the victims).
 _FORCE_MEN = re.compile(
     r"\b(?i:soldiers|troops|fighters|militants|rebels|gunmen|militiamen|members|units|elements) "
-    r"of (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|Movement|"
-    r"Militias?|Guards?|Corps))(?:\s*\([^)]{1,12}\))?\s+" + _KILLING_VERB
+    r"(?:of|from) (?:the )?(?P<party>(?:[A-Z][\w'-]*\s+){1,4}(?:Forces|Army|Front|Brigades?|"
+    r"Movement|Militias?|Guards?|Corps))(?:\s*\([^)]{1,12}\))?\s+" + _KILLING_VERB
 )
 
 
@@ -148,8 +159,9 @@ def subject_party(sentence: str) -> str | None:
     words = match.group("name").split()
     while words and (words[0] in _NOT_A_NAME or is_number_word(words[0])):
         words.pop(0)  # "Suspected Boko Haram militants", "Five gunmen": the hedge, the count
-    if not words:
-        return None
+    if not words:  # "Security forces in Myanmar killed": the forces of the country they are in
+        where = match.group("where")
+        return _state_forces(where) if where and _is_country(where) else None
     name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
     if _DEMONYM.match(name):
         return canonical_party(f"{name} forces")
@@ -193,6 +205,19 @@ def _state_forces(name: str) -> str | None:
     return None
 
 
+def _is_demonym_of_a_state(word: str) -> bool:
+    """Whether a word shaped like a demonym names a country's people ("Azerbaijani", "Indian",
+    "Sudanese", "Ukrainian") or a known party ("Houthi"), not a faith or a doctrine
+    ("Catholic", "Islamic"): its stem, with the usual endings undone, is a country's name."""
+    if not _DEMONYM.match(word):
+        return False
+    if state_party(f"{word} military") or canonical_party(f"{word} forces") != f"{word} forces":
+        return True
+    stems = {word[:-1], word[:-1] + "a", word[:-2], word[:-3], word[:-4]}
+    stems |= {word[:-3] + "e", word[:-3] + "a", word[:-3] + "on"}
+    return any(len(stem) >= 3 and _is_country(stem) for stem in stems)
+
+
 def _coalition_name(leader: str) -> str:
     return "US-led coalition" if _US.match(leader) else f"{leader}-led coalition"
 
@@ -213,6 +238,15 @@ def find_perpetrators(
         if party is None:
             party = government  # a bare government ("the government's"): the article's
         if party is not None and party not in found:
+            found.append(party)
+    for match in _NATION_WEAPONS.finditer(text):
+        nation = match.group("nation")
+        party = _state_forces(nation) if _is_demonym_of_a_state(nation) else None
+        if (
+            party is not None
+            and party not in found
+            and not any(pattern.search(match.group()) for _, pattern in _PARTIES)
+        ):
             found.append(party)
     found.sort(key=lambda name: _PARTY_ORDER.get(name, len(_PARTY_ORDER)))  # stable: others after
     for match in _LED_COALITION.finditer(text):

@@ -212,7 +212,7 @@ VERB_BEFORE = re.compile(
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
     r"martyred|martyrdom of|beheaded|beheading|lynched|lynching)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
-    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all))*\s+$",
+    r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all|between))*\s+$",
     re.I,
 )
 VERB_OUTCOME: tuple[tuple[str, str], ...] = (
@@ -246,10 +246,14 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
     ("kidnap", "detained"),
 )
 
+# The full stop of an abbreviated month, which ends no clause: "the toll since Oct. 7 rose".
+_MONTH_DOT = r"(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\."
 # A toll named before its number: "the death toll ... reached at least 112".
 TOLL_BEFORE = re.compile(
     r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|people killed|"
-    r"those killed|martyrs))\b(?P<between>[^.;:]{0,120}?)\b(?:rose|risen|rises|rising|climbed|"
+    r"those killed|martyrs))\b(?P<between>(?:[^.;:]|"
+    + _MONTH_DOT
+    + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
     re.I,

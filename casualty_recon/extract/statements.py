@@ -410,7 +410,7 @@ def _range_upper(text: str, numeral: Numeral, following: list[Numeral]) -> Numer
     gap = text[numeral.end : upper.start]
     if upper.vague or upper.value <= numeral.value:
         return None
-    if re.fullmatch(r"\s*(?:-|to)\s*", gap):
+    if re.fullmatch(r"\s*(?:-|\u2013|to)\s*", gap):
         return upper
     if re.fullmatch(r"\s+and\s+", gap) and re.search(
         r"\bbetween\s+$", _before(text, numeral.start), re.I

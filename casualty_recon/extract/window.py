@@ -38,7 +38,11 @@ _SINCE_EVENT = re.compile(
     + r"))(?![\w-])",
     re.I,
 )
-_SINCE_YEAR_START = re.compile(r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)
+_SINCE_YEAR_START = re.compile(
+    r"\bsince the (?:start|beginning) of (?:the|this) year\b|\bso far (?:this|in the) year\b|"
+    r"\b(?:in )?the year to date\b",
+    re.I,
+)
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
     r" ?(?P<unit>days?|weeks?|months?|hours?)\b",
@@ -156,10 +160,24 @@ def window(sentence: str, published: dt.date | None) -> Window:
     if published is None:
         return _undated(sentence)
     notes: list[str] = []
-    start = _start(sentence, published, notes)
-    as_of = _as_of(sentence, published, notes)
-    event_day = notes[-1].startswith(_EVENT_DAY_NOTES) and not _SAID_ON_DAY.search(sentence)
+    as_of_notes: list[str] = []
+    as_of = _as_of(sentence, published, as_of_notes)
+    start = _start(sentence, published, notes, _single_date(as_of) or published)
+    notes.extend(as_of_notes)
+    event_day = notes[-1].lower().startswith(_EVENT_DAY_NOTES) and not _dates_the_saying(
+        sentence, notes[-1]
+    )
     return Window(start, as_of, tuple(notes), event_day)
+
+
+def _dates_the_saying(sentence: str, note: str) -> bool:
+    """Whether the day as_of was read from (quoted in its note) is the day of the saying ("the
+    agency said on Sunday"), not the event's ("killed 12 on Saturday, ... said on Sunday")."""
+    quoted = re.match(r"as_of: '([^']+)'", note)
+    said = [m.group() for m in _SAID_ON_DAY.finditer(sentence)]
+    if quoted is None:
+        return bool(said)
+    return any(quoted.group(1).lower() in phrase.lower() for phrase in said)
 
 
 # Two reference days far apart, in different years, months and weekdays.
@@ -181,7 +199,16 @@ def _undated(sentence: str) -> Window:
     return Window(start, as_of, tuple(notes), first.event_day and as_of != "unknown")
 
 
-def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
+def _single_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) -> str | None:
+    """The start a sentence states; `until` is the day its count runs to (a past span counts
+    back from it: "over the past 24 hours, the ministry said on Saturday")."""
     between = _between(sentence, published)
     if between is not None:
         notes.append(f"start: '{between[2]}' read as from {between[0]}")
@@ -204,9 +231,10 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
         if day is not None:
             notes.append(f"start: '{event.group()}' read as {day}")
             return day
-    if _SINCE_YEAR_START.search(sentence):
+    year_start = _SINCE_YEAR_START.search(sentence)
+    if year_start:
         text = f"start of {published.year}"
-        notes.append(f"start: 'since the start of the year' read as {text}")
+        notes.append(f"start: '{year_start.group()}' read as {text}")
         return text
     past = _PAST.search(sentence)
     if past:
@@ -217,8 +245,8 @@ def _start(sentence: str, published: dt.date, notes: list[str]) -> str | None:
             back = {"day": amount, "week": 7 * amount, "month": 30 * amount}.get(
                 unit, max(0, (amount - 1) // 24)
             )
-            first = published - dt.timedelta(days=back)
-            notes.append(f"start: '{past.group()}' counted back from {published} to {first}")
+            first = until - dt.timedelta(days=back)
+            notes.append(f"start: '{past.group()}' counted back from {until} to {first}")
             return first.isoformat()
     return None
 
@@ -374,10 +402,13 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     return published.isoformat()
 
 
-# A day that dates the saying, not the event: "the agency said on Sunday", "told AFP yesterday".
+# A day that dates the saying, not the event: "the agency said on Sunday", "told AFP yesterday",
+# "said in a statement on Sunday", "said on Telegram on Sunday".
 _SAID_ON_DAY = re.compile(
-    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+(?:on\s+|late\s+|"
-    r"early\s+)?(?:"
+    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+"
+    r"(?:in (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:statement|report|post|briefing|update|"
+    r"interview|message)\s+|on (?:Telegram|X|Twitter|Facebook|social media|television)\s+)?"
+    r"(?:on\s+|late\s+|early\s+)?(?:"
     + "|".join(_WEEKDAYS)
     + r"|yesterday|today|\d{1,2} "
     + _MONTH

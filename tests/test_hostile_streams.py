@@ -130,7 +130,8 @@ def test_the_console_script_is_installed() -> None:
     assert "casualty_recon.cli.app" in Path(script).read_text(encoding="utf-8")
 
 
-def test_matplotlib_warnings_never_reach_stderr(tmp_path: Path) -> None:
+def _cjk_sources(tmp_path: Path) -> Path:
+    """A file whose source name has characters the chart's font has no glyph for."""
     sources = tmp_path / "s.yaml"
     sources.write_text(
         "version: 1\nsources:\n  '中文 monitor': {name: A, kind: un}\nclaims:\n"
@@ -138,6 +139,11 @@ def test_matplotlib_warnings_never_reach_stderr(tmp_path: Path) -> None:
         " area: Idlib, as_of: 2019-05-01}\n",
         encoding="utf-8",
     )
+    return sources
+
+
+def test_matplotlib_warnings_never_reach_stderr(tmp_path: Path) -> None:
+    sources = _cjk_sources(tmp_path)
     chart = tmp_path / "c.png"
     result = subprocess.run(
         [*SCRIPT, "timeline", str(sources), "--chart", str(chart), "--format", "plain"],
@@ -156,13 +162,7 @@ def test_matplotlib_warnings_never_reach_stderr(tmp_path: Path) -> None:
 
 def test_matplotlib_warnings_of_the_html_reports_chart_never_reach_stderr(tmp_path: Path) -> None:
     # The HTML report draws the timelines chart inline: the same note as --chart, no raw warning.
-    sources = tmp_path / "s.yaml"
-    sources.write_text(
-        "version: 1\nsources:\n  '中文 monitor': {name: A, kind: un}\nclaims:\n"
-        "  - {id: a1, source: '中文 monitor', figure: 5, population: civilians, outcome: killed,"
-        " area: Idlib, as_of: 2019-05-01}\n",
-        encoding="utf-8",
-    )
+    sources = _cjk_sources(tmp_path)
     page = tmp_path / "r.html"
     result = subprocess.run(
         [*SCRIPT, "report", str(sources), "--format", "html", "-o", str(page)],

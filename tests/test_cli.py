@@ -329,6 +329,18 @@ def test_export_writes_three_csv_files_and_refuses_to_overwrite(tmp_path: Path) 
     assert code == 2 and "--force" in err
 
 
+def test_export_to_a_dash_is_refused_not_a_directory_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--out -` (standard output, as -o - means elsewhere) made a directory named `-`."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("export", SOURCES, "--out", "-")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: export writes several files; --out names the directory")
+    assert "hint: give a directory" in err
+    assert not (tmp_path / "-").exists()
+
+
 def test_export_import_export_gives_identical_files(tmp_path: Path) -> None:
     # `compare:` names the file's focus pairs, a file-level key a claims CSV cannot carry: the
     # round trip is of the claims (their `series` included), so it starts without it.

@@ -8,7 +8,7 @@ import typer
 from casualty_recon.cli.common import emit, fail, load, stderr
 from casualty_recon.cli.options import DateFormatOption, FileArgument, ForceOption
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
-from casualty_recon.model.usage import IMPORT_GOT_YAML
+from casualty_recon.model.usage import IMPORT_GOT_YAML, OUT_IS_STDOUT
 
 
 def export(
@@ -43,6 +43,8 @@ def export(
       casualty-recon export sources.yaml --out tables/ --delimiter ';' --hxl
     """
     try:
+        if str(out) == "-":
+            raise UsageError.of(OUT_IS_STDOUT)
         sources = load(file)
         from casualty_recon.analysis.report import compare
         from casualty_recon.cli.report import record_links

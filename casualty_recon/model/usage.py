@@ -292,6 +292,11 @@ CANNOT_CREATE_DIRECTORY = Template(
 OUT_NOT_A_DIRECTORY = Template(
     "cannot-write", "{path} is not a directory", "--out names a directory"
 )
+OUT_IS_STDOUT = Template(
+    "bad-option",
+    "export writes several files; --out names the directory for them, not standard output (-)",
+    "give a directory, for example --out tables/",
+)
 TARGET_IS_DIRECTORY = Template("cannot-write", "{target} is a directory", "name a file to write")
 TARGET_NOT_REGULAR = Template(
     "cannot-write",

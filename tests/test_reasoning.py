@@ -10,6 +10,7 @@ import pytest
 from casualty_recon import compare, loads
 from casualty_recon.analysis.engine import Engine, PairResult
 from casualty_recon.model.claims import Sources
+from casualty_recon.model.spans import Span
 
 HEAD = """\
 version: 1
@@ -133,6 +134,19 @@ def test_case_a_relay_behind_its_source_is_sized_from_the_sources_series() -> No
     assert {"s2", "s3"} <= set(as_of.evidence)  # type: ignore[attr-defined]
     assert "own series" in as_of.sentence  # type: ignore[attr-defined]
     assert result.verdict == "explained"
+
+
+def test_a_series_is_read_between_its_own_points_not_extrapolated_at_a_range_of_rates() -> None:
+    # The relay's 200 (to 20 March) moved to 29 March: C had 260 on the 22nd and 300 on the
+    # 30th, so its count on the 29th lies between them: +60 to +100, not 9 days at 5 to 30 a day.
+    claims = [*STALE[:-1], claim("x", "A", "310", as_of="2020-03-29")]
+    as_of = kinds(pair(*claims))["as_of"]
+    assert as_of.effect == Span(60, 100)  # type: ignore[attr-defined]
+    assert {"s3", "s4"} <= set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "held between the points of the series" in as_of.sentence  # type: ignore[attr-defined]
+    # Past the series' last point it still needs a rate: an extrapolation, so named.
+    claims = [*STALE[:-1], claim("x", "A", "400", as_of="2020-04-05")]
+    assert "extrapolated" in kinds(pair(*claims))["as_of"].sentence  # type: ignore[attr-defined]
 
 
 def test_case_a_relay_printed_after_its_source_published_a_higher_count_is_stale() -> None:

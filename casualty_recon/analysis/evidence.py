@@ -172,6 +172,12 @@ class Evidence:
                     note += ", extrapolated"
             else:
                 note = f"{possessive(series.source)} series for the same scope"
+            # Between its own points a cumulative count lies between them: the rate's effect is
+            # held there (a relay's 200 does not pass its source's later 300).
+            growth = None if found.extrapolated else series.growth_between(first, second)
+            if growth is not None and not banned.intersection(growth.claim_ids):
+                ids = tuple(dict.fromkeys((*found.claim_ids, *growth.claim_ids)))
+                return Quantity(found.rate, ids, note, False, within=growth.value)
             return Quantity(found.rate, found.claim_ids, note, False)
         for assumption in self.sources.assumptions:
             if (

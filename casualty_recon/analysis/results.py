@@ -74,6 +74,9 @@ class Quantity(NamedTuple):
     # With `replaces`: why those kinds' amounts are not applied, the clause their sentences end
     # with (`Context.replaced`).
     replaces_why: str = ""
+    # With a daily rate: the effect the points of its series on either side of the days allow
+    # (a cumulative count lies between them); the rate's effect is held inside it.
+    within: Span | None = None
 
 
 # The effect in words of a sized difference whose quantity the waterfall does not apply.

@@ -180,6 +180,37 @@ class Series:
                 ids += [self.points[first_i].claim.id, self.points[last_i].claim.id]
         return RateEvidence(Span.hull(rates), tuple(dict.fromkeys(sorted(ids, key=order))), False)
 
+    def growth_between(self, first: dt.date, second: dt.date) -> Estimate | None:
+        """How much the count grew from `first` to `second` (negative if `second` comes first),
+        read between the series' own points: a cumulative count lies between the points on
+        either side of a day, whatever its rate in between (deaths cluster). None outside the
+        series (an extrapolation needs a rate) or where a revision breaks the order of points."""
+        if len(self.points) < 2:
+            return None
+        low_day, high_day = min(first, second), max(first, second)
+        if low_day < self.points[0].earliest or high_day > self.points[-1].latest:
+            return None
+        values = [p.value for p in self.points]
+        if any(later.high < earlier.low for earlier, later in itertools.pairwise(values)):
+            return None  # a revision: the points do not bracket the count
+        ids: list[str] = []
+
+        def bracket(day: dt.date) -> Span:
+            on = [p for p in self.points if p.earliest <= day <= p.latest]
+            if on:
+                ids.append(on[0].claim.id)
+                return on[0].value
+            previous = max((p for p in self.points if p.latest < day), key=lambda p: p.latest)
+            following = min((p for p in self.points if p.earliest > day), key=lambda p: p.earliest)
+            ids.extend((previous.claim.id, following.claim.id))
+            return Span(previous.value.low, following.value.high)
+
+        start, end = bracket(low_day), bracket(high_day)
+        growth = Span(max(0, end.low - start.high), max(0, end.high - start.low))
+        if second < first:
+            growth = Span(-growth.high, -growth.low)
+        return Estimate(growth, tuple(dict.fromkeys(ids)), False)
+
     def value_at(self, day: dt.date) -> Estimate | None:
         """The series' value on `day`, as an interval; extrapolated past either end."""
         if not self.points:

@@ -82,6 +82,9 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         quantity = rate
         if not rate.total:
             quantity = Quantity(rate.span * days, rate.evidence, rate.note, False, rate.assumption)
+            held = _held(quantity.span, rate.within)
+            if held is not None:
+                quantity = quantity._replace(span=held)
 
     def write(context: Context) -> str:
         """The sentence in its context (`Found.write`): the effect in words, the afterword."""
@@ -102,6 +105,12 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
                 f"Were b's average over its window ({fmt_span(rate.span)} a day) to hold over "
                 f"those days, b would change by {effect}; deaths cluster, so this is an "
                 "assumption, not a measured rate."
+            )
+        elif quantity is not None and quantity.span != rate.span * days:
+            effect_text = (
+                f"At {fmt_span(rate.span)} a day, held between the points of the series on either "
+                f"side of those days (a cumulative count lies between them), b would change by "
+                f"{effect} over those days."
             )
         else:
             effect_text = (
@@ -128,6 +137,17 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         days=days,
     )
     return [Found(difference, quantity, write)]
+
+
+def _held(effect: Span, within: Span | None) -> Span | None:
+    """The effect held inside what the series' points allow; None when they change nothing (or,
+    rates and points disagreeing, the points alone)."""
+    if within is None:
+        return None
+    held = Span(max(effect.low, within.low), min(effect.high, within.high))
+    if held == effect:
+        return None
+    return held if held.low <= held.high else within
 
 
 def days_words(days: Span, later: str, earlier: str) -> str:

@@ -133,3 +133,14 @@ def test_extracted_towns_load_and_lie_within_their_region_and_country() -> None:
     assert area_relation(town, country) == "narrower"
     assert area_relation(region, town) == "wider"
     assert town == Gazetteer().resolve("Mariupol")
+
+
+def test_a_town_a_distance_is_measured_from_is_no_area() -> None:
+    # "a village 15 km from the central town of Bankass": the unnamed village, not Bankass
+    text = (
+        "BAMAKO, Mali (Newswire) - Gunmen killed 31 villagers in Ogossagou, a village 15 km from "
+        "the central town of Bankass, a local official said."
+    )
+    assert areas(text) == {"31": ("Mali",)}
+    text = "Shelling killed 9 people 30 km from the capital Kabul, Afghan police said."
+    assert areas(text) == {"9": ("Afghanistan",)}

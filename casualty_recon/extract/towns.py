@@ -53,7 +53,9 @@ _BEFORE_DISTANCE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME}),? (?:(?:located|situated|lying) )?(?={_DISTANCE})"
 )
 # "10 km north of Y", "30 miles from Y": Y is where the distance is measured from.
-_REFERENCE = re.compile(rf"{_DISTANCE}(?P<ref>{_NAME})")
+_REFERENCE = re.compile(
+    rf"{_DISTANCE}(?:(?:[\w'’-]+ ){{0,3}}?(?:{_SETTLEMENT} of|capital,?) )?(?P<ref>{_NAME})"
+)  # "15 km from the central town of Bankass", "10 km from the capital Damascus"
 
 # Every cue holds one of these words, so the regexes run only near them: a regex that may start
 # at every capital letter is slow over a whole article.
@@ -81,7 +83,7 @@ def cued_places(text: str, country: str | None) -> tuple[list[tuple[int, int, Pl
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
             towns.append((start + offset, start + offset + len(town[1]), town[0]))
-    return towns, references
+    return [town for town in towns if town[0] not in references], references
 
 
 def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str], bool]]:

@@ -116,18 +116,49 @@ def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str]
             yield apposition, False
 
 
+# Capitalised words that begin a sentence before a place's name ("In Beni, a city in ...").
+_OPENERS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "on",
+        "from",
+        "to",
+        "of",
+        "and",
+        "but",
+        "as",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "meanwhile",
+    ]
+)
+
+
 def _town(
     written: str, country: str | None, district: bool, *, from_start: bool
 ) -> tuple[Place, str] | None:
-    """The one town a written name means (the longest run of its words from its start, or to
-    its end, that is a town's name) and the words it took; None if no run names one town."""
+    """The one town a written name means, and the words it took; None if it names no one town.
+    The whole run of capitalised words must be the name ("San Pedro Sula" is not "San
+    Pedro"), but for the words that open a sentence before it ("In Beni, a city ...")."""
     words = written.split(" ")
-    for count in range(len(words), 0, -1):
-        name = " ".join(words[:count] if from_start else words[-count:])
+    while True:
+        name = " ".join(words)
         found = _town_of(fold(name), country, district)
         if found is not None:
             return found, name
-    return None
+        if from_start or len(words) == 1 or words[0].lower() not in _OPENERS:
+            return None
+        words = words[1:]
 
 
 @functools.lru_cache(maxsize=4096)

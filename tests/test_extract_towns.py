@@ -154,3 +154,13 @@ def test_a_town_is_never_the_first_words_of_a_longer_name() -> None:
         "Honduras, on Sunday."
     )
     assert all("San Pedro" not in "".join(area) for area in areas(text).values()), areas(text)
+
+
+def test_a_sentence_naming_a_town_the_gazetteer_lacks_does_not_give_its_other_town() -> None:
+    # the 5 were killed in a village the gazetteer does not know: not in Harasta, whose toll is
+    # the other figure; the area is what holds both
+    text = (
+        "Air strikes hit Eastern Ghouta in Syria on Monday. Five civilians were killed in the "
+        "village of Qaryat Zarqa and one in the town of Harasta, activists said."
+    )
+    assert areas(text) == {"5": ("Syria",)}

@@ -29,6 +29,7 @@ from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.towns import cued_places
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.places import Gazetteer, town_parent
+from casualty_recon.grammar.places import place as gazetteer_place
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
 
@@ -428,7 +429,7 @@ class _ArticlePlaces:
         datelines = dateline_spans(text)
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
-        towns, references = cued_places(text, self.country)
+        towns, references, self._unknown = cued_places(text, self.country)
         towns = [town for town in towns if not _within(town[0], datelines)]
         if towns and self.country is None:
             self.country = towns[0][2].country
@@ -470,7 +471,12 @@ class _ArticlePlaces:
         end = sentence.start + len(sentence.text)
         first = bisect_left(self._starts, sentence.start)
         last = bisect_left(self._starts, end, lo=first)
-        own = _labels(p for _, _, ps in self._mentions[first:last] for p in ps)
+        own_places = [p for _, _, ps in self._mentions[first:last] for p in ps]
+        if any(sentence.start <= start < end for start in self._unknown):
+            # A settlement the gazetteer lacks is named too: not one of the towns, but where
+            # they lie, is what the sentence's figures share.
+            own_places = [_container(p) for p in own_places]
+        own = _labels(own_places)
         if own:
             return own, None
         if self.country and _COUNTRY_WIDE.search(sentence.text):
@@ -483,6 +489,12 @@ class _ArticlePlaces:
             label = _country_label(self.country)
             return (label,), "area: the article names only its country."
         return (), None
+
+
+def _container(town: Place) -> Place:
+    """The place a town lies in (its region, else its country); any other place itself."""
+    parent = town_parent(town.code)
+    return town if parent is None else gazetteer_place(parent)
 
 
 def _within(start: int, spans: Sequence[tuple[int, int]]) -> bool:

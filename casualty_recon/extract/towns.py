@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from casualty_recon.grammar.gazetteer import town_entries
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
@@ -32,6 +33,9 @@ from casualty_recon.model.errors import GrammarError
 _PARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|de|del|da|das|do|dos|du|des|la|le|les|di|ibn|bin|ben)"
 _NAME = rf"(?:{_PARTICLE}[-' ])?[A-Z][\w'’]*(?:(?:[ -]|[ -]{_PARTICLE}[-' ])[A-Z][\w'’]*){{0,3}}"
 _SETTLEMENT = r"(?:town|city|village|hamlet|settlement|locality|commune|municipality|district)"
+# Settlements that lie side by side ("in the village of X and the town of Y"); a district may be
+# a quarter of a town the sentence also names.
+_SMALL = frozenset({"town", "village", "hamlet", "settlement", "locality"})
 _DIRECTION = (
     r"(?:(?:to the )?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?(?: of| from)?|from|outside|away from|of)"
@@ -67,14 +71,23 @@ _ANCHOR = re.compile(
 _BACK = 120  # how far before its cue word a cue may start
 
 
-def cued_places(text: str, country: str | None) -> tuple[list[tuple[int, int, Place]], list[int]]:
-    """The towns `text` names with a cue, as (start, end, place) in order of appearance, and
-    where the places that distances are measured from begin ("10 km north of Y": Y).
+class Cued(NamedTuple):
+    """What the cues of an article name."""
+
+    towns: list[tuple[int, int, Place]]  # (start, end, town) in order of appearance
+    references: list[int]  # where the places distances are measured from begin
+    unknown: list[int]  # where the settlements the gazetteer does not know begin
+
+
+def cued_places(text: str, country: str | None) -> Cued:
+    """The towns `text` names with a cue, the places that distances are measured from ("10 km
+    north of Y": Y), and the settlements named with a cue that are no town of the gazetteer.
 
     A town's place name is the form that resolves back to the same town (`Beledweyne`,
     `Kharkiv city`, `Tripoli, Lebanon`), so that the claims load."""
     towns: list[tuple[int, int, Place]] = []
     references: list[int] = []
+    unknown: list[int] = []
     for match, after_word in _cue_names(text, references):
         start, end = match.span("name")
         district = after_word and match.group("word") == "district"
@@ -83,7 +96,10 @@ def cued_places(text: str, country: str | None) -> tuple[list[tuple[int, int, Pl
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
             towns.append((start + offset, start + offset + len(town[1]), town[0]))
-    return [town for town in towns if town[0] not in references], references
+        elif after_word and match.group("word") in _SMALL and not _is_place(match.group("name")):
+            unknown.append(start)
+    towns = [town for town in towns if town[0] not in references]
+    return Cued(towns, references, [start for start in unknown if start not in references])
 
 
 def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str], bool]]:
@@ -194,6 +210,13 @@ def _loadable(town: Place) -> Place | None:
         except GrammarError:
             continue
     return None
+
+
+def _is_place(written: str) -> bool:
+    try:
+        return bool(_gazetteer().resolve(written))
+    except GrammarError:
+        return False
 
 
 @functools.cache

@@ -164,3 +164,12 @@ def test_a_sentence_naming_a_town_the_gazetteer_lacks_does_not_give_its_other_to
         "village of Qaryat Zarqa and one in the town of Harasta, activists said."
     )
     assert areas(text) == {"5": ("Syria",)}
+
+
+def test_a_name_before_the_citys_is_no_town() -> None:
+    # "Bello, the city's police chief": a person (Bello is also a Colombian town)
+    text = (
+        "BOGOTA, Colombia - Gunmen killed 7 people in Antioquia on Sunday, said Bello, the city's "
+        "police chief."
+    )
+    assert areas(text) == {"7": ("Antioquia",)}

@@ -127,6 +127,8 @@ def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str]
             of = _OF.match(text, start)
             if of is not None:
                 yield of, True
+        if text[end : end + 1] in ("'", "’"):
+            continue  # "Bello, the city's police chief": the name is not the city's
         apposition = _APPOSITION.search(text, back, start)
         if apposition is not None:
             yield apposition, False

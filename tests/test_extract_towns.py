@@ -8,9 +8,13 @@ real reports.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
+from typer.testing import CliRunner
 
+from casualty_recon.cli.app import app
 from casualty_recon.extract import extract_claims, render_yaml
 from casualty_recon.extract.towns import cued_places
 from casualty_recon.grammar.places import Gazetteer, area_relation
@@ -173,3 +177,29 @@ def test_a_name_before_the_citys_is_no_town() -> None:
         "police chief."
     )
     assert areas(text) == {"7": ("Antioquia",)}
+
+
+def test_cli_writes_the_town_and_validate_loads_it(tmp_path: Path) -> None:
+    runner = CliRunner()
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "BAMAKO, Mali (Newswire) - Gunmen killed 31 villagers in Ogossagou, a village "
+        "15 km from the central town of Bankass, a local official said.\n"
+        "In the central Malian town of Mopti, 4 soldiers were killed, the army said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.yaml"
+    result = runner.invoke(
+        app, ["extract", str(article), "--published", "2019-03-24", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "wrote" in result.stderr and "error" not in result.stderr
+    document = yaml.safe_load(out.read_text(encoding="utf-8"))
+    # the village is no town of the gazetteer and Bankass is a reference point: the first
+    # figure takes the lead's place, the region the town of Mopti lies in, not the town
+    assert [c["area"] for c in document["claims"]] == ["Mopti", "Mopti city"]
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.stderr
+    assert "valid" in checked.stdout and "Mopti city" in checked.stdout
+    assert "error" not in checked.stderr

@@ -460,9 +460,12 @@ class _ArticlePlaces:
             if sentences
             else 0
         )
-        self._lead = _labels(p for s, _, ps in self._mentions if s < lead_end for p in ps)
+        # A town is the scope of its own sentence only: elsewhere, where it lies.
+        self._lead = _labels(
+            _container(p) for s, _, ps in self._mentions if s < lead_end for p in ps
+        )
         named: Counter[Place] = Counter(
-            p for _, _, ps in self._mentions for p in ps if not p.is_country
+            c for _, _, ps in self._mentions for c in map(_container, ps) if not c.is_country
         )
         self._most_named = _labels([named.most_common(1)[0][0]]) if named else ()
 

@@ -26,8 +26,10 @@ from casualty_recon.extract.perpetrators import (
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
+from casualty_recon.extract.towns import cued_places
 from casualty_recon.extract.window import Window, article_date, window
-from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.grammar.places import Gazetteer, town_parent
+from casualty_recon.grammar.places import place as gazetteer_place
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
 
@@ -425,7 +427,22 @@ class _ArticlePlaces:
                 countries[place.country] += 1
         self.country = countries.most_common(1)[0][0] if countries else None
         datelines = dateline_spans(text)
-        # In order of their start (find_places gives them so), for bisecting by sentence.
+        # A town named with a cue replaces the region or country its name also matched; a place
+        # a distance is measured from ("10 km north of Y") is no area (`towns`).
+        towns, references, self._unknown = cued_places(text, self.country)
+        towns = [town for town in towns if not _within(town[0], datelines)]
+        if towns and self.country is None:
+            self.country = towns[0][2].country
+        # (a mention of a reference point may begin at its article: "of the Gaza Strip")
+        skipped = [
+            *datelines,
+            *((s, e) for s, e, _ in towns),
+            *((r - 4, r + 1) for r in references),
+        ]
+        kept = [m for m in mentions if not _within(m[0], skipped)]
+        kept += [(start, end, (town,)) for start, end, town in towns]
+        kept.sort(key=lambda mention: mention[0])
+        # In order of their start, for bisecting by sentence.
         local: dict[tuple[Place, ...], tuple[Place, ...]] = {}
         self._mentions = [
             (
@@ -434,8 +451,7 @@ class _ArticlePlaces:
                 local.get(places)
                 or local.setdefault(places, tuple(p for p in places if p.country == self.country)),
             )
-            for start, end, places in mentions
-            if not any(first <= start < last for first, last in datelines)
+            for start, end, places in kept
         ]
         self._starts = [start for start, _, _ in self._mentions]
         lead_end = (
@@ -444,9 +460,12 @@ class _ArticlePlaces:
             if sentences
             else 0
         )
-        self._lead = _labels(p for s, _, ps in self._mentions if s < lead_end for p in ps)
+        # A town is the scope of its own sentence only: elsewhere, where it lies.
+        self._lead = _labels(
+            _container(p) for s, _, ps in self._mentions if s < lead_end for p in ps
+        )
         named: Counter[Place] = Counter(
-            p for _, _, ps in self._mentions for p in ps if not p.is_country
+            c for _, _, ps in self._mentions for c in map(_container, ps) if not c.is_country
         )
         self._most_named = _labels([named.most_common(1)[0][0]]) if named else ()
 
@@ -455,7 +474,12 @@ class _ArticlePlaces:
         end = sentence.start + len(sentence.text)
         first = bisect_left(self._starts, sentence.start)
         last = bisect_left(self._starts, end, lo=first)
-        own = _labels(p for _, _, ps in self._mentions[first:last] for p in ps)
+        own_places = [p for _, _, ps in self._mentions[first:last] for p in ps]
+        if any(sentence.start <= start < end for start in self._unknown):
+            # A settlement the gazetteer lacks is named too: not one of the towns, but where
+            # they lie, is what the sentence's figures share.
+            own_places = [_container(p) for p in own_places]
+        own = _labels(own_places)
         if own:
             return own, None
         if self.country and _COUNTRY_WIDE.search(sentence.text):
@@ -470,6 +494,16 @@ class _ArticlePlaces:
         return (), None
 
 
+def _container(town: Place) -> Place:
+    """The place a town lies in (its region, else its country); any other place itself."""
+    parent = town_parent(town.code)
+    return town if parent is None else gazetteer_place(parent)
+
+
+def _within(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(first <= start < last for first, last in spans)
+
+
 def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:
     """The places of a mention in a fixed order (a set's order changes with the hash seed)."""
     return tuple(sorted(places, key=lambda p: (p.code, p.part or "", p.name)))
@@ -477,10 +511,18 @@ def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:
 
 def _labels(places: object) -> tuple[str, ...]:
     """Place labels without repeats; a country is dropped when one of its parts is named, and a
-    part of a place is dropped when the whole place is named too."""
+    part of a place is dropped when the whole place is named too, and so is a town's region."""
     chosen = list(dict.fromkeys(places))  # type: ignore[call-overload]
     codes_whole = {p.code for p in chosen if p.part is None}
     kept = [p for p in chosen if p.part is None or p.code not in codes_whole]
+    # A town's region is dropped when the town is named: the town is the narrower scope (any
+    # region of its country when the gazetteer does not know which one holds it).
+    regions = {town_parent(p.code) for p in kept}
+    kept = [
+        p
+        for p in kept
+        if p.code not in regions and (p.country not in regions or town_parent(p.code) is not None)
+    ]
     if any(not p.is_country for p in kept):
         kept = [p for p in kept if not p.is_country]
     return tuple(p.label() for p in kept)

@@ -1,0 +1,226 @@
+"""Towns an article names with a clear cue, and places that are only reference points.
+
+The gazetteer's free-text finder knows countries and first-level regions only: a town's name is
+too often a common word, or a namesake of a town elsewhere. A town is taken from an article only
+where the article says it is one:
+
+| cue                                  | example                                   | town       |
+|--------------------------------------|-------------------------------------------|------------|
+| a settlement word, then `of`         | "in the central Somali town of Beledweyne" | Beledweyne |
+| a settlement word after the name     | "in Djibo, a town in northern Burkina Faso" | Djibo      |
+| a distance after the name            | "Douma, 10 km northeast of Damascus"      | Douma      |
+
+The name is resolved among the towns of the article's country (of any country only when the
+article names none): a town of another country, or a name that several towns share, stays out.
+A place after "N km <direction> of" is a reference point, never the scope of a figure: its span
+is returned so that the caller drops it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from casualty_recon.grammar.gazetteer import town_entries
+from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
+from casualty_recon.model.claims import Place
+from casualty_recon.model.errors import GrammarError
+
+# A place name as articles write it: capitalised words, with the particles of Arabic, French,
+# Spanish, Portuguese... names between or before them ("al-Bab", "Ras al-Ain", "Bir el Abd").
+_PARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|de|del|da|das|do|dos|du|des|la|le|les|di|ibn|bin|ben)"
+_NAME = rf"(?:{_PARTICLE}[-' ])?[A-Z][\w'’]*(?:(?:[ -]|[ -]{_PARTICLE}[-' ])[A-Z][\w'’]*){{0,3}}"
+_SETTLEMENT = r"(?:town|city|village|hamlet|settlement|locality|commune|municipality|district)"
+# Settlements that lie side by side ("in the village of X and the town of Y"); a district may be
+# a quarter of a town the sentence also names.
+_SMALL = frozenset({"town", "village", "hamlet", "settlement", "locality"})
+_DIRECTION = (
+    r"(?:(?:to the )?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?(?: of| from)?|from|outside|away from|of)"
+)
+_DISTANCE = (
+    r"(?:(?:about|some|around|roughly|nearly|approximately|almost|just|only|less than|more than)"
+    r" )?(?:\d[\d,.]*|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|a hundred)[ -]?(?:km|kms|kilometres?|kilometers?|miles?)"
+    rf"(?: \([^)]{{1,20}}\))? {_DIRECTION} (?:the )?"
+)
+# "the town of X", "the northern Malian village of X"
+_OF = re.compile(rf"(?P<word>{_SETTLEMENT}) of (?P<name>{_NAME})")
+# "X, a town in ...", "X, Ukraine's second city": the text up to the settlement word.
+_APPOSITION = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME}),? (?:a|an|the|[A-Z][\w-]*['’]s?)(?: [\w'’-]+){{0,3}}? $"
+)
+# "X, 10 km northeast of Y": the text up to the distance's unit.
+_BEFORE_DISTANCE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME}),? (?:(?:located|situated|lying) )?(?={_DISTANCE})"
+)
+# "10 km north of Y", "30 miles from Y": Y is where the distance is measured from.
+_REFERENCE = re.compile(
+    rf"{_DISTANCE}(?:(?:[\w'’-]+ ){{0,3}}?(?:{_SETTLEMENT} of|capital,?) )?(?P<ref>{_NAME})"
+)  # "15 km from the central town of Bankass", "10 km from the capital Damascus"
+
+# Every cue holds one of these words, so the regexes run only near them: a regex that may start
+# at every capital letter is slow over a whole article.
+_UNITS = ("km", "kilomet", "mile")
+_ANCHOR = re.compile(
+    "town|city|village|hamlet|settlement|locality|commune|municipality|district|capital|"
+    "km|kilomet|mile"
+)
+_BACK = 120  # how far before its cue word a cue may start
+
+
+class Cued(NamedTuple):
+    """What the cues of an article name."""
+
+    towns: list[tuple[int, int, Place]]  # (start, end, town) in order of appearance
+    references: list[int]  # where the places distances are measured from begin
+    unknown: list[int]  # where the settlements the gazetteer does not know begin
+
+
+def cued_places(text: str, country: str | None) -> Cued:
+    """The towns `text` names with a cue, the places that distances are measured from ("10 km
+    north of Y": Y), and the settlements named with a cue that are no town of the gazetteer.
+
+    A town's place name is the form that resolves back to the same town (`Beledweyne`,
+    `Kharkiv city`, `Tripoli, Lebanon`), so that the claims load."""
+    towns: list[tuple[int, int, Place]] = []
+    references: list[int] = []
+    unknown: list[int] = []
+    for match, after_word in _cue_names(text, references):
+        start, end = match.span("name")
+        district = after_word and match.group("word") == "district"
+        # After a settlement word the name begins the run; before a cue it ends it ("In Beni").
+        town = _town(text[start:end], country, district, from_start=after_word)
+        if town is not None:
+            offset = 0 if after_word else end - start - len(town[1])
+            towns.append((start + offset, start + offset + len(town[1]), town[0]))
+        elif after_word and match.group("word") in _SMALL and not _is_place(match.group("name")):
+            unknown.append(start)
+    towns = [town for town in towns if town[0] not in references]
+    return Cued(towns, references, [start for start in unknown if start not in references])
+
+
+def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str], bool]]:
+    """The place names of the cues in `text`, each with whether it follows a settlement word
+    and `of`; the starts of reference points go to `references`."""
+    for anchor in _ANCHOR.finditer(text):
+        start, end = anchor.span()
+        word = anchor.group(0)
+        back = max(0, start - _BACK)
+        if word in _UNITS:
+            for match in _REFERENCE.finditer(text, back, end + _BACK):
+                if match.start() <= start < match.end():
+                    if match.start("ref") not in references:
+                        references.append(match.start("ref"))
+                    near = _BEFORE_DISTANCE.search(text, back, match.end())
+                    if near is not None and near.end() == match.start():
+                        yield near, False
+                    break
+            continue
+        if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (
+            end < len(text) and text[end].isalnum()
+        ):
+            continue  # part of a longer word ("citywide", "townships")
+        if word != "capital":
+            of = _OF.match(text, start)
+            if of is not None:
+                yield of, True
+        if text[end : end + 1] in ("'", "’"):
+            continue  # "Bello, the city's police chief": the name is not the city's
+        apposition = _APPOSITION.search(text, back, start)
+        if apposition is not None:
+            yield apposition, False
+
+
+# Capitalised words that begin a sentence before a place's name ("In Beni, a city in ...").
+_OPENERS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "on",
+        "from",
+        "to",
+        "of",
+        "and",
+        "but",
+        "as",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "meanwhile",
+    ]
+)
+
+
+def _town(
+    written: str, country: str | None, district: bool, *, from_start: bool
+) -> tuple[Place, str] | None:
+    """The one town a written name means, and the words it took; None if it names no one town.
+    The whole run of capitalised words must be the name ("San Pedro Sula" is not "San
+    Pedro"), but for the words that open a sentence before it ("In Beni, a city ...")."""
+    words = written.split(" ")
+    while True:
+        name = " ".join(words)
+        found = _town_of(fold(name), country, district)
+        if found is not None:
+            return found, name
+        if from_start or len(words) == 1 or words[0].lower() not in _OPENERS:
+            return None
+        words = words[1:]
+
+
+@functools.lru_cache(maxsize=4096)
+def _town_of(key: str, country: str | None, district: bool) -> Place | None:
+    head, _, rest = key.partition(" ")
+    keys = (key, rest) if rest and head in ARTICLES else (key,)
+    for each in keys:
+        if district and country is not None and _is_region(each, country):
+            return None  # "the district of Kabul": the region, which the finder gives
+        entries = town_entries(each, country)
+        if len(entries) == 1:
+            (only,) = next(iter(entries))
+            return _loadable(only)
+        if entries:
+            return None  # several towns of the name: it stays out
+    return None
+
+
+def _is_region(key: str, country: str) -> bool:
+    try:
+        return any(p.country == country for p in _gazetteer().resolve(key) if p.part is None)
+    except GrammarError:
+        return False
+
+
+def _loadable(town: Place) -> Place | None:
+    """The town under the name that `sources.yaml` resolves back to it, if any."""
+    country = display_name(town.country)
+    for written in (town.name, f"{town.name} city", f"{town.name}, {country}"):
+        try:
+            if _gazetteer().resolve(written) == frozenset({Place(town.code, town.name)}):
+                return Place(town.code, written)
+        except GrammarError:
+            continue
+    return None
+
+
+def _is_place(written: str) -> bool:
+    try:
+        return bool(_gazetteer().resolve(written))
+    except GrammarError:
+        return False
+
+
+@functools.cache
+def _gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -47,6 +47,7 @@ from casualty_recon.extract.statement_words import (
     SUB_PART_BEFORE,
     TOLL_BEFORE,
     TOLL_PASSED,
+    TOTAL_BROUGHT,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
@@ -236,6 +237,8 @@ def _statement_at(
         outcome, shape = "killed", "toll"
         if population is None:
             population = earlier[-1].population if earlier else "people"
+    if not outcome and population is None and earlier and TOTAL_BROUGHT.search(prefix):
+        outcome, shape, population = earlier[-1].outcome, "toll", earlier[-1].population
     if not outcome and population is None:
         bare = _outcome_right_after(text, end)
         if bare and bare != "displaced":

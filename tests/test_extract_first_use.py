@@ -1,0 +1,48 @@
+"""Defects a new user's pass found in `extract`, each on SYNTHETIC sentences written for these
+tests (no figure, place or quote here is real). Each test failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casualty_recon.extract import extract_claims
+from casualty_recon.extract.claims import ExtractedClaim
+
+PUBLISHED = dt.date(2024, 6, 10)
+
+
+def _claims(text: str) -> list[ExtractedClaim]:
+    return extract_claims([("synthetic.txt", f"SYNTHETIC.\n{text}\n")], published=PUBLISHED)
+
+
+def _figures(text: str) -> list[tuple[str, str, str]]:
+    return [(c.figure, c.population, c.outcome) for c in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two more bodies were found on Sunday, bringing the total to 14, officials said.",
+            ("14", "people", "killed"),
+        ),
+        (
+            "Three more soldiers died of their wounds, taking the tally to 21, the army said.",
+            ("21", "combatants", "killed"),
+        ),
+        (
+            "Five more people were injured, bringing the total to 40, medics said.",
+            ("40", "people", "injured"),
+        ),
+    ],
+)
+def test_a_total_brought_to_a_number_is_the_running_toll(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _figures(text)
+
+
+def test_a_total_with_no_count_before_it_is_no_claim() -> None:
+    assert _figures("The ministry said the total came to 14 schools.") == []

@@ -46,3 +46,17 @@ def test_a_total_brought_to_a_number_is_the_running_toll(
 
 def test_a_total_with_no_count_before_it_is_no_claim() -> None:
     assert _figures("The ministry said the total came to 14 schools.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Police said four miners were killed.", "police", "government"),
+        ("Witnesses said six people were shot dead at the checkpoint.", "witnesses", "other"),
+        ("Officials said 11 villagers were killed overnight.", "officials", "government"),
+        ("TOWNVILLE (Newswire) - Rescuers said nine people died.", "rescuers", "other"),
+    ],
+)
+def test_a_role_that_opens_the_sentence_is_its_speaker(text: str, source: str, kind: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, kind)

@@ -383,7 +383,7 @@ class Attributor:
                 )
             )
             _take(taken, match.start("name"), match.end())
-        for match in _ROLE.finditer(sentence):
+        for match in _role_matches(sentence):
             if _overlaps(taken, match.start("name"), match.end()):
                 continue
             found.append(_role_speaker(match))
@@ -529,6 +529,27 @@ _NOT_A_MODIFIER = re.compile(
     r"Late|Early|Meanwhile|Other|Also|Later|Earlier|Yesterday|Today|However|Then|So|When|"
     r"While|Some|Many|Several)\s+)+"
 )
+
+
+# A sentence's first word (or the first after its dateline's dash, or a quote), capitalised.
+_OPENING_WORD = re.compile(r"(?:^|\s[-\u2013\u2014]\s)[\"'\u201c]?(?P<word>[A-Z][a-z]+)\b")
+_HEAD_WORD = re.compile(_ROLE_HEADS)
+
+
+def _role_matches(sentence: str) -> list[re.Match[str]]:
+    """The roles of a sentence, then a role head that opens it capitalised, read in lower case as
+    roles are written mid-sentence ("Police said four miners were killed": police); "Police
+    spokesman Mohammed Shehu said" keeps its capital, the head being "spokesman"."""
+    matches = list(_ROLE.finditer(sentence))
+    for opening in _OPENING_WORD.finditer(sentence, 0, 120):
+        word, start = opening.group("word"), opening.start("word")
+        if not _HEAD_WORD.fullmatch(word.lower()):
+            continue
+        probe = sentence[:start] + word[0].lower() + sentence[start + 1 :]
+        match = _ROLE.match(probe, start)
+        if match is not None and match.start("head") == start:
+            matches.append(match)
+    return matches
 
 
 def _role_speaker(match: re.Match[str]) -> Speaker:

@@ -60,3 +60,34 @@ def test_a_total_with_no_count_before_it_is_no_claim() -> None:
 def test_a_role_that_opens_the_sentence_is_its_speaker(text: str, source: str, kind: str) -> None:
     (claim,) = _claims(text)
     assert (claim.source.key, claim.source.kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Seven people were killed in the attack, health workers said.", "health workers", "other"),
+        ("Aid workers said 30 displaced people died of cholera.", "Aid workers", "other"),
+        (
+            "A hospital run by the Italian charity Emergency said 12 people were killed.",
+            "Emergency",
+            "ngo",
+        ),
+        ("Five farmers were killed, the human rights group Indepaz said.", "Indepaz", "ngo"),
+        ("The monitoring group Sahelwatch said 18 civilians were killed.", "Sahelwatch", "monitor"),
+    ],
+)
+def test_speakers_named_by_what_they_do_or_after_a_descriptor(
+    text: str, source: str, kind: str
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, kind)
+
+
+def test_an_office_holders_name_after_the_office_stays_the_office() -> None:
+    (claim,) = _claims("Police spokesman Adamu Bello said 23 bodies had been recovered.")
+    assert claim.source.key == "Police spokesman"
+
+
+def test_a_described_organisation_after_according_to_is_the_speaker() -> None:
+    (claim,) = _claims("According to the Colombian rights group Indepaz, six leaders were killed.")
+    assert (claim.source.key, claim.source.kind) == ("Indepaz", "ngo")

@@ -181,6 +181,30 @@ _CAPITALISED_ORG = re.compile(
     r"(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:" + _ORGANISATION_WORDS + r")"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]*){1,4}){0,2})"
 )
+# An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
+# Emergency", "the monitoring group Sahelwatch". The name is the speaker (not "human rights
+# group"); an office's holder ("police spokesman Adamu Bello") is not such a name.
+_DESCRIBED_ORG = re.compile(
+    r"(?<![\w-])(?P<descriptor>charity|NGO|(?:non-governmental|aid|humanitarian|relief|"
+    r"rights|advocacy|medical|monitoring|watchdog|research|armed|militant|jihadist|rebel|"
+    r"insurgent|extremist|terrorist|separatist)\s+(?:group|organi[sz]ation)|organi[sz]ation|"
+    r"group|monitor|watchdog|think[ -]tank|foundation|association|collective)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|the|de|del|sans)){0,5}))",
+    re.I,
+)
+# The words before a descriptor that qualify it ("the Colombian human rights group"), up to three.
+_DESCRIPTOR_LEAD = re.compile(
+    r"(?<![\w'-])(?:(?!(?:the|an?|and|or|said|says|that|to|of|by|in|on|at|run|from|with|"
+    r"according)\s)[\w'-]+\s+){1,3}$",
+    re.I,
+)
+_DESCRIPTOR_KIND = (
+    (re.compile(r"monitor|watchdog|tracker", re.I), "monitor"),
+    (re.compile(r"armed|militant|jihadist|rebel|insurgent|extremist|terrorist|separatist", re.I),
+     "other"),
+    (re.compile(r"charity|NGO|aid|humanitarian|relief|rights|advocacy|medical|foundation|"
+                r"association|organi[sz]ation", re.I), "ngo"),
+)  # fmt: skip
 # Speakers named by their office or role, in lower case: "the regional governor", "the
 # Houthi-run health ministry", "Ukraine's emergency service", "local health officials".
 _ROLE_HEADS = (
@@ -188,7 +212,7 @@ _ROLE_HEADS = (
     r"authorities|department|mayor|army|military|director|chief|commander|council|"
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
-    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers"
+    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers"
 )
 # An office named in lower case, then the acronym the article gives it: "the United Nations
 # refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
@@ -383,6 +407,10 @@ class Attributor:
                 )
             )
             _take(taken, match.start("name"), match.end())
+        for speaker in _described_organisations(sentence):
+            if not _overlaps(taken, speaker.start, speaker.end):
+                found.append(speaker)
+                _take(taken, speaker.start, speaker.end)
         for match in _role_matches(sentence):
             if _overlaps(taken, match.start("name"), match.end()):
                 continue
@@ -534,6 +562,23 @@ _NOT_A_MODIFIER = re.compile(
 # A sentence's first word (or the first after its dateline's dash, or a quote), capitalised.
 _OPENING_WORD = re.compile(r"(?:^|\s[-\u2013\u2014]\s)[\"'\u201c]?(?P<word>[A-Z][a-z]+)\b")
 _HEAD_WORD = re.compile(_ROLE_HEADS)
+
+
+def _described_organisations(sentence: str) -> list[Speaker]:
+    """Organisations named after what they are ("the human rights group Indepaz"): the speaker
+    spans the descriptor too, so that the role "human rights group" is not another speaker."""
+    found = []
+    for match in _DESCRIBED_ORG.finditer(sentence):
+        name = re.sub(r"(?:\s+(?:of|for|and|the|de|del|sans))+$", "", match.group("name"))
+        if _NOT_A_MODIFIER.match(name + " "):
+            continue  # "the group On Monday": a day, not a name
+        descriptor = match.group("descriptor")
+        kind = next((k for p, k in _DESCRIPTOR_KIND if p.search(descriptor)), _kind_of(name))
+        end = match.start("name") + len(name)
+        lead = _DESCRIPTOR_LEAD.search(sentence, max(0, match.start() - 60), match.start())
+        start = lead.start() if lead else match.start()
+        found.append(Speaker(start, end, Organisation(name, name, kind, (name,)), 1))
+    return found
 
 
 def _role_matches(sentence: str) -> list[re.Match[str]]:

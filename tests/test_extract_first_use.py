@@ -91,3 +91,39 @@ def test_an_office_holders_name_after_the_office_stays_the_office() -> None:
 def test_a_described_organisation_after_according_to_is_the_speaker() -> None:
     (claim,) = _claims("According to the Colombian rights group Indepaz, six leaders were killed.")
     assert (claim.source.key, claim.source.kind) == ("Indepaz", "ngo")
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        ("Russian glide bombs killed six civilians in the town.", ("Russian forces",)),
+        ("Israeli tank fire killed four people near the crossing.", ("Israeli forces",)),
+        (
+            "Nine people were killed when the Rapid Support Forces shelled the market.",
+            ("Rapid Support Forces",),
+        ),
+        (
+            "Eleven villagers were killed after Houthi fighters attacked the village.",
+            ("Houthis",),
+        ),
+        (
+            "Malian troops and Russian mercenaries killed 20 villagers.",
+            ("Malian forces", "Russian mercenaries"),
+        ),
+    ],
+)
+def test_perpetrators_named_in_other_shapes(text: str, perpetrators: tuple[str, ...]) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == perpetrators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian troops and Russian mercenaries were killed in the ambush, 20 of them.",
+        "Six Ukrainian civilians were killed in the town.",
+        "Nine people were killed when gunmen shelled the market.",
+    ],
+)
+def test_victims_and_unnamed_attackers_are_no_perpetrators(text: str) -> None:
+    assert all(c.perpetrators == () for c in _claims(text))

@@ -127,3 +127,34 @@ def test_perpetrators_named_in_other_shapes(text: str, perpetrators: tuple[str, 
 )
 def test_victims_and_unnamed_attackers_are_no_perpetrators(text: str) -> None:
     assert all(c.perpetrators == () for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "perpetrator"),
+    [
+        (
+            "Islamic State West Africa Province said it had killed 40 Nigerian soldiers in the "
+            "raid.",
+            "ISWAP",
+            "ISWAP",
+        ),
+        (
+            "The Northern Liberation Front claimed it had killed 12 soldiers at the outpost.",
+            "Northern Liberation Front",
+            "Northern Liberation Front",
+        ),
+    ],
+)
+def test_an_armed_group_claiming_its_own_killings_is_source_and_perpetrator(
+    text: str, source: str, perpetrator: str
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.source.key == source
+    assert claim.perpetrators == (perpetrator,)
+    assert claim.basis == "reported"
+    assert "its own killings" in claim.notes
+
+
+def test_a_speaker_reporting_others_killings_is_not_the_perpetrator() -> None:
+    (claim,) = _claims("The Northern Liberation Front said 12 fighters were killed.")
+    assert claim.perpetrators == ()

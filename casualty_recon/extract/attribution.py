@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from casualty_recon.extract.text import Sentence
+from casualty_recon.grammar.parties import canonical_party
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,8 +298,12 @@ _SPEAKER_SEARCH_BACK = 3
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who a statement is attributed to, how that was read, and the party it names as the
+    killer when the speaker claims the killing itself ("X said it had killed 40 soldiers")."""
+
     organisation: Organisation
     how: str
+    perpetrator: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +320,7 @@ class Speaker:
     rank: int
     head: str = ""
     bare: bool = False
+    perpetrator: str = ""
 
 
 class Attributor:
@@ -394,6 +400,10 @@ class Attributor:
         taken = bytearray(len(sentence) + 1)
         for speaker in found:
             _take(taken, speaker.start, speaker.end)
+        for speaker in _claimants(sentence):
+            if not _overlaps(taken, speaker.start, speaker.end):
+                found.append(speaker)
+                _take(taken, speaker.start, speaker.end)
         for match in _CAPITALISED_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
             if len(name.split()) < 2 or _overlaps(taken, match.start("name"), match.end()):
@@ -429,7 +439,9 @@ class Attributor:
         """The speakers of a sentence joined to a verb of saying ("X said", "according to X")."""
         cached = self._attached.get(sentence)
         if cached is None:
-            cached = [s for s in self.speakers(sentence) if _is_attached(sentence, s)]
+            cached = [
+                s for s in self.speakers(sentence) if s.perpetrator or _is_attached(sentence, s)
+            ]
             _remember(self._attached, sentence, cached)
         return cached
 
@@ -452,6 +464,10 @@ class Attributor:
                 earlier = self._antecedent(sentence, sentences, best.head)
                 if earlier is not None:
                     return Attribution(earlier, "named in an earlier sentence")
+            if best.perpetrator:
+                return Attribution(
+                    best.organisation, "a party claiming its own killings", best.perpetrator
+                )
             return Attribution(best.organisation, "named in the sentence with a verb of saying")
         if _PRONOUN_SAYS.search(text):
             earlier = self._antecedent(sentence, sentences, "")
@@ -562,6 +578,38 @@ _NOT_A_MODIFIER = re.compile(
 # A sentence's first word (or the first after its dateline's dash, or a quote), capitalised.
 _OPENING_WORD = re.compile(r"(?:^|\s[-\u2013\u2014]\s)[\"'\u201c]?(?P<word>[A-Z][a-z]+)\b")
 _HEAD_WORD = re.compile(_ROLE_HEADS)
+
+
+# A party by its capitalised name claiming a killing itself: "Islamic State West Africa Province
+# said it had killed 40 soldiers", "the Northern Front claimed responsibility for killing 12".
+_CLAIMANT = re.compile(
+    r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|for|the|and)){0,7}"
+    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?\s+(?:(?:has|had|have|also|later)\s+)?"
+    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|"
+    r"its (?:fighters|men|militants|forces|troops|units))\s+"
+    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
+    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b",
+    re.I,
+)
+
+
+def _claimants(sentence: str) -> list[Speaker]:
+    """Parties that say they did the killing: the speaker, and the perpetrator (their count is
+    their own claim, unverified). A bare role ("Police said it had killed") is left to roles."""
+    found = []
+    for match in _CLAIMANT.finditer(sentence):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+        name = re.sub(r"(?:\s+(?:of|for|the|and))+$", "", name)
+        if _NOT_A_MODIFIER.match(name + " ") or _HEAD_WORD.fullmatch(name.lower()):
+            continue
+        party = canonical_party(match.group("acronym") or name)
+        kind = _kind_of(name)
+        organisation = Organisation(party, name, kind, tuple(dict.fromkeys((name, party))))
+        start = match.start("name") + match.group("name").index(name)
+        end = match.end("acronym") + 1 if match.group("acronym") else start + len(name)
+        found.append(Speaker(start, end, organisation, 1, perpetrator=party))
+    return found
 
 
 def _described_organisations(sentence: str) -> list[Speaker]:

@@ -219,6 +219,13 @@ def _article_claims(
             notes.append(area_note)
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
+        perpetrators = last_clause.perpetrators
+        if attribution is not None and attribution.perpetrator:
+            perpetrators = (attribution.perpetrator,)
+            notes.append(
+                f"perpetrators: {attribution.perpetrator}, the source claiming its own "
+                "killings; its figure is its own claim, unverified."
+            )
         if clause is not statement.sentence:
             notes.append(_quote_note(clause, statement.sentence, offset, name))
         joined = " ".join(notes)
@@ -228,7 +235,7 @@ def _article_claims(
             figure=statement.figure,
             population=statement.population,
             outcome=statement.outcome,
-            perpetrators=last_clause.perpetrators,
+            perpetrators=perpetrators,
             area=area,
             start=start,
             as_of=span.as_of,

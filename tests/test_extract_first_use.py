@@ -158,3 +158,29 @@ def test_an_armed_group_claiming_its_own_killings_is_source_and_perpetrator(
 def test_a_speaker_reporting_others_killings_is_not_the_perpetrator() -> None:
     (claim,) = _claims("The Northern Liberation Front said 12 fighters were killed.")
     assert claim.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "as_of"),
+    [
+        (
+            "The offensive killed around 500 people over five days in March, a rights group said.",
+            "March 2024",
+            "March 2024",
+        ),
+        (
+            "At least 40 people were killed in late January, the ministry said.",
+            "late January 2024",
+            "late January 2024",
+        ),
+        ("Twelve miners died during September 2023.", "September 2023", "September 2023"),
+    ],
+)
+def test_a_count_in_a_month_has_that_month_as_its_window(text: str, start: str, as_of: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.start, claim.as_of) == (start, as_of)
+
+
+def test_a_month_that_dates_something_else_is_not_the_window() -> None:
+    (claim,) = _claims("The war, which began in March 2011, has killed 500,000 people.")
+    assert (claim.start, claim.as_of) == (None, "2024-06-10")

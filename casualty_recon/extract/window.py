@@ -101,6 +101,15 @@ _BETWEEN_MOMENTS = re.compile(
     r"(?![\w-])",
     re.I,
 )
+# A count in a month, the month after its outcome in the same clause: "killed around 500 people
+# over five days in March", "were killed in late January" (not "the war, which began in March
+# 2011, has killed": the month there dates something else). Case-sensitive: "in may" is no month.
+_IN_MONTH = re.compile(
+    r"\b(?:killed|died|dead|wounded|injured|displaced|lost their lives|shot dead|missing)\b"
+    r"[^.;:]{0,80}?\b(?P<phrase>(?:in|during|throughout) (?P<period>(?:(?:early|mid|late)[ -])?"
+    + _MONTH
+    + r"(?: (?:19|20)\d\d)?))(?![\w-])"
+)
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -248,7 +257,20 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
             first = until - dt.timedelta(days=back)
             notes.append(f"start: '{past.group()}' counted back from {until} to {first}")
             return first.isoformat()
+    month = _in_month(sentence, published)
+    if month is not None:
+        notes.append(f"start: '{month[1]}' read as from {month[0]}")
+        return month[0]
     return None
+
+
+def _in_month(sentence: str, published: dt.date) -> tuple[str, str] | None:
+    """The month a count is in ("killed ... in March"), in the period grammar, and its wording."""
+    match = _IN_MONTH.search(sentence)
+    if match is None:
+        return None
+    days = _period_before(_clean(match.group("period")), published)
+    return (days, match.group("phrase")) if days is not None else None
 
 
 def _period_before(written: str, published: dt.date) -> str | None:
@@ -382,6 +404,10 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
             if resolved is not None and resolved.earliest == resolved.latest:
                 notes.append(f"as_of: '{on_date.group()}' read as {resolved.earliest}")
                 return resolved.earliest.isoformat()
+    month = _in_month(sentence, published)
+    if month is not None:
+        notes.append(f"as_of: '{month[1]}' read as up to the end of {month[0]}")
+        return month[0]
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         index = _WEEKDAYS.index(weekday.group("day").lower())

@@ -184,3 +184,32 @@ def test_a_count_in_a_month_has_that_month_as_its_window(text: str, start: str, 
 def test_a_month_that_dates_something_else_is_not_the_window() -> None:
     (claim,) = _claims("The war, which began in March 2011, has killed 500,000 people.")
     assert (claim.start, claim.as_of) == (None, "2024-06-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The death toll from the strike rose to 25, the State Emergency Service said, adding "
+            "that rescuers had pulled the bodies of two more people from the rubble.",
+            [("25", "people", "killed")],
+        ),
+        (
+            "Two more bodies were found on Sunday, bringing the total to 14, officials said.",
+            [("14", "people", "killed")],
+        ),
+        (
+            "Another 3 people died in hospital overnight, taking the death toll to 31.",
+            [("31", "people", "killed")],
+        ),
+    ],
+)
+def test_an_increment_beside_its_running_toll_is_not_a_claim_of_its_own(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _figures(text) == expected
+
+
+def test_an_increment_without_a_toll_is_still_a_count_of_the_dead() -> None:
+    text = "Rescuers pulled the bodies of two more people from the rubble on Monday."
+    assert _figures(text) == [("2", "people", "killed")]

@@ -213,3 +213,8 @@ def test_an_increment_beside_its_running_toll_is_not_a_claim_of_its_own(
 def test_an_increment_without_a_toll_is_still_a_count_of_the_dead() -> None:
     text = "Rescuers pulled the bodies of two more people from the rubble on Monday."
     assert _figures(text) == [("2", "people", "killed")]
+
+
+def test_the_subject_of_a_reported_clause_is_the_perpetrator() -> None:
+    (claim,) = _claims("The rights group Sahel Vigil said Malian forces had killed 50 herders.")
+    assert claim.perpetrators == ("Malian forces",)

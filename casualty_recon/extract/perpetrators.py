@@ -139,7 +139,7 @@ _ARMED_SUBJECT = (
     + "))"
 )
 _SUBJECT = re.compile(
-    r"(?:^|\s-\s|\b(?:when|after|as|while|where|before|because)\s+)"
+    r"(?:^|\s-\s|\b(?:when|after|as|while|where|before|because|said|says|that)\s+)"
     + _ARMED_SUBJECT.format(n="name")
     + r"(?:\s+and\s+"
     + _ARMED_SUBJECT.format(n="second")

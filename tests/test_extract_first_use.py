@@ -218,3 +218,16 @@ def test_an_increment_without_a_toll_is_still_a_count_of_the_dead() -> None:
 def test_the_subject_of_a_reported_clause_is_the_perpetrator() -> None:
     (claim,) = _claims("The rights group Sahel Vigil said Malian forces had killed 50 herders.")
     assert claim.perpetrators == ("Malian forces",)
+
+
+@pytest.mark.parametrize(
+    "text", ["He said it had killed 12 soldiers.", "It said it had killed 12 soldiers."]
+)
+def test_a_pronoun_claiming_a_killing_is_no_named_source(text: str) -> None:
+    assert all(c.source.key not in ("He", "It") for c in _claims(text))
+
+
+def test_a_state_army_claiming_its_killings_is_its_own_source_and_its_forces() -> None:
+    (claim,) = _claims("The Nigerian Army said it had killed 30 militants.")
+    assert (claim.source.key, claim.source.kind) == ("Nigerian Army", "government")
+    assert claim.perpetrators == ("Nigerian forces",)

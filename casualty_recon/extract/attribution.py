@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from casualty_recon.extract.text import Sentence
-from casualty_recon.grammar.parties import canonical_party
+from casualty_recon.grammar.parties import canonical_party, state_party
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,6 +594,11 @@ _CLAIMANT = re.compile(
 )
 
 
+_PRONOUN = re.compile(
+    r"(?:He|She|It|They|We|I|You|This|That|These|Those|There|His|Her|Its|Their|Our|One)\b"
+)
+
+
 def _claimants(sentence: str) -> list[Speaker]:
     """Parties that say they did the killing: the speaker, and the perpetrator (their count is
     their own claim, unverified). A bare role ("Police said it had killed") is left to roles."""
@@ -601,11 +606,17 @@ def _claimants(sentence: str) -> list[Speaker]:
     for match in _CLAIMANT.finditer(sentence):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
         name = re.sub(r"(?:\s+(?:of|for|the|and))+$", "", name)
-        if _NOT_A_MODIFIER.match(name + " ") or _HEAD_WORD.fullmatch(name.lower()):
-            continue
+        if (
+            not name
+            or _NOT_A_MODIFIER.match(name + " ")
+            or _PRONOUN.match(name)
+            or _HEAD_WORD.fullmatch(name.lower())
+        ):
+            continue  # "He said it had killed": a pronoun, not a name
         party = canonical_party(match.group("acronym") or name)
+        key = name if state_party(name) else party  # "Nigerian Army": as written, not its forces
         kind = _kind_of(name)
-        organisation = Organisation(party, name, kind, tuple(dict.fromkeys((name, party))))
+        organisation = Organisation(key, name, kind, tuple(dict.fromkeys((name, key))))
         start = match.start("name") + match.group("name").index(name)
         end = match.end("acronym") + 1 if match.group("acronym") else start + len(name)
         found.append(Speaker(start, end, organisation, 1, perpetrator=party))

@@ -231,3 +231,21 @@ def test_a_state_army_claiming_its_killings_is_its_own_source_and_its_forces() -
     (claim,) = _claims("The Nigerian Army said it had killed 30 militants.")
     assert (claim.source.key, claim.source.kind) == ("Nigerian Army", "government")
     assert claim.perpetrators == ("Nigerian forces",)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "as_of"),
+    [
+        (
+            "Thirty people were killed in March and April, the ministry said.",
+            "March 2024",
+            "April 2024",
+        ),
+        ("Nine people were killed in May Day protests, officials said.", None, "2024-06-10"),
+    ],
+)
+def test_a_count_over_two_months_and_a_month_in_a_name(
+    text: str, start: str | None, as_of: str
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.start, claim.as_of) == (start, as_of)

@@ -108,7 +108,10 @@ _IN_MONTH = re.compile(
     r"\b(?:killed|died|dead|wounded|injured|displaced|lost their lives|shot dead|missing)\b"
     r"[^.;:]{0,80}?\b(?P<phrase>(?:in|during|throughout) (?P<period>(?:(?:early|mid|late)[ -])?"
     + _MONTH
-    + r"(?: (?:19|20)\d\d)?))(?![\w-])"
+    + r"(?: (?:19|20)\d\d)?)(?:\s*(?:and|to|through|-|\u2013)\s*"
+    r"(?P<until>(?:(?:early|mid|late)[ -])?"
+    + _MONTH
+    + r"(?: (?:19|20)\d\d)?))?)(?![\w-])(?!\s+[A-Z][a-z])"
 )
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -259,18 +262,33 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
             return first.isoformat()
     month = _in_month(sentence, published)
     if month is not None:
-        notes.append(f"start: '{month[1]}' read as from {month[0]}")
+        notes.append(f"start: '{month[2]}' read as from {month[0]}")
         return month[0]
     return None
 
 
-def _in_month(sentence: str, published: dt.date) -> tuple[str, str] | None:
-    """The month a count is in ("killed ... in March"), in the period grammar, and its wording."""
+def _in_month(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """The months a count is in ("killed ... in March", "in March and April"), in the period
+    grammar (the first, the last), and its wording."""
     match = _IN_MONTH.search(sentence)
     if match is None:
         return None
-    days = _period_before(_clean(match.group("period")), published)
-    return (days, match.group("phrase")) if days is not None else None
+    until = match.group("until")
+    if until and not re.search(r"(?:19|20)\d\d", match.group("period")):
+        year = re.search(r"(?:19|20)\d\d", until)  # "March and April 2023": 2023 for both
+        first_written = match.group("period") + (f" {year.group()}" if year else "")
+    else:
+        first_written = match.group("period")
+    first = _period_before(_clean(first_written), published)
+    last = _period_before(_clean(until), published) if until else first
+    if first is None or last is None:
+        return None
+    try:
+        if parse_period(first).earliest > parse_period(last).latest:
+            return None
+    except GrammarError:
+        return None
+    return first, last, match.group("phrase")
 
 
 def _period_before(written: str, published: dt.date) -> str | None:
@@ -406,8 +424,8 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
                 return resolved.earliest.isoformat()
     month = _in_month(sentence, published)
     if month is not None:
-        notes.append(f"as_of: '{month[1]}' read as up to the end of {month[0]}")
-        return month[0]
+        notes.append(f"as_of: '{month[2]}' read as up to the end of {month[1]}")
+        return month[1]
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         index = _WEEKDAYS.index(weekday.group("day").lower())

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from casualty_recon.extract.named_speakers import claimant_names, described_names
 from casualty_recon.extract.text import Sentence
 from casualty_recon.grammar.parties import canonical_party, state_party
 
@@ -182,30 +183,6 @@ _CAPITALISED_ORG = re.compile(
     r"(?:the\s+)?(?P<name>(?:[A-Z][\w'-]*\s+){0,6}(?:" + _ORGANISATION_WORDS + r")"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]*){1,4}){0,2})"
 )
-# An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
-# Emergency", "the monitoring group Sahelwatch". The name is the speaker (not "human rights
-# group"); an office's holder ("police spokesman Adamu Bello") is not such a name.
-_DESCRIBED_ORG = re.compile(
-    r"(?<![\w-])(?P<descriptor>charity|NGO|(?:non-governmental|aid|humanitarian|relief|"
-    r"rights|advocacy|medical|monitoring|watchdog|research|armed|militant|jihadist|rebel|"
-    r"insurgent|extremist|terrorist|separatist)\s+(?:group|organi[sz]ation)|organi[sz]ation|"
-    r"group|monitor|watchdog|think[ -]tank|foundation|association|collective)\s+"
-    r"(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|the|de|del|sans)){0,5}))",
-    re.I,
-)
-# The words before a descriptor that qualify it ("the Colombian human rights group"), up to three.
-_DESCRIPTOR_LEAD = re.compile(
-    r"(?<![\w'-])(?:(?!(?:the|an?|and|or|said|says|that|to|of|by|in|on|at|run|from|with|"
-    r"according)\s)[\w'-]+\s+){1,3}$",
-    re.I,
-)
-_DESCRIPTOR_KIND = (
-    (re.compile(r"monitor|watchdog|tracker", re.I), "monitor"),
-    (re.compile(r"armed|militant|jihadist|rebel|insurgent|extremist|terrorist|separatist", re.I),
-     "other"),
-    (re.compile(r"charity|NGO|aid|humanitarian|relief|rights|advocacy|medical|foundation|"
-                r"association|organi[sz]ation", re.I), "ngo"),
-)  # fmt: skip
 # Speakers named by their office or role, in lower case: "the regional governor", "the
 # Houthi-run health ministry", "Ukraine's emergency service", "local health officials".
 _ROLE_HEADS = (
@@ -580,64 +557,27 @@ _OPENING_WORD = re.compile(r"(?:^|\s[-\u2013\u2014]\s)[\"'\u201c]?(?P<word>[A-Z]
 _HEAD_WORD = re.compile(_ROLE_HEADS)
 
 
-# A party by its capitalised name claiming a killing itself: "Islamic State West Africa Province
-# said it had killed 40 soldiers", "the Northern Front claimed responsibility for killing 12".
-_CLAIMANT = re.compile(
-    r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|for|the|and)){0,7}"
-    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?\s+(?:(?:has|had|have|also|later)\s+)?"
-    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|"
-    r"its (?:fighters|men|militants|forces|troops|units))\s+"
-    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
-    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
-    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b",
-    re.I,
-)
-
-
-_PRONOUN = re.compile(
-    r"(?:He|She|It|They|We|I|You|This|That|These|Those|There|His|Her|Its|Their|Our|One)\b"
-)
-
-
 def _claimants(sentence: str) -> list[Speaker]:
     """Parties that say they did the killing: the speaker, and the perpetrator (their count is
     their own claim, unverified). A bare role ("Police said it had killed") is left to roles."""
     found = []
-    for match in _CLAIMANT.finditer(sentence):
-        name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
-        name = re.sub(r"(?:\s+(?:of|for|the|and))+$", "", name)
-        if (
-            not name
-            or _NOT_A_MODIFIER.match(name + " ")
-            or _PRONOUN.match(name)
-            or _HEAD_WORD.fullmatch(name.lower())
-        ):
-            continue  # "He said it had killed": a pronoun, not a name
-        party = canonical_party(match.group("acronym") or name)
+    for start, end, name, acronym in claimant_names(sentence):
+        if _NOT_A_MODIFIER.match(name + " ") or _HEAD_WORD.fullmatch(name.lower()):
+            continue
+        party = canonical_party(acronym or name)
         key = name if state_party(name) else party  # "Nigerian Army": as written, not its forces
-        kind = _kind_of(name)
-        organisation = Organisation(key, name, kind, tuple(dict.fromkeys((name, key))))
-        start = match.start("name") + match.group("name").index(name)
-        end = match.end("acronym") + 1 if match.group("acronym") else start + len(name)
+        organisation = Organisation(key, name, _kind_of(name), tuple(dict.fromkeys((name, key))))
         found.append(Speaker(start, end, organisation, 1, perpetrator=party))
     return found
 
 
 def _described_organisations(sentence: str) -> list[Speaker]:
-    """Organisations named after what they are ("the human rights group Indepaz"): the speaker
-    spans the descriptor too, so that the role "human rights group" is not another speaker."""
-    found = []
-    for match in _DESCRIBED_ORG.finditer(sentence):
-        name = re.sub(r"(?:\s+(?:of|for|and|the|de|del|sans))+$", "", match.group("name"))
-        if _NOT_A_MODIFIER.match(name + " "):
-            continue  # "the group On Monday": a day, not a name
-        descriptor = match.group("descriptor")
-        kind = next((k for p, k in _DESCRIPTOR_KIND if p.search(descriptor)), _kind_of(name))
-        end = match.start("name") + len(name)
-        lead = _DESCRIPTOR_LEAD.search(sentence, max(0, match.start() - 60), match.start())
-        start = lead.start() if lead else match.start()
-        found.append(Speaker(start, end, Organisation(name, name, kind, (name,)), 1))
-    return found
+    """Organisations named after what they are ("the human rights group Indepaz")."""
+    return [
+        Speaker(start, end, Organisation(name, name, kind or _kind_of(name), (name,)), 1)
+        for start, end, name, kind in described_names(sentence)
+        if not _NOT_A_MODIFIER.match(name + " ")  # "the group On Monday": a day, not a name
+    ]
 
 
 def _role_matches(sentence: str) -> list[re.Match[str]]:

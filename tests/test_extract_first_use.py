@@ -249,3 +249,15 @@ def test_a_count_over_two_months_and_a_month_in_a_name(
 ) -> None:
     (claim,) = _claims(text)
     assert (claim.start, claim.as_of) == (start, as_of)
+
+
+def test_an_organisation_the_article_defines_starts_after_the_sentence_before() -> None:
+    text = (
+        "Fighting went on in Mali. The Armed Conflict Location and Event Data Project (ACLED) "
+        "recorded 1,200 fatalities in the first half of 2023."
+    )
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.name) == (
+        "ACLED",
+        "Armed Conflict Location and Event Data Project",
+    )

@@ -176,6 +176,7 @@ _DEFINED = re.compile(
     r"(?P<name>(?:[A-Z][\w'.-]*\s+)(?:(?:[A-Z][\w'.-]*|of|for|and|the|on|in|de|des|sans)\s+){0,9}"
     r"[A-Z][\w'.-]*)\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{3}[.!?])\s+|\n")
 # After a line's opening "PLACE (Agency)", the dash of a dateline: "ADDIS ABABA (AP) -" names
 # where the reporter is and the agency, not an organisation "Addis Ababa" defining "AP".
 _DATELINE_AGENCY = re.compile(r"[ \t]*(?:-{1,2}|\u2013|\u2014)\s")
@@ -309,8 +310,9 @@ class Attributor:
         known_keys = {o.key for o in KNOWN}
         for match in _DEFINED.finditer(text):
             acronym = match.group("acronym")
-            name = " ".join(match.group("name").split())
-            name = re.sub(r"^(?:The|A|An)\s+", "", name)
+            # Not across a sentence's end: "... in Mali. The Armed Conflict ... (ACLED)".
+            name = _SENTENCE_END.split(match.group("name"))[-1]
+            name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(name.split()))
             name = re.sub(r"^(?:[A-Z][\w.]*-based)\s+", "", name)
             if acronym in known_keys or _DATELINE_AGENCY.match(text, match.end()):
                 continue

@@ -261,3 +261,22 @@ def test_an_organisation_the_article_defines_starts_after_the_sentence_before() 
         "ACLED",
         "Armed Conflict Location and Event Data Project",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        (
+            "Eight soldiers were killed in an attack claimed by Jama'at Nusrat al-Islam "
+            "wal-Muslimin (JNIM).",
+            ("JNIM",),
+        ),
+        ("A bombing carried out by Al-Shabaab killed 11 people.", ("Al-Shabaab",)),
+        ("Eight soldiers were killed in an attack claimed by nobody so far.", ()),
+    ],
+)
+def test_an_attack_claimed_or_carried_out_by_a_party(
+    text: str, perpetrators: tuple[str, ...]
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == perpetrators

@@ -166,6 +166,15 @@ _FORCE_MEN = re.compile(
 )
 
 
+# An attack a party claimed or carried out: "an attack claimed by Jama'at Nusrat al-Islam
+# wal-Muslimin (JNIM)", "a bombing carried out by Al-Shabaab".
+_CLAIMED_BY = re.compile(
+    r"\b(?:claimed|carried out|perpetrated) by (?:the )?(?P<party>[A-Z][\w'.-]*"
+    r"(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|wal|ad|ash|as|at|ul)-[\w'-]+|of|for|the)){0,6})"
+    r"(?:\s*\((?P<acronym>[A-Z][\w-]{1,9})\))?"
+)
+
+
 def subject_parties(sentence: str) -> tuple[str, ...]:
     """The parties an active clause at the start of the sentence (or of a clause opened by
     "when", "after", ...) names as those who attacked or killed: one, or two joined by "and"."""
@@ -290,6 +299,10 @@ def find_perpetrators(
     for match in _FORCE_MEN.finditer(sentence):
         party = canonical_party(match.group("party"))
         if party not in found:
+            found.append(party)
+    for match in _CLAIMED_BY.finditer(sentence):
+        party = canonical_party(match.group("acronym") or match.group("party"))
+        if party not in found and not _NOT_A_NAME.intersection(match.group("party").split()[:1]):
             found.append(party)
     if not found:
         found.extend(subject_parties(text))

@@ -280,3 +280,16 @@ def test_an_attack_claimed_or_carried_out_by_a_party(
 ) -> None:
     (claim,) = _claims(text)
     assert claim.perpetrators == perpetrators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN mission said at least 31 civilians had been killed since the beginning of the "
+        "month.",
+        "At least 31 civilians have been killed so far this month, the UN mission said.",
+    ],
+)
+def test_a_count_since_the_start_of_the_month_starts_on_its_first_day(text: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.start, claim.as_of) == ("2024-06-01", "2024-06-10")

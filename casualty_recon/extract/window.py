@@ -43,6 +43,11 @@ _SINCE_YEAR_START = re.compile(
     r"\b(?:in )?the year to date\b",
     re.I,
 )
+_SINCE_MONTH_START = re.compile(
+    r"\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b|"
+    r"\b(?:earlier )?this month\b",
+    re.I,
+)
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
     r" ?(?P<unit>days?|weeks?|months?|hours?)\b",
@@ -248,6 +253,11 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         text = f"start of {published.year}"
         notes.append(f"start: '{year_start.group()}' read as {text}")
         return text
+    month_start = _SINCE_MONTH_START.search(sentence)
+    if month_start:
+        first = published.replace(day=1).isoformat()
+        notes.append(f"start: '{month_start.group()}' read as {first}")
+        return first
     past = _PAST.search(sentence)
     if past:
         count = past.group("count") or ""

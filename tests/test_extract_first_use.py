@@ -293,3 +293,23 @@ def test_an_attack_claimed_or_carried_out_by_a_party(
 def test_a_count_since_the_start_of_the_month_starts_on_its_first_day(text: str) -> None:
     (claim,) = _claims(text)
     assert (claim.start, claim.as_of) == ("2024-06-01", "2024-06-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A spokesman for the regional government said 17 civilians died in the floods.",
+            "spokesman for the regional government",
+        ),
+        ("An official at the health ministry said 23 people were killed.", "health ministry"),
+    ],
+)
+def test_an_office_for_a_body_in_lower_case_is_the_speaker(text: str, source: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, "government")
+
+
+def test_an_office_for_the_un_is_the_un() -> None:
+    (claim,) = _claims("A spokesman for the UN mission said 9 peacekeepers were killed.")
+    assert (claim.source.key, claim.source.kind) == ("UN", "un")

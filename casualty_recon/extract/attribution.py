@@ -217,7 +217,10 @@ _ROLE = re.compile(
     + _ROLE_MODIFIERS
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
-    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?)"
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    # "a spokesman for the regional government" (a body that is no role of its own: "an
+    # official at the health ministry" is the ministry's)
+    r"\s+(?:for|of)\s+the\s+(?:[a-z][\w'-]*\s+){0,2}(?:government|mission|presidency))?)"
 )
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"

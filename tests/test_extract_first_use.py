@@ -313,3 +313,49 @@ def test_an_office_for_a_body_in_lower_case_is_the_speaker(text: str, source: st
 def test_an_office_for_the_un_is_the_un() -> None:
     (claim,) = _claims("A spokesman for the UN mission said 9 peacekeepers were killed.")
     assert (claim.source.key, claim.source.kind) == ("UN", "un")
+
+
+# Found by running the rules above over the FA-KES dev file and reading every claim that changed.
+@pytest.mark.parametrize(
+    ("text", "source", "perpetrators", "start", "as_of"),
+    [
+        (
+            "Twelve civilians were killed in strikes carried out by Russian warplanes.",
+            "unattributed",
+            ("Russian forces",),
+            None,
+            "2024-06-10",
+        ),
+        (
+            "More than 220,000 people have been killed since the war began in March 2011.",
+            "unattributed",
+            (),
+            "March 2011",
+            "2024-06-10",
+        ),
+        (
+            "Suicide bombing kills six, says monitoring group Newswire Friday 23 Aug 2013 A bomb "
+            "killed six people.",
+            "unattributed",
+            (),
+            None,
+            "2024-06-10",
+        ),
+        (
+            "UNICEF said health workers were reported to have pulled the bodies of 25 children "
+            "from the rubble.",
+            "UNICEF",
+            (),
+            None,
+            "2024-06-10",
+        ),
+    ],
+)
+def test_what_the_new_rules_must_not_read(
+    text: str, source: str, perpetrators: tuple[str, ...], start: str | None, as_of: str
+) -> None:
+    claims = _claims(text)
+    assert claims
+    for claim in claims:
+        assert (claim.source.key, claim.perpetrators) == (source, perpetrators)
+        assert (claim.start, claim.as_of) == (start, as_of)

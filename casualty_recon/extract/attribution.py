@@ -248,7 +248,8 @@ _VERB_THEN_SPEAKER = re.compile(
 # After a speaker named after its verb, an auxiliary: the speaker is the subject of the reported
 # clause ("the UN said medics had treated 12"), not the one who said it.
 _REPORTED_SUBJECT = re.compile(
-    r"\s+(?:had|have|has|were|was|are|is|would|will|could|did)\b(?!\s+(?:said|told|reported))"
+    r"\s+(?:had|have|has|were|was|are|is|would|will|could|did)\b"
+    r"(?!\s+(?:said|told|reported)\b(?!\s+to\b))"
 )
 _GENERIC_MONITOR = re.compile(
     r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:monitor|monitoring group|war monitor|observatory)\b",

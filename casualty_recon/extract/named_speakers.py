@@ -16,8 +16,8 @@ import re
 _DESCRIBED_ORG = re.compile(
     r"(?<![\w-])(?P<descriptor>charity|NGO|(?:non-governmental|aid|humanitarian|relief|"
     r"rights|advocacy|medical|monitoring|watchdog|research|armed|militant|jihadist|rebel|"
-    r"insurgent|extremist|terrorist|separatist)\s+(?:group|organi[sz]ation)|organi[sz]ation|"
-    r"group|monitor|watchdog|think[ -]tank|foundation|association|collective)\s+"
+    r"insurgent|extremist|terrorist|separatist)\s+(?:group|organi[sz]ation)|"
+    r"watchdog|think[ -]tank)\s+"
     r"(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|the|de|del|sans)){0,5}))",
     re.I,
 )
@@ -26,6 +26,10 @@ _DESCRIPTOR_LEAD = re.compile(
     r"(?<![\w'-])(?:(?!(?:the|an?|and|or|said|says|that|to|of|by|in|on|at|run|from|with|"
     r"according)\s)[\w'-]+\s+){1,3}$",
     re.I,
+)
+_WHEN_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b.*"
 )
 _DESCRIPTOR_KIND = (
     (re.compile(r"monitor|watchdog|tracker", re.I), "monitor"),
@@ -67,6 +71,11 @@ def described_names(sentence: str) -> list[tuple[int, int, str, str | None]]:
         kind = next((k for p, k in _DESCRIPTOR_KIND if p.search(descriptor)), None)
         lead = _DESCRIPTOR_LEAD.search(sentence, max(0, match.start() - 60), match.start())
         start = lead.start() if lead else match.start()
+        if not re.search(r"\b(?:the|an?)\s+$", sentence[max(0, start - 6) : start], re.I):
+            continue  # "says monitoring group AFP Friday": a headline run on, not a name
+        name = _WHEN_WORDS.split(name)[0].strip()
+        if not name:
+            continue
         found.append((start, match.start("name") + len(name), name, kind))
     return found
 

@@ -11,7 +11,7 @@ import re
 
 from casualty_recon.extract.numerals import is_number_word
 from casualty_recon.grammar.gazetteer import fold, lookup
-from casualty_recon.grammar.parties import canonical_party, state_party
+from casualty_recon.grammar.parties import PARTY_ALIASES, canonical_party, state_party
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -175,6 +175,10 @@ _CLAIMED_BY = re.compile(
 )
 
 
+# After a name, what makes it a modifier: "Russian warplanes", "US-led coalition", "Assad's".
+_MODIFIED = re.compile(rf"(?:'s?\b|-led\b|\s+(?i:{_ATTACK}|{_ARMED}|coalition|fighter)\b)")
+
+
 def subject_parties(sentence: str) -> tuple[str, ...]:
     """The parties an active clause at the start of the sentence (or of a clause opened by
     "when", "after", ...) names as those who attacked or killed: one, or two joined by "and"."""
@@ -300,10 +304,17 @@ def find_perpetrators(
         party = canonical_party(match.group("party"))
         if party not in found:
             found.append(party)
-    for match in _CLAIMED_BY.finditer(sentence):
-        party = canonical_party(match.group("acronym") or match.group("party"))
-        if party not in found and not _NOT_A_NAME.intersection(match.group("party").split()[:1]):
-            found.append(party)
+    for match in _CLAIMED_BY.finditer(sentence) if not found else ():
+        written = match.group("party").rstrip(".")
+        party = canonical_party(match.group("acronym") or written)
+        if (  # "carried out by Russian warplanes", "by the US-led coalition": a modifier
+            _MODIFIED.match(sentence, match.end("party"))
+            or _DEMONYM.match(written)
+            or (party not in PARTY_ALIASES and not match.group().startswith("claimed"))
+            or _NOT_A_NAME.intersection(written.split()[:1])
+        ):
+            continue
+        found.append(party)
     if not found:
         found.extend(subject_parties(text))
     return tuple(dict.fromkeys(found))

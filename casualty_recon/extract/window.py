@@ -44,9 +44,10 @@ _SINCE_YEAR_START = re.compile(
     re.I,
 )
 _SINCE_MONTH_START = re.compile(
-    r"\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b|"
-    r"\b(?:earlier )?this month\b",
-    re.I,
+    r"\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b", re.I
+)
+_MONTH_DATES_ELSE = re.compile(
+    r"\b(?:since|began|begun|begin|started|start|erupted|broke out|outbreak|beginning)\b", re.I
 )
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
@@ -281,8 +282,8 @@ def _in_month(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
     """The months a count is in ("killed ... in March", "in March and April"), in the period
     grammar (the first, the last), and its wording."""
     match = _IN_MONTH.search(sentence)
-    if match is None:
-        return None
+    if match is None or _MONTH_DATES_ELSE.search(sentence, match.start(), match.start("period")):
+        return None  # "killed more than 220,000 since the war began in March 2011"
     until = match.group("until")
     if until and not re.search(r"(?:19|20)\d\d", match.group("period")):
         year = re.search(r"(?:19|20)\d\d", until)  # "March and April 2023": 2023 for both

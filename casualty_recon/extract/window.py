@@ -256,9 +256,9 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         return text
     month_start = _SINCE_MONTH_START.search(sentence)
     if month_start:
-        first = published.replace(day=1).isoformat()
-        notes.append(f"start: '{month_start.group()}' read as {first}")
-        return first
+        month_first = published.replace(day=1).isoformat()
+        notes.append(f"start: '{month_start.group()}' read as {month_first}")
+        return month_first
     past = _PAST.search(sentence)
     if past:
         count = past.group("count") or ""

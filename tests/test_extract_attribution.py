@@ -158,8 +158,7 @@ def test_role_speakers_have_a_kind() -> None:
     ("text", "outlet"),
     [
         (
-            "ADDIS ABABA (AP) - An air strike on a market killed 51 people, health workers "
-            "said on Wednesday.",
+            "ADDIS ABABA (AP) - An air strike on a market killed 51 people on Wednesday.",
             "AP",
         ),
         (

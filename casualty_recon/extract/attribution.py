@@ -14,7 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from casualty_recon.extract.named_speakers import claimant_names, described_names
 from casualty_recon.extract.text import Sentence
+from casualty_recon.grammar.parties import canonical_party, state_party
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,7 @@ _DEFINED = re.compile(
     r"(?P<name>(?:[A-Z][\w'.-]*\s+)(?:(?:[A-Z][\w'.-]*|of|for|and|the|on|in|de|des|sans)\s+){0,9}"
     r"[A-Z][\w'.-]*)\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z]{3}[.!?])\s+|\n")
 # After a line's opening "PLACE (Agency)", the dash of a dateline: "ADDIS ABABA (AP) -" names
 # where the reporter is and the agency, not an organisation "Addis Ababa" defining "AP".
 _DATELINE_AGENCY = re.compile(r"[ \t]*(?:-{1,2}|\u2013|\u2014)\s")
@@ -188,7 +191,7 @@ _ROLE_HEADS = (
     r"authorities|department|mayor|army|military|director|chief|commander|council|"
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
-    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers"
+    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers"
 )
 # An office named in lower case, then the acronym the article gives it: "the United Nations
 # refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
@@ -214,7 +217,10 @@ _ROLE = re.compile(
     + _ROLE_MODIFIERS
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
-    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?)"
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    # "a spokesman for the regional government" (a body that is no role of its own: "an
+    # official at the health ministry" is the ministry's)
+    r"\s+(?:for|of)\s+the\s+(?:[a-z][\w'-]*\s+){0,2}(?:government|mission|presidency))?)"
 )
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
@@ -242,7 +248,8 @@ _VERB_THEN_SPEAKER = re.compile(
 # After a speaker named after its verb, an auxiliary: the speaker is the subject of the reported
 # clause ("the UN said medics had treated 12"), not the one who said it.
 _REPORTED_SUBJECT = re.compile(
-    r"\s+(?:had|have|has|were|was|are|is|would|will|could|did)\b(?!\s+(?:said|told|reported))"
+    r"\s+(?:had|have|has|were|was|are|is|would|will|could|did)\b"
+    r"(?!\s+(?:said|told|reported)\b(?!\s+to\b))"
 )
 _GENERIC_MONITOR = re.compile(
     r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:monitor|monitoring group|war monitor|observatory)\b",
@@ -273,8 +280,12 @@ _SPEAKER_SEARCH_BACK = 3
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who a statement is attributed to, how that was read, and the party it names as the
+    killer when the speaker claims the killing itself ("X said it had killed 40 soldiers")."""
+
     organisation: Organisation
     how: str
+    perpetrator: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +302,7 @@ class Speaker:
     rank: int
     head: str = ""
     bare: bool = False
+    perpetrator: str = ""
 
 
 class Attributor:
@@ -302,8 +314,9 @@ class Attributor:
         known_keys = {o.key for o in KNOWN}
         for match in _DEFINED.finditer(text):
             acronym = match.group("acronym")
-            name = " ".join(match.group("name").split())
-            name = re.sub(r"^(?:The|A|An)\s+", "", name)
+            # Not across a sentence's end: "... in Mali. The Armed Conflict ... (ACLED)".
+            name = _SENTENCE_END.split(match.group("name"))[-1]
+            name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(name.split()))
             name = re.sub(r"^(?:[A-Z][\w.]*-based)\s+", "", name)
             if acronym in known_keys or _DATELINE_AGENCY.match(text, match.end()):
                 continue
@@ -370,6 +383,10 @@ class Attributor:
         taken = bytearray(len(sentence) + 1)
         for speaker in found:
             _take(taken, speaker.start, speaker.end)
+        for speaker in _claimants(sentence):
+            if not _overlaps(taken, speaker.start, speaker.end):
+                found.append(speaker)
+                _take(taken, speaker.start, speaker.end)
         for match in _CAPITALISED_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
             if len(name.split()) < 2 or _overlaps(taken, match.start("name"), match.end()):
@@ -383,7 +400,11 @@ class Attributor:
                 )
             )
             _take(taken, match.start("name"), match.end())
-        for match in _ROLE.finditer(sentence):
+        for speaker in _described_organisations(sentence):
+            if not _overlaps(taken, speaker.start, speaker.end):
+                found.append(speaker)
+                _take(taken, speaker.start, speaker.end)
+        for match in _role_matches(sentence):
             if _overlaps(taken, match.start("name"), match.end()):
                 continue
             found.append(_role_speaker(match))
@@ -401,7 +422,9 @@ class Attributor:
         """The speakers of a sentence joined to a verb of saying ("X said", "according to X")."""
         cached = self._attached.get(sentence)
         if cached is None:
-            cached = [s for s in self.speakers(sentence) if _is_attached(sentence, s)]
+            cached = [
+                s for s in self.speakers(sentence) if s.perpetrator or _is_attached(sentence, s)
+            ]
             _remember(self._attached, sentence, cached)
         return cached
 
@@ -424,6 +447,10 @@ class Attributor:
                 earlier = self._antecedent(sentence, sentences, best.head)
                 if earlier is not None:
                     return Attribution(earlier, "named in an earlier sentence")
+            if best.perpetrator:
+                return Attribution(
+                    best.organisation, "a party claiming its own killings", best.perpetrator
+                )
             return Attribution(best.organisation, "named in the sentence with a verb of saying")
         if _PRONOUN_SAYS.search(text):
             earlier = self._antecedent(sentence, sentences, "")
@@ -529,6 +556,50 @@ _NOT_A_MODIFIER = re.compile(
     r"Late|Early|Meanwhile|Other|Also|Later|Earlier|Yesterday|Today|However|Then|So|When|"
     r"While|Some|Many|Several)\s+)+"
 )
+
+
+# A sentence's first word (or the first after its dateline's dash, or a quote), capitalised.
+_OPENING_WORD = re.compile(r"(?:^|\s[-\u2013\u2014]\s)[\"'\u201c]?(?P<word>[A-Z][a-z]+)\b")
+_HEAD_WORD = re.compile(_ROLE_HEADS)
+
+
+def _claimants(sentence: str) -> list[Speaker]:
+    """Parties that say they did the killing: the speaker, and the perpetrator (their count is
+    their own claim, unverified). A bare role ("Police said it had killed") is left to roles."""
+    found = []
+    for start, end, name, acronym in claimant_names(sentence):
+        if _NOT_A_MODIFIER.match(name + " ") or _HEAD_WORD.fullmatch(name.lower()):
+            continue
+        party = canonical_party(acronym or name)
+        key = name if state_party(name) else party  # "Nigerian Army": as written, not its forces
+        organisation = Organisation(key, name, _kind_of(name), tuple(dict.fromkeys((name, key))))
+        found.append(Speaker(start, end, organisation, 1, perpetrator=party))
+    return found
+
+
+def _described_organisations(sentence: str) -> list[Speaker]:
+    """Organisations named after what they are ("the human rights group Indepaz")."""
+    return [
+        Speaker(start, end, Organisation(name, name, kind or _kind_of(name), (name,)), 1)
+        for start, end, name, kind in described_names(sentence)
+        if not _NOT_A_MODIFIER.match(name + " ")  # "the group On Monday": a day, not a name
+    ]
+
+
+def _role_matches(sentence: str) -> list[re.Match[str]]:
+    """The roles of a sentence, then a role head that opens it capitalised, read in lower case as
+    roles are written mid-sentence ("Police said four miners were killed": police); "Police
+    spokesman Mohammed Shehu said" keeps its capital, the head being "spokesman"."""
+    matches = list(_ROLE.finditer(sentence))
+    for opening in _OPENING_WORD.finditer(sentence, 0, 120):
+        word, start = opening.group("word"), opening.start("word")
+        if not _HEAD_WORD.fullmatch(word.lower()):
+            continue
+        probe = sentence[:start] + word[0].lower() + sentence[start + 1 :]
+        match = _ROLE.match(probe, start)
+        if match is not None and match.start("head") == start:
+            matches.append(match)
+    return matches
 
 
 def _role_speaker(match: re.Match[str]) -> Speaker:

@@ -163,7 +163,7 @@ def _article_claims(
     same clause, and identical notes are one string."""
     text = article_text(raw)
     sentences = split_sentences(text)
-    statements = article_statements(sentences)
+    statements = _without_increments_of_tolls(article_statements(sentences))
     if not statements:
         return
     day = published or article_date(text)
@@ -221,6 +221,13 @@ def _article_claims(
             notes.append(area_note)
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
+        perpetrators = last_clause.perpetrators
+        if attribution is not None and attribution.perpetrator:
+            perpetrators = (attribution.perpetrator,)
+            notes.append(
+                f"perpetrators: {attribution.perpetrator}, the source claiming its own "
+                "killings; its figure is its own claim, unverified."
+            )
         if clause is not statement.sentence:
             notes.append(_quote_note(clause, statement.sentence, offset, name))
         joined = " ".join(notes)
@@ -230,7 +237,7 @@ def _article_claims(
             figure=statement.figure,
             population=statement.population,
             outcome=statement.outcome,
-            perpetrators=last_clause.perpetrators,
+            perpetrators=perpetrators,
             area=area,
             start=start,
             as_of=span.as_of,
@@ -246,6 +253,28 @@ def _article_claims(
             confidence=_confidence(statement, attribution),
             article=name,
         )
+
+
+# An increment: "two more people", "another 3 people", "an additional five".
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.I)
+_MORE_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
+
+
+def _without_increments_of_tolls(statements: list[Statement]) -> list[Statement]:
+    """The statements less the increments stated beside their running toll: in "two more bodies
+    were found, bringing the total to 14" the claim is the toll, 14; the two are in it. An
+    increment without a toll in its sentence is still a count of the dead."""
+    tolls = {(s.sentence.index, s.outcome) for s in statements if s.shape == "toll"}
+    return [
+        s
+        for s in statements
+        if (s.sentence.index, s.outcome) not in tolls
+        or s.shape == "toll"
+        or not (
+            _MORE_AFTER.match(s.sentence.text, s.end)
+            or _MORE_BEFORE.search(s.sentence.text[max(0, s.start - 20) : s.start])
+        )
+    ]
 
 
 @dataclass(slots=True)

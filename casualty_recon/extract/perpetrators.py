@@ -11,7 +11,7 @@ import re
 
 from casualty_recon.extract.numerals import is_number_word
 from casualty_recon.grammar.gazetteer import fold, lookup
-from casualty_recon.grammar.parties import canonical_party, state_party
+from casualty_recon.grammar.parties import PARTY_ALIASES, canonical_party, state_party
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -81,7 +81,8 @@ _SYRIA_CONTEXT = re.compile(r"\b(?:Syria|Syrian|Assad|Damascus)\b")
 # Pakistani air strikes", "Sudanese army air strikes". Not its men ("Armenian soldiers" are as
 # often the dead as the killers: the subject of an active clause names those).
 _NATION_WEAPONS = re.compile(
-    r"\b(?P<nation>[A-Z][a-z]+)\s+(?i:(?:(?:army|military|air force|naval|navy)\s+)?"
+    r"\b(?P<nation>[A-Z][a-z]+)\s+(?:(?!(?:and|or|of|the|to|from|against|on|in|with|by|were|was|"
+    r"who|had|have|has)\b)[a-z][a-z-]*\s+)?(?i:(?:(?:army|military|air force|naval|navy)\s+)?"
     r"(?:air ?strikes?|air raids?|(?:drone|missile|rocket|artillery) (?:strikes?|attacks?|fire)|"
     r"strikes|shelling|shells|artillery|bombing|bombs|bombardment|barrel bombs?|warplanes|"
     r"war planes|jets|helicopters?|drones?|missiles?|rockets?|mortars?|gunfire|fire)\b)"
@@ -122,12 +123,27 @@ _KILLING_VERB = (
 _ARMED = (
     r"(?:soldiers|troops|forces|army|military|militants|fighters|rebels|insurgents|jihadists|"
     r"Islamists|gunmen|militiamen|militia|militias|police|policemen|guerrillas|separatists|"
-    r"commandos|paramilitaries|warplanes|jets|aircraft|drones|artillery)"
+    r"commandos|paramilitaries|warplanes|jets|aircraft|drones|artillery|mercenaries)"
+)
+# A force's own name ends in one of these: "the Rapid Support Forces", "the Arakan Army".
+_FORCE_NOUN = r"(?:Forces|Army|Front|Brigades?|Movement|Militias?|Guards?|Corps)"
+# Armed men named by a capitalised name, as the subject: "Malian troops", "the Rapid Support
+# Forces"; a second may be joined by "and" ("Malian troops and Russian mercenaries killed").
+_ARMED_SUBJECT = (
+    r"(?:[Tt]he\s+)?(?P<{n}>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}}?)"
+    r"(?:'s?\s+(?:offensive|war|bombardment|campaign|attacks?|strikes?|air strikes?|"
+    r"shelling|assault)|\s+(?:-led\s+)?(?P<{n}_armed>"
+    + _ARMED.replace("{", "{{").replace("}", "}}")
+    + "|"
+    + _FORCE_NOUN
+    + "))"
 )
 _SUBJECT = re.compile(
-    r"(?:^|\s-\s)(?:[Tt]he\s+)?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}?)"
-    r"(?:'s?\s+(?:offensive|war|bombardment|campaign|attacks?|strikes?|air strikes?|"
-    rf"shelling|assault)|\s+(?:-led\s+)?{_ARMED})"
+    r"(?:^|\s-\s|\b(?:when|after|as|while|where|before|because|said|says|that)\s+)"
+    + _ARMED_SUBJECT.format(n="name")
+    + r"(?:\s+and\s+"
+    + _ARMED_SUBJECT.format(n="second")
+    + r")?"
     r"(?:\s+(?:in|on|from|near)\s+(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?\s+"
     + _KILLING_VERB
 )
@@ -150,19 +166,46 @@ _FORCE_MEN = re.compile(
 )
 
 
-def subject_party(sentence: str) -> str | None:
-    """The party an active clause at the start of the sentence names as the one who attacked or
-    killed, if any."""
+# An attack a party claimed or carried out: "an attack claimed by Jama'at Nusrat al-Islam
+# wal-Muslimin (JNIM)", "a bombing carried out by Al-Shabaab".
+_CLAIMED_BY = re.compile(
+    r"\b(?:claimed|carried out|perpetrated) by (?:the )?(?P<party>[A-Z][\w'.-]*"
+    r"(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|wal|ad|ash|as|at|ul)-[\w'-]+|of|for|the)){0,6})"
+    r"(?:\s*\((?P<acronym>[A-Z][\w-]{1,9})\))?"
+)
+
+
+# After a name, what makes it a modifier: "Russian warplanes", "US-led coalition", "Assad's".
+_MODIFIED = re.compile(rf"(?:'s?\b|-led\b|\s+(?i:{_ATTACK}|{_ARMED}|coalition|fighter)\b)")
+
+
+def subject_parties(sentence: str) -> tuple[str, ...]:
+    """The parties an active clause at the start of the sentence (or of a clause opened by
+    "when", "after", ...) names as those who attacked or killed: one, or two joined by "and"."""
     match = _SUBJECT.search(sentence)
     if match is None:
-        return None
-    words = match.group("name").split()
+        return ()
+    found = [_subject_name(match, "name")]
+    if match.group("second"):
+        found.append(_subject_name(match, "second"))
+    return tuple(dict.fromkeys(p for p in found if p is not None))
+
+
+def _subject_name(match: re.Match[str], group: str) -> str | None:
+    """The party one armed subject names: "Algerian soldiers" Algerian forces, "Boko Haram
+    militants" Boko Haram, "the Rapid Support Forces" itself, "Russian mercenaries" as written."""
+    armed = match.group(f"{group}_armed") or ""
+    if armed[:1].isupper():  # "the Rapid Support Forces": the name ends in the force's noun
+        return canonical_party(f"{match.group(group)} {armed}")
+    words = match.group(group).split()
     while words and (words[0] in _NOT_A_NAME or is_number_word(words[0])):
         words.pop(0)  # "Suspected Boko Haram militants", "Five gunmen": the hedge, the count
     if not words:  # "Security forces in Myanmar killed": the forces of the country they are in
         where = match.group("where")
         return _state_forces(where) if where and _is_country(where) else None
     name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
+    if armed == "mercenaries":  # hired men are not the state's forces: as written
+        return canonical_party(f"{name} mercenaries")
     if _DEMONYM.match(name):
         return canonical_party(f"{name} forces")
     party = canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
@@ -261,8 +304,17 @@ def find_perpetrators(
         party = canonical_party(match.group("party"))
         if party not in found:
             found.append(party)
+    for match in _CLAIMED_BY.finditer(sentence) if not found else ():
+        written = match.group("party").rstrip(".")
+        party = canonical_party(match.group("acronym") or written)
+        if (  # "carried out by Russian warplanes", "by the US-led coalition": a modifier
+            _MODIFIED.match(sentence, match.end("party"))
+            or _DEMONYM.match(written)
+            or (party not in PARTY_ALIASES and not match.group().startswith("claimed"))
+            or _NOT_A_NAME.intersection(written.split()[:1])
+        ):
+            continue
+        found.append(party)
     if not found:
-        subject = subject_party(text)
-        if subject is not None:
-            found.append(subject)
+        found.extend(subject_parties(text))
     return tuple(dict.fromkeys(found))

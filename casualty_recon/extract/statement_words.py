@@ -264,6 +264,16 @@ TOLL_PASSED = re.compile(
     r"tops|topped|passe[sd]|pass|surpass(?:es|ed)?)\s+$",
     re.I,
 )
+# A running total brought to a number by the count before it in the sentence: "two more bodies
+# were found, bringing the total to 14", "taking the tally to 21". Its population and outcome are
+# that count's ("five more people were injured, bringing the total to 40": 40 injured).
+TOTAL_BROUGHT = re.compile(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|raised|"
+    r"push|pushes|pushing|pushed|put|puts|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
+    r"(?:total|tally|count|number)\s+(?:to|at)\s+"
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost)\s+)*$",
+    re.I,
+)
 # Parts of a toll stated before: "including 11 children", "among them five women".
 PART_BEFORE = re.compile(
     r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bamong those|\bamong the (?:dead|"

@@ -47,6 +47,7 @@ from casualty_recon.extract.statement_words import (
     SUB_PART_BEFORE,
     TOLL_BEFORE,
     TOLL_PASSED,
+    TOTAL_BROUGHT,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
@@ -230,10 +231,10 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and (passed or TOLL_BEFORE.search(prefix))
+        and (passed or TOLL_BEFORE.search(prefix) or _brought_total(prefix, population, earlier))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
-        outcome, shape = "killed", "toll"
+        outcome, shape = _toll_outcome(prefix, passed, earlier), "toll"
         if population is None:
             population = earlier[-1].population if earlier else "people"
     if not outcome and population is None:
@@ -276,6 +277,18 @@ def _statement_at(
         implied=implied,
         vague=numeral.vague,
     )
+
+
+def _brought_total(prefix: str, population: str | None, earlier: list[Statement]) -> bool:
+    """ "two more bodies were found, bringing the total to 14": a total after a count."""
+    return population is None and bool(earlier) and bool(TOTAL_BROUGHT.search(prefix))
+
+
+def _toll_outcome(prefix: str, passed: object, earlier: list[Statement]) -> str:
+    """A death toll's outcome is killed; a total brought to a number has its count's."""
+    if passed or TOLL_BEFORE.search(prefix) or not earlier:
+        return "killed"
+    return earlier[-1].outcome
 
 
 def _figure(qualifier: str, numeral: Numeral, upper: Numeral | None) -> tuple[str, int, int | None]:

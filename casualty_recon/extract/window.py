@@ -43,6 +43,12 @@ _SINCE_YEAR_START = re.compile(
     r"\b(?:in )?the year to date\b",
     re.I,
 )
+_SINCE_MONTH_START = re.compile(
+    r"\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b", re.I
+)
+_MONTH_DATES_ELSE = re.compile(
+    r"\b(?:since|began|begun|begin|started|start|erupted|broke out|outbreak|beginning)\b", re.I
+)
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
     r" ?(?P<unit>days?|weeks?|months?|hours?)\b",
@@ -100,6 +106,18 @@ _BETWEEN_MOMENTS = re.compile(
     rf"(?:,? and|,? to|,? until) (?:[\w.:]+(?: [ap]\.?m\.?)? )?on (?P<second>{_DAY_OR_WEEKDAY})"
     r"(?![\w-])",
     re.I,
+)
+# A count in a month, the month after its outcome in the same clause: "killed around 500 people
+# over five days in March", "were killed in late January" (not "the war, which began in March
+# 2011, has killed": the month there dates something else). Case-sensitive: "in may" is no month.
+_IN_MONTH = re.compile(
+    r"\b(?:killed|died|dead|wounded|injured|displaced|lost their lives|shot dead|missing)\b"
+    r"[^.;:]{0,80}?\b(?P<phrase>(?:in|during|throughout) (?P<period>(?:(?:early|mid|late)[ -])?"
+    + _MONTH
+    + r"(?: (?:19|20)\d\d)?)(?:\s*(?:and|to|through|-|\u2013)\s*"
+    r"(?P<until>(?:(?:early|mid|late)[ -])?"
+    + _MONTH
+    + r"(?: (?:19|20)\d\d)?))?)(?![\w-])(?!\s+[A-Z][a-z])"
 )
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -236,6 +254,11 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         text = f"start of {published.year}"
         notes.append(f"start: '{year_start.group()}' read as {text}")
         return text
+    month_start = _SINCE_MONTH_START.search(sentence)
+    if month_start:
+        month_first = published.replace(day=1).isoformat()
+        notes.append(f"start: '{month_start.group()}' read as {month_first}")
+        return month_first
     past = _PAST.search(sentence)
     if past:
         count = past.group("count") or ""
@@ -248,7 +271,35 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
             first = until - dt.timedelta(days=back)
             notes.append(f"start: '{past.group()}' counted back from {until} to {first}")
             return first.isoformat()
+    month = _in_month(sentence, published)
+    if month is not None:
+        notes.append(f"start: '{month[2]}' read as from {month[0]}")
+        return month[0]
     return None
+
+
+def _in_month(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """The months a count is in ("killed ... in March", "in March and April"), in the period
+    grammar (the first, the last), and its wording."""
+    match = _IN_MONTH.search(sentence)
+    if match is None or _MONTH_DATES_ELSE.search(sentence, match.start(), match.start("period")):
+        return None  # "killed more than 220,000 since the war began in March 2011"
+    until = match.group("until")
+    if until and not re.search(r"(?:19|20)\d\d", match.group("period")):
+        year = re.search(r"(?:19|20)\d\d", until)  # "March and April 2023": 2023 for both
+        first_written = match.group("period") + (f" {year.group()}" if year else "")
+    else:
+        first_written = match.group("period")
+    first = _period_before(_clean(first_written), published)
+    last = _period_before(_clean(until), published) if until else first
+    if first is None or last is None:
+        return None
+    try:
+        if parse_period(first).earliest > parse_period(last).latest:
+            return None
+    except GrammarError:
+        return None
+    return first, last, match.group("phrase")
 
 
 def _period_before(written: str, published: dt.date) -> str | None:
@@ -382,6 +433,10 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
             if resolved is not None and resolved.earliest == resolved.latest:
                 notes.append(f"as_of: '{on_date.group()}' read as {resolved.earliest}")
                 return resolved.earliest.isoformat()
+    month = _in_month(sentence, published)
+    if month is not None:
+        notes.append(f"as_of: '{month[2]}' read as up to the end of {month[1]}")
+        return month[1]
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         index = _WEEKDAYS.index(weekday.group("day").lower())

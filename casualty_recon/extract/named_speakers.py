@@ -1,0 +1,95 @@
+"""Speakers named in two shapes the roles and capitalised names of `attribution` do not read.
+
+An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
+Emergency" (the name is the speaker, not "human rights group"). A party by its capitalised name
+claiming a killing itself: "Islamic State West Africa Province said it had killed 40 soldiers"
+(the speaker, and the killer). Both give plain spans; `attribution` makes them speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
+# Emergency", "the monitoring group Sahelwatch". The name is the speaker (not "human rights
+# group"); an office's holder ("police spokesman Adamu Bello") is not such a name.
+_DESCRIBED_ORG = re.compile(
+    r"(?<![\w-])(?P<descriptor>charity|NGO|(?:non-governmental|aid|humanitarian|relief|"
+    r"rights|advocacy|medical|monitoring|watchdog|research|armed|militant|jihadist|rebel|"
+    r"insurgent|extremist|terrorist|separatist)\s+(?:group|organi[sz]ation)|"
+    r"watchdog|think[ -]tank)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|the|de|del|sans)){0,5}))",
+    re.I,
+)
+# The words before a descriptor that qualify it ("the Colombian human rights group"), up to three.
+_DESCRIPTOR_LEAD = re.compile(
+    r"(?<![\w'-])(?:(?!(?:the|an?|and|or|said|says|that|to|of|by|in|on|at|run|from|with|"
+    r"according)\s)[\w'-]+\s+){1,3}$",
+    re.I,
+)
+_WHEN_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b.*"
+)
+_DESCRIPTOR_KIND = (
+    (re.compile(r"monitor|watchdog|tracker", re.I), "monitor"),
+    (re.compile(r"armed|militant|jihadist|rebel|insurgent|extremist|terrorist|separatist", re.I),
+     "other"),
+    (re.compile(r"charity|NGO|aid|humanitarian|relief|rights|advocacy|medical|foundation|"
+                r"association|organi[sz]ation", re.I), "ngo"),
+)  # fmt: skip
+# A party by its capitalised name claiming a killing itself: "Islamic State West Africa Province
+# said it had killed 40 soldiers", "the Northern Front claimed responsibility for killing 12".
+_CLAIMANT = re.compile(
+    r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|for|the|and)){0,7}"
+    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?\s+(?:(?:has|had|have|also|later)\s+)?"
+    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|"
+    r"its (?:fighters|men|militants|forces|troops|units))\s+"
+    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
+    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b",
+    re.I,
+)
+
+
+_PRONOUN = re.compile(
+    r"(?:He|She|It|They|We|I|You|This|That|These|Those|There|His|Her|Its|Their|Our|One)\b"
+)
+_PRONOUN = re.compile(
+    r"(?:He|She|It|They|We|I|You|This|That|These|Those|There|His|Her|Its|Their|Our|One)\b"
+)
+
+
+def described_names(sentence: str) -> list[tuple[int, int, str, str | None]]:
+    """Start, end, name and kind (None: from the name) of each organisation named after a
+    descriptor. The span takes in the descriptor and the words qualifying it, so that a role
+    ("human rights group") found inside it is not another speaker."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for match in _DESCRIBED_ORG.finditer(sentence):
+        name = re.sub(r"(?:\s+(?:of|for|and|the|de|del|sans))+$", "", match.group("name"))
+        descriptor = match.group("descriptor")
+        kind = next((k for p, k in _DESCRIPTOR_KIND if p.search(descriptor)), None)
+        lead = _DESCRIPTOR_LEAD.search(sentence, max(0, match.start() - 60), match.start())
+        start = lead.start() if lead else match.start()
+        if not re.search(r"\b(?:the|an?)\s+$", sentence[max(0, start - 6) : start], re.I):
+            continue  # "says monitoring group AFP Friday": a headline run on, not a name
+        name = _WHEN_WORDS.split(name)[0].strip()
+        if not name:
+            continue
+        found.append((start, match.start("name") + len(name), name, kind))
+    return found
+
+
+def claimant_names(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Start, end, name and acronym ("" if none) of each party that says it did the killing
+    ("said it had killed", "claimed responsibility for the attack"); no pronoun ("He said")."""
+    found = []
+    for match in _CLAIMANT.finditer(sentence):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+        name = re.sub(r"(?:\s+(?:of|for|the|and))+$", "", name)
+        if not name or _PRONOUN.match(name):
+            continue
+        start = match.start("name") + match.group("name").index(name)
+        end = match.end("acronym") + 1 if match.group("acronym") else start + len(name)
+        found.append((start, end, name, match.group("acronym") or ""))
+    return found

@@ -77,7 +77,6 @@ class Evidence:
         for claim in sources.claims:
             self._by_count[_count_key(claim)].append(claim.id)
         self._echo_cache: dict[str, frozenset[str]] = {}
-        self._by_id = {claim.id: claim for claim in sources.claims}
         self._share_cache: dict[tuple[object, ...], Shares | None] = {}
         self._other_series_cache: dict[tuple[object, ...], list[Series]] = {}
         self._basis_scope_cache: dict[tuple[object, ...], list[BasisPair]] = {}
@@ -94,6 +93,7 @@ class Evidence:
         self._series_order = {id(series): n for n, series in enumerate(timelines)}
         self._breakdown_cache: dict[str, dict[tuple[str, str], list[Breakdown]]] = {}
         self._gazetteer: Gazetteer | None = None
+        self._unions: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
 
     def scope_key(self, claim: Claim) -> tuple[str, ...]:
         """The claim's values on the four scope dimensions, computed once per claim."""
@@ -528,8 +528,14 @@ class Evidence:
 
     def _union(self, a: Area, b: Area) -> list[str]:
         """The names of two areas together, in order, a name within another given as that one
-        (`southern Idlib, northern Hama` and `Idlib`: `Idlib, northern Hama`)."""
-        names = list(dict.fromkeys((*a.text, *b.text)))
+        (`southern Idlib, northern Hama` and `Idlib`: `Idlib, northern Hama`). Worked out once
+        per two areas: a file's pairs share a few areas."""
+        key = (a.text, b.text)
+        if key not in self._unions:
+            self._unions[key] = self._union_of(list(dict.fromkeys((*a.text, *b.text))))
+        return self._unions[key]
+
+    def _union_of(self, names: list[str]) -> list[str]:
         try:
             places = {name: self.gazetteer.resolve(name) for name in names}
         except GrammarError:  # a name the file's gazetteer cannot read: every name as written

@@ -113,6 +113,7 @@ class Series:
     _index: tuple[list[dt.date], list[dt.date], dict[str, int]] | None = field(
         default=None, repr=False, compare=False
     )
+    _ordered: bool | None = field(default=None, repr=False, compare=False)  # `_in_order`
 
     def _lookups(self) -> tuple[list[dt.date], list[dt.date], dict[str, int]]:
         if self._index is None:
@@ -180,6 +181,15 @@ class Series:
                 ids += [self.points[first_i].claim.id, self.points[last_i].claim.id]
         return RateEvidence(Span.hull(rates), tuple(dict.fromkeys(sorted(ids, key=order))), False)
 
+    def _in_order(self) -> bool:
+        """Whether no point is below the one before it (no revision), worked out once."""
+        if self._ordered is None:
+            values = [p.value for p in self.points]
+            self._ordered = not any(
+                later.high < earlier.low for earlier, later in itertools.pairwise(values)
+            )
+        return self._ordered
+
     def growth_between(self, first: dt.date, second: dt.date) -> Estimate | None:
         """How much the count grew from `first` to `second` (negative if `second` comes first),
         read between the series' own points: a cumulative count lies between the points on
@@ -190,18 +200,20 @@ class Series:
         low_day, high_day = min(first, second), max(first, second)
         if low_day < self.points[0].earliest or high_day > self.points[-1].latest:
             return None
-        values = [p.value for p in self.points]
-        if any(later.high < earlier.low for earlier, later in itertools.pairwise(values)):
+        if not self._in_order():
             return None  # a revision: the points do not bracket the count
         ids: list[str] = []
 
+        points = self.points
+        latest, earliest, _ = self._lookups()  # the days of points are in order: bisect
+
         def bracket(day: dt.date) -> Span:
-            on = [p for p in self.points if p.earliest <= day <= p.latest]
-            if on:
-                ids.append(on[0].claim.id)
-                return on[0].value
-            previous = max((p for p in self.points if p.latest < day), key=lambda p: p.latest)
-            following = min((p for p in self.points if p.earliest > day), key=lambda p: p.earliest)
+            at = bisect.bisect_left(latest, day)  # the first point not over before `day`
+            if points[at].earliest <= day:  # a point on that day
+                ids.append(points[at].claim.id)
+                return points[at].value
+            previous = points[bisect.bisect_left(latest, latest[at - 1])]
+            following = points[bisect.bisect_right(earliest, day)]
             ids.extend((previous.claim.id, following.claim.id))
             return Span(previous.value.low, following.value.high)
 

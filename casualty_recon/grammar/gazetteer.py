@@ -279,25 +279,23 @@ TOWN_CODE = re.compile(r"(?P<parent>[A-Z]{2}(?:-[A-Z0-9]{1,3})?)-g(?P<id>[0-9]+)
 DWARFS = 10
 
 
-class Town(NamedTuple):
-    code: str
-    name: str
-    population: int
-
-
 @functools.cache
-def _towns() -> tuple[dict[str, tuple[str, ...]], dict[str, Town]]:
-    """Folded name -> town codes, and code -> town: read on the first name that is not a
-    country, subdivision or alias."""
+def _towns() -> tuple[dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """Folded name -> town codes, and code -> its row (code, name, population, keys): read on
+    the first name that is not a country, subdivision or alias. Rows stay as read: a lookup
+    reads two or three of 37,000 towns, so no object is made for the others."""
     rows = _rows(DATA / "towns.tsv")  # 37,000 towns, 114,000 keys: tuples made once a key
-    towns = {code: Town(code, name, int(population)) for code, name, population, _ in rows}
     index: dict[str, tuple[str, ...]] = {}
-    for code, _, _, keys in rows:
-        one = (code,)
-        for key in keys.split("|"):
+    for row in rows:
+        one = (row[0],)
+        for key in row[3].split("|"):
             had = index.get(key)
             index[key] = one if had is None else had + one
-    return index, towns
+    return index, {row[0]: row for row in rows}
+
+
+def _population(row: list[str]) -> int:
+    return int(row[2])
 
 
 @functools.cache
@@ -313,7 +311,7 @@ def town_parent(code: str) -> str | None:
 
 
 def _town_place(code: str) -> Place:
-    return Place(code, _towns()[1][code].name)
+    return Place(code, _towns()[1][code][1])
 
 
 def town_entries(key: str, country: str | None = None) -> frozenset[Entry]:
@@ -327,8 +325,8 @@ def town_entries(key: str, country: str | None = None) -> frozenset[Entry]:
         codes = tuple(code for code in codes if code[:2] == country)
     if not codes:
         return frozenset()
-    ranked = sorted(codes, key=lambda code: -towns[code].population)
-    if len(ranked) > 1 and towns[ranked[0]].population >= DWARFS * towns[ranked[1]].population:
+    ranked = sorted(codes, key=lambda code: -_population(towns[code]))
+    if len(ranked) > 1 and _population(towns[ranked[0]]) >= DWARFS * _population(towns[ranked[1]]):
         ranked = ranked[:1]
     return frozenset(frozenset({_town_place(code)}) for code in ranked)
 
@@ -344,7 +342,7 @@ def display_name(code: str) -> str:
     if code in ALIASES:
         return ALIASES[code][0]
     if "-g" in code and TOWN_CODE.fullmatch(code):
-        return _towns()[1][code].name
+        return _towns()[1][code][1]
     data = gazetteer_data()
     if code in data.countries:
         country = data.countries[code]

@@ -15,6 +15,7 @@ as a date (`as_of: 2019-08-20`)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -242,6 +243,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)  # a batch writes the same words (keys, vocabularies) often
 def _plain_is_safe(text: str, *, flow: bool) -> bool:
     if not text or text != text.strip() or text[0] in _INDICATORS:
         return False

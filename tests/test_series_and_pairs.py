@@ -528,3 +528,17 @@ def test_nearly_the_earlier_count_is_no_revision_of_it() -> None:
     )
     assert revisions(sources) == [("c1", "c2")]
     assert "revised" in compare(sources, pair=("c1", "c2")).pairs[0].reason
+
+
+def test_the_timeline_and_the_engine_read_nearly_with_the_file_s_tolerance() -> None:
+    # With about_tolerance 0, "nearly 500" is judged as exactly 500 (like "about 500"): below an
+    # earlier 501, a revision for the engine and for the timeline alike. The timeline mirrored
+    # the figure's low end (499, clamped at n - 1) and read up to 501: no revision.
+    sources = build(
+        claim("c1", "C", "501", as_of="2020-03-20"),
+        claim("c2", "C", '"nearly 500"', as_of="2020-03-25"),
+        tail="settings:\n  about_tolerance: 0\n",
+    )
+    timelines = build_timelines(sources.claims, sources.about_tolerance)
+    assert [(r.older.id, r.newer.id) for s in timelines for r in s.revisions] == [("c1", "c2")]
+    assert "revised" in compare(sources, pair=("c1", "c2")).pairs[0].reason

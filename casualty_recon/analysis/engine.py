@@ -69,7 +69,11 @@ class Engine:
     ) -> None:
         check_assumptions(sources)
         self.sources = sources
-        self.timelines = timelines if timelines is not None else build_timelines(sources.claims)
+        self.timelines = (
+            timelines
+            if timelines is not None
+            else build_timelines(sources.claims, sources.about_tolerance)
+        )
         matchers = {kind.name: kind.matches for kind in kinds() if kind.matches is not None}
         self.evidence = Evidence(sources, self.timelines, record_links, matchers)
 

@@ -235,7 +235,7 @@ def compare(
     for source in only_sources:
         if source not in sources.sources and source not in relays:
             raise UsageError.of(SOURCE_NOT_IN_FILE, name=source, sources=", ".join(sources.sources))
-    timelines = build_timelines(sources.claims)
+    timelines = build_timelines(sources.claims, sources.about_tolerance)
     engine = Engine(sources, timelines, record_links)
     skipped: list[str] = []
     focus_count = 0

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from casualty_recon.grammar.wording import figure_words, fmt_span
-from casualty_recon.model.claims import Assumption, Claim
+from casualty_recon.model.claims import ABOUT_TOLERANCE, Assumption, Claim
 from casualty_recon.model.spans import INF, Span, number
 
 
@@ -219,27 +219,26 @@ def literal(claim: Claim) -> Span:
     return Span(claim.figure.low, INF if high is None else high)
 
 
-def truth_ceiling(claim: Claim) -> int | None:
+def truth_ceiling(claim: Claim, tolerance: float = ABOUT_TOLERANCE) -> int | None:
     """An upper bound of the true number, or None (README, "Concepts"). A count on a verified,
     documented or reported basis is a floor of the truth: only an explicit ceiling or range
     bounds it from above ("nearly 500" is approximate, not a ceiling). An estimate bounds the
     truth on both sides by its interval."""
     if claim.basis == "estimated" and claim.figure.high is not None:
-        return approximate_high(claim)
+        return approximate_high(claim, tolerance)
     if claim.figure.qualifier in ("up_to", "fewer_than", "range"):
         return claim.figure.high
     return None
 
 
-def approximate_high(claim: Claim) -> int:
+def approximate_high(claim: Claim, tolerance: float) -> int:
     """The high end of a figure judged as a count: "nearly n" is approximate on both sides, like
-    "about n" (README, Figures), so its high end mirrors its low one about n: n + (n -
-    floor(n(1 - tol))), which is ceil(n(1 + tol)) for the tolerance the figure was read with."""
+    "about n" (README, Figures), so it reaches ceil(n(1 + tolerance)); any other figure its
+    stated high end."""
     figure = claim.figure
     assert figure.high is not None
     if figure.qualifier == "nearly":
-        nominal = figure.high + 1
-        return nominal + (nominal - figure.low)
+        return math.ceil(round((figure.high + 1) * (1 + tolerance), 9))
     return figure.high
 
 
@@ -250,8 +249,7 @@ def counted(claim: Claim, tolerance: float) -> Span:
     if figure.high is not None and figure.qualifier in ("up_to", "fewer_than"):
         return Span(0, figure.high)
     if figure.high is not None and figure.qualifier == "nearly":
-        nominal = figure.high + 1
-        return Span(figure.low, math.ceil(round(nominal * (1 + tolerance), 9)))
+        return Span(figure.low, approximate_high(claim, tolerance))
     return stated(claim)
 
 

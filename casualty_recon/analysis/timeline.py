@@ -28,7 +28,7 @@ from casualty_recon.grammar.wording import (
     party_words,
     plural,
 )
-from casualty_recon.model.claims import Claim
+from casualty_recon.model.claims import ABOUT_TOLERANCE, Claim
 from casualty_recon.model.spans import INF, Span
 
 STALE_AFTER_DAYS = 7
@@ -264,7 +264,7 @@ class Series:
         return Estimate(value, ids, False)
 
 
-def _segment(first: Point, second: Point) -> Segment:
+def _segment(first: Point, second: Point, tolerance: float = ABOUT_TOLERANCE) -> Segment:
     days = Span(
         max(1, (second.earliest - first.latest).days),
         max(1, (second.latest - first.earliest).days),
@@ -278,7 +278,7 @@ def _segment(first: Point, second: Point) -> Segment:
         days,
         change,
         Span(rate_low, rate_high),
-        is_revision(first.claim, second.claim),
+        is_revision(first.claim, second.claim, tolerance),
     )
 
 
@@ -290,7 +290,7 @@ def floor_of(claim: Claim) -> int | None:
     return claim.figure.low
 
 
-def is_revision(older: Claim, newer: Claim) -> bool:
+def is_revision(older: Claim, newer: Claim, tolerance: float = ABOUT_TOLERANCE) -> bool:
     """Whether `newer` revises `older` down (README, Series): the same source, counted to
     a later day, with a figure certainly below the earlier floor. Never for one day's figures,
     never for a figure inside an earlier ceiling or range, never for a narrower scope (area,
@@ -299,7 +299,7 @@ def is_revision(older: Claim, newer: Claim) -> bool:
     if older.source != newer.source or newer.as_of.earliest <= older.as_of.latest:
         return False
     floor = floor_of(older)
-    if floor is None or newer.figure.high is None or approximate_high(newer) >= floor:
+    if floor is None or newer.figure.high is None or approximate_high(newer, tolerance) >= floor:
         return False
     if (
         older.start is not None
@@ -340,8 +340,9 @@ def area_key(claim: Claim) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((place.code, place.part or "") for place in claim.area.places))
 
 
-def build_timelines(claims: Iterable[Claim]) -> list[Series]:
-    """Every series of two or more dates, plus single-date series (which carry relays)."""
+def build_timelines(claims: Iterable[Claim], tolerance: float = ABOUT_TOLERANCE) -> list[Series]:
+    """Every series of two or more dates, plus single-date series (which carry relays);
+    `tolerance` is the file's `about_tolerance` (how far a "nearly" figure reaches)."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[series_key(claim)].append(claim)
@@ -349,10 +350,10 @@ def build_timelines(claims: Iterable[Claim]) -> list[Series]:
     for key in sorted(groups, key=repr):
         members = groups[key]
         if members[0].series is not None:
-            out.append(_build_series(members))  # declared one count: never split
+            out.append(_build_series(members, tolerance))  # declared one count: never split
             continue
         for cluster in _start_clusters(members):
-            out.append(_build_series(cluster))
+            out.append(_build_series(cluster, tolerance))
     return out
 
 
@@ -380,7 +381,7 @@ def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
-def _build_series(claims: list[Claim]) -> Series:
+def _build_series(claims: list[Claim], tolerance: float) -> Series:
     first = claims[0]
     series = Series(
         first.source,
@@ -418,7 +419,7 @@ def _build_series(claims: list[Claim]) -> Series:
                 continue
         points.append(Point(claim))
     series.points = points
-    series.segments = [_segment(a, b) for a, b in itertools.pairwise(points)]
+    series.segments = [_segment(a, b, tolerance) for a, b in itertools.pairwise(points)]
     series.revisions = [
         Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision
     ]

@@ -114,7 +114,7 @@ def decide(
         )
         return "explained", reason, None
     for wide, narrow, contains in ((a, b, ("same", "wider")), (b, a, ("same", "narrower"))):
-        ceiling = truth_ceiling(wide)
+        ceiling = truth_ceiling(wide, evidence.sources.about_tolerance)
         if overall in contains and ceiling is not None and ceiling < narrow.figure.low:
             reason = VERDICTS["contradiction"].template.format(
                 wide_label=claim_label(wide),

@@ -66,7 +66,7 @@ def timeline(
                 raise UsageError.of(
                     SOURCE_NOT_IN_FILE, name=name, sources=", ".join(sources.sources)
                 )
-        series = build_timelines(sources.claims)
+        series = build_timelines(sources.claims, sources.about_tolerance)
         if source:
             series = [s for s in series if s.source in set(source)]
         if day is not None and fmt.lower() == "json":  # one document, the reading inside it

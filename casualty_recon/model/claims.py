@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from casualty_recon.model.lists import ListSpec
 
 
+# How far "about n" reaches on either side unless a file sets `about_tolerance` (README, Figures).
+ABOUT_TOLERANCE = 0.1
+
+
 # --- vocabularies ------------------------------------------------------------------------------
 
 POPULATIONS: tuple[str, ...] = (
@@ -270,7 +274,7 @@ class Sources:
     sources: dict[str, Source] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
-    about_tolerance: float = 0.1
+    about_tolerance: float = ABOUT_TOLERANCE
     notes: list[Note] = field(default_factory=list)
     # `compare:`: the file's focus pairs of claim ids, shown first (README, "Which pairs are
     # compared").

@@ -236,6 +236,50 @@ def test_a_relay_of_as_count_is_not_independent_evidence() -> None:
     assert kinds(result)["basis"].effect is None  # type: ignore[attr-defined]
 
 
+NO_BASIS = "No paired claims or assumption in the file size it."
+
+
+def test_a_basis_ratio_never_rests_on_bs_own_count() -> None:
+    # r (reported 1,000) beside b itself (verified 600) for one scope and day: the only paired
+    # bases in the file. A ratio of r to b reads b on a's basis from b's own count: circular.
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("r", "D", "1,000", basis="reported"),
+        claim("y", "B", "600", basis="verified"),
+    )
+    basis = kinds(result)["basis"]
+    assert basis.effect is None  # type: ignore[attr-defined]
+    assert NO_BASIS in basis.sentence  # type: ignore[attr-defined]
+    assert result.verdict == "partly_explained"
+
+
+def test_a_basis_ratio_never_rests_on_the_count_b_relays() -> None:
+    # b is News' relay of B's 600; r stands beside B's own 600: the same count as b.
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("r", "D", "1,000", basis="reported"),
+        claim("b0", "B", "600", basis="verified"),
+        claim("y", "B", "600", basis="verified", relayed_by="News", published="2020-04-02"),
+    )
+    basis = kinds(result)["basis"]
+    assert basis.effect is None  # type: ignore[attr-defined]
+    assert NO_BASIS in basis.sentence  # type: ignore[attr-defined]
+
+
+def test_an_independent_basis_pair_of_the_same_day_is_used_beside_bs_own() -> None:
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("y", "B", "600", basis="verified"),
+        claim("v", "C", "1,000", basis="verified"),
+        claim("w", "D", "1,500", basis="reported"),
+    )
+    basis = kinds(result)["basis"]
+    assert set(basis.evidence) == {"v", "w"}  # type: ignore[attr-defined]
+    # 600 read at 1,500 / 1,000: +300, from the independent pair only (w / y would give 2.5).
+    assert (basis.effect.low, basis.effect.high) == pytest.approx((300, 300))  # type: ignore[attr-defined]
+    assert "for a scope that equals b's" in basis.sentence  # type: ignore[attr-defined]
+
+
 def test_a_basis_ratio_from_a_wider_scope_of_the_same_day_is_used_and_named() -> None:
     result = pair(
         claim("x", "A", "900", basis="reported", area="southern Idlib"),

@@ -416,8 +416,9 @@ class Evidence:
     def basis_ratio(self, a: Claim, b: Claim) -> Quantity | None:
         """A ratio from two figures of one scope and day on the two bases compared (b's and
         a's), where that scope equals or contains the scope of a or of b (the note says which).
-        Neither figure may state a's count; b's count may be the low side (it is what is being
-        read on a's basis). Else None: the basis is not borrowed from another scope."""
+        Neither figure may state a's count or b's (the claim itself, its relays, the source's
+        repeats, their breakdown parts): a ratio with b's own count on one side sizes b from
+        itself (REASONING 2). Else None: the basis is not borrowed from another scope."""
         index = self._basis_index.get((b.basis, a.basis))
         if index is None:
             index = defaultdict(list)
@@ -434,7 +435,7 @@ class Evidence:
                             day = (low.as_of.earliest, low.as_of.latest)
                             index[day].append((ratio, high, low))
             self._basis_index[(b.basis, a.basis)] = index
-        banned = self.echoes(a)
+        banned = self.echoes(a) | self.echoes(b)
         ratios: list[Span] = []
         evidence: list[str] = []
         covers: list[str] = []
@@ -450,10 +451,9 @@ class Evidence:
                     if (relation := self._relation(low, claim, scope)) in ("same", "wider")
                 ]
                 self._basis_scope_cache[cache_key] = usable
-            pair_ids = {a.id, b.id}
             for ratio, high, low, relation in usable:
-                if high.id in banned or low.id in banned or {low.id, high.id} == pair_ids:
-                    continue  # built on a's own count: it would assume the answer
+                if high.id in banned or low.id in banned:
+                    continue  # built on a's or b's own count: it would assume the answer
                 ratios.append(ratio)
                 evidence += [high.id, low.id]
                 if not covers:

@@ -605,3 +605,54 @@ def test_a_rate_never_carries_from_a_wider_area(area: str) -> None:
         claim("y", "B", "300", as_of="2020-03-20"),
     )
     assert {"c1", "c2"} <= set(kinds(result)["as_of"].evidence)  # type: ignore[attr-defined]
+
+
+UKRAINE = {"start": "2022-02-24"}
+
+
+@pytest.mark.parametrize(
+    ("series_area", "pair_area"), [("Mariupol", "Ukraine"), ("Ukraine", "Mariupol")]
+)
+def test_case_no_rate_carries_between_a_city_and_its_country(
+    series_area: str, pair_area: str
+) -> None:
+    # The casebook's OHCHR Ukraine-wide and Mariupol counts are two series: no rate from one to
+    # the other, either way. C's series (synthetic points) covers b's days over the other area:
+    # a part's rate is not the whole's (the report said "C's series for the same scope"), nor
+    # the whole's the part's.
+    result = pair(
+        claim("c1", "C", "500", area=series_area, as_of="2022-03-10", **UKRAINE),
+        claim("c2", "C", "1,348", area=series_area, as_of="2022-06-29", **UKRAINE),
+        claim("x", "A", "1,200", area=pair_area, as_of="2022-04-20", **UKRAINE),
+        claim("y", "B", "925", area=pair_area, as_of="2022-03-20", **UKRAINE),
+    )
+    as_of = kinds(result)["as_of"]
+    assert not {"c1", "c2"} & set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series" not in as_of.sentence  # type: ignore[attr-defined]
+    # Over the pair's own area the same series gives b's rate, and says so truly.
+    result = pair(
+        claim("c1", "C", "500", area=pair_area, as_of="2022-03-10", **UKRAINE),
+        claim("c2", "C", "1,348", area=pair_area, as_of="2022-06-29", **UKRAINE),
+        claim("x", "A", "1,200", area=pair_area, as_of="2022-04-20", **UKRAINE),
+        claim("y", "B", "925", area=pair_area, as_of="2022-03-20", **UKRAINE),
+    )
+    as_of = kinds(result)["as_of"]
+    assert {"c1", "c2"} <= set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series for the same scope" in as_of.sentence  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("areas", [("Idlib", "[Idlib, Hama]"), ("[Idlib, Hama]", "Idlib")])
+def test_a_declared_series_over_several_wordings_is_not_another_sources_scope(
+    areas: tuple[str, str],
+) -> None:
+    # C's `series:` joins a count worded as Idlib and as Idlib and Hama: it is b's scope (Idlib)
+    # only if every wording is, whichever point comes first.
+    result = pair(
+        claim("c1", "C", "1,000", area=areas[0], as_of="2020-03-10", series="c-count"),
+        claim("c2", "C", "2,000", area=areas[1], as_of="2020-03-31", series="c-count"),
+        claim("x", "A", "500"),
+        claim("y", "B", "300", as_of="2020-03-20"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert not {"c1", "c2"} & set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series" not in as_of.sentence  # type: ignore[attr-defined]

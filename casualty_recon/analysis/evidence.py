@@ -84,8 +84,12 @@ class Evidence:
         # Indexed by country as well, so a claim looks only at series that can share its places
         # (a file of many conflicts would otherwise scan every series of the scope: quadratic).
         self._series_by_scope: dict[tuple[object, ...], list[Series]] = defaultdict(list)
+        # Each series' areas as its points word them: one, or several for a file's `series:`.
+        self._series_areas: dict[int, list[frozenset[Place]]] = {}
         for series in timelines:
             if len(series.points) > 1:
+                areas = {point.claim.area.places for point in series.points}
+                self._series_areas[id(series)] = list(areas)
                 sample = series.points[0].claim
                 scope = (sample.population, sample.outcome, sample.perpetrators.parties)
                 for country in _countries(sample.area.places):
@@ -198,8 +202,7 @@ class Evidence:
         self, b: Claim, own: Series | None, first: dt.date, second: dt.date, kind: str
     ) -> Iterator[Series]:
         """The series that may give b's rate over [first, second], best first: b's own, then
-        other sources' series for the same scope, over b's area or a part of it, that cover the
-        days."""
+        other sources' series for the same scope, over b's very area, that cover the days."""
         earliest, latest = min(first, second), max(first, second)
         if (
             own is not None
@@ -214,8 +217,8 @@ class Evidence:
                 yield series
 
     def _other_series(self, b: Claim) -> list[Series]:
-        """Other sources' series for b's population, outcome and perpetrators over b's area or a
-        part of it, found once per (scope, area, source)."""
+        """Other sources' series for b's population, outcome and perpetrators over b's very area,
+        found once per (scope, area, source)."""
         scope = (b.population, b.outcome, b.perpetrators.parties)
         key = (*scope, b.area.places, b.source)
         found = self._other_series_cache.get(key)
@@ -231,10 +234,14 @@ class Evidence:
                 series
                 for series in sorted(candidates.values(), key=lambda s: self._series_order[id(s)])
                 if series.source != b.source
-                # b's area or a part of it: a rate never carries from a wider or another area
-                # (a national rate is not a province's, REASONING 3)
-                and area_relation(series.points[0].claim.area.places, b.area.places)
-                in ("same", "narrower")
+                # b's very area: a rate never carries from one area to another, a part or a
+                # whole included (a national rate is not a city's, nor a city's the nation's:
+                # REASONING 3). Every point's area, not the first one's: a file's `series:` may
+                # join wordings of one count, and the series is b's scope only if each is b's.
+                and all(
+                    area_relation(places, b.area.places) == "same"
+                    for places in self._series_areas[id(series)]
+                )
             ]
             self._other_series_cache[key] = found
         return found

@@ -308,9 +308,10 @@ def test_report_chart_with_one_pair_draws_its_waterfall(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"wrote {target}\n"
     texts = comments(target.read_bytes())
-    for label in ("b", "+ as_of", "+ perpetrators", "+ basis", "adjusted b", "a"):
+    for label in ("b", "+ as_of", "+ perpetrators", "adjusted b", "a"):
         assert label in texts
-    assert "+384.4 to +467.8" in texts and "1,072.3 to 1,304.8" in texts
+    assert "+225.5 to +336" in texts and "687.8 to 837" in texts
+    assert "+ basis" not in texts  # no paired bases independent of the pair size it
 
 
 def test_every_key_stays_inside_the_figure() -> None:

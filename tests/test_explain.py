@@ -229,10 +229,10 @@ def test_paired_bases_on_one_day_give_a_basis_ratio() -> None:
     )
     pair = explain(sources, "x", "y")
     basis = kinds(pair)["basis"]
-    # 800 / 500, and 800 / 600 (b's own count read on a's basis); never x's 900 (a's count).
-    assert basis.effect.low == pytest.approx(200)  # type: ignore[attr-defined]
+    # 800 / 500 only: never 800 / 600 (b's own count, REASONING 2) nor x's 900 (a's count).
+    assert basis.effect.low == pytest.approx(600 * 1.6 - 600)  # type: ignore[attr-defined]
     assert basis.effect.high == pytest.approx(600 * 1.6 - 600)  # type: ignore[attr-defined]
-    assert set(basis.evidence) == {"v", "r", "y"}  # type: ignore[attr-defined]
+    assert set(basis.evidence) == {"v", "r"}  # type: ignore[attr-defined]
     assert "for a scope that equals b's" in basis.sentence  # type: ignore[attr-defined]
     assert pair.verdict == "explained"
 

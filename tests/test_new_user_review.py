@@ -270,16 +270,20 @@ def test_an_effect_against_its_difference_direction_says_so() -> None:
             f"basis: {basis}}}\n"
         )
 
+    # b is a third source's reported count of the day of v1 and f1: the ratio never rests on
+    # b's own count (REASONING 2), so v1 and f1 size it.
     text = (
-        "version: 1\nsources: {V: {kind: un}, F: {kind: un}}\nclaims:\n"
+        "version: 1\nsources: {V: {kind: un}, F: {kind: un}, G: {kind: ngo}}\nclaims:\n"
         + claim("v1", "V", 257, "verified", "2023-12-06")
         + claim("f1", "F", 253, "reported", "2023-12-06")
+        + claim("g1", "G", 240, "reported", "2023-12-06")
         + claim("v2", "V", 345, "verified", "2024-01-15")
         + claim("f2", "F", 345, "reported", "2024-01-15")
     )
-    (pair,) = compare(loads(text, "synthetic.yaml"), pair=("v2", "f1")).pairs
+    (pair,) = compare(loads(text, "synthetic.yaml"), pair=("v2", "g1")).pairs
     basis = next(d for d in pair.differences if d.kind == "basis")
     assert basis.direction == "down" and basis.effect is not None and basis.effect.low > 0
+    assert set(basis.evidence) == {"v1", "f1"}
     assert basis.sentence.endswith("The evidence runs the other way, so this effect raises b.")
 
 

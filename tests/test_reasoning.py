@@ -236,6 +236,50 @@ def test_a_relay_of_as_count_is_not_independent_evidence() -> None:
     assert kinds(result)["basis"].effect is None  # type: ignore[attr-defined]
 
 
+NO_BASIS = "No paired claims or assumption in the file size it."
+
+
+def test_a_basis_ratio_never_rests_on_bs_own_count() -> None:
+    # r (reported 1,000) beside b itself (verified 600) for one scope and day: the only paired
+    # bases in the file. A ratio of r to b reads b on a's basis from b's own count: circular.
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("r", "D", "1,000", basis="reported"),
+        claim("y", "B", "600", basis="verified"),
+    )
+    basis = kinds(result)["basis"]
+    assert basis.effect is None  # type: ignore[attr-defined]
+    assert NO_BASIS in basis.sentence  # type: ignore[attr-defined]
+    assert result.verdict == "partly_explained"
+
+
+def test_a_basis_ratio_never_rests_on_the_count_b_relays() -> None:
+    # b is News' relay of B's 600; r stands beside B's own 600: the same count as b.
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("r", "D", "1,000", basis="reported"),
+        claim("b0", "B", "600", basis="verified"),
+        claim("y", "B", "600", basis="verified", relayed_by="News", published="2020-04-02"),
+    )
+    basis = kinds(result)["basis"]
+    assert basis.effect is None  # type: ignore[attr-defined]
+    assert NO_BASIS in basis.sentence  # type: ignore[attr-defined]
+
+
+def test_an_independent_basis_pair_of_the_same_day_is_used_beside_bs_own() -> None:
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("y", "B", "600", basis="verified"),
+        claim("v", "C", "1,000", basis="verified"),
+        claim("w", "D", "1,500", basis="reported"),
+    )
+    basis = kinds(result)["basis"]
+    assert set(basis.evidence) == {"v", "w"}  # type: ignore[attr-defined]
+    # 600 read at 1,500 / 1,000: +300, from the independent pair only (w / y would give 2.5).
+    assert (basis.effect.low, basis.effect.high) == pytest.approx((300, 300))  # type: ignore[attr-defined]
+    assert "for a scope that equals b's" in basis.sentence  # type: ignore[attr-defined]
+
+
 def test_a_basis_ratio_from_a_wider_scope_of_the_same_day_is_used_and_named() -> None:
     result = pair(
         claim("x", "A", "900", basis="reported", area="southern Idlib"),
@@ -561,3 +605,125 @@ def test_a_rate_never_carries_from_a_wider_area(area: str) -> None:
         claim("y", "B", "300", as_of="2020-03-20"),
     )
     assert {"c1", "c2"} <= set(kinds(result)["as_of"].evidence)  # type: ignore[attr-defined]
+
+
+UKRAINE = {"start": "2022-02-24"}
+
+
+@pytest.mark.parametrize(
+    ("series_area", "pair_area"), [("Mariupol", "Ukraine"), ("Ukraine", "Mariupol")]
+)
+def test_case_no_rate_carries_between_a_city_and_its_country(
+    series_area: str, pair_area: str
+) -> None:
+    # The casebook's OHCHR Ukraine-wide and Mariupol counts are two series: no rate from one to
+    # the other, either way. C's series (synthetic points) covers b's days over the other area:
+    # a part's rate is not the whole's (the report said "C's series for the same scope"), nor
+    # the whole's the part's.
+    result = pair(
+        claim("c1", "C", "500", area=series_area, as_of="2022-03-10", **UKRAINE),
+        claim("c2", "C", "1,348", area=series_area, as_of="2022-06-29", **UKRAINE),
+        claim("x", "A", "1,200", area=pair_area, as_of="2022-04-20", **UKRAINE),
+        claim("y", "B", "925", area=pair_area, as_of="2022-03-20", **UKRAINE),
+    )
+    as_of = kinds(result)["as_of"]
+    assert not {"c1", "c2"} & set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series" not in as_of.sentence  # type: ignore[attr-defined]
+    # Over the pair's own area the same series gives b's rate, and says so truly.
+    result = pair(
+        claim("c1", "C", "500", area=pair_area, as_of="2022-03-10", **UKRAINE),
+        claim("c2", "C", "1,348", area=pair_area, as_of="2022-06-29", **UKRAINE),
+        claim("x", "A", "1,200", area=pair_area, as_of="2022-04-20", **UKRAINE),
+        claim("y", "B", "925", area=pair_area, as_of="2022-03-20", **UKRAINE),
+    )
+    as_of = kinds(result)["as_of"]
+    assert {"c1", "c2"} <= set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series for the same scope" in as_of.sentence  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("areas", [("Idlib", "[Idlib, Hama]"), ("[Idlib, Hama]", "Idlib")])
+def test_a_declared_series_over_several_wordings_is_not_another_sources_scope(
+    areas: tuple[str, str],
+) -> None:
+    # C's `series:` joins a count worded as Idlib and as Idlib and Hama: it is b's scope (Idlib)
+    # only if every wording is, whichever point comes first.
+    result = pair(
+        claim("c1", "C", "1,000", area=areas[0], as_of="2020-03-10", series="c-count"),
+        claim("c2", "C", "2,000", area=areas[1], as_of="2020-03-31", series="c-count"),
+        claim("x", "A", "500"),
+        claim("y", "B", "300", as_of="2020-03-20"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert not {"c1", "c2"} & set(as_of.evidence)  # type: ignore[attr-defined]
+    assert "C's series" not in as_of.sentence  # type: ignore[attr-defined]
+
+
+# --- the rest of section 2: averages, start effects, the scope of a basis ratio -----------------
+
+
+def test_an_average_past_bs_as_of_is_named_an_assumption_never_an_exact_rate() -> None:
+    # No series: b's 310 over its 31 days (exactly 10 a day) is all the file says of b's pace.
+    result = pair(
+        claim("x", "A", "500", as_of="2020-04-10", published="2020-04-10"),
+        claim("y", "B", "310"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert as_of.evidence == ("own-rate",)  # type: ignore[attr-defined]
+    sentence = as_of.sentence  # type: ignore[attr-defined]
+    assert "Were b's average over its window (10 a day) to hold" in sentence
+    assert "this is an assumption, not a measured rate" in sentence
+    assert "At 10 a day" not in sentence
+
+
+def test_a_later_start_leaves_out_days_that_held_0_to_all_of_bs_count() -> None:
+    # a starts 9 days after b: nothing says how b's 310 spread, so those days held 0 to 310.
+    result = pair(claim("x", "A", "400", start="2020-03-10"), claim("y", "B", "310"))
+    start = kinds(result)["start"]
+    assert (start.effect.low, start.effect.high) == (-310, 0)  # type: ignore[attr-defined]
+    assert "a day" not in start.sentence  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("first", "used"), [("2020-02-05", True), ("2020-02-20", False)])
+def test_a_start_effect_from_another_series_needs_its_points_before_bs_start(
+    first: str, used: bool
+) -> None:
+    # a counts from 10 February, b from 1 March. C's series for b's scope shows killing on the
+    # days between only if its first point comes before a's start; one that begins on
+    # 20 February says nothing of 10 to 20 February.
+    result = pair(
+        claim("c1", "C", "100", start="2020-02-01", as_of=first),
+        claim("c2", "C", "400", start="2020-02-01", as_of="2020-03-31"),
+        claim("x", "A", "900", start="2020-02-10"),
+        claim("y", "B", "600"),
+    )
+    start = kinds(result)["start"]
+    assert ({"c1", "c2"} <= set(start.evidence)) is used  # type: ignore[attr-defined]
+    assert (start.effect is not None) is used  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("area", "words"), [("Idlib", "equals a's"), ("Syria", "contains a's")])
+def test_a_basis_ratio_for_as_scope_and_day_says_so(area: str, words: str) -> None:
+    # No paired bases on b's day; on a's day (20 March), C and D give two bases for a's scope or
+    # one containing it. The note says which claim's scope the ratio belongs to.
+    result = pair(
+        claim("x", "A", "900", basis="reported", as_of="2020-03-20"),
+        claim("v", "C", "1,000", basis="verified", area=area, as_of="2020-03-20"),
+        claim("r", "D", "1,500", basis="reported", area=area, as_of="2020-03-20"),
+        claim("y", "B", "600", basis="verified", as_of="2020-03-10"),
+    )
+    basis = kinds(result)["basis"]
+    assert set(basis.evidence) == {"v", "r"}  # type: ignore[attr-defined]
+    assert f"for a scope that {words}" in basis.sentence  # type: ignore[attr-defined]
+
+
+def test_a_series_covering_the_days_a_leaves_out_narrows_0_to_all() -> None:
+    # a stops on 20 March, b on 31 March. Alone, b's average says those 11 days held 0 to all
+    # of its 310; b's own series, 200 on 20 March, says they held 110.
+    result = pair(
+        claim("b1", "B", "200", as_of="2020-03-20"),
+        claim("x", "A", "400", as_of="2020-03-20"),
+        claim("y", "B", "310"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert (as_of.effect.low, as_of.effect.high) == (-110, -110)  # type: ignore[attr-defined]
+    assert "b1" in as_of.evidence  # type: ignore[attr-defined]

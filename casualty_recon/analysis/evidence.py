@@ -84,8 +84,12 @@ class Evidence:
         # Indexed by country as well, so a claim looks only at series that can share its places
         # (a file of many conflicts would otherwise scan every series of the scope: quadratic).
         self._series_by_scope: dict[tuple[object, ...], list[Series]] = defaultdict(list)
+        # Each series' areas as its points word them: one, or several for a file's `series:`.
+        self._series_areas: dict[int, list[frozenset[Place]]] = {}
         for series in timelines:
             if len(series.points) > 1:
+                areas = {point.claim.area.places for point in series.points}
+                self._series_areas[id(series)] = list(areas)
                 sample = series.points[0].claim
                 scope = (sample.population, sample.outcome, sample.perpetrators.parties)
                 for country in _countries(sample.area.places):
@@ -198,8 +202,7 @@ class Evidence:
         self, b: Claim, own: Series | None, first: dt.date, second: dt.date, kind: str
     ) -> Iterator[Series]:
         """The series that may give b's rate over [first, second], best first: b's own, then
-        other sources' series for the same scope, over b's area or a part of it, that cover the
-        days."""
+        other sources' series for the same scope, over b's very area, that cover the days."""
         earliest, latest = min(first, second), max(first, second)
         if (
             own is not None
@@ -214,8 +217,8 @@ class Evidence:
                 yield series
 
     def _other_series(self, b: Claim) -> list[Series]:
-        """Other sources' series for b's population, outcome and perpetrators over b's area or a
-        part of it, found once per (scope, area, source)."""
+        """Other sources' series for b's population, outcome and perpetrators over b's very area,
+        found once per (scope, area, source)."""
         scope = (b.population, b.outcome, b.perpetrators.parties)
         key = (*scope, b.area.places, b.source)
         found = self._other_series_cache.get(key)
@@ -231,10 +234,14 @@ class Evidence:
                 series
                 for series in sorted(candidates.values(), key=lambda s: self._series_order[id(s)])
                 if series.source != b.source
-                # b's area or a part of it: a rate never carries from a wider or another area
-                # (a national rate is not a province's, REASONING 3)
-                and area_relation(series.points[0].claim.area.places, b.area.places)
-                in ("same", "narrower")
+                # b's very area: a rate never carries from one area to another, a part or a
+                # whole included (a national rate is not a city's, nor a city's the nation's:
+                # REASONING 3). Every point's area, not the first one's: a file's `series:` may
+                # join wordings of one count, and the series is b's scope only if each is b's.
+                and all(
+                    area_relation(places, b.area.places) == "same"
+                    for places in self._series_areas[id(series)]
+                )
             ]
             self._other_series_cache[key] = found
         return found
@@ -416,8 +423,9 @@ class Evidence:
     def basis_ratio(self, a: Claim, b: Claim) -> Quantity | None:
         """A ratio from two figures of one scope and day on the two bases compared (b's and
         a's), where that scope equals or contains the scope of a or of b (the note says which).
-        Neither figure may state a's count; b's count may be the low side (it is what is being
-        read on a's basis). Else None: the basis is not borrowed from another scope."""
+        Neither figure may state a's count or b's (the claim itself, its relays, the source's
+        repeats, their breakdown parts): a ratio with b's own count on one side sizes b from
+        itself (REASONING 2). Else None: the basis is not borrowed from another scope."""
         index = self._basis_index.get((b.basis, a.basis))
         if index is None:
             index = defaultdict(list)
@@ -434,7 +442,7 @@ class Evidence:
                             day = (low.as_of.earliest, low.as_of.latest)
                             index[day].append((ratio, high, low))
             self._basis_index[(b.basis, a.basis)] = index
-        banned = self.echoes(a)
+        banned = self.echoes(a) | self.echoes(b)
         ratios: list[Span] = []
         evidence: list[str] = []
         covers: list[str] = []
@@ -450,10 +458,9 @@ class Evidence:
                     if (relation := self._relation(low, claim, scope)) in ("same", "wider")
                 ]
                 self._basis_scope_cache[cache_key] = usable
-            pair_ids = {a.id, b.id}
             for ratio, high, low, relation in usable:
-                if high.id in banned or low.id in banned or {low.id, high.id} == pair_ids:
-                    continue  # built on a's own count: it would assume the answer
+                if high.id in banned or low.id in banned:
+                    continue  # built on a's or b's own count: it would assume the answer
                 ratios.append(ratio)
                 evidence += [high.id, low.id]
                 if not covers:

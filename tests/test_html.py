@@ -101,9 +101,12 @@ def test_pair_page_has_only_the_claims_involved(tmp_path: Path) -> None:
         tmp_path / "pair.html", "--pair", "uossm-2019-08-20", "ocha-reuters-2019-08-20"
     )
     rows = re.findall(r'<tr id="claim-([^"]+)"', text)
-    assert len(rows) == 6 and "uossm-2019-08-20" in rows and "unicef-2019-08-23" not in rows
+    assert len(rows) == 7 and "uossm-2019-08-20" in rows and "unicef-2019-08-23" not in rows
     # Ids inside sentences link to their claims too; ISO days there are kept whole.
     assert 'breakdown <a class="id" href="#claim-ohchr-2019-08-29-progov">' in text
+    # The basis sentence names the same-day pair it set aside (b's own count): its link works.
+    assert "local-2019-08-08" in rows
+    assert '(<a class="id" href="#claim-local-2019-08-08">' in text
     assert '<span class="id">2019-08-20</span>' in text
 
 

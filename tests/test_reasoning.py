@@ -236,7 +236,7 @@ def test_a_relay_of_as_count_is_not_independent_evidence() -> None:
     assert kinds(result)["basis"].effect is None  # type: ignore[attr-defined]
 
 
-NO_BASIS = "No paired claims or assumption in the file size it."
+NO_BASIS = "No paired claims or assumption in the file size it"
 
 
 def test_a_basis_ratio_never_rests_on_bs_own_count() -> None:
@@ -311,6 +311,44 @@ def test_a_breakdown_of_as_own_count_is_not_used() -> None:
     )
     perpetrators = kinds(result)["perpetrators"]
     assert perpetrators.effect is None  # type: ignore[attr-defined]
+
+
+def test_a_breakdown_of_bs_own_count_is_not_used_and_the_sentence_says_why() -> None:
+    # REASONING 2: no effect is sized from a figure of a or b, "nor from any claim that states
+    # the same count as one of them (a relay, a breakdown part of it)".
+    result = pair(
+        claim("x", "A", "1,100", perpetrators="Russian forces"),
+        claim("y", "B", "1,000"),
+        claim("y-part", "B", "800", perpetrators="Russian forces", breakdown_of="y"),
+    )
+    perpetrators = kinds(result)["perpetrators"]
+    assert perpetrators.effect is None  # type: ignore[attr-defined]
+    assert (
+        "No breakdown or assumption in the file sizes it; the breakdown in the file (y-part, y) "
+        "rests on b's own count, so it is not independent." in perpetrators.sentence  # type: ignore[attr-defined]
+    )
+    # Another source's breakdown of its own count is independent and is used.
+    other = pair(
+        claim("x", "A", "1,100", perpetrators="Russian forces"),
+        claim("y", "B", "1,000"),
+        claim("w", "C", "500"),
+        claim("w-part", "C", "400", perpetrators="Russian forces", breakdown_of="w"),
+    )
+    assert kinds(other)["perpetrators"].effect is not None  # type: ignore[attr-defined]
+    assert "rests on" not in kinds(other)["perpetrators"].sentence  # type: ignore[attr-defined]
+
+
+def test_a_set_aside_basis_pair_is_named_in_the_sentence() -> None:
+    result = pair(
+        claim("x", "A", "900", basis="reported"),
+        claim("r", "D", "1,000", basis="reported"),
+        claim("y", "B", "600", basis="verified"),
+    )
+    sentence = kinds(result)["basis"].sentence  # type: ignore[attr-defined]
+    assert sentence.endswith(
+        "No paired claims or assumption in the file size it; the same-day pair in the file "
+        "(r, y) rests on b's own count, so it is not independent."
+    )
 
 
 def test_a_partial_breakdown_gives_bounds_and_a_complete_one_exact_shares() -> None:

@@ -129,16 +129,17 @@ def test_pair_shows_only_the_claims_involved(fmt: str) -> None:
         "ohchr-2019-08-08",
         "ohchr-2019-08-29",
         "ohchr-2019-08-29-progov",
+        # Beside b's own count (the count b relays) it is no basis evidence, but the basis
+        # sentence names it as set aside, so the claims show it.
+        "local-2019-08-08",
     }
-    claims = out[out.index("Claims (6 involved") :]
+    claims = out[out.index("Claims (7 involved") :]
     for claim_id in involved:
         assert claim_id in claims
-    # local-2019-08-08 stands beside b's own count (the count b relays): no basis evidence.
     others = (
         "white-helmets-2019-12-23",
         "unicef-2019-08-23",
         "snhr-2019-07-17",
-        "local-2019-08-08",
     )
     for other in others:
         assert other not in out
@@ -151,7 +152,8 @@ def test_pair_json_lists_only_the_claims_involved() -> None:
     code, out, _ = run("report", SOURCES, *SEED_PAIR, "--format", "json")
     assert code == 0
     ids = {claim["id"] for claim in json.loads(out)["claims"]}
-    assert len(ids) == 6 and "uossm-2019-08-20" in ids and "unicef-2019-08-23" not in ids
+    assert len(ids) == 7 and "uossm-2019-08-20" in ids and "unicef-2019-08-23" not in ids
+    assert "local-2019-08-08" in ids  # named by the basis sentence as set aside
 
 
 def test_default_report_shows_every_claim() -> None:

@@ -77,6 +77,8 @@ class Evidence:
         for claim in sources.claims:
             self._by_count[_count_key(claim)].append(claim.id)
         self._echo_cache: dict[str, frozenset[str]] = {}
+        # Evidence found for a pair but set aside as its own count: (kind, a, b) -> (ids, whose).
+        self._set_aside: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = {}
         self._share_cache: dict[tuple[object, ...], Shares | None] = {}
         self._other_series_cache: dict[tuple[object, ...], list[Series]] = {}
         self._basis_scope_cache: dict[tuple[object, ...], list[BasisPair]] = {}
@@ -317,21 +319,25 @@ class Evidence:
 
     def share(self, kind: str, a: Claim, b: Claim, relation: str) -> Quantity | None:
         """A ratio that turns b's count into one under a's definition on this dimension, from
-        breakdowns that state neither a's count nor b's together (independent of the pair)."""
+        breakdowns independent of the pair: none of their figures states a's count or b's (the
+        claim itself, its relays, the source's repeats), and neither is a breakdown of a's or b's
+        count (REASONING 2: "nor from any claim that states the same count as one of them (a
+        relay, a breakdown part of it)")."""
         a_key, b_key = dimension_key(kind, a), dimension_key(kind, b)
         places = frozenset(_countries(a.area.places) | _countries(b.area.places))
         every = self._shares(kind, a_key, b_key, places)
         if every is None:
             return self.assumed_ratio(kind, a, b)
         found, all_ids, quantity = every
-        banned = self.echoes(a)
-        if banned.isdisjoint(all_ids) and not (a.id in all_ids and b.id in all_ids):
+        banned = self.echoes(a) | self.echoes(b)
+        if banned.isdisjoint(all_ids):
             return quantity  # the common case: nothing of the pair among the evidence
         ratios: list[Span] = []
         evidence: list[str] = []
         for ratio, ids in found:
-            if banned.intersection(ids) or (a.id in ids and b.id in ids):
-                continue  # a's own count, or the pair itself: circular
+            if banned.intersection(ids):  # a's or b's own count or a part of it
+                self._note_set_aside(kind, a, b, ids)
+                continue
             ratios.append(ratio)
             evidence += ids
         if ratios:
@@ -459,8 +465,9 @@ class Evidence:
                 ]
                 self._basis_scope_cache[cache_key] = usable
             for ratio, high, low, relation in usable:
-                if high.id in banned or low.id in banned:
-                    continue  # built on a's or b's own count: it would assume the answer
+                if high.id in banned or low.id in banned:  # would size the pair from itself
+                    self._note_set_aside("basis", a, b, (high.id, low.id))
+                    continue
                 ratios.append(ratio)
                 evidence += [high.id, low.id]
                 if not covers:
@@ -474,6 +481,18 @@ class Evidence:
             "ratio of " + " to ".join(ids[:2]) + f" on the same day, for a scope that {covers[0]}"
         )
         return Quantity(Span.hull(ratios), ids, note, True)
+
+    def set_aside(self, kind: str, a: Claim, b: Claim) -> tuple[tuple[str, ...], str] | None:
+        """The evidence `share` or `basis_ratio` found but could not use for the pair, being a's
+        or b's own count or a part of it, and whose ("a" or "b"); None if there was none."""
+        return self._set_aside.get((kind, a.id, b.id))
+
+    def _note_set_aside(self, kind: str, a: Claim, b: Claim, ids: tuple[str, ...]) -> None:
+        """Keep the first evidence set aside for the pair that is more than a and b themselves
+        (a ratio of a to b is not evidence anyone would expect to be used)."""
+        if not {a.id, b.id}.issuperset(ids):
+            whose = "a" if self.echoes(a).intersection(ids) else "b"
+            self._set_aside.setdefault((kind, a.id, b.id), (ids, whose))
 
     def newer_figure(self, claim: Claim) -> Claim | None:
         series = self._series_of.get(claim.id)

@@ -31,6 +31,9 @@ class Difference(NamedTuple):
     # by a kind that measures one (`coverage`); the engine's verdict reason and the report's
     # choice of pairs shown in full read it, never the kind's name.
     shortfall: int | None = None
+    # Evidence found but not used because it is the pair's own count (REASONING 2); the sentence
+    # names it, so the claims a pair shows include it. Not a column of the exports.
+    set_aside: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

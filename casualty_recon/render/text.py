@@ -141,10 +141,12 @@ def verdict_summary(report: Report) -> str:
 
 
 def pair_evidence(pair: PairResult) -> list[str]:
-    """Every claim id a pair rests on: its two claims, then the evidence its differences use."""
+    """Every claim id a pair rests on: its two claims, then the evidence its differences use,
+    and the evidence a sentence names as set aside (the pair's own count)."""
     ids = [pair.a.id, pair.b.id, *pair.evidence_used]
     for d in pair.differences:
         ids += d.evidence
+        ids += d.set_aside
     for step in pair.steps:
         ids += step.evidence
     return list(dict.fromkeys(ids))

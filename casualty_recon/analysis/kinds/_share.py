@@ -52,13 +52,36 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
                 f"Scaling b by {ratio_text(quantity.span)} changes it by {context.effect}."
             )
         else:
-            effect_text = "No breakdown or assumption in the file sizes it."
+            effect_text = "No breakdown or assumption in the file sizes it" + own_count(
+                pair, kind, "the breakdown"
+            )
         return ratio_sentence(template, pair, words, relation_text, effect_text, context)
 
     difference = Difference(
         kind, values[0], values[1], relation, direction, agrees(direction, gap), write(Context())
     )
+    if quantity is None:
+        difference = difference._replace(set_aside=set_aside_ids(pair, kind))
     return [Found(difference, quantity, write)]
+
+
+def own_count(pair: Pair, kind: str, what: str) -> str:
+    """The end of an "unsized" sentence: "." or, where the file's only evidence was the pair's
+    own count, which it names ("; the breakdown in the file (X, Y) rests on b's own count, so it
+    is not independent." REASONING 2)."""
+    found = pair.evidence.set_aside(kind, pair.a, pair.b)
+    if found is None:
+        return "."
+    ids, whose = found
+    listed = ", ".join(ids)
+    return (
+        f"; {what} in the file ({listed}) rests on {whose}'s own count, so it is not independent."
+    )
+
+
+def set_aside_ids(pair: Pair, kind: str) -> tuple[str, ...]:
+    found = pair.evidence.set_aside(kind, pair.a, pair.b)
+    return () if found is None else found[0]
 
 
 def ratio_sentence(

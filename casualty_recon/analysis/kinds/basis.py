@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casualty_recon.analysis.evidence import Evidence
-from casualty_recon.analysis.kinds._share import ratio_sentence
+from casualty_recon.analysis.kinds._share import own_count, ratio_sentence, set_aside_ids
 from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
     Context,
@@ -46,13 +46,17 @@ def detect(pair: Pair) -> list[Found]:
             ratio = ratio_text(quantity.span)
             effect_text = f"Read on a's basis ({ratio}), b changes by {context.effect}."
         else:
-            effect_text = "No paired claims or assumption in the file size it."
+            effect_text = "No paired claims or assumption in the file size it" + own_count(
+                pair, "basis", "the same-day pair"
+            )
         words = (a.basis, b.basis)
         return ratio_sentence(TEMPLATE, pair, words, relation_text, effect_text, context)
 
     difference = Difference(
         "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(Context())
     )
+    if quantity is None:
+        difference = difference._replace(set_aside=set_aside_ids(pair, "basis"))
     return [Found(difference, quantity, write)]
 
 

@@ -391,11 +391,15 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         say(note)
         return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
-    chosen, notes = choose_rules(list(records.values()), columns)
+    chosen, notes, counted = choose_rules(list(records.values()), columns)
     rules = [to_splink(rule) for rule in chosen]
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
+    if counted == 0:  # Splink would score no pair at all: nothing to train or predict
+        note = "no two records share a blocking key (name, name parts, birth date): no link"
+        say(note)
+        return _no_pairs(keys, records, options, seconds, [*notes, note])
     told = len(notes)
     db_api = _db_api(options.engine, options.master)
     logging.getLogger("splink").setLevel(logging.ERROR)

@@ -59,12 +59,14 @@ def test_small_lists_keep_every_rule_and_large_blocks_are_tightened(
     tables, _, _ = _tables(400)
     frames = [prepare(table) for table in tables]
     columns = set(frames[0].columns)
-    rules, notes = blocking.choose_rules(frames, columns)
+    rules, notes, counted = blocking.choose_rules(frames, columns)
     assert rules == blocking.candidate_rules(columns) and notes == []
     counts = {rule: blocking.comparisons(frames, rule) for rule in rules}
+    assert counted == sum(counts.values()) > 0  # the pairs the chosen rules give
     monkeypatch.setattr(blocking, "BUDGET_FLOOR", 1_000)
     monkeypatch.setattr(blocking, "BUDGET_PER_RECORD", 0)
-    rules, notes = blocking.choose_rules(frames, columns)
+    rules, notes, counted = blocking.choose_rules(frames, columns)
+    assert counted == sum(blocking.comparisons(frames, rule) for rule in rules)
     wide = [rule for rule, count in counts.items() if count > 1_000]
     assert wide and all(rule not in rules for rule in wide)
     assert (("first", "family", "father"), False) in rules

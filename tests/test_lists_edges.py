@@ -76,19 +76,36 @@ def test_compare_two_releases_with_only_a_name_column(tmp_path: Path) -> None:
     assert "changed name: 0" in out and "changed sex" not in out and "changed age" not in out
 
 
+NO_BLOCK = "no two records share a blocking key (name, name parts, birth date): no link"
+
+
 def test_lists_with_no_pair_under_any_blocking_rule_have_no_link(tmp_path: Path) -> None:
-    """Splink's training finds no record pair (once EMTrainingException): no link, a note."""
+    """No record pair under any blocking rule (once EMTrainingException in Splink's training):
+    nothing to train or score, so Splink is not run; no link, a note."""
     rows_a = [f"{name},30" for name in NAMES[:2]]
     rows_b = [f"{name},40" for name in NAMES[2:]]
     sources = _lists(tmp_path, "name,age", rows_a, rows_b, "{name: name, age: age}")
     code, out, err = _run(["lists", "compare", "la", "lb"], sources)
     assert code == 0, err
     assert "in both: 0" in out and "only in la: 2" in out and "only in lb: 3" in out
-    assert "no pair of records agrees on it; priors kept" in err
-    assert "no pair agrees exactly on name; prior set to" in err
+    assert NO_BLOCK in err and "training" not in err
+    code, out, err = _run(["lists", "link", "la", "lb"], sources)
+    assert code == 0, err
+    assert f"note: {NO_BLOCK}" in out
+
+
+def test_em_on_a_rule_no_pair_agrees_on_keeps_the_priors(tmp_path: Path) -> None:
+    """Two brothers: a pair under one blocking rule (father and family name), so the model is
+    trained, but none under EM's rules (first and family name; the skeleton) and no exact name
+    agreement (once EMTrainingException): the priors are kept, said in notes."""
+    brothers = ["محمد أحمد علي النجار", "سامي أحمد علي النجار"]
+    sources = _lists(tmp_path, "name", brothers[:1], brothers[1:], "{name: name}")
     code, out, err = _run(["lists", "link", "la", "lb"], sources)
     assert code == 0, err
     assert "note: EM blocked on first family: no pair of records agrees on it" in out
+    assert "no pair of records agrees on it; priors kept" in err
+    assert "no pair agrees exactly on name; prior set to" in err
+    assert NO_BLOCK not in err
 
 
 @pytest.mark.parametrize(

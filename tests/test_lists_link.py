@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from kept_results import kept_results
+from typer.testing import CliRunner, Result
 
+import casualty_recon.lists.link as link_module
 from casualty_recon.cli.app import app
 from casualty_recon.lists.compare import compare_lists
 from casualty_recon.lists.link import Linkage, LinkOptions, link_lists, one_to_one
@@ -151,7 +153,11 @@ def test_one_to_one_takes_the_best_pair_first() -> None:
 def _scores(lists_dir: Path, options: LinkOptions) -> tuple[Linkage, float, float]:
     sources = load(lists_dir / "sources.yaml")
     tables = [read_list(sources.lists[key]) for key in ("jan", "apr")]
-    linkage = link_lists(tables, options)
+    return _scored(link_lists(tables, options))
+
+
+def _scored(linkage: Linkage) -> tuple[Linkage, float, float]:
+    """The linkage, its precision and its recall against the IDs (110 people in both)."""
     a, b = linkage.records["jan"], linkage.records["apr"]
     id_a = dict(zip(a["row"], a["id"], strict=True))
     id_b = dict(zip(b["row"], b["id"], strict=True))
@@ -160,10 +166,29 @@ def _scores(lists_dir: Path, options: LinkOptions) -> tuple[Linkage, float, floa
     return linkage, right / len(links), right / 110
 
 
+CompareRun = tuple[list[str], Path, Result, Linkage]
+
+
 @pytest.fixture(scope="module")
-def with_ids(lists_dir: Path) -> tuple[Linkage, float, float]:
-    """The two releases linked once with the default options (IDs first): two tests read it."""
-    return _scores(lists_dir, LinkOptions())
+def compare_cli(lists_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> CompareRun:
+    """`lists compare jan apr -o people.csv` run once (the default options: IDs first): its
+    arguments, output file and result, and the linkage it computed (kept as `link_lists`
+    returned it), which the tests below read."""
+    out = tmp_path_factory.mktemp("compare") / "people.csv"
+    args = ["lists", "compare", "jan", "apr", "-s", str(lists_dir / "sources.yaml"), "-o", str(out)]
+    with kept_results(link_module, "link_lists") as calls:
+        result = CliRunner().invoke(app, args)
+    assert len(calls) == 1, result.stderr
+    (_tables, options), linkage = calls[0]
+    assert options.use_ids and options.threshold == 0.9 and options.engine == "duckdb"
+    return args, out, result, linkage
+
+
+@pytest.fixture(scope="module")
+def with_ids(compare_cli: CompareRun) -> tuple[Linkage, float, float]:
+    """The two releases linked once with the default options (IDs first), by the CLI test's
+    `lists compare` run: the tests below read it."""
+    return _scored(compare_cli[3])
 
 
 def test_duckdb_linkage_without_ids_finds_the_same_people(lists_dir: Path) -> None:
@@ -248,13 +273,9 @@ def test_compare_two_releases(with_ids: tuple[Linkage, float, float]) -> None:
     assert "age band" in comparison.breakdowns
 
 
-def test_cli_compare_writes_people_csv_and_never_overwrites(
-    lists_dir: Path, tmp_path: Path
-) -> None:
+def test_cli_compare_writes_people_csv_and_never_overwrites(compare_cli: CompareRun) -> None:
     runner = CliRunner()
-    out = tmp_path / "people.csv"
-    args = ["lists", "compare", "jan", "apr", "-s", str(lists_dir / "sources.yaml"), "-o", str(out)]
-    result = runner.invoke(app, args)
+    args, out, result, _ = compare_cli  # lists compare jan apr -s sources.yaml -o people.csv
     assert result.exit_code == 0, result.stderr
     assert "in both: 110" in result.stdout and "40 added, 11 removed" in result.stdout
     assert "linking jan (121) and apr (150) on duckdb" in result.stderr

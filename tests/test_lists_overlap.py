@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
+from kept_results import kept_results
+from typer.testing import CliRunner, Result
 
+import casualty_recon.lists.overlap as overlap_module
 from casualty_recon.cli.app import app
 from casualty_recon.estimate import OverlapTable, estimate_tables, parse_overlaps
 from casualty_recon.lists.link import Linkage, LinkOptions
@@ -212,12 +214,25 @@ Linked = tuple[list[ListTable], Overlap]
 
 
 @pytest.fixture(scope="module")
-def exact_linked(exact: Known) -> Linked:
-    """The exact lists read and linked once (three pairwise linkages, by place); the tests
-    below count the same linkages other ways with `count_patterns`, as `overlap_lists` does."""
-    sources = load(exact[0] / "sources.yaml")
-    tables = [read_list(sources.lists[key]) for key in KEYS]
-    return tables, overlap_lists(tables, LinkOptions(use_ids=False), ["place"])
+def exact_cli(exact: Known) -> tuple[Result, Linked]:
+    """`lists overlap ngo ministry press --by sex --no-ids -q` run once on the exact lists (three
+    pairwise linkages): its output for the CLI test, and the tables it read and the overlap it
+    computed (kept as `overlap_lists` returned them) for the tests below, which count the same
+    linkages other ways with `count_patterns`, as `overlap_lists` does."""
+    sources = str(exact[0] / "sources.yaml")
+    with kept_results(overlap_module, "overlap_lists") as calls:
+        result = runner.invoke(
+            app, ["lists", "overlap", *KEYS, "-s", sources, "--by", "sex", "--no-ids", "-q"]
+        )
+    assert len(calls) == 1, result.stderr
+    (tables, options, by, _period), overlap = calls[0]
+    assert not options.use_ids and list(by) == ["sex"]
+    return result, (list(tables), overlap)
+
+
+@pytest.fixture(scope="module")
+def exact_linked(exact_cli: tuple[Result, Linked]) -> Linked:
+    return exact_cli[1]
 
 
 def _overlap(folder: Path, by: list[str], **options: object) -> object:
@@ -237,8 +252,9 @@ def _found(csv_text: str) -> dict[str, dict[str, int]]:
 def test_exact_lists_give_the_known_pattern_counts_by_stratum(
     exact: Known, exact_linked: Linked
 ) -> None:
-    result = exact_linked[1]
-    text = overlap_csv(result)  # type: ignore[arg-type]
+    tables, linked = exact_linked
+    result = count_patterns(tables, linked.linkages, linked.threshold, ["place"])
+    text = overlap_csv(result)
     assert text.splitlines()[0] == "pattern,lists,place,count"
     assert text.splitlines()[1].startswith('001,"ngo,ministry,press",East (synthetic),')
     found = _found(text)
@@ -247,7 +263,7 @@ def test_exact_lists_give_the_known_pattern_counts_by_stratum(
     # people only on the ministry's list without a place are counted as unknown, not dropped.
     assert set(found["unknown"]) == {"010"}
     # Every record is in exactly one person.
-    people = result.people  # type: ignore[attr-defined]
+    people = result.people
     for key, lists in zip(KEYS, exact[2], strict=True):
         assert people[f"row_{key}"].notna().sum() == len(lists)
 
@@ -329,12 +345,8 @@ def test_strata_by_period_and_a_free_column(exact: Known, exact_linked: Linked) 
     assert (both.people[both.people["pattern"] != "010"]["perpetrator"] != "unknown").all()
 
 
-def test_cli_overlap_pipes_into_estimate(exact: Known) -> None:
-    folder = exact[0]
-    sources = str(folder / "sources.yaml")
-    result = runner.invoke(
-        app, ["lists", "overlap", *KEYS, "-s", sources, "--by", "sex", "--no-ids", "-q"]
-    )
+def test_cli_overlap_pipes_into_estimate(exact: Known, exact_cli: tuple[Result, Linked]) -> None:
+    result = exact_cli[0]  # `lists overlap ngo ministry press --by sex --no-ids -q`
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert _found(result.stdout) == _known(exact, "sex")

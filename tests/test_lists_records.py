@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from golden_helpers import check_golden
-from typer.testing import CliRunner
+from kept_results import kept_results
+from typer.testing import CliRunner, Result
 
 from casualty_recon.analysis.report import compare
 from casualty_recon.cli.app import app
+from casualty_recon.lists import record_counts
 from casualty_recon.lists.link import LinkOptions
 from casualty_recon.lists.record_counts import ListLinks
 from casualty_recon.load.loader import load
@@ -134,11 +136,25 @@ def lists_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def linked(lists_dir: Path) -> tuple[Sources, ListLinks]:
-    """The sources and their list links, the two lists linked once for the tests below (the
-    object links each pair once and keeps it, as in one `report` run)."""
-    sources = load(lists_dir / "sources.yaml")
-    return sources, ListLinks(sources, LinkOptions())
+def plain_report(lists_dir: Path) -> tuple[Result, ListLinks]:
+    """`report --pair a-list b-list -f plain` run once: its result for the golden test, and the
+    list links it made (kept as `ListLinks` returned them: the object links each pair once
+    and keeps it, as in one `report` run), so the two lists are linked once for the tests
+    below too."""
+    args = ["report", str(lists_dir / "sources.yaml"), "--pair", "a-list", "b-list", "-f", "plain"]
+    with kept_results(record_counts, "ListLinks") as calls:
+        result = CliRunner().invoke(app, args)
+    assert len(calls) == 1, result.stderr
+    links = calls[0][1]
+    assert links.options.use_ids and links.options.threshold == 0.9
+    return result, links
+
+
+@pytest.fixture(scope="module")
+def linked(plain_report: tuple[Result, ListLinks]) -> tuple[Sources, ListLinks]:
+    """The sources and their list links, the two lists linked once by the report run."""
+    links = plain_report[1]
+    return links.sources, links
 
 
 def test_counts_equal_the_known_overlaps(linked: tuple[Sources, ListLinks]) -> None:
@@ -185,11 +201,8 @@ def test_no_links_without_lists_and_same_list(lists_dir: Path) -> None:
     assert all(d.kind != "records" for d in report.pairs[0].differences)
 
 
-def test_report_text_golden(lists_dir: Path) -> None:
-    result = CliRunner().invoke(
-        app,
-        ["report", str(lists_dir / "sources.yaml"), "--pair", "a-list", "b-list", "-f", "plain"],
-    )
+def test_report_text_golden(lists_dir: Path, plain_report: tuple[Result, ListLinks]) -> None:
+    result = plain_report[0]  # report sources.yaml --pair a-list b-list -f plain
     assert result.exit_code == 0, result.stderr
     assert "linking lists a-list and b-list" in result.stderr
     assert "Traceback" not in result.stderr

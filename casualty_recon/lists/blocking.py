@@ -84,12 +84,16 @@ def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
     return [((*have, part), swapped) for part in extra]
 
 
-def choose_rules(frames: Sequence[pd.DataFrame], columns: set[str]) -> tuple[list[Rule], list[str]]:
+def choose_rules(
+    frames: Sequence[pd.DataFrame], columns: set[str]
+) -> tuple[list[Rule], list[str], int]:
     """The candidate rules, each within the budget of pairs or replaced by tighter ones (again
-    while they pass it, up to four columns), and notes of what was tightened."""
+    while they pass it, up to four columns), notes of what was tightened, and the pairs the
+    chosen rules give (each rule's count, summed: 0 when no rule pairs any two records)."""
     limit = budget(sum(len(frame) for frame in frames))
     chosen: list[Rule] = []
     notes: list[str] = []
+    counted = 0
     waiting = candidate_rules(columns)
     while waiting:
         rule = waiting.pop(0)
@@ -99,13 +103,14 @@ def choose_rules(frames: Sequence[pd.DataFrame], columns: set[str]) -> tuple[lis
         replacements = tighter(rule, columns) if len(rule[0]) < 4 else []
         if count <= limit or not replacements:
             chosen.append(rule)
+            counted += count
             continue
         notes.append(
             f"blocking on {describe(rule)} gives {count:,} pairs (over {limit:,}): "
             f"{' and '.join(describe(r) for r in replacements)} instead"
         )
         waiting[0:0] = replacements
-    return chosen, notes
+    return chosen, notes, counted
 
 
 def describe(rule: Rule) -> str:

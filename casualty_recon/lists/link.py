@@ -367,10 +367,6 @@ def _duckdb_api() -> Any:
 
 def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) -> Linkage:
     """Link one list with itself (duplicates) or two lists (and each with itself)."""
-    import logging
-
-    from splink import Linker
-
     options = options or LinkOptions()
     if not 1 <= len(tables) <= 2:
         raise UsageError.of(LINK_HOW_MANY)
@@ -391,12 +387,20 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         say(note)
         return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
-    chosen, notes = choose_rules(list(records.values()), columns)
-    rules = [to_splink(rule) for rule in chosen]
+    chosen, notes, counted = choose_rules(list(records.values()), columns)
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
+    if counted == 0:  # Splink would score no pair at all: nothing to train or predict
+        note = "no two records share a blocking key (name, name parts, birth date): no link"
+        say(note)
+        return _no_pairs(keys, records, options, seconds, [*notes, note])
     told = len(notes)
+    import logging  # Splink only where there is a pair to score (its import alone takes a second)
+
+    from splink import Linker
+
+    rules = [to_splink(rule) for rule in chosen]
     db_api = _db_api(options.engine, options.master)
     logging.getLogger("splink").setLevel(logging.ERROR)
     inputs = _register(db_api, records, keys, columns, options.engine)

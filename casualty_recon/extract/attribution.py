@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from casualty_recon.extract.named_speakers import claimant_names, described_names
+from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
 from casualty_recon.grammar.parties import canonical_party, state_party
 
@@ -674,27 +675,3 @@ def _gap(speaker: Speaker, position: int) -> int:
     if speaker.start <= position < speaker.end:
         return 0
     return min(abs(speaker.start - position), abs(speaker.end - position))
-
-
-def _kind_of(name: str) -> str:
-    if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", name):
-        return "un"
-    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
-        return "monitor"
-    if re.search(
-        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
-        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
-        name,
-    ):
-        return "government"
-    if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
-        return "media"
-    if re.search(r"\b(?:University|Institute|Academy)\b", name):
-        return "academic"
-    if re.search(
-        r"\b(?:Organi[sz]ations?|Society|Foundation|Union|Committee|Crescent|Cross|"
-        r"Defen[cs]e|Helmets|Watch|Association)\b",
-        name,
-    ):
-        return "ngo"
-    return "other"

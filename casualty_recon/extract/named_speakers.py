@@ -93,3 +93,28 @@ def claimant_names(sentence: str) -> list[tuple[int, int, str, str]]:
         end = match.end("acronym") + 1 if match.group("acronym") else start + len(name)
         found.append((start, end, name, match.group("acronym") or ""))
     return found
+
+
+def kind_of(name: str) -> str:
+    """The source kind a capitalised organisation name suggests (`other` when none)."""
+    if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", name):
+        return "un"
+    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
+        return "monitor"
+    if re.search(
+        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
+        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
+        name,
+    ):
+        return "government"
+    if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
+        return "media"
+    if re.search(r"\b(?:University|Institute|Academy)\b", name):
+        return "academic"
+    if re.search(
+        r"\b(?:Organi[sz]ations?|Society|Foundation|Union|Committee|Crescent|Cross|"
+        r"Defen[cs]e|Helmets|Watch|Association)\b",
+        name,
+    ):
+        return "ngo"
+    return "other"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from casualty_recon.extract.named_speakers import claimant_names, described_names
+from casualty_recon.extract.named_speakers import claimant_names, described_names, state_force_claim
 from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
 from casualty_recon.grammar.parties import canonical_party, state_party
@@ -238,6 +238,7 @@ _ROLE = re.compile(
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    r"\s+of\s+(?:the\s+)?(?:defen[cs]e|health|interior|justice|(?:home|internal) affairs)\b|"
     # "a spokesman for the regional government" (a body that is no role of its own: "an
     # official at the health ministry" is the ministry's)
     r"\s+(?:for|of)\s+the\s+(?:[a-z][\w'-]*\s+){0,2}(?:government|mission|presidency))?)"
@@ -642,7 +643,8 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         Organisation(key, name, kind, (name, key)),
         2,
         head,
-        bare and head in _ANAPHORIC_HEADS,
+        bare and head in _ANAPHORIC_HEADS and name.lower().endswith(head),  # not "ministry of"
+        state_force_claim(name, head, match.string, match.end()),
     )
 
 

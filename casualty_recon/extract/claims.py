@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
 from casualty_recon.extract.headline import is_cumulative
+from casualty_recon.extract.named_speakers import ARTICLE_FORCES
 from casualty_recon.extract.perpetrators import (
     article_coalition,
+    article_forces,
     article_government,
     find_perpetrators,
 )
@@ -222,10 +224,14 @@ def _article_claims(
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
         perpetrators = last_clause.perpetrators
-        if attribution is not None and attribution.perpetrator:
-            perpetrators = (attribution.perpetrator,)
+        claimant = attribution.perpetrator if attribution is not None else ""
+        if claimant == ARTICLE_FORCES:  # "the army said it had killed": the article's forces
+            speaker = attribution.organisation.name if attribution is not None else ""
+            claimant = article_forces(speaker, places.country, government) or ""
+        if claimant:
+            perpetrators = (claimant,)
             notes.append(
-                f"perpetrators: {attribution.perpetrator}, the source claiming its own "
+                f"perpetrators: {claimant}, the source claiming its own "
                 "killings; its figure is its own claim, unverified."
             )
         if clause is not statement.sentence:

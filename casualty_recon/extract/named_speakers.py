@@ -38,18 +38,29 @@ _DESCRIPTOR_KIND = (
     (re.compile(r"charity|NGO|aid|humanitarian|relief|rights|advocacy|medical|foundation|"
                 r"association|organi[sz]ation", re.I), "ngo"),
 )  # fmt: skip
+# A speaker saying it did the killing, after its name: "said it had killed", "said they shot
+# dead", "said its strikes killed", "claimed responsibility for the attack".
+_OWN_KILLING = (
+    r"\s+(?:(?:has|had|have|also|later)\s+)?"
+    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|they|"
+    r"(?:its|their) (?:fighters|men|militants|forces|troops|units|soldiers|officers|strikes|"
+    r"air ?strikes|raids|operations?|jets|drones|aircraft|artillery))\s+"
+    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
+    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b"
+)
+_SAYS_IT_KILLED = re.compile(_OWN_KILLING, re.I)
 # A party by its capitalised name claiming a killing itself: "Islamic State West Africa Province
 # said it had killed 40 soldiers", "the Northern Front claimed responsibility for killing 12".
 _CLAIMANT = re.compile(
     r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|for|the|and)){0,7}"
-    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?\s+(?:(?:has|had|have|also|later)\s+)?"
-    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|"
-    r"its (?:fighters|men|militants|forces|troops|units))\s+"
-    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
-    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
-    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b",
+    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?" + _OWN_KILLING,
     re.I,
 )
+# A state's armed forces named by a role ("the army", "police", "the ministry of defence"): one
+# that says it killed is the article's forces (`claims.article_forces`).
+_STATE_FORCE_ROLE = re.compile(r"army|military|police|.*\bdefen[cs]e\b.*", re.I)
+ARTICLE_FORCES = "the article's forces"
 
 
 _PRONOUN = re.compile(
@@ -118,3 +129,12 @@ def kind_of(name: str) -> str:
     ):
         return "ngo"
     return "other"
+
+
+def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
+    """ARTICLE_FORCES when a state's forces named by a role ("the army", "police", "the defence
+    ministry") say they did the killing right after their name ("said it had killed 30"), else
+    "" (a toll they report is not theirs: "the army said 30 militants were killed")."""
+    if _STATE_FORCE_ROLE.fullmatch(head) or _STATE_FORCE_ROLE.fullmatch(name):
+        return ARTICLE_FORCES if _SAYS_IT_KILLED.match(sentence, end) else ""
+    return ""

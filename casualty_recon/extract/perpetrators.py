@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from casualty_recon.extract.numerals import is_number_word
-from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.gazetteer import display_name, fold, lookup
 from casualty_recon.grammar.parties import PARTY_ALIASES, canonical_party, state_party
 
 _ATTACK = (
@@ -239,6 +239,21 @@ def article_government(text: str) -> str | None:
         if party is not None:
             return party
     return None
+
+
+def article_forces(speaker: str, country: str | None, government: str | None) -> str | None:
+    """The forces a state's army, police or defence ministry speaking of its own killings are:
+    the country its name gives ("Israeli military", "Kenya's police"), else the article's country
+    (a gazetteer code), else the article's government (`article_government`)."""
+    for word in re.findall(r"\b[A-Z][\w-]*", speaker):
+        word = re.sub(r"'s?$", "", word)
+        if _is_demonym_of_a_state(word) or _is_country(word):
+            return _state_forces(word)
+    if country is not None:
+        forces = _state_forces(display_name(country))
+        if forces is not None:
+            return forces
+    return government
 
 
 def _state_forces(name: str) -> str | None:

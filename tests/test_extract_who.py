@@ -1,0 +1,72 @@
+"""Who said it and who did it, on SYNTHETIC sentences written for these tests (no figure, place
+or quote here is real): a state's forces claiming their own killings, an armed group counting
+its own dead, and an office named in lower case. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casualty_recon.extract import extract_claims
+from casualty_recon.extract.claims import ExtractedClaim
+
+PUBLISHED = dt.date(2024, 6, 10)
+
+
+def _claims(text: str) -> list[ExtractedClaim]:
+    return extract_claims([("synthetic.txt", f"SYNTHETIC.\n{text}\n")], published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "perpetrator"),
+    [
+        (
+            "MAIDUGURI, Nigeria (Newswire) - The army said it had killed 30 militants in Borno.",
+            "army",
+            "Nigerian forces",
+        ),
+        (
+            "KANO, Nigeria (Newswire) - Police said they shot dead four suspected kidnappers.",
+            "police",
+            "Nigerian forces",
+        ),
+        (
+            "KIDAL, Mali (Newswire) - The ministry of defence said its strikes killed 20 fighters "
+            "near the border with Niger.",
+            "ministry of defence",
+            "Mali forces",
+        ),
+        (
+            "BAMENDA, Cameroon (Newswire) - The military said its troops had killed seven "
+            "separatist fighters in the North-West region.",
+            "military",
+            "Cameroon forces",
+        ),
+        (  # the forces of the country the speaker's name gives, not the article's
+            "NAIROBI, Kenya (Newswire) - Ugandan police said they shot dead three suspected "
+            "militants at the border.",
+            "Ugandan police",
+            "Ugandan forces",
+        ),
+    ],
+)
+def test_state_forces_claiming_their_own_killings_are_the_articles_forces(
+    text: str, source: str, perpetrator: str
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, "government")
+    assert claim.perpetrators == (perpetrator,)
+    assert "its own killings" in claim.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MAIDUGURI, Nigeria (Newswire) - The army said 30 militants were killed in Borno.",
+        "MAIDUGURI, Nigeria (Newswire) - The army said it had found the bodies of 30 villagers.",
+        "MAIDUGURI, Nigeria (Newswire) - Police said gunmen had killed four traders.",
+    ],
+)
+def test_state_forces_reporting_a_toll_are_not_its_perpetrators(text: str) -> None:
+    assert [c.perpetrators for c in _claims(text)] == [()]

@@ -70,3 +70,35 @@ def test_state_forces_claiming_their_own_killings_are_the_articles_forces(
 )
 def test_state_forces_reporting_a_toll_are_not_its_perpetrators(text: str) -> None:
     assert [c.perpetrators for c in _claims(text)] == [()]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (
+            "JUBA, South Sudan (Newswire) - The Northern Liberation Front said 12 of its fighters "
+            "were killed.",
+            "12",
+            "Northern Liberation Front",
+        ),
+        (
+            "JUBA, South Sudan (Newswire) - The Eastern People's Movement said eight of its "
+            "members had been killed on Sunday.",
+            "8",
+            "Eastern People's Movement",
+        ),
+        (
+            "TRIPOLI, Libya (Newswire) - At least 15 of their fighters died in the assault, the "
+            "Tripoli Protection Brigade said.",
+            "at least 15",
+            "Tripoli Protection Brigade",
+        ),
+    ],
+)
+def test_an_armed_group_counting_its_own_dead_is_the_source_of_a_combatant_toll(
+    text: str, figure: str, source: str
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.figure, claim.population, claim.outcome) == (figure, "combatants", "killed")
+    assert claim.source.key == source
+    assert claim.perpetrators == ()

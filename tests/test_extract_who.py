@@ -102,3 +102,38 @@ def test_an_armed_group_counting_its_own_dead_is_the_source_of_a_combatant_toll(
     assert (claim.figure, claim.population, claim.outcome) == (figure, "combatants", "killed")
     assert claim.source.key == source
     assert claim.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        (
+            "JUBA, South Sudan (Newswire) - The Northern Liberation Front said 12 of its fighters "
+            "were killed in clashes with the army.",
+            "South Sudan forces",
+        ),
+        (
+            "KHARTOUM, Sudan (Newswire) - Twenty of its fighters were killed in fighting with "
+            "the Rapid Support Forces, the Sudan Liberation Movement said.",
+            "Rapid Support Forces",
+        ),
+    ],
+)
+def test_the_other_side_of_a_clash_is_the_perpetrator_of_a_groups_own_dead(
+    text: str, perpetrator: str
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.population == "combatants"
+    assert claim.perpetrators == (perpetrator,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JUBA, South Sudan (Newswire) - Nine civilians were killed in clashes with the army.",
+        "KIDAL, Mali (Newswire) - Eleven fighters were killed in clashes with Islamists.",
+        "KIDAL, Mali (Newswire) - Eleven fighters were killed in clashes with Malian villagers.",
+    ],
+)
+def test_a_clash_names_no_perpetrator_of_civilians_nor_an_unnamed_side(text: str) -> None:
+    assert [c.perpetrators for c in _claims(text)] == [()]

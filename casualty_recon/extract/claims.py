@@ -24,6 +24,7 @@ from casualty_recon.extract.perpetrators import (
     article_coalition,
     article_forces,
     article_government,
+    clash_party,
     find_perpetrators,
 )
 from casualty_recon.extract.statements import Statement, article_statements
@@ -224,6 +225,9 @@ def _article_claims(
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
         perpetrators = last_clause.perpetrators
+        if not perpetrators and statement.population == "combatants":  # "in clashes with X"
+            forces = article_forces("", places.country, government)
+            perpetrators = tuple(filter(None, [clash_party(clause.text, forces)]))
         claimant = attribution.perpetrator if attribution is not None else ""
         if claimant == ARTICLE_FORCES:  # "the army said it had killed": the article's forces
             speaker = attribution.organisation.name if attribution is not None else ""

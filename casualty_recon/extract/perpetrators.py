@@ -219,6 +219,40 @@ def _is_country(name: str) -> bool:
     return any(p.is_country for entry in lookup(fold(name), towns=False) for p in entry)
 
 
+# The other side of a clash the dead were killed in: "in clashes with the army", "fighting
+# against the Rapid Support Forces (RSF)", "a gunfight with Malian troops".
+_CLASH_WITH = re.compile(
+    r"\b(?i:clash(?:es)?|fighting|fights?|battles?|gun ?battles?|gunfights?|firefights?|"
+    r"exchanges? of fire|combat)\s+(?i:with|against)\s+(?i:the\s+)?(?:"
+    r"(?P<state>(?i:army|military|troops|soldiers|security forces|government forces|"
+    r"armed forces|police|(?:the )?government))\b|"
+    r"(?P<named>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|the)){0,5})"
+    r"(?:\s*\((?P<acronym>[A-Z][\w-]{1,9})\))?(?:\s+(?P<armed>" + _ARMED + r"))?)"
+)
+
+
+def clash_party(sentence: str, forces: str | None) -> str | None:
+    """The party a sentence says the dead fought ("in clashes with the army": `forces`, the
+    article's; "fighting with the Rapid Support Forces": that force), else None. Only for the
+    dead of the other side: fighters killed in clashes with it."""
+    match = _CLASH_WITH.search(sentence)
+    if match is None:
+        return None
+    if match.group("state"):
+        return forces
+    named = re.sub(
+        r"(?:\s+(?:of|the))+$", "", re.sub(r"(?<=[a-z]{2})\.$", "", match.group("named"))
+    )
+    party = canonical_party(match.group("acronym") or named)
+    if named in _NOT_A_NAME or is_number_word(named.lower()):
+        return None
+    if " " not in named and named.endswith("s") and party not in PARTY_ALIASES:
+        return None  # "with Islamists", "with Palestinians": who, not which party
+    if match.group("armed") and (_is_demonym_of_a_state(named) or _is_country(named)):
+        return _state_forces(named)  # "with Malian troops": Mali's forces
+    return None if _DEMONYM.match(named) else party
+
+
 def article_coalition(text: str) -> str:
     """The coalition a bare "coalition" means in this article: the first one it names by its
     leader, else the US-led one where the article is about Iraq or Syria, else "coalition"."""

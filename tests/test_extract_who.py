@@ -137,3 +137,18 @@ def test_the_other_side_of_a_clash_is_the_perpetrator_of_a_groups_own_dead(
 )
 def test_a_clash_names_no_perpetrator_of_civilians_nor_an_unnamed_side(text: str) -> None:
     assert [c.perpetrators for c in _claims(text)] == [()]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("At least 12 inmates were killed in the riot, officials said.", "at least 12"),
+        ("Police said they shot dead four suspects in the raid.", "4"),
+        ("Nine detainees died in custody last month, the rights group said.", "9"),
+        ("Fifteen prisoners were killed when the jail was shelled.", "15"),
+    ],
+)
+def test_people_held_or_suspected_are_people(text: str, figure: str) -> None:
+    assert [(c.figure, c.population, c.outcome) for c in _claims(text)] == [
+        (figure, "people", "killed")
+    ]

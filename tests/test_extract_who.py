@@ -140,6 +140,36 @@ def test_a_clash_names_no_perpetrator_of_civilians_nor_an_unnamed_side(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (  # a descriptor in lower case is the source as a whole phrase
+            "TRIPOLI, Libya (Newswire) - Rescuers have recovered 43 bodies so far, the disaster "
+            "agency said.",
+            "disaster agency",
+        ),
+        (
+            "QUITO, Ecuador (Newswire) - At least 12 inmates were killed in the riot, the prison "
+            "service said.",
+            "prison service",
+        ),
+        (  # the body the article introduced with that descriptor, even without a verb of saying
+            "JAKARTA (Newswire) - Indonesia's National Disaster Management Agency (BNPB) warned "
+            "of more rain. Rescuers have recovered 43 bodies so far, the disaster agency said.",
+            "BNPB",
+        ),
+        (
+            "MANILA (Newswire) - The Ministry of Health (MoH) opened two field clinics in "
+            "Mindanao. At least 9 people died of their wounds, the health ministry said.",
+            "MoH",
+        ),
+    ],
+)
+def test_an_office_named_by_a_descriptor_in_lower_case(text: str, source: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.source.key == source
+
+
+@pytest.mark.parametrize(
     ("text", "figure"),
     [
         ("At least 12 inmates were killed in the riot, officials said.", "at least 12"),

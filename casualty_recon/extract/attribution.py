@@ -14,7 +14,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from casualty_recon.extract.named_speakers import claimant_names, described_names, state_force_claim
+from casualty_recon.extract.named_speakers import (
+    claimant_names,
+    described_names,
+    describes,
+    descriptor_start,
+    overlaps,
+    state_force_claim,
+    take,
+)
 from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
 from casualty_recon.grammar.parties import canonical_party, state_party
@@ -403,14 +411,14 @@ class Attributor:
         # Where a speaker already is: one check per mention, not one per pair of mentions.
         taken = bytearray(len(sentence) + 1)
         for speaker in found:
-            _take(taken, speaker.start, speaker.end)
+            take(taken, speaker.start, speaker.end)
         for speaker in _claimants(sentence):
-            if not _overlaps(taken, speaker.start, speaker.end):
+            if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
-                _take(taken, speaker.start, speaker.end)
+                take(taken, speaker.start, speaker.end)
         for match in _CAPITALISED_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
-            if len(name.split()) < 2 or _overlaps(taken, match.start("name"), match.end()):
+            if len(name.split()) < 2 or overlaps(taken, match.start("name"), match.end()):
                 continue
             found.append(
                 Speaker(
@@ -420,16 +428,17 @@ class Attributor:
                     1,
                 )
             )
-            _take(taken, match.start("name"), match.end())
+            take(taken, match.start("name"), match.end())
         for speaker in _described_organisations(sentence):
-            if not _overlaps(taken, speaker.start, speaker.end):
+            if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
-                _take(taken, speaker.start, speaker.end)
+                take(taken, speaker.start, speaker.end)
         for match in _role_matches(sentence):
-            if _overlaps(taken, match.start("name"), match.end()):
+            role = _role_speaker(match)
+            if overlaps(taken, role.start, role.end):
                 continue
-            found.append(_role_speaker(match))
-            _take(taken, match.start("name"), match.end())
+            found.append(role)
+            take(taken, role.start, role.end)
         found.sort(key=lambda f: (f.start, f.rank, -f.end))
         kept: list[Speaker] = []
         for item in found:
@@ -468,6 +477,9 @@ class Attributor:
                 earlier = self._antecedent(sentence, sentences, best.head)
                 if earlier is not None:
                     return Attribution(earlier, "named in an earlier sentence")
+            described = self._described(best, sentence, sentences) if best.rank == 2 else None
+            if described is not None:  # "the disaster agency" after "... Agency (BNPB)"
+                return Attribution(described, "named earlier in the article", best.perpetrator)
             if best.perpetrator:
                 return Attribution(
                     best.organisation, "a party claiming its own killings", best.perpetrator
@@ -490,6 +502,17 @@ class Attributor:
             if distance <= 160:
                 return Attribution(speaker.organisation, "named in the sentence near a verb")
         return None
+
+    def _described(
+        self, role: Speaker, sentence: Sentence, sentences: Sequence[Sentence]
+    ) -> Organisation | None:
+        """The body an office named in lower case describes ("the disaster agency": Indonesia's
+        National Disaster Management Agency), if the article named it before this sentence."""
+        near = [s for s in sentences if 0 < sentence.index - s.index <= _SPEAKER_SEARCH_BACK]
+        orgs = [sp.organisation for s in near[::-1] for sp in self.speakers(s.text) if sp.rank < 2]
+        before, descriptor = self._text[: sentence.start], role.organisation.name
+        found = (o for o in (*orgs, *self._organisations) if describes(descriptor, o.name))
+        return next((o for o in found if any(a in before for a in o.aliases)), None)
 
     def _antecedent(
         self, sentence: Sentence, sentences: Sequence[Sentence], head: str
@@ -562,15 +585,6 @@ def alias_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[re.Mat
     return found
 
 
-def _overlaps(taken: bytearray, start: int, end: int) -> bool:
-    """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
-    return 1 in taken[start:end]
-
-
-def _take(taken: bytearray, start: int, end: int) -> None:
-    taken[start:end] = b"\x01" * (end - start)
-
-
 _NOT_A_MODIFIER = re.compile(
     r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|But|And|In|On|At|By|"
@@ -625,8 +639,11 @@ def _role_matches(sentence: str) -> list[re.Match[str]]:
 
 def _role_speaker(match: re.Match[str]) -> Speaker:
     head = match.group("head").lower()
-    modifiers = match.group("modifiers").split()
-    name = " ".join(match.group("name").split())
+    start = match.start("name")
+    if not match.group("modifiers"):  # "the disaster agency", not "the area local media"
+        start = descriptor_start(match.string, start)
+    modifiers = match.string[start : match.start("name")].split() + match.group("modifiers").split()
+    name = " ".join((match.string[start : match.start("name")] + match.group("name")).split())
     name = re.sub(r"^(?:The|A|An)\s+", "", name)
     # A capitalised word before a role that is a day, a month or a connective, not a name:
     # "Monday activists said", "But activists said", "Late March media reported".
@@ -638,7 +655,7 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
     kind = _role_kind(head, name)
     bare = not modifiers or all(m.lower() in ("the", "a", "an") for m in modifiers)
     return Speaker(
-        match.start("name"),
+        start,
         match.end(),
         Organisation(key, name, kind, (name, key)),
         2,

@@ -138,3 +138,40 @@ def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
     if _STATE_FORCE_ROLE.fullmatch(head) or _STATE_FORCE_ROLE.fullmatch(name):
         return ARTICLE_FORCES if _SAYS_IT_KILLED.match(sentence, end) else ""
     return ""
+
+
+# Lower-case words between "the" and an office's head: part of its name ("the disaster agency",
+# "the prison service", "the country's migration agency"); not a determiner ("the same agency").
+_LOWER_DESCRIPTOR = re.compile(
+    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
+    r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
+    r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
+    r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
+    r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,2})$"
+)
+
+
+def descriptor_start(sentence: str, start: int) -> int:
+    """Where lower-case words describing the office whose name begins at `start` begin ("the
+    disaster agency": at "disaster"), else `start`."""
+    match = _LOWER_DESCRIPTOR.search(sentence, max(0, start - 60), start)
+    return match.start("words") if match else start
+
+
+def describes(descriptor: str, name: str) -> bool:
+    """Whether an office named in lower case ("disaster agency", "health ministry") describes a
+    named body ("National Disaster Management Agency", "Ministry of Health"): every word of the
+    descriptor, two at least, is a word of the name (plural or not)."""
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", name.lower())}
+    wanted = [w.rstrip("s") for w in re.findall(r"[a-z]+", descriptor.lower()) if w != "the"]
+    return len(wanted) >= 2 and all(w in words for w in wanted)
+
+
+def overlaps(taken: bytearray, start: int, end: int) -> bool:
+    """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
+    return 1 in taken[start:end]
+
+
+def take(taken: bytearray, start: int, end: int) -> None:
+    """Mark `start`..`end` as a speaker found."""
+    taken[start:end] = b"\x01" * (end - start)

@@ -182,3 +182,19 @@ def test_people_held_or_suspected_are_people(text: str, figure: str) -> None:
     assert [(c.figure, c.population, c.outcome) for c in _claims(text)] == [
         (figure, "people", "killed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        ("Separatist fighters killed five gendarmes in an ambush.", ()),
+        ("Jihadist militants killed 12 villagers on Sunday.", ()),
+        ("Rebel fighters shot dead four traders.", ()),
+        ("Philippine troops killed seven militants in clashes.", ("Philippine forces",)),
+        ("Argentine soldiers shot dead two smugglers' guards.", ("Argentine forces",)),
+    ],
+)
+def test_a_word_describing_armed_men_is_no_party_and_a_demonym_is_a_state(
+    text: str, perpetrators: tuple[str, ...]
+) -> None:
+    assert [c.perpetrators for c in _claims(text)] == [perpetrators]

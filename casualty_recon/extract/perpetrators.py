@@ -151,9 +151,15 @@ _SUBJECT = re.compile(
 _NOT_A_NAME = frozenset(
     {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
      "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other", "Security",
-     "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government"}
+     "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government",
+     # what the armed men are, not whose: "Separatist fighters", "Jihadist militants"
+     "Separatist", "Jihadist", "Islamist", "Rebel", "Militant", "Insurgent", "Extremist",
+     "Terrorist", "Dissident", "Tribal", "Ethnic", "Gang", "Criminal", "Heavily", "Hooded"}
 )  # fmt: skip
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch|Philippine|Argentine|"
+    r"Greek|Swiss|Filipino|Burkinabe|Malagasy)$"
+)
 
 
 # The armed men of a force named by its own name, as the subject of a verb of attack or

@@ -198,3 +198,22 @@ def test_a_word_describing_armed_men_is_no_party_and_a_demonym_is_a_state(
     text: str, perpetrators: tuple[str, ...]
 ) -> None:
     assert [c.perpetrators for c in _claims(text)] == [perpetrators]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Forty soldiers were killed in the raid, the presidency said.", "presidency", "government"),
+        ("Insurgents killed dozens of people in the town, the government said.", "government",
+         "government"),
+        ("A drone strike killed three fighters, a security source said.", "security source",
+         "other"),
+        ("Security forces said they had recovered the bodies of six villagers.",
+         "Security forces", "government"),
+    ],
+)  # fmt: skip
+def test_the_presidency_the_government_a_source_and_forces_are_speakers(
+    text: str, source: str, kind: str
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, kind)

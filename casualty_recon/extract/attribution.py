@@ -200,7 +200,9 @@ _ROLE_HEADS = (
     r"authorities|department|mayor|army|military|director|chief|commander|council|"
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
-    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers"
+    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
+    r"government|(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))source|"
+    r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces"
 )
 # An office named in lower case, then the acronym the article gives it: "the United Nations
 # refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
@@ -300,7 +302,7 @@ _GOVERNMENT_HEADS = frozenset(
     {"governor", "ministry", "minister", "official", "officials", "service", "police",
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
-     "spokeswoman", "spokesperson", "director", "chief"}
+     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})

@@ -217,3 +217,15 @@ def test_the_presidency_the_government_a_source_and_forces_are_speakers(
 ) -> None:
     (claim,) = _claims(text)
     assert (claim.source.key, claim.source.kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A soldier was also killed, the army said.",
+        "A policeman was later shot dead at a checkpoint.",
+        "A journalist was reportedly killed in the crossfire.",
+    ],
+)
+def test_one_person_killed_with_an_adverb_before_the_verb(text: str) -> None:
+    assert [(c.figure, c.outcome) for c in _claims(text)] == [("1", "killed")]

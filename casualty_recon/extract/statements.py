@@ -395,9 +395,10 @@ _VICTIM_NOUN = (
 # gunman killed 12" is no toll of one.
 _ONE_KILLED = re.compile(
     rf"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:{_VICTIM_NOUN}(?= (?:was |has been |had been )?"
+    r"(?:also |later |reportedly )?"
     r"(?:killed|died|dies|dead|shot dead)\b)|"
     rf"{_ONE_NOUN}\b(?= (?:(?:was|has been|had been|"
-    r"and (?:[\w-]+ ){1,3}(?:were|have been|had been)) "
+    r"and (?:[\w-]+ ){1,3}(?:were|have been|had been))(?: also| later| reportedly)? "
     r"(?:killed|shot dead|shot and killed|murdered|gunned down|beheaded|lynched)|"
     r"(?:killed|died|dies|dead|shot dead)(?=\s+(?:in|on|at|by|near|during|after|when|as|while|"
     r"and|overnight|yesterday|today)\b|\s*[,.;:]|\s*$))\b))"

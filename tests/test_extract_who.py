@@ -229,3 +229,31 @@ def test_the_presidency_the_government_a_source_and_forces_are_speakers(
 )
 def test_one_person_killed_with_an_adverb_before_the_verb(text: str) -> None:
     assert [(c.figure, c.outcome) for c in _claims(text)] == [("1", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        (
+            "RIO DE JANEIRO, Brazil (Newswire) - Police killed at least 18 people during a raid "
+            "on a favela, officials said.",
+            ("Brazil forces",),
+        ),
+        (
+            "TEGUCIGALPA, Honduras (Newswire) - Troops shot dead three men at a checkpoint.",
+            ("Honduras forces",),
+        ),
+        (
+            "MAIDUGURI, Nigeria (Newswire) - Residents said soldiers killed 12 herders.",
+            ("Nigerian forces",),
+        ),
+        (  # the dead are the forces: no perpetrator
+            "MAIDUGURI, Nigeria (Newswire) - Gunmen killed 12 police officers and soldiers.",
+            (),
+        ),
+    ],
+)
+def test_a_states_armed_men_unnamed_as_the_subject_of_a_killing_are_its_forces(
+    text: str, perpetrators: tuple[str, ...]
+) -> None:
+    assert [c.perpetrators for c in _claims(text)] == [perpetrators]

@@ -26,6 +26,7 @@ from casualty_recon.extract.perpetrators import (
     article_government,
     clash_party,
     find_perpetrators,
+    state_subject,
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
@@ -225,9 +226,12 @@ def _article_claims(
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
         perpetrators = last_clause.perpetrators
-        if not perpetrators and statement.population == "combatants":  # "in clashes with X"
+        if not perpetrators:
             forces = article_forces("", places.country, government)
-            perpetrators = tuple(filter(None, [clash_party(clause.text, forces)]))
+            if state_subject(clause.text):  # "Police killed 18": the article's forces
+                perpetrators = (forces,) if forces else ()
+            elif statement.population == "combatants":  # "in clashes with X"
+                perpetrators = tuple(filter(None, [clash_party(clause.text, forces)]))
         claimant = attribution.perpetrator if attribution is not None else ""
         if claimant == ARTICLE_FORCES:  # "the army said it had killed": the article's forces
             speaker = attribution.organisation.name if attribution is not None else ""

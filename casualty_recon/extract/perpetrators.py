@@ -225,6 +225,20 @@ def _is_country(name: str) -> bool:
     return any(p.is_country for entry in lookup(fold(name), towns=False) for p in entry)
 
 
+# A state's armed men, unnamed, as the subject of a killing: "Police killed at least 18", "Troops
+# shot dead three men", "residents said soldiers killed 12": the article's forces.
+_STATE_SUBJECT = re.compile(
+    r"(?:^|\s-\s|\b(?:when|after|as|while|where|said|says|that)\s+)(?:[Tt]he\s+)?"
+    r"(?i:police|policemen|troops|soldiers|army|military|security forces|government forces)\s+"
+    + _KILLING_VERB
+)
+
+
+def state_subject(sentence: str) -> bool:
+    """Whether a state's armed men, unnamed, are the subject of a killing in the sentence."""
+    return _STATE_SUBJECT.search(sentence) is not None
+
+
 # The other side of a clash the dead were killed in: "in clashes with the army", "fighting
 # against the Rapid Support Forces (RSF)", "a gunfight with Malian troops".
 _CLASH_WITH = re.compile(

@@ -257,3 +257,24 @@ def test_a_states_armed_men_unnamed_as_the_subject_of_a_killing_are_its_forces(
     text: str, perpetrators: tuple[str, ...]
 ) -> None:
     assert [c.perpetrators for c in _claims(text)] == [perpetrators]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As many as 40,000 civilians may have been killed in the final months of the war, a "
+            "United Nations panel said.",
+            [("up to 40000", "civilians", "killed")],
+        ),
+        (
+            "Up to 300 people might have been killed in the massacre, survivors said.",
+            [("up to 300", "people", "killed")],
+        ),
+        ("Thousands of civilians could be killed if the offensive goes ahead.", []),
+    ],
+)
+def test_an_estimate_of_past_deaths_is_a_toll_and_a_warning_is_not(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(c.figure, c.population, c.outcome) for c in _claims(text)] == expected

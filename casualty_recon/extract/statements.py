@@ -567,8 +567,9 @@ def _outcome_in_window(text: str, start: int) -> str:
     match = OUTCOME_AFTER_RE.search(window)
     if not match:
         return ""
-    # "civilians who fled", "people living in": an outcome after a verb of something else
-    between = window[: match.start()]
+    # "civilians who fled", "people living in": an outcome after a verb of something else;
+    # "may have been killed" is an estimate of deaths, "could be killed" a warning
+    between = re.sub(r"\b(?:may|might|could) have been\s*$", "", window[: match.start()])
     if re.search(
         r"\b(?:live|living|lived|reside|residing|trapped|besieged|need|needing|"
         r"remain|remaining|stay|staying|threat|risk|could|would|may|might|fear|"

@@ -278,3 +278,18 @@ def test_an_estimate_of_past_deaths_is_a_toll_and_a_warning_is_not(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(c.figure, c.population, c.outcome) for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The death toll rose to 3,958, the health ministry in the east said on Sunday.",
+            "health ministry",
+        ),
+        ("Nine civilians were killed, activists in the area said.", "activists"),
+    ],
+)
+def test_an_office_with_its_place_after_it_is_the_speaker(text: str, source: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.source.key == source

@@ -263,7 +263,7 @@ _ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)
 # A speaker right before its verb: "X said", "X (XYZ), which ..., says", "X has also said".
 # An office may be followed by its holder's name: "police spokesman Mohammed Shehu said".
 _SPEAKER_THEN_VERB = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?(?:\s+in\s+the\s+\w+)?"
     r"(?-i:(?:\s+(?:[A-Z][a-z]{1,4}\.|[A-Z][\w'-]*[a-z][\w'-]*)){1,4})?\s+"
     r"(?:(?:has|had|have|also|later|earlier|previously|then|separately|on \w+|in a statement|"
     r"last \w+|further)\s+){0,3}(?:" + _SAYING + r")\b",

@@ -293,3 +293,20 @@ def test_an_estimate_of_past_deaths_is_a_toll_and_a_warning_is_not(
 def test_an_office_with_its_place_after_it_is_the_speaker(text: str, source: str) -> None:
     (claim,) = _claims(text)
     assert claim.source.key == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More than 9,000 people remain missing, the World Health Organization said.",
+            [("more than 9000", "people", "missing")],
+        ),
+        ("At least 40 fishermen are still missing after the storm.", [("at least 40", "civilians", "missing")]),
+        ("Some 300 families remain displaced in the camps.", []),
+    ],
+)  # fmt: skip
+def test_people_who_remain_missing_are_a_count_of_the_missing(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(c.figure, c.population, c.outcome) for c in _claims(text)] == expected

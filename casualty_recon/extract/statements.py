@@ -570,6 +570,8 @@ def _outcome_in_window(text: str, start: int) -> str:
     # "civilians who fled", "people living in": an outcome after a verb of something else;
     # "may have been killed" is an estimate of deaths, "could be killed" a warning
     between = re.sub(r"\b(?:may|might|could) have been\s*$", "", window[: match.start()])
+    if match.group(1).lower() == "missing":  # "9,000 people remain missing": still missing
+        between = re.sub(r"\b(?:remain|remains|remained)\s+(?:still\s+)?$", "", between)
     if re.search(
         r"\b(?:live|living|lived|reside|residing|trapped|besieged|need|needing|"
         r"remain|remaining|stay|staying|threat|risk|could|would|may|might|fear|"

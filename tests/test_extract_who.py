@@ -310,3 +310,29 @@ def test_people_who_remain_missing_are_a_count_of_the_missing(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(c.figure, c.population, c.outcome) for c in _claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        (
+            "YANGON (Newswire) - A military air strike on a village in Myanmar's Sagaing region "
+            "killed at least 100 people, residents said.",
+            ("Myanmar military",),
+        ),
+        (
+            "KHARTOUM, Sudan (Newswire) - Twelve civilians were killed in army shelling of a "
+            "market, medics said.",
+            ("Sudanese Armed Forces",),
+        ),
+        (  # the strike is not said to be the military's
+            "YANGON (Newswire) - The military said an air strike on a village in Myanmar's "
+            "Sagaing region killed 10 rebels.",
+            (),
+        ),
+    ],
+)
+def test_an_unnamed_states_weapons_are_the_articles_forces(
+    text: str, perpetrators: tuple[str, ...]
+) -> None:
+    assert [c.perpetrators for c in _claims(text)] == [perpetrators]

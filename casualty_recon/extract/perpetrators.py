@@ -234,9 +234,19 @@ _STATE_SUBJECT = re.compile(
 )
 
 
+# A state's weapons, its country unnamed: "a military air strike", "in army shelling".
+_STATE_WEAPONS = re.compile(
+    r"\b(?:an?|the|in|by)\s+(?:army|military|air force|government)\s+(?:air ?strikes?|air raids?|"
+    r"(?:drone|missile|rocket|artillery) (?:strikes?|attacks?)|shelling|bombardment|bombing|"
+    r"artillery|helicopters?|jets|warplanes)\b",
+    re.I,
+)
+
+
 def state_subject(sentence: str) -> bool:
-    """Whether a state's armed men, unnamed, are the subject of a killing in the sentence."""
-    return _STATE_SUBJECT.search(sentence) is not None
+    """Whether a state's armed men or weapons, unnamed, are the subject of a killing in the
+    sentence ("Police killed 18", "a military air strike ... killed", "in army shelling")."""
+    return _STATE_SUBJECT.search(sentence) is not None or bool(_STATE_WEAPONS.search(sentence))
 
 
 # The other side of a clash the dead were killed in: "in clashes with the army", "fighting

@@ -203,7 +203,8 @@ def test_a_word_describing_armed_men_is_no_party_and_a_demonym_is_a_state(
 @pytest.mark.parametrize(
     ("text", "source", "kind"),
     [
-        ("Forty soldiers were killed in the raid, the presidency said.", "presidency", "government"),
+        ("Forty soldiers were killed in the raid, the presidency said.", "presidency",
+         "government"),
         ("Insurgents killed dozens of people in the town, the government said.", "government",
          "government"),
         ("A drone strike killed three fighters, a security source said.", "security source",
@@ -302,7 +303,8 @@ def test_an_office_with_its_place_after_it_is_the_speaker(text: str, source: str
             "More than 9,000 people remain missing, the World Health Organization said.",
             [("more than 9000", "people", "missing")],
         ),
-        ("At least 40 fishermen are still missing after the storm.", [("at least 40", "civilians", "missing")]),
+        ("At least 40 fishermen are still missing after the storm.",
+         [("at least 40", "civilians", "missing")]),
         ("Some 300 families remain displaced in the camps.", []),
     ],
 )  # fmt: skip

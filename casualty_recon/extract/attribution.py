@@ -14,7 +14,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from casualty_recon.extract.named_speakers import claimant_names, described_names
+from casualty_recon.extract.named_speakers import (
+    claimant_names,
+    described_names,
+    describes,
+    descriptor_start,
+    overlaps,
+    state_force_claim,
+    take,
+)
+from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
 from casualty_recon.grammar.parties import canonical_party, state_party
 
@@ -191,7 +200,10 @@ _ROLE_HEADS = (
     r"authorities|department|mayor|army|military|director|chief|commander|council|"
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
-    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers"
+    r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
+    r"government|(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
+    r"source|"
+    r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces"
 )
 # An office named in lower case, then the acronym the article gives it: "the United Nations
 # refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
@@ -237,6 +249,7 @@ _ROLE = re.compile(
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    r"\s+of\s+(?:the\s+)?(?:defen[cs]e|health|interior|justice|(?:home|internal) affairs)\b|"
     # "a spokesman for the regional government" (a body that is no role of its own: "an
     # official at the health ministry" is the ministry's)
     r"\s+(?:for|of)\s+the\s+(?:[a-z][\w'-]*\s+){0,2}(?:government|mission|presidency))?)"
@@ -251,7 +264,7 @@ _ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)
 # A speaker right before its verb: "X said", "X (XYZ), which ..., says", "X has also said".
 # An office may be followed by its holder's name: "police spokesman Mohammed Shehu said".
 _SPEAKER_THEN_VERB = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,120},)?(?:\s+and\s+[^,.;]{1,40}?)?(?:\s+in\s+the\s+\w+)?"
     r"(?-i:(?:\s+(?:[A-Z][a-z]{1,4}\.|[A-Z][\w'-]*[a-z][\w'-]*)){1,4})?\s+"
     r"(?:(?:has|had|have|also|later|earlier|previously|then|separately|on \w+|in a statement|"
     r"last \w+|further)\s+){0,3}(?:" + _SAYING + r")\b",
@@ -290,7 +303,7 @@ _GOVERNMENT_HEADS = frozenset(
     {"governor", "ministry", "minister", "official", "officials", "service", "police",
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
-     "spokeswoman", "spokesperson", "director", "chief"}
+     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})
@@ -401,14 +414,14 @@ class Attributor:
         # Where a speaker already is: one check per mention, not one per pair of mentions.
         taken = bytearray(len(sentence) + 1)
         for speaker in found:
-            _take(taken, speaker.start, speaker.end)
+            take(taken, speaker.start, speaker.end)
         for speaker in _claimants(sentence):
-            if not _overlaps(taken, speaker.start, speaker.end):
+            if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
-                _take(taken, speaker.start, speaker.end)
+                take(taken, speaker.start, speaker.end)
         for match in _CAPITALISED_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
-            if len(name.split()) < 2 or _overlaps(taken, match.start("name"), match.end()):
+            if len(name.split()) < 2 or overlaps(taken, match.start("name"), match.end()):
                 continue
             found.append(
                 Speaker(
@@ -418,16 +431,17 @@ class Attributor:
                     1,
                 )
             )
-            _take(taken, match.start("name"), match.end())
+            take(taken, match.start("name"), match.end())
         for speaker in _described_organisations(sentence):
-            if not _overlaps(taken, speaker.start, speaker.end):
+            if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
-                _take(taken, speaker.start, speaker.end)
+                take(taken, speaker.start, speaker.end)
         for match in _role_matches(sentence):
-            if _overlaps(taken, match.start("name"), match.end()):
+            role = _role_speaker(match)
+            if overlaps(taken, role.start, role.end):
                 continue
-            found.append(_role_speaker(match))
-            _take(taken, match.start("name"), match.end())
+            found.append(role)
+            take(taken, role.start, role.end)
         found.sort(key=lambda f: (f.start, f.rank, -f.end))
         kept: list[Speaker] = []
         for item in found:
@@ -466,6 +480,9 @@ class Attributor:
                 earlier = self._antecedent(sentence, sentences, best.head)
                 if earlier is not None:
                     return Attribution(earlier, "named in an earlier sentence")
+            described = self._described(best, sentence, sentences) if best.rank == 2 else None
+            if described is not None:  # "the disaster agency" after "... Agency (BNPB)"
+                return Attribution(described, "named earlier in the article", best.perpetrator)
             if best.perpetrator:
                 return Attribution(
                     best.organisation, "a party claiming its own killings", best.perpetrator
@@ -488,6 +505,17 @@ class Attributor:
             if distance <= 160:
                 return Attribution(speaker.organisation, "named in the sentence near a verb")
         return None
+
+    def _described(
+        self, role: Speaker, sentence: Sentence, sentences: Sequence[Sentence]
+    ) -> Organisation | None:
+        """The body an office named in lower case describes ("the disaster agency": Indonesia's
+        National Disaster Management Agency), if the article named it before this sentence."""
+        near = [s for s in sentences if 0 < sentence.index - s.index <= _SPEAKER_SEARCH_BACK]
+        orgs = [sp.organisation for s in near[::-1] for sp in self.speakers(s.text) if sp.rank < 2]
+        before, descriptor = self._text[: sentence.start], role.organisation.name
+        found = (o for o in (*orgs, *self._organisations) if describes(descriptor, o.name))
+        return next((o for o in found if any(a in before for a in o.aliases)), None)
 
     def _antecedent(
         self, sentence: Sentence, sentences: Sequence[Sentence], head: str
@@ -560,15 +588,6 @@ def alias_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[re.Mat
     return found
 
 
-def _overlaps(taken: bytearray, start: int, end: int) -> bool:
-    """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
-    return 1 in taken[start:end]
-
-
-def _take(taken: bytearray, start: int, end: int) -> None:
-    taken[start:end] = b"\x01" * (end - start)
-
-
 _NOT_A_MODIFIER = re.compile(
     r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|But|And|In|On|At|By|"
@@ -623,8 +642,11 @@ def _role_matches(sentence: str) -> list[re.Match[str]]:
 
 def _role_speaker(match: re.Match[str]) -> Speaker:
     head = match.group("head").lower()
-    modifiers = match.group("modifiers").split()
-    name = " ".join(match.group("name").split())
+    start = match.start("name")
+    if not match.group("modifiers"):  # "the disaster agency", not "the area local media"
+        start = descriptor_start(match.string, start)
+    modifiers = match.string[start : match.start("name")].split() + match.group("modifiers").split()
+    name = " ".join((match.string[start : match.start("name")] + match.group("name")).split())
     name = re.sub(r"^(?:The|A|An)\s+", "", name)
     # A capitalised word before a role that is a day, a month or a connective, not a name:
     # "Monday activists said", "But activists said", "Late March media reported".
@@ -636,12 +658,13 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
     kind = _role_kind(head, name)
     bare = not modifiers or all(m.lower() in ("the", "a", "an") for m in modifiers)
     return Speaker(
-        match.start("name"),
+        start,
         match.end(),
         Organisation(key, name, kind, (name, key)),
         2,
         head,
-        bare and head in _ANAPHORIC_HEADS,
+        bare and head in _ANAPHORIC_HEADS and name.lower().endswith(head),  # not "ministry of"
+        state_force_claim(name, head, match.string, match.end()),
     )
 
 
@@ -674,27 +697,3 @@ def _gap(speaker: Speaker, position: int) -> int:
     if speaker.start <= position < speaker.end:
         return 0
     return min(abs(speaker.start - position), abs(speaker.end - position))
-
-
-def _kind_of(name: str) -> str:
-    if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", name):
-        return "un"
-    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
-        return "monitor"
-    if re.search(
-        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
-        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
-        name,
-    ):
-        return "government"
-    if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
-        return "media"
-    if re.search(r"\b(?:University|Institute|Academy)\b", name):
-        return "academic"
-    if re.search(
-        r"\b(?:Organi[sz]ations?|Society|Foundation|Union|Committee|Crescent|Cross|"
-        r"Defen[cs]e|Helmets|Watch|Association)\b",
-        name,
-    ):
-        return "ngo"
-    return "other"

@@ -19,10 +19,14 @@ from dataclasses import dataclass
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
 from casualty_recon.extract.headline import is_cumulative
+from casualty_recon.extract.named_speakers import ARTICLE_FORCES
 from casualty_recon.extract.perpetrators import (
     article_coalition,
+    article_forces,
     article_government,
+    clash_party,
     find_perpetrators,
+    state_subject,
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
@@ -222,10 +226,20 @@ def _article_claims(
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
         perpetrators = last_clause.perpetrators
-        if attribution is not None and attribution.perpetrator:
-            perpetrators = (attribution.perpetrator,)
+        if not perpetrators:
+            forces = article_forces("", places.country, government)
+            if state_subject(clause.text):  # "Police killed 18": the article's forces
+                perpetrators = (forces,) if forces else ()
+            elif statement.population == "combatants":  # "in clashes with X"
+                perpetrators = tuple(filter(None, [clash_party(clause.text, forces)]))
+        claimant = attribution.perpetrator if attribution is not None else ""
+        if claimant == ARTICLE_FORCES:  # "the army said it had killed": the article's forces
+            speaker = attribution.organisation.name if attribution is not None else ""
+            claimant = article_forces(speaker, places.country, government) or ""
+        if claimant:
+            perpetrators = (claimant,)
             notes.append(
-                f"perpetrators: {attribution.perpetrator}, the source claiming its own "
+                f"perpetrators: {claimant}, the source claiming its own "
                 "killings; its figure is its own claim, unverified."
             )
         if clause is not statement.sentence:

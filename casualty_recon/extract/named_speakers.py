@@ -38,18 +38,29 @@ _DESCRIPTOR_KIND = (
     (re.compile(r"charity|NGO|aid|humanitarian|relief|rights|advocacy|medical|foundation|"
                 r"association|organi[sz]ation", re.I), "ngo"),
 )  # fmt: skip
+# A speaker saying it did the killing, after its name: "said it had killed", "said they shot
+# dead", "said its strikes killed", "claimed responsibility for the attack".
+_OWN_KILLING = (
+    r"\s+(?:(?:has|had|have|also|later)\s+)?"
+    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|they|"
+    r"(?:its|their) (?:fighters|men|militants|forces|troops|units|soldiers|officers|strikes|"
+    r"air ?strikes|raids|operations?|jets|drones|aircraft|artillery))\s+"
+    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
+    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b"
+)
+_SAYS_IT_KILLED = re.compile(_OWN_KILLING, re.I)
 # A party by its capitalised name claiming a killing itself: "Islamic State West Africa Province
 # said it had killed 40 soldiers", "the Northern Front claimed responsibility for killing 12".
 _CLAIMANT = re.compile(
     r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|for|the|and)){0,7}"
-    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?\s+(?:(?:has|had|have|also|later)\s+)?"
-    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|"
-    r"its (?:fighters|men|militants|forces|troops|units))\s+"
-    r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
-    r"slaughtered|downed)|(?:responsibility for|to have)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
-    r"(?:killing|killed|kill|attack|ambush|bombing)s?)\b",
+    r"))(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?" + _OWN_KILLING,
     re.I,
 )
+# A state's armed forces named by a role ("the army", "police", "the ministry of defence"): one
+# that says it killed is the article's forces (`claims.article_forces`).
+_STATE_FORCE_ROLE = re.compile(r"army|military|police|.*\bdefen[cs]e\b.*", re.I)
+ARTICLE_FORCES = "the article's forces"
 
 
 _PRONOUN = re.compile(
@@ -93,3 +104,74 @@ def claimant_names(sentence: str) -> list[tuple[int, int, str, str]]:
         end = match.end("acronym") + 1 if match.group("acronym") else start + len(name)
         found.append((start, end, name, match.group("acronym") or ""))
     return found
+
+
+def kind_of(name: str) -> str:
+    """The source kind a capitalised organisation name suggests (`other` when none)."""
+    if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", name):
+        return "un"
+    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
+        return "monitor"
+    if re.search(
+        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
+        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
+        name,
+    ):
+        return "government"
+    if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
+        return "media"
+    if re.search(r"\b(?:University|Institute|Academy)\b", name):
+        return "academic"
+    if re.search(
+        r"\b(?:Organi[sz]ations?|Society|Foundation|Union|Committee|Crescent|Cross|"
+        r"Defen[cs]e|Helmets|Watch|Association)\b",
+        name,
+    ):
+        return "ngo"
+    return "other"
+
+
+def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
+    """ARTICLE_FORCES when a state's forces named by a role ("the army", "police", "the defence
+    ministry") say they did the killing right after their name ("said it had killed 30"), else
+    "" (a toll they report is not theirs: "the army said 30 militants were killed")."""
+    if _STATE_FORCE_ROLE.fullmatch(head) or _STATE_FORCE_ROLE.fullmatch(name):
+        return ARTICLE_FORCES if _SAYS_IT_KILLED.match(sentence, end) else ""
+    return ""
+
+
+# Lower-case words between "the" and an office's head: part of its name ("the disaster agency",
+# "the prison service", "the country's migration agency"); not a determiner ("the same agency").
+_LOWER_DESCRIPTOR = re.compile(
+    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
+    r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
+    r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
+    r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
+    r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,2})$"
+)
+
+
+def descriptor_start(sentence: str, start: int) -> int:
+    """Where lower-case words describing the office whose name begins at `start` begin ("the
+    disaster agency": at "disaster"), else `start`."""
+    match = _LOWER_DESCRIPTOR.search(sentence, max(0, start - 60), start)
+    return match.start("words") if match else start
+
+
+def describes(descriptor: str, name: str) -> bool:
+    """Whether an office named in lower case ("disaster agency", "health ministry") describes a
+    named body ("National Disaster Management Agency", "Ministry of Health"): every word of the
+    descriptor, two at least, is a word of the name (plural or not)."""
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", name.lower())}
+    wanted = [w.rstrip("s") for w in re.findall(r"[a-z]+", descriptor.lower()) if w != "the"]
+    return len(wanted) >= 2 and all(w in words for w in wanted)
+
+
+def overlaps(taken: bytearray, start: int, end: int) -> bool:
+    """Whether `start`..`end` overlaps a speaker already found (marked in `taken`)."""
+    return 1 in taken[start:end]
+
+
+def take(taken: bytearray, start: int, end: int) -> None:
+    """Mark `start`..`end` as a speaker found."""
+    taken[start:end] = b"\x01" * (end - start)

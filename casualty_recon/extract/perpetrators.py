@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from casualty_recon.extract.numerals import is_number_word
-from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.gazetteer import display_name, fold, lookup
 from casualty_recon.grammar.parties import PARTY_ALIASES, canonical_party, state_party
 
 _ATTACK = (
@@ -151,9 +151,15 @@ _SUBJECT = re.compile(
 _NOT_A_NAME = frozenset(
     {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
      "Presumed", "Apparent", "Armed", "Masked", "Local", "Rival", "Other", "Security",
-     "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government"}
+     "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government",
+     # what the armed men are, not whose: "Separatist fighters", "Jihadist militants"
+     "Separatist", "Jihadist", "Islamist", "Rebel", "Militant", "Insurgent", "Extremist",
+     "Terrorist", "Dissident", "Tribal", "Ethnic", "Gang", "Criminal", "Heavily", "Hooded"}
 )  # fmt: skip
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch)$")
+_DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch|Philippine|Argentine|"
+    r"Greek|Swiss|Filipino|Burkinabe|Malagasy)$"
+)
 
 
 # The armed men of a force named by its own name, as the subject of a verb of attack or
@@ -219,6 +225,64 @@ def _is_country(name: str) -> bool:
     return any(p.is_country for entry in lookup(fold(name), towns=False) for p in entry)
 
 
+# A state's armed men, unnamed, as the subject of a killing: "Police killed at least 18", "Troops
+# shot dead three men", "residents said soldiers killed 12": the article's forces.
+_STATE_SUBJECT = re.compile(
+    r"(?:^|\s-\s|\b(?:when|after|as|while|where|said|says|that)\s+)(?:[Tt]he\s+)?"
+    r"(?i:police|policemen|troops|soldiers|army|military|security forces|government forces)\s+"
+    + _KILLING_VERB
+)
+
+
+# A state's weapons, its country unnamed: "a military air strike", "in army shelling".
+_STATE_WEAPONS = re.compile(
+    r"\b(?:an?|the|in|by)\s+(?:army|military|air force|government)\s+(?:air ?strikes?|air raids?|"
+    r"(?:drone|missile|rocket|artillery) (?:strikes?|attacks?)|shelling|bombardment|bombing|"
+    r"artillery|helicopters?|jets|warplanes)\b",
+    re.I,
+)
+
+
+def state_subject(sentence: str) -> bool:
+    """Whether a state's armed men or weapons, unnamed, are the subject of a killing in the
+    sentence ("Police killed 18", "a military air strike ... killed", "in army shelling")."""
+    return _STATE_SUBJECT.search(sentence) is not None or bool(_STATE_WEAPONS.search(sentence))
+
+
+# The other side of a clash the dead were killed in: "in clashes with the army", "fighting
+# against the Rapid Support Forces (RSF)", "a gunfight with Malian troops".
+_CLASH_WITH = re.compile(
+    r"\b(?i:clash(?:es)?|fighting|fights?|battles?|gun ?battles?|gunfights?|firefights?|"
+    r"exchanges? of fire|combat)\s+(?i:with|against)\s+(?i:the\s+)?(?:"
+    r"(?P<state>(?i:army|military|troops|soldiers|security forces|government forces|"
+    r"armed forces|police|(?:the )?government))\b|"
+    r"(?P<named>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|al-[\w'-]+|of|the)){0,5})"
+    r"(?:\s*\((?P<acronym>[A-Z][\w-]{1,9})\))?(?:\s+(?P<armed>" + _ARMED + r"))?)"
+)
+
+
+def clash_party(sentence: str, forces: str | None) -> str | None:
+    """The party a sentence says the dead fought ("in clashes with the army": `forces`, the
+    article's; "fighting with the Rapid Support Forces": that force), else None. Only for the
+    dead of the other side: fighters killed in clashes with it."""
+    match = _CLASH_WITH.search(sentence)
+    if match is None:
+        return None
+    if match.group("state"):
+        return forces
+    named = re.sub(
+        r"(?:\s+(?:of|the))+$", "", re.sub(r"(?<=[a-z]{2})\.$", "", match.group("named"))
+    )
+    party = canonical_party(match.group("acronym") or named)
+    if named in _NOT_A_NAME or is_number_word(named.lower()):
+        return None
+    if " " not in named and named.endswith("s") and party not in PARTY_ALIASES:
+        return None  # "with Islamists", "with Palestinians": who, not which party
+    if match.group("armed") and (_is_demonym_of_a_state(named) or _is_country(named)):
+        return _state_forces(named)  # "with Malian troops": Mali's forces
+    return None if _DEMONYM.match(named) else party
+
+
 def article_coalition(text: str) -> str:
     """The coalition a bare "coalition" means in this article: the first one it names by its
     leader, else the US-led one where the article is about Iraq or Syria, else "coalition"."""
@@ -239,6 +303,21 @@ def article_government(text: str) -> str | None:
         if party is not None:
             return party
     return None
+
+
+def article_forces(speaker: str, country: str | None, government: str | None) -> str | None:
+    """The forces a state's army, police or defence ministry speaking of its own killings are:
+    the country its name gives ("Israeli military", "Kenya's police"), else the article's country
+    (a gazetteer code), else the article's government (`article_government`)."""
+    for word in re.findall(r"\b[A-Z][\w-]*", speaker):
+        word = re.sub(r"'s?$", "", word)
+        if _is_demonym_of_a_state(word) or _is_country(word):
+            return _state_forces(word)
+    if country is not None:
+        forces = _state_forces(display_name(country))
+        if forces is not None:
+            return forces
+    return government
 
 
 def _state_forces(name: str) -> str | None:

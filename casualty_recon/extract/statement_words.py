@@ -31,7 +31,9 @@ for _population, _nouns in {
     # named by an office or a standing, armed or not: people unless the sentence says more
     "officials official leaders leader councillors councillor councilors councilor mayors "
     "mayor chiefs chief priests priest pastors pastor imams imam clerics cleric monks monk "
-    "elders elder catechists catechist",
+    "elders elder catechists catechist "
+    # held or suspected: the count says nothing of whether they were armed
+    "prisoners prisoner inmates inmate detainees detainee suspects convicts",
     "children": "children child kids kid babies baby infants infant boys boy girls girl "
     "minors minor toddlers schoolchildren",
     "women": "women woman",

@@ -395,9 +395,10 @@ _VICTIM_NOUN = (
 # gunman killed 12" is no toll of one.
 _ONE_KILLED = re.compile(
     rf"(?:^|(?<=[\s,;]))(?P<one>[Aa]n?) (?:{_VICTIM_NOUN}(?= (?:was |has been |had been )?"
+    r"(?:also |later |reportedly )?"
     r"(?:killed|died|dies|dead|shot dead)\b)|"
     rf"{_ONE_NOUN}\b(?= (?:(?:was|has been|had been|"
-    r"and (?:[\w-]+ ){1,3}(?:were|have been|had been)) "
+    r"and (?:[\w-]+ ){1,3}(?:were|have been|had been))(?: also| later| reportedly)? "
     r"(?:killed|shot dead|shot and killed|murdered|gunned down|beheaded|lynched)|"
     r"(?:killed|died|dies|dead|shot dead)(?=\s+(?:in|on|at|by|near|during|after|when|as|while|"
     r"and|overnight|yesterday|today)\b|\s*[,.;:]|\s*$))\b))"
@@ -454,6 +455,8 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
     lead = None
     if numeral.vague or "dozen" in numeral.text.lower():
         lead = re.match(r"\s+of\s+(?:the\s+)?", rest)
+    else:  # "12 of its fighters", "eight of their members": a group counting its own
+        lead = re.match(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?", rest, re.I)
     if lead:
         offset = lead.end()
     elif re.match(r"\s+others\b", rest, re.I):
@@ -564,8 +567,11 @@ def _outcome_in_window(text: str, start: int) -> str:
     match = OUTCOME_AFTER_RE.search(window)
     if not match:
         return ""
-    # "civilians who fled", "people living in": an outcome after a verb of something else
-    between = window[: match.start()]
+    # "civilians who fled", "people living in": an outcome after a verb of something else;
+    # "may have been killed" is an estimate of deaths, "could be killed" a warning
+    between = re.sub(r"\b(?:may|might|could) have been\s*$", "", window[: match.start()])
+    if match.group(1).lower() == "missing":  # "9,000 people remain missing": still missing
+        between = re.sub(r"\b(?:remain|remains|remained)\s+(?:still\s+)?$", "", between)
     if re.search(
         r"\b(?:live|living|lived|reside|residing|trapped|besieged|need|needing|"
         r"remain|remaining|stay|staying|threat|risk|could|would|may|might|fear|"

@@ -52,6 +52,13 @@ WINDOWS = [
     ("Since the war began in April 2021, 14,000 people have died.", "April 2021", "2022-03-03"),
     ("400 people died since the truce collapsed on 12 January.", "2022-01-12", "2022-03-03"),
     ("30 died since the raid on Tuesday, the group said.", "2022-03-01", "2022-03-03"),
+    # since a weekday: that day starts the count; as_of is the article's day or the saying's
+    ("40 civilians have been killed in Donetsk oblast since Monday.", "2022-02-28", "2022-03-03"),
+    ("20 people have died since Friday's attack.", "2022-02-25", "2022-03-03"),
+    ("Shelling has killed 12 people since last Tuesday.", "2022-03-01", "2022-03-03"),
+    ("9 died since Monday, officials said on Wednesday.", "2022-02-28", "2022-03-02"),
+    ("Since Sunday night, 30 civilians have died.", "2022-02-27", "2022-03-03"),
+    ("17 were killed since the start of the month.", "2022-03-01", "2022-03-03"),
     # a past span counts back from the day the count was given, not from publication
     (
         "Strikes killed 42 people over the past 24 hours, the ministry said on Monday.",

@@ -38,6 +38,11 @@ _SINCE_EVENT = re.compile(
     + r"))(?![\w-])",
     re.I,
 )
+# Since a weekday: "since Monday", "since last Tuesday", "since Friday's attack". The day starts
+# the count; the count runs to the article's day (or the day it was said), not to that weekday.
+_SINCE_WEEKDAY = re.compile(
+    r"\bsince (?:last )?(?P<day>" + "|".join(_WEEKDAYS) + r")(?![\w-])", re.I
+)
 _SINCE_YEAR_START = re.compile(
     r"\bsince the (?:start|beginning) of (?:the|this) year\b|\bso far (?:this|in the) year\b|"
     r"\b(?:in )?the year to date\b",
@@ -55,7 +60,7 @@ _PAST = re.compile(
     re.I,
 )
 _ON_WEEKDAY = re.compile(
-    r"\b(?:on|late|early|last|overnight|since|said|says|told \w+|reported|announced) (?P<day>"
+    r"\b(?:on|late|early|last|overnight|said|says|told \w+|reported|announced) (?P<day>"
     + "|".join(_WEEKDAYS)
     + r")\b",
     re.I,
@@ -249,6 +254,11 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         if day is not None:
             notes.append(f"start: '{event.group()}' read as {day}")
             return day
+    since_day = _SINCE_WEEKDAY.search(sentence)
+    if since_day:
+        day = _last_weekday(since_day.group("day"), until)
+        notes.append(f"start: '{since_day.group()}' read as {day}, the last such day up to {until}")
+        return day.isoformat()
     year_start = _SINCE_YEAR_START.search(sentence)
     if year_start:
         text = f"start of {published.year}"
@@ -398,9 +408,12 @@ def _clean(written: str) -> str:
 
 
 def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
-    event = _SINCE_EVENT.search(sentence)
-    if event:  # "since the coup on 1 February": that day is the start, blanked out here
-        sentence = sentence[: event.start()] + " " * len(event.group()) + sentence[event.end() :]
+    for since in (_SINCE_EVENT, _SINCE_WEEKDAY):
+        event = since.search(sentence)
+        if event:  # "since the coup on 1 February", "since Monday": the start, blanked out here
+            sentence = (
+                sentence[: event.start()] + " " * len(event.group()) + sentence[event.end() :]
+            )
     between = _between(sentence, published)
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")

@@ -68,6 +68,31 @@ TOWNS = [
         "5",
         ("Kharkiv city",),
     ),
+    # towns named together after a plural settlement word, each resolved like one
+    (
+        "Gunmen killed 20 villagers in the towns of Djibo and Arbinda in northern Burkina Faso.",
+        "20",
+        ("Djibo", "Aribinda"),
+    ),
+    (
+        "Militants killed 30 people in the villages of Monguno, Damboa and Gwoza in Borno "
+        "state, Nigeria, the army said.",
+        "30",
+        ("Monguno", "Damboa", "Gwoza"),
+    ),
+    # the capital named after the word
+    (
+        "At least 12 people were killed in the capital Port-au-Prince, police in Haiti said.",
+        "at least 12",
+        ("Port-au-Prince",),
+    ),
+    (
+        "At least 15 people were killed in the capital, Khartoum, on Sunday, doctors in Sudan "
+        "said.",
+        "at least 15",
+        ("Khartoum city",),
+    ),
+    ("Rebels killed 9 civilians in the regional capital Goma in DR Congo.", "9", ("Goma",)),
     # a distance after the name: the town, never the place the distance is measured from
     (
         "At least 20 people were killed in Douma, 10km northeast of Damascus, activists in Syria "

@@ -256,9 +256,11 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
             return day
     since_day = _SINCE_WEEKDAY.search(sentence)
     if since_day:
-        day = _last_weekday(since_day.group("day"), until)
-        notes.append(f"start: '{since_day.group()}' read as {day}, the last such day up to {until}")
-        return day.isoformat()
+        first_day = _last_weekday(since_day.group("day"), until)
+        notes.append(
+            f"start: '{since_day.group()}' read as {first_day}, the last such day up to {until}"
+        )
+        return first_day.isoformat()
     year_start = _SINCE_YEAR_START.search(sentence)
     if year_start:
         text = f"start of {published.year}"

@@ -541,7 +541,11 @@ def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:
 def _labels(places: object) -> tuple[str, ...]:
     """Place labels without repeats; a country is dropped when one of its parts is named, and a
     part of a place is dropped when the whole place is named too, and so is a town's region."""
-    chosen = list(dict.fromkeys(places))  # type: ignore[call-overload]
+    # one label a place: a town the article spells two ways ("Douma", "Duma") is named once
+    firsts: dict[tuple[str, str | None], Place] = {}
+    for each in places:  # type: ignore[attr-defined]
+        firsts.setdefault((each.code, each.part), each)
+    chosen = list(firsts.values())
     codes_whole = {p.code for p in chosen if p.part is None}
     kept = [p for p in chosen if p.part is None or p.code not in codes_whole]
     # A town's region is dropped when the town is named: the town is the narrower scope (any

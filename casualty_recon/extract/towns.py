@@ -10,7 +10,7 @@ where the article says it is one:
 | a settlement word after the name     | "in Djibo, a town in northern Burkina Faso" | Djibo      |
 | a distance after the name            | "Douma, 10 km northeast of Damascus"      | Douma      |
 | a plural settlement word, then `of`  | "the villages of Monguno, Damboa and Gwoza" | each one |
-| `capital`, then the name             | "the capital, Khartoum,", "the regional capital Goma" | Goma |
+| `capital`, then the name             | "the regional capital Goma"               | Goma       |
 
 The name is resolved among the towns of the article's country (of any country only when the
 article names none): a town of another country, or a name that several towns share, stays out.
@@ -208,7 +208,7 @@ def _town(
         name = " ".join(words)
         found = _town_of(fold(name), country, district)
         if found is not None:
-            return found, name
+            return _as_written(name, found), name
         if from_start or len(words) == 1 or words[0].lower() not in _OPENERS:
             return None
         words = words[1:]
@@ -228,6 +228,21 @@ def _town_of(key: str, country: str | None, district: bool) -> Place | None:
         if entries:
             return None  # several towns of the name: it stays out
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_written(name: str, town: Place) -> Place:
+    """The town under the article's spelling ("Douma" for GeoNames' "Dūmā") where that spelling
+    resolves back to the same town, else under the gazetteer's loadable form."""
+    country = display_name(town.country)
+    for written in (name, f"{name} city", f"{name}, {country}"):
+        try:
+            resolved = _gazetteer().resolve(written)
+        except GrammarError:
+            continue
+        if [(p.code, p.part) for p in resolved] == [(town.code, None)]:
+            return Place(town.code, written)
+    return town
 
 
 def _is_region(key: str, country: str) -> bool:

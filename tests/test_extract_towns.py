@@ -148,6 +148,23 @@ def test_a_town_spelt_two_ways_is_named_once() -> None:
     assert areas(text) == {"20": ("Douma",)}
 
 
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        (
+            "Israeli forces killed 4 Palestinians in Jenin in the occupied West Bank on Tuesday.",
+            ("Jenin",),
+        ),
+        ("Israeli strikes killed 20 people in Rafah in the southern Gaza Strip.", ("Rafah",)),
+    ],
+)
+def test_a_region_of_several_places_gives_way_to_the_place_in_it_the_sentence_names(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area
+
+
 def test_a_reference_point_is_never_the_area() -> None:
     # the village is not named: the country, never Kandahar
     text = "Twelve people died when a bus hit a mine 30 km north of Kandahar, Afghan police said."

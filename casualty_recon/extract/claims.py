@@ -503,7 +503,9 @@ class _ArticlePlaces:
         end = sentence.start + len(sentence.text)
         first = bisect_left(self._starts, sentence.start)
         last = bisect_left(self._starts, end, lo=first)
-        own_places = [p for _, _, ps in self._mentions[first:last] for p in ps]
+        own_places = [
+            p for ps in _narrowest([ps for _, _, ps in self._mentions[first:last]]) for p in ps
+        ]
         if any(sentence.start <= start < end for start in self._unknown):
             # A settlement the gazetteer lacks is named too: not one of the towns, but where
             # they lie, is what the sentence's figures share.
@@ -521,6 +523,26 @@ class _ArticlePlaces:
             label = _country_label(self.country)
             return (label,), "area: the article names only its country."
         return (), None
+
+
+def _narrowest(mentions: list[tuple[Place, ...]]) -> list[tuple[Place, ...]]:
+    """The mentions of a sentence without a region of several places ("the West Bank", "the
+    Gaza Strip") where another mention lies within it ("in Jenin in the occupied West Bank")."""
+
+    def within(inner: tuple[Place, ...], codes: set[str]) -> bool:
+        return (
+            bool(inner)
+            and all(p.code in codes or town_parent(p.code) in codes for p in inner)
+            and {p.code for p in inner} != codes
+        )
+
+    kept = []
+    for mention in mentions:
+        codes = {p.code for p in mention}
+        if len(mention) > 1 and any(within(other, codes) for other in mentions):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _container(town: Place) -> Place:

@@ -165,6 +165,27 @@ def test_a_region_of_several_places_gives_way_to_the_place_in_it_the_sentence_na
     assert claim.area == area
 
 
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # reported from a neighbouring country: the country the sentence names, not the dateline's
+        ("TUNIS (Newswire) - Clashes killed 55 people in Libya, the health ministry said.",
+         ("Libya",)),
+        ("CAIRO (Newswire) - Fighting killed 40 people in Khartoum, Sudan, doctors said.",
+         ("Khartoum",)),
+        ("NAIROBI (Newswire) - Clashes killed 9 people in Jonglei state, South Sudan officials "
+         "said.", ("Jonglei",)),
+        # the dateline's country still breaks a tie, and is the area when nothing else is named
+        ("KYIV (Newswire) - Strikes killed 5 civilians, officials said.", ("Ukraine",)),
+    ],
+)  # fmt: skip
+def test_a_datelines_country_never_outweighs_a_country_the_article_names(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area
+
+
 def test_a_reference_point_is_never_the_area() -> None:
     # the village is not named: the country, never Kandahar
     text = "Twelve people died when a bus hit a mine 30 km north of Kandahar, Afghan police said."
@@ -225,12 +246,17 @@ def test_a_town_a_distance_is_measured_from_is_no_area() -> None:
 
 def test_a_town_is_never_the_first_words_of_a_longer_name() -> None:
     # "San Pedro Sula" is not "San Pedro" (the gazetteer has a San Pedro in the United States,
-    # which the outlet's name makes the article's country)
+    # which the outlet's name makes the article's country when no other is named)
+    text = (
+        "The New York Times reported 6 people were killed in the city of San Pedro Sula on Sunday."
+    )
+    assert all("San Pedro" not in "".join(area) for area in areas(text).values()), areas(text)
+    # with its country named, the whole name is the town of that country
     text = (
         "The New York Times reported 6 people were killed in the city of San Pedro Sula, "
         "Honduras, on Sunday."
     )
-    assert all("San Pedro" not in "".join(area) for area in areas(text).values()), areas(text)
+    assert areas(text) == {"6": ("San Pedro Sula",)}
 
 
 def test_a_sentence_naming_a_town_the_gazetteer_lacks_does_not_give_its_other_town() -> None:

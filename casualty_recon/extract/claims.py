@@ -450,12 +450,19 @@ class _ArticlePlaces:
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
             for start, end, places in gazetteer.find_places(text)
         ]
+        datelines = dateline_spans(text)
+        # The main country is the one the article names most; of two named as often, one the
+        # text names by its name wins over a dateline's ("TUNIS (Newswire) - ... in Libya").
         countries: Counter[str] = Counter()
-        for _, _, places in mentions:
+        by_name: Counter[str] = Counter()
+        for start, _, places in mentions:
             for place in places:
                 countries[place.country] += 1
-        self.country = countries.most_common(1)[0][0] if countries else None
-        datelines = dateline_spans(text)
+                if place.is_country and not _within(start, datelines):
+                    by_name[place.country] += 1
+        self.country = (
+            max(countries, key=lambda c: (countries[c], by_name[c])) if countries else None
+        )
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
         towns, references, self._unknown = cued_places(text, self.country)

@@ -58,6 +58,7 @@ WINDOWS = [
     ("Shelling has killed 12 people since last Tuesday.", "2022-03-01", "2022-03-03"),
     ("9 died since Monday, officials said on Wednesday.", "2022-02-28", "2022-03-02"),
     ("Since Sunday night, 30 civilians have died.", "2022-02-27", "2022-03-03"),
+    ("Shelling has killed 12 people since Thursday last week.", "2022-02-24", "2022-03-03"),
     ("17 were killed since the start of the month.", "2022-03-01", "2022-03-03"),
     # a calendar period named relative to publication: the whole period
     (

@@ -41,7 +41,9 @@ _SINCE_EVENT = re.compile(
 # Since a weekday: "since Monday", "since last Tuesday", "since Friday's attack". The day starts
 # the count; the count runs to the article's day (or the day it was said), not to that weekday.
 _SINCE_WEEKDAY = re.compile(
-    r"\bsince (?:last )?(?P<day>" + "|".join(_WEEKDAYS) + r")(?![\w-])", re.I
+    r"\bsince (?:last )?(?P<day>" + "|".join(_WEEKDAYS) + r")(?![\w-])"
+    r"(?P<last_week>,? (?:of )?last week\b)?",
+    re.I,
 )
 _SINCE_YEAR_START = re.compile(
     r"\bsince the (?:start|beginning) of (?:the|this) year\b|\bso far (?:this|in the) year\b|"
@@ -285,9 +287,12 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
     since_day = _SINCE_WEEKDAY.search(sentence)
     if since_day:
         first_day = _last_weekday(since_day.group("day"), until)
-        notes.append(
-            f"start: '{since_day.group()}' read as {first_day}, the last such day up to {until}"
-        )
+        how = f"the last such day up to {until}"
+        if since_day.group("last_week"):  # "since Tuesday last week": that day of the week before
+            monday = until - dt.timedelta(days=until.weekday() + 7)
+            first_day = monday + dt.timedelta(days=_WEEKDAYS.index(since_day.group("day").lower()))
+            how = f"that day of the week before {until}'s"
+        notes.append(f"start: '{since_day.group()}' read as {first_day}, {how}")
         return first_day.isoformat()
     year_start = _SINCE_YEAR_START.search(sentence)
     if year_start:

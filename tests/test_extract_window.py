@@ -52,6 +52,35 @@ WINDOWS = [
     ("Since the war began in April 2021, 14,000 people have died.", "April 2021", "2022-03-03"),
     ("400 people died since the truce collapsed on 12 January.", "2022-01-12", "2022-03-03"),
     ("30 died since the raid on Tuesday, the group said.", "2022-03-01", "2022-03-03"),
+    # since a weekday: that day starts the count; as_of is the article's day or the saying's
+    ("40 civilians have been killed in Donetsk oblast since Monday.", "2022-02-28", "2022-03-03"),
+    ("20 people have died since Friday's attack.", "2022-02-25", "2022-03-03"),
+    ("Shelling has killed 12 people since last Tuesday.", "2022-03-01", "2022-03-03"),
+    ("9 died since Monday, officials said on Wednesday.", "2022-02-28", "2022-03-02"),
+    ("Since Sunday night, 30 civilians have died.", "2022-02-27", "2022-03-03"),
+    ("Shelling has killed 12 people since Thursday last week.", "2022-02-24", "2022-03-03"),
+    ("17 were killed since the start of the month.", "2022-03-01", "2022-03-03"),
+    # a calendar period named relative to publication: the whole period
+    (
+        "Armed groups killed 15 civilians last month, officials said on Monday.",
+        "February 2022",
+        "February 2022",
+    ),
+    ("Jihadists killed 29 soldiers in Tillaberi last week.", "2022-02-21", "2022-02-27"),
+    ("Attacks killed 150 civilians in Somalia last year.", "2021", "2021"),
+    ("Explosive remnants killed 48 children in Iraq in 2021, UNICEF said.", "2021", "2021"),
+    (
+        "Raiders have killed 32 people in Jonglei this year, officials said.",
+        "start of 2022",
+        "2022-03-03",
+    ),
+    # ... but not a year that dates something else, nor the day of the saying
+    ("The war, which began in 2014, has killed 14,000 people.", None, "2022-03-03"),
+    ("The ministry said last week that 40 people had been killed.", None, "2022-03-03"),
+    ("Five people were killed on 1 March this year.", None, "2022-03-01"),
+    # the weekend, two named days
+    ("Gang attacks killed 22 people over the weekend.", "2022-02-26", "2022-02-27"),
+    ("Shelling killed 3 civilians on Tuesday and Wednesday.", "2022-03-01", "2022-03-02"),
     # a past span counts back from the day the count was given, not from publication
     (
         "Strikes killed 42 people over the past 24 hours, the ministry said on Monday.",

@@ -91,6 +91,27 @@ def test_force_replaces(tmp_path: Path) -> None:
     assert len(load(target).claims) == 2
 
 
+def test_append_with_force_is_refused_and_the_file_is_untouched(tmp_path: Path) -> None:
+    """--append keeps the file, --force replaces it: together they ask for both, so the
+    command says so (exit 2) instead of silently appending."""
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    target = tmp_path / "sources.yaml"
+    target.write_text(EXISTING, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    args = ["extract", str(article), "--published", "2020-03-02", "-o", str(target)]
+    result = CliRunner().invoke(app, [*args, "--append", "--force"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("error: ") and "--append" in lines[0] and "--force" in lines[0]
+    assert "Traceback" not in result.stderr and len(lines) == 2  # the error and its hint
+    assert target.read_text(encoding="utf-8") == EXISTING
+
+
 def test_run_extract_prints_yaml_and_writes_files(tmp_path: Path) -> None:
     import io
 

@@ -22,6 +22,7 @@ from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import DataError, UsageError, plural_s
 from casualty_recon.model.usage import (
     APPEND_NEEDS_OUTPUT,
+    APPEND_OR_FORCE,
     ARTICLES_ALL_FAILED,
     ARTICLES_FAILED,
     CANNOT_READ_QUOTED,
@@ -98,6 +99,8 @@ def run_extract(
         raise UsageError.of(STDIN_TWICE)
     if (append or force) and output is None:
         raise UsageError.of(APPEND_NEEDS_OUTPUT)
+    if append and force:
+        raise UsageError.of(APPEND_OR_FORCE)
     texts, unread = read_articles(articles)
     # An input that cannot be read is located at its start, as `validate` locates it.
     failures = [ArticleFailure(_located(name), e.message, e.hint) for name, e in unread]

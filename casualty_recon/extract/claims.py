@@ -464,12 +464,19 @@ class _ArticlePlaces:
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
             for start, end, places in gazetteer.find_places(text)
         ]
+        datelines = dateline_spans(text)
+        # The main country is the one the article names most; of two named as often, one the
+        # text names by its name wins over a dateline's ("TUNIS (Newswire) - ... in Libya").
         countries: Counter[str] = Counter()
-        for _, _, places in mentions:
+        by_name: Counter[str] = Counter()
+        for start, _, places in mentions:
             for place in places:
                 countries[place.country] += 1
-        self.country = countries.most_common(1)[0][0] if countries else None
-        datelines = dateline_spans(text)
+                if place.is_country and not _within(start, datelines):
+                    by_name[place.country] += 1
+        self.country = (
+            max(countries, key=lambda c: (countries[c], by_name[c])) if countries else None
+        )
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
         towns, references, self._unknown = cued_places(text, self.country)
@@ -517,7 +524,9 @@ class _ArticlePlaces:
         end = sentence.start + len(sentence.text)
         first = bisect_left(self._starts, sentence.start)
         last = bisect_left(self._starts, end, lo=first)
-        own_places = [p for _, _, ps in self._mentions[first:last] for p in ps]
+        own_places = [
+            p for ps in _narrowest([ps for _, _, ps in self._mentions[first:last]]) for p in ps
+        ]
         if any(sentence.start <= start < end for start in self._unknown):
             # A settlement the gazetteer lacks is named too: not one of the towns, but where
             # they lie, is what the sentence's figures share.
@@ -535,6 +544,26 @@ class _ArticlePlaces:
             label = _country_label(self.country)
             return (label,), "area: the article names only its country."
         return (), None
+
+
+def _narrowest(mentions: list[tuple[Place, ...]]) -> list[tuple[Place, ...]]:
+    """The mentions of a sentence without a region of several places ("the West Bank", "the
+    Gaza Strip") where another mention lies within it ("in Jenin in the occupied West Bank")."""
+
+    def within(inner: tuple[Place, ...], codes: set[str]) -> bool:
+        return (
+            bool(inner)
+            and all(p.code in codes or town_parent(p.code) in codes for p in inner)
+            and {p.code for p in inner} != codes
+        )
+
+    kept = []
+    for mention in mentions:
+        codes = {p.code for p in mention}
+        if len(mention) > 1 and any(within(other, codes) for other in mentions):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _container(town: Place) -> Place:
@@ -555,7 +584,11 @@ def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:
 def _labels(places: object) -> tuple[str, ...]:
     """Place labels without repeats; a country is dropped when one of its parts is named, and a
     part of a place is dropped when the whole place is named too, and so is a town's region."""
-    chosen = list(dict.fromkeys(places))  # type: ignore[call-overload]
+    # one label a place: a town the article spells two ways ("Douma", "Duma") is named once
+    firsts: dict[tuple[str, str | None], Place] = {}
+    for each in places:  # type: ignore[attr-defined]
+        firsts.setdefault((each.code, each.part), each)
+    chosen = list(firsts.values())
     codes_whole = {p.code for p in chosen if p.part is None}
     kept = [p for p in chosen if p.part is None or p.code not in codes_whole]
     # A town's region is dropped when the town is named: the town is the narrower scope (any

@@ -9,6 +9,8 @@ where the article says it is one:
 | a settlement word, then `of`         | "in the central Somali town of Beledweyne" | Beledweyne |
 | a settlement word after the name     | "in Djibo, a town in northern Burkina Faso" | Djibo      |
 | a distance after the name            | "Douma, 10 km northeast of Damascus"      | Douma      |
+| a plural settlement word, then `of`  | "the villages of Monguno, Damboa and Gwoza" | each one |
+| `capital`, then the name             | "the regional capital Goma"               | Goma       |
 
 The name is resolved among the towns of the article's country (of any country only when the
 article names none): a town of another country, or a name that several towns share, stays out.
@@ -30,7 +32,10 @@ from casualty_recon.model.errors import GrammarError
 
 # A place name as articles write it: capitalised words, with the particles of Arabic, French,
 # Spanish, Portuguese... names between or before them ("al-Bab", "Ras al-Ain", "Bir el Abd").
-_PARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|de|del|da|das|do|dos|du|des|la|le|les|di|ibn|bin|ben)"
+_PARTICLE = (
+    r"(?:al|el|ad|an|ar|as|ash|at|az|de|del|da|das|do|dos|du|des|la|le|les|di|ibn|bin|ben|au|aux|"
+    r"sur|en)"
+)
 _NAME = rf"(?:{_PARTICLE}[-' ])?[A-Z][\w'’]*(?:(?:[ -]|[ -]{_PARTICLE}[-' ])[A-Z][\w'’]*){{0,3}}"
 _SETTLEMENT = r"(?:town|city|village|hamlet|settlement|locality|commune|municipality|district)"
 # Settlements that lie side by side ("in the village of X and the town of Y"); a district may be
@@ -48,6 +53,23 @@ _DISTANCE = (
 )
 # "the town of X", "the northern Malian village of X"
 _OF = re.compile(rf"(?P<word>{_SETTLEMENT}) of (?P<name>{_NAME})")
+# "the towns of X and Y", "the villages of X, Y and Z": each name is one town.
+_PLURALS = {
+    "towns": "town",
+    "cities": "city",
+    "villages": "village",
+    "hamlets": "hamlet",
+    "settlements": "settlement",
+    "localities": "locality",
+    "communes": "commune",
+    "municipalities": "municipality",
+}
+_PLURAL_OF = re.compile(
+    rf"(?P<word>{'|'.join(_PLURALS)}) of (?P<names>{_NAME}(?:, {_NAME})*,? and {_NAME})"
+)
+_ONE_NAME = re.compile(_NAME)
+# "the capital Port-au-Prince", "the capital, Khartoum,", "the regional capital Goma".
+_CAPITAL = re.compile(rf"capital(?: city)?,? (?P<name>{_NAME})")
 # "X, a town in ...", "X, Ukraine's second city": the text up to the settlement word.
 _APPOSITION = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME}),? (?:a|an|the|[A-Z][\w-]*['’]s?)(?: [\w'’-]+){{0,3}}? $"
@@ -65,6 +87,7 @@ _REFERENCE = re.compile(
 # at every capital letter is slow over a whole article.
 _UNITS = ("km", "kilomet", "mile")
 _ANCHOR = re.compile(
+    "towns|cities|villages|hamlets|settlements|localities|communes|municipalities|"
     "town|city|village|hamlet|settlement|locality|commune|municipality|district|capital|"
     "km|kilomet|mile"
 )
@@ -88,23 +111,23 @@ def cued_places(text: str, country: str | None) -> Cued:
     towns: list[tuple[int, int, Place]] = []
     references: list[int] = []
     unknown: list[int] = []
-    for match, after_word in _cue_names(text, references):
-        start, end = match.span("name")
-        district = after_word and match.group("word") == "district"
+    for start, end, word in _cue_names(text, references):
+        after_word = word is not None
         # After a settlement word the name begins the run; before a cue it ends it ("In Beni").
-        town = _town(text[start:end], country, district, from_start=after_word)
+        town = _town(text[start:end], country, word == "district", from_start=after_word)
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
             towns.append((start + offset, start + offset + len(town[1]), town[0]))
-        elif after_word and match.group("word") in _SMALL and not _is_place(match.group("name")):
+        elif word in _SMALL and not _is_place(text[start:end]):
             unknown.append(start)
     towns = [town for town in towns if town[0] not in references]
     return Cued(towns, references, [start for start in unknown if start not in references])
 
 
-def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str], bool]]:
-    """The place names of the cues in `text`, each with whether it follows a settlement word
-    and `of`; the starts of reference points go to `references`."""
+def _cue_names(text: str, references: list[int]) -> Iterator[tuple[int, int, str | None]]:
+    """The spans of the place names of the cues in `text`, each with the settlement word (in
+    the singular) it follows, or None for a name before its cue; the starts of reference points
+    go to `references`."""
     for anchor in _ANCHOR.finditer(text):
         start, end = anchor.span()
         word = anchor.group(0)
@@ -116,22 +139,34 @@ def _cue_names(text: str, references: list[int]) -> Iterator[tuple[re.Match[str]
                         references.append(match.start("ref"))
                     near = _BEFORE_DISTANCE.search(text, back, match.end())
                     if near is not None and near.end() == match.start():
-                        yield near, False
+                        yield (*near.span("name"), None)
                     break
             continue
         if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (
             end < len(text) and text[end].isalnum()
         ):
             continue  # part of a longer word ("citywide", "townships")
-        if word != "capital":
+        if word in _PLURALS:
+            plural = _PLURAL_OF.match(text, start)
+            if plural is not None:
+                first = plural.start("names")
+                for name in _ONE_NAME.finditer(text, first, plural.end("names")):
+                    if name.group() != "and":
+                        yield name.start(), name.end(), _PLURALS[word]
+            continue
+        if word == "capital":
+            capital = _CAPITAL.match(text, start)
+            if capital is not None:
+                yield (*capital.span("name"), "city")
+        else:
             of = _OF.match(text, start)
             if of is not None:
-                yield of, True
+                yield (*of.span("name"), of.group("word"))
         if text[end : end + 1] in ("'", "’"):
             continue  # "Bello, the city's police chief": the name is not the city's
         apposition = _APPOSITION.search(text, back, start)
         if apposition is not None:
-            yield apposition, False
+            yield (*apposition.span("name"), None)
 
 
 # Capitalised words that begin a sentence before a place's name ("In Beni, a city in ...").
@@ -173,7 +208,7 @@ def _town(
         name = " ".join(words)
         found = _town_of(fold(name), country, district)
         if found is not None:
-            return found, name
+            return _as_written(name, found), name
         if from_start or len(words) == 1 or words[0].lower() not in _OPENERS:
             return None
         words = words[1:]
@@ -193,6 +228,21 @@ def _town_of(key: str, country: str | None, district: bool) -> Place | None:
         if entries:
             return None  # several towns of the name: it stays out
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_written(name: str, town: Place) -> Place:
+    """The town under the article's spelling ("Douma" for GeoNames' "Dūmā") where that spelling
+    resolves back to the same town, else under the gazetteer's loadable form."""
+    country = display_name(town.country)
+    for written in (name, f"{name} city", f"{name}, {country}"):
+        try:
+            resolved = _gazetteer().resolve(written)
+        except GrammarError:
+            continue
+        if [(p.code, p.part) for p in resolved] == [(town.code, None)]:
+            return Place(town.code, written)
+    return town
 
 
 def _is_region(key: str, country: str) -> bool:

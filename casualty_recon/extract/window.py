@@ -38,6 +38,13 @@ _SINCE_EVENT = re.compile(
     + r"))(?![\w-])",
     re.I,
 )
+# Since a weekday: "since Monday", "since last Tuesday", "since Friday's attack". The day starts
+# the count; the count runs to the article's day (or the day it was said), not to that weekday.
+_SINCE_WEEKDAY = re.compile(
+    r"\bsince (?:last )?(?P<day>" + "|".join(_WEEKDAYS) + r")(?![\w-])"
+    r"(?P<last_week>,? (?:of )?last week\b)?",
+    re.I,
+)
 _SINCE_YEAR_START = re.compile(
     r"\bsince the (?:start|beginning) of (?:the|this) year\b|\bso far (?:this|in the) year\b|"
     r"\b(?:in )?the year to date\b",
@@ -55,7 +62,7 @@ _PAST = re.compile(
     re.I,
 )
 _ON_WEEKDAY = re.compile(
-    r"\b(?:on|late|early|last|overnight|since|said|says|told \w+|reported|announced) (?P<day>"
+    r"\b(?:on|late|early|last|overnight|said|says|told \w+|reported|announced) (?P<day>"
     + "|".join(_WEEKDAYS)
     + r")\b",
     re.I,
@@ -107,6 +114,12 @@ _BETWEEN_MOMENTS = re.compile(
     r"(?![\w-])",
     re.I,
 )
+# Two named days: "on Sunday and Monday", "on Saturday night and Sunday".
+_TWO_WEEKDAYS = re.compile(
+    r"\bon (?P<first>" + "|".join(_WEEKDAYS) + r")(?: (?:night|morning|evening))?,? and (?:on )?"
+    r"(?P<second>" + "|".join(_WEEKDAYS) + r")\b",
+    re.I,
+)
 # A count in a month, the month after its outcome in the same clause: "killed around 500 people
 # over five days in March", "were killed in late January" (not "the war, which began in March
 # 2011, has killed": the month there dates something else). Case-sensitive: "in may" is no month.
@@ -119,6 +132,28 @@ _IN_MONTH = re.compile(
     + _MONTH
     + r"(?: (?:19|20)\d\d)?))?)(?![\w-])(?!\s+[A-Z][a-z])"
 )
+# A calendar period named from the day of publication: "last week" (Monday to Sunday of the week
+# before), "last month", "last year", "over the weekend" (the last Saturday and Sunday up to
+# publication) and a year after the outcome ("killed 48 children in 2022"). "in the last week"
+# is a span counted back (_PAST), not the calendar week.
+_OUTCOME = r"\b(?:killed|died|dead|wounded|injured|displaced|lost their lives|shot dead|missing)\b"
+_CALENDAR = re.compile(
+    r"(?<!\bthe )\b(?:last|previous) (?P<unit>week|month|year)\b(?![\w-])|"
+    r"\b(?:over|at|during|on) the weekend\b|\b(?:last|this) weekend\b|"
+    + _OUTCOME
+    + r"[^.;:]{0,80}?\b(?P<in_year>(?:in|during|throughout) (?P<year>(?:19|20)\d\d))(?![\w-])",
+    re.I,
+)
+# "killed 32 people this year", "This year, 32 people were killed": the count starts with the year.
+_THIS_YEAR = re.compile(
+    _OUTCOME + r"[^.;:]{0,80}?\b(?P<phrase>this year)\b|^(?P<lead>this year)\b", re.I
+)
+# What a calendar phrase must not follow: the saying ("said last week that ..."), a date ("on 1
+# March this year"), the start of something else ("since 2014", "began in 2014").
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+$", re.I
+)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTH}|\d)\s+$", re.I)
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -249,6 +284,16 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         if day is not None:
             notes.append(f"start: '{event.group()}' read as {day}")
             return day
+    since_day = _SINCE_WEEKDAY.search(sentence)
+    if since_day:
+        first_day = _last_weekday(since_day.group("day"), until)
+        how = f"the last such day up to {until}"
+        if since_day.group("last_week"):  # "since Tuesday last week": that day of the week before
+            monday = until - dt.timedelta(days=until.weekday() + 7)
+            first_day = monday + dt.timedelta(days=_WEEKDAYS.index(since_day.group("day").lower()))
+            how = f"that day of the week before {until}'s"
+        notes.append(f"start: '{since_day.group()}' read as {first_day}, {how}")
+        return first_day.isoformat()
     year_start = _SINCE_YEAR_START.search(sentence)
     if year_start:
         text = f"start of {published.year}"
@@ -275,6 +320,54 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
     if month is not None:
         notes.append(f"start: '{month[2]}' read as from {month[0]}")
         return month[0]
+    calendar = _calendar(sentence, published)
+    if calendar is not None:
+        notes.append(f"start: '{calendar[2]}' read as from {calendar[0]}")
+        return calendar[0]
+    this_year = _THIS_YEAR.search(sentence)
+    if this_year and _free(sentence, this_year.start("phrase") if this_year.group("phrase") else 0):
+        text = f"start of {published.year}"
+        notes.append(f"start: 'this year' read as {text}")
+        return text
+    return None
+
+
+def _free(sentence: str, start: int) -> bool:
+    """Whether a calendar phrase at `start` is the count's, not the saying's nor part of a date."""
+    before = sentence[max(0, start - 40) : start]
+    return not (_SAID_BEFORE.search(before) or _DATE_BEFORE.search(before))
+
+
+def _calendar(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """First and last day (period-grammar text) and wording of a calendar period named from
+    the day of publication: "last week", "last month", "last year", "over the weekend", "in
+    2022"."""
+    for match in _CALENDAR.finditer(sentence):
+        phrase_start = match.start("in_year") if match.group("in_year") else match.start()
+        if not _free(sentence, phrase_start):
+            continue
+        if match.group("year"):
+            if _MONTH_DATES_ELSE.search(sentence, match.start(), phrase_start):
+                continue  # "killed 400 since the war began in 2014"
+            year = int(match.group("year"))
+            if year > published.year:
+                continue
+            last = str(year) if year < published.year else published.isoformat()
+            return str(year), last, match.group("in_year")
+        unit = (match.group("unit") or "").lower()
+        if unit == "week":
+            monday = published - dt.timedelta(days=published.weekday() + 7)
+            first, end = monday, monday + dt.timedelta(days=6)
+        elif unit == "month":
+            end_of_last = published.replace(day=1) - dt.timedelta(days=1)
+            month = f"{_MONTH_NAMES[end_of_last.month - 1]} {end_of_last.year}"
+            return month, month, match.group()
+        elif unit == "year":
+            return str(published.year - 1), str(published.year - 1), match.group()
+        else:  # the weekend: the last Saturday up to publication and the Sunday after it
+            first = _last_weekday("saturday", published)
+            end = min(first + dt.timedelta(days=1), published)
+        return first.isoformat(), end.isoformat(), match.group()
     return None
 
 
@@ -340,6 +433,11 @@ def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
         ends = [_day_or_weekday(moments.group(g), published) for g in ("first", "second")]
         if ends[0] and ends[1] and ends[0] <= ends[1]:
             return ends[0], ends[1], moments.group()
+    days = _TWO_WEEKDAYS.search(sentence)
+    if days is not None:
+        one, other = (_last_weekday(days.group(g), published) for g in ("first", "second"))
+        if one < other:
+            return one.isoformat(), other.isoformat(), days.group()
     match = _BETWEEN_DATES.search(sentence)
     if match is None:
         return None
@@ -398,9 +496,12 @@ def _clean(written: str) -> str:
 
 
 def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
-    event = _SINCE_EVENT.search(sentence)
-    if event:  # "since the coup on 1 February": that day is the start, blanked out here
-        sentence = sentence[: event.start()] + " " * len(event.group()) + sentence[event.end() :]
+    for since in (_SINCE_EVENT, _SINCE_WEEKDAY):
+        event = since.search(sentence)
+        if event:  # "since the coup on 1 February", "since Monday": the start, blanked out here
+            sentence = (
+                sentence[: event.start()] + " " * len(event.group()) + sentence[event.end() :]
+            )
     between = _between(sentence, published)
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")
@@ -437,6 +538,10 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     if month is not None:
         notes.append(f"as_of: '{month[2]}' read as up to the end of {month[1]}")
         return month[1]
+    calendar = _calendar(sentence, published)
+    if calendar is not None:
+        notes.append(f"as_of: '{calendar[2]}' read as up to {calendar[1]}")
+        return calendar[1]
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         index = _WEEKDAYS.index(weekday.group("day").lower())

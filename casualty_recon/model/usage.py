@@ -224,6 +224,12 @@ PAIR_AND_AGAINST = Template(
 APPEND_NEEDS_OUTPUT = Template(
     "option-conflict", "--append and --force need a file to write", "add -o sources.yaml"
 )
+APPEND_OR_FORCE = Template(
+    "option-conflict",
+    "--append and --force ask for opposite things: --append keeps the file and adds to it, "
+    "--force replaces it",
+    "give one of them",
+)
 CLAIM_NEEDS_SCOPE = Template(
     "option-conflict",
     "--claim needs {missing}",

@@ -417,6 +417,9 @@ class _Ids:
 
 # A dateline: where the reporter is, not what the article is about. "KYIV (Reuters) -",
 # "KHARTOUM, Sudan -", "Kyiv, 3 March -", "HODEIDAH, Yemen (Newswire) -" at a line's start.
+# A country named as a reference point, not as where anything happened: "near the border with
+# Niger", "fled from Sudan", "headed towards Chad".
+_POINTED_FROM = re.compile(r"\b(?:borders?\s+(?:with|of)|from|towards?)\s+(?:the\s+)?\Z", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})"
     r"(?P<rest>(?:,\s*(?:\d{1,2} [A-Z][a-z]+\.?(?:,? \d{4})?|[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?|"
@@ -472,7 +475,11 @@ class _ArticlePlaces:
         for start, _, places in mentions:
             for place in places:
                 countries[place.country] += 1
-                if place.is_country and not _within(start, datelines):
+                if (
+                    place.is_country
+                    and not _within(start, datelines)
+                    and not _POINTED_FROM.search(text, max(0, start - 24), start)
+                ):
                     by_name[place.country] += 1
         self.country = (
             max(countries, key=lambda c: (countries[c], by_name[c])) if countries else None

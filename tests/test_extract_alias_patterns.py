@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casualty_recon.extract.attribution import Attributor, _alias_pattern, alias_matches
+from casualty_recon.extract.aliases import alias_matches, alias_pattern
+from casualty_recon.extract.attribution import Attributor
 from casualty_recon.extract.text import article_text, split_sentences
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "fakes-dev.csv"
@@ -22,7 +23,7 @@ def spans(matches: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg
 def check(text: str) -> int:
     """Compare on every sentence; return how many aliases were found."""
     attributor = Attributor(text)
-    single = _alias_pattern(tuple(attributor._by_alias))
+    single = alias_pattern(tuple(attributor._by_alias))
     found = 0
     for sentence in split_sentences(article_text(text)):
         expected = spans(list(single.finditer(sentence.text)))

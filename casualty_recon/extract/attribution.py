@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from casualty_recon.extract.aliases import alias_matches, alias_pattern, first_end
 from casualty_recon.extract.named_speakers import (
     claimant_names,
     described_names,
@@ -367,12 +368,13 @@ class Attributor:
         # article's own organisations get a small one (one pattern of all 75 aliases per such
         # article cost 0.12 s of compiling in a batch of 400, as much as its extraction).
         own = tuple(alias for alias in self._by_alias if alias not in _known_aliases())
-        self._aliases = [_alias_pattern(_known_aliases())]
+        self._aliases = [alias_pattern(_known_aliases())]
         if own:
-            self._aliases.append(_alias_pattern(own))
+            self._aliases.append(alias_pattern(own))
         self._sohr_named = "Observatory" in text or "SOHR" in text
         self._speakers: dict[str, list[Speaker]] = {}
         self._attached: dict[str, list[Speaker]] = {}
+        self._first_seen: dict[Organisation, int] = {}
 
     def _define_offices(self, text: str, known_keys: set[str]) -> None:
         """An office the article names in lower case before an acronym: the acronym's known
@@ -511,11 +513,22 @@ class Attributor:
     ) -> Organisation | None:
         """The body an office named in lower case describes ("the disaster agency": Indonesia's
         National Disaster Management Agency), if the article named it before this sentence."""
-        near = [s for s in sentences if 0 < sentence.index - s.index <= _SPEAKER_SEARCH_BACK]
+        index, back = sentence.index, _SPEAKER_SEARCH_BACK
+        near = [s for s in sentences[max(0, index - back) : index] if 0 < index - s.index <= back]
+        if len(near) < min(index, back):  # not numbered by position: look at them all
+            near = [s for s in sentences if 0 < index - s.index <= back]
         orgs = [sp.organisation for s in near[::-1] for sp in self.speakers(s.text) if sp.rank < 2]
-        before, descriptor = self._text[: sentence.start], role.organisation.name
-        found = (o for o in (*orgs, *self._organisations) if describes(descriptor, o.name))
-        return next((o for o in found if any(a in before for a in o.aliases)), None)
+        found = (
+            o for o in (*orgs, *self._organisations) if describes(role.organisation.name, o.name)
+        )
+        return next((o for o in found if self._named_by(o) <= sentence.start), None)
+
+    def _named_by(self, org: Organisation) -> int:
+        """Where the article's first naming of `org` ends, once per article (searching the text
+        before each sentence was quadratic in the article's length)."""
+        if org not in self._first_seen:
+            self._first_seen[org] = first_end(self._text, org.aliases)
+        return self._first_seen[org]
 
     def _antecedent(
         self, sentence: Sentence, sentences: Sequence[Sentence], head: str
@@ -557,35 +570,9 @@ def _remember(cache: dict[str, list[Speaker]], sentence: str, speakers: list[Spe
     cache[sentence] = speakers
 
 
-@functools.lru_cache(maxsize=64)
-def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for all aliases, longest first. Most articles define no organisation of
-    their own, so they share the pattern of the known ones (compiling it is most of the cost of
-    reading an article's organisations)."""
-    return re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        + r")(?![\w])"
-    )
-
-
 @functools.cache
 def _known_aliases() -> tuple[str, ...]:
     return tuple(dict.fromkeys(alias for org in KNOWN for alias in org.aliases))
-
-
-def alias_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[re.Match[str]]:
-    """The matches one pattern of all the patterns' aliases would give: from left to right,
-    at each start the longest alias, the next search after its end."""
-    if len(patterns) == 1:
-        return list(patterns[0].finditer(text))
-    found: list[re.Match[str]] = []
-    pos = 0
-    while matches := [m for p in patterns if (m := p.search(text, pos)) is not None]:
-        best = min(matches, key=lambda m: (m.start(), -m.end()))
-        found.append(best)
-        pos = best.end()
-    return found
 
 
 _NOT_A_MODIFIER = re.compile(

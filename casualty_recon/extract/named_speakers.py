@@ -8,6 +8,7 @@ claiming a killing itself: "Islamic State West Africa Province said it had kille
 
 from __future__ import annotations
 
+import functools
 import re
 
 # An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
@@ -162,9 +163,14 @@ def describes(descriptor: str, name: str) -> bool:
     """Whether an office named in lower case ("disaster agency", "health ministry") describes a
     named body ("National Disaster Management Agency", "Ministry of Health"): every word of the
     descriptor, two at least, is a word of the name (plural or not)."""
-    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", name.lower())}
-    wanted = [w.rstrip("s") for w in re.findall(r"[a-z]+", descriptor.lower()) if w != "the"]
-    return len(wanted) >= 2 and all(w in words for w in wanted)
+    wanted = _words(descriptor) - {"the"}
+    return len(wanted) >= 2 and wanted <= _words(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """The lower-case words of a name or descriptor, singular ("agencies" as "agencie")."""
+    return frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def overlaps(taken: bytearray, start: int, end: int) -> bool:

@@ -525,3 +525,23 @@ def test_narrowing_an_area_in_a_spreadsheet_is_refused_with_a_hint_that_works(
     accepted = write_and_import("followed.csv")
     assert accepted.exit_code == 0, accepted.output
     assert "area: Ruvuma\n" in (tmp_path / "followed.csv.yaml").read_text(encoding="utf-8")
+
+
+def test_a_mapping_figure_groups_both_its_numbers_in_sentences(tmp_path: Path) -> None:
+    """`figure: {low: 15000, high: 20000}` read 'Monitor ({low: 15000, high: 20,000})' in every
+    sentence: a number followed by a comma was left ungrouped. Synthetic figures."""
+    path = tmp_path / "mapping.yaml"
+    path.write_text(
+        "version: 1\nsources: {A: {kind: monitor}, B: {kind: un}}\nclaims:\n"
+        "  - {id: a, source: A, figure: {low: 15000, high: 20000}, population: people,\n"
+        "     outcome: killed, area: Sudan, start: 2023-04-15, as_of: 2024-06-01,\n"
+        "     basis: estimated}\n"
+        "  - {id: b, source: B, figure: 12000, population: people, outcome: killed,\n"
+        "     area: Sudan, start: 2023-04-15, as_of: 2024-06-01, basis: verified}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["report", str(path), "--format", "plain"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "A ({low: 15,000, high: 20,000}) vs B (12,000)" in result.stdout
+    assert "({low: 15000" not in result.stdout

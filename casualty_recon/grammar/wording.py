@@ -189,7 +189,9 @@ def figure_words(text: str) -> str:
     return _LONG_NUMBER.sub(lambda m: f"{int(m.group()):,}", text)
 
 
-_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+# A run of 4+ digits not part of a longer number: `1,600` and `2.5` are left as written, while a
+# comma or full stop after it that starts no digits (`{low: 15000, high: 20000}`) ends it.
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?!\d|[.,]\d)")
 
 
 def area_words(area: Area) -> str:

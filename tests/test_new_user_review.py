@@ -545,3 +545,18 @@ def test_a_mapping_figure_groups_both_its_numbers_in_sentences(tmp_path: Path) -
     assert result.stderr == ""
     assert "A ({low: 15,000, high: 20,000}) vs B (12,000)" in result.stdout
     assert "({low: 15000" not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["report", "validate", "timeline"])
+def test_format_help_lists_only_the_formats_the_command_writes(command: str) -> None:
+    """`timeline --help` offered `<auto|table|plain|markdown|json|csv|html>`, and `timeline -f
+    html` then failed with 'timeline has no html output' (validate likewise for html): every
+    format the help lists must work."""
+    runner = CliRunner()
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    (listed,) = re.findall(r"--format <([a-z|]+)>", result.stdout)
+    for fmt in listed.split("|"):
+        run = runner.invoke(app, [command, SOURCES, "--format", fmt])
+        assert run.exit_code == 0, (fmt, run.stderr)
+        assert "has no" not in run.stderr

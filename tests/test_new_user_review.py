@@ -527,9 +527,11 @@ def test_narrowing_an_area_in_a_spreadsheet_is_refused_with_a_hint_that_works(
     assert "area: Ruvuma\n" in (tmp_path / "followed.csv.yaml").read_text(encoding="utf-8")
 
 
-def test_a_mapping_figure_groups_both_its_numbers_in_sentences(tmp_path: Path) -> None:
+def test_a_mapping_figure_is_said_in_words_in_sentences(tmp_path: Path) -> None:
     """`figure: {low: 15000, high: 20000}` read 'Monitor ({low: 15000, high: 20,000})' in every
-    sentence: a number followed by a comma was left ungrouped. Synthetic figures."""
+    sentence: braces (which the sentence checks count as a template left unfilled) and a number
+    followed by a comma left ungrouped. The mapping form is now said as the range or floor it
+    is. Synthetic figures."""
     path = tmp_path / "mapping.yaml"
     path.write_text(
         "version: 1\nsources: {A: {kind: monitor}, B: {kind: un}}\nclaims:\n"
@@ -543,8 +545,14 @@ def test_a_mapping_figure_groups_both_its_numbers_in_sentences(tmp_path: Path) -
     result = CliRunner().invoke(app, ["report", str(path), "--format", "plain"])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert "A ({low: 15,000, high: 20,000}) vs B (12,000)" in result.stdout
-    assert "({low: 15000" not in result.stdout
+    assert "A (between 15,000 and 20,000) vs B (12,000)" in result.stdout
+    assert "A (between 15,000 and 20,000) is a range" in result.stdout
+    assert "({low:" not in result.stdout
+    from casualty_recon.grammar.wording import figure_words
+
+    assert figure_words("{low: 730}") == "at least 730"
+    assert figure_words("{low: 1500, high: 1500}") == "1,500"
+    assert figure_words("{ low: 160 , high: 300 }") == "between 160 and 300"
 
 
 @pytest.mark.parametrize("command", ["report", "validate", "timeline"])

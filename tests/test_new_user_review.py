@@ -568,3 +568,23 @@ def test_format_help_lists_only_the_formats_the_command_writes(command: str) -> 
         run = runner.invoke(app, [command, SOURCES, "--format", fmt])
         assert run.exit_code == 0, (fmt, run.stderr)
         assert "has no" not in run.stderr
+
+
+def test_the_outcome_sentence_of_a_count_of_deaths_is_grammatical(tmp_path: Path) -> None:
+    """A city's estimate of civilians who died (any cause) beside a UN count of civilians killed
+    read 'City (more than 10,000) counts people died, UN (1,842) people killed'. Synthetic."""
+    path = tmp_path / "died.yaml"
+    path.write_text(
+        "version: 1\nsources: {City: {kind: government}, UN: {kind: un}}\nclaims:\n"
+        "  - {id: city, source: City, figure: more than 10000, population: civilians,\n"
+        "     outcome: died, area: Mariupol, start: 2022-02-24, as_of: 2022-04-10}\n"
+        "  - {id: un, source: UN, figure: 1842, population: civilians, outcome: killed,\n"
+        "     area: Mariupol, start: 2022-02-24, as_of: 2022-04-10}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["report", str(path), "--format", "plain"], terminal_width=400)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text = " ".join(result.stdout.split())  # sentences unwrapped
+    assert "counts people died" not in text
+    assert "City (more than 10,000) counts people who died, UN (1,842) people killed:" in text

@@ -525,3 +525,66 @@ def test_narrowing_an_area_in_a_spreadsheet_is_refused_with_a_hint_that_works(
     accepted = write_and_import("followed.csv")
     assert accepted.exit_code == 0, accepted.output
     assert "area: Ruvuma\n" in (tmp_path / "followed.csv.yaml").read_text(encoding="utf-8")
+
+
+def test_a_mapping_figure_is_said_in_words_in_sentences(tmp_path: Path) -> None:
+    """`figure: {low: 15000, high: 20000}` read 'Monitor ({low: 15000, high: 20,000})' in every
+    sentence: braces (which the sentence checks count as a template left unfilled) and a number
+    followed by a comma left ungrouped. The mapping form is now said as the range or floor it
+    is. Synthetic figures."""
+    path = tmp_path / "mapping.yaml"
+    path.write_text(
+        "version: 1\nsources: {A: {kind: monitor}, B: {kind: un}}\nclaims:\n"
+        "  - {id: a, source: A, figure: {low: 15000, high: 20000}, population: people,\n"
+        "     outcome: killed, area: Sudan, start: 2023-04-15, as_of: 2024-06-01,\n"
+        "     basis: estimated}\n"
+        "  - {id: b, source: B, figure: 12000, population: people, outcome: killed,\n"
+        "     area: Sudan, start: 2023-04-15, as_of: 2024-06-01, basis: verified}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["report", str(path), "--format", "plain"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "A (between 15,000 and 20,000) vs B (12,000)" in result.stdout
+    assert "A (between 15,000 and 20,000) is a range" in result.stdout
+    assert "({low:" not in result.stdout
+    from casualty_recon.grammar.wording import figure_words
+
+    assert figure_words("{low: 730}") == "at least 730"
+    assert figure_words("{low: 1500, high: 1500}") == "1,500"
+    assert figure_words("{ low: 160 , high: 300 }") == "between 160 and 300"
+
+
+@pytest.mark.parametrize("command", ["report", "validate", "timeline"])
+def test_format_help_lists_only_the_formats_the_command_writes(command: str) -> None:
+    """`timeline --help` offered `<auto|table|plain|markdown|json|csv|html>`, and `timeline -f
+    html` then failed with 'timeline has no html output' (validate likewise for html): every
+    format the help lists must work."""
+    runner = CliRunner()
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    (listed,) = re.findall(r"--format <([a-z|]+)>", result.stdout)
+    for fmt in listed.split("|"):
+        run = runner.invoke(app, [command, SOURCES, "--format", fmt])
+        assert run.exit_code == 0, (fmt, run.stderr)
+        assert "has no" not in run.stderr
+
+
+def test_the_outcome_sentence_of_a_count_of_deaths_is_grammatical(tmp_path: Path) -> None:
+    """A city's estimate of civilians who died (any cause) beside a UN count of civilians killed
+    read 'City (more than 10,000) counts people died, UN (1,842) people killed'. Synthetic."""
+    path = tmp_path / "died.yaml"
+    path.write_text(
+        "version: 1\nsources: {City: {kind: government}, UN: {kind: un}}\nclaims:\n"
+        "  - {id: city, source: City, figure: more than 10000, population: civilians,\n"
+        "     outcome: died, area: Mariupol, start: 2022-02-24, as_of: 2022-04-10}\n"
+        "  - {id: un, source: UN, figure: 1842, population: civilians, outcome: killed,\n"
+        "     area: Mariupol, start: 2022-02-24, as_of: 2022-04-10}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["report", str(path), "--format", "plain"], terminal_width=400)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text = " ".join(result.stdout.split())  # sentences unwrapped
+    assert "counts people died" not in text
+    assert "City (more than 10,000) counts people who died, UN (1,842) people killed:" in text

@@ -255,6 +255,22 @@ def test_validate_reports_a_bad_compare_with_file_line_and_column(tmp_path: Path
     assert "Traceback" not in err
 
 
+def test_compare_naming_a_claim_with_its_own_error_reports_only_that_error(
+    tmp_path: Path,
+) -> None:
+    # The claim `y` is in the file; its figure is what is wrong. Saying that `compare` names no
+    # claim `y` would send the user looking for a claim that is there.
+    path = tmp_path / "s.yaml"
+    text = HEAD + claim("x", "A", "100") + claim("y", "B", "several") + "compare:\n  - [x, y]\n"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("validate", str(path))
+    assert code == 1 and out == ""
+    assert err.startswith(f'error: {path}:23:13: cannot read figure "several"')
+    assert "names no claim" not in err
+    assert err.rstrip().endswith("1 error")
+    assert "Traceback" not in err
+
+
 # --- pairs -------------------------------------------------------------------------------------
 
 

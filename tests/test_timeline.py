@@ -337,6 +337,28 @@ def test_plain_rendering_shows_points_segments_and_flags() -> None:
     assert "t-10; t-10b (via News, repeat)" in text
 
 
+def test_another_figure_of_the_same_day_is_not_called_a_repeat() -> None:
+    """A source's own 4,137 and a relay's 'more than 4,100' of the same day, published later
+    (as Gaza's tolls were relayed): the timeline listed the source's figure as '(repeat, written
+    '4137')', though it states another count. Synthetic figures."""
+    claims = [
+        claim("own", figure(4137), day("2024-01-10")),
+        claim(
+            "relay",
+            figure(4101, None, "more than 4,100"),
+            day("2024-01-10"),
+            published=day("2024-01-15"),
+            relayed_by="Wire",
+        ),
+        claim("same", figure(4101, None, "more than 4100"), day("2024-01-10"), relayed_by="R"),
+    ]
+    text = timelines_plain(build_timelines(claims))
+    assert "repeat, written '4137'" not in text
+    assert "own (other figure that day: 4137)" in text
+    # The relay restates the point's figure (more than 4100, the point here): a true repeat.
+    assert "relay (via Wire, published 2024-01-15, repeat, written 'more than 4,100')" in text
+
+
 def test_plain_text_has_no_colour_or_box_drawing_and_cleans_input() -> None:
     hostile = claim(
         "x", Figure(5, 5, "exact", "5\x1b[31m\x07"), day("2024-01-10"), source="E\x1b]0;t\x07"

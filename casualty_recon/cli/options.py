@@ -3,12 +3,12 @@ file, the output format, the output file, --force, --source and --chart."""
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from casualty_recon.events.dates import DATE_FORMATS
-from casualty_recon.render.registry import all_formats
+from casualty_recon.render.registry import RENDERERS, all_formats
 
 # The formats come from the one registry (which imports nothing heavy); a command checks its own.
 FORMAT_METAVAR = "<" + "|".join(all_formats()) + ">"
@@ -33,6 +33,21 @@ FormatOption = Annotated[
         metavar=FORMAT_METAVAR,
     ),
 ]
+
+
+def _format_option(kind: str) -> Any:
+    """`--format` listing only the formats `kind` is rendered in (a command's own choices)."""
+    formats = all_formats({kind: RENDERERS[kind]})
+    return typer.Option(
+        "--format",
+        "-f",
+        help="auto is table on a terminal and plain when piped.",
+        metavar="<" + "|".join(formats) + ">",
+    )
+
+
+ClaimsFormatOption = Annotated[str, _format_option("claims")]  # validate
+TimelinesFormatOption = Annotated[str, _format_option("timelines")]  # timeline
 SourceOption = Annotated[
     list[str] | None,
     typer.Option("--source", "-s", help="Only this source (repeatable)."),

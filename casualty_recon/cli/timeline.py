@@ -18,8 +18,8 @@ from casualty_recon.cli.common import (
 from casualty_recon.cli.options import (
     FileArgument,
     ForceOption,
-    FormatOption,
     SourceOption,
+    TimelinesFormatOption,
 )
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import SOURCE_NOT_IN_FILE
@@ -35,7 +35,7 @@ def timeline(
         str | None,
         typer.Option("--at", help="Also read every series on this day (YYYY-MM-DD)."),
     ] = None,
-    fmt: FormatOption = "auto",
+    fmt: TimelinesFormatOption = "auto",
     force: ForceOption = False,
 ) -> None:
     """Each source's claims as a cumulative series: rates, revisions, stale relays.

@@ -1,11 +1,11 @@
 """`validate`: check a sources file and show what was loaded."""
 
 from casualty_recon.cli.common import fail, load, show, stderr
-from casualty_recon.cli.options import FileArgument, FormatOption
+from casualty_recon.cli.options import ClaimsFormatOption, FileArgument
 from casualty_recon.model.errors import CasualtyReconError
 
 
-def validate(file: FileArgument = "sources.yaml", fmt: FormatOption = "auto") -> None:
+def validate(file: FileArgument = "sources.yaml", fmt: ClaimsFormatOption = "auto") -> None:
     """Check a sources file and show what was loaded.
 
     Every problem is reported at once as FILE:LINE:COLUMN with a hint; the exit code is 1 when

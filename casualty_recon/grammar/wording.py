@@ -20,7 +20,8 @@ Lists and labels:
   `label(value)`: `no_overlap` as `no overlap`.
 
 Sentences:
-- `figure_words(text)`: a figure as written with its long numbers grouped (`9770` as `9,770`).
+- `figure_words(text)`: a figure as written with its long numbers grouped (`9770` as `9,770`),
+  the mapping form in words (`{low: 160, high: 300}` as `between 160 and 300`).
 - `area_words(area)`: `southern Idlib, northern Hama and western Aleppo` (a table cell keeps the
   commas of `Area.label`).
 - `party_words(perpetrators)`: `any party`, `Russian forces`, a group by its members and name
@@ -185,11 +186,25 @@ def label(value: str) -> str:
 
 def figure_words(text: str) -> str:
     """A figure as written, for a sentence, with its long numbers grouped: `9770` (a YAML number)
-    as `9,770`, `more than 10022` as `more than 10,022`; `2.7 million` and `1,600` unchanged."""
+    as `9,770`, `more than 10022` as `more than 10,022`; `2.7 million` and `1,600` unchanged; the
+    mapping form as the range or floor it is: `{low: 160, high: 300}` as `between 160 and 300`."""
+    mapping = _MAPPING.fullmatch(text.strip())
+    if mapping is not None:  # `{low: 15000, high: 20000}`, the mapping form, said in words
+        low, high = mapping.group("low"), mapping.group("high")
+        if high is None:
+            return f"at least {int(low):,}"
+        if int(low) == int(high):
+            return f"{int(low):,}"
+        return f"between {int(low):,} and {int(high):,}"
     return _LONG_NUMBER.sub(lambda m: f"{int(m.group()):,}", text)
 
 
-_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+_MAPPING = re.compile(r"\{\s*low:\s*(?P<low>\d+)\s*(?:,\s*high:\s*(?P<high>\d+)\s*)?\}")
+
+
+# A run of 4+ digits not part of a longer number: `1,600` and `2.5` are left as written, while a
+# comma or full stop after it that starts no digits (`15000, then 20000.`) ends it.
+_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{4,}(?!\d|[.,]\d)")
 
 
 def area_words(area: Area) -> str:

@@ -128,6 +128,9 @@ class Builder(AssumptionReader):
     """One pass over the node tree, collecting problems instead of stopping."""
 
     nested_too_deep = False
+    # Every claim id written in the file, loaded or not: a claim that fails for its own reason
+    # is still there, so `compare` naming it is not an unknown id (its error is reported).
+    written_ids: frozenset[str] = frozenset()
 
     # --- the file ------------------------------------------------------------------------------
 
@@ -301,6 +304,7 @@ class Builder(AssumptionReader):
             elif target not in seen:
                 self.report(BREAKDOWN_UNKNOWN.near(closest(target, seen)), where, target=target)
         self.breakdown_cycles(written)
+        self.written_ids = frozenset(seen)
         claims: list[Claim] = []
         for item, claim_id, _where in written:
             claim = self.claim(item, sources, gazetteer)
@@ -594,7 +598,7 @@ class Builder(AssumptionReader):
             ids = [self.text(member, "a claim id", allow_numbers=True) for member in item.items]
             ok = True
             for member, claim_id in zip(item.items, ids, strict=True):
-                if claim_id is not None and claim_id not in known:
+                if claim_id is not None and claim_id not in self.written_ids:
                     template = COMPARE_UNKNOWN_ID.near(closest(claim_id, known))
                     self.report(template, member, claim_id=claim_id)
                     ok = False
@@ -604,7 +608,8 @@ class Builder(AssumptionReader):
             if first == second:
                 self.report(COMPARE_SAME_ID, item.items[1], claim_id=first)
                 continue
-            out.append((first, second))
+            if first in known and second in known:  # else a claim's own error says why
+                out.append((first, second))
         return out
 
     # --- assumptions ---------------------------------------------------------------------------

@@ -106,7 +106,10 @@ def _claim_note(claim: Claim, point: Point) -> str:
         parts.append(f"via {clean(claim.relayed_by)}")
     if claim.published != claim.as_of:
         parts.append(f"published {day_cell(claim.published)}")
-    if claim is not point.claim:
+    if claim is not point.claim and claim.figure.stated != point.claim.figure.stated:
+        # A figure of the same day that states another count: not a repeat of the point's.
+        parts.append(f"other figure that day: {clean(claim.figure.text)}")
+    elif claim is not point.claim:
         parts.append("repeat")
         if claim.figure.text != point.claim.figure.text:
             parts.append(f"written {clean(claim.figure.text)!r}")

@@ -42,6 +42,8 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
         words = (party_words(a.perpetrators), party_words(b.perpetrators))
     elif kind == "area":
         words = (area_words(a.area), area_words(b.area))
+    elif kind == "outcome":  # after "people": `people killed`, `people who died`
+        words = (_after_people(a.outcome), _after_people(b.outcome))
 
     relation_text = relation_words(NOUNS[kind], relation, gap)
 
@@ -63,6 +65,11 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     if quantity is None:
         difference = difference._replace(set_aside=set_aside_ids(pair, kind))
     return [Found(difference, quantity, write)]
+
+
+def _after_people(outcome: str) -> str:
+    """An outcome as it reads after `people`: a participle as it is, `died` as `who died`."""
+    return "who died" if outcome == "died" else outcome
 
 
 def own_count(pair: Pair, kind: str, what: str) -> str:

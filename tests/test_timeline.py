@@ -354,9 +354,32 @@ def test_another_figure_of_the_same_day_is_not_called_a_repeat() -> None:
     ]
     text = timelines_plain(build_timelines(claims))
     assert "repeat, written '4137'" not in text
-    assert "own (other figure that day: 4137)" in text
-    # The relay restates the point's figure (more than 4100, the point here): a true repeat.
-    assert "relay (via Wire, published 2024-01-15, repeat, written 'more than 4,100')" in text
+    # The source's own figure is the day's point, before relays that round it, whenever they
+    # were published; the relays are the day's other figures, not repeats of 4,137.
+    assert "  4137    4,137     own; " in text
+    assert "relay (via Wire, published 2024-01-15, other figure that day: more than 4,100)" in text
+    assert "same (via R, other figure that day: more than 4100)" in text
+
+
+def test_a_pair_of_one_day_takes_the_sources_own_figure_before_a_relay_of_it() -> None:
+    """REASONING 4 picks among one source's claims of a day by scope, never by id; where the
+    scope ties, the source's own figure (4,137) stands before a relay rounding it ('more than
+    4,100', published later), which the tie by figure picked. Synthetic figures."""
+    from casualty_recon import compare, loads
+
+    common = "population: people, outcome: killed, area: Gaza Strip, as_of: 2023-10-20"
+    text = f"""version: 1
+sources:
+  MoH: {{kind: government}}
+  GMO: {{kind: government}}
+claims:
+  - {{id: own, source: MoH, figure: 4137, {common}}}
+  - {{id: relay, source: MoH, relayed_by: Wire, figure: more than 4100, {common},
+     published: 2023-10-25}}
+  - {{id: other, source: GMO, figure: 4500, {common}}}
+"""
+    report = compare(loads(text, "gaza-synthetic.yaml"))
+    assert [(p.a.id, p.b.id) for p in report.pairs] == [("other", "own")]
 
 
 def test_plain_text_has_no_colour_or_box_drawing_and_cleans_input() -> None:

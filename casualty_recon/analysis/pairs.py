@@ -276,8 +276,11 @@ def _best_pair(left: _Indexed, right: _Indexed, relations: _Relations) -> Pair |
     return None
 
 
-def _content(pair: Pair) -> tuple[tuple[object, ...], tuple[object, ...]]:
-    return content_key(pair[0]), content_key(pair[1])
+def _content(pair: Pair) -> tuple[object, ...]:
+    """A tie's order: a source's own figures before relays of them (a relay rounds or repeats
+    the source: "more than 4,100" for its 4,137), then by what the claims say."""
+    relays = sum(claim.relayed_by is not None for claim in pair)
+    return relays, content_key(pair[0]), content_key(pair[1])
 
 
 def same_measure(pair: Pair) -> bool:

@@ -408,8 +408,11 @@ def _build_series(claims: list[Claim], tolerance: float) -> Series:
                 continue
             if same_day:
                 # Two figures for one day measure different things (grades, bases,
-                # definitions): never a revision. The later-published one is the point.
-                if (claim.published.latest, claim.id) >= (
+                # definitions): never a revision. The source's own figure is the point before a
+                # relay's (a relay rounds or repeats it: "more than 4,100" for 4,137), then the
+                # later-published one.
+                if (claim.relayed_by is None, claim.published.latest, claim.id) >= (
+                    last.claim.relayed_by is None,
                     last.claim.published.latest,
                     last.claim.id,
                 ):

@@ -2,8 +2,10 @@
 
 Only the first bytes of the file are read here: the header row (any case, any order, blank
 trailing columns allowed), whether an HXL hashtag row follows it (the HDX variant of UCDP GED),
-and the text encoding (UTF-8 with or without BOM, else Latin-1 as older ACLED files were
-written). The dataset kind is the one whose required columns are all present.
+the text encoding (UTF-8 with or without BOM, else Latin-1 as older ACLED files were
+written) and the delimiter (a comma, or the semicolon, tab or bar that splits the header into
+more columns: European Excel saves "CSV" with semicolons). The dataset kind is the one whose
+required columns are all present.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from casualty_recon.model.usage import (
 )
 
 SNIFF_BYTES = 1 << 20
+# Delimiters tried on the header row, the comma first (it wins a tie).
+DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Header:
     encoding: str
     source: str = ""
     limit: int = EVENTS_MAX_BYTES
+    delimiter: str = ","
 
     @property
     def data(self) -> str:
@@ -100,8 +105,9 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
     except UnicodeDecodeError:
         encoding = "latin-1"
         text = head.decode("latin-1")
+    delimiter = _delimiter(text)
     # Universal line ends, as pyarrow reads them: a bare CR ends a row too.
-    rows = csv.reader(io.StringIO(text, newline=None))
+    rows = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     try:
         header = next(rows, [])
         second = next(rows, [])
@@ -117,7 +123,19 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
         names.append(cell if cell and cell not in names else f"_blank_{index + 1}")
     filled = [cell.strip() for cell in second if cell.strip()]
     hxl = bool(filled) and all(cell.startswith("#") for cell in filled)
-    return Header(name, tuple(names), hxl, encoding, source or "", limit)
+    return Header(name, tuple(names), hxl, encoding, source or "", limit, delimiter)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the header row into the most columns (a comma on a tie)."""
+    line = next(iter(io.StringIO(text, newline=None)), "")
+    widths: dict[str, int] = {}
+    for delimiter in DELIMITERS:
+        try:
+            widths[delimiter] = len(next(csv.reader([line], delimiter=delimiter), []))
+        except csv.Error:
+            widths[delimiter] = 0
+    return max(DELIMITERS, key=lambda delimiter: widths[delimiter])
 
 
 def _article(title: str) -> str:

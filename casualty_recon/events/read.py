@@ -250,7 +250,7 @@ def _line_of_value(header: Header, column: str, value: str) -> int:
         index = header.names.index(column)
         stream = open_events(header.data, header.path, header.limit)
         with io.TextIOWrapper(stream, header.encoding, errors="replace", newline="") as file:
-            reader = csv.reader(file)
+            reader = csv.reader(file, delimiter=header.delimiter)
             for row in reader:
                 if reader.line_num <= header.rows_before_data:
                     continue
@@ -397,7 +397,9 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
             block_size=BLOCK_BYTES,
         )
         parse_options = pacsv.ParseOptions(
-            newlines_in_values=not row_aligned, invalid_row_handler=skip_row
+            delimiter=header.delimiter,
+            newlines_in_values=not row_aligned,
+            invalid_row_handler=skip_row,
         )
         wrong_width.clear()
         multiline.clear()
@@ -440,7 +442,7 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
     raw.date_order = DATE_FORMATS[date_format] if date_format else None
     raw.bad_rows.update(wrong_width)
     for text in multiline:
-        found = runaway_quote(text, len(header.names))
+        found = runaway_quote(text, len(header.names), header.delimiter)
         if found is not None:
             offset, rows, closes = found
             line = _line_of_text(header, text)
@@ -450,7 +452,7 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
     return raw
 
 
-def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
+def runaway_quote(text: str, columns: int, delimiter: str = ",") -> tuple[int, int, bool] | None:
     """In the text of a skipped row: a quoted cell that runs over lines holding rows of their
     own (an unterminated quote swallowing the rows after it). Returns the line (counted from the
     row's first, 0-based) where its quote opens, how many rows it swallowed, and whether it
@@ -468,7 +470,7 @@ def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
                 close += 2
             span = text[index + 1 : close if close >= 0 else size]
             inner = span.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
-            rows = [part for part in inner if part.count(",") >= max(1, columns // 2)]
+            rows = [part for part in inner if part.count(delimiter) >= max(1, columns // 2)]
             if rows:
                 return line, len([part for part in inner if part.strip()]), close >= 0
             line += span.count("\n")
@@ -477,7 +479,7 @@ def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
             index = close + 1
             at_cell_start = False
             continue
-        if char == ",":
+        if char == delimiter:
             at_cell_start = True
         elif char == "\n":
             line += 1

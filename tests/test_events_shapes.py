@@ -90,3 +90,22 @@ def test_a_file_separated_by_semicolons_or_tabs_is_read(tmp_path: Path, delimite
     result = run_events(tmp_path, dataset, area="Mopti")
     assert result.exit_code == 0, result.output
     assert "7 people killed in 2 events in Mopti" in result.stdout
+
+
+def test_windows_1252_text_keeps_its_curly_quotes(tmp_path: Path) -> None:
+    """A file saved by Windows Excel (Windows-1252) was read as Latin-1: its right quote byte
+    0x92 became an invisible control character, so 'Côte d’Ivoire' was an unknown country and
+    the claim got no reference at all."""
+    dataset = tmp_path / "acled-windows.csv"
+    header = ",".join(ACLED_HEADER)
+    rows = [
+        "CIV1,2019-03-02,2019,1,Battles,Military Forces of Ivory Coast (2010-),,,"
+        "Côte d’Ivoire,Abidjan,synthetic – “quoted”,4",
+        "CIV2,2019-03-09,2019,1,Battles,Unidentified Armed Group,,,Côte d’Ivoire,Abidjan,,3",
+    ]
+    dataset.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("cp1252"))
+    result = run_events(tmp_path, dataset, area="Côte d’Ivoire")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "7 people killed in 2 events in Ivory Coast" in result.stdout
+    assert "not recognised" not in result.stdout

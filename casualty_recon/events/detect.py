@@ -2,10 +2,10 @@
 
 Only the first bytes of the file are read here: the header row (any case, any order, blank
 trailing columns allowed), whether an HXL hashtag row follows it (the HDX variant of UCDP GED),
-the text encoding (UTF-8 with or without BOM, else Latin-1 as older ACLED files were
-written) and the delimiter (a comma, or the semicolon, tab or bar that splits the header into
-more columns: European Excel saves "CSV" with semicolons). The dataset kind is the one whose
-required columns are all present.
+the text encoding (UTF-8 with or without BOM, else Windows-1252 or Latin-1 as older ACLED files
+and Windows Excel write them) and the delimiter (a comma, or the semicolon, tab or bar that
+splits the header into more columns: European Excel saves "CSV" with semicolons). The dataset
+kind is the one whose required columns are all present.
 """
 
 from __future__ import annotations
@@ -39,6 +39,15 @@ from casualty_recon.model.usage import (
 )
 
 SNIFF_BYTES = 1 << 20
+# A file that is not UTF-8 is read as Latin-1, then its bytes 0x80-0x9F (control characters in
+# Latin-1, never text) are read as Windows-1252 reads them: curly quotes, dashes, the euro sign.
+WINDOWS_1252 = str.maketrans(
+    {
+        chr(byte): bytes([byte]).decode("cp1252")
+        for byte in range(0x80, 0xA0)
+        if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # undefined in Windows-1252
+    }
+)
 # Delimiters tried on the header row, the comma first (it wins a tie).
 DELIMITERS = (",", ";", "\t", "|")
 
@@ -104,7 +113,7 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
         text = decoder.decode(head, final=len(head) < SNIFF_BYTES)
     except UnicodeDecodeError:
         encoding = "latin-1"
-        text = head.decode("latin-1")
+        text = head.decode("latin-1").translate(WINDOWS_1252)
     delimiter = _delimiter(text)
     # Universal line ends, as pyarrow reads them: a bare CR ends a row too.
     rows = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)

@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from casualty_recon.events.dates import DATE_FORMATS
-from casualty_recon.events.detect import Header, event_file_error
+from casualty_recon.events.detect import WINDOWS_1252, Header, event_file_error
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.grammar.wording import human_day
@@ -102,6 +102,8 @@ class Raw:
         raw_values = [
             ("" if value is None else str(value)).strip() for value in array.dictionary.to_pylist()
         ]
+        if self.header.encoding == "latin-1":
+            raw_values = [value.translate(WINDOWS_1252) for value in raw_values]
         # Several raw spellings may strip to the same value: merge them.
         values: list[str] = []
         position: dict[str, int] = {}

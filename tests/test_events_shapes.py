@@ -109,3 +109,44 @@ def test_windows_1252_text_keeps_its_curly_quotes(tmp_path: Path) -> None:
     assert result.stderr == ""
     assert "7 people killed in 2 events in Ivory Coast" in result.stdout
     assert "not recognised" not in result.stdout
+
+
+def _ascii_rows(count: int) -> list[str]:
+    row = "MLI{},2019-03-02,2019,1,Battles,JNIM,,,Mali,Mopti,synthetic filler {},1"
+    return [row.format(index, "x" * 60) for index in range(count)]
+
+
+def test_a_latin_1_file_whose_first_accent_comes_late_is_read(tmp_path: Path) -> None:
+    """The encoding was told from the first MiB only: a Latin-1 file whose first accented
+    name came after it was refused ('cannot read the event file as CSV: ... invalid UTF8
+    data', at line 1, with a hint about CSV)."""
+    rows = _ascii_rows(16_000)  # about 1.5 MiB of plain ASCII
+    dataset = tmp_path / "acled-latin1.csv"
+    text = "\n".join([",".join(ACLED_HEADER), *rows]) + "\n"
+    late = "MLIX,2019-03-03,2019,1,Battles,JNIM,,,Mali,Ségou,synthetic,2\n"
+    dataset.write_bytes(text.encode("ascii") + late.encode("latin-1"))
+    assert dataset.stat().st_size > 1 << 20
+    result = run_events(tmp_path, dataset, area="Ségou")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "2 people killed in 1 event in Segou" in result.stdout
+
+
+def test_a_file_mixing_utf_8_and_latin_1_is_refused_at_the_first_bad_byte(
+    tmp_path: Path,
+) -> None:
+    """A file that is UTF-8 (an accent in its first rows) and Latin-1 further on cannot be
+    read either way: it was refused at line 1 with a hint about CSV, not where it changes."""
+    rows = _ascii_rows(16_000)
+    first = "MLIA,2019-03-03,2019,1,Battles,JNIM,,,Mali,Ségou,synthetic,2"
+    dataset = tmp_path / "acled-mixed.csv"
+    text = "\n".join([",".join(ACLED_HEADER), first, *rows]) + "\n"
+    late = "MLIX,2019-03-03,2019,1,Battles,JNIM,,,Mali,Ségou,synthetic,2\n"
+    dataset.write_bytes(text.encode("utf-8") + late.encode("latin-1"))
+    result = run_events(tmp_path, dataset, area="Ségou")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    line = len(rows) + 3
+    assert result.stderr.startswith(f"error: {dataset}:{line}:45: ")
+    assert "not UTF-8" in result.stderr and "hint: " in result.stderr
+    assert "Traceback" not in result.stderr

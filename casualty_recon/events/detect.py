@@ -135,6 +135,29 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
     return Header(name, tuple(names), hxl, encoding, source or "", limit, delimiter)
 
 
+def first_invalid_utf8(header: Header) -> tuple[int, int, bool] | None:
+    """Where the file's bytes stop being UTF-8: the line and column (in characters) of the first
+    byte that is not, and whether any non-ASCII UTF-8 came before it; None if all are UTF-8.
+    Reads the file in blocks (a path taken once, after pyarrow met invalid UTF-8)."""
+    line, column, seen, carry = 1, 1, False, b""
+    with open_events(header.data, header.path, header.limit) as file:
+        while block := file.read(SNIFF_BYTES):
+            data = carry + block
+            try:
+                good, carry, bad = data.decode("utf-8"), b"", -1
+            except UnicodeDecodeError as err:
+                good = data[: err.start].decode("utf-8")
+                truncated = err.reason == "unexpected end of data" and err.end == len(data)
+                carry, bad = (data[err.start :], -1) if truncated else (b"", err.start)
+            seen = seen or not good.isascii()
+            newline = good.rfind("\n")
+            line += good.count("\n")
+            column = len(good) - newline if newline >= 0 else column + len(good)
+            if bad >= 0:
+                return line, column, seen
+    return (line, column, seen) if carry else None
+
+
 def _delimiter(text: str) -> str:
     """The delimiter that splits the header row into the most columns (a comma on a tie)."""
     line = next(iter(io.StringIO(text, newline=None)), "")

@@ -19,6 +19,7 @@ so the result never depends on the shortcut.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -33,7 +34,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from casualty_recon.events.dates import DATE_FORMATS
-from casualty_recon.events.detect import WINDOWS_1252, Header, event_file_error
+from casualty_recon.events.detect import (
+    WINDOWS_1252,
+    Header,
+    event_file_error,
+    first_invalid_utf8,
+)
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.grammar.wording import human_day
@@ -42,6 +48,7 @@ from casualty_recon.model.errors import InputError, Problem, Template
 from casualty_recon.model.file_errors import (
     EVENTS_DATE_AMBIGUOUS,
     EVENTS_DATE_ORDERS_MIXED,
+    EVENTS_MIXED_ENCODING,
     EVENTS_NOT_CSV,
 )
 
@@ -439,6 +446,8 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
                 raise
             table = read(typed=False)
     except (pa.ArrowException, OSError) as err:
+        if header.encoding == "utf-8" and "invalid UTF8" in str(err):
+            return _read_not_utf8(header, layout, date_format)
         raise event_file_error(header.path, EVENTS_NOT_CSV, reason=err) from err
     raw = Raw(layout, header, table, roles)
     raw.date_order = DATE_FORMATS[date_format] if date_format else None
@@ -452,6 +461,29 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
             end = f"closes {rows} line(s) later" if closes else "never closes"
             raw.bad_rows[f"rows inside a quote that opens on {at} and {end}"] += rows
     return raw
+
+
+def _read_not_utf8(header: Header, layout: Layout, date_format: str | None) -> Raw:
+    """A file told UTF-8 from its first bytes that is not further on: Latin-1 (Windows-1252)
+    throughout if no UTF-8 came before the first bad byte, else refused where it turns."""
+    found = first_invalid_utf8(header)
+    if found is None or not found[2]:
+        return read_columns(dataclasses.replace(header, encoding="latin-1"), layout, date_format)
+    line, column, _ = found
+    with open_events(header.data, header.path, header.limit) as file:
+        byte = _byte_at(file, line, column)
+    problem = Problem.of(EVENTS_MIXED_ENCODING, Location(header.path, line, column), byte=byte)
+    raise InputError([problem])
+
+
+def _byte_at(file: io.BufferedIOBase, line: int, column: int) -> int:
+    """The first byte of the character at `line`, `column` (both 1-based) of a UTF-8 file
+    whose text before that point is valid."""
+    for _ in range(line - 1):
+        file.readline()
+    head = file.readline()
+    prefix = head.decode("utf-8", errors="ignore")[: column - 1].encode("utf-8")
+    return head[len(prefix)] if len(head) > len(prefix) else 0
 
 
 def runaway_quote(text: str, columns: int, delimiter: str = ",") -> tuple[int, int, bool] | None:

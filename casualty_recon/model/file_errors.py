@@ -27,6 +27,12 @@ EVENTS_NOT_CSV = Template(
     "cannot read the event file as CSV: {reason}",
     "save the event dataset as CSV: one header row, then one event a row",
 )
+EVENTS_MIXED_ENCODING = Template(
+    "encoding",
+    "the event file is UTF-8 before this point and not here: byte 0x{byte:02X} is not UTF-8 "
+    "(a file in two encodings cannot be read either way)",
+    "save the whole file in one encoding, UTF-8",
+)
 EVENTS_LIMIT_HINT = (
     "the environment variable {variable} raises the limit for event files, e.g. {variable}={larger}"
 )

@@ -5,6 +5,8 @@ SYNTHETIC, invented for the tests. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import gzip
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,48 @@ def test_a_file_mixing_utf_8_and_latin_1_is_refused_at_the_first_bad_byte(
     assert result.stderr.startswith(f"error: {dataset}:{line}:45: ")
     assert "not UTF-8" in result.stderr and "hint: " in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_gzip_or_zip_download_is_read_as_the_csv_inside(tmp_path: Path) -> None:
+    """UCDP publishes GED as a zipped CSV and users keep files gzipped: both were refused as
+    'not text: it has NUL bytes' with a hint to give the CSV file."""
+    plain = write_acled(tmp_path / "acled.csv")
+    packed = tmp_path / "acled.csv.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    archive = tmp_path / "acled-csv.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("readme/", "")
+        zipped.write(plain, "acled_2019.csv")
+    for dataset in (packed, archive):
+        result = run_events(tmp_path, dataset)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        assert f"ACLED: {dataset}, 3 events" in result.stdout
+        assert "12 people killed in 3 events in Mali" in result.stdout
+
+
+def test_an_archive_or_workbook_that_is_not_one_csv_is_refused_with_what_it_is(
+    tmp_path: Path,
+) -> None:
+    plain = write_acled(tmp_path / "acled.csv")
+    archive = tmp_path / "two.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(plain, "a.csv")
+        zipped.write(plain, "b.csv")
+    workbook = tmp_path / "acled.xlsx"
+    with zipfile.ZipFile(workbook, "w") as zipped:
+        zipped.writestr("[Content_Types].xml", "<Types/>")
+        zipped.writestr("xl/workbook.xml", "<workbook/>")
+    parquet = tmp_path / "ged.parquet"
+    parquet.write_bytes(b"PAR1" + bytes(64) + b"PAR1")
+    expected = {
+        archive: ("a ZIP archive of 2 CSV files (a.csv, b.csv)", "hint: unzip it"),
+        workbook: ("an Excel workbook", "hint: save the sheet as CSV"),
+        parquet: ("a Parquet file", "hint: write it as CSV"),
+    }
+    for dataset, (what, hint) in expected.items():
+        result = run_events(tmp_path, dataset)
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"error: {dataset}:1:1: the event file is {what}")
+        assert hint in result.stderr

@@ -197,3 +197,19 @@ def test_an_archive_or_workbook_that_is_not_one_csv_is_refused_with_what_it_is(
         assert result.stdout == ""
         assert result.stderr.startswith(f"error: {dataset}:1:1: the event file is {what}")
         assert hint in result.stderr
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_an_excel_sep_line_above_the_header_is_read_as_the_delimiter(
+    tmp_path: Path, delimiter: str
+) -> None:
+    """Files written for Excel may start with a line `sep=;` naming the delimiter: the line was
+    taken for the header ('not a known event dataset: the header has sep=, _blank_2')."""
+    plain = write_acled(tmp_path / "plain.csv", delimiter=delimiter)
+    dataset = tmp_path / "acled-excel.csv"
+    dataset.write_bytes(f"sep={delimiter}\r\n".encode() + plain.read_bytes())
+    result = run_events(tmp_path, dataset)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert f"ACLED: {dataset}, 3 events, 2019-03-02 to 2019-03-20" in result.stdout
+    assert "12 people killed in 3 events in Mali" in result.stdout

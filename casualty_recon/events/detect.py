@@ -14,6 +14,7 @@ import codecs
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class Header:
     source: str = ""
     limit: int = EVENTS_MAX_BYTES
     delimiter: str = ","
+    # Lines above the header: an Excel `sep=;` line.
+    preamble: int = 0
 
     @property
     def data(self) -> str:
@@ -73,7 +76,7 @@ class Header:
 
     @property
     def rows_before_data(self) -> int:
-        return 2 if self.hxl else 1
+        return self.preamble + (2 if self.hxl else 1)
 
     def lookup(self) -> dict[str, str]:
         """Lower-cased, stripped column name -> the name as written (first wins)."""
@@ -114,9 +117,14 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
     except UnicodeDecodeError:
         encoding = "latin-1"
         text = head.decode("latin-1").translate(WINDOWS_1252)
-    delimiter = _delimiter(text)
+    lines = io.StringIO(text, newline=None)
+    # Excel's `sep=;` line names the delimiter above the header.
+    excel = re.fullmatch(r"sep=(.)\n?", next(iter(lines), ""), re.IGNORECASE)
+    if excel is None:
+        lines.seek(0)
+    delimiter = excel[1] if excel else _delimiter(text)
     # Universal line ends, as pyarrow reads them: a bare CR ends a row too.
-    rows = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
+    rows = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(rows, [])
         second = next(rows, [])
@@ -132,7 +140,8 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
         names.append(cell if cell and cell not in names else f"_blank_{index + 1}")
     filled = [cell.strip() for cell in second if cell.strip()]
     hxl = bool(filled) and all(cell.startswith("#") for cell in filled)
-    return Header(name, tuple(names), hxl, encoding, source or "", limit, delimiter)
+    preamble = 1 if excel else 0
+    return Header(name, tuple(names), hxl, encoding, source or "", limit, delimiter, preamble)
 
 
 def first_invalid_utf8(header: Header) -> tuple[int, int, bool] | None:

@@ -213,3 +213,19 @@ def test_an_excel_sep_line_above_the_header_is_read_as_the_delimiter(
     assert result.stderr == ""
     assert f"ACLED: {dataset}, 3 events, 2019-03-02 to 2019-03-20" in result.stdout
     assert "12 people killed in 3 events in Mali" in result.stdout
+
+
+def test_column_names_written_as_words_are_recognised(tmp_path: Path) -> None:
+    """Spreadsheets and reporting tools write column names as words ('Event Date',
+    'Assoc Actor 1', 'civilians-killed-min'): such a file was refused as 'not a known event
+    dataset' although every column it needs is there."""
+    plain = write_acled(tmp_path / "plain.csv")
+    lines = plain.read_bytes().decode("utf-8").split("\r\n", 1)
+    header = ",".join(name.replace("_", " ").title() for name in ACLED_HEADER)
+    dataset = tmp_path / "acled-words.csv"
+    dataset.write_text(header + "\r\n" + lines[1], encoding="utf-8")
+    result = run_events(tmp_path, dataset)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "12 people killed in 3 events in Mali" in result.stdout
+    assert "Perpetrators are matched on actor1 and assoc_actor_1" in result.stdout

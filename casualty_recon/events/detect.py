@@ -79,10 +79,14 @@ class Header:
         return self.preamble + (2 if self.hxl else 1)
 
     def lookup(self) -> dict[str, str]:
-        """Lower-cased, stripped column name -> the name as written (first wins)."""
+        """Lower-cased, stripped column name -> the name as written (first wins); a name
+        written as words ('Event Date', 'civilians-killed-min') is also found as its
+        snake_case form."""
         found: dict[str, str] = {}
         for name in self.names:
             found.setdefault(name.strip().lower(), name)
+        for name in self.names:
+            found.setdefault(re.sub(r"[\s.-]+", "_", name.strip().lower()), name)
         return found
 
 

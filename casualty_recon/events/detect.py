@@ -2,8 +2,10 @@
 
 Only the first bytes of the file are read here: the header row (any case, any order, blank
 trailing columns allowed), whether an HXL hashtag row follows it (the HDX variant of UCDP GED),
-and the text encoding (UTF-8 with or without BOM, else Latin-1 as older ACLED files were
-written). The dataset kind is the one whose required columns are all present.
+the text encoding (UTF-8 with or without BOM, else Windows-1252 or Latin-1 as older ACLED files
+and Windows Excel write them) and the delimiter (a comma, or the semicolon, tab or bar that
+splits the header into more columns: European Excel saves "CSV" with semicolons). The dataset
+kind is the one whose required columns are all present.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import codecs
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,17 @@ from casualty_recon.model.usage import (
 )
 
 SNIFF_BYTES = 1 << 20
+# A file that is not UTF-8 is read as Latin-1, then its bytes 0x80-0x9F (control characters in
+# Latin-1, never text) are read as Windows-1252 reads them: curly quotes, dashes, the euro sign.
+WINDOWS_1252 = str.maketrans(
+    {
+        chr(byte): bytes([byte]).decode("cp1252")
+        for byte in range(0x80, 0xA0)
+        if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # undefined in Windows-1252
+    }
+)
+# Delimiters tried on the header row, the comma first (it wins a tie).
+DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +65,9 @@ class Header:
     encoding: str
     source: str = ""
     limit: int = EVENTS_MAX_BYTES
+    delimiter: str = ","
+    # Lines above the header: an Excel `sep=;` line.
+    preamble: int = 0
 
     @property
     def data(self) -> str:
@@ -59,13 +76,17 @@ class Header:
 
     @property
     def rows_before_data(self) -> int:
-        return 2 if self.hxl else 1
+        return self.preamble + (2 if self.hxl else 1)
 
     def lookup(self) -> dict[str, str]:
-        """Lower-cased, stripped column name -> the name as written (first wins)."""
+        """Lower-cased, stripped column name -> the name as written (first wins); a name
+        written as words ('Event Date', 'civilians-killed-min') is also found as its
+        snake_case form."""
         found: dict[str, str] = {}
         for name in self.names:
             found.setdefault(name.strip().lower(), name)
+        for name in self.names:
+            found.setdefault(re.sub(r"[\s.-]+", "_", name.strip().lower()), name)
         return found
 
 
@@ -99,9 +120,15 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
         text = decoder.decode(head, final=len(head) < SNIFF_BYTES)
     except UnicodeDecodeError:
         encoding = "latin-1"
-        text = head.decode("latin-1")
+        text = head.decode("latin-1").translate(WINDOWS_1252)
+    lines = io.StringIO(text, newline=None)
+    # Excel's `sep=;` line names the delimiter above the header.
+    excel = re.fullmatch(r"sep=(.)\n?", next(iter(lines), ""), re.IGNORECASE)
+    if excel is None:
+        lines.seek(0)
+    delimiter = excel[1] if excel else _delimiter(text)
     # Universal line ends, as pyarrow reads them: a bare CR ends a row too.
-    rows = csv.reader(io.StringIO(text, newline=None))
+    rows = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(rows, [])
         second = next(rows, [])
@@ -117,7 +144,43 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
         names.append(cell if cell and cell not in names else f"_blank_{index + 1}")
     filled = [cell.strip() for cell in second if cell.strip()]
     hxl = bool(filled) and all(cell.startswith("#") for cell in filled)
-    return Header(name, tuple(names), hxl, encoding, source or "", limit)
+    preamble = 1 if excel else 0
+    return Header(name, tuple(names), hxl, encoding, source or "", limit, delimiter, preamble)
+
+
+def first_invalid_utf8(header: Header) -> tuple[int, int, bool] | None:
+    """Where the file's bytes stop being UTF-8: the line and column (in characters) of the first
+    byte that is not, and whether any non-ASCII UTF-8 came before it; None if all are UTF-8.
+    Reads the file in blocks (a path taken once, after pyarrow met invalid UTF-8)."""
+    line, column, seen, carry = 1, 1, False, b""
+    with open_events(header.data, header.path, header.limit) as file:
+        while block := file.read(SNIFF_BYTES):
+            data = carry + block
+            try:
+                good, carry, bad = data.decode("utf-8"), b"", -1
+            except UnicodeDecodeError as err:
+                good = data[: err.start].decode("utf-8")
+                truncated = err.reason == "unexpected end of data" and err.end == len(data)
+                carry, bad = (data[err.start :], -1) if truncated else (b"", err.start)
+            seen = seen or not good.isascii()
+            newline = good.rfind("\n")
+            line += good.count("\n")
+            column = len(good) - newline if newline >= 0 else column + len(good)
+            if bad >= 0:
+                return line, column, seen
+    return (line, column, seen) if carry else None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the header row into the most columns (a comma on a tie)."""
+    line = next(iter(io.StringIO(text, newline=None)), "")
+    widths: dict[str, int] = {}
+    for delimiter in DELIMITERS:
+        try:
+            widths[delimiter] = len(next(csv.reader([line], delimiter=delimiter), []))
+        except csv.Error:
+            widths[delimiter] = 0
+    return max(DELIMITERS, key=lambda delimiter: widths[delimiter])
 
 
 def _article(title: str) -> str:

@@ -19,6 +19,7 @@ so the result never depends on the shortcut.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -33,7 +34,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from casualty_recon.events.dates import DATE_FORMATS
-from casualty_recon.events.detect import Header, event_file_error
+from casualty_recon.events.detect import (
+    WINDOWS_1252,
+    Header,
+    event_file_error,
+    first_invalid_utf8,
+)
 from casualty_recon.events.layout import MISSING_DAY, BoolArray, FloatArray, IntArray, Layout, Text
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
 from casualty_recon.grammar.wording import human_day
@@ -42,6 +48,7 @@ from casualty_recon.model.errors import InputError, Problem, Template
 from casualty_recon.model.file_errors import (
     EVENTS_DATE_AMBIGUOUS,
     EVENTS_DATE_ORDERS_MIXED,
+    EVENTS_MIXED_ENCODING,
     EVENTS_NOT_CSV,
 )
 
@@ -102,6 +109,8 @@ class Raw:
         raw_values = [
             ("" if value is None else str(value)).strip() for value in array.dictionary.to_pylist()
         ]
+        if self.header.encoding == "latin-1":
+            raw_values = [value.translate(WINDOWS_1252) for value in raw_values]
         # Several raw spellings may strip to the same value: merge them.
         values: list[str] = []
         position: dict[str, int] = {}
@@ -250,7 +259,7 @@ def _line_of_value(header: Header, column: str, value: str) -> int:
         index = header.names.index(column)
         stream = open_events(header.data, header.path, header.limit)
         with io.TextIOWrapper(stream, header.encoding, errors="replace", newline="") as file:
-            reader = csv.reader(file)
+            reader = csv.reader(file, delimiter=header.delimiter)
             for row in reader:
                 if reader.line_num <= header.rows_before_data:
                     continue
@@ -397,7 +406,9 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
             block_size=BLOCK_BYTES,
         )
         parse_options = pacsv.ParseOptions(
-            newlines_in_values=not row_aligned, invalid_row_handler=skip_row
+            delimiter=header.delimiter,
+            newlines_in_values=not row_aligned,
+            invalid_row_handler=skip_row,
         )
         wrong_width.clear()
         multiline.clear()
@@ -435,12 +446,14 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
                 raise
             table = read(typed=False)
     except (pa.ArrowException, OSError) as err:
+        if header.encoding == "utf-8" and "invalid UTF8" in str(err):
+            return _read_not_utf8(header, layout, date_format)
         raise event_file_error(header.path, EVENTS_NOT_CSV, reason=err) from err
     raw = Raw(layout, header, table, roles)
     raw.date_order = DATE_FORMATS[date_format] if date_format else None
     raw.bad_rows.update(wrong_width)
     for text in multiline:
-        found = runaway_quote(text, len(header.names))
+        found = runaway_quote(text, len(header.names), header.delimiter)
         if found is not None:
             offset, rows, closes = found
             line = _line_of_text(header, text)
@@ -450,7 +463,30 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
     return raw
 
 
-def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
+def _read_not_utf8(header: Header, layout: Layout, date_format: str | None) -> Raw:
+    """A file told UTF-8 from its first bytes that is not further on: Latin-1 (Windows-1252)
+    throughout if no UTF-8 came before the first bad byte, else refused where it turns."""
+    found = first_invalid_utf8(header)
+    if found is None or not found[2]:
+        return read_columns(dataclasses.replace(header, encoding="latin-1"), layout, date_format)
+    line, column, _ = found
+    with open_events(header.data, header.path, header.limit) as file:
+        byte = _byte_at(file, line, column)
+    problem = Problem.of(EVENTS_MIXED_ENCODING, Location(header.path, line, column), byte=byte)
+    raise InputError([problem])
+
+
+def _byte_at(file: io.BufferedIOBase, line: int, column: int) -> int:
+    """The first byte of the character at `line`, `column` (both 1-based) of a UTF-8 file
+    whose text before that point is valid."""
+    for _ in range(line - 1):
+        file.readline()
+    head = file.readline()
+    prefix = head.decode("utf-8", errors="ignore")[: column - 1].encode("utf-8")
+    return head[len(prefix)] if len(head) > len(prefix) else 0
+
+
+def runaway_quote(text: str, columns: int, delimiter: str = ",") -> tuple[int, int, bool] | None:
     """In the text of a skipped row: a quoted cell that runs over lines holding rows of their
     own (an unterminated quote swallowing the rows after it). Returns the line (counted from the
     row's first, 0-based) where its quote opens, how many rows it swallowed, and whether it
@@ -468,7 +504,7 @@ def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
                 close += 2
             span = text[index + 1 : close if close >= 0 else size]
             inner = span.replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
-            rows = [part for part in inner if part.count(",") >= max(1, columns // 2)]
+            rows = [part for part in inner if part.count(delimiter) >= max(1, columns // 2)]
             if rows:
                 return line, len([part for part in inner if part.strip()]), close >= 0
             line += span.count("\n")
@@ -477,7 +513,7 @@ def runaway_quote(text: str, columns: int) -> tuple[int, int, bool] | None:
             index = close + 1
             at_cell_start = False
             continue
-        if char == ",":
+        if char == delimiter:
             at_cell_start = True
         elif char == "\n":
             line += 1

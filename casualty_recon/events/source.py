@@ -15,19 +15,26 @@ while it is read is refused too. Before any read, `event_source` checks what the
   (the file is read more than once: its header, its columns, a line for a message);
 - anything else (a character or block device such as `/dev/zero`, a socket, a directory): a
   located `file` problem, without reading it.
+
+A gzip file, or a ZIP archive holding one CSV file (as UCDP publishes GED), is unpacked, within
+the limit, to a temporary file read in its place; an archive of several CSV files, an Excel
+workbook (itself a ZIP archive) or a Parquet file is refused with what it is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import gzip
 import io
 import os
 import re
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from casualty_recon.load import reading
 from casualty_recon.model.claims import Location
@@ -35,9 +42,13 @@ from casualty_recon.model.errors import InputError, Problem, Template, UsageErro
 from casualty_recon.model.file_errors import (
     EVENTS_FIFO_NO_WRITER,
     EVENTS_NOT_REGULAR,
+    EVENTS_PARQUET,
     EVENTS_STREAM_TOO_LARGE,
     EVENTS_TOO_LARGE,
     EVENTS_UNREADABLE,
+    EVENTS_WORKBOOK,
+    EVENTS_ZIP_MANY,
+    EVENTS_ZIP_NO_CSV,
 )
 from casualty_recon.model.usage import EVENTS_MAX_BYTES_BAD
 
@@ -94,18 +105,72 @@ def event_source(path: str, limit: int) -> Iterator[str]:
     if stat.S_ISREG(info.st_mode):
         if info.st_size > limit:
             raise _too_large(path, EVENTS_TOO_LARGE, limit, info.st_size)
-        yield path
-        return
-    if stat.S_ISDIR(info.st_mode):
+        copy = None
+    elif stat.S_ISDIR(info.st_mode):
         raise _refuse(path, EVENTS_UNREADABLE, reason=os.strerror(errno.EISDIR))
-    if not stat.S_ISFIFO(info.st_mode):
+    elif not stat.S_ISFIFO(info.st_mode):
         raise _refuse(path, EVENTS_NOT_REGULAR, kind=reading.special_kind(info.st_mode))
-    copy = _copy_fifo(path, limit)
+    else:
+        copy = _copy_fifo(path, limit)
+    unpacked = None
     try:
-        yield copy
+        unpacked = _unpack(path, copy or path, limit)
+        yield unpacked or copy or path
     finally:
+        for temporary in (copy, unpacked):
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+def _unpack(path: str, data: str, limit: int) -> str | None:
+    """A temporary file holding the CSV inside the gzip file or ZIP archive at `data` (shown as
+    `path`), unpacked within `limit`; None when `data` is neither. Refuses a workbook, a Parquet
+    file and an archive that does not hold exactly one CSV file."""
+    try:
+        with open(data, "rb") as file:
+            magic = file.read(4)
+    except OSError as err:
+        raise _refuse(path, EVENTS_UNREADABLE, reason=err.strerror or err) from None
+    if magic.startswith(b"PAR1"):
+        raise _refuse(path, EVENTS_PARQUET)
+    if magic.startswith(b"\x1f\x8b"):
+        return _unpacked_copy(path, limit, lambda: cast(BinaryIO, gzip.open(data, "rb")))
+    if magic not in (b"PK\x03\x04", b"PK\x05\x06"):  # an archive, or an empty one
+        return None
+    try:
+        archive = zipfile.ZipFile(data)
+    except (OSError, zipfile.BadZipFile) as err:
+        raise _refuse(path, EVENTS_UNREADABLE, reason=err) from None
+    with archive:
+        names = [info.filename for info in archive.infolist() if not info.is_dir()]
+        if "[Content_Types].xml" in names and any(name.startswith("xl/") for name in names):
+            raise _refuse(path, EVENTS_WORKBOOK)
+        tables = [
+            name
+            for name in names
+            if name.lower().endswith((".csv", ".tsv", ".txt")) and "__MACOSX/" not in name
+        ]
+        if len(tables) > 1:
+            raise _refuse(path, EVENTS_ZIP_MANY, count=len(tables), names=", ".join(tables))
+        if not tables:
+            raise _refuse(path, EVENTS_ZIP_NO_CSV, count=len(names))
+        return _unpacked_copy(path, limit, lambda: cast(BinaryIO, archive.open(tables[0])))
+
+
+def _unpacked_copy(path: str, limit: int, opener: Callable[[], BinaryIO]) -> str:
+    """Copy what `opener` gives (a decompressing stream) to a temporary file, within `limit`."""
+    descriptor, copy = tempfile.mkstemp(prefix="casualty-recon-events-", suffix=".csv")
+    try:
+        with os.fdopen(descriptor, "wb") as target, opener() as source:
+            reading.copy_bounded(source, target, limit, _over(path, limit))
+    except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(copy)
+        if isinstance(err, (OSError, EOFError, zipfile.BadZipFile)):
+            raise _refuse(path, EVENTS_UNREADABLE, reason=err) from None
+        raise
+    return copy
 
 
 def _copy_fifo(path: str, limit: int) -> str:

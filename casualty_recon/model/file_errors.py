@@ -27,6 +27,32 @@ EVENTS_NOT_CSV = Template(
     "cannot read the event file as CSV: {reason}",
     "save the event dataset as CSV: one header row, then one event a row",
 )
+EVENTS_MIXED_ENCODING = Template(
+    "encoding",
+    "the event file is UTF-8 before this point and not here: byte 0x{byte:02X} is not UTF-8 "
+    "(a file in two encodings cannot be read either way)",
+    "save the whole file in one encoding, UTF-8",
+)
+EVENTS_ZIP_MANY = Template(
+    "bad-csv",
+    "the event file is a ZIP archive of {count} CSV files ({names}), not of one",
+    "unzip it and give the CSV file of the event dataset",
+)
+EVENTS_ZIP_NO_CSV = Template(
+    "bad-csv",
+    "the event file is a ZIP archive of {count} file(s), none of them CSV",
+    "give the CSV file of an event dataset (UCDP GED, ACLED, Airwars)",
+)
+EVENTS_WORKBOOK = Template(
+    "bad-csv",
+    "the event file is an Excel workbook, not CSV",
+    "save the sheet as CSV (UTF-8) in Excel or LibreOffice, and give that file",
+)
+EVENTS_PARQUET = Template(
+    "bad-csv",
+    "the event file is a Parquet file, not CSV",
+    "write it as CSV, e.g. pandas.read_parquet(FILE).to_csv(NEW, index=False)",
+)
 EVENTS_LIMIT_HINT = (
     "the environment variable {variable} raises the limit for event files, e.g. {variable}={larger}"
 )

@@ -307,6 +307,27 @@ def test_cli_writes_the_town_and_validate_loads_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "area"),
     [
+        # the dateline names the reporter's country only: a place named in the text, of another
+        # country, is the area even when each country is named once
+        ("CAIRO, Egypt (Newswire) - Fighting killed 40 people in Khartoum, medics said.",
+         ("Khartoum",)),
+        ("AMMAN, Jordan (Newswire) - Air strikes killed 12 civilians in Idlib, a monitor said.",
+         ("Idlib",)),
+        # a country named only as a reference point does not take it from the dateline
+        ("KIDAL, Mali (Newswire) - Strikes killed 20 fighters near the border with Niger.",
+         ("Mali",)),
+    ],
+)  # fmt: skip
+def test_a_country_named_only_in_the_dateline_gives_way_to_a_place_the_text_names(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
         # a country's demonym before a noun is the country, not a region that shares the word
         # (Ethiopia's Somali region), whatever the dateline
         ("NAIROBI (Newswire) - A suicide bomber killed 13 people in the central Somali town of "

@@ -468,24 +468,29 @@ class _ArticlePlaces:
             for start, end, places in map(_adjective_as_country(text), gazetteer.find_places(text))
         ]
         datelines = dateline_spans(text)
-        # The main country is the one the article names most; of two named as often, one the
-        # text names by its name wins over a dateline's ("TUNIS (Newswire) - ... in Libya").
+        # The main country is one the text names outside its dateline, other than as a
+        # reference point ("CAIRO, Egypt (Newswire) - ... in Khartoum": Sudan), else the
+        # dateline's; then the one named most; of two named as often, one the text names by its
+        # name wins over a dateline's ("TUNIS (Newswire) - ... in Libya").
         countries: Counter[str] = Counter()
         by_name: Counter[str] = Counter()
         self._in_text: set[str] = set()
         for start, _, places in mentions:
+            pointed = _within(start, datelines) or bool(
+                _POINTED_FROM.search(text, max(0, start - 24), start)
+            )
             for place in places:
                 countries[place.country] += 1
-                if (
-                    place.is_country
-                    and not _within(start, datelines)
-                    and not _POINTED_FROM.search(text, max(0, start - 24), start)
-                ):
-                    by_name[place.country] += 1
-                if not _within(start, datelines):
+                if not pointed:
                     self._in_text.add(place.country)
+                    by_name[place.country] += place.is_country
         self.country = (
-            max(countries, key=lambda c: (countries[c], by_name[c])) if countries else None
+            max(
+                countries,
+                key=lambda c: (c in self._in_text, countries[c], by_name[c]),
+            )
+            if countries
+            else None
         )
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).

@@ -363,3 +363,21 @@ def test_a_town_after_a_demonym_is_looked_for_in_that_country(
 ) -> None:
     (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
     assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # a settlement the gazetteer lacks, in the country its demonym names: that country,
+        # not the dateline's
+        ("DAKAR, Senegal (Newswire) - Gunmen killed 26 civilians in the central Malian village "
+         "of Djiguibombo, local officials said.", ("Mali",)),
+        ("NAIROBI, Kenya (Newswire) - Militants killed 7 people in a Somali village near the "
+         "border, elders said.", ("Somalia",)),
+    ],
+)  # fmt: skip
+def test_a_settlement_of_a_country_named_by_its_demonym_is_in_that_country(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area

@@ -494,8 +494,11 @@ class _ArticlePlaces:
         )
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
-        towns, references, self._unknown = cued_places(text, self.country)
+        towns, references, self._unknown, demonyms = cued_places(text, self.country)
         towns = [town for town in towns if not _within(town[0], datelines)]
+        # "a Malian village": the country, named by its demonym
+        towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
+        towns.sort(key=lambda town: town[0])
         if towns and (self.country is None or self.country not in self._in_text):
             self.country = towns[0][2].country
         # (a mention of a reference point may begin at its article: "of the Gaza Strip")

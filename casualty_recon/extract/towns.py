@@ -136,14 +136,15 @@ def _country_named(name: str) -> str | None:
 _COUNTRY_BEFORE = re.compile(r"(?P<word>[A-Z][\w-]*)(?P<owner>['’]s)?(?: [a-z-]+)? $")
 
 
-def country_before(text: str, start: int) -> str | None:
-    """The country a demonym or a country's name just before `start` says a cued settlement is
-    in ("the Libyan capital Tripoli", "Haiti's capital"), else None."""
+def country_before(text: str, start: int) -> tuple[int, int, str] | None:
+    """Where the demonym or the country's name just before `start` is, and the country it says
+    a cued settlement is in ("the Libyan capital Tripoli", "Haiti's capital"), else None."""
     match = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
     if match is None:
         return None
     word = match.group("word")
-    return _country_named(word) if match.group("owner") else demonym_country(word)
+    code = _country_named(word) if match.group("owner") else demonym_country(word)
+    return None if code is None else (*match.span("word"), code)
 
 
 class Cued(NamedTuple):
@@ -152,6 +153,8 @@ class Cued(NamedTuple):
     towns: list[tuple[int, int, Place]]  # (start, end, town) in order of appearance
     references: list[int]  # where the places distances are measured from begin
     unknown: list[int]  # where the settlements the gazetteer does not know begin
+    # (start, end, country) of a demonym before a settlement word: "a Malian village"
+    countries: list[tuple[int, int, str]]
 
 
 def cued_places(text: str, country: str | None) -> Cued:
@@ -163,11 +166,13 @@ def cued_places(text: str, country: str | None) -> Cued:
     towns: list[tuple[int, int, Place]] = []
     references: list[int] = []
     unknown: list[int] = []
-    for start, end, word, cue in _cue_names(text, references):
+    countries: dict[int, tuple[int, int, str]] = {}  # by the start of its cue's word
+    for start, end, word, cue in _cue_names(text, references, countries):
         after_word = word is not None
         # After a settlement word the name begins the run; before a cue it ends it ("In Beni").
         # A demonym or a country's name before the cue says which country's town it is.
-        where = (country_before(text, cue) if after_word else None) or country
+        named = countries.get(cue) if after_word else None
+        where = named[2] if named else country
         town = _town(text[start:end], where, word == "district", from_start=after_word)
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
@@ -175,13 +180,17 @@ def cued_places(text: str, country: str | None) -> Cued:
         elif word in _SMALL and not _is_place(text[start:end]):
             unknown.append(start)
     towns = [town for town in towns if town[0] not in references]
-    return Cued(towns, references, [start for start in unknown if start not in references])
+    unknown = [start for start in unknown if start not in references]
+    return Cued(towns, references, unknown, list(countries.values()))
 
 
-def _cue_names(text: str, references: list[int]) -> Iterator[tuple[int, int, str | None, int]]:
+def _cue_names(
+    text: str, references: list[int], countries: dict[int, tuple[int, int, str]]
+) -> Iterator[tuple[int, int, str | None, int]]:
     """The spans of the place names of the cues in `text`, each with the settlement word (in
     the singular) it follows, or None for a name before its cue, and where the cue's word
-    starts; the starts of reference points go to `references`."""
+    starts; the starts of reference points go to `references`, and the country a demonym
+    before a settlement word names to `countries`, by the start of that word."""
     for anchor in _ANCHOR.finditer(text):
         start, end = anchor.span()
         word = anchor.group(0)
@@ -200,6 +209,9 @@ def _cue_names(text: str, references: list[int]) -> Iterator[tuple[int, int, str
             end < len(text) and text[end].isalnum()
         ):
             continue  # part of a longer word ("citywide", "townships")
+        named = country_before(text, start)
+        if named is not None:
+            countries[start] = named
         if word in _PLURALS:
             plural = _PLURAL_OF.match(text, start)
             if plural is not None:

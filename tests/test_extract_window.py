@@ -160,3 +160,23 @@ def test_periods_named_from_publication(sentence: str, start: str | None, as_of:
     parse_period(span.as_of)
     if span.start is not None:
         parse_period(span.start)
+
+
+# Two years: the count runs from the first to the end of the second (published 2022-03-03).
+BETWEEN_YEARS = [
+    ("About 30,000 people were killed in the war between 1981 and 1990, historians say.",
+     "1981", "1990"),
+    ("The conflict killed 13,000 people from 2014 to 2021.", "2014", "2021"),
+    ("Between 2015 and 2019, 400 civilians died in the region.", "2015", "2019"),
+    ("Gangs killed 900 people between 2020 and 2022.", "2020", "2022-03-03"),
+    # ... not a figure that reads like two years, nor years the wrong way round or to come
+    ("Between 1900 and 2000 people were killed.", None, "2022-03-03"),
+    ("The war killed 500 people between 2019 and 2016.", None, "2022-03-03"),
+    ("Floods killed 40 people between 2020 and 2030.", None, "2022-03-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "start", "as_of"), BETWEEN_YEARS)
+def test_a_count_between_two_years(sentence: str, start: str | None, as_of: str) -> None:
+    span = window(sentence, PUBLISHED)
+    assert (span.start, span.as_of) == (start, as_of)

@@ -94,6 +94,13 @@ _BETWEEN_DATES = re.compile(
     rf"(?:,? and|,? to|\s*-)\s*(?P<second>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
     re.I,
 )
+# A count between two years: "between 1981 and 1990", "from 2014 to 2021" (not "between 1900
+# and 2000 people": a lower-case word after the second, but for a preposition, makes it a count).
+_BETWEEN_YEARS = re.compile(
+    r"\b(?:between|from) (?P<first>(?:19|20)\d\d)(?:,? and|,? to|\s*-)\s*(?P<second>(?:19|20)\d\d)"
+    r"(?![\w-])(?!\s+(?!(?:in|on|at|during|when|according|as|while|across|throughout)\b)[a-z])",
+    re.I,
+)
 # The first months of a year: "in the first six months of 2021", "the first half of the year",
 # "the first quarter of this year".
 _FIRST_MONTHS = re.compile(
@@ -504,7 +511,11 @@ def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
             return one.isoformat(), other.isoformat(), days.group()
     match = _BETWEEN_DATES.search(sentence)
     if match is None:
-        return None
+        years = _BETWEEN_YEARS.search(sentence)
+        if years is None or not years["first"] < years["second"] <= str(published.year):
+            return None
+        last = years["second"] if years["second"] < str(published.year) else published.isoformat()
+        return years["first"], last, years.group()
     second_written = _clean(match.group("second"))
     first_written = _clean(match.group("first"))
     if first_written.isdigit():  # "between 1 and 20 March": the month is the second's

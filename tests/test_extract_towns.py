@@ -302,3 +302,82 @@ def test_cli_writes_the_town_and_validate_loads_it(tmp_path: Path) -> None:
     assert checked.exit_code == 0, checked.stderr
     assert "valid" in checked.stdout and "Mopti city" in checked.stdout
     assert "error" not in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # the dateline names the reporter's country only: a place named in the text, of another
+        # country, is the area even when each country is named once
+        ("CAIRO, Egypt (Newswire) - Fighting killed 40 people in Khartoum, medics said.",
+         ("Khartoum",)),
+        ("AMMAN, Jordan (Newswire) - Air strikes killed 12 civilians in Idlib, a monitor said.",
+         ("Idlib",)),
+        # a country named only as a reference point does not take it from the dateline
+        ("KIDAL, Mali (Newswire) - Strikes killed 20 fighters near the border with Niger.",
+         ("Mali",)),
+    ],
+)  # fmt: skip
+def test_a_country_named_only_in_the_dateline_gives_way_to_a_place_the_text_names(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # a country's demonym before a noun is the country, not a region that shares the word
+        # (Ethiopia's Somali region), whatever the dateline
+        ("NAIROBI (Newswire) - A suicide bomber killed 13 people in the central Somali town of "
+         "Beledweyne, police said.", ("Beledweyne",)),
+        ("Somali forces killed 20 al-Shabaab fighters, the army said.", ("Somalia",)),
+        # the region itself, named as one
+        ("Floods killed 30 people in Ethiopia's Somali region, officials said.", ("Somali",)),
+        ("Clashes killed 14 people in the Somali regional state of Ethiopia, officials said.",
+         ("Somali",)),
+    ],
+)  # fmt: skip
+def test_a_countrys_demonym_before_a_noun_is_that_country_not_a_region(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # "the Libyan capital Tripoli": the capital of the country the demonym names
+        ("TUNIS (Newswire) - Clashes between rival militias killed 55 people in the Libyan "
+         "capital Tripoli, officials said.", ("Tripoli, Libya",)),
+        ("NAIROBI (Newswire) - Shelling killed 12 civilians in the Sudanese capital, Khartoum, "
+         "medics said.", ("Khartoum city",)),
+        ("DAKAR (Newswire) - Gunmen killed 9 people in the Malian town of Gao, officials said.",
+         ("Gao",)),
+    ],
+)  # fmt: skip
+def test_a_town_after_a_demonym_is_looked_for_in_that_country(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # a settlement the gazetteer lacks, in the country its demonym names: that country,
+        # not the dateline's
+        ("DAKAR, Senegal (Newswire) - Gunmen killed 26 civilians in the central Malian village "
+         "of Djiguibombo, local officials said.", ("Mali",)),
+        ("NAIROBI, Kenya (Newswire) - Militants killed 7 people in a Somali village near the "
+         "border, elders said.", ("Somalia",)),
+    ],
+)  # fmt: skip
+def test_a_settlement_of_a_country_named_by_its_demonym_is_in_that_country(
+    text: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert claim.area == area

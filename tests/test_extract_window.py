@@ -128,3 +128,55 @@ def test_stated_days(sentence: str, start: str | None, as_of: str) -> None:
 def test_the_article_date_is_not_a_date_of_its_sentences(text: str, day: str | None) -> None:
     found = article_date(text)
     assert (found.isoformat() if found else None) == day
+
+
+# Periods named from the day of publication (2022-03-03, a Thursday) that were read as the day
+# of publication with no start.
+NAMED_PERIODS = [
+    ("Fighting killed 40 people earlier this month, officials said.", "2022-03-01", "2022-03-02"),
+    ("Earlier this month, gunmen killed 8 villagers.", "2022-03-01", "2022-03-02"),
+    ("Clashes killed 12 people late last month.", "late February 2022", "late February 2022"),
+    ("Clashes killed 12 people early last month.", "early February 2022", "early February 2022"),
+    ("Floods killed 30 people in the first week of February.", "2022-02-01", "2022-02-07"),
+    ("Attacks killed 9 people in the last week of January.", "2022-01-25", "2022-01-31"),
+    # overnight: the night before the day given
+    ("Air strikes overnight killed 40 people, officials said on Tuesday.", "2022-02-28",
+     "2022-03-01"),
+    ("Shelling killed 6 civilians overnight.", "2022-03-02", "2022-03-03"),
+    ("Fighting has killed 40 people in the past fortnight.", "2022-02-17", "2022-03-03"),
+    ("Fighting has killed 40 people over the past three days.", "2022-02-28", "2022-03-03"),
+    ("Fighting has killed 40 people since the beginning of the year.", "start of 2022",
+     "2022-03-03"),
+    # ... not when the phrase dates the saying
+    ("The ministry said earlier this month that 40 people had been killed.", None, "2022-03-03"),
+    ("Officials said overnight that 40 people had been killed.", None, "2022-03-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "start", "as_of"), NAMED_PERIODS)
+def test_periods_named_from_publication(sentence: str, start: str | None, as_of: str) -> None:
+    span = window(sentence, PUBLISHED)
+    assert (span.start, span.as_of) == (start, as_of)
+    parse_period(span.as_of)
+    if span.start is not None:
+        parse_period(span.start)
+
+
+# Two years: the count runs from the first to the end of the second (published 2022-03-03).
+BETWEEN_YEARS = [
+    ("About 30,000 people were killed in the war between 1981 and 1990, historians say.",
+     "1981", "1990"),
+    ("The conflict killed 13,000 people from 2014 to 2021.", "2014", "2021"),
+    ("Between 2015 and 2019, 400 civilians died in the region.", "2015", "2019"),
+    ("Gangs killed 900 people between 2020 and 2022.", "2020", "2022-03-03"),
+    # ... not a figure that reads like two years, nor years the wrong way round or to come
+    ("Between 1900 and 2000 people were killed.", None, "2022-03-03"),
+    ("The war killed 500 people between 2019 and 2016.", None, "2022-03-03"),
+    ("Floods killed 40 people between 2020 and 2030.", None, "2022-03-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "start", "as_of"), BETWEEN_YEARS)
+def test_a_count_between_two_years(sentence: str, start: str | None, as_of: str) -> None:
+    span = window(sentence, PUBLISHED)
+    assert (span.start, span.as_of) == (start, as_of)

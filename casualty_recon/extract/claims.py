@@ -30,7 +30,7 @@ from casualty_recon.extract.perpetrators import (
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
-from casualty_recon.extract.towns import cued_places
+from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.places import Gazetteer, town_parent
 from casualty_recon.grammar.places import place as gazetteer_place
@@ -465,30 +465,41 @@ class _ArticlePlaces:
         ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
         mentions = [
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
-            for start, end, places in gazetteer.find_places(text)
+            for start, end, places in map(_adjective_as_country(text), gazetteer.find_places(text))
         ]
         datelines = dateline_spans(text)
-        # The main country is the one the article names most; of two named as often, one the
-        # text names by its name wins over a dateline's ("TUNIS (Newswire) - ... in Libya").
+        # The main country is one the text names outside its dateline, other than as a
+        # reference point ("CAIRO, Egypt (Newswire) - ... in Khartoum": Sudan), else the
+        # dateline's; then the one named most; of two named as often, one the text names by its
+        # name wins over a dateline's ("TUNIS (Newswire) - ... in Libya").
         countries: Counter[str] = Counter()
         by_name: Counter[str] = Counter()
+        self._in_text: set[str] = set()
         for start, _, places in mentions:
+            pointed = _within(start, datelines) or bool(
+                _POINTED_FROM.search(text, max(0, start - 24), start)
+            )
             for place in places:
                 countries[place.country] += 1
-                if (
-                    place.is_country
-                    and not _within(start, datelines)
-                    and not _POINTED_FROM.search(text, max(0, start - 24), start)
-                ):
-                    by_name[place.country] += 1
+                if not pointed:
+                    self._in_text.add(place.country)
+                    by_name[place.country] += place.is_country
         self.country = (
-            max(countries, key=lambda c: (countries[c], by_name[c])) if countries else None
+            max(
+                countries,
+                key=lambda c: (c in self._in_text, countries[c], by_name[c]),
+            )
+            if countries
+            else None
         )
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
-        towns, references, self._unknown = cued_places(text, self.country)
+        towns, references, self._unknown, demonyms = cued_places(text, self.country)
         towns = [town for town in towns if not _within(town[0], datelines)]
-        if towns and self.country is None:
+        # "a Malian village": the country, named by its demonym
+        towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
+        towns.sort(key=lambda town: town[0])
+        if towns and (self.country is None or self.country not in self._in_text):
             self.country = towns[0][2].country
         # (a mention of a reference point may begin at its article: "of the Gaza Strip")
         skipped = [
@@ -551,6 +562,32 @@ class _ArticlePlaces:
             label = _country_label(self.country)
             return (label,), "area: the article names only its country."
         return (), None
+
+
+# After a region's name, the words that say it is the region ("the Somali region").
+_REGION_WORDS = re.compile(r" (?:region|regional|state|zone|province|governorate)\b")
+_NOUN_AFTER = re.compile(r" [a-z]")
+
+
+def _adjective_as_country(
+    text: str,
+) -> Callable[[tuple[int, int, frozenset[Place]]], tuple[int, int, frozenset[Place]]]:
+    """A region whose name is another country's demonym, used as an adjective before a noun
+    ("Somali forces", "the central Somali town of", not "the Somali region"), is that country:
+    Ethiopia's Somali region is not meant."""
+
+    def read(mention: tuple[int, int, frozenset[Place]]) -> tuple[int, int, frozenset[Place]]:
+        start, end, places = mention
+        if any(p.is_country for p in places) or not _NOUN_AFTER.match(text, end):
+            return mention
+        code = demonym_country(text[start:end].rsplit(" ", 1)[-1])
+        if code is None or any(p.country == code for p in places):
+            return mention
+        if _REGION_WORDS.match(text, end):
+            return mention
+        return start, end, frozenset({gazetteer_place(code)})
+
+    return read
 
 
 def _narrowest(mentions: list[tuple[Place, ...]]) -> list[tuple[Place, ...]]:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from casualty_recon.grammar.gazetteer import town_entries
+from casualty_recon.grammar.gazetteer import lookup, town_entries, town_parent
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import GrammarError
@@ -94,12 +94,67 @@ _ANCHOR = re.compile(
 _BACK = 120  # how far before its cue word a cue may start
 
 
+# A country's demonym ("Libyan", "Sudanese", "Somali"), and the country names it is made from:
+# the word less its ending, in the order tried ("Nigerian" is Nigeria's before Niger's).
+_DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|i|ish|ic|ine|ino|e)")
+_IRREGULAR = {
+    "Mozambican": "Mozambique", "Burkinabe": "Burkina Faso", "Filipino": "Philippines",
+    "Philippine": "Philippines", "Salvadoran": "El Salvador", "Turkish": "Turkey",
+    "Ivorian": "Cote d'Ivoire", "Emirati": "United Arab Emirates", "Saudi": "Saudi Arabia",
+}  # fmt: skip
+_STEMS = (
+    (1, ""), (0, "a"), (2, ""), (3, ""), (3, "e"), (3, "a"), (3, "on"), (2, "o"), (4, "o"),
+    (1, "s"), (0, "istan"),
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def demonym_country(word: str) -> str | None:
+    """The country (ISO code) whose demonym `word` is ("Libyan" LY, "Sudanese" SD, "Somali"
+    SO, "Lebanese" LB), else None: a word shaped like a demonym whose stem, with its ending
+    undone, is one country's name."""
+    if word in _IRREGULAR:
+        return _country_named(_IRREGULAR[word])
+    if not _DEMONYM_SHAPE.fullmatch(word):
+        return None
+    for cut, ending in _STEMS:
+        stem = (word[:-cut] if cut else word) + ending
+        if len(stem) >= 3:
+            code = _country_named(stem)
+            if code is not None:
+                return code
+    return None
+
+
+def _country_named(name: str) -> str | None:
+    codes = {p.code for entry in lookup(fold(name), towns=False) for p in entry if p.is_country}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+# Before a cue, the country it is in: "the Libyan capital", "the central Somali town of",
+# "Haiti's capital", "a Malian village".
+_COUNTRY_BEFORE = re.compile(r"(?P<word>[A-Z][\w-]*)(?P<owner>['’]s)?(?: [a-z-]+)? $")
+
+
+def country_before(text: str, start: int) -> tuple[int, int, str] | None:
+    """Where the demonym or the country's name just before `start` is, and the country it says
+    a cued settlement is in ("the Libyan capital Tripoli", "Haiti's capital"), else None."""
+    match = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return None
+    word = match.group("word")
+    code = _country_named(word) if match.group("owner") else demonym_country(word)
+    return None if code is None else (*match.span("word"), code)
+
+
 class Cued(NamedTuple):
     """What the cues of an article name."""
 
     towns: list[tuple[int, int, Place]]  # (start, end, town) in order of appearance
     references: list[int]  # where the places distances are measured from begin
     unknown: list[int]  # where the settlements the gazetteer does not know begin
+    # (start, end, country) of a demonym before a settlement word: "a Malian village"
+    countries: list[tuple[int, int, str]]
 
 
 def cued_places(text: str, country: str | None) -> Cued:
@@ -111,23 +166,31 @@ def cued_places(text: str, country: str | None) -> Cued:
     towns: list[tuple[int, int, Place]] = []
     references: list[int] = []
     unknown: list[int] = []
-    for start, end, word in _cue_names(text, references):
+    countries: dict[int, tuple[int, int, str]] = {}  # by the start of its cue's word
+    for start, end, word, cue in _cue_names(text, references, countries):
         after_word = word is not None
         # After a settlement word the name begins the run; before a cue it ends it ("In Beni").
-        town = _town(text[start:end], country, word == "district", from_start=after_word)
+        # A demonym or a country's name before the cue says which country's town it is.
+        named = countries.get(cue) if after_word else None
+        where = named[2] if named else country
+        town = _town(text[start:end], where, word == "district", from_start=after_word)
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
             towns.append((start + offset, start + offset + len(town[1]), town[0]))
         elif word in _SMALL and not _is_place(text[start:end]):
             unknown.append(start)
     towns = [town for town in towns if town[0] not in references]
-    return Cued(towns, references, [start for start in unknown if start not in references])
+    unknown = [start for start in unknown if start not in references]
+    return Cued(towns, references, unknown, list(countries.values()))
 
 
-def _cue_names(text: str, references: list[int]) -> Iterator[tuple[int, int, str | None]]:
+def _cue_names(
+    text: str, references: list[int], countries: dict[int, tuple[int, int, str]]
+) -> Iterator[tuple[int, int, str | None, int]]:
     """The spans of the place names of the cues in `text`, each with the settlement word (in
-    the singular) it follows, or None for a name before its cue; the starts of reference points
-    go to `references`."""
+    the singular) it follows, or None for a name before its cue, and where the cue's word
+    starts; the starts of reference points go to `references`, and the country a demonym
+    before a settlement word names to `countries`, by the start of that word."""
     for anchor in _ANCHOR.finditer(text):
         start, end = anchor.span()
         word = anchor.group(0)
@@ -139,34 +202,37 @@ def _cue_names(text: str, references: list[int]) -> Iterator[tuple[int, int, str
                         references.append(match.start("ref"))
                     near = _BEFORE_DISTANCE.search(text, back, match.end())
                     if near is not None and near.end() == match.start():
-                        yield (*near.span("name"), None)
+                        yield (*near.span("name"), None, start)
                     break
             continue
         if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (
             end < len(text) and text[end].isalnum()
         ):
             continue  # part of a longer word ("citywide", "townships")
+        named = country_before(text, start)
+        if named is not None:
+            countries[start] = named
         if word in _PLURALS:
             plural = _PLURAL_OF.match(text, start)
             if plural is not None:
                 first = plural.start("names")
                 for name in _ONE_NAME.finditer(text, first, plural.end("names")):
                     if name.group() != "and":
-                        yield name.start(), name.end(), _PLURALS[word]
+                        yield name.start(), name.end(), _PLURALS[word], start
             continue
         if word == "capital":
             capital = _CAPITAL.match(text, start)
             if capital is not None:
-                yield (*capital.span("name"), "city")
+                yield (*capital.span("name"), "city", start)
         else:
             of = _OF.match(text, start)
             if of is not None:
-                yield (*of.span("name"), of.group("word"))
+                yield (*of.span("name"), of.group("word"), start)
         if text[end : end + 1] in ("'", "’"):
             continue  # "Bello, the city's police chief": the name is not the city's
         apposition = _APPOSITION.search(text, back, start)
         if apposition is not None:
-            yield (*apposition.span("name"), None)
+            yield (*apposition.span("name"), None, start)
 
 
 # Capitalised words that begin a sentence before a place's name ("In Beni, a city in ...").
@@ -253,14 +319,23 @@ def _is_region(key: str, country: str) -> bool:
 
 
 def _loadable(town: Place) -> Place | None:
-    """The town under the name that `sources.yaml` resolves back to it, if any."""
+    """The town under the name that `sources.yaml` resolves back to it, if any; else the
+    region of the same name it lies in ("Tripoli, Libya": the district of Tripoli)."""
     country = display_name(town.country)
+    parent = town_parent(town.code)
     for written in (town.name, f"{town.name} city", f"{town.name}, {country}"):
         try:
-            if _gazetteer().resolve(written) == frozenset({Place(town.code, town.name)}):
-                return Place(town.code, written)
+            resolved = _gazetteer().resolve(written)
         except GrammarError:
             continue
+        if resolved == frozenset({Place(town.code, town.name)}):
+            return Place(town.code, written)
+        if (
+            parent
+            and written.endswith(country)
+            and [(p.code, p.part) for p in resolved] == [(parent, None)]
+        ):
+            return Place(parent, written)
     return None
 
 

@@ -58,7 +58,7 @@ _MONTH_DATES_ELSE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:in|over|during|within) the (?:past|last|previous) (?P<count>\d+|[a-z]+(?:-[a-z]+)?)?"
-    r" ?(?P<unit>days?|weeks?|months?|hours?)\b",
+    r" ?(?P<unit>days?|weeks?|fortnights?|months?|hours?)\b",
     re.I,
 )
 _ON_WEEKDAY = re.compile(
@@ -92,6 +92,13 @@ _AS_OF_WEEKDAY = re.compile(
 _BETWEEN_DATES = re.compile(
     rf"\b(?:between|from) (?P<first>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?|\d{{1,2}})"
     rf"(?:,? and|,? to|\s*-)\s*(?P<second>{_DAY_DATE}|{_MONTH}(?: (?:19|20)\d\d)?)(?![\w-])",
+    re.I,
+)
+# A count between two years: "between 1981 and 1990", "from 2014 to 2021" (not "between 1900
+# and 2000 people": a lower-case word after the second, but for a preposition, makes it a count).
+_BETWEEN_YEARS = re.compile(
+    r"\b(?:between|from) (?P<first>(?:19|20)\d\d)(?:,? and|,? to|\s*-)\s*(?P<second>(?:19|20)\d\d)"
+    r"(?![\w-])(?!\s+(?!(?:in|on|at|during|when|according|as|while|across|throughout)\b)[a-z])",
     re.I,
 )
 # The first months of a year: "in the first six months of 2021", "the first half of the year",
@@ -268,10 +275,15 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
     if between is not None:
         notes.append(f"start: '{between[2]}' read as from {between[0]}")
         return _single_day(between[0]) or between[0]
-    months = _first_months(sentence, published)
+    months = _first_months(sentence, published) or _part_of_month(sentence, published)
     if months is not None:
         notes.append(f"start: '{months[2]}' read as from {months[0]}")
         return months[0]
+    overnight = _OVERNIGHT.search(sentence)
+    if overnight and _free(sentence, overnight.start()):
+        night = until - dt.timedelta(days=1)
+        notes.append(f"start: '{overnight.group()}' read as the night from {night} to {until}")
+        return night.isoformat()
     since = _SINCE.search(sentence)
     if since:
         written = since.group("period")
@@ -312,9 +324,9 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         amount = int(count) if count.isdigit() else _SMALL.get(count.lower())
         if amount is not None:
             unit = past.group("unit").lower().rstrip("s")
-            back = {"day": amount, "week": 7 * amount, "month": 30 * amount}.get(
-                unit, max(0, (amount - 1) // 24)
-            )
+            back = {
+                "day": amount, "week": 7 * amount, "fortnight": 14 * amount, "month": 30 * amount
+            }.get(unit, max(0, (amount - 1) // 24))  # fmt: skip
             first = until - dt.timedelta(days=back)
             notes.append(f"start: '{past.group()}' counted back from {until} to {first}")
             return first.isoformat()
@@ -331,6 +343,61 @@ def _start(sentence: str, published: dt.date, notes: list[str], until: dt.date) 
         text = f"start of {published.year}"
         notes.append(f"start: 'this year' read as {text}")
         return text
+    return None
+
+
+# Parts of a month named from the day of publication: "earlier this month" (its first day to the
+# day before), "late last month" (the month's part), "in the first week of May" (days 1-7; the
+# last week: the last 7 days).
+_EARLIER_THIS_MONTH = re.compile(r"\bearlier (?:this|in the) month\b", re.I)
+_PART_OF_LAST_MONTH = re.compile(
+    r"\b(?P<part>early|mid|late)[ -](?:last|previous) month\b|"
+    r"\b(?P<end>(?:the )?(?:beginning|start|end)) of (?:last|the previous) month\b",
+    re.I,
+)
+_WEEK_OF = re.compile(
+    rf"\b(?:the )?(?P<nth>first|second|third|fourth|last|final) week of (?P<month>{_MONTH}"
+    r"(?:,? (?:19|20)\d\d)?|last month|the previous month)(?![\w-])",
+    re.I,
+)
+_NTH_WEEK = {"first": 0, "second": 7, "third": 14, "fourth": 21}
+# "overnight": the night before the day given (not "overnight Saturday", read as that day).
+_OVERNIGHT = re.compile(
+    r"\bovernight\b(?!,? (?:on |into |to )?(?:" + "|".join(_WEEKDAYS) + r")\b)", re.I
+)
+
+
+def _part_of_month(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
+    """First and last day (period-grammar text) and wording of a part of a month named from
+    the day of publication; None when the sentence names none or it dates the saying."""
+    last_month = published.replace(day=1) - dt.timedelta(days=1)
+    last_name = f"{_MONTH_NAMES[last_month.month - 1]} {last_month.year}"
+    earlier = _EARLIER_THIS_MONTH.search(sentence)
+    if earlier and published.day > 1 and _free(sentence, earlier.start()):
+        before = (published - dt.timedelta(days=1)).isoformat()
+        return published.replace(day=1).isoformat(), before, earlier.group()
+    part = _PART_OF_LAST_MONTH.search(sentence)
+    if part and _free(sentence, part.start()):
+        written = part.group("part") or part.group("end").lower().removeprefix("the ") + " of"
+        period = f"{written.lower()} {last_name}"
+        return period, period, part.group()
+    week = _WEEK_OF.search(sentence)
+    if week and _free(sentence, week.start()):
+        month = week.group("month")
+        written = last_name if month.lower().endswith("month") else _clean(month)
+        found = _period_before(written, published)
+        if found is None:
+            return None
+        days = parse_period(found)
+        nth = week.group("nth").lower()
+        if nth in _NTH_WEEK:
+            first = days.earliest + dt.timedelta(days=_NTH_WEEK[nth])
+        else:
+            first = days.latest - dt.timedelta(days=6)
+        end = min(first + dt.timedelta(days=6), days.latest)
+        if end > published:
+            return None
+        return first.isoformat(), end.isoformat(), week.group()
     return None
 
 
@@ -444,7 +511,11 @@ def _between(sentence: str, published: dt.date) -> tuple[str, str, str] | None:
             return one.isoformat(), other.isoformat(), days.group()
     match = _BETWEEN_DATES.search(sentence)
     if match is None:
-        return None
+        years = _BETWEEN_YEARS.search(sentence)
+        if years is None or not years["first"] < years["second"] <= str(published.year):
+            return None
+        last = years["second"] if years["second"] < str(published.year) else published.isoformat()
+        return years["first"], last, years.group()
     second_written = _clean(match.group("second"))
     first_written = _clean(match.group("first"))
     if first_written.isdigit():  # "between 1 and 20 March": the month is the second's
@@ -510,10 +581,10 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     if between is not None:
         notes.append(f"as_of: '{between[2]}' read as up to {between[1]}")
         return _single_day(between[1]) or between[1]
-    months = _first_months(sentence, published)
+    months = _first_months(sentence, published) or _part_of_month(sentence, published)
     if months is not None:
         notes.append(f"as_of: '{months[2]}' read as up to {months[1]}")
-        return months[1]
+        return _single_day(months[1]) or months[1]
     stated = _AS_OF_DATE.search(sentence)
     if stated:
         days = _period_before(_clean(stated.group("date")), published)

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 
 from casualty_recon.extract.numerals import is_number_word
-from casualty_recon.grammar.gazetteer import display_name, fold, lookup
-from casualty_recon.grammar.parties import PARTY_ALIASES, canonical_party, state_party
+from casualty_recon.grammar.demonyms import country_of_demonym
+from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.parties import (
+    PARTY_ALIASES,
+    canonical_party,
+    country_code,
+    country_forces,
+)
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -213,10 +219,10 @@ def _subject_name(match: re.Match[str], group: str) -> str | None:
     if armed == "mercenaries":  # hired men are not the state's forces: as written
         return canonical_party(f"{name} mercenaries")
     if _DEMONYM.match(name):
-        return canonical_party(f"{name} forces")
+        return _state_forces(name) or canonical_party(f"{name} forces")
     party = canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
     if party == name and _is_country(name):  # "Mali's army": the state's forces
-        return state_party(f"{name} military") or f"{name} forces"
+        return _state_forces(name) or f"{name} forces"
     return party
 
 
@@ -314,17 +320,18 @@ def article_forces(speaker: str, country: str | None, government: str | None) ->
         if _is_demonym_of_a_state(word) or _is_country(word):
             return _state_forces(word)
     if country is not None:
-        forces = _state_forces(display_name(country))
+        forces = country_forces(country)
         if forces is not None:
             return forces
     return government
 
 
 def _state_forces(name: str) -> str | None:
-    """A country's forces from its demonym or name ("Ethiopian", "Sudan"), else None."""
-    if _DEMONYM.match(name) or _is_country(name):
-        return state_party(f"{name} military") or canonical_party(f"{name} forces")
-    return None
+    """A country's forces from its demonym or name ("Ethiopian", "Sudan"), else None: every
+    rule names a state's forces through `parties.country_forces`, in one form ("Malian forces"
+    for "Mali", "Malian" and "Mali's")."""
+    code = country_code(re.sub(r"'s?$", "", name))
+    return country_forces(code) if code is not None else None
 
 
 def _is_demonym_of_a_state(word: str) -> bool:
@@ -333,11 +340,9 @@ def _is_demonym_of_a_state(word: str) -> bool:
     ("Catholic", "Islamic"): its stem, with the usual endings undone, is a country's name."""
     if not _DEMONYM.match(word):
         return False
-    if state_party(f"{word} military") or canonical_party(f"{word} forces") != f"{word} forces":
+    if country_of_demonym(word) is not None:
         return True
-    stems = {word[:-1], word[:-1] + "a", word[:-2], word[:-3], word[:-4]}
-    stems |= {word[:-3] + "e", word[:-3] + "a", word[:-3] + "on"}
-    return any(len(stem) >= 3 and _is_country(stem) for stem in stems)
+    return canonical_party(f"{word} forces") != f"{word} forces"
 
 
 def _coalition_name(leader: str) -> str:

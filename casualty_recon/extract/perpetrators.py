@@ -93,6 +93,17 @@ _NATION_WEAPONS = re.compile(
     r"strikes|shelling|shells|artillery|bombing|bombs|bombardment|barrel bombs?|warplanes|"
     r"war planes|jets|helicopters?|drones?|missiles?|rockets?|mortars?|gunfire|fire)\b)"
 )
+# A country's attack by its name: "in Azerbaijan's military offensive", "by Pakistan's
+# shelling", "in Burkina Faso's drone strikes": that country's forces (a name that is no
+# country, "Hamas's attack", is left to the other rules).
+_COUNTRY_WEAPONS = re.compile(
+    r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s?\s+"
+    r"(?i:(?:(?:army|military|air force|armed forces|naval|navy)\s+)?(?:"
+    r"(?:military |ground |air |aerial )?(?:offensive|bombardment|campaign|assault|operation)s?|"
+    r"air ?strikes?|air raids?|(?:drone|missile|rocket|artillery) (?:strikes?|attacks?|fire)|"
+    r"strikes|shelling|bombing|bombs|barrel bombs?|missiles?|rockets?|drones?|raids?|"
+    r"attacks?)\b)"
+)
 # A coalition named by its leader: "Saudi-led coalition", "U.S.-led coalition".
 _LED_COALITION = re.compile(r"\b(?P<leader>[A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led coalition\b")
 _US = re.compile(r"^(?:U\.?S\.?|US|American|United States)$")
@@ -374,6 +385,10 @@ def find_perpetrators(
             and party not in found
             and not any(pattern.search(match.group()) for _, pattern in _PARTIES)
         ):
+            found.append(party)
+    for match in _COUNTRY_WEAPONS.finditer(text):
+        party = _state_forces(match.group("country"))
+        if party is not None and party not in found:
             found.append(party)
     found.sort(key=lambda name: _PARTY_ORDER.get(name, len(_PARTY_ORDER)))  # stable: others after
     for match in _LED_COALITION.finditer(text):

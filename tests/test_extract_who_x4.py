@@ -104,3 +104,24 @@ def test_an_owner_that_is_no_country_names_no_state(text: str) -> None:
 def test_a_countrys_army_as_the_speaker_is_not_the_perpetrator() -> None:
     (claim,) = _claims("Twelve soldiers were killed in an ambush, Mali's army said.")
     assert claim.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAMENDA, Cameroon (Newswire) - Eight civilians were killed by government forces in the "
+        "North-West region, residents said.",
+        "BAMENDA, Cameroon (Newswire) - Eight civilians were killed by government troops, "
+        "residents said.",
+        "BAMENDA, Cameroon (Newswire) - Eight civilians were killed by pro-government militias, "
+        "residents said.",
+    ],
+)
+def test_a_bare_government_is_the_articles_countrys(text: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == ("Cameroonian forces",)
+
+
+def test_a_bare_government_in_an_article_about_no_country_names_nobody() -> None:
+    (claim,) = _claims("Eight civilians were killed by government forces, residents said.")
+    assert claim.perpetrators == ()

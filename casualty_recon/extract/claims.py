@@ -32,6 +32,7 @@ from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.towns import cued_places
 from casualty_recon.extract.window import Window, article_date, window
+from casualty_recon.grammar.parties import country_forces
 from casualty_recon.grammar.places import Gazetteer, town_parent
 from casualty_recon.grammar.places import place as gazetteer_place
 from casualty_recon.model.claims import Place
@@ -176,7 +177,9 @@ def _article_claims(
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
     coalition = article_coalition(text)
-    government = article_government(text)
+    government = article_government(text)  # Syria's, else the first it names by its country
+    if government is None and places.country is not None:  # else the article's country's
+        government = country_forces(places.country)
     local_ids = _Ids(taken)
     notes_made: dict[str, str] = {}
     areas_made: dict[tuple[str, ...], tuple[str, ...]] = {}

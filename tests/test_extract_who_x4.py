@@ -125,3 +125,35 @@ def test_a_bare_government_is_the_articles_countrys(text: str) -> None:
 def test_a_bare_government_in_an_article_about_no_country_names_nobody() -> None:
     (claim,) = _claims("Eight civilians were killed by government forces, residents said.")
     assert claim.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "kind"),
+    [
+        ("At least 12 people were killed in the attack, police in Haiti said.", "Haiti police",
+         "government"),
+        ("At least 20 fighters were killed, the army in Sudan said.", "Sudan army", "government"),
+        ("Twelve people were killed, officials in Kharkiv said.", "Kharkiv officials",
+         "government"),
+        ("Forty civilians were killed in the region, Ethiopia's human rights commission said.",
+         "Ethiopia human rights commission", "other"),
+        ("Forty civilians were killed, Colombia's ombudsman's office said.",
+         "Colombia ombudsman office", "government"),
+    ],
+)  # fmt: skip
+def test_an_office_named_by_its_country_is_the_speaker(text: str, key: str, kind: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (key, kind)
+
+
+def test_an_office_in_a_country_and_its_possessive_form_are_one_source() -> None:
+    claims = _claims(
+        "PORT-AU-PRINCE, Haiti (Newswire) - At least 12 people were killed on Sunday, police in "
+        "Haiti said.\nFour more bodies were found on Monday, Haiti's police said."
+    )
+    assert [c.source.key for c in claims] == ["Haiti police", "Haiti police"]
+
+
+def test_an_army_in_a_country_claiming_its_killings_is_that_countrys_forces() -> None:
+    (claim,) = _claims("The army in Sudan said it had killed 20 fighters.")
+    assert claim.perpetrators == ("Sudanese Armed Forces",)

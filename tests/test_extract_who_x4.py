@@ -157,3 +157,42 @@ def test_an_office_in_a_country_and_its_possessive_form_are_one_source() -> None
 def test_an_army_in_a_country_claiming_its_killings_is_that_countrys_forces() -> None:
     (claim,) = _claims("The army in Sudan said it had killed 20 fighters.")
     assert claim.perpetrators == ("Sudanese Armed Forces",)
+
+
+_GOMA = (
+    "GOMA, Democratic Republic of Congo (Newswire) - At least 40 people were killed in North "
+    "Kivu province on Sunday, the army said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "Thirteen of them were children, a U.N. official said.",
+        "13 of them were children, a U.N. official said.",
+    ],
+)
+def test_a_breakdown_of_the_previous_count_is_a_claim_of_its_population(breakdown: str) -> None:
+    count, part = _claims(_GOMA + breakdown)
+    assert (count.figure, count.population, count.outcome) == ("at least 40", "people", "killed")
+    assert (part.figure, part.population, part.outcome) == ("13", "children", "killed")
+    assert part.source.key == "UN"
+    assert (part.start, part.as_of, part.area) == (count.start, count.as_of, count.area)
+    assert "rule: part" in part.notes
+
+
+def test_a_breakdown_within_the_sentence_is_the_same_claim() -> None:
+    one = _claims(
+        "GOMA, Democratic Republic of Congo (Newswire) - At least 40 people were killed in North "
+        "Kivu province on Sunday, including 13 children, a U.N. official said."
+    )
+    assert [(c.figure, c.population, c.start, c.area) for c in one][1] == (
+        "13",
+        "children",
+        one[0].start,
+        one[0].area,
+    )
+
+
+def test_of_them_with_no_count_before_is_no_claim() -> None:
+    assert _claims("Thirteen of them were children, a U.N. official said.") == []

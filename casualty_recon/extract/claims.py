@@ -192,23 +192,25 @@ def _article_claims(
         attribution = attributor.attribute(clause, statement.start - offset, sentences)
         source = _source(attribution, relay)
         relayed_by = relay if relay and relay != source.key else None
+        # "Thirteen of them were children": when and where, and who did it, are the count's
+        scene = statement_clause(statement.part_of)[0] if statement.part_of else clause
         if last_clause is None or (last_clause.start, last_clause.text) != (
-            clause.start,
-            clause.text,
+            scene.start,
+            scene.text,
         ):
-            last_clause = _ClauseParts(clause.start, clause.text, window(clause.text, day))
+            last_clause = _ClauseParts(scene.start, scene.text, window(scene.text, day))
         span = last_clause.span
         claim_id = local_ids.claim_id(source.key, span.as_of)
         key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
         if not is_new(key):
             continue
         if last_clause.area is None:
-            found_area, last_clause.area_note = places.area_for(clause)
+            found_area, last_clause.area_note = places.area_for(scene)
             if not found_area:
                 found_area = (UNKNOWN,)
                 last_clause.area_note = "area: unknown, the article names no known place."
             last_clause.area = areas_made.setdefault(found_area, found_area)
-            last_clause.perpetrators = find_perpetrators(clause.text, coalition, government)
+            last_clause.perpetrators = find_perpetrators(scene.text, coalition, government)
         area, area_note = last_clause.area, last_clause.area_note
         start = span.start
         if start is None and span.event_day and _single_event(statement):

@@ -196,3 +196,9 @@ def test_a_breakdown_within_the_sentence_is_the_same_claim() -> None:
 
 def test_of_them_with_no_count_before_is_no_claim() -> None:
     assert _claims("Thirteen of them were children, a U.N. official said.") == []
+
+
+
+def test_assailants_are_combatants() -> None:
+    (claim,) = _claims("More than 100 assailants had been killed, the army said.")
+    assert (claim.figure, claim.population) == ("more than 100", "combatants")

@@ -43,7 +43,7 @@ for _population, _nouns in {
     "terrorist servicemen serviceman officers officer guards guard policemen policeman "
     "commanders commander combatants combatant recruits mercenaries elements operatives "
     "extremists extremist members member personnel loyalists loyalist gunmen troopers "
-    "attackers attacker bombers militias militia forces islamists islamist guerrillas "
+    "attackers attacker assailants assailant bombers militias militia forces islamists islamist guerrillas "
     "guerrilla separatists separatist paramilitaries cadets marines commandos police "
     "bandits bandit robbers robber kidnappers kidnapper gangsters gangster pirates "
     "gendarmes gendarme peacekeepers peacekeeper",

@@ -202,3 +202,26 @@ def test_of_them_with_no_count_before_is_no_claim() -> None:
 def test_assailants_are_combatants() -> None:
     (claim,) = _claims("More than 100 assailants had been killed, the army said.")
     assert (claim.figure, claim.population) == ("more than 100", "combatants")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("More than 100 assailants had been neutralised, the army said.", "more than 100"),
+        ("The army said troops had neutralized 12 jihadists near the border.", "12"),
+    ],
+)
+def test_neutralised_is_read_as_killed_with_a_note(text: str, figure: str) -> None:
+    (claim,) = _claims(text)
+    assert (claim.figure, claim.population, claim.outcome) == (figure, "combatants", "killed")
+    assert "neutrali" in claim.notes and "captured" in claim.notes
+
+
+def test_killed_has_no_neutralised_note() -> None:
+    (claim,) = _claims("More than 100 assailants had been killed, the army said.")
+    assert (claim.figure, claim.population) == ("more than 100", "combatants")  # assailants
+    assert "neutrali" not in claim.notes
+
+
+def test_neutralised_bombs_are_no_toll() -> None:
+    assert _claims("Engineers neutralised 3 bombs near the market, the army said.") == []

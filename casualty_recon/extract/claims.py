@@ -230,6 +230,12 @@ def _article_claims(
             notes.append(area_note)
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
+        neutralised = _NEUTRALISED.search(clause.text) if statement.outcome == "killed" else None
+        if neutralised:
+            notes.append(
+                f'outcome: killed, read from "{neutralised.group()}", as the source wrote it: a '
+                "military word that usually means killed but can mean captured."
+            )
         perpetrators = last_clause.perpetrators
         if not perpetrators:
             forces = article_forces("", places.country, government)
@@ -272,6 +278,10 @@ def _article_claims(
             confidence=_confidence(statement, attribution),
             article=name,
         )
+
+
+# "neutralised": read as killed (statement_words), never silently.
+_NEUTRALISED = re.compile(r"\bneutrali[sz](?:ed|ing)\b", re.I)
 
 
 # An increment: "two more people", "another 3 people", "an additional five".

@@ -192,8 +192,7 @@ def _article_claims(
         attribution = attributor.attribute(clause, statement.start - offset, sentences)
         source = _source(attribution, relay)
         relayed_by = relay if relay and relay != source.key else None
-        # "Thirteen of them were children": when and where, and who did it, are the count's
-        scene = statement_clause(statement.part_of)[0] if statement.part_of else clause
+        scene = _scene(statement, clause)
         if last_clause is None or (last_clause.start, last_clause.text) != (
             scene.start,
             scene.text,
@@ -230,12 +229,7 @@ def _article_claims(
             notes.append(area_note)
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
-        neutralised = _NEUTRALISED.search(clause.text) if statement.outcome == "killed" else None
-        if neutralised:
-            notes.append(
-                f'outcome: killed, read from "{neutralised.group()}", as the source wrote it: a '
-                "military word that usually means killed but can mean captured."
-            )
+        notes.extend(_outcome_notes(statement, clause.text))
         perpetrators = last_clause.perpetrators
         if not perpetrators:
             forces = article_forces("", places.country, government)
@@ -280,8 +274,25 @@ def _article_claims(
         )
 
 
+def _scene(statement: Statement, clause: Sentence) -> Sentence:
+    """The clause whose window, area and perpetrators a statement's claim takes: its own, or
+    for "Thirteen of them were children" the clause of the count it breaks down."""
+    return statement_clause(statement.part_of)[0] if statement.part_of else clause
+
+
 # "neutralised": read as killed (statement_words), never silently.
 _NEUTRALISED = re.compile(r"\bneutrali[sz](?:ed|ing)\b", re.I)
+
+
+def _outcome_notes(statement: Statement, clause: str) -> list[str]:
+    """What a reader should know of how the outcome was read: "neutralised" as killed."""
+    neutralised = _NEUTRALISED.search(clause) if statement.outcome == "killed" else None
+    if neutralised is None:
+        return []
+    return [
+        f'outcome: killed, read from "{neutralised.group()}", as the source wrote it: a '
+        "military word that usually means killed but can mean captured."
+    ]
 
 
 # An increment: "two more people", "another 3 people", "an additional five".

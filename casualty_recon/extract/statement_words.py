@@ -43,10 +43,10 @@ for _population, _nouns in {
     "terrorist servicemen serviceman officers officer guards guard policemen policeman "
     "commanders commander combatants combatant recruits mercenaries elements operatives "
     "extremists extremist members member personnel loyalists loyalist gunmen troopers "
-    "attackers attacker assailants assailant bombers militias militia forces islamists islamist guerrillas "
+    "attackers attacker bombers militias militia forces islamists islamist guerrillas "
     "guerrilla separatists separatist paramilitaries cadets marines commandos police "
     "bandits bandit robbers robber kidnappers kidnapper gangsters gangster pirates "
-    "gendarmes gendarme peacekeepers peacekeeper",
+    "gendarmes gendarme peacekeepers peacekeeper assailants assailant",
     "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
     "journalists": "journalists journalist reporters reporter photographers",
     "aid workers": "staff staffers",

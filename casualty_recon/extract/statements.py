@@ -11,7 +11,8 @@ rules over the words around each number, in the shapes news text uses:
 | result | "leaving 23 civilians dead", "left 11 people dead" |
 | toll | "the death toll reached at least 112", "putting the death toll at 70" |
 | headline | "22 dead in U.S. raids", "Four killed in gas attack" |
-| part | "including 11 children", "among them five women", "Among the dead were five children", "Thirteen of them were children" (after a count) |
+| part | "including 11 children", "among them five women", "Among the dead were five children" |
+| part | "Thirteen of them were children" after a count: a part of that count |
 | displacement | "forced hundreds of thousands of people to flee" |
 
 Numbers that are not tolls are refused on sight: years, dates, ages and durations

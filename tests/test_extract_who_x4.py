@@ -198,7 +198,6 @@ def test_of_them_with_no_count_before_is_no_claim() -> None:
     assert _claims("Thirteen of them were children, a U.N. official said.") == []
 
 
-
 def test_assailants_are_combatants() -> None:
     (claim,) = _claims("More than 100 assailants had been killed, the army said.")
     assert (claim.figure, claim.population) == ("more than 100", "combatants")
@@ -225,3 +224,23 @@ def test_killed_has_no_neutralised_note() -> None:
 
 def test_neutralised_bombs_are_no_toll() -> None:
     assert _claims("Engineers neutralised 3 bombs near the market, the army said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        ("Eight soldiers were killed in clashes with Colombian guerrillas in Apure state, the "
+         "defence minister said.", ("Colombian guerrillas",)),
+        ("Colombian guerrillas killed eight soldiers in Apure state, the defence minister said.",
+         ("Colombian guerrillas",)),
+        ("Malian jihadists killed eight soldiers, the army said.", ("Malian jihadists",)),
+        ("Eight soldiers were killed in clashes with Malian troops, the army said.",
+         ("Malian forces",)),
+        ("Malian soldiers killed eight jihadists, the army said.", ("Malian forces",)),
+    ],
+)  # fmt: skip
+def test_a_nationality_with_armed_men_of_no_state_is_not_the_states_forces(
+    text: str, perpetrators: tuple[str, ...]
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == perpetrators

@@ -164,6 +164,12 @@ _SUBJECT = re.compile(
     r"(?:\s+(?:in|on|from|near)\s+(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?\s+"
     + _KILLING_VERB
 )
+# Armed men no state fields: "Colombian guerrillas" are not Colombia's forces.
+_NOT_STATE_ARMED = re.compile(
+    r"militants|fighters|rebels|insurgents|jihadists|Islamists|gunmen|militiamen|militias?|"
+    r"guerrillas|separatists|mercenaries",
+    re.I,
+)
 # Words before the armed men that qualify or count them, not name them.
 _NOT_A_NAME = frozenset(
     {"A", "An", "Some", "Many", "Several", "Unidentified", "Unknown", "Suspected", "Alleged",
@@ -227,8 +233,8 @@ def _subject_name(match: re.Match[str], group: str) -> str | None:
         where = match.group("where")
         return _state_forces(where) if where and _is_country(where) else None
     name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
-    if armed == "mercenaries":  # hired men are not the state's forces: as written
-        return canonical_party(f"{name} mercenaries")
+    if _NOT_STATE_ARMED.fullmatch(armed) and country_of_demonym(name):  # "Colombian guerrillas"
+        return canonical_party(f"{name} {armed}")  # not the state's forces: as written
     if _DEMONYM.match(name):
         return _state_forces(name) or canonical_party(f"{name} forces")
     party = canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
@@ -295,7 +301,10 @@ def clash_party(sentence: str, forces: str | None) -> str | None:
         return None
     if " " not in named and named.endswith("s") and party not in PARTY_ALIASES:
         return None  # "with Islamists", "with Palestinians": who, not which party
-    if match.group("armed") and (_is_demonym_of_a_state(named) or _is_country(named)):
+    armed = match.group("armed") or ""
+    if _NOT_STATE_ARMED.fullmatch(armed) and country_of_demonym(named):
+        return canonical_party(f"{named} {armed}")  # "with Colombian guerrillas": as written
+    if armed and (_is_demonym_of_a_state(named) or _is_country(named)):
         return _state_forces(named)  # "with Malian troops": Mali's forces
     return None if _DEMONYM.match(named) else party
 

@@ -244,3 +244,15 @@ def test_a_nationality_with_armed_men_of_no_state_is_not_the_states_forces(
 ) -> None:
     (claim,) = _claims(text)
     assert claim.perpetrators == perpetrators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents said government troops killed 15 herders near the town on Monday.",
+        "Witnesses said police forces shot dead four men.",
+    ],
+)
+def test_an_office_word_before_armed_men_is_not_the_speaker(text: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.source.key in ("residents", "witnesses")

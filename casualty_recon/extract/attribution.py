@@ -251,7 +251,9 @@ _ROLE = re.compile(
     + _ROLE_MODIFIERS
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
-    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    + r")\b(?!\s+(?:troops|soldiers|forces|militias?|jets|warplanes|drones|air ?strikes)\s+"
+    r"(?!said|says|told|reported|added|confirmed)\w)"  # "government troops killed": no speaker
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
     r"\s+of\s+(?:the\s+)?(?:defen[cs]e|health|interior|justice|(?:home|internal) affairs)\b|"
     # "a spokesman for the regional government" (a body that is no role of its own: "an
     # official at the health ministry" is the ministry's)

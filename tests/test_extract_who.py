@@ -35,13 +35,13 @@ def _claims(text: str) -> list[ExtractedClaim]:
             "KIDAL, Mali (Newswire) - The ministry of defence said its strikes killed 20 fighters "
             "near the border with Niger.",
             "ministry of defence",
-            "Mali forces",
+            "Malian forces",
         ),
         (
             "BAMENDA, Cameroon (Newswire) - The military said its troops had killed seven "
             "separatist fighters in the North-West region.",
             "military",
-            "Cameroon forces",
+            "Cameroonian forces",
         ),
         (  # the forces of the country the speaker's name gives, not the article's
             "NAIROBI, Kenya (Newswire) - Ugandan police said they shot dead three suspected "
@@ -110,7 +110,7 @@ def test_an_armed_group_counting_its_own_dead_is_the_source_of_a_combatant_toll(
         (
             "JUBA, South Sudan (Newswire) - The Northern Liberation Front said 12 of its fighters "
             "were killed in clashes with the army.",
-            "South Sudan forces",
+            "South Sudanese forces",
         ),
         (
             "KHARTOUM, Sudan (Newswire) - Twenty of its fighters were killed in fighting with "
@@ -238,11 +238,11 @@ def test_one_person_killed_with_an_adverb_before_the_verb(text: str) -> None:
         (
             "RIO DE JANEIRO, Brazil (Newswire) - Police killed at least 18 people during a raid "
             "on a favela, officials said.",
-            ("Brazil forces",),
+            ("Brazilian forces",),
         ),
         (
             "TEGUCIGALPA, Honduras (Newswire) - Troops shot dead three men at a checkpoint.",
-            ("Honduras forces",),
+            ("Honduran forces",),
         ),
         (
             "MAIDUGURI, Nigeria (Newswire) - Residents said soldiers killed 12 herders.",

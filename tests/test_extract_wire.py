@@ -126,8 +126,8 @@ def test_several_groups_in_one_sentence_are_separate_claims() -> None:
         # a country's armed men, possessive or not, are its forces
         ("Myanmar's military has killed at least 2,940 people since the coup.", "Myanmar military"),
         ("Nigeria's army killed 30 bandits in Zamfara.", "Nigerian forces"),
-        ("Mali's army killed 12 herders, residents said.", "Mali forces"),
-        ("Ethiopia troops shelled a village, killing 4.", "Ethiopia forces"),
+        ("Mali's army killed 12 herders, residents said.", "Malian forces"),
+        ("Ethiopia troops shelled a village, killing 4.", "Ethiopian forces"),
         # the armed men of a force named by its own name
         ("Fighters of the Rapid Support Forces (RSF) killed 35 civilians.", "Rapid Support Forces"),
         (

@@ -202,7 +202,8 @@ _ROLE_HEADS = (
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
-    r"government|(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
+    r"government|commission|ombudsman|"
+    r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
     r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces"
 )
@@ -240,7 +241,8 @@ _ROLE_MODIFIERS = (
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
     r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
-    r"chief|head|attorney|(?:prosecutor|governor|president|mayor|minister|general|commissioner)'s|"
+    r"chief|head|attorney|"
+    r"(?:prosecutor|governor|president|mayor|minister|general|commissioner|ombudsman)'s|"
     r"[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
 )
@@ -249,11 +251,16 @@ _ROLE = re.compile(
     + _ROLE_MODIFIERS
     + r")\s+){0,3})(?P<head>"
     + _ROLE_HEADS
-    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    + r")\b(?!\s+(?:troops|soldiers|forces|militias?|jets|warplanes|drones|air ?strikes)\s+"
+    r"(?!said|says|told|reported|added|confirmed)\w)"  # "government troops killed": no speaker
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
     r"\s+of\s+(?:the\s+)?(?:defen[cs]e|health|interior|justice|(?:home|internal) affairs)\b|"
     # "a spokesman for the regional government" (a body that is no role of its own: "an
     # official at the health ministry" is the ministry's)
-    r"\s+(?:for|of)\s+the\s+(?:[a-z][\w'-]*\s+){0,2}(?:government|mission|presidency))?)"
+    r"\s+(?:for|of)\s+the\s+(?:[a-z][\w'-]*\s+){0,2}(?:government|mission|presidency)|"
+    # the place it serves, right before its verb: "police in Haiti said" (Haiti's police)
+    r"\s+in\s+(?P<served>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=,?\s+(?:(?:has|had|also|"
+    r"later|earlier)\s+)?(?:said|says|told|reported|announced|added|confirmed|estimated)\b))?)"
 )
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
@@ -595,6 +602,8 @@ def _claimants(sentence: str) -> list[Speaker]:
     for start, end, name, acronym in claimant_names(sentence):
         if _NOT_A_MODIFIER.match(name + " ") or _HEAD_WORD.fullmatch(name.lower()):
             continue
+        if sentence.endswith(" in ", 0, start):  # "the army in Sudan said it": a place
+            continue
         party = canonical_party(acronym or name)
         key = name if state_party(name) else party  # "Nigerian Army": as written, not its forces
         organisation = Organisation(key, name, _kind_of(name), tuple(dict.fromkeys((name, key))))
@@ -640,6 +649,8 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
     name = _NOT_A_MODIFIER.sub("", name) or name
     modifiers = [m for m in modifiers if not _NOT_A_MODIFIER.fullmatch(m + " ")]
     key = re.sub(r"'s?\b", "", name)
+    if match.group("served"):  # "police in Haiti": keyed as "Haiti's police" is
+        key = f"{match.group('served')} {key[: key.rindex(' in ')]}"
     key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
     key = re.sub(r"^[\w]+-based\s+", "", key)
     kind = _role_kind(head, name)

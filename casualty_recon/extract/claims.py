@@ -32,6 +32,7 @@ from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.extract.window import Window, article_date, window
+from casualty_recon.grammar.parties import country_forces
 from casualty_recon.grammar.places import Gazetteer, town_parent
 from casualty_recon.grammar.places import place as gazetteer_place
 from casualty_recon.model.claims import Place
@@ -176,7 +177,9 @@ def _article_claims(
     places = _ArticlePlaces(gazetteer, text, sentences)
     attributor = Attributor(text)
     coalition = article_coalition(text)
-    government = article_government(text)
+    government = article_government(text)  # Syria's, else the first it names by its country
+    if government is None and places.country is not None:  # else the article's country's
+        government = country_forces(places.country)
     local_ids = _Ids(taken)
     notes_made: dict[str, str] = {}
     areas_made: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -189,23 +192,24 @@ def _article_claims(
         attribution = attributor.attribute(clause, statement.start - offset, sentences)
         source = _source(attribution, relay)
         relayed_by = relay if relay and relay != source.key else None
+        scene = _scene(statement, clause)
         if last_clause is None or (last_clause.start, last_clause.text) != (
-            clause.start,
-            clause.text,
+            scene.start,
+            scene.text,
         ):
-            last_clause = _ClauseParts(clause.start, clause.text, window(clause.text, day))
+            last_clause = _ClauseParts(scene.start, scene.text, window(scene.text, day))
         span = last_clause.span
         claim_id = local_ids.claim_id(source.key, span.as_of)
         key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
         if not is_new(key):
             continue
         if last_clause.area is None:
-            found_area, last_clause.area_note = places.area_for(clause)
+            found_area, last_clause.area_note = places.area_for(scene)
             if not found_area:
                 found_area = (UNKNOWN,)
                 last_clause.area_note = "area: unknown, the article names no known place."
             last_clause.area = areas_made.setdefault(found_area, found_area)
-            last_clause.perpetrators = find_perpetrators(clause.text, coalition, government)
+            last_clause.perpetrators = find_perpetrators(scene.text, coalition, government)
         area, area_note = last_clause.area, last_clause.area_note
         start = span.start
         if start is None and span.event_day and _single_event(statement):
@@ -225,6 +229,7 @@ def _article_claims(
             notes.append(area_note)
         if attribution is None:
             notes.append("No organisation is named for this figure; it is the outlet's own.")
+        notes.extend(_outcome_notes(statement, clause.text))
         perpetrators = last_clause.perpetrators
         if not perpetrators:
             forces = article_forces("", places.country, government)
@@ -267,6 +272,27 @@ def _article_claims(
             confidence=_confidence(statement, attribution),
             article=name,
         )
+
+
+def _scene(statement: Statement, clause: Sentence) -> Sentence:
+    """The clause whose window, area and perpetrators a statement's claim takes: its own, or
+    for "Thirteen of them were children" the clause of the count it breaks down."""
+    return statement_clause(statement.part_of)[0] if statement.part_of else clause
+
+
+# "neutralised": read as killed (statement_words), never silently.
+_NEUTRALISED = re.compile(r"\bneutrali[sz](?:ed|ing)\b", re.I)
+
+
+def _outcome_notes(statement: Statement, clause: str) -> list[str]:
+    """What a reader should know of how the outcome was read: "neutralised" as killed."""
+    neutralised = _NEUTRALISED.search(clause) if statement.outcome == "killed" else None
+    if neutralised is None:
+        return []
+    return [
+        f'outcome: killed, read from "{neutralised.group()}", as the source wrote it: a '
+        "military word that usually means killed but can mean captured."
+    ]
 
 
 # An increment: "two more people", "another 3 people", "an additional five".

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 
 from casualty_recon.extract.numerals import is_number_word
-from casualty_recon.grammar.gazetteer import display_name, fold, lookup
-from casualty_recon.grammar.parties import PARTY_ALIASES, canonical_party, state_party
+from casualty_recon.grammar.demonyms import country_of_demonym
+from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.parties import (
+    PARTY_ALIASES,
+    canonical_party,
+    country_code,
+    country_forces,
+)
 
 _ATTACK = (
     r"(?:forces|troops|army|soldiers|aircraft|warplanes|war planes|jets|planes|helicopters?|"
@@ -87,6 +93,17 @@ _NATION_WEAPONS = re.compile(
     r"strikes|shelling|shells|artillery|bombing|bombs|bombardment|barrel bombs?|warplanes|"
     r"war planes|jets|helicopters?|drones?|missiles?|rockets?|mortars?|gunfire|fire)\b)"
 )
+# A country's attack by its name: "in Azerbaijan's military offensive", "by Pakistan's
+# shelling", "in Burkina Faso's drone strikes": that country's forces (a name that is no
+# country, "Hamas's attack", is left to the other rules).
+_COUNTRY_WEAPONS = re.compile(
+    r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s?\s+"
+    r"(?i:(?:(?:army|military|air force|armed forces|naval|navy)\s+)?(?:"
+    r"(?:military |ground |air |aerial )?(?:offensive|bombardment|campaign|assault|operation)s?|"
+    r"air ?strikes?|air raids?|(?:drone|missile|rocket|artillery) (?:strikes?|attacks?|fire)|"
+    r"strikes|shelling|bombing|bombs|barrel bombs?|missiles?|rockets?|drones?|raids?|"
+    r"attacks?)\b)"
+)
 # A coalition named by its leader: "Saudi-led coalition", "U.S.-led coalition".
 _LED_COALITION = re.compile(r"\b(?P<leader>[A-Z][\w.]*(?:-[A-Z][\w.]*)?)-led coalition\b")
 _US = re.compile(r"^(?:U\.?S\.?|US|American|United States)$")
@@ -146,6 +163,12 @@ _SUBJECT = re.compile(
     + r")?"
     r"(?:\s+(?:in|on|from|near)\s+(?P<where>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?\s+"
     + _KILLING_VERB
+)
+# Armed men no state fields: "Colombian guerrillas" are not Colombia's forces.
+_NOT_STATE_ARMED = re.compile(
+    r"militants|fighters|rebels|insurgents|jihadists|Islamists|gunmen|militiamen|militias?|"
+    r"guerrillas|separatists|mercenaries",
+    re.I,
 )
 # Words before the armed men that qualify or count them, not name them.
 _NOT_A_NAME = frozenset(
@@ -210,13 +233,13 @@ def _subject_name(match: re.Match[str], group: str) -> str | None:
         where = match.group("where")
         return _state_forces(where) if where and _is_country(where) else None
     name = re.sub(r"'s?$", "", " ".join(words))  # "Myanmar's military": Myanmar
-    if armed == "mercenaries":  # hired men are not the state's forces: as written
-        return canonical_party(f"{name} mercenaries")
+    if _NOT_STATE_ARMED.fullmatch(armed) and country_of_demonym(name):  # "Colombian guerrillas"
+        return canonical_party(f"{name} {armed}")  # not the state's forces: as written
     if _DEMONYM.match(name):
-        return canonical_party(f"{name} forces")
+        return _state_forces(name) or canonical_party(f"{name} forces")
     party = canonical_party(name)  # "Israel's offensive", "Boko Haram militants"
     if party == name and _is_country(name):  # "Mali's army": the state's forces
-        return state_party(f"{name} military") or f"{name} forces"
+        return _state_forces(name) or f"{name} forces"
     return party
 
 
@@ -278,7 +301,10 @@ def clash_party(sentence: str, forces: str | None) -> str | None:
         return None
     if " " not in named and named.endswith("s") and party not in PARTY_ALIASES:
         return None  # "with Islamists", "with Palestinians": who, not which party
-    if match.group("armed") and (_is_demonym_of_a_state(named) or _is_country(named)):
+    armed = match.group("armed") or ""
+    if _NOT_STATE_ARMED.fullmatch(armed) and country_of_demonym(named):
+        return canonical_party(f"{named} {armed}")  # "with Colombian guerrillas": as written
+    if armed and (_is_demonym_of_a_state(named) or _is_country(named)):
         return _state_forces(named)  # "with Malian troops": Mali's forces
     return None if _DEMONYM.match(named) else party
 
@@ -314,17 +340,18 @@ def article_forces(speaker: str, country: str | None, government: str | None) ->
         if _is_demonym_of_a_state(word) or _is_country(word):
             return _state_forces(word)
     if country is not None:
-        forces = _state_forces(display_name(country))
+        forces = country_forces(country)
         if forces is not None:
             return forces
     return government
 
 
 def _state_forces(name: str) -> str | None:
-    """A country's forces from its demonym or name ("Ethiopian", "Sudan"), else None."""
-    if _DEMONYM.match(name) or _is_country(name):
-        return state_party(f"{name} military") or canonical_party(f"{name} forces")
-    return None
+    """A country's forces from its demonym or name ("Ethiopian", "Sudan"), else None: every
+    rule names a state's forces through `parties.country_forces`, in one form ("Malian forces"
+    for "Mali", "Malian" and "Mali's")."""
+    code = country_code(re.sub(r"'s?$", "", name))
+    return country_forces(code) if code is not None else None
 
 
 def _is_demonym_of_a_state(word: str) -> bool:
@@ -333,11 +360,9 @@ def _is_demonym_of_a_state(word: str) -> bool:
     ("Catholic", "Islamic"): its stem, with the usual endings undone, is a country's name."""
     if not _DEMONYM.match(word):
         return False
-    if state_party(f"{word} military") or canonical_party(f"{word} forces") != f"{word} forces":
+    if country_of_demonym(word) is not None:
         return True
-    stems = {word[:-1], word[:-1] + "a", word[:-2], word[:-3], word[:-4]}
-    stems |= {word[:-3] + "e", word[:-3] + "a", word[:-3] + "on"}
-    return any(len(stem) >= 3 and _is_country(stem) for stem in stems)
+    return canonical_party(f"{word} forces") != f"{word} forces"
 
 
 def _coalition_name(leader: str) -> str:
@@ -369,6 +394,10 @@ def find_perpetrators(
             and party not in found
             and not any(pattern.search(match.group()) for _, pattern in _PARTIES)
         ):
+            found.append(party)
+    for match in _COUNTRY_WEAPONS.finditer(text):
+        party = _state_forces(match.group("country"))
+        if party is not None and party not in found:
             found.append(party)
     found.sort(key=lambda name: _PARTY_ORDER.get(name, len(_PARTY_ORDER)))  # stable: others after
     for match in _LED_COALITION.finditer(text):

@@ -46,7 +46,7 @@ for _population, _nouns in {
     "attackers attacker bombers militias militia forces islamists islamist guerrillas "
     "guerrilla separatists separatist paramilitaries cadets marines commandos police "
     "bandits bandit robbers robber kidnappers kidnapper gangsters gangster pirates "
-    "gendarmes gendarme peacekeepers peacekeeper",
+    "gendarmes gendarme peacekeepers peacekeeper assailants assailant",
     "health workers": "doctors doctor medics medic nurses nurse paramedics paramedic",
     "journalists": "journalists journalist reporters reporter photographers",
     "aid workers": "staff staffers",
@@ -189,7 +189,7 @@ OUTCOME_AFTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"killed|dead|died|dies|die|perished|slain|massacred|executed|murdered|martyred|"
             r"slaughtered|lost their lives|deaths|fatalities|death toll|bodies|lifeless|"
             r"burned to death|beheaded|shot dead|suffocated|gunned down|shot and killed|"
-            r"hacked to death|stabbed to death|lynched",
+            r"hacked to death|stabbed to death|lynched|neutrali[sz]ed",
             "killed",
         ),
         (r"wounded|injured|hurt|injuries|wounds|injuring|wounding", "injured"),
@@ -212,7 +212,7 @@ VERB_BEFORE = re.compile(
     r"lives of|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|displaced|"
     r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|body of|"
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
-    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching)"
+    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching|neutrali[sz](?:ed|ing))"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
     r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all|between))*\s+$",
     re.I,
@@ -235,6 +235,7 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
     ("martyr", "killed"),
     ("behead", "killed"),
     ("lynch", "killed"),
+    ("neutrali", "killed"),  # a military word: claims.py notes that it can mean captured
     ("wound", "injured"),
     ("injur", "injured"),
     ("hurt", "injured"),

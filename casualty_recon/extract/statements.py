@@ -12,6 +12,7 @@ rules over the words around each number, in the shapes news text uses:
 | toll | "the death toll reached at least 112", "putting the death toll at 70" |
 | headline | "22 dead in U.S. raids", "Four killed in gas attack" |
 | part | "including 11 children", "among them five women", "Among the dead were five children" |
+| part | "Thirteen of them were children" after a count: a part of that count |
 | displacement | "forced hundreds of thousands of people to flee" |
 
 Numbers that are not tolls are refused on sight: years, dates, ages and durations
@@ -78,6 +79,9 @@ class Statement:
     wording: str
     implied: bool = False
     vague: bool = False
+    # The count of an earlier sentence this one breaks down ("Thirteen of them were children"):
+    # its window, area and perpetrators are that count's.
+    part_of: Statement | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -91,7 +95,12 @@ def article_statements(sentences: Sequence[Sentence]) -> list[Statement]:
     whose population was only implied takes the population named beside the same number, with
     the same outcome, elsewhere in the article.
     """
-    statements = [s for sentence in sentences for s in find_statements(sentence)]
+    statements: list[Statement] = []
+    before: Statement | None = None  # the last count of the sentence before
+    for sentence in sentences:
+        found = find_statements(sentence, before)
+        statements.extend(found)
+        before = found[-1] if found else None
     named = {(s.stated, s.outcome): s.population for s in reversed(statements) if not s.implied}
     return [
         replace(s, population=named[(s.stated, s.outcome)], implied=False)
@@ -101,8 +110,9 @@ def article_statements(sentences: Sequence[Sentence]) -> list[Statement]:
     ]
 
 
-def find_statements(sentence: Sentence) -> list[Statement]:
-    """Every toll statement in one sentence, in order."""
+def find_statements(sentence: Sentence, before: Statement | None = None) -> list[Statement]:
+    """Every toll statement in one sentence, in order; `before` is the last count of the
+    sentence before, which one opening "Thirteen of them were children" breaks down."""
     text = sentence.text
     numerals = [n for n in find_numerals(text) if not _is_not_a_toll(text, n)]
     numerals.extend(_single_people(text))
@@ -117,12 +127,49 @@ def find_statements(sentence: Sentence) -> list[Statement]:
         if upper is None and not numeral.vague and text.startswith("+", end):
             end += 1  # "2,000+ people": more than 2,000
         statement = _statement_at(sentence, numeral, upper, end, statements)
+        if statement is None and not statements and before is not None:
+            statement = _part_of_before(sentence, numeral, end, before)
         if statement is not None and statements:
             statements[-1] = _coordinated(text, statements[-1], statement)
         if statement is not None:
             statements.append(statement)
             skip_until = end
     return statements
+
+
+# A breakdown of the count before, opening its sentence: "Thirteen of them were children".
+_OF_THEM = re.compile(
+    r"\s+of\s+(?:them|those|whom|the dead|the victims)\s+(?:were|was|are)\s+(?:also\s+)?", re.I
+)
+
+
+def _part_of_before(
+    sentence: Sentence, numeral: Numeral, end: int, before: Statement
+) -> Statement | None:
+    """ "Thirteen of them were children" after a count: a part of it, of the population it
+    names, with its outcome; None unless the sentence opens so and names a population."""
+    text = sentence.text
+    lead = _OF_THEM.match(text, end)
+    if lead is None or numeral.vague or text[: numeral.start].strip(" \"'\u201c"):
+        return None
+    found = _population_after(text, lead.end() - 1, numeral)
+    if found.population is None or found.population == before.population:
+        return None
+    figure, low, high = _figure("", numeral, None)
+    return Statement(
+        sentence=sentence,
+        start=numeral.start,
+        end=end,
+        figure=figure,
+        stated=numeral.value,
+        low=low,
+        high=high,
+        population=found.population,
+        outcome=before.outcome,
+        shape="part",
+        wording=text[numeral.start : end],
+        part_of=before,
+    )
 
 
 def _coordinated(text: str, previous: Statement, statement: Statement) -> Statement:

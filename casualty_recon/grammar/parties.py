@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from casualty_recon.grammar.demonyms import country_of_demonym, demonym
+from casualty_recon.grammar.gazetteer import fold, lookup
 from casualty_recon.model.claims import Perpetrators, Relation
 from casualty_recon.model.errors import (
     PARTY_ANY_MIXED,
@@ -298,19 +300,43 @@ STATE_PARTIES: dict[str, str] = {
     "somali": "Somali government forces",
 }
 _STATE = re.compile(
-    r"^(?:government|military forces|police forces|armed forces|air force) of (?:the )?(\w+)"
-    r"|^(\w+) (?:military|army|air force|armed forces|regime)$",
+    r"^(?:government|military forces|police forces|armed forces|air force) of (?:the )?(.+)"
+    r"|^(.+?)(?:'s?)? (?:military|army|air force|armed forces|regime|forces|troops)$",
     re.IGNORECASE,
 )
 
 
+def country_forces(code: str) -> str | None:
+    """The one name of a country's forces, by its code: the catalogue's where it has one
+    ("SD": `Sudanese Armed Forces`), else its people's adjective ("ML": `Malian forces`,
+    `demonyms.DEMONYMS`); None for a code the table does not know."""
+    name = demonym(code)
+    if name is None:
+        return None
+    return STATE_PARTIES.get(name.casefold()) or f"{name} forces"
+
+
+def country_code(word: str) -> str | None:
+    """The country a word names by its people's adjective ("Malian", "Filipino") or its name as
+    the gazetteer knows it ("Mali", "DR Congo", "Ivory Coast"), else None."""
+    code = country_of_demonym(word)
+    if code is not None:
+        return code
+    for entry in lookup(fold(word), towns=False):
+        for place in entry:
+            if place.is_country:
+                return place.code
+    return None
+
+
 def state_party(name: str) -> str | None:
-    """The canonical party of a state's forces as datasets write them (`Military Forces of
-    Sudan (2019-)`, `Government of Myanmar (Burma)`, `Russian military`), else None."""
+    """The canonical party of a state's forces as datasets and articles write them (`Military
+    Forces of Sudan (2019-)`, `Government of Myanmar (Burma)`, `Russian military`, `Mali
+    forces`, `Malian army`): `country_forces`, else None."""
     match = _STATE.match(name)
     if match:
-        word = (match.group(1) or match.group(2)).lower()
-        return STATE_PARTIES.get(word)
+        code = country_code(match.group(1) or match.group(2))
+        return country_forces(code) if code is not None else None
     return None
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from casualty_recon.cli.common import choose_renderer, fail, load, show
-from casualty_recon.cli.options import DateFormatOption, FormatOption
+from casualty_recon.cli.options import DateFormatOption, ReferencesFormatOption
 from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import CLAIM_ID_UNKNOWN_BARE
@@ -40,7 +40,7 @@ def events(
         int | None, typer.Option("--where-prec", help="GED: largest where_prec to count.")
     ] = None,
     date_format: DateFormatOption = None,
-    fmt: FormatOption = "auto",
+    fmt: ReferencesFormatOption = "auto",
 ) -> None:
     """Sum an event dataset over each claim's window, area and population.
 

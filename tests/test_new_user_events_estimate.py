@@ -56,3 +56,32 @@ def test_format_help_lists_only_the_formats_the_command_writes(
         run = runner.invoke(app, [command, *args, "--format", fmt])
         assert run.exit_code == 0, (fmt, run.stderr)
         assert "has no" not in run.stderr
+
+
+def test_each_layout_counts_its_rows_in_its_own_unit(tmp_path: Path) -> None:
+    """On the Airwars archive the first line said '8,110 events' and the uncatalogued-actor
+    note '(events)' while every sentence said 'incidents': a row is named by its layout's
+    `event_noun` wherever the output counts rows."""
+    result = CliRunner().invoke(
+        app, ["events", str(_airwars(tmp_path)), "--claims", SOURCES, "-f", "plain"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    first = result.stdout.splitlines()[0]
+    assert first.endswith(", 3 incidents, 2019-05-01 to 2019-05-03"), first
+    assert "named party (incidents): Tribal Forces (1)" in result.stdout
+    assert " events" not in first and "(events)" not in result.stdout
+    one = _airwars(tmp_path, "\n".join(AIRWARS.splitlines()[:2]) + "\n")
+    result = CliRunner().invoke(app, ["events", str(one), "--claims", SOURCES, "-f", "plain"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(", 1 incident, 2019-05-01 to 2019-05-01")
+
+
+def test_ged_rows_are_still_events(tmp_path: Path) -> None:
+    from casualty_recon.events import load_events
+    from tools.events_bench import write_synthetic_ged
+
+    path = tmp_path / "ged.csv"
+    write_synthetic_ged(path, 50, seed=3)
+    summary = load_events(path).summary()
+    assert re.search(r"UCDP GED: .*, 50 events, \d{4}-\d\d-\d\d to ", summary), summary

@@ -33,6 +33,7 @@ from casualty_recon.events.layouts import layouts
 from casualty_recon.events.place_names import PlaceResolver, default_resolver, resolve_pairs
 from casualty_recon.events.read import Raw, read_columns
 from casualty_recon.events.source import event_source, events_limit
+from casualty_recon.grammar.wording import plural
 
 LAYOUTS: dict[str, Layout] = layouts()
 
@@ -125,7 +126,8 @@ class EventTable:
             span = f", {self.first_date} to {self.last_date}"
         skipped = sum(self.unreadable.values())
         left = f"; {skipped} unreadable row(s) left out" if skipped else ""
-        return f"{self.variant}: {self.path}, {self.rows:,} events{span}{left}"
+        counted = plural(self.rows, self.layout.event_noun)
+        return f"{self.variant}: {self.path}, {counted}{span}{left}"
 
 
 def _unreadable_rows(

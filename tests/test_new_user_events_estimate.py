@@ -85,3 +85,66 @@ def test_ged_rows_are_still_events(tmp_path: Path) -> None:
     write_synthetic_ged(path, 50, seed=3)
     summary = load_events(path).summary()
     assert re.search(r"UCDP GED: .*, 50 events, \d{4}-\d\d-\d\d to ", summary), summary
+
+
+def _dated(tmp_path: Path, *dates: str) -> Path:
+    """Synthetic Airwars-layout incidents on these dates (as written), in Idlib."""
+    rows = [f"S{n},{date},Russian Military,Fair,Idlib,1,2" for n, date in enumerate(dates, start=1)]
+    return _airwars(tmp_path, "\n".join([AIRWARS.splitlines()[0], *rows]) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("dates", "first", "last"),
+    [
+        (("3/15/19", "4/1/19", "5/2/19"), "2019-03-15", "2019-05-02"),  # month first
+        (("15/03/19", "01.04.19", "2-5-19"), "2019-03-15", "2019-05-02"),  # day first
+        (("12/31/85", "1/2/86"), "1985-12-31", "1986-01-02"),  # 69-99: the 1900s
+    ],
+)
+def test_numeric_dates_with_two_digit_years_are_read(
+    tmp_path: Path, dates: tuple[str, ...], first: str, last: str
+) -> None:
+    """'3/15/24' and '15/03/24' were counted as unreadable dates (every row left out): they are
+    read in the order the file shows, the year by Python's rule, which a note states."""
+    result = CliRunner().invoke(
+        app, ["events", str(_dated(tmp_path, *dates)), "--claims", SOURCES, "-f", "plain"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(f", {len(dates)} incidents, {first} to {last}"), lines[0]
+    assert "unreadable" not in result.stdout
+    assert (
+        f"note: {len(dates)} date(s) in date are written with two-digit years "
+        f"(e.g. {dates[0]}): 00-68 are read as 2000-2068, 69-99 as 1969-1999."
+    ) in lines
+
+
+def test_two_digit_years_that_never_show_their_order_are_refused(tmp_path: Path) -> None:
+    """Every date could be day or month first: refused with both readings and the option to
+    say which, as four-digit dates are; with the option they are read."""
+    path = _dated(tmp_path, "05/03/19", "06/03/19")
+    result = CliRunner().invoke(app, ["events", str(path), "--claims", SOURCES])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f'error: {path}:2:1: date "05/03/19" in date could be 5 March 2019 or 3 May 2019'
+    ), result.stderr
+    assert "--date-format dd/mm/yyyy" in result.stderr and "Traceback" not in result.stderr
+    result = CliRunner().invoke(
+        app,
+        ["events", str(path), "--claims", SOURCES, "-f", "plain", "--date-format", "dd/mm/yyyy"],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(", 2 incidents, 2019-03-05 to 2019-03-06")
+
+
+def test_a_bad_iso_date_is_not_read_as_a_two_digit_year(tmp_path: Path) -> None:
+    """'2019-13-01' is no date, not 19 December 2001 or 13 January 2019 (the pattern of
+    numeric dates must not start inside a four-digit year)."""
+    path = _dated(tmp_path, "2019-05-01", "2019-13-01")
+    result = CliRunner().invoke(app, ["events", str(path), "--claims", SOURCES, "-f", "plain"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(
+        ", 1 incident, 2019-05-01 to 2019-05-01; 1 unreadable row(s) left out"
+    )

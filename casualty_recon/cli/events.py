@@ -80,6 +80,7 @@ def events(
             date_prec=date_prec,
             where_prec=where_prec,
         )
-        show("references", EventReferences(table.summary(), list(refs)), fmt, command="events")
+        found = EventReferences(table.summary(), list(refs), tuple(table.notes))
+        show("references", found, fmt, command="events")
     except CasualtyReconError as error:
         fail(error)

@@ -302,7 +302,7 @@ def _table(path: str | Path, layout: Layout, raw: Raw, places: PlaceResolver | N
         _take_text(prepared.place, keep),
         _take_text(prepared.country, keep) if prepared.country is not None else None,
     )
-    notes = list(layout.notes) + prepared.notes + where.notes
+    notes = list(layout.notes) + raw.notes + prepared.notes + where.notes
     countries, places_list = where.countries, where.places
     row_country, row_place, row_reason = where.country, where.place, where.reason
     unplaced, reasons = where.unplaced, where.reasons

@@ -148,3 +148,16 @@ def test_a_bad_iso_date_is_not_read_as_a_two_digit_year(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[0].endswith(
         ", 1 incident, 2019-05-01 to 2019-05-01; 1 unreadable row(s) left out"
     )
+
+
+def test_the_file_notes_name_a_country_not_its_code(tmp_path: Path) -> None:
+    """Once the file's notes were shown, the Airwars archive's read 'taken to be in SY': the
+    gazetteer's code, where every other sentence names the country."""
+    result = CliRunner().invoke(
+        app, ["events", str(_airwars(tmp_path)), "--claims", SOURCES, "-f", "plain"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "note: The file has no country column; places that do not resolve are taken to be in "
+        "Syria, where most of its places are."
+    ) in result.stdout.splitlines()

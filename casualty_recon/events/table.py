@@ -33,6 +33,7 @@ from casualty_recon.events.layouts import layouts
 from casualty_recon.events.place_names import PlaceResolver, default_resolver, resolve_pairs
 from casualty_recon.events.read import Raw, read_columns
 from casualty_recon.events.source import event_source, events_limit
+from casualty_recon.grammar.gazetteer import display_name
 from casualty_recon.grammar.wording import plural
 
 LAYOUTS: dict[str, Layout] = layouts()
@@ -208,7 +209,7 @@ def _place_rows(resolver: PlaceResolver, place_text: Text, country_text: Text | 
     if main_country is not None:
         notes.append(
             f"The file has no country column; places that do not resolve are taken to be in "
-            f"{main_country}, where most of its places are."
+            f"{display_name(main_country)}, where most of its places are."
         )
     countries = sorted({r.country for r in resolved})
     places_list = sorted({r.place for r in resolved})

@@ -161,3 +161,32 @@ def test_the_file_notes_name_a_country_not_its_code(tmp_path: Path) -> None:
         "note: The file has no country column; places that do not resolve are taken to be in "
         "Syria, where most of its places are."
     ) in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_estimate_reads_semicolon_tab_and_bar_separated_counts(
+    tmp_path: Path, delimiter: str
+) -> None:
+    """European Excel saves 'CSV' with semicolons: 'A;B;count' was refused with 'the header
+    has no count column' (it has one). The delimiter is read from the header row, or from
+    Excel's 'sep=;' line above it, as `events` reads it; errors keep their columns."""
+    comma = _overlaps(tmp_path)
+    runner = CliRunner()
+    expected = runner.invoke(app, ["estimate", str(comma), "-m", "chapman", "-f", "json"])
+    assert expected.exit_code == 0, expected.stderr
+    lines = comma.read_text(encoding="utf-8").splitlines()
+    for prefix in ([], [f"sep={delimiter}"]):
+        path = tmp_path / "other.csv"
+        path.write_text(
+            "\n".join([*prefix, *(line.replace(",", delimiter) for line in lines)]) + "\n",
+            encoding="utf-8",
+        )
+        result = runner.invoke(app, ["estimate", str(path), "-m", "chapman", "-f", "json"])
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == ""
+        assert result.stdout == expected.stdout.replace(str(comma), str(path))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"A{delimiter}B{delimiter}count\n1{delimiter}0{delimiter}-5\n", "utf-8")
+    result = runner.invoke(app, ["estimate", str(bad)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {bad}:2:5: count -5 is negative\n")

@@ -190,3 +190,23 @@ def test_estimate_reads_semicolon_tab_and_bar_separated_counts(
     result = runner.invoke(app, ["estimate", str(bad)])
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith(f"error: {bad}:2:5: count -5 is negative\n")
+
+
+def test_estimate_skips_rows_of_empty_cells_as_blank_lines(tmp_path: Path) -> None:
+    """Excel writes ',,' for rows whose cells were cleared: a file ending in one gave three
+    errors ('A is '', not 0 or 1', ...) where a blank line is skipped."""
+    runner = CliRunner()
+    comma = _overlaps(tmp_path)
+    expected = runner.invoke(app, ["estimate", str(comma), "-m", "chapman", "-f", "json"])
+    path = tmp_path / "cleared.csv"
+    lines = comma.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines[:2], ",,", *lines[2:], ",,", " , ,"]) + "\n", "utf-8")
+    result = runner.invoke(app, ["estimate", str(path), "-m", "chapman", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout == expected.stdout.replace(str(comma), str(path))
+    # A row with some cells filled is still checked.
+    path.write_text("\n".join([*lines, "1,,"]) + "\n", "utf-8")
+    result = runner.invoke(app, ["estimate", str(path), "-m", "chapman"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {path}:5:3: B is '', not 0 or 1\n"), result.stderr

@@ -158,6 +158,8 @@ def parse_overlaps(text: str, path: str = "<string>") -> list[OverlapTable]:
     ]
     delimiter, lines = _delimiter(lines)
     rows = [(number, _fields(line, delimiter)) for number, line in lines]
+    # A row of empty cells (Excel's `,,` for cleared cells) is a blank line, not a pattern.
+    rows = [(number, fields) for number, fields in rows if any(text for text, _ in fields)]
     if not rows:
         raise InputError([Problem.of(OVERLAPS_EMPTY, Location(path, 1, 1))])
     header_line, header = rows[0]

@@ -210,3 +210,17 @@ def test_estimate_skips_rows_of_empty_cells_as_blank_lines(tmp_path: Path) -> No
     result = runner.invoke(app, ["estimate", str(path), "-m", "chapman"])
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith(f"error: {path}:5:3: B is '', not 0 or 1\n"), result.stderr
+
+
+@pytest.mark.parametrize("header", ["A,B,count", "stratum,lists,pattern,count"])
+def test_estimate_refuses_a_header_without_counts(tmp_path: Path, header: str) -> None:
+    """An empty file was refused ('the file holds no counts', exit 1), but a file with its
+    header and no row printed an empty table with '0 people' and exit 0 (a file with a pattern
+    column was already refused at its header)."""
+    path = tmp_path / "header.csv"
+    path.write_text(header + "\n\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["estimate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {path}:1:1: the file holds no counts\n")
+    assert "hint: " in result.stderr and "Traceback" not in result.stderr

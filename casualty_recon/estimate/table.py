@@ -251,6 +251,9 @@ def _wide(
     lists = [n for i, n in enumerate(names) if i != count_at]
     if not _check_lists(reader, lists, header_line, 1):
         return []
+    if not rows:
+        reader.problem(header_line, 1, OVERLAPS_NO_ROWS)
+        return []
     stratum = _Stratum("all", tuple(lists))
     for line, fields in rows:
         if len(fields) != len(header):

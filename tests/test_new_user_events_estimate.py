@@ -224,3 +224,15 @@ def test_estimate_refuses_a_header_without_counts(tmp_path: Path, header: str) -
     assert result.stdout == ""
     assert result.stderr.startswith(f"error: {path}:1:1: the file holds no counts\n")
     assert "hint: " in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_negative_seed_is_a_usage_error_not_a_bug(tmp_path: Path) -> None:
+    """`estimate FILE --seed -1` exited 70 with 'unexpected ValueError: expected non-negative
+    integer ... this is a bug': a seed is a whole number from 0, said as bad usage (exit 2)."""
+    result = CliRunner().invoke(
+        app, ["estimate", str(_overlaps(tmp_path)), "-m", "chapman", "--seed", "-1"]
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: invalid value for '--seed': -1 is not in the range")
+    assert "hint: " in result.stderr and "bug" not in result.stderr

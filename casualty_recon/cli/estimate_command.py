@@ -143,7 +143,7 @@ def estimate(
         list[Method] | None,
         typer.Option("--method", "-m", help="Only this method (repeatable); default all."),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the random draws.")] = 0,
     iterations: Annotated[
         int | None,
         typer.Option(

@@ -236,3 +236,17 @@ def test_a_negative_seed_is_a_usage_error_not_a_bug(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith("error: invalid value for '--seed': -1 is not in the range")
     assert "hint: " in result.stderr and "bug" not in result.stderr
+
+
+def test_a_suffix_hint_names_only_the_suffixes_the_command_writes(tmp_path: Path) -> None:
+    """`estimate FILE -o out.xyz` hinted 'name it .json, .md, .markdown, .csv, .txt, .html',
+    and `-o out.html` then failed with 'estimate has no html output'."""
+    result = CliRunner().invoke(
+        app, ["estimate", str(_overlaps(tmp_path)), "-m", "chapman", "-o", "out.xyz"]
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: cannot tell the format of out.xyz from its suffix\n"
+        "  hint: name it .json, .md, .markdown, .csv, .txt, or pass --format\n"
+    )

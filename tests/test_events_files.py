@@ -208,7 +208,7 @@ def test_parties_airwars_does_not_record(tmp_path: Path) -> None:
         events, [make_claim(["Idlib"], *june, perpetrators=["Syrian government"])]
     )
     assert regime.comparison is None and regime.low is None
-    assert regime.sentence.endswith("it does not record events by Syrian government.")
+    assert regime.sentence.endswith("it does not record incidents by Syrian government.")
     assert any("not Syrian government strikes" in note for note in regime.notes)
     (both,) = cross_check(
         events,
@@ -218,7 +218,7 @@ def test_parties_airwars_does_not_record(tmp_path: Path) -> None:
     assert (both.low, both.high, both.events) == (1, 1, 1)
     assert " by Russian forces in Idlib" in both.sentence
     (isis,) = cross_check(events, [make_claim(["Idlib"], *june, perpetrators=["ISIS"])])
-    assert isis.sentence.endswith("it attributes no event to Islamic State in this file.")
+    assert isis.sentence.endswith("it attributes no incident to Islamic State in this file.")
 
 
 def test_events_in_scope_without_the_figure_give_no_reference_not_a_zero(
@@ -323,7 +323,7 @@ def test_a_genuine_zero_says_which(tmp_path: Path) -> None:
         zeros, [make_claim(["Idlib"], dt.date(2019, 5, 1), dt.date(2019, 12, 31), figure="5")]
     )
     assert (partly.low, partly.events) == (0, 2)
-    assert any(note.startswith("The file's events run from 1 May 2019") for note in partly.notes)
+    assert any(note.startswith("The file's incidents run from 1 May 2019") for note in partly.notes)
 
 
 def test_usage_errors_for_grades_and_precision(tmp_path: Path) -> None:

@@ -354,7 +354,7 @@ CASES = [
         [*EVENTS, "--date-format", "dd/mm/yyyy"],
         0,
         "",
-        out=("1 events, 2019-07-25 to 2019-07-25; 1 unreadable row(s) left out",),
+        out=("1 event, 2019-07-25 to 2019-07-25; 1 unreadable row(s) left out",),
     ),
     Case(
         "report --events with an ambiguous date",

@@ -269,16 +269,21 @@ def choose_renderer(kind: str, fmt: str, output: Path | None, command: str) -> R
     `auto` takes the format from the output file's suffix, else table on a terminal and plain
     when piped.
     """
-    from casualty_recon.render.registry import AUTO, SUFFIXES, format_for_suffix, renderer
+    from casualty_recon.render.registry import (
+        AUTO,
+        RENDERERS,
+        SUFFIXES,
+        format_for_suffix,
+        renderer,
+    )
 
     chosen = fmt.lower()
     if chosen == AUTO:
         if output is not None:
             found = format_for_suffix(output.suffix)
             if found is None:
-                raise UsageError.of(
-                    FORMAT_FROM_SUFFIX, name=output.name, suffixes=", ".join(SUFFIXES)
-                )
+                own = [suffix for suffix, name in SUFFIXES.items() if name in RENDERERS[kind]]
+                raise UsageError.of(FORMAT_FROM_SUFFIX, name=output.name, suffixes=", ".join(own))
             chosen = found
         else:
             chosen = "table" if is_terminal() else "plain"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from casualty_recon.cli.common import choose_renderer, emit, emit_rendered, fail, stderr
-from casualty_recon.cli.options import ForceOption, FormatOption, OutputOption
+from casualty_recon.cli.options import EstimatesFormatOption, ForceOption, OutputOption
 from casualty_recon.estimate.methods import METHODS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import (
@@ -136,14 +136,14 @@ def estimate(
         str | None,
         typer.Argument(help="Overlap counts: a CSV of list patterns and counts, or - for stdin."),
     ] = None,
-    fmt: FormatOption = "auto",
+    fmt: EstimatesFormatOption = "auto",
     output: OutputOption = None,
     force: ForceOption = False,
     method: Annotated[
         list[Method] | None,
         typer.Option("--method", "-m", help="Only this method (repeatable); default all."),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the random draws.")] = 0,
     iterations: Annotated[
         int | None,
         typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from casualty_recon.cli.common import choose_renderer, fail, load, show
-from casualty_recon.cli.options import DateFormatOption, FormatOption
+from casualty_recon.cli.options import DateFormatOption, ReferencesFormatOption
 from casualty_recon.events.layouts import KINDS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import CLAIM_ID_UNKNOWN_BARE
@@ -40,7 +40,7 @@ def events(
         int | None, typer.Option("--where-prec", help="GED: largest where_prec to count.")
     ] = None,
     date_format: DateFormatOption = None,
-    fmt: FormatOption = "auto",
+    fmt: ReferencesFormatOption = "auto",
 ) -> None:
     """Sum an event dataset over each claim's window, area and population.
 
@@ -80,6 +80,7 @@ def events(
             date_prec=date_prec,
             where_prec=where_prec,
         )
-        show("references", EventReferences(table.summary(), list(refs)), fmt, command="events")
+        found = EventReferences(table.summary(), list(refs), tuple(table.notes))
+        show("references", found, fmt, command="events")
     except CasualtyReconError as error:
         fail(error)

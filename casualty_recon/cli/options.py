@@ -48,6 +48,8 @@ def _format_option(kind: str) -> Any:
 
 ClaimsFormatOption = Annotated[str, _format_option("claims")]  # validate
 TimelinesFormatOption = Annotated[str, _format_option("timelines")]  # timeline
+EstimatesFormatOption = Annotated[str, _format_option("estimates")]  # estimate
+ReferencesFormatOption = Annotated[str, _format_option("references")]  # events
 SourceOption = Annotated[
     list[str] | None,
     typer.Option("--source", "-s", help="Only this source (repeatable)."),

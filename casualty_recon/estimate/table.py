@@ -96,8 +96,23 @@ def read_overlaps(path: str | Path) -> list[OverlapTable]:
     return parse_overlaps(text, name)
 
 
-def _fields(line: str) -> list[tuple[str, int]]:
-    """Split one CSV line into (text, 1-based column) pairs; double quotes group commas."""
+# Delimiters besides the comma (European Excel writes semicolons), read from the header row.
+OTHER_DELIMITERS = (";", "\t", "|")
+
+
+def _delimiter(lines: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """The file's delimiter and its lines without Excel's `sep=;` line: that line's character,
+    else a comma when the header row has one, else the first other delimiter it has."""
+    first = lines[0][1].strip(" \r\n") if lines else ""  # a tab may be the `sep=` character
+    if len(first) == 5 and first.lower().startswith("sep="):
+        return first[4], lines[1:]
+    if "," in first:
+        return ",", lines
+    return next((d for d in OTHER_DELIMITERS if d in first), ","), lines
+
+
+def _fields(line: str, delimiter: str = ",") -> list[tuple[str, int]]:
+    """Split one CSV line into (text, 1-based column) pairs; double quotes group delimiters."""
     fields: list[tuple[str, int]] = []
     current: list[str] = []
     start = 1
@@ -105,7 +120,7 @@ def _fields(line: str) -> list[tuple[str, int]]:
     for index, char in enumerate(line, start=1):
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == delimiter and not quoted:
             fields.append(("".join(current).strip(), start))
             current = []
             start = index + 1
@@ -136,11 +151,15 @@ class _Reader:
 
 def parse_overlaps(text: str, path: str = "<string>") -> list[OverlapTable]:
     reader = _Reader(path)
-    rows = [
-        (number, _fields(line))
+    lines = [
+        (number, line)
         for number, line in enumerate(text.splitlines(), start=1)
         if line.strip() and not line.lstrip().startswith("#")
     ]
+    delimiter, lines = _delimiter(lines)
+    rows = [(number, _fields(line, delimiter)) for number, line in lines]
+    # A row of empty cells (Excel's `,,` for cleared cells) is a blank line, not a pattern.
+    rows = [(number, fields) for number, fields in rows if any(text for text, _ in fields)]
     if not rows:
         raise InputError([Problem.of(OVERLAPS_EMPTY, Location(path, 1, 1))])
     header_line, header = rows[0]
@@ -231,6 +250,9 @@ def _wide(
     count_at = [n.lower() for n in names].index("count")
     lists = [n for i, n in enumerate(names) if i != count_at]
     if not _check_lists(reader, lists, header_line, 1):
+        return []
+    if not rows:
+        reader.problem(header_line, 1, OVERLAPS_NO_ROWS)
         return []
     stratum = _Stratum("all", tuple(lists))
     for line, fields in rows:

@@ -265,7 +265,9 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
         )
     absent = [display_name(c) for c in wanted if c not in events.countries]
     if absent and len(absent) < len(wanted):
-        notes.append(f"{events.title} has no events in {join_names(absent)} in this file.")
+        notes.append(
+            f"{events.title} has no {layout.event_noun}s in {join_names(absent)} in this file."
+        )
     if absent and events.unplaced:
         listed = "; ".join(f"{reason}: {count}" for reason, count in events.unplaced.items())
         notes.append(
@@ -304,7 +306,7 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
             notes.append(
                 f"{total:,} actor name{'s' if total != 1 else ''} of the file "
                 f"{'are' if total != 1 else 'is'} not in the party catalogue and count for no "
-                f"named party (events): {listed}{more}."
+                f"named party ({layout.event_noun}s): {listed}{more}."
             )
     return _Scope(
         measure,
@@ -336,20 +338,21 @@ def _uncatalogued(events: EventTable) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _why_none(claim: Claim, scope: _Scope) -> str | None:
-    """Why the dataset gives no reference at all for this claim (None: it may give one)."""
+def _why_none(claim: Claim, scope: _Scope, noun: str) -> str | None:
+    """Why the dataset gives no reference at all for this claim (None: it may give one);
+    `noun` is what one row of the dataset is called."""
     if scope.measure is None:
         return f"it has no figure for {claim.population} {claim.outcome}."
     if not scope.wanted:
         return f"the claim's area ({claim.area.label()}) names no country or subdivision."
     if scope.absent and len(scope.absent) == len(scope.wanted):
-        return f"it has no events in {join_names(scope.absent)}."
+        return f"it has no {noun}s in {join_names(scope.absent)}."
     if scope.parties is not None and not scope.found and not scope.unnoted:
-        return f"it does not record events by {join_names(scope.unseen)}."
+        return f"it does not record {noun}s by {join_names(scope.unseen)}."
     if scope.parties is not None and not scope.found:
-        return f"it attributes no event to {join_names(scope.unseen)} in this file."
+        return f"it attributes no {noun} to {join_names(scope.unseen)} in this file."
     if scope.window_start is None:
-        return "it has no usable events."
+        return f"it has no usable {noun}s."
     return None
 
 
@@ -389,7 +392,7 @@ def _why_empty(
             )
         if window_start < first or window_end > last:
             scope.notes.append(
-                f"The file's events run from {short_day(first)} to {short_day(last)}: the part of "
+                f"The file's {noun}s run from {short_day(first)} to {short_day(last)}: the part of "
                 "the window outside those dates is not covered, so the reference may fall short."
             )
     return None
@@ -468,7 +471,7 @@ def _reference(
     )
     if no_start is not None:
         scope.notes.append(no_start)
-    why = _why_none(claim, scope)
+    why = _why_none(claim, scope, events.layout.event_noun)
     if why is not None or measure is None or window_start is None:
         return make({}, 0, None, f"{none}{why}", {})
 

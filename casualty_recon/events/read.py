@@ -60,7 +60,13 @@ BLOCK_BYTES = 1 << 20
 _EPOCH = dt.date(1970, 1, 1)
 WRONG_WIDTH = "row with the wrong number of columns"
 # Numeric dates with the day and month in either order: see events.dates (DATE_FORMATS).
-_NUMERIC_DATE = r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*"
+# The year may have two digits (Python's rule: 00-68 are 2000-2068, 69-99 are 1969-1999); the
+# day or month does not start inside a longer number (a bad ISO date is not read as one).
+_NUMERIC_DATE = r"\s*(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)\s*"
+TWO_DIGIT_YEARS = (
+    "{count} date(s) in {column} are written with two-digit years (e.g. {example}): 00-68 are "
+    "read as 2000-2068, 69-99 as 1969-1999."
+)
 # No event has more deaths than this; larger values (and inf) are unreadable figures.
 MAX_EVENT_FIGURE = 1e9
 
@@ -78,6 +84,8 @@ class Raw:
     examples: dict[str, list[str]] = field(default_factory=dict)
     # "dmy" or "mdy" when declared (--date-format); else taken from the file, once.
     date_order: str | None = None
+    # What the reading assumed, for the file's notes (two-digit years).
+    notes: list[str] = field(default_factory=list)
     _order_known: bool = False
 
     @property
@@ -185,11 +193,29 @@ class Raw:
         parsed = parse_days(text.values, self.layout.date_formats, self.day_order())
         lookup = np.append(parsed, MISSING_DAY).astype(np.int32)
         days = lookup[text.codes]
+        self._note_two_digit_years(role, text, parsed)
         bad_values = parsed == MISSING_DAY
         bad = bad_values[text.codes] & (text.codes >= 0) if bad_values.any() else None
         if bad is None:
             return days, np.zeros(len(days), dtype=np.bool_)
         return days, bad
+
+    def _note_two_digit_years(self, role: str, text: Text, parsed: IntArray) -> None:
+        """Note how many rows' dates were read with a two-digit year, and the rule used."""
+        short = [
+            index
+            for index, value in enumerate(text.values)
+            if parsed[index] != MISSING_DAY
+            and (match := re.fullmatch(_NUMERIC_DATE, value)) is not None
+            and len(match[3]) == 2
+        ]
+        if not short:
+            return
+        count = int(np.isin(text.codes, short).sum())
+        example = text.values[short[0]].strip()
+        note = TWO_DIGIT_YEARS.format(count=count, column=self.roles[role], example=example)
+        if note not in self.notes:
+            self.notes.append(note)
 
     def day_order(self) -> str | None:
         """The order of numeric dates: declared, else the one the file shows (a day over 12).
@@ -233,7 +259,7 @@ class Raw:
             value, name = found["ambiguous"]
             match = re.fullmatch(_NUMERIC_DATE, value)
             assert match is not None
-            first, second, year = int(match[1]), int(match[2]), match[3]
+            first, second, year = int(match[1]), int(match[2]), _full_year(match[3])
             raise self._date_error(
                 EVENTS_DATE_AMBIGUOUS,
                 (name, value),
@@ -251,6 +277,14 @@ class Raw:
         """The error for a date (`where`: its column and text), located at its first row."""
         line = _line_of_value(self.header, *where)
         return InputError([Problem.of(template, Location(self.header.path, line, 1), **values)])
+
+
+def _full_year(text: str) -> int:
+    """A year as written, two digits by Python's rule (00-68: 2000s, 69-99: 1900s)."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year <= 68 else 1900
+    return year
 
 
 def _line_of_value(header: Header, column: str, value: str) -> int:
@@ -280,7 +314,8 @@ def parse_days(values: list[str], formats: tuple[str, ...], order: str | None = 
     numeric = parts[0].notna() & result.isna()
     if order is not None and numeric.any():
         day, month = (parts[0], parts[1]) if order == "dmy" else (parts[1], parts[0])
-        iso = parts[2] + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
+        year = parts[2].where(parts[2].str.len() != 2, _two_digit_centuries(parts[2]))
+        iso = year + "-" + month.str.zfill(2) + "-" + day.str.zfill(2)
         result[numeric] = pd.to_datetime(iso[numeric], format="%Y-%m-%d", errors="coerce")
     for fmt in formats:
         todo = result.isna() & ~numeric
@@ -293,6 +328,12 @@ def parse_days(values: list[str], formats: tuple[str, ...], order: str | None = 
         stamps = result[known].to_numpy(dtype="datetime64[D]")
         out[known] = stamps.astype(np.int64).astype(np.int32)
     return out
+
+
+def _two_digit_centuries(years: pd.Series) -> pd.Series:
+    """Two-digit years with their century by Python's rule; other cells as they are."""
+    number = pd.to_numeric(years, errors="coerce")
+    return pd.Series(np.where(number <= 68, "20", "19"), index=years.index) + years
 
 
 class Unaligned(Exception):

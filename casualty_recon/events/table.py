@@ -33,6 +33,8 @@ from casualty_recon.events.layouts import layouts
 from casualty_recon.events.place_names import PlaceResolver, default_resolver, resolve_pairs
 from casualty_recon.events.read import Raw, read_columns
 from casualty_recon.events.source import event_source, events_limit
+from casualty_recon.grammar.gazetteer import display_name
+from casualty_recon.grammar.wording import plural
 
 LAYOUTS: dict[str, Layout] = layouts()
 
@@ -125,7 +127,8 @@ class EventTable:
             span = f", {self.first_date} to {self.last_date}"
         skipped = sum(self.unreadable.values())
         left = f"; {skipped} unreadable row(s) left out" if skipped else ""
-        return f"{self.variant}: {self.path}, {self.rows:,} events{span}{left}"
+        counted = plural(self.rows, self.layout.event_noun)
+        return f"{self.variant}: {self.path}, {counted}{span}{left}"
 
 
 def _unreadable_rows(
@@ -206,7 +209,7 @@ def _place_rows(resolver: PlaceResolver, place_text: Text, country_text: Text | 
     if main_country is not None:
         notes.append(
             f"The file has no country column; places that do not resolve are taken to be in "
-            f"{main_country}, where most of its places are."
+            f"{display_name(main_country)}, where most of its places are."
         )
     countries = sorted({r.country for r in resolved})
     places_list = sorted({r.place for r in resolved})
@@ -300,7 +303,7 @@ def _table(path: str | Path, layout: Layout, raw: Raw, places: PlaceResolver | N
         _take_text(prepared.place, keep),
         _take_text(prepared.country, keep) if prepared.country is not None else None,
     )
-    notes = list(layout.notes) + prepared.notes + where.notes
+    notes = list(layout.notes) + raw.notes + prepared.notes + where.notes
     countries, places_list = where.countries, where.places
     row_country, row_place, row_reason = where.country, where.place, where.reason
     unplaced, reasons = where.unplaced, where.reasons

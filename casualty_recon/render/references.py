@@ -21,10 +21,12 @@ Cell = str | int | None
 
 @dataclass(frozen=True, slots=True)
 class EventReferences:
-    """What `events` shows: one line on the event file read, and the references found."""
+    """What `events` shows: one line on the event file read, the file's notes (what its
+    layout sums and how it was read), and the references found."""
 
     summary: str
     references: list[Reference]
+    notes: tuple[str, ...] = ()
 
 
 def _reasons(counts: dict[str, int]) -> str:
@@ -103,11 +105,16 @@ def render_text(references: Iterable[Reference], *, rules: bool = False) -> str:
 
 
 def references_plain(found: EventReferences) -> str:
-    """The file's summary line, then every reference with its matching rule."""
-    return found.summary + "\n\n" + render_text(found.references, rules=True)
+    """The file's summary line and notes, then every reference with its matching rule."""
+    head = "\n".join([found.summary, *(f"note: {note}" for note in found.notes)])
+    return head + "\n\n" + render_text(found.references, rules=True)
 
 
 def references_json(found: EventReferences) -> str:
     """`{"events": summary, "references": [...]}`."""
-    payload = {"events": found.summary, "references": [r.to_dict() for r in found.references]}
+    payload = {
+        "events": found.summary,
+        "notes": list(found.notes),
+        "references": [r.to_dict() for r in found.references],
+    }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

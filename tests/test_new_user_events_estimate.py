@@ -250,3 +250,42 @@ def test_a_suffix_hint_names_only_the_suffixes_the_command_writes(tmp_path: Path
         "error: cannot tell the format of out.xyz from its suffix\n"
         "  hint: name it .json, .md, .markdown, .csv, .txt, or pass --format\n"
     )
+
+
+def test_the_estimate_table_folds_long_cells_and_cuts_none(tmp_path: Path) -> None:
+    # SYNTHETIC overlap counts of three lists. Piped, the table is laid out at 80 columns;
+    # rich cut long cells with an ellipsis ("Lincoln-…", "log-line…", "undocument…").
+    table = tmp_path / "three.csv"
+    table.write_text(
+        "A,B,C,count\n1,0,0,120\n0,1,0,90\n0,0,1,80\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,10\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["estimate", str(table), "-f", "table"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert "\u2026" not in result.stdout
+    assert "Lincoln-P" in result.stdout  # folded onto the next line, not "Lincoln-\u2026"
+
+
+def test_the_estimate_json_writes_whole_numbers_as_integers(tmp_path: Path) -> None:
+    # SYNTHETIC counts. Estimates rounded to one decimal came out as 12595.0, and counts among
+    # the diagnostics (chains, iterations) as 4.0 and 400.0.
+    import json
+
+    table = tmp_path / "three.csv"
+    table.write_text(
+        "A,B,C,count\n1,0,0,120\n0,1,0,90\n0,0,1,80\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,10\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["estimate", str(table), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+
+    def floats(node: object) -> list[float]:
+        if isinstance(node, dict):
+            return [f for value in node.values() for f in floats(value)]
+        if isinstance(node, list):
+            return [f for value in node for f in floats(value)]
+        return [node] if isinstance(node, float) else []
+
+    found = floats(json.loads(result.stdout))
+    assert found, "the estimates have fractional values too"
+    assert [f for f in found if f.is_integer()] == []

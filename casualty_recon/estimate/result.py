@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casualty_recon.model.spans import number
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -57,14 +59,21 @@ class Estimate:
             "mean": _round(self.mean),
             "coverage": None if self.coverage is None else round(self.coverage, 4),
             "undocumented": _round(self.undocumented),
-            "diagnostics": {k: round(v, 4) for k, v in self.diagnostics.items()},
+            "diagnostics": {k: _diagnostic(v) for k, v in self.diagnostics.items()},
             "notes": list(self.notes),
             "error": self.error,
         }
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+def _round(value: float | None) -> int | float | None:
+    """One decimal, and a whole number as an int (JSON "12595", not "12595.0")."""
+    return None if value is None else number(value)
+
+
+def _diagnostic(value: float) -> int | float:
+    """A diagnostic to four decimals; counts (chains, iterations) as ints."""
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) else rounded
 
 
 @dataclass

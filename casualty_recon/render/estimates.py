@@ -129,7 +129,8 @@ def estimates_table(result: Estimation) -> Table:
 
     table = Table(title=_heading(result), title_justify="left")
     for i, header in enumerate(HEADERS):
-        table.add_column(header, justify="right" if i in (2, 4, 5) else "left")
+        # Folded, never cut with an ellipsis: "Lincoln-Petersen" must not read "Lincoln-…".
+        table.add_column(header, justify="right" if i in (2, 4, 5) else "left", overflow="fold")
     previous = None
     for row in _rows(result):
         if previous is not None and row[0] != previous:

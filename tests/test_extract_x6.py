@@ -1,0 +1,62 @@
+"""A new user's pass on `extract`, on SYNTHETIC sentences written for these tests (no figure,
+place or quote here is real): `-o -` is standard output, speakers a first reading left
+unattributed, generic armed groups as the subject, NGOs described in lower case. Each test
+failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from casualty_recon.cli.app import app
+
+PUBLISHED = dt.date(2024, 6, 10)
+ARTICLE = (
+    "SYNTHETIC TEST ARTICLE, not a real report.\n"
+    "COTONOU, Benin (Newswire) - Gunmen killed eight villagers in an attack on Saturday, "
+    "a local official said.\n"
+)
+runner = CliRunner()
+
+
+def _article(tmp_path: Path) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_output_dash_writes_to_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = _article(tmp_path)
+    args = ["extract", str(article), "--published", "2024-06-10", "-o", "-"]
+    for _ in range(2):  # a second run is not refused: nothing was written to a file named -
+        result = runner.invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        [claim] = yaml.safe_load(result.stdout)["claims"]
+        assert claim["figure"] == 8
+        assert "wrote" not in result.stderr and "error" not in result.stderr
+        assert not (tmp_path / "-").exists()
+    plain = runner.invoke(app, args[:-2], catch_exceptions=False)
+    assert plain.stdout == result.stdout
+
+
+def test_output_dash_with_append_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = _article(tmp_path)
+    args = ["extract", str(article), "--published", "2024-06-10", "-o", "-", "--append"]
+    result = runner.invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("error: ") and "--append" in lines[0]
+    assert lines[1].strip().startswith("hint: ")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "-").exists()

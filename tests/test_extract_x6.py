@@ -13,6 +13,8 @@ import yaml
 from typer.testing import CliRunner
 
 from casualty_recon.cli.app import app
+from casualty_recon.extract import extract_claims
+from casualty_recon.extract.claims import ExtractedClaim
 
 PUBLISHED = dt.date(2024, 6, 10)
 ARTICLE = (
@@ -60,3 +62,55 @@ def test_output_dash_with_append_is_a_usage_error(
     assert lines[1].strip().startswith("hint: ")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "-").exists()
+
+
+def _claims(text: str) -> list[ExtractedClaim]:
+    article = f"SYNTHETIC TEST ARTICLE, not a real report.\nCOTONOU, Benin (Newswire) - {text}\n"
+    return extract_claims([("synthetic.txt", article)], published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "Security forces shot dead three protesters, an opposition coalition said.",
+            "opposition coalition",
+            "other",
+        ),
+        ("Security forces shot dead three protesters in the capital, the rebels said.", "rebels",
+         "other"),
+        ("Five civilians were killed in an air strike, police forces said.", "police forces",
+         "government"),
+        ("About 300 villagers were killed in the massacre of 1994, historians say.", "historians",
+         "academic"),
+    ],
+)  # fmt: skip
+def test_speakers_a_first_reading_left_unattributed(text: str, source: str, kind: str) -> None:
+    [claim] = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, kind)
+
+
+def test_rebels_claiming_their_own_killings_are_the_catalogues_generic_party() -> None:
+    [claim] = _claims("The rebels said they had killed 12 soldiers on Saturday.")
+    assert claim.source.key == "rebels"
+    assert claim.perpetrators == ("armed opposition groups",)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Five civilians were killed on Saturday, a local rights group said.",
+         "local rights group", "ngo"),
+        ("Five civilians were killed on Saturday, a human rights organisation said.",
+         "human rights organisation", "ngo"),
+        ("Five civilians were killed on Saturday, an aid group said.", "aid group", "ngo"),
+        ("Five civilians were killed on Saturday, the medical charity said.", "medical charity",
+         "ngo"),
+        ("Five civilians were killed on Saturday, a local charity said.", "local charity", "ngo"),
+        ("Five civilians were killed on Saturday, a monitoring group said.", "monitoring group",
+         "monitor"),
+    ],
+)  # fmt: skip
+def test_ngos_described_in_lower_case(text: str, source: str, kind: str) -> None:
+    [claim] = _claims(text)
+    assert (claim.source.key, claim.source.kind) == (source, kind)

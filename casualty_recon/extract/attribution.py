@@ -20,6 +20,7 @@ from casualty_recon.extract.named_speakers import (
     described_names,
     describes,
     descriptor_start,
+    non_state_claim,
     overlaps,
     state_force_claim,
     take,
@@ -202,10 +203,12 @@ _ROLE_HEADS = (
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
-    r"government|commission|ombudsman|"
+    r"government|commission|ombudsman|coalition|rebels|insurgents|historians|researchers|"
+    r"scholars|charity|"
     r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
-    r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces"
+    r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces|"
+    r"(?<=[Pp]olice )forces(?=,?\s+(?:(?:has|have|had|also)\s+)?(?:said|say|says|told|reported)\b)"
 )
 # An office named in lower case, then the acronym the article gives it: "the United Nations
 # refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
@@ -315,6 +318,14 @@ _GOVERNMENT_HEADS = frozenset(
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})
+_ACADEMIC_HEADS = frozenset({"historians", "researchers", "scholars"})
+# What a group or an organisation named in lower case is: "a local rights group", "an aid
+# group", "the medical charity" (ngo); "a monitoring group" (monitor). `_role_kind`.
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "charity", "body"})
+_DESCRIBED_KINDS = (
+    (re.compile(r"\b(?:monitoring|monitor|watchdog)\b"), "monitor"),
+    (re.compile(r"\b(?:rights|aid|humanitarian|relief|medical|charity|advocacy)\b"), "ngo"),
+)
 _SPEAKER_SEARCH_BACK = 3
 
 
@@ -662,7 +673,8 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         2,
         head,
         bare and head in _ANAPHORIC_HEADS and name.lower().endswith(head),  # not "ministry of"
-        state_force_claim(name, head, match.string, match.end()),
+        state_force_claim(name, head, match.string, match.end())
+        or non_state_claim(head, match.string, match.end()),
     )
 
 
@@ -673,6 +685,13 @@ def _role_kind(head: str, name: str) -> str:
         return "monitor"
     if head in _MEDIA_HEADS:
         return "media"
+    if head in _ACADEMIC_HEADS:
+        return "academic"
+    if head in _GROUP_HEADS:
+        lower = name.lower()
+        found = next((kind for words, kind in _DESCRIBED_KINDS if words.search(lower)), None)
+        if found is not None and _kind_of(name) == "other":  # a capitalised name decides first
+            return found
     return _kind_of(name)
 
 

@@ -141,10 +141,22 @@ def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
     return ""
 
 
+# Armed men no state fields, named by a role ("the rebels said they had killed 12"): the
+# catalogue's generic party, as `perpetrators` reads "by the rebels".
+_NON_STATE_ROLES = {"rebels": "armed opposition groups", "insurgents": "armed opposition groups"}
+
+
+def non_state_claim(head: str, sentence: str, end: int) -> str:
+    """The generic party of rebels or insurgents named by a role who say they did the killing
+    right after their name ("the rebels said they had killed 12 soldiers"), else ""."""
+    party = _NON_STATE_ROLES.get(head, "")
+    return party if party and _SAYS_IT_KILLED.match(sentence, end) else ""
+
+
 # Lower-case words between "the" and an office's head: part of its name ("the disaster agency",
 # "the prison service", "the country's migration agency"); not a determiner ("the same agency").
 _LOWER_DESCRIPTOR = re.compile(
-    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
+    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
     r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
     r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
     r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"

@@ -97,6 +97,29 @@ def test_rebels_claiming_their_own_killings_are_the_catalogues_generic_party() -
 
 
 @pytest.mark.parametrize(
+    "breakdown", ["Among the dead were four civilians.", "Four of them were children."]
+)
+def test_a_breakdown_opening_its_sentence_takes_the_speaker_of_the_count_before(
+    breakdown: str,
+) -> None:
+    first, part = _claims(
+        "An air strike on a market killed 23 people on Saturday, the health ministry said. "
+        + breakdown
+    )
+    assert (first.figure, part.figure) == ("23", "4")
+    assert first.source.key == part.source.key == "health ministry"
+
+
+def test_a_sentence_with_no_speaker_after_another_is_not_given_its_speaker() -> None:
+    first, second = _claims(
+        "An air strike on a market killed 23 people on Saturday, the health ministry said. "
+        "In a separate attack on Sunday, four civilians were killed."
+    )
+    assert first.source.key == "health ministry"
+    assert second.source.key == "unattributed"
+
+
+@pytest.mark.parametrize(
     ("text", "source", "kind"),
     [
         ("Five civilians were killed on Saturday, a local rights group said.",

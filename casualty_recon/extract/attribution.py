@@ -305,6 +305,16 @@ _PRONOUN_SAYS = re.compile(
     r",\s*(?:it|he|she|they)?\s*adding\b|^(?:It|He|She|They)\s+(?:\w+\s+)?(?:said|says|added)\b",
     re.I,
 )
+# A sentence that breaks down the count of the sentence before, at its opening, with no verb of
+# saying: "Among the dead were four civilians", "Of those killed, six were children", "The dead
+# included two nurses", "Thirteen of them were children". Its speaker is that count's.
+_BREAKDOWN = re.compile(
+    r"[\"'\u201c]?(?:among (?:them|those|whom|the (?:dead|victims|killed|casualties))|"
+    r"of (?:them|those|whom|the (?:dead|victims))\b|"
+    r"(?:the (?:dead|victims)|those killed|they) included\b|"
+    r"(?:[\w-]+\s+){1,3}of (?:them|those|whom|the (?:dead|victims))\s+(?:were|was|are)\b)",
+    re.I,
+)
 # Role heads that name nothing by themselves: a bare "the agency said" points back.
 _ANAPHORIC_HEADS = frozenset(
     {"group", "organisation", "organization", "body", "agency", "monitor", "ministry", "office",
@@ -513,6 +523,10 @@ class Attributor:
             if earlier is not None:
                 return Attribution(earlier, "named in an earlier sentence")
             return None
+        if _BREAKDOWN.match(text) and not _SAYS.search(text):  # "Among the dead were four ..."
+            earlier = self._antecedent(sentence, sentences, "", back=1)
+            if earlier is not None:
+                return Attribution(earlier, "the count it breaks down, the sentence before")
         # A known counter close to a verb of saying that the joins above did not catch.
         says = [m.start() for m in _SAYS.finditer(text)] + [
             m.end() for m in _ACCORDING.finditer(text)
@@ -549,7 +563,11 @@ class Attributor:
         return self._first_seen[org]
 
     def _antecedent(
-        self, sentence: Sentence, sentences: Sequence[Sentence], head: str
+        self,
+        sentence: Sentence,
+        sentences: Sequence[Sentence],
+        head: str,
+        back: int = _SPEAKER_SEARCH_BACK,
     ) -> Organisation | None:
         """The speaker an anaphoric sentence points back to: the last one joined to a verb of
         saying in the few sentences before (matching the role's head noun, if any); for an
@@ -559,7 +577,7 @@ class Attributor:
         near = sentences[max(0, index - _SPEAKER_SEARCH_BACK) : index + _SPEAKER_SEARCH_BACK + 1]
         if not any(s.index == index for s in near):  # numbered otherwise: look at them all
             near = sentences
-        before = [s for s in near if index - _SPEAKER_SEARCH_BACK <= s.index < index]
+        before = [s for s in near if index - back <= s.index < index]
         after = [s for s in near if index < s.index <= index + _SPEAKER_SEARCH_BACK]
         candidates = [sp for s in reversed(before) for sp in reversed(self.attached(s.text))]
         if index == 0:

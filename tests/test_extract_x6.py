@@ -120,6 +120,29 @@ def test_a_sentence_with_no_speaker_after_another_is_not_given_its_speaker() -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        ("Jihadists killed eight Beninese soldiers on Saturday, the army said.",
+         ("jihadist groups",)),
+        ("Islamist militants killed eight soldiers on Saturday.", ("jihadist groups",)),
+        ("Suspected jihadists killed 23 villagers in an attack on the village of Tawori.",
+         ("jihadist groups",)),  # a hedge, as "Suspected Boko Haram militants" is Boko Haram
+        ("Suspected jihadists attacked a post on Saturday, killing eight soldiers.",
+         ("jihadist groups",)),
+        ("Jihadist fighters killed eight villagers on Saturday.", ("jihadist groups",)),
+        # no generic party in the catalogue: nobody named, never the country's forces
+        ("Gunmen killed eight villagers on Saturday, the army said.", ()),
+        ("Bandits killed eight villagers on Saturday, the army said.", ()),
+        ("Militants killed eight villagers on Saturday.", ()),
+        ("Soldiers killed 12 jihadists on Saturday, residents said.", ("Beninese forces",)),
+    ],
+)  # fmt: skip
+def test_generic_armed_groups_as_the_subject(text: str, perpetrators: tuple[str, ...]) -> None:
+    [claim] = _claims(text)
+    assert claim.perpetrators == perpetrators
+
+
+@pytest.mark.parametrize(
     ("text", "source", "kind"),
     [
         ("Five civilians were killed on Saturday, a local rights group said.",

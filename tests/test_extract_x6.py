@@ -160,3 +160,17 @@ def test_generic_armed_groups_as_the_subject(text: str, perpetrators: tuple[str,
 def test_ngos_described_in_lower_case(text: str, source: str, kind: str) -> None:
     [claim] = _claims(text)
     assert (claim.source.key, claim.source.kind) == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Military air strikes killed 16 civilians on Friday, residents said.",
+        "Army shelling killed 16 civilians on Friday, residents said.",
+    ],
+)
+def test_a_states_weapons_opening_the_sentence_are_the_articles_forces(text: str) -> None:
+    [claim] = extract_claims(
+        [("s.txt", f"SYNTHETIC.\nYANGON, Myanmar (Newswire) - {text}\n")], published=PUBLISHED
+    )
+    assert claim.perpetrators == ("Myanmar military",)

@@ -21,7 +21,9 @@ from casualty_recon.extract.named_speakers import (
     describes,
     descriptor_start,
     non_state_claim,
+    opens_with_breakdown,
     overlaps,
+    role_kind,
     state_force_claim,
     take,
 )
@@ -305,37 +307,11 @@ _PRONOUN_SAYS = re.compile(
     r",\s*(?:it|he|she|they)?\s*adding\b|^(?:It|He|She|They)\s+(?:\w+\s+)?(?:said|says|added)\b",
     re.I,
 )
-# A sentence that breaks down the count of the sentence before, at its opening, with no verb of
-# saying: "Among the dead were four civilians", "Of those killed, six were children", "The dead
-# included two nurses", "Thirteen of them were children". Its speaker is that count's.
-_BREAKDOWN = re.compile(
-    r"[\"'\u201c]?(?:among (?:them|those|whom|the (?:dead|victims|killed|casualties))|"
-    r"of (?:them|those|whom|the (?:dead|victims))\b|"
-    r"(?:the (?:dead|victims)|those killed|they) included\b|"
-    r"(?:[\w-]+\s+){1,3}of (?:them|those|whom|the (?:dead|victims))\s+(?:were|was|are)\b)",
-    re.I,
-)
 # Role heads that name nothing by themselves: a bare "the agency said" points back.
 _ANAPHORIC_HEADS = frozenset(
     {"group", "organisation", "organization", "body", "agency", "monitor", "ministry", "office",
      "service", "governor", "official", "authority", "department", "project", "tracker"}
 )  # fmt: skip
-_GOVERNMENT_HEADS = frozenset(
-    {"governor", "ministry", "minister", "official", "officials", "service", "police",
-     "authorities", "department", "mayor", "army", "military", "commander", "council",
-     "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
-     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
-)  # fmt: skip
-_MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
-_MEDIA_HEADS = frozenset({"media", "television", "news agency"})
-_ACADEMIC_HEADS = frozenset({"historians", "researchers", "scholars"})
-# What a group or an organisation named in lower case is: "a local rights group", "an aid
-# group", "the medical charity" (ngo); "a monitoring group" (monitor). `_role_kind`.
-_GROUP_HEADS = frozenset({"group", "organisation", "organization", "charity", "body"})
-_DESCRIBED_KINDS = (
-    (re.compile(r"\b(?:monitoring|monitor|watchdog)\b"), "monitor"),
-    (re.compile(r"\b(?:rights|aid|humanitarian|relief|medical|charity|advocacy)\b"), "ngo"),
-)
 _SPEAKER_SEARCH_BACK = 3
 
 
@@ -420,7 +396,7 @@ class Attributor:
                         self._organisations[index] = replace(org, aliases=aliases)
                     break
             else:
-                kind = _role_kind(match.group("head").lower(), name)
+                kind = role_kind(match.group("head").lower(), name)
                 self._organisations.insert(0, Organisation(acronym, name, kind, (name, acronym)))
                 known_keys.add(acronym)
             defined.add(acronym)
@@ -523,7 +499,7 @@ class Attributor:
             if earlier is not None:
                 return Attribution(earlier, "named in an earlier sentence")
             return None
-        if _BREAKDOWN.match(text) and not _SAYS.search(text):  # "Among the dead were four ..."
+        if opens_with_breakdown(text) and not _SAYS.search(text):  # "Among the dead were four ..."
             earlier = self._antecedent(sentence, sentences, "", back=1)
             if earlier is not None:
                 return Attribution(earlier, "the count it breaks down, the sentence before")
@@ -682,7 +658,7 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         key = f"{match.group('served')} {key[: key.rindex(' in ')]}"
     key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
     key = re.sub(r"^[\w]+-based\s+", "", key)
-    kind = _role_kind(head, name)
+    kind = role_kind(head, name)
     bare = not modifiers or all(m.lower() in ("the", "a", "an") for m in modifiers)
     return Speaker(
         start,
@@ -694,23 +670,6 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         state_force_claim(name, head, match.string, match.end())
         or non_state_claim(head, match.string, match.end()),
     )
-
-
-def _role_kind(head: str, name: str) -> str:
-    if head in _GOVERNMENT_HEADS:
-        return "government"
-    if head in _MONITOR_HEADS:
-        return "monitor"
-    if head in _MEDIA_HEADS:
-        return "media"
-    if head in _ACADEMIC_HEADS:
-        return "academic"
-    if head in _GROUP_HEADS:
-        lower = name.lower()
-        found = next((kind for words, kind in _DESCRIBED_KINDS if words.search(lower)), None)
-        if found is not None and _kind_of(name) == "other":  # a capitalised name decides first
-            return found
-    return _kind_of(name)
 
 
 def _is_attached(sentence: str, speaker: Speaker) -> bool:

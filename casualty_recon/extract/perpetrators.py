@@ -288,7 +288,8 @@ _STATE_SUBJECT = re.compile(
 # A state's weapons, its country unnamed: "a military air strike", "in army shelling", or
 # opening the sentence ("Military air strikes killed 16").
 _STATE_WEAPONS = re.compile(
-    r"(?:^|\s-\s|\b(?:an?|the|in|by)\s+)(?:army|military|air force|government)\s+(?:air ?strikes?|air raids?|"
+    r"(?:^|\s-\s|\b(?:an?|the|in|by)\s+)(?:army|military|air force|government)\s+"
+    r"(?:air ?strikes?|air raids?|"
     r"(?:drone|missile|rocket|artillery) (?:strikes?|attacks?)|shelling|bombardment|bombing|"
     r"artillery|helicopters?|jets|warplanes)\b",
     re.I,

@@ -174,3 +174,25 @@ def test_a_states_weapons_opening_the_sentence_are_the_articles_forces(text: str
         [("s.txt", f"SYNTHETIC.\nYANGON, Myanmar (Newswire) - {text}\n")], published=PUBLISHED
     )
     assert claim.perpetrators == ("Myanmar military",)
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    ["Among the dead were four children.", "Among the victims were four children."],
+)
+def test_a_breakdown_opening_its_sentence_takes_the_window_and_area_of_the_count(
+    breakdown: str,
+) -> None:
+    first, part = extract_claims(
+        [
+            (
+                "s.txt",
+                "SYNTHETIC.\nSANAA, Yemen (Newswire) - An air strike on a market in Saada province "
+                f"killed 23 people on Saturday, the health ministry said. {breakdown}\n",
+            )
+        ],
+        published=PUBLISHED,
+    )
+    assert (first.figure, part.figure, part.population) == ("23", "4", "children")
+    assert (part.start, part.as_of, part.area) == ("2024-06-08", "2024-06-08", ("Saada",))
+    assert part.source.key == "health ministry"

@@ -188,7 +188,7 @@ def test_people_held_or_suspected_are_people(text: str, figure: str) -> None:
     ("text", "perpetrators"),
     [
         ("Separatist fighters killed five gendarmes in an ambush.", ()),
-        ("Jihadist militants killed 12 villagers on Sunday.", ()),
+        ("Jihadist militants killed 12 villagers on Sunday.", ("jihadist groups",)),  # catalogue
         ("Rebel fighters shot dead four traders.", ()),
         ("Philippine troops killed seven militants in clashes.", ("Philippine forces",)),
         ("Argentine soldiers shot dead two smugglers' guards.", ("Argentine forces",)),

@@ -22,7 +22,8 @@ def extract(
         str | None, typer.Option("--outlet", help="Who published it (becomes relayed_by).")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The sources.yaml to write.")
+        Path | None,
+        typer.Option("--output", "-o", help="The sources.yaml to write (- for stdout)."),
     ] = None,
     append: Annotated[
         bool, typer.Option("--append", help="Add to an existing file, keeping its comments.")

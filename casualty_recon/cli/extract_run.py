@@ -23,6 +23,7 @@ from casualty_recon.model.errors import DataError, UsageError, plural_s
 from casualty_recon.model.usage import (
     APPEND_NEEDS_OUTPUT,
     APPEND_OR_FORCE,
+    APPEND_TO_STDOUT,
     ARTICLES_ALL_FAILED,
     ARTICLES_FAILED,
     CANNOT_READ_QUOTED,
@@ -101,6 +102,10 @@ def run_extract(
         raise UsageError.of(APPEND_NEEDS_OUTPUT)
     if append and force:
         raise UsageError.of(APPEND_OR_FORCE)
+    if output is not None and str(output) == "-":  # "-o -": standard output, as without -o
+        if append:
+            raise UsageError.of(APPEND_TO_STDOUT)
+        output = None
     texts, unread = read_articles(articles)
     # An input that cannot be read is located at its start, as `validate` locates it.
     failures = [ArticleFailure(_located(name), e.message, e.hint) for name, e in unread]

@@ -20,7 +20,10 @@ from casualty_recon.extract.named_speakers import (
     described_names,
     describes,
     descriptor_start,
+    non_state_claim,
+    opens_with_breakdown,
     overlaps,
+    role_kind,
     state_force_claim,
     take,
 )
@@ -202,10 +205,12 @@ _ROLE_HEADS = (
     r"administration|prosecutors?|investigators?|coroner|agency|authority|office|monitor|observers?|"
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
-    r"government|commission|ombudsman|"
+    r"government|commission|ombudsman|coalition|rebels|insurgents|historians|researchers|"
+    r"scholars|charity|"
     r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
-    r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces"
+    r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces|"
+    r"(?<=[Pp]olice )forces(?=,?\s+(?:(?:has|have|had|also)\s+)?(?:said|say|says|told|reported)\b)"
 )
 # An office named in lower case, then the acronym the article gives it: "the United Nations
 # refugee agency (UNHCR)", "the country's disaster agency (BNPB)". Up to four words before the
@@ -307,14 +312,6 @@ _ANAPHORIC_HEADS = frozenset(
     {"group", "organisation", "organization", "body", "agency", "monitor", "ministry", "office",
      "service", "governor", "official", "authority", "department", "project", "tracker"}
 )  # fmt: skip
-_GOVERNMENT_HEADS = frozenset(
-    {"governor", "ministry", "minister", "official", "officials", "service", "police",
-     "authorities", "department", "mayor", "army", "military", "commander", "council",
-     "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
-     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
-)  # fmt: skip
-_MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
-_MEDIA_HEADS = frozenset({"media", "television", "news agency"})
 _SPEAKER_SEARCH_BACK = 3
 
 
@@ -399,7 +396,7 @@ class Attributor:
                         self._organisations[index] = replace(org, aliases=aliases)
                     break
             else:
-                kind = _role_kind(match.group("head").lower(), name)
+                kind = role_kind(match.group("head").lower(), name)
                 self._organisations.insert(0, Organisation(acronym, name, kind, (name, acronym)))
                 known_keys.add(acronym)
             defined.add(acronym)
@@ -502,6 +499,10 @@ class Attributor:
             if earlier is not None:
                 return Attribution(earlier, "named in an earlier sentence")
             return None
+        if opens_with_breakdown(text) and not _SAYS.search(text):  # "Among the dead were four ..."
+            earlier = self._antecedent(sentence, sentences, "", back=1)
+            if earlier is not None:
+                return Attribution(earlier, "the count it breaks down, the sentence before")
         # A known counter close to a verb of saying that the joins above did not catch.
         says = [m.start() for m in _SAYS.finditer(text)] + [
             m.end() for m in _ACCORDING.finditer(text)
@@ -538,7 +539,11 @@ class Attributor:
         return self._first_seen[org]
 
     def _antecedent(
-        self, sentence: Sentence, sentences: Sequence[Sentence], head: str
+        self,
+        sentence: Sentence,
+        sentences: Sequence[Sentence],
+        head: str,
+        back: int = _SPEAKER_SEARCH_BACK,
     ) -> Organisation | None:
         """The speaker an anaphoric sentence points back to: the last one joined to a verb of
         saying in the few sentences before (matching the role's head noun, if any); for an
@@ -548,7 +553,7 @@ class Attributor:
         near = sentences[max(0, index - _SPEAKER_SEARCH_BACK) : index + _SPEAKER_SEARCH_BACK + 1]
         if not any(s.index == index for s in near):  # numbered otherwise: look at them all
             near = sentences
-        before = [s for s in near if index - _SPEAKER_SEARCH_BACK <= s.index < index]
+        before = [s for s in near if index - back <= s.index < index]
         after = [s for s in near if index < s.index <= index + _SPEAKER_SEARCH_BACK]
         candidates = [sp for s in reversed(before) for sp in reversed(self.attached(s.text))]
         if index == 0:
@@ -653,7 +658,7 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         key = f"{match.group('served')} {key[: key.rindex(' in ')]}"
     key = re.sub(r"-(?:run|led|controlled|backed|affiliated)\b", "", key)
     key = re.sub(r"^[\w]+-based\s+", "", key)
-    kind = _role_kind(head, name)
+    kind = role_kind(head, name)
     bare = not modifiers or all(m.lower() in ("the", "a", "an") for m in modifiers)
     return Speaker(
         start,
@@ -662,18 +667,9 @@ def _role_speaker(match: re.Match[str]) -> Speaker:
         2,
         head,
         bare and head in _ANAPHORIC_HEADS and name.lower().endswith(head),  # not "ministry of"
-        state_force_claim(name, head, match.string, match.end()),
+        state_force_claim(name, head, match.string, match.end())
+        or non_state_claim(head, match.string, match.end()),
     )
-
-
-def _role_kind(head: str, name: str) -> str:
-    if head in _GOVERNMENT_HEADS:
-        return "government"
-    if head in _MONITOR_HEADS:
-        return "monitor"
-    if head in _MEDIA_HEADS:
-        return "media"
-    return _kind_of(name)
 
 
 def _is_attached(sentence: str, speaker: Speaker) -> bool:

@@ -4,6 +4,8 @@ An organisation named after what it is: "the human rights group Indepaz", "the I
 Emergency" (the name is the speaker, not "human rights group"). A party by its capitalised name
 claiming a killing itself: "Islamic State West Africa Province said it had killed 40 soldiers"
 (the speaker, and the killer). Both give plain spans; `attribution` makes them speakers.
+Also the source kind of a role (`role_kind`) and the opening of a breakdown of the count before
+(`opens_with_breakdown`), which `attribution` reads.
 """
 
 from __future__ import annotations
@@ -141,10 +143,22 @@ def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
     return ""
 
 
+# Armed men no state fields, named by a role ("the rebels said they had killed 12"): the
+# catalogue's generic party, as `perpetrators` reads "by the rebels".
+_NON_STATE_ROLES = {"rebels": "armed opposition groups", "insurgents": "armed opposition groups"}
+
+
+def non_state_claim(head: str, sentence: str, end: int) -> str:
+    """The generic party of rebels or insurgents named by a role who say they did the killing
+    right after their name ("the rebels said they had killed 12 soldiers"), else ""."""
+    party = _NON_STATE_ROLES.get(head, "")
+    return party if party and _SAYS_IT_KILLED.match(sentence, end) else ""
+
+
 # Lower-case words between "the" and an office's head: part of its name ("the disaster agency",
 # "the prison service", "the country's migration agency"); not a determiner ("the same agency").
 _LOWER_DESCRIPTOR = re.compile(
-    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
+    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
     r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
     r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
     r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
@@ -181,3 +195,56 @@ def overlaps(taken: bytearray, start: int, end: int) -> bool:
 def take(taken: bytearray, start: int, end: int) -> None:
     """Mark `start`..`end` as a speaker found."""
     taken[start:end] = b"\x01" * (end - start)
+
+
+# A sentence that breaks down the count of the sentence before, at its opening, with no verb of
+# saying: "Among the dead were four civilians", "Of those killed, six were children", "The dead
+# included two nurses", "Thirteen of them were children". Its speaker is that count's.
+_BREAKDOWN = re.compile(
+    r"[\"'\u201c]?(?:among (?:them|those|whom|the (?:dead|victims|killed|casualties))|"
+    r"of (?:them|those|whom|the (?:dead|victims))\b|"
+    r"(?:the (?:dead|victims)|those killed|they) included\b|"
+    r"(?:[\w-]+\s+){1,3}of (?:them|those|whom|the (?:dead|victims))\s+(?:were|was|are)\b)",
+    re.I,
+)
+
+
+def opens_with_breakdown(sentence: str) -> bool:
+    """Whether a sentence opens by breaking down the count before ("Among the dead were")."""
+    return _BREAKDOWN.match(sentence) is not None
+
+
+_GOVERNMENT_HEADS = frozenset(
+    {"governor", "ministry", "minister", "official", "officials", "service", "police",
+     "authorities", "department", "mayor", "army", "military", "commander", "council",
+     "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
+     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
+)  # fmt: skip
+_MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
+_MEDIA_HEADS = frozenset({"media", "television", "news agency"})
+_ACADEMIC_HEADS = frozenset({"historians", "researchers", "scholars"})
+# What a group or an organisation named in lower case is: "a local rights group", "an aid
+# group", "the medical charity" (ngo); "a monitoring group" (monitor). `role_kind`.
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "charity", "body"})
+_DESCRIBED_KINDS = (
+    (re.compile(r"\b(?:monitoring|monitor|watchdog)\b"), "monitor"),
+    (re.compile(r"\b(?:rights|aid|humanitarian|relief|medical|charity|advocacy)\b"), "ngo"),
+)
+
+
+def role_kind(head: str, name: str) -> str:
+    """The source kind of a role by its head ("ministry": government), else by its name."""
+    if head in _GOVERNMENT_HEADS:
+        return "government"
+    if head in _MONITOR_HEADS:
+        return "monitor"
+    if head in _MEDIA_HEADS:
+        return "media"
+    if head in _ACADEMIC_HEADS:
+        return "academic"
+    if head in _GROUP_HEADS:
+        lower = name.lower()
+        found = next((kind for words, kind in _DESCRIBED_KINDS if words.search(lower)), None)
+        if found is not None and kind_of(name) == "other":  # a capitalised name decides first
+            return found
+    return kind_of(name)

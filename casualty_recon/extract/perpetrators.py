@@ -210,14 +210,42 @@ _MODIFIED = re.compile(rf"(?:'s?\b|-led\b|\s+(?i:{_ATTACK}|{_ARMED}|coalition|fi
 
 def subject_parties(sentence: str) -> tuple[str, ...]:
     """The parties an active clause at the start of the sentence (or of a clause opened by
-    "when", "after", ...) names as those who attacked or killed: one, or two joined by "and"."""
+    "when", "after", ...) names as those who attacked or killed: one, or two joined by "and";
+    else the catalogue's generic party of armed men named by what they are ("Jihadists")."""
     match = _SUBJECT.search(sentence)
+    found = []
+    if match is not None:
+        found.append(_subject_name(match, "name"))
+        if match.group("second"):
+            found.append(_subject_name(match, "second"))
+    named = tuple(dict.fromkeys(p for p in found if p is not None))
+    return named or _generic_subject(sentence)
+
+
+# Armed men no state fields named by what they are, as the subject of a killing: "Jihadists
+# killed", "Islamist militants attacked", "Suspected jihadists stormed".
+_GENERIC_SUBJECT = re.compile(
+    r"(?:^|\s-\s|\b(?:when|after|as|while|where|before|because|said|says|that)\s+)"
+    r"(?:(?i:the|suspected|alleged|presumed|armed|heavily|unidentified|some|several)\s+)*"
+    r"(?:(?P<kind>[A-Za-z][a-z-]+)\s+)?(?P<armed>(?i:" + _NOT_STATE_ARMED.pattern + r"))"
+    r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
+)
+
+
+def _generic_subject(sentence: str) -> tuple[str, ...]:
+    """The catalogue's generic party ("jihadist groups") of armed men named as the subject by
+    what they are ("Jihadists", "Islamist militants"), if the catalogue has one; else none
+    ("Gunmen": nobody named). Never a state's forces."""
+    match = _GENERIC_SUBJECT.search(sentence)
     if match is None:
         return ()
-    found = [_subject_name(match, "name")]
-    if match.group("second"):
-        found.append(_subject_name(match, "second"))
-    return tuple(dict.fromkeys(p for p in found if p is not None))
+    armed, kind = match.group("armed"), match.group("kind")
+    written = (f"{kind} {armed}", f"{kind} armed groups", armed) if kind else (armed,)
+    for phrase in written:
+        party = canonical_party(phrase)
+        if party in PARTY_ALIASES and not _is_country(party.split()[0]):
+            return (party,)
+    return ()
 
 
 def _subject_name(match: re.Match[str], group: str) -> str | None:
@@ -257,9 +285,11 @@ _STATE_SUBJECT = re.compile(
 )
 
 
-# A state's weapons, its country unnamed: "a military air strike", "in army shelling".
+# A state's weapons, its country unnamed: "a military air strike", "in army shelling", or
+# opening the sentence ("Military air strikes killed 16").
 _STATE_WEAPONS = re.compile(
-    r"\b(?:an?|the|in|by)\s+(?:army|military|air force|government)\s+(?:air ?strikes?|air raids?|"
+    r"(?:^|\s-\s|\b(?:an?|the|in|by)\s+)(?:army|military|air force|government)\s+"
+    r"(?:air ?strikes?|air raids?|"
     r"(?:drone|missile|rocket|artillery) (?:strikes?|attacks?)|shelling|bombardment|bombing|"
     r"artillery|helicopters?|jets|warplanes)\b",
     re.I,

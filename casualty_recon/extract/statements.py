@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from casualty_recon.extract.named_speakers import opens_with_breakdown
 from casualty_recon.extract.numerals import Numeral, find_numerals, is_number_word
 from casualty_recon.extract.statement_words import (
     AMONG_DEAD,
@@ -129,6 +130,8 @@ def find_statements(sentence: Sentence, before: Statement | None = None) -> list
         statement = _statement_at(sentence, numeral, upper, end, statements)
         if statement is None and not statements and before is not None:
             statement = _part_of_before(sentence, numeral, end, before)
+        elif statement is not None and not statements and before and opens_with_breakdown(text):
+            statement = replace(statement, part_of=before)  # "Among the dead were four children"
         if statement is not None and statements:
             statements[-1] = _coordinated(text, statements[-1], statement)
         if statement is not None:

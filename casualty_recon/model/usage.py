@@ -224,6 +224,11 @@ PAIR_AND_AGAINST = Template(
 APPEND_NEEDS_OUTPUT = Template(
     "option-conflict", "--append and --force need a file to write", "add -o sources.yaml"
 )
+APPEND_TO_STDOUT = Template(
+    "option-conflict",
+    "--append adds to a file, and -o - is standard output",
+    "name the file to add to, for example -o sources.yaml --append",
+)
 APPEND_OR_FORCE = Template(
     "option-conflict",
     "--append and --force ask for opposite things: --append keeps the file and adds to it, "

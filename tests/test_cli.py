@@ -637,3 +637,37 @@ def test_help_and_validate_do_not_load_the_engine_or_rich() -> None:
         assert "casualty_recon.cli.validate" in modules
         assert "casualty_recon.analysis.engine" not in modules, args
         assert "rich" not in modules, args
+
+
+@pytest.mark.parametrize(
+    ("argv", "starts"),
+    [
+        (["report", SOURCES, "--pair", "uossm-2019-08-20", "ocha-reuters-2019-08-20",
+          "-f", "json"], "{"),
+        (["report", SOURCES, "--pair", "uossm-2019-08-20", "ocha-reuters-2019-08-20"], "Civilian"),
+        (["schema"], "{"),
+    ],
+)  # fmt: skip
+def test_output_dash_is_standard_output_never_a_file_named_dash(
+    argv: list[str], starts: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `report -o - -f json` wrote a 270 KB file named "-" and said "wrote -"; without
+    # --format it failed with "cannot tell the format of - from its suffix".
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*argv, "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(starts)
+    assert "wrote" not in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_import_to_dash_writes_the_sources_yaml_to_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    exported = CliRunner().invoke(app, ["export", SOURCES, "--out", str(tmp_path / "csv")])
+    assert exported.exit_code == 0, exported.stderr
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "csv" / "claims.csv"), "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert "version: 1" in result.stdout
+    assert not (tmp_path / "-").exists()

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from casualty_recon.cli.common import emit, fail, load, stderr
-from casualty_recon.cli.options import DateFormatOption, FileArgument, ForceOption
+from casualty_recon.cli.options import DateFormatOption, FileArgument, ForceOption, dash_is_stdout
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 from casualty_recon.model.usage import IMPORT_GOT_YAML, OUT_IS_STDOUT
 
@@ -80,7 +80,13 @@ def export(
 def import_claims(
     csv_file: Annotated[str, typer.Argument(help="A claims.csv (as export writes it).")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The sources.yaml to write.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The sources.yaml to write (- for standard output).",
+            callback=dash_is_stdout,
+        ),
     ] = None,
     force: ForceOption = False,
 ) -> None:

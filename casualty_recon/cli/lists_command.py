@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from casualty_recon.cli.common import fail
+from casualty_recon.cli.options import dash_is_stdout
 from casualty_recon.lists.engines import ENGINES
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 from casualty_recon.model.usage import (
@@ -255,7 +256,12 @@ def overlap(
     no_ids: NoIdsOption = False,
     output: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write the counts to this file (default: stdout)."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the counts to this file (default, or -: standard output).",
+            callback=dash_is_stdout,
+        ),
     ] = None,
     force: OutForceOption = False,
     quiet: QuietOption = False,

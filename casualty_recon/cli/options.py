@@ -17,10 +17,21 @@ FileArgument = Annotated[
     str,
     typer.Argument(help="sources.yaml, a claims .csv, or - for standard input.", show_default=True),
 ]
+
+
+def dash_is_stdout(value: Path | None) -> Path | None:
+    """`-o -`: standard output, as without -o (never a file named "-")."""
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write to this file; the format follows its suffix.", dir_okay=False
+        "--output",
+        "-o",
+        help="Write to this file (- for standard output); the format follows its suffix.",
+        dir_okay=False,
+        callback=dash_is_stdout,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]

@@ -30,7 +30,7 @@ from casualty_recon.extract.perpetrators import (
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
-from casualty_recon.extract.towns import cued_places, demonym_country
+from casualty_recon.extract.towns import cued_places, demonym_country, loadable_label
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
 from casualty_recon.grammar.places import Gazetteer, town_parent
@@ -489,9 +489,11 @@ class _ArticlePlaces:
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
         self._gazetteer = gazetteer
         ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
+        ambiguous: list[tuple[int, int, str, str | None]] = []  # settled by the country below
+        found = gazetteer.find_places(text, ambiguous)
         mentions = [
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
-            for start, end, places in map(_adjective_as_country(text), gazetteer.find_places(text))
+            for start, end, places in map(_adjective_as_country(text), found)
         ]
         datelines = dateline_spans(text)
         # The main country is one the text names outside its dateline, other than as a
@@ -533,6 +535,11 @@ class _ArticlePlaces:
             *((s, e) for s, e, _ in towns),
             *((r - 4, r + 1) for r in references),
         ]
+        if self.country is not None:  # "Savanes" in an article about Togo: Togo's region
+            for start, end, key, part in ambiguous:
+                settled = gazetteer.mentioned_in(key, part, self.country)
+                if settled:
+                    mentions.append((start, end, _in_order(settled)))
         kept = [m for m in mentions if not _within(m[0], skipped)]
         kept += [(start, end, (town,)) for start, end, town in towns]
         kept.sort(key=lambda mention: mention[0])
@@ -671,7 +678,7 @@ def _labels(places: object) -> tuple[str, ...]:
     ]
     if any(not p.is_country for p in kept):
         kept = [p for p in kept if not p.is_country]
-    return tuple(p.label() for p in kept)
+    return tuple(map(loadable_label, kept))
 
 
 def _country_label(code: str) -> str:

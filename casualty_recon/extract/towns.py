@@ -339,6 +339,21 @@ def _loadable(town: Place) -> Place | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def loadable_label(place: Place) -> str:
+    """The place's label in a form that `sources.yaml` resolves back to it: "Savanes, Togo"
+    where "Savanes" alone names Togo's and Ivory Coast's regions."""
+    label = place.label()
+    for written in (label, f"{label}, {display_name(place.country)}"):
+        try:
+            resolved = _gazetteer().resolve(written)
+        except GrammarError:
+            continue
+        if [(p.code, p.part) for p in resolved] == [(place.code, place.part)]:
+            return written
+    return label
+
+
 def _is_place(written: str) -> bool:
     try:
         return bool(_gazetteer().resolve(written))

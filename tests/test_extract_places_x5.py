@@ -78,3 +78,40 @@ def test_extract_then_validate_passes_for_a_region_two_countries_share(tmp_path:
     assert "error" not in checked.stderr
     area = loads(out.read_text(encoding="utf-8"), str(out)).claims[0].area
     assert area.places == Gazetteer().resolve("TG-S")
+
+
+@pytest.mark.parametrize("dateline", ["", "ABUJA, Nigeria (Newswire) - "])
+@pytest.mark.parametrize(
+    "phrase", ["in Plateau state", "in Plateau State", "in the state of Plateau"]
+)
+def test_a_region_word_after_or_before_a_name_that_is_also_a_common_word_makes_it_a_region(
+    dateline: str, phrase: str
+) -> None:
+    # "Plateau" is a common word, never a place alone; with its cue it is Nigeria's state (the
+    # only subdivision of that name that is a state: Benin's Plateau is a department)
+    text = f"{dateline}Gunmen killed at least 30 villagers {phrase} on Sunday, police said."
+    assert loaded_codes(text) == [{"NG-PL"}]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("in Punjab province", "PK-PB"),
+        ("in the province of Punjab", "PK-PB"),
+        ("in Punjab state", "IN-PB"),
+        ("in the Indian state of Punjab", "IN-PB"),
+        ("in Santa Cruz department", "BO-S"),
+        ("in the department of Santa Cruz", "BO-S"),
+        ("in Santa Cruz province", "AR-Z"),
+        ("in Cordoba department", "CO-COR"),
+        ("in the Savanes district", "CI-SV"),
+        ("in Lakes state", "SS-LK"),
+    ],
+)
+def test_a_region_word_settles_a_name_several_countries_regions_bear(
+    phrase: str, code: str
+) -> None:
+    # no country is named: the kind of region the article calls it (ISO 3166-2's type) settles
+    # the name when one region of that name is of that kind
+    text = f"Gunmen killed 9 people {phrase} on Sunday, police said."
+    assert loaded_codes(text) == [{code}]

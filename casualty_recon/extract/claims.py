@@ -30,7 +30,12 @@ from casualty_recon.extract.perpetrators import (
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
-from casualty_recon.extract.towns import cued_places, demonym_country, loadable_label
+from casualty_recon.extract.towns import (
+    cued_places,
+    cued_regions,
+    demonym_country,
+    loadable_label,
+)
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
 from casualty_recon.grammar.places import Gazetteer, town_parent
@@ -540,6 +545,11 @@ class _ArticlePlaces:
                 settled = gazetteer.mentioned_in(key, part, self.country)
                 if settled:
                     mentions.append((start, end, _in_order(settled)))
+        taken = {i for start, end, _ in mentions for i in range(start, end)}
+        regions = [r for r in cued_regions(text, self.country) if r[0] not in taken]
+        mentions += [(start, end, (region,)) for start, end, region in regions]
+        if regions and (self.country is None or self.country not in self._in_text):
+            self.country = regions[0][2].country
         kept = [m for m in mentions if not _within(m[0], skipped)]
         kept += [(start, end, (town,)) for start, end, town in towns]
         kept.sort(key=lambda mention: mention[0])

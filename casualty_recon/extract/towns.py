@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from casualty_recon.grammar.gazetteer import lookup, town_entries, town_parent
+from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import GrammarError
@@ -337,6 +337,62 @@ def _loadable(town: Place) -> Place | None:
         ):
             return Place(parent, written)
     return None
+
+
+# A first-level region named with the word for its kind: "Plateau state", "the province of
+# Punjab", "the Indian state of Punjab". The word makes a common word a region ("Plateau"), and
+# settles a name regions of several countries bear: within the article's country, else by ISO
+# 3166-2's type of region ("Punjab state" is India's, "Punjab province" Pakistan's).
+_KINDS = "state|province|region|county|district|department|governorate|oblast|prefecture"
+_KIND = re.compile(rf"\b(?:{_KINDS}|{_KINDS.title()})\b")
+_NAME_BEFORE_KIND = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}) $")
+_KIND_OF = re.compile(rf"(?:{_KINDS}) of (?P<name>{_NAME})")
+
+
+def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]:
+    """The regions `text` names with the word for their kind, as (start, end, region) in
+    order: of the article's `country` (or the country a demonym before the word names) where
+    it has one of the name, else the one region of the name of that kind."""
+    found: list[tuple[int, int, Place]] = []
+    for cue in _KIND.finditer(text):
+        start, end = cue.span()
+        kind = cue.group().lower()
+        of = _KIND_OF.match(text, start) if cue.group().islower() else None
+        if of is not None:
+            named = country_before(text, start)
+            where = named[2] if named else country
+            region = _region_named(of.group("name"), where, kind)
+            if region is not None:
+                found.append((*of.span("name"), region))
+            continue
+        before = _NAME_BEFORE_KIND.search(text, max(0, start - 60), start)
+        if before is None:
+            continue
+        words = before.group("name").split(" ")
+        for first in range(len(words)):  # "In Plateau state": the longest name that is one
+            region = _region_named(" ".join(words[first:]), country, kind)
+            if region is not None:
+                name_start = before.end("name") - len(" ".join(words[first:]))
+                found.append((name_start, end, region))
+                break
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_named(name: str, country: str | None, kind: str) -> Place | None:
+    regions = [
+        only
+        for entry in lookup(fold(name), towns=False)
+        if len(entry) == 1
+        for only in entry
+        if not only.is_country and only.part is None and town_parent(only.code) is None
+    ]
+    if country is not None and any(r.country == country for r in regions):
+        regions = [r for r in regions if r.country == country]
+    if len(regions) > 1:
+        types = gazetteer_data().subdivisions
+        regions = [r for r in regions if r.code in types and types[r.code].type.lower() == kind]
+    return regions[0] if len(regions) == 1 else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -115,3 +115,24 @@ def test_a_region_word_settles_a_name_several_countries_regions_bear(
     # the name when one region of that name is of that kind
     text = f"Gunmen killed 9 people {phrase} on Sunday, police said."
     assert loaded_codes(text) == [{code}]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "code"),
+    [
+        ("MANILA (Newswire) - ", "PH"),
+        ("BAMAKO (Newswire) - ", "ML"),
+        ("KYIV, June 9 (Newswire) - ", "UA"),
+        ("Kabul (Newswire) - ", "AF"),
+    ],
+)
+def test_a_dateline_city_without_its_country_gives_the_articles_country(
+    dateline: str, code: str
+) -> None:
+    text = f"{dateline}Soldiers killed 12 militants in a clash on Sunday, the army said."
+    assert loaded_codes(text) == [{code}]
+
+
+def test_a_dateline_city_gives_way_to_a_place_the_text_names() -> None:
+    text = "NAIROBI (Newswire) - Fighting killed 40 people in Khartoum on Sunday, medics said."
+    assert loaded_codes(text) == [{"SD-KH"}]

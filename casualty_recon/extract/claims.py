@@ -32,9 +32,10 @@ from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.towns import (
     cued_places,
-    cued_regions,
+    dateline_country,
     demonym_country,
     loadable_label,
+    named_regions,
 )
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
@@ -517,6 +518,9 @@ class _ArticlePlaces:
                 if not pointed:
                     self._in_text.add(place.country)
                     by_name[place.country] += place.is_country
+        # "MANILA (Newswire) -": a dateline's city without its country gives the country
+        if datelines and not any(_within(m[0], datelines[:1]) for m in mentions):
+            countries.update(filter(None, [dateline_country(text[slice(*datelines[0])])]))
         self.country = (
             max(
                 countries,
@@ -540,16 +544,10 @@ class _ArticlePlaces:
             *((s, e) for s, e, _ in towns),
             *((r - 4, r + 1) for r in references),
         ]
-        if self.country is not None:  # "Savanes" in an article about Togo: Togo's region
-            for start, end, key, part in ambiguous:
-                settled = gazetteer.mentioned_in(key, part, self.country)
-                if settled:
-                    mentions.append((start, end, _in_order(settled)))
-        taken = {i for start, end, _ in mentions for i in range(start, end)}
-        regions = [r for r in cued_regions(text, self.country) if r[0] not in taken]
-        mentions += [(start, end, (region,)) for start, end, region in regions]
+        regions = named_regions(gazetteer, text, self.country, ambiguous, mentions)
+        mentions += regions
         if regions and (self.country is None or self.country not in self._in_text):
-            self.country = regions[0][2].country
+            self.country = regions[0][2][0].country
         kept = [m for m in mentions if not _within(m[0], skipped)]
         kept += [(start, end, (town,)) for start, end, town in towns]
         kept.sort(key=lambda mention: mention[0])

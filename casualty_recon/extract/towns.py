@@ -349,6 +349,26 @@ _NAME_BEFORE_KIND = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}) $")
 _KIND_OF = re.compile(rf"(?:{_KINDS}) of (?P<name>{_NAME})")
 
 
+def named_regions(
+    gazetteer: Gazetteer,
+    text: str,
+    country: str | None,
+    ambiguous: list[tuple[int, int, str, str | None]],
+    mentions: list[tuple[int, int, tuple[Place, ...]]],
+) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """The regions `gazetteer.find_places` left out that the article settles, as mentions: a
+    name several countries' regions bear, the article's `country`'s ("Savanes" in an article
+    about Togo), then the regions named with the word for their kind that no mention holds."""
+    found: list[tuple[int, int, tuple[Place, ...]]] = []
+    for start, end, key, part in ambiguous:
+        settled = gazetteer.mentioned_in(key, part, country) if country is not None else None
+        if settled:
+            found.append((start, end, tuple(sorted(settled, key=lambda p: (p.code, p.part or "")))))
+    taken = {i for start, end, _ in (*mentions, *found) for i in range(start, end)}
+    found += [(s, e, (r,)) for s, e, r in cued_regions(text, country) if s not in taken]
+    return found
+
+
 def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]:
     """The regions `text` names with the word for their kind, as (start, end, region) in
     order: of the article's `country` (or the country a demonym before the word names) where
@@ -393,6 +413,18 @@ def _region_named(name: str, country: str | None, kind: str) -> Place | None:
         types = gazetteer_data().subdivisions
         regions = [r for r in regions if r.code in types and types[r.code].type.lower() == kind]
     return regions[0] if len(regions) == 1 else None
+
+
+_DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")
+
+
+def dateline_country(dateline: str) -> str | None:
+    """The country of the city a dateline opens with ("MANILA (Newswire) -": PH) when the
+    gazetteer knows one place of that name, else None."""
+    city = _DATELINE_CITY.match(dateline)
+    entries = lookup(fold(city.group())) if city else frozenset()
+    countries = {p.country for entry in entries for p in entry}
+    return next(iter(countries)) if len(entries) == 1 and len(countries) == 1 else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -136,3 +136,36 @@ def test_a_dateline_city_without_its_country_gives_the_articles_country(
 def test_a_dateline_city_gives_way_to_a_place_the_text_names() -> None:
     text = "NAIROBI (Newswire) - Fighting killed 40 people in Khartoum on Sunday, medics said."
     assert loaded_codes(text) == [{"SD-KH"}]
+
+
+def areas(text: str) -> list[tuple[str, ...]]:
+    return [c.area for c in extract_claims([("t.txt", text)], published=PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # where a figure was announced is not where the deaths were
+        ("GENEVA (Newswire) - The United Nations said in Geneva on Tuesday that 500 civilians had "
+         "been killed in Sudan since April.", ("Sudan",)),
+        # a speaker's possessive with no other country named is still the article's country
+        ("Sudan's health ministry said 40 people were killed in clashes on Sunday.", ("Sudan",)),
+    ],
+)  # fmt: skip
+def test_a_place_of_speaking_or_a_lone_speakers_country(text: str, area: tuple[str, ...]) -> None:
+    assert areas(text) == [area]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations said 500 civilians had been killed in Sudan since April.",
+        "UNITED NATIONS (Newswire) - The United Nations said 500 civilians had been killed in "
+        "Sudan since April.",
+    ],
+)
+def test_the_united_nations_is_not_the_united_states(text: str) -> None:
+    # "United States" less its plural suffix is no place: "United" named the United States,
+    # which then outweighed the Sudan the figure is about
+    assert areas(text) == [("Sudan",)]
+    assert Gazetteer().find_places("the United Nations") == []

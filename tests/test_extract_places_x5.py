@@ -169,3 +169,28 @@ def test_the_united_nations_is_not_the_united_states(text: str) -> None:
     # which then outweighed the Sudan the figure is about
     assert areas(text) == [("Sudan",)]
     assert Gazetteer().find_places("the United Nations") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PEMBA, Mozambique (Newswire) - Rwandan troops killed 14 insurgents near Mocimboa da "
+        "Praia, Rwanda's defence ministry said.",
+        "PEMBA, Mozambique (Newswire) - Rwandan troops killed 14 insurgents in Mocimboa da Praia "
+        "on Sunday, Rwanda's defence ministry said.",
+        "MAPUTO (Newswire) - Rwandan troops killed 14 insurgents near Mocimboa da Praia, "
+        "Rwanda's defence ministry said.",
+    ],
+)
+def test_the_perpetrators_or_speakers_country_is_not_where_it_happened(text: str) -> None:
+    # the town the sentence names, of the dateline's country, is the area
+    assert areas(text) == [("Mocimboa da Praia",)]
+    assert loaded_codes(text)[0] <= {p.code for p in Gazetteer().resolve("Mocimboa da Praia")}
+
+
+def test_a_speakers_country_outweighs_a_dateline_city_of_another_country() -> None:
+    text = (
+        "CAIRO (Newswire) - Sudan's health ministry said 40 people were killed in clashes on "
+        "Sunday."
+    )
+    assert areas(text) == [("Sudan",)]

@@ -36,6 +36,7 @@ from casualty_recon.extract.towns import (
     demonym_country,
     loadable_label,
     named_regions,
+    uncued_towns,
 )
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
@@ -521,6 +522,9 @@ class _ArticlePlaces:
         # "MANILA (Newswire) -": a dateline's city without its country gives the country
         if datelines and not any(_within(m[0], datelines[:1]) for m in mentions):
             countries.update(filter(None, [dateline_country(text[slice(*datelines[0])])]))
+        plain = uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
+        countries.update(town.country for _, _, town in plain)  # "near Mocimboa da Praia"
+        self._in_text.update(town.country for _, _, town in plain)
         self.country = (
             max(
                 countries,
@@ -535,6 +539,7 @@ class _ArticlePlaces:
         towns = [town for town in towns if not _within(town[0], datelines)]
         # "a Malian village": the country, named by its demonym
         towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
+        towns += [t for t in plain if t[0] not in {s for s, _, _ in towns}]
         towns.sort(key=lambda town: town[0])
         if towns and (self.country is None or self.country not in self._in_text):
             self.country = towns[0][2].country

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
@@ -415,16 +415,50 @@ def _region_named(name: str, country: str | None, kind: str) -> Place | None:
     return regions[0] if len(regions) == 1 else None
 
 
+# "near Mocimboa da Praia", "in Kidal": a town named without a cue, after a preposition; not
+# where a figure was given ("said in Geneva") nor a place of a larger kind ("X district").
+_AT = re.compile(rf"\b(?:in|near|outside|around) (?P<name>{_NAME})")
+_NOT_TOWN_AFTER = re.compile(rf"['’]s\b|,? (?:the )?(?:{_KINDS}|municipality|division)\b", re.I)
+_SAID = re.compile(
+    r"\b(?:said|says|told \w+|speaking|conference|briefing|statement|interview|meeting|talks|"
+    r"summit|based|headquartered|published|released|announced)\W*$"
+)
+
+
+def uncued_towns(
+    text: str, countries: Iterable[str], taken: Iterable[tuple[int, int]]
+) -> list[tuple[int, int, Place]]:
+    """Towns named after "in", "near", "outside", "around" with no settlement word, as (start,
+    end, town): where one of the article's `countries` (the ones it names, its dateline's
+    included) has one town of the whole name, and no span of `taken` (its other places and
+    its dateline) holds it."""
+    where = sorted(countries)
+    covered = {i for first, last in taken for i in range(first, last)}
+    found: list[tuple[int, int, Place]] = []
+    for match in _AT.finditer(text):
+        start, end = match.span("name")
+        if start in covered or _NOT_TOWN_AFTER.match(text, end):
+            continue
+        if _SAID.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        name = match.group("name")
+        towns = {t for c in where if (t := _town(name, c, False, from_start=True)) is not None}
+        if len(towns) == 1:
+            town, name = next(iter(towns))
+            found.append((start, start + len(name), town))
+    return found
+
+
 _DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")
 
 
 def dateline_country(dateline: str) -> str | None:
     """The country of the city a dateline opens with ("MANILA (Newswire) -": PH) when the
-    gazetteer knows one place of that name, else None."""
+    places the gazetteer knows by that name are all of one country, else None."""
     city = _DATELINE_CITY.match(dateline)
     entries = lookup(fold(city.group())) if city else frozenset()
     countries = {p.country for entry in entries for p in entry}
-    return next(iter(countries)) if len(entries) == 1 and len(countries) == 1 else None
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -194,3 +194,33 @@ def test_a_speakers_country_outweighs_a_dateline_city_of_another_country() -> No
         "Sunday."
     )
     assert areas(text) == [("Sudan",)]
+
+
+def test_a_settlement_the_gazetteer_lacks_is_not_guessed_as_the_datelines_country() -> None:
+    # the dateline says where the reporter is; the figure is for a city the gazetteer does not
+    # know, so the dateline's country would be a guess (here a wrong one)
+    text = (
+        "YEREVAN, Armenia (Newswire) - Shelling killed 5 civilians in Stepanakert, the main city "
+        "of Nagorno-Karabakh, officials said."
+    )
+    claims = extract_claims([("t.txt", text)], published=PUBLISHED)
+    assert [c.area for c in claims] == [("unknown",)]
+    assert "Stepanakert" in claims[0].notes and "Armenia" in claims[0].notes
+    assert loaded_codes(text) == [set()]
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # the country is named in the text: the unknown village lies in it
+        ("YEREVAN (Newswire) - Shelling killed 5 civilians in Khramort, a village in Armenia, "
+         "officials said.", ("Armenia",)),
+        # a person described by an office is no settlement
+        ("LOME, Togo (Newswire) - Gunmen killed 4 people on Sunday, said Kossi Mensah, a city "
+         "councillor.", ("Togo",)),
+    ],
+)  # fmt: skip
+def test_an_unknown_name_in_a_country_the_text_names_keeps_the_country(
+    text: str, area: tuple[str, ...]
+) -> None:
+    assert areas(text) == [area]

@@ -37,10 +37,11 @@ from casualty_recon.extract.towns import (
     loadable_label,
     named_regions,
     uncued_towns,
+    unknown_name,
 )
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
-from casualty_recon.grammar.places import Gazetteer, town_parent
+from casualty_recon.grammar.places import Gazetteer, display_name, town_parent
 from casualty_recon.grammar.places import place as gazetteer_place
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
@@ -494,7 +495,7 @@ class _ArticlePlaces:
     """
 
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
-        self._gazetteer = gazetteer
+        self._gazetteer, self._text = gazetteer, text
         ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
         ambiguous: list[tuple[int, int, str, str | None]] = []  # settled by the country below
         found = gazetteer.find_places(text, ambiguous)
@@ -598,14 +599,19 @@ class _ArticlePlaces:
         own = _labels(own_places)
         if own:
             return own, None
+        unknown = [unknown_name(self._text, s) for s in self._unknown if sentence.start <= s < end]
+        if unknown and self.country not in self._in_text:  # the dateline's country, a guess
+            where = f"; {display_name(self.country)} is only the dateline's" if self.country else ""
+            note = f"area: unknown, {unknown[0]} is no place the gazetteer knows{where}."
+            return (UNKNOWN,), note
         if self.country and _COUNTRY_WIDE.search(sentence.text):
-            return (_country_label(self.country),), "area: the sentence speaks of the country."
+            return (display_name(self.country),), "area: the sentence speaks of the country."
         if self._lead:
             return self._lead, "area: the sentence names no place; taken from the article's lead."
         if self._most_named:
             return self._most_named, "area: the article's most named place."
         if self.country:
-            label = _country_label(self.country)
+            label = display_name(self.country)
             return (label,), "area: the article names only its country."
         return (), None
 
@@ -692,9 +698,3 @@ def _labels(places: object) -> tuple[str, ...]:
     if any(not p.is_country for p in kept):
         kept = [p for p in kept if not p.is_country]
     return tuple(map(loadable_label, kept))
-
-
-def _country_label(code: str) -> str:
-    from casualty_recon.grammar.places import display_name
-
-    return display_name(code)

@@ -177,11 +177,31 @@ def cued_places(text: str, country: str | None) -> Cued:
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
             towns.append((start + offset, start + offset + len(town[1]), town[0]))
-        elif word in _SMALL and not _is_place(text[start:end]):
+        elif _settlement(text, word, cue, end) and not _is_place(text[start:end]):
             unknown.append(start)
     towns = [town for town in towns if town[0] not in references]
     unknown = [start for start in unknown if start not in references]
     return Cued(towns, references, unknown, list(countries.values()))
+
+
+# An apposition that says its name is a settlement: "X, the main city of", "X, a village in".
+_SETTLEMENT_ENDS = re.compile(
+    r"(?:town|city|village|hamlet|capital)(?= of\b| in\b| near\b|[,.;]|$)"
+)
+
+
+def _settlement(text: str, word: str | None, cue: int, end: int) -> bool:
+    """Whether a cue's name is said to be a settlement: after a small settlement's word ("the
+    village of X"), or before one that ends its apposition ("X, the main city of")."""
+    if word is not None:
+        return word in _SMALL
+    return text.startswith(",", end) and bool(_SETTLEMENT_ENDS.match(text, cue))
+
+
+def unknown_name(text: str, start: int) -> str:
+    """The name of a settlement `cued_places` found unknown at `start` ("Stepanakert")."""
+    words = (match.group() if (match := _ONE_NAME.match(text, start)) else "").split(" ")
+    return " ".join(words[1:] if len(words) > 1 and words[0].lower() in _OPENERS else words)
 
 
 def _cue_names(

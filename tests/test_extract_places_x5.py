@@ -224,3 +224,23 @@ def test_an_unknown_name_in_a_country_the_text_names_keeps_the_country(
     text: str, area: tuple[str, ...]
 ) -> None:
     assert areas(text) == [area]
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # the speaker's country, by its possessive, is not where the deaths were
+        ("In Paris, France's foreign minister said 20 civilians were killed in Lebanon on "
+         "Sunday.", ("Lebanon",)),
+        ("Kenya's foreign ministry said 12 Kenyan peacekeepers were killed in Somalia on "
+         "Sunday.", ("Somalia",)),
+        # nor the perpetrators' when a town of the dateline's country is named
+        ("PEMBA, Mozambique (Newswire) - Rwandan troops killed 14 insurgents in Mocimboa da "
+         "Praia on Sunday, Rwanda's defence ministry said. Rwanda's army has been deployed there "
+         "since 2021.", ("Mocimboa da Praia",)),
+    ],
+)  # fmt: skip
+def test_a_speakers_possessive_gives_way_to_the_place_the_text_names(
+    text: str, area: tuple[str, ...]
+) -> None:
+    assert areas(text) == [area]

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from casualty_recon.extract import towns as cues
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
 from casualty_recon.extract.headline import is_cumulative
@@ -30,15 +31,7 @@ from casualty_recon.extract.perpetrators import (
 )
 from casualty_recon.extract.statements import Statement, article_statements
 from casualty_recon.extract.text import Sentence, article_text, split_sentences
-from casualty_recon.extract.towns import (
-    cued_places,
-    dateline_country,
-    demonym_country,
-    loadable_label,
-    named_regions,
-    uncued_towns,
-    unknown_name,
-)
+from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
 from casualty_recon.grammar.places import Gazetteer, display_name, town_parent
@@ -511,7 +504,8 @@ class _ArticlePlaces:
         countries: Counter[str] = Counter()
         by_name: Counter[str] = Counter()
         self._in_text: set[str] = set()
-        for start, _, places in mentions:
+        where: set[str] = set()  # named in the text, not as a speaker's ("France's minister")
+        for start, end, places in mentions:
             pointed = _within(start, datelines) or bool(
                 _POINTED_FROM.search(text, max(0, start - 24), start)
             )
@@ -520,16 +514,18 @@ class _ArticlePlaces:
                 if not pointed:
                     self._in_text.add(place.country)
                     by_name[place.country] += place.is_country
+                    where.update([] if cues.speakers_country(text, end) else [place.country])
         # "MANILA (Newswire) -": a dateline's city without its country gives the country
         if datelines and not any(_within(m[0], datelines[:1]) for m in mentions):
-            countries.update(filter(None, [dateline_country(text[slice(*datelines[0])])]))
-        plain = uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
+            countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))
+        plain = cues.uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
         countries.update(town.country for _, _, town in plain)  # "near Mocimboa da Praia"
         self._in_text.update(town.country for _, _, town in plain)
+        where.update(town.country for _, _, town in plain)
         self.country = (
             max(
                 countries,
-                key=lambda c: (c in self._in_text, countries[c], by_name[c]),
+                key=lambda c: (c in where, c in self._in_text, countries[c], by_name[c]),
             )
             if countries
             else None
@@ -550,7 +546,7 @@ class _ArticlePlaces:
             *((s, e) for s, e, _ in towns),
             *((r - 4, r + 1) for r in references),
         ]
-        regions = named_regions(gazetteer, text, self.country, ambiguous, mentions)
+        regions = cues.named_regions(gazetteer, text, self.country, ambiguous, mentions)
         mentions += regions
         if regions and (self.country is None or self.country not in self._in_text):
             self.country = regions[0][2][0].country
@@ -599,7 +595,9 @@ class _ArticlePlaces:
         own = _labels(own_places)
         if own:
             return own, None
-        unknown = [unknown_name(self._text, s) for s in self._unknown if sentence.start <= s < end]
+        unknown = [
+            cues.unknown_name(self._text, s) for s in self._unknown if sentence.start <= s < end
+        ]
         if unknown and self.country not in self._in_text:  # the dateline's country, a guess
             where = f"; {display_name(self.country)} is only the dateline's" if self.country else ""
             note = f"area: unknown, {unknown[0]} is no place the gazetteer knows{where}."
@@ -697,4 +695,4 @@ def _labels(places: object) -> tuple[str, ...]:
     ]
     if any(not p.is_country for p in kept):
         kept = [p for p in kept if not p.is_country]
-    return tuple(map(loadable_label, kept))
+    return tuple(map(cues.loadable_label, kept))

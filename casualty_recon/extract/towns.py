@@ -469,6 +469,20 @@ def uncued_towns(
     return found
 
 
+# After a country's name, a possessive of who speaks or acts for it: "France's foreign
+# minister", "Rwanda's defence ministry", "Kenya's army".
+_SPEAKER = re.compile(
+    r"['’]s (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
+    r"president|presidency|embassy|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
+    r"police|navy|air force|authorities|leader|cabinet)\b"
+)
+
+
+def speakers_country(text: str, end: int) -> bool:
+    """Whether the country named just before `end` is a speaker's or actor's possessive."""
+    return _SPEAKER.match(text, end) is not None
+
+
 _DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")
 
 

@@ -244,3 +244,19 @@ def test_a_speakers_possessive_gives_way_to_the_place_the_text_names(
     text: str, area: tuple[str, ...]
 ) -> None:
     assert areas(text) == [area]
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # "Dera" is a spelling of Syria's Daraa, and the first word of two Pakistani towns
+        ("Militants killed 6 soldiers in Punjab's Dera Ghazi Khan district on Sunday, Pakistan's "
+         "army said.", ("Punjab, Pakistan",)),
+        ("ISLAMABAD (Newswire) - A bomb killed 9 people in Dera Ismail Khan on Sunday, police "
+         "said.", ("Dera Ismail Khan",)),
+    ],
+)  # fmt: skip
+def test_a_place_name_that_begins_a_longer_town_name_is_not_that_place(
+    text: str, area: tuple[str, ...]
+) -> None:
+    assert areas(text) == [area]

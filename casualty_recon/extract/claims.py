@@ -492,6 +492,7 @@ class _ArticlePlaces:
         ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
         ambiguous: list[tuple[int, int, str, str | None]] = []  # settled by the country below
         found = gazetteer.find_places(text, ambiguous)
+        found = [m for m in found if not cues.begins_a_town(text, m[0], m[1])]  # "Dera Ismail"
         mentions = [
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
             for start, end, places in map(_adjective_as_country(text), found)

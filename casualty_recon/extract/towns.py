@@ -469,6 +469,19 @@ def uncued_towns(
     return found
 
 
+_MORE_WORDS = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
+
+
+def begins_a_town(text: str, start: int, end: int) -> bool:
+    """Whether the place name at `start:end` is only the first words of a longer name the
+    gazetteer knows as a town: "Dera" (Syria's Daraa) in "Dera Ismail Khan"."""
+    more = _MORE_WORDS.match(text, end)
+    words = more.group().split() if more else []
+    return any(
+        lookup(fold(" ".join([text[start:end], *words[:n]]))) for n in range(len(words), 0, -1)
+    )
+
+
 # After a country's name, a possessive of who speaks or acts for it: "France's foreign
 # minister", "Rwanda's defence ministry", "Kenya's army".
 _SPEAKER = re.compile(

@@ -260,3 +260,20 @@ def test_a_place_name_that_begins_a_longer_town_name_is_not_that_place(
     text: str, area: tuple[str, ...]
 ) -> None:
     assert areas(text) == [area]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes", "part"),
+    [
+        ("in northern Plateau state", {"NG-PL"}, "northern"),
+        ("in southern Punjab province", {"PK-PB"}, "southern"),
+    ],
+)
+def test_a_part_word_before_a_region_named_with_its_kind_is_kept(
+    phrase: str, codes: set[str], part: str
+) -> None:
+    text = f"Gunmen killed 30 villagers {phrase} on Sunday, police said."
+    claims = extract_claims([("t.txt", text)], published=PUBLISHED)
+    (area,) = [claim.area for claim in loads(render_yaml(claims), "t.yaml").claims]
+    assert {p.code for p in area.places} == codes
+    assert {p.part for p in area.places} == {part}

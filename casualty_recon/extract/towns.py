@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
+from casualty_recon.grammar.place_words import PART_FORMS
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import GrammarError
@@ -413,9 +414,21 @@ def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]
             region = _region_named(" ".join(words[first:]), country, kind)
             if region is not None:
                 name_start = before.end("name") - len(" ".join(words[first:]))
-                found.append((name_start, end, region))
+                found.append(_with_part_before(text, name_start, end, region))
                 break
     return found
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][\w-]*) $")
+
+
+def _with_part_before(text: str, start: int, end: int, region: Place) -> tuple[int, int, Place]:
+    """The region with the part word just before its name ("northern Plateau state")."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    part = PART_FORMS.get(word.group(1)) if word else None
+    if word is None or part is None:
+        return start, end, region
+    return word.start(1), end, Place(region.code, region.name, part)
 
 
 @functools.lru_cache(maxsize=4096)

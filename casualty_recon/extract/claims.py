@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from casualty_recon.extract import towns as cues
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
 from casualty_recon.extract.headline import is_cumulative
@@ -33,7 +34,7 @@ from casualty_recon.extract.text import Sentence, article_text, split_sentences
 from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
-from casualty_recon.grammar.places import Gazetteer, town_parent
+from casualty_recon.grammar.places import Gazetteer, display_name, town_parent
 from casualty_recon.grammar.places import place as gazetteer_place
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import CasualtyReconError, GrammarError, UsageError
@@ -487,11 +488,14 @@ class _ArticlePlaces:
     """
 
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: Sequence[Sentence]) -> None:
-        self._gazetteer = gazetteer
+        self._gazetteer, self._text = gazetteer, text
         ordered: dict[frozenset[Place], tuple[Place, ...]] = {}  # one tuple a set of places
+        ambiguous: list[tuple[int, int, str, str | None]] = []  # settled by the country below
+        found = gazetteer.find_places(text, ambiguous)
+        found = [m for m in found if not cues.begins_a_town(text, m[0], m[1])]  # "Dera Ismail"
         mentions = [
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
-            for start, end, places in map(_adjective_as_country(text), gazetteer.find_places(text))
+            for start, end, places in map(_adjective_as_country(text), found)
         ]
         datelines = dateline_spans(text)
         # The main country is one the text names outside its dateline, other than as a
@@ -501,7 +505,8 @@ class _ArticlePlaces:
         countries: Counter[str] = Counter()
         by_name: Counter[str] = Counter()
         self._in_text: set[str] = set()
-        for start, _, places in mentions:
+        where: set[str] = set()  # named in the text, not as a speaker's ("France's minister")
+        for start, end, places in mentions:
             pointed = _within(start, datelines) or bool(
                 _POINTED_FROM.search(text, max(0, start - 24), start)
             )
@@ -510,10 +515,18 @@ class _ArticlePlaces:
                 if not pointed:
                     self._in_text.add(place.country)
                     by_name[place.country] += place.is_country
+                    where.update([] if cues.speakers_country(text, end) else [place.country])
+        # "MANILA (Newswire) -": a dateline's city without its country gives the country
+        if datelines and not any(_within(m[0], datelines[:1]) for m in mentions):
+            countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))
+        plain = cues.uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
+        countries.update(town.country for _, _, town in plain)  # "near Mocimboa da Praia"
+        self._in_text.update(town.country for _, _, town in plain)
+        where.update(town.country for _, _, town in plain)
         self.country = (
             max(
                 countries,
-                key=lambda c: (c in self._in_text, countries[c], by_name[c]),
+                key=lambda c: (c in where, c in self._in_text, countries[c], by_name[c]),
             )
             if countries
             else None
@@ -524,6 +537,7 @@ class _ArticlePlaces:
         towns = [town for town in towns if not _within(town[0], datelines)]
         # "a Malian village": the country, named by its demonym
         towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
+        towns += [t for t in plain if t[0] not in {s for s, _, _ in towns}]
         towns.sort(key=lambda town: town[0])
         if towns and (self.country is None or self.country not in self._in_text):
             self.country = towns[0][2].country
@@ -533,6 +547,10 @@ class _ArticlePlaces:
             *((s, e) for s, e, _ in towns),
             *((r - 4, r + 1) for r in references),
         ]
+        regions = cues.named_regions(gazetteer, text, self.country, ambiguous, mentions)
+        mentions += regions
+        if regions and (self.country is None or self.country not in self._in_text):
+            self.country = regions[0][2][0].country
         kept = [m for m in mentions if not _within(m[0], skipped)]
         kept += [(start, end, (town,)) for start, end, town in towns]
         kept.sort(key=lambda mention: mention[0])
@@ -578,14 +596,21 @@ class _ArticlePlaces:
         own = _labels(own_places)
         if own:
             return own, None
+        unknown = [
+            cues.unknown_name(self._text, s) for s in self._unknown if sentence.start <= s < end
+        ]
+        if unknown and self.country not in self._in_text:  # the dateline's country, a guess
+            where = f"; {display_name(self.country)} is only the dateline's" if self.country else ""
+            note = f"area: unknown, {unknown[0]} is no place the gazetteer knows{where}."
+            return (UNKNOWN,), note
         if self.country and _COUNTRY_WIDE.search(sentence.text):
-            return (_country_label(self.country),), "area: the sentence speaks of the country."
+            return (display_name(self.country),), "area: the sentence speaks of the country."
         if self._lead:
             return self._lead, "area: the sentence names no place; taken from the article's lead."
         if self._most_named:
             return self._most_named, "area: the article's most named place."
         if self.country:
-            label = _country_label(self.country)
+            label = display_name(self.country)
             return (label,), "area: the article names only its country."
         return (), None
 
@@ -671,10 +696,4 @@ def _labels(places: object) -> tuple[str, ...]:
     ]
     if any(not p.is_country for p in kept):
         kept = [p for p in kept if not p.is_country]
-    return tuple(p.label() for p in kept)
-
-
-def _country_label(code: str) -> str:
-    from casualty_recon.grammar.places import display_name
-
-    return display_name(code)
+    return tuple(map(cues.loadable_label, kept))

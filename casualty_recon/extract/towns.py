@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from casualty_recon.grammar.gazetteer import lookup, town_entries, town_parent
+from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
+from casualty_recon.grammar.place_words import PART_FORMS
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import GrammarError
@@ -177,11 +178,31 @@ def cued_places(text: str, country: str | None) -> Cued:
         if town is not None:
             offset = 0 if after_word else end - start - len(town[1])
             towns.append((start + offset, start + offset + len(town[1]), town[0]))
-        elif word in _SMALL and not _is_place(text[start:end]):
+        elif _settlement(text, word, cue, end) and not _is_place(text[start:end]):
             unknown.append(start)
     towns = [town for town in towns if town[0] not in references]
     unknown = [start for start in unknown if start not in references]
     return Cued(towns, references, unknown, list(countries.values()))
+
+
+# An apposition that says its name is a settlement: "X, the main city of", "X, a village in".
+_SETTLEMENT_ENDS = re.compile(
+    r"(?:town|city|village|hamlet|capital)(?= of\b| in\b| near\b|[,.;]|$)"
+)
+
+
+def _settlement(text: str, word: str | None, cue: int, end: int) -> bool:
+    """Whether a cue's name is said to be a settlement: after a small settlement's word ("the
+    village of X"), or before one that ends its apposition ("X, the main city of")."""
+    if word is not None:
+        return word in _SMALL
+    return text.startswith(",", end) and bool(_SETTLEMENT_ENDS.match(text, cue))
+
+
+def unknown_name(text: str, start: int) -> str:
+    """The name of a settlement `cued_places` found unknown at `start` ("Stepanakert")."""
+    words = (match.group() if (match := _ONE_NAME.match(text, start)) else "").split(" ")
+    return " ".join(words[1:] if len(words) > 1 and words[0].lower() in _OPENERS else words)
 
 
 def _cue_names(
@@ -337,6 +358,182 @@ def _loadable(town: Place) -> Place | None:
         ):
             return Place(parent, written)
     return None
+
+
+# A first-level region named with the word for its kind: "Plateau state", "the province of
+# Punjab", "the Indian state of Punjab". The word makes a common word a region ("Plateau"), and
+# settles a name regions of several countries bear: within the article's country, else by ISO
+# 3166-2's type of region ("Punjab state" is India's, "Punjab province" Pakistan's).
+_KINDS = "state|province|region|county|district|department|governorate|oblast|prefecture"
+_KIND = re.compile(rf"\b(?:{_KINDS}|{_KINDS.title()})\b")
+_NAME_BEFORE_KIND = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}) $")
+_KIND_OF = re.compile(rf"(?:{_KINDS}) of (?P<name>{_NAME})")
+
+
+def named_regions(
+    gazetteer: Gazetteer,
+    text: str,
+    country: str | None,
+    ambiguous: list[tuple[int, int, str, str | None]],
+    mentions: list[tuple[int, int, tuple[Place, ...]]],
+) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """The regions `gazetteer.find_places` left out that the article settles, as mentions: a
+    name several countries' regions bear, the article's `country`'s ("Savanes" in an article
+    about Togo), then the regions named with the word for their kind that no mention holds."""
+    found: list[tuple[int, int, tuple[Place, ...]]] = []
+    for start, end, key, part in ambiguous:
+        settled = gazetteer.mentioned_in(key, part, country) if country is not None else None
+        if settled:
+            found.append((start, end, tuple(sorted(settled, key=lambda p: (p.code, p.part or "")))))
+    taken = {i for start, end, _ in (*mentions, *found) for i in range(start, end)}
+    found += [(s, e, (r,)) for s, e, r in cued_regions(text, country) if s not in taken]
+    return found
+
+
+def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]:
+    """The regions `text` names with the word for their kind, as (start, end, region) in
+    order: of the article's `country` (or the country a demonym before the word names) where
+    it has one of the name, else the one region of the name of that kind."""
+    found: list[tuple[int, int, Place]] = []
+    for cue in _KIND.finditer(text):
+        start, end = cue.span()
+        kind = cue.group().lower()
+        of = _KIND_OF.match(text, start) if cue.group().islower() else None
+        if of is not None:
+            named = country_before(text, start)
+            where = named[2] if named else country
+            region = _region_named(of.group("name"), where, kind)
+            if region is not None:
+                found.append((*of.span("name"), region))
+            continue
+        before = _NAME_BEFORE_KIND.search(text, max(0, start - 60), start)
+        if before is None:
+            continue
+        words = before.group("name").split(" ")
+        for first in range(len(words)):  # "In Plateau state": the longest name that is one
+            region = _region_named(" ".join(words[first:]), country, kind)
+            if region is not None:
+                name_start = before.end("name") - len(" ".join(words[first:]))
+                found.append(_with_part_before(text, name_start, end, region))
+                break
+    return found
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][\w-]*) $")
+
+
+def _with_part_before(text: str, start: int, end: int, region: Place) -> tuple[int, int, Place]:
+    """The region with the part word just before its name ("northern Plateau state")."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    part = PART_FORMS.get(word.group(1)) if word else None
+    if word is None or part is None:
+        return start, end, region
+    return word.start(1), end, Place(region.code, region.name, part)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_named(name: str, country: str | None, kind: str) -> Place | None:
+    regions = [
+        only
+        for entry in lookup(fold(name), towns=False)
+        if len(entry) == 1
+        for only in entry
+        if not only.is_country and only.part is None and town_parent(only.code) is None
+    ]
+    if country is not None and any(r.country == country for r in regions):
+        regions = [r for r in regions if r.country == country]
+    if len(regions) > 1:
+        types = gazetteer_data().subdivisions
+        regions = [r for r in regions if r.code in types and types[r.code].type.lower() == kind]
+    return regions[0] if len(regions) == 1 else None
+
+
+# "near Mocimboa da Praia", "in Kidal": a town named without a cue, after a preposition; not
+# where a figure was given ("said in Geneva") nor a place of a larger kind ("X district").
+_AT = re.compile(rf"\b(?:in|near|outside|around) (?P<name>{_NAME})")
+_NOT_TOWN_AFTER = re.compile(rf"['’]s\b|,? (?:the )?(?:{_KINDS}|municipality|division)\b", re.I)
+_SAID = re.compile(
+    r"\b(?:said|says|told \w+|speaking|conference|briefing|statement|interview|meeting|talks|"
+    r"summit|based|headquartered|published|released|announced)\W*$"
+)
+
+
+def uncued_towns(
+    text: str, countries: Iterable[str], taken: Iterable[tuple[int, int]]
+) -> list[tuple[int, int, Place]]:
+    """Towns named after "in", "near", "outside", "around" with no settlement word, as (start,
+    end, town): where one of the article's `countries` (the ones it names, its dateline's
+    included) has one town of the whole name, and no span of `taken` (its other places and
+    its dateline) holds it."""
+    where = sorted(countries)
+    covered = {i for first, last in taken for i in range(first, last)}
+    found: list[tuple[int, int, Place]] = []
+    for match in _AT.finditer(text):
+        start, end = match.span("name")
+        if start in covered or _NOT_TOWN_AFTER.match(text, end):
+            continue
+        if _SAID.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        name = match.group("name")
+        towns = {t for c in where if (t := _town(name, c, False, from_start=True)) is not None}
+        if len(towns) == 1:
+            town, name = next(iter(towns))
+            found.append((start, start + len(name), town))
+    return found
+
+
+_MORE_WORDS = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
+
+
+def begins_a_town(text: str, start: int, end: int) -> bool:
+    """Whether the place name at `start:end` is only the first words of a longer name the
+    gazetteer knows as a town: "Dera" (Syria's Daraa) in "Dera Ismail Khan"."""
+    more = _MORE_WORDS.match(text, end)
+    words = more.group().split() if more else []
+    return any(
+        lookup(fold(" ".join([text[start:end], *words[:n]]))) for n in range(len(words), 0, -1)
+    )
+
+
+# After a country's name, a possessive of who speaks or acts for it: "France's foreign
+# minister", "Rwanda's defence ministry", "Kenya's army".
+_SPEAKER = re.compile(
+    r"['’]s (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
+    r"president|presidency|embassy|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
+    r"police|navy|air force|authorities|leader|cabinet)\b"
+)
+
+
+def speakers_country(text: str, end: int) -> bool:
+    """Whether the country named just before `end` is a speaker's or actor's possessive."""
+    return _SPEAKER.match(text, end) is not None
+
+
+_DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")
+
+
+def dateline_country(dateline: str) -> str | None:
+    """The country of the city a dateline opens with ("MANILA (Newswire) -": PH) when the
+    places the gazetteer knows by that name are all of one country, else None."""
+    city = _DATELINE_CITY.match(dateline)
+    entries = lookup(fold(city.group())) if city else frozenset()
+    countries = {p.country for entry in entries for p in entry}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)
+def loadable_label(place: Place) -> str:
+    """The place's label in a form that `sources.yaml` resolves back to it: "Savanes, Togo"
+    where "Savanes" alone names Togo's and Ivory Coast's regions."""
+    label = place.label()
+    for written in (label, f"{label}, {display_name(place.country)}"):
+        try:
+            resolved = _gazetteer().resolve(written)
+        except GrammarError:
+            continue
+        if [(p.code, p.part) for p in resolved] == [(place.code, place.part)]:
+            return written
+    return label
 
 
 def _is_place(written: str) -> bool:

@@ -221,8 +221,10 @@ def _strip_article(key: str) -> str:
 
 
 def _strip_suffix(key: str) -> str:
+    """The key without a region word at its end ("idlib province"); not a plural one, which
+    ends the name of one place ("united states" is no "united")."""
     rest, _, tail = key.rpartition(" ")
-    return rest if rest and tail in SUFFIXES else key
+    return rest if rest and tail in SUFFIXES and not tail.endswith("s") else key
 
 
 def _variants(key: str) -> list[str]:

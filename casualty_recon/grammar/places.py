@@ -158,12 +158,17 @@ class Gazetteer:
             found = self._resolved[text] = self._resolve(text, None, ())
         return found
 
-    def find_places(self, text: str) -> list[tuple[int, int, frozenset[Place]]]:
+    def find_places(
+        self,
+        text: str,
+        ambiguous: list[tuple[int, int, str, str | None]] | None = None,
+    ) -> list[tuple[int, int, frozenset[Place]]]:
         """Every place mention in free text as (start, end, places), in order of appearance.
 
         Longest match wins; a part modifier before the name (`southern Idlib`) and a suffix
         after it (`Idlib province`) are part of the span; `Punjab, Pakistan` is one mention.
-        Ambiguous names that the text does not settle are left out.
+        Ambiguous names that the text does not settle are left out: with `ambiguous`, their
+        (start, end, key, part) go there, for `mentioned_in` to settle by a country.
         """
         folded, origin = fold_with_origin(text)
         found: list[tuple[int, int, str | None, str, bool]] = []  # fstart, fend, part, key, area
@@ -221,15 +226,21 @@ class Gazetteer:
             if how not in resolved:
                 resolved[how] = self._mentioned(is_area, key, country, part)
             places_or_none = resolved[how]
-            if places_or_none is None:
-                continue
-            places = places_or_none
             start = origin[fstart]
             end = origin[fend - 1] + 1
             while end < len(text) and unicodedata.combining(text[end]):
                 end += 1
-            results.append((start, end, places))
+            if places_or_none is None:
+                if ambiguous is not None and not is_area and country is None:
+                    ambiguous.append((start, end, key, part))
+                continue
+            results.append((start, end, places_or_none))
         return results
+
+    def mentioned_in(self, key: str, part: str | None, country: str) -> frozenset[Place] | None:
+        """The places of a name `find_places` left as ambiguous, among those of `country`;
+        None if the country holds none or several of them."""
+        return self._mentioned(False, key, country, part)
 
     def _mentioned(
         self, is_area: bool, key: str, country: str | None, part: str | None

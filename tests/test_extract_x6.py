@@ -196,3 +196,31 @@ def test_a_breakdown_opening_its_sentence_takes_the_window_and_area_of_the_count
     assert (first.figure, part.figure, part.population) == ("23", "4", "children")
     assert (part.start, part.as_of, part.area) == ("2024-06-08", "2024-06-08", ("Saada",))
     assert part.source.key == "health ministry"
+
+
+def test_claims_printed_to_stdout_are_checked_to_load_as_a_written_file_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `-o FILE` refused claims that would not load (a bug in extract, said as such); printed to
+    # standard output they went out unchecked, and `validate` then refused them.
+    from casualty_recon.extract import writer
+    from casualty_recon.model.claims import Location
+    from casualty_recon.model.errors import InputError, Problem
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "KYIV (Newswire) - At least 12 civilians were killed in Kharkiv, officials said.\n",
+        encoding="utf-8",
+    )
+
+    def refuse(data: object, path: str) -> object:
+        raise InputError([Problem("TEST", Location(path, 1, 1), "a claim that would not load")])
+
+    monkeypatch.setattr(writer, "load_document", refuse)
+    runs = [
+        CliRunner().invoke(app, ["extract", str(article), "--published", "2024-06-10", *out])
+        for out in ([], ["-o", str(tmp_path / "claims.yaml")])
+    ]
+    assert [r.exit_code for r in runs] == [2, 2], [(r.stdout, r.stderr, r.exception) for r in runs]
+    assert runs[0].stdout == ""
+    assert "would not load" in runs[0].stderr

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from casualty_recon.extract.claims import ArticleFailure, ExtractedClaim, extract_claims
 from casualty_recon.extract.text import read_articles
-from casualty_recon.extract.writer import merge_checked, render_yaml
+from casualty_recon.extract.writer import merge_checked
 from casualty_recon.load.reading import read_input
 from casualty_recon.model.errors import DataError, UsageError, plural_s
 from casualty_recon.model.usage import (
@@ -123,8 +123,8 @@ def run_extract(
         raise DataError.of(ARTICLES_ALL_FAILED, failed=len(failures), s=plural_s(len(articles)))
     if not claims:
         err.write("no toll statements found\n")
-    if output is None:
-        out.write(render_yaml(claims))
+    if output is None:  # checked as a file is: what validate would refuse is not printed
+        out.write(merge_checked(None, claims, "<stdout>")[0])
         _raise_if_failed(failures, len(articles))
         return len(claims)
     result = write_claims(output, claims, append=append, force=force)

@@ -30,7 +30,7 @@ from casualty_recon.extract.perpetrators import (
     state_subject,
 )
 from casualty_recon.extract.statements import Statement, article_statements
-from casualty_recon.extract.text import Sentence, article_text, split_sentences
+from casualty_recon.extract.text import Sentence, article_text, covering, split_sentences
 from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.extract.window import Window, article_date, window
 from casualty_recon.grammar.parties import country_forces
@@ -551,7 +551,8 @@ class _ArticlePlaces:
         mentions += regions
         if regions and (self.country is None or self.country not in self._in_text):
             self.country = regions[0][2][0].country
-        kept = [m for m in mentions if not _within(m[0], skipped)]
+        inside = covering(skipped)
+        kept = [m for m in mentions if not inside(m[0])]
         kept += [(start, end, (town,)) for start, end, town in towns]
         kept.sort(key=lambda mention: mention[0])
         # In order of their start, for bisecting by sentence.

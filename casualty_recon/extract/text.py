@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -209,3 +210,22 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     if stripped:
         offset = start + (len(chunk) - len(chunk.lstrip()))
         sentences.append(Sentence(len(sentences), offset, stripped))
+
+
+def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position lies in any of `spans` (start, end: end excluded), answered by
+    bisection: an article's places are tested against its other places, and a scan of every
+    span for every place was quadratic (the 20 MB bench article: x37 the 1 MB time)."""
+    ordered = sorted(spans)
+    starts = [first for first, _ in ordered]
+    reach: list[int] = []  # the furthest end among the spans starting at or before each
+    furthest = -1
+    for _, last in ordered:
+        furthest = max(furthest, last)
+        reach.append(furthest)
+
+    def covers(position: int) -> bool:
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and reach[index] > position
+
+    return covers

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from casualty_recon.extract.text import covering
 from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
 from casualty_recon.grammar.place_words import PART_FORMS
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
@@ -466,11 +467,11 @@ def uncued_towns(
     included) has one town of the whole name, and no span of `taken` (its other places and
     its dateline) holds it."""
     where = sorted(countries)
-    covered = {i for first, last in taken for i in range(first, last)}
+    covered = covering(taken)
     found: list[tuple[int, int, Place]] = []
     for match in _AT.finditer(text):
         start, end = match.span("name")
-        if start in covered or _NOT_TOWN_AFTER.match(text, end):
+        if covered(start) or _NOT_TOWN_AFTER.match(text, end):
             continue
         if _SAID.search(text, max(0, match.start() - 40), match.start()):
             continue

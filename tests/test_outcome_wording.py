@@ -87,3 +87,29 @@ def test_common_floor_of_killed_is_unchanged(tmp_path: Path) -> None:
         "common floor: at least 10,001 civilians killed or injured by any party in Mariupol" in text
     )
     assert "a count of people killed or injured at least" in text
+
+
+def test_an_event_reference_sentence_of_a_count_of_deaths(tmp_path: Path) -> None:
+    """Against a dataset of some parties' strikes, a claim of deaths read 'though the claim
+    counts civilians died by any party'. Synthetic Airwars-layout rows."""
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "version: 1\nsources: {City: {kind: government}}\nclaims:\n"
+        "  - {id: city, source: City, figure: more than 100, population: civilians,\n"
+        "     outcome: died, area: Idlib, start: 2019-04-24, as_of: 2019-06-10}\n",
+        encoding="utf-8",
+    )
+    events = tmp_path / "incidents.csv"
+    events.write_text(
+        "incident_code,date,belligerents,grading,governorate,civilians_killed_min,"
+        "civilians_killed_max\nS1,2019-05-01,Russian Military,Fair,Idlib,1,2\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["events", str(events), "--claims", str(claims), "-f", "plain"], terminal_width=400
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text = " ".join(result.stdout.split())
+    assert "though the claim counts civilians who died, by any party, and Airwars covers" in text
+    assert "died by" not in text

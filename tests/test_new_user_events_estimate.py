@@ -4,6 +4,7 @@ invented for the tests (no Airwars, UCDP or ACLED row)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -289,3 +290,28 @@ def test_the_estimate_json_writes_whole_numbers_as_integers(tmp_path: Path) -> N
     found = floats(json.loads(result.stdout))
     assert found, "the estimates have fractional values too"
     assert [f for f in found if f.is_integer()] == []
+
+
+def test_report_with_events_shows_the_file_notes_in_every_format(tmp_path: Path) -> None:
+    """`events FILE --claims ...` printed the file's notes ('N date(s) ... two-digit years'),
+    `report --events FILE` showed them nowhere: a reader of the report could not tell that
+    '3/15/19' had been read as 2019. Each format now says them where it shows the references."""
+    path = _dated(tmp_path, "5/1/19", "5/2/19", "5/13/19")
+    note = (
+        "3 date(s) in date are written with two-digit years (e.g. 5/1/19): 00-68 are read as "
+        "2000-2068, 69-99 as 1969-1999."
+    )
+    shown = {}
+    for fmt in ("plain", "markdown", "json", "html"):
+        result = CliRunner().invoke(
+            app, ["report", SOURCES, "--events", str(path), "--format", fmt], terminal_width=400
+        )
+        assert result.exit_code == 0, (fmt, result.stderr)
+        assert result.stderr == ""
+        shown[fmt] = result.stdout
+    plain = shown["plain"].splitlines()
+    heading = plain.index("Event-data references")
+    assert f"note: {note}" in " ".join(" ".join(plain[heading:]).split())  # unwrapped
+    assert f"note: {note}" in shown["markdown"].split("## Event-data references", 1)[1]
+    assert note in json.loads(shown["json"])["event_notes"]
+    assert f"<li>{note}</li>" in shown["html"]

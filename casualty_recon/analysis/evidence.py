@@ -21,6 +21,7 @@ from casualty_recon.grammar.wording import (
     human_day,
     in_brackets,
     party_words,
+    people_by,
     possessive,
 )
 from casualty_recon.model.claims import Area, Claim, DayRange, Place, Sources
@@ -524,13 +525,15 @@ class Evidence:
         population = _join(
             a.population, b.population, population_relation(a.population, b.population), "people"
         )
-        outcome = _join(a.outcome, b.outcome, outcome_relation(a.outcome, b.outcome), "killed")
+        outcomes: tuple[str, ...] = (
+            _join(a.outcome, b.outcome, outcome_relation(a.outcome, b.outcome), "killed"),
+        )
         if a.outcome != b.outcome and outcome_relation(a.outcome, b.outcome) in {
             "overlapping",
             "disjoint",
             "unknown",
         }:
-            outcome = f"{a.outcome} or {b.outcome}"
+            outcomes = (a.outcome, b.outcome)
         if a.perpetrators.is_any or b.perpetrators.is_any:
             perpetrators = "any party"
         else:
@@ -547,10 +550,11 @@ class Evidence:
         else:
             relation = area_relation(a.area.places, b.area.places)
             area = _join(first, second, relation, and_list(self._union(a.area, b.area)))
+        people = people_by(population, outcomes, perpetrators, more=True)
         if unknown_day(a.as_of) or unknown_day(b.as_of):
-            return f"{population} {outcome} by {perpetrators} in {area}, to a day one does not give"
+            return f"{people} in {area}, to a day one does not give"
         until = max(a.as_of.latest, b.as_of.latest)
-        return f"{population} {outcome} by {perpetrators} in {area} to {human_day(until)}"
+        return f"{people} in {area} to {human_day(until)}"
 
     def _union(self, a: Area, b: Area) -> list[str]:
         """The names of two areas together, in order, a name within another given as that one

@@ -45,6 +45,8 @@ class Report:
     pairs: list[PairResult]
     timelines: list[Series] = field(default_factory=list)
     references: list[Any] = field(default_factory=list)
+    # The event file's notes (how it was read: two-digit years, layout notes), with `references`.
+    event_notes: tuple[str, ...] = ()
     # How many pairs were compared and their verdicts, when `pairs` holds only a summary's.
     compared: int | None = None
     verdict_counts: dict[str, int] | None = None
@@ -180,6 +182,8 @@ class Report:
         }
         if self.skipped:
             data["skipped"] = list(self.skipped)
+        if self.event_notes:
+            data["event_notes"] = list(self.event_notes)
         if self.references:
             data["references"] = [ref.to_dict() for ref in self.references]
             for pair, pair_data in zip(self.pairs, data["pairs"], strict=True):

@@ -26,6 +26,7 @@ from casualty_recon.grammar.wording import (
     fmt_span,
     iso_day_text,
     party_words,
+    people_words,
     plural,
 )
 from casualty_recon.model.claims import ABOUT_TOLERANCE, Claim
@@ -126,7 +127,8 @@ class Series:
 
     @property
     def label(self) -> str:
-        return f"{self.source}: {self.population} {self.outcome}, by {self._by}, {self.basis}"
+        people = people_words(self.population, self.outcome)
+        return f"{self.source}: {people}, by {self._by}, {self.basis}"
 
     @property
     def panel_label(self) -> str:

@@ -220,3 +220,4 @@ def _add_references(result: "Report", dataset: Path, date_format: str | None) ->
 
     table = load_events(dataset, date_format=date_format)
     result.references = list(cross_check(table, result.claims))
+    result.event_notes = tuple(table.notes)

@@ -64,7 +64,7 @@ from casualty_recon.events.selection import (
 from casualty_recon.events.table import LAYOUTS, EventTable, day_number
 from casualty_recon.grammar.parties import is_catalogued, party_closure
 from casualty_recon.grammar.places import display_name, town_parent
-from casualty_recon.grammar.wording import short_day
+from casualty_recon.grammar.wording import people_by, people_words, short_day
 from casualty_recon.model.claims import Claim, Place
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
@@ -194,7 +194,7 @@ def _measure_for(events: EventTable, claim: Claim) -> tuple[Measure | None, list
             and (m.rows is None or m.rows in events.flags)
         ]
         notes.append(
-            f"{events.title} has no figure for {claim.population} {claim.outcome}"
+            f"{events.title} has no figure for {people_words(claim.population, claim.outcome)}"
             f" in this file; it counts {join_names(offered) or 'nothing usable'}."
         )
     return measure, notes
@@ -342,7 +342,7 @@ def _why_none(claim: Claim, scope: _Scope, noun: str) -> str | None:
     """Why the dataset gives no reference at all for this claim (None: it may give one);
     `noun` is what one row of the dataset is called."""
     if scope.measure is None:
-        return f"it has no figure for {claim.population} {claim.outcome}."
+        return f"it has no figure for {people_words(claim.population, claim.outcome)}."
     if not scope.wanted:
         return f"the claim's area ({claim.area.label()}) names no country or subdivision."
     if scope.absent and len(scope.absent) == len(scope.wanted):
@@ -520,7 +520,8 @@ def _reference(
     if scope.coverage is not None and parties is None:
         # An any-party claim against a dataset of some parties' strikes: said in the sentence.
         relation += (
-            f", though the claim counts {claim.population} {claim.outcome} by any party and "
+            ", though the claim counts "
+            f"{people_by(claim.population, (claim.outcome,), 'any party', more=True)} and "
             f"{scope.coverage}"
         )
         scope.notes.remove(scope.coverage + ".")

@@ -26,6 +26,11 @@ Sentences:
   commas of `Area.label`).
 - `party_words(perpetrators)`: `any party`, `Russian forces`, a group by its members and name
   (`Russian forces and Syrian government (pro-government)`): a noun phrase after `by`.
+- `people_words(population, outcome)`: `civilians killed`, `people who died` (`died` is no
+  participle that can follow a noun); `outcome_words(outcome)`: the outcome alone as it reads
+  after a noun (`who died`); `people_by(population, outcome, parties)`: with `by ...`,
+  set off by commas after a clause (`civilians who died, by any party`). Every sentence, label
+  and cell that puts an outcome after a population says it this way.
 - `possessive(name)`: `OCHA's`, `Airwars'`; `with_article(word)`: `an estimated`, `a verified`;
   `in_brackets(text)`: a user's sentence (an assumption's reason) as a clause inside brackets,
   without its own full stop (`(assumption 1: from another war)`, not `(... war.).`).
@@ -69,6 +74,9 @@ __all__ = [
     "iso_day_text",
     "label",
     "or_list",
+    "outcome_words",
+    "people_by",
+    "people_words",
     "plural",
     "possessive",
     "short_day",
@@ -231,6 +239,36 @@ def party_words(perpetrators: Perpetrators) -> str:
     if set(perpetrators.text) == parties:  # every party by its own name, in any order
         return members
     return f"{members} ({written})"
+
+
+# Outcomes (`model.OUTCOMES`) that are no participle and read after a noun as a clause.
+_CLAUSES = {"died": "who died"}
+
+
+def people_words(population: str, *outcomes: str) -> str:
+    """A population and its outcome(s) as a noun phrase: `civilians killed`, `people injured`,
+    `people missing`, `people who died`; two outcomes joined: `civilians killed or injured, or
+    who died`."""
+    participles = [o for o in outcomes if o not in _CLAUSES]  # `killed`, `missing`...
+    clauses = [_CLAUSES[o] for o in outcomes if o in _CLAUSES]
+    words = " or ".join(participles)
+    if clauses:
+        words = f"{words}, or {' or '.join(clauses)}" if words else " or ".join(clauses)
+    return f"{population} {words}"
+
+
+def outcome_words(outcome: str) -> str:
+    """An outcome as it reads after a noun: `killed`, `missing`, `who died`."""
+    return _CLAUSES.get(outcome, outcome)
+
+
+def people_by(population: str, outcomes: tuple[str, ...], parties: str, more: bool = False) -> str:
+    """`civilians killed by any party`; after a clause the `by` is set off by commas, `civilians
+    who died, by any party` (`more`: a comma after it too, as more of the sentence follows)."""
+    words = people_words(population, *outcomes)
+    if not any(o in _CLAUSES for o in outcomes):
+        return f"{words} by {parties}"
+    return f"{words}, by {parties}" + ("," if more else "")
 
 
 # --- sentences ---------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from casualty_recon.analysis.timeline import Point, Series
-from casualty_recon.grammar.wording import and_list, figure_words, short_day
+from casualty_recon.grammar.wording import and_list, figure_words, people_words, short_day
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
     CHART_FORMAT_UNKNOWN,
@@ -360,10 +360,10 @@ def _draw_panel(
                 if _x(point) > cut:
                     _far_arrow(axes, point, colour, right)
                     has["far"] = point
-    axes.set_ylabel(f"{panel.population} {panel.outcome}")
+    axes.set_ylabel(people_words(panel.population, panel.outcome))
     axes.legend(
         handles=handles,
-        title=f"{panel.population} {panel.outcome} (source: by whom, basis)",
+        title=f"{people_words(panel.population, panel.outcome)} (source: by whom, basis)",
         loc="upper left",
         bbox_to_anchor=(1.02, 1.0),
         fontsize=8,

@@ -9,7 +9,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from casualty_recon.grammar.wording import fmt_brief_span, iso_day_text, party_words, plural
+from casualty_recon.grammar.wording import (
+    fmt_brief_span,
+    iso_day_text,
+    party_words,
+    people_by,
+    plural,
+)
 from casualty_recon.model.claims import Claim, DayRange, Sources
 from casualty_recon.model.spans import INF, Span
 
@@ -87,7 +93,7 @@ def reading_claim_cells(claim: Claim) -> list[str]:
         cells[0],
         cells[1] + via,
         f"{cells[2]} [{cells[3]}]",
-        f"{cells[4]} {cells[5]} by {clean(party_words(claim.perpetrators))}",
+        people_by(cells[4], (claim.outcome,), clean(party_words(claim.perpetrators))),
         cells[7],
         cells[8] if cells[10] == cells[9] else f"{cells[8]} (published {cells[10]})",
         cells[11],

@@ -199,6 +199,10 @@ def report_html(
         out.append(_pair(number, pair, links, report.event_sentence(pair)))
     out.append("</section>")
     out += _claims(report, claims, focus)
+    if report.event_notes:  # how the event file was read, as `events` says it
+        out.append('<section id="events"><h2>Event-data notes</h2><ul>')
+        out += [f"<li>{escape(clean(note))}</li>" for note in report.event_notes]
+        out.append("</ul></section>")
     out += _timelines(report, focus, timelines_svg, links)
     used = assumption_lines(report)
     if used:

@@ -304,8 +304,15 @@ def report_blocks(
         blocks.append(Table(CLAIM_COLUMNS, [claim_cells(c) for c in claims]))
     else:
         blocks.append(Table(READING_CLAIM_COLUMNS, [reading_claim_cells(c) for c in claims]))
-    if report.references:
+    if report.references or report.event_notes:
         blocks.append(Heading(2, "Event-data references"))
+        # How the event file was read (two-digit years, layout notes), as `events` says it.
+        notes = report.event_notes
+        blocks += [
+            Para(f"- note: {md(clean(note))}", hang=2, gap=i == len(notes) - 1)
+            for i, note in enumerate(notes)
+        ]
+    if report.references:
         blocks.append(Table(REFERENCE_HEADER, reference_cells(report, focus)))
         blocks += [
             Para(f"- {md(clean(ref.claim_id))}: {md(clean(ref.sentence))}", hang=2)

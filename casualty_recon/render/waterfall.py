@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from casualty_recon.analysis.engine import PairResult, claim_label
-from casualty_recon.grammar.wording import fmt, fmt_span, label, span_words
+from casualty_recon.grammar.wording import fmt, fmt_span, label, people_words, span_words
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.spans import Span
 from casualty_recon.model.usage import FILE_EXISTS
@@ -207,7 +207,7 @@ def render_waterfall(pair: PairResult, chart_format: str) -> bytes:
         axes.set_axisbelow(True)
         for spine in ("top", "right"):
             axes.spines[spine].set_visible(False)
-        axes.set_ylabel(f"{pair.a.population} {pair.a.outcome}")
+        axes.set_ylabel(people_words(pair.a.population, pair.a.outcome))
         import textwrap
 
         figure.suptitle(

@@ -13,7 +13,7 @@ from casualty_recon.analysis.results import (
     claim_label,
     ratio_text,
 )
-from casualty_recon.grammar.wording import area_words, party_words
+from casualty_recon.grammar.wording import area_words, outcome_words, party_words, people_words
 from casualty_recon.model.spans import Span
 
 NOUNS = {
@@ -43,7 +43,7 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     elif kind == "area":
         words = (area_words(a.area), area_words(b.area))
     elif kind == "outcome":  # after "people": `people killed`, `people who died`
-        words = (_after_people(a.outcome), _after_people(b.outcome))
+        words = (outcome_words(a.outcome), outcome_words(b.outcome))
 
     relation_text = relation_words(NOUNS[kind], relation, gap)
 
@@ -65,11 +65,6 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     if quantity is None:
         difference = difference._replace(set_aside=set_aside_ids(pair, kind))
     return [Found(difference, quantity, write)]
-
-
-def _after_people(outcome: str) -> str:
-    """An outcome as it reads after `people`: a participle as it is, `died` as `who died`."""
-    return "who died" if outcome == "died" else outcome
 
 
 def own_count(pair: Pair, kind: str, what: str) -> str:
@@ -138,6 +133,11 @@ def share_break_even(closing: Closing) -> str | None:
     if difference.kind == "perpetrators":
         over_a = f"of deaths by {party_words(a.perpetrators)}"
         over_b = f"of deaths by {party_words(b.perpetrators)}"
+    elif difference.kind == "outcome":  # `of people killed`, `of people who died`
+        over_a, over_b = (
+            f"of {people_words('people', a.outcome)}",
+            f"of {people_words('people', b.outcome)}",
+        )
     if multiplier >= 1:
         return f"a count {over_a} at least {multiplier:.2f} times the one {over_b}"
     return f"a count {over_a} at most {multiplier:.0%} of the one {over_b}"

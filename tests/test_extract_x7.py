@@ -1,0 +1,48 @@
+"""Extraction leftovers, on SYNTHETIC sentences written for these tests (no figure, place or
+quote here is real): breakdowns in their own sentence, where a speaker spoke, regions named
+together with one plural region word, a capital's dateline. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casualty_recon.extract import extract_claims
+
+PUBLISHED = dt.date(2024, 6, 10)
+
+
+def _claims(body: str) -> list:  # type: ignore[type-arg]
+    return extract_claims([("s.txt", f"SYNTHETIC.\n{body}\n")], published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "The dead included four children.",
+        "Among them were four children.",
+        "The victims included four children.",
+        "Among those killed were four children.",
+    ],
+)
+def test_a_breakdown_sentence_without_a_number_before_its_population_is_a_part(
+    breakdown: str,
+) -> None:
+    claims = _claims(
+        "SANAA, Yemen (Newswire) - An air strike on a market in Saada province killed 23 people "
+        f"on Saturday, the health ministry said. {breakdown}"
+    )
+    assert [(c.figure, c.population) for c in claims] == [("23", "people"), ("4", "children")]
+    part = claims[1]
+    assert (part.outcome, part.start, part.as_of) == ("killed", "2024-06-08", "2024-06-08")
+    assert part.area == ("Saada",)
+    assert part.source.key == "health ministry"
+
+
+def test_a_sentence_that_merely_includes_is_no_breakdown() -> None:
+    claims = _claims(
+        "SANAA, Yemen (Newswire) - An air strike killed 23 people on Saturday, the health "
+        "ministry said. The convoy included four trucks."
+    )
+    assert [(c.figure, c.population) for c in claims] == [("23", "people")]

@@ -46,3 +46,23 @@ def test_a_sentence_that_merely_includes_is_no_breakdown() -> None:
         "ministry said. The convoy included four trucks."
     )
     assert [(c.figure, c.population) for c in claims] == [("23", "people")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Speaking in Washington, the United States envoy said 30 civilians had been killed in "
+        "Sudan since Monday.",
+        "In Geneva, a United Nations spokesman said 30 civilians had been killed in Sudan.",
+        "The envoy, speaking at a briefing in Geneva, said 30 civilians had been killed in Sudan.",
+        "The envoy told reporters in Washington that 30 civilians had been killed in Sudan.",
+    ],
+)
+def test_the_place_a_speaker_spoke_in_is_not_where_the_deaths_were(body: str) -> None:
+    (claim,) = _claims(body)
+    assert claim.area == ("Sudan",)
+
+
+def test_a_place_opening_the_sentence_before_the_deaths_is_still_their_place() -> None:
+    (claim,) = _claims("In Khartoum, fighting killed 30 civilians on Sunday, the army said.")
+    assert claim.area == ("Khartoum",)

@@ -497,9 +497,9 @@ def begins_a_town(text: str, start: int, end: int) -> bool:
 
 
 # After a country's name, a possessive of who speaks or acts for it: "France's foreign
-# minister", "Rwanda's defence ministry", "Kenya's army".
+# minister", "Rwanda's defence ministry", "Kenya's army", "the United States envoy".
 _SPEAKER = re.compile(
-    r"['’]s (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
+    r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
     r"president|presidency|embassy|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
     r"police|navy|air force|authorities|leader|cabinet)\b"
 )
@@ -508,6 +508,32 @@ _SPEAKER = re.compile(
 def speakers_country(text: str, end: int) -> bool:
     """Whether the country named just before `end` is a speaker's or actor's possessive."""
     return _SPEAKER.match(text, end) is not None
+
+
+# A place named as a reference point, not as where anything happened: "near the border with
+# Niger", "fled from Sudan", "headed towards Chad"; or as where a speaker spoke: "Speaking in
+# Washington, the envoy said", "told reporters in Geneva", "In Paris, the minister said".
+_POINTED_FROM = re.compile(r"\b(?:borders?\s+(?:with|of)|from|towards?)\s+(?:the\s+)?\Z", re.I)
+_SPOKE_IN = re.compile(
+    r"\b(?:said|says|told \w+|speaking|spoke|briefing|conference|interview)\s+(?:in|at|from)\s+"
+    r"(?:the\s+)?\Z",
+    re.I,
+)
+_OPENING_IN = re.compile(r"(?:\A|[.!?]\s+|\n|\s-\s)[\"\u201c]?In\s+(?:the\s+)?\Z")
+_SPEAKER_SAID = re.compile(r",\s+(?:[\w'\u2019.-]+\s+){1,6}?(?:said|says|told)\b")
+
+
+def reference_place(text: str, start: int, end: int) -> bool:
+    """Whether the place named at `start:end` is a reference point or where a speaker spoke."""
+    return bool(_POINTED_FROM.search(text, max(0, start - 24), start)) or spoke_in(text, start, end)
+
+
+def spoke_in(text: str, start: int, end: int) -> bool:
+    """Whether the place named at `start:end` is where a speaker spoke, not the deaths' place."""
+    before = text[max(0, start - 40) : start]
+    if _SPOKE_IN.search(before):
+        return True
+    return bool(_OPENING_IN.search(before)) and _SPEAKER_SAID.match(text, end) is not None
 
 
 _DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")

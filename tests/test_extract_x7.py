@@ -66,3 +66,30 @@ def test_the_place_a_speaker_spoke_in_is_not_where_the_deaths_were(body: str) ->
 def test_a_place_opening_the_sentence_before_the_deaths_is_still_their_place() -> None:
     (claim,) = _claims("In Khartoum, fighting killed 30 civilians on Sunday, the army said.")
     assert claim.area == ("Khartoum",)
+
+
+@pytest.mark.parametrize(
+    ("body", "area"),
+    [
+        (
+            "ABUJA, Nigeria (Newswire) - Gunmen killed 30 villagers in Plateau and Benue states "
+            "on Sunday, police said.",
+            ("Plateau, Nigeria", "Benue"),  # Benin has a Plateau department
+        ),
+        (
+            "ABUJA, Nigeria (Newswire) - Gunmen killed 30 villagers in Plateau, Kaduna and Benue "
+            "states on Sunday, police said.",
+            ("Plateau, Nigeria", "Kaduna", "Benue"),
+        ),
+        (
+            "KINSHASA, Congo (Newswire) - Fighting killed 40 civilians in Kasai and Kasai-Central "
+            "provinces last week, the United Nations said.",
+            ("Kasaï", "Kasaï Central"),  # passed before too: both names are the gazetteer's
+        ),
+    ],
+)
+def test_a_plural_region_word_after_several_names_names_each(
+    body: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = _claims(body)
+    assert claim.area == area

@@ -417,6 +417,33 @@ def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]
                 name_start = before.end("name") - len(" ".join(words[first:]))
                 found.append(_with_part_before(text, name_start, end, region))
                 break
+    return sorted(found + _listed_regions(text, country), key=lambda region: region[0])
+
+
+# Several names before one plural region word: "Plateau and Benue states", "Kasai, Lomami and
+# Sankuru provinces"; each name is a region of that kind.
+_PLURAL_KINDS = {f"{k}s" if k != "county" else "counties": k for k in _KINDS.split("|")}
+_PLURAL_KIND = re.compile(rf"(?<= )(?:{'|'.join(_PLURAL_KINDS)})\b", re.I)
+_NAMES_BEFORE_KIND = re.compile(rf"(?<![\w'’-])(?P<names>{_NAME}(?:, {_NAME})*,? and {_NAME}) \Z")
+_LISTED = re.compile(rf"{_NAME}")
+
+
+def _listed_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]:
+    """The regions named before a plural region word, as `cued_regions` gives them."""
+    found: list[tuple[int, int, Place]] = []
+    for cue in _PLURAL_KIND.finditer(text):
+        listed = _NAMES_BEFORE_KIND.search(text, max(0, cue.start() - 120), cue.start())
+        if listed is None:
+            continue
+        kind = _PLURAL_KINDS[cue.group().lower()]
+        for name in _LISTED.finditer(text, listed.start("names"), listed.end("names")):
+            words = name.group().split(" ")
+            for first in range(len(words)):  # "In Plateau and Benue states": "Plateau"
+                region = _region_named(" ".join(words[first:]), country, kind)
+                if region is not None:
+                    start = name.end() - len(" ".join(words[first:]))
+                    found.append(_with_part_before(text, start, name.end(), region))
+                    break
     return found
 
 

@@ -93,3 +93,19 @@ def test_a_plural_region_word_after_several_names_names_each(
 ) -> None:
     (claim,) = _claims(body)
     assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "area"),
+    [
+        ("SAN SALVADOR", "La Paz department", ("La Paz, El Salvador",)),
+        ("SAN SALVADOR", "the capital", ("El Salvador",)),
+    ],
+)
+def test_a_dateline_capital_gives_its_country(
+    dateline: str, place: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = _claims(
+        f"{dateline} (Newswire) - Gang members killed 12 people in {place} on Sunday, police said."
+    )
+    assert claim.area == area

@@ -26,7 +26,13 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from casualty_recon.extract.text import covering
-from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
+from casualty_recon.grammar.gazetteer import (
+    DATA,
+    gazetteer_data,
+    lookup,
+    town_entries,
+    town_parent,
+)
 from casualty_recon.grammar.place_words import PART_FORMS
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
@@ -568,11 +574,26 @@ _DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")
 
 def dateline_country(dateline: str) -> str | None:
     """The country of the city a dateline opens with ("MANILA (Newswire) -": PH) when the
-    places the gazetteer knows by that name are all of one country, else None."""
+    places the gazetteer knows by that name are all of one country, or when it is one of
+    their countries' capital ("SAN SALVADOR": El Salvador's, not the Bahamas' district), else
+    None."""
     city = _DATELINE_CITY.match(dateline)
-    entries = lookup(fold(city.group())) if city else frozenset()
-    countries = {p.country for entry in entries for p in entry}
+    key = fold(city.group()) if city else ""
+    countries = {p.country for entry in (lookup(key) if key else ()) for p in entry}
+    if len(countries) > 1 and _capitals().get(key) in countries:
+        return _capitals()[key]
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Folded national capitals' names to their country, where one country has that capital
+    (`data/capitals.tsv`, GeoNames' country info)."""
+    rows = [line.split("\t") for line in (DATA / "capitals.tsv").read_text("utf-8").splitlines()]
+    countries: dict[str, set[str]] = {}
+    for code, capital in rows[1:]:
+        countries.setdefault(fold(capital), set()).add(code)
+    return {key: codes.pop() for key, codes in countries.items() if len(codes) == 1}
 
 
 @functools.lru_cache(maxsize=4096)

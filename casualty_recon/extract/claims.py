@@ -444,9 +444,6 @@ class _Ids:
 
 # A dateline: where the reporter is, not what the article is about. "KYIV (Reuters) -",
 # "KHARTOUM, Sudan -", "Kyiv, 3 March -", "HODEIDAH, Yemen (Newswire) -" at a line's start.
-# A country named as a reference point, not as where anything happened: "near the border with
-# Niger", "fled from Sudan", "headed towards Chad".
-_POINTED_FROM = re.compile(r"\b(?:borders?\s+(?:with|of)|from|towards?)\s+(?:the\s+)?\Z", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})"
     r"(?P<rest>(?:,\s*(?:\d{1,2} [A-Z][a-z]+\.?(?:,? \d{4})?|[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?|"
@@ -506,10 +503,10 @@ class _ArticlePlaces:
         by_name: Counter[str] = Counter()
         self._in_text: set[str] = set()
         where: set[str] = set()  # named in the text, not as a speaker's ("France's minister")
+        spoke_in = []  # "Speaking in Washington, the envoy said": no area, no main country
         for start, end, places in mentions:
-            pointed = _within(start, datelines) or bool(
-                _POINTED_FROM.search(text, max(0, start - 24), start)
-            )
+            pointed = _within(start, datelines) or cues.reference_place(text, start, end)
+            spoke_in += [(start, end)] if cues.spoke_in(text, start, end) else []
             for place in places:
                 countries[place.country] += 1
                 if not pointed:
@@ -544,6 +541,7 @@ class _ArticlePlaces:
         # (a mention of a reference point may begin at its article: "of the Gaza Strip")
         skipped = [
             *datelines,
+            *spoke_in,
             *((s, e) for s, e, _ in towns),
             *((r - 4, r + 1) for r in references),
         ]

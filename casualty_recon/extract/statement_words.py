@@ -279,16 +279,16 @@ TOTAL_BROUGHT = re.compile(
 )
 # Parts of a toll stated before: "including 11 children", "among them five women".
 PART_BEFORE = re.compile(
-    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bamong those|\bamong the (?:dead|"
-    r"victims|killed|wounded|injured)(?: (?:were|are|was))?|\bof whom|\bof them|\bmost of them|"
+    r"(?:\bincluding|\bincluded|\bamong (?:them|whom|those|the (?:dead|victims|killed|wounded|"
+    r"injured))(?: (?:were|are|was))?|\bof whom|\bof them|\bmost of them|"
     r"\bwhile|\band|,|-|\()\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
     re.I,
 )
 # Part markers that make a number a subset of the one before ("among them 26 minors"), as
 # against a list ("50 militants and eight civilians").
 SUB_PART_BEFORE = re.compile(
-    r"(?:\bincluding|\bincluded|\bamong them|\bamong whom|\bof whom|\bof them|\bmost of them)"
-    r"\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
+    r"(?:\bincluding|\bincluded|\bamong (?:them|whom)(?: (?:were|are|was))?|\bof whom|\bof them|"
+    r"\bmost of them)\s*(?:(?:at least|more than|some|about|nearly|around|the)\s+)*$",
     re.I,
 )
 AMONG_DEAD = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities|those killed)\b", re.I)

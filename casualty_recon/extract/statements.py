@@ -127,7 +127,11 @@ def find_statements(sentence: Sentence, before: Statement | None = None) -> list
         end = upper.end if upper else numeral.end
         if upper is None and not numeral.vague and text.startswith("+", end):
             end += 1  # "2,000+ people": more than 2,000
-        statement = _statement_at(sentence, numeral, upper, end, statements)
+        # A sentence breaking down the count before ("The dead included four children") reads
+        # its first number as a part of that count, as "including" reads one in a sentence.
+        breakdown = not statements and before is not None and opens_with_breakdown(text)
+        earlier = [before] if breakdown and before is not None else statements
+        statement = _statement_at(sentence, numeral, upper, end, earlier)
         if statement is None and not statements and before is not None:
             statement = _part_of_before(sentence, numeral, end, before)
         elif statement is not None and not statements and before and opens_with_breakdown(text):

@@ -26,7 +26,13 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from casualty_recon.extract.text import covering
-from casualty_recon.grammar.gazetteer import gazetteer_data, lookup, town_entries, town_parent
+from casualty_recon.grammar.gazetteer import (
+    DATA,
+    gazetteer_data,
+    lookup,
+    town_entries,
+    town_parent,
+)
 from casualty_recon.grammar.place_words import PART_FORMS
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
@@ -417,6 +423,33 @@ def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]
                 name_start = before.end("name") - len(" ".join(words[first:]))
                 found.append(_with_part_before(text, name_start, end, region))
                 break
+    return sorted(found + _listed_regions(text, country), key=lambda region: region[0])
+
+
+# Several names before one plural region word: "Plateau and Benue states", "Kasai, Lomami and
+# Sankuru provinces"; each name is a region of that kind.
+_PLURAL_KINDS = {f"{k}s" if k != "county" else "counties": k for k in _KINDS.split("|")}
+_PLURAL_KIND = re.compile(rf"(?<= )(?:{'|'.join(_PLURAL_KINDS)})\b", re.I)
+_NAMES_BEFORE_KIND = re.compile(rf"(?<![\w'’-])(?P<names>{_NAME}(?:, {_NAME})*,? and {_NAME}) \Z")
+_LISTED = re.compile(rf"{_NAME}")
+
+
+def _listed_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]:
+    """The regions named before a plural region word, as `cued_regions` gives them."""
+    found: list[tuple[int, int, Place]] = []
+    for cue in _PLURAL_KIND.finditer(text):
+        listed = _NAMES_BEFORE_KIND.search(text, max(0, cue.start() - 120), cue.start())
+        if listed is None:
+            continue
+        kind = _PLURAL_KINDS[cue.group().lower()]
+        for name in _LISTED.finditer(text, listed.start("names"), listed.end("names")):
+            words = name.group().split(" ")
+            for first in range(len(words)):  # "In Plateau and Benue states": "Plateau"
+                region = _region_named(" ".join(words[first:]), country, kind)
+                if region is not None:
+                    start = name.end() - len(" ".join(words[first:]))
+                    found.append(_with_part_before(text, start, name.end(), region))
+                    break
     return found
 
 
@@ -497,9 +530,9 @@ def begins_a_town(text: str, start: int, end: int) -> bool:
 
 
 # After a country's name, a possessive of who speaks or acts for it: "France's foreign
-# minister", "Rwanda's defence ministry", "Kenya's army".
+# minister", "Rwanda's defence ministry", "Kenya's army", "the United States envoy".
 _SPEAKER = re.compile(
-    r"['’]s (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
+    r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
     r"president|presidency|embassy|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
     r"police|navy|air force|authorities|leader|cabinet)\b"
 )
@@ -510,16 +543,57 @@ def speakers_country(text: str, end: int) -> bool:
     return _SPEAKER.match(text, end) is not None
 
 
+# A place named as a reference point, not as where anything happened: "near the border with
+# Niger", "fled from Sudan", "headed towards Chad"; or as where a speaker spoke: "Speaking in
+# Washington, the envoy said", "told reporters in Geneva", "In Paris, the minister said".
+_POINTED_FROM = re.compile(r"\b(?:borders?\s+(?:with|of)|from|towards?)\s+(?:the\s+)?\Z", re.I)
+_SPOKE_IN = re.compile(
+    r"\b(?:said|says|told \w+|speaking|spoke|briefing|conference|interview)\s+(?:in|at|from)\s+"
+    r"(?:the\s+)?\Z",
+    re.I,
+)
+_OPENING_IN = re.compile(r"(?:\A|[.!?]\s+|\n|\s-\s)[\"\u201c]?In\s+(?:the\s+)?\Z")
+_SPEAKER_SAID = re.compile(r",\s+(?:[\w'\u2019.-]+\s+){1,6}?(?:said|says|told)\b")
+
+
+def reference_place(text: str, start: int, end: int) -> bool:
+    """Whether the place named at `start:end` is a reference point or where a speaker spoke."""
+    return bool(_POINTED_FROM.search(text, max(0, start - 24), start)) or spoke_in(text, start, end)
+
+
+def spoke_in(text: str, start: int, end: int) -> bool:
+    """Whether the place named at `start:end` is where a speaker spoke, not the deaths' place."""
+    before = text[max(0, start - 40) : start]
+    if _SPOKE_IN.search(before):
+        return True
+    return bool(_OPENING_IN.search(before)) and _SPEAKER_SAID.match(text, end) is not None
+
+
 _DATELINE_CITY = re.compile(r"[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*)*")
 
 
 def dateline_country(dateline: str) -> str | None:
     """The country of the city a dateline opens with ("MANILA (Newswire) -": PH) when the
-    places the gazetteer knows by that name are all of one country, else None."""
+    places the gazetteer knows by that name are all of one country, or when it is one of
+    their countries' capital ("SAN SALVADOR": El Salvador's, not the Bahamas' district), else
+    None."""
     city = _DATELINE_CITY.match(dateline)
-    entries = lookup(fold(city.group())) if city else frozenset()
-    countries = {p.country for entry in entries for p in entry}
+    key = fold(city.group()) if city else ""
+    countries = {p.country for entry in (lookup(key) if key else ()) for p in entry}
+    if len(countries) > 1 and _capitals().get(key) in countries:
+        return _capitals()[key]
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Folded national capitals' names to their country, where one country has that capital
+    (`data/capitals.tsv`, GeoNames' country info)."""
+    rows = [line.split("\t") for line in (DATA / "capitals.tsv").read_text("utf-8").splitlines()]
+    countries: dict[str, set[str]] = {}
+    for code, capital in rows[1:]:
+        countries.setdefault(fold(capital), set()).add(code)
+    return {key: codes.pop() for key, codes in countries.items() if len(codes) == 1}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -261,7 +261,10 @@ def test_every_series_has_a_colour_of_its_own(
     assert len(used) == len(shown)  # 19 series, 19 colours (all four SOHR series differ)
 
 
-def test_more_than_twenty_series_in_a_panel_asks_for_sources() -> None:
+@pytest.mark.parametrize(
+    ("outcome", "people"), [("killed", "civilians killed"), ("died", "civilians who died")]
+)
+def test_more_than_twenty_series_in_a_panel_asks_for_sources(outcome: str, people: str) -> None:
     from casualty_recon.analysis.timeline import build_timelines as build
 
     rows = ["version: 1", "sources:"]
@@ -270,7 +273,7 @@ def test_more_than_twenty_series_in_a_panel_asks_for_sources() -> None:
     for i in range(21):
         rows += [
             f"  - {{id: c{i}, source: S{i}, figure: {10 + i}, population: civilians,",
-            "     outcome: killed, area: Idlib, as_of: 2019-05-01,",
+            f"     outcome: {outcome}, area: Idlib, as_of: 2019-05-01,",
             f"     url: 'https://example.org/{i}'}}",
         ]
     import tempfile
@@ -282,6 +285,7 @@ def test_more_than_twenty_series_in_a_panel_asks_for_sources() -> None:
     with pytest.raises(UsageError, match="too many for one chart") as caught:
         render_chart(series, None, "svg")
     assert caught.value.hint == "choose sources with --source"
+    assert f"21 series of {people} are too many" in str(caught.value)  # not "civilians died"
 
 
 def test_matplotlib_is_used_with_the_agg_backend_only(other_process: tuple[bytes, str]) -> None:

@@ -368,7 +368,7 @@ APPEND_NOT_A_MAPPING = Template(
 # --- limits, packages, runs --------------------------------------------------------------------
 CHART_TOO_MANY = Template(
     "too-many",
-    "{count} series of {population} {outcome} are too many for one chart (at most {limit}, each "
+    "{count} series of {people} are too many for one chart (at most {limit}, each "
     "in a colour of its own)",
     "choose sources with --source",
 )

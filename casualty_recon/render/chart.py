@@ -208,8 +208,7 @@ def render_chart(
             raise UsageError.of(
                 CHART_TOO_MANY,
                 count=len(panel.series),
-                population=panel.population,
-                outcome=panel.outcome,
+                people=people_words(panel.population, panel.outcome),
                 limit=MAX_SERIES,
             )
     # A colour per series: unique over the whole chart up to 20 series, else within each panel.

@@ -30,6 +30,7 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
     if relation == "same":
         return []
     quantity = pair.evidence.share(kind, a, b, relation)
+    aside = None if quantity is not None else pair.evidence.set_aside(kind, a, b)
     direction = {"wider": "up", "narrower": "down"}.get(relation, "either")
     values = {
         "area": (a.area.label(), b.area.label()),
@@ -55,35 +56,34 @@ def detect_share(kind: str, template: str, pair: Pair) -> list[Found]:
             )
         else:
             effect_text = "No breakdown or assumption in the file sizes it" + own_count(
-                pair, kind, "the breakdown"
+                aside, "the breakdown"
             )
         return ratio_sentence(template, pair, words, relation_text, effect_text, context)
 
     difference = Difference(
-        kind, values[0], values[1], relation, direction, agrees(direction, gap), write(Context())
+        kind,
+        values[0],
+        values[1],
+        relation,
+        direction,
+        agrees(direction, gap),
+        write(Context()),
+        set_aside=aside[0] if aside else (),
     )
-    if quantity is None:
-        difference = difference._replace(set_aside=set_aside_ids(pair, kind))
     return [Found(difference, quantity, write)]
 
 
-def own_count(pair: Pair, kind: str, what: str) -> str:
+def own_count(aside: tuple[tuple[str, ...], str] | None, what: str) -> str:
     """The end of an "unsized" sentence: "." or, where the file's only evidence was the pair's
-    own count, which it names ("; the breakdown in the file (X, Y) rests on b's own count, so it
-    is not independent." REASONING 2)."""
-    found = pair.evidence.set_aside(kind, pair.a, pair.b)
-    if found is None:
+    own count (`Evidence.set_aside`), which it names ("; the breakdown in the file (X, Y) rests
+    on b's own count, so it is not independent." REASONING 2)."""
+    if aside is None:
         return "."
-    ids, whose = found
+    ids, whose = aside
     listed = ", ".join(ids)
     return (
         f"; {what} in the file ({listed}) rests on {whose}'s own count, so it is not independent."
     )
-
-
-def set_aside_ids(pair: Pair, kind: str) -> tuple[str, ...]:
-    found = pair.evidence.set_aside(kind, pair.a, pair.b)
-    return () if found is None else found[0]
 
 
 def ratio_sentence(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casualty_recon.analysis.evidence import Evidence
-from casualty_recon.analysis.kinds._share import own_count, ratio_sentence, set_aside_ids
+from casualty_recon.analysis.kinds._share import own_count, ratio_sentence
 from casualty_recon.analysis.kinds.base import Closing, Kind, Pair
 from casualty_recon.analysis.results import (
     Context,
@@ -28,6 +28,7 @@ def detect(pair: Pair) -> list[Found]:
     quantity = pair.evidence.basis_ratio(a, b)
     if quantity is None:
         quantity = pair.evidence.assumed_ratio("basis", a, b)
+    aside = None if quantity is not None else pair.evidence.set_aside("basis", a, b)
     more, less = (a, b) if a_rank > b_rank else (b, a)
     relation_text = (
         f"{with_article(more.basis + ' count')} is expected to capture more than "
@@ -47,16 +48,21 @@ def detect(pair: Pair) -> list[Found]:
             effect_text = f"Read on a's basis ({ratio}), b changes by {context.effect}."
         else:
             effect_text = "No paired claims or assumption in the file size it" + own_count(
-                pair, "basis", "the same-day pair"
+                aside, "the same-day pair"
             )
         words = (a.basis, b.basis)
         return ratio_sentence(TEMPLATE, pair, words, relation_text, effect_text, context)
 
     difference = Difference(
-        "basis", a.basis, b.basis, relation, direction, agrees(direction, gap), write(Context())
+        "basis",
+        a.basis,
+        b.basis,
+        relation,
+        direction,
+        agrees(direction, gap),
+        write(Context()),
+        set_aside=aside[0] if aside else (),
     )
-    if quantity is None:
-        difference = difference._replace(set_aside=set_aside_ids(pair, "basis"))
     return [Found(difference, quantity, write)]
 
 

@@ -495,6 +495,7 @@ class _ArticlePlaces:
             for start, end, places in map(_adjective_as_country(text), found)
         ]
         datelines = dateline_spans(text)
+        in_dateline, in_first = covering(datelines), covering(datelines[:1])
         # The main country is one the text names outside its dateline, other than as a
         # reference point ("CAIRO, Egypt (Newswire) - ... in Khartoum": Sudan), else the
         # dateline's; then the one named most; of two named as often, one the text names by its
@@ -505,7 +506,7 @@ class _ArticlePlaces:
         where: set[str] = set()  # named in the text, not as a speaker's ("France's minister")
         spoke_in = []  # "Speaking in Washington, the envoy said": no area, no main country
         for start, end, places in mentions:
-            pointed = _within(start, datelines) or cues.reference_place(text, start, end)
+            pointed = in_dateline(start) or cues.reference_place(text, start, end)
             spoke_in += [(start, end)] if cues.spoke_in(text, start, end) else []
             for place in places:
                 countries[place.country] += 1
@@ -514,7 +515,7 @@ class _ArticlePlaces:
                     by_name[place.country] += place.is_country
                     where.update([] if cues.speakers_country(text, end) else [place.country])
         # "MANILA (Newswire) -": a dateline's city without its country gives the country
-        if datelines and not any(_within(m[0], datelines[:1]) for m in mentions):
+        if datelines and not any(in_first(m[0]) for m in mentions):
             countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))
         plain = cues.uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
         countries.update(town.country for _, _, town in plain)  # "near Mocimboa da Praia"
@@ -531,7 +532,7 @@ class _ArticlePlaces:
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
         towns, references, self._unknown, demonyms = cued_places(text, self.country)
-        towns = [town for town in towns if not _within(town[0], datelines)]
+        towns = [town for town in towns if not in_dateline(town[0])]
         # "a Malian village": the country, named by its demonym
         towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
         towns += [t for t in plain if t[0] not in {s for s, _, _ in towns}]
@@ -664,10 +665,6 @@ def _container(town: Place) -> Place:
     """The place a town lies in (its region, else its country); any other place itself."""
     parent = town_parent(town.code)
     return town if parent is None else gazetteer_place(parent)
-
-
-def _within(start: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(first <= start < last for first, last in spans)
 
 
 def _in_order(places: frozenset[Place]) -> tuple[Place, ...]:

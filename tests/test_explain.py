@@ -375,8 +375,11 @@ def test_unknown_start_break_even_is_a_lag_at_a_known_rate() -> None:
         claim("y", "B", "400", start="", as_of="2019-05-31"),
     )
     start = kinds(explain(sources, "x", "y"))["start"]
-    # 200 / (600 / 31) = 10.3 days.
-    assert start.break_even == "b's count starting 10.3 days after a's (at 19.4 a day)"  # type: ignore[attr-defined]
+    # 200 / (600 / 31) = 10.3 days: 11 whole days. 19.4 is a's average, and says so (REASONING
+    # 2: an average over a window is never shown as a rate of its own).
+    assert start.break_even == (
+        "b's count starting 11 days after a's (at 19.4 a day, a's average over its window)"
+    )  # type: ignore[attr-defined]
 
 
 def test_a_claim_against_its_own_breakdown_is_explained_by_it() -> None:
@@ -398,3 +401,18 @@ def test_a_revision_is_not_a_contradiction() -> None:
     pair = explain(sources, "old", "new")
     assert pair.verdict == "explained"
     assert "revised its figure" in pair.reason
+
+
+def test_a_lag_break_even_at_a_series_rate_says_it_is_the_series_rate() -> None:
+    # a gives no start, so the start difference has no length; b's own series (two points of
+    # B) gives the rate around b's date: 300 more in 10 days, 30 a day; 900 - 500 = 400 is
+    # 13.3 days of it, 14 whole days.
+    sources = build(
+        claim("x", "A", "900", start="", as_of="2019-05-21"),
+        claim("y0", "B", "200", start="2019-05-01", as_of="2019-05-11"),
+        claim("y", "B", "500", start="2019-05-01", as_of="2019-05-21"),
+    )
+    start = kinds(explain(sources, "x", "y"))["start"]
+    assert start.break_even == (  # type: ignore[attr-defined]
+        "b's count starting 14 days after a's (at 30 a day, the rate of b's series around its date)"
+    )

@@ -67,7 +67,10 @@ def test_a_time_break_even_names_its_rate_in_brackets() -> None:
     start = next(d for d in pair.differences if d.kind == "start")
     assert start.break_even is not None
     assert start.break_even.startswith("b's count starting ")
-    assert start.break_even.endswith(" a day)") and "a's (at " in start.break_even
+    assert "a's (at " in start.break_even and start.break_even.endswith(")")
+    # The rate is SNHR's (a's) average over its window and says so: an average is never shown
+    # as a rate of its own (REASONING 2).
+    assert start.break_even.endswith("a day, a's average over its window)")
 
 
 def test_list_breakdown_headers_stand_over_their_numbers() -> None:

@@ -507,18 +507,20 @@ class Evidence:
         ]
         return max(newer, key=lambda c: (c.as_of.latest, c.id)) if newer else None
 
-    def any_rate(self, a: Claim, b: Claim) -> float | None:
-        """A daily rate to size a time difference whose length is unknown: b's own series
-        around its as_of, else the average over whichever claim says when it starts."""
+    def any_rate(self, a: Claim, b: Claim) -> tuple[float, str] | None:
+        """A daily rate to size a time difference whose length is unknown, with where it comes
+        from in words: b's own series around its as_of, else the average over the window of
+        whichever claim says when it starts (REASONING 2: an average is never shown as a rate
+        of its own, so the words say it is one)."""
         series = self._series_of.get(b.id)
         if series is not None and len(series.points) > 1:
             found = series.rate_between(b.as_of.earliest, b.as_of.latest)
             if found is not None:
-                return found.rate.mid
-        for claim in (b, a):
+                return found.rate.mid, "the rate of b's series around its date"
+        for claim, whose in ((b, "b"), (a, "a")):
             if claim.start is not None:
                 days = max(1, (claim.as_of.latest - claim.start.earliest).days + 1)
-                return stated(claim).mid / days
+                return stated(claim).mid / days, f"{whose}'s average over its window"
         return None
 
     def common_scope(self, a: Claim, b: Claim) -> str:

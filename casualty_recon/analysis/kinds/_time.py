@@ -3,6 +3,8 @@ sized by a daily rate (the evidence's best series, an assumption, or b's own ave
 
 from __future__ import annotations
 
+import math
+
 from casualty_recon.analysis.evidence import unknown_day
 from casualty_recon.analysis.kinds.base import Closing, Pair
 from casualty_recon.analysis.results import (
@@ -177,14 +179,17 @@ def time_break_even(closing: Closing) -> str | None:
             return None
         unit = "day" if abs(days) == 1 else "days"
         return f"a rate of {fmt(abs(need) / abs(days))} a day over the {abs(days)} {unit}"
-    rate = closing.evidence.any_rate(closing.a, closing.b)
-    if rate is None or rate < 0.05:  # no meaningful rate: no break-even
+    found = closing.evidence.any_rate(closing.a, closing.b)
+    if found is None or found[0] < 0.05:  # no meaningful rate: no break-even
         return None
-    lag = abs(need) / rate
+    rate, origin = found
+    # Whole days: the least lag that closes the gap (a tenth of a day is not a date).
+    lag = plural(math.ceil(abs(need) / rate - 1e-9), "day")
+    at = f"at {fmt(rate)} a day, {origin}"
     if difference.kind == "start":
         later = "after" if need > 0 else "before"
-        return f"b's count starting {fmt(lag)} days {later} a's (at {fmt(rate)} a day)"
-    return f"an as-of lag of {fmt(lag)} days (at {fmt(rate)} a day)"
+        return f"b's count starting {lag} {later} a's ({at})"
+    return f"an as-of lag of {lag} ({at})"
 
 
 def _useful_days(days: Span, need: float) -> int | None:

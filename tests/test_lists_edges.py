@@ -146,3 +146,26 @@ def test_empty_lists_have_no_link_and_say_so(tmp_path: Path) -> None:
     assert "note: fewer than two records in all" in out
     lines = [line.split() for line in out.splitlines() if line.strip().startswith("0.90")]
     assert lines == [["0.90", "0", "0", "0", "0", "0", "(default)"]]
+
+
+def test_compare_by_place_shows_the_places_as_the_lists_write_them(tmp_path: Path) -> None:
+    """`by place` showed the matching key (`bogota`, `medellin`) where the lists write `Bogotá`
+    and `Medellín`, while `lists overlap` showed the lists' own spelling. Each place is now
+    shown as the lists write it most often (ties to the first in sorted order). Synthetic
+    records; no two share a name, so nothing is linked and no model runs."""
+    sources = _lists(
+        tmp_path,
+        "name,place",
+        ["Ana Ruiz,Medellín", "Luis Soto, Bogotá", "Juan Vega,MEDELLÍN", "Rosa Pino,Medellín"],
+        ["Carla Mejía,BOGOTÁ", "Pedro Rey,Bogotá", "Inés Lara,Cali"],
+        "{name: name, place: place}",
+    )
+    code, out, err = _run(["lists", "compare", "la", "lb"], sources)
+    assert code == 0, err
+    section = out[out.index("by place:") :].splitlines()
+    assert section[0].split() == ["by", "place:", "both", "only", "A", "only", "B"]
+    assert [line.split() for line in section[1:4]] == [
+        ["Bogotá", "0", "1", "2"],
+        ["Cali", "0", "0", "1"],
+        ["Medellín", "0", "3", "0"],
+    ]

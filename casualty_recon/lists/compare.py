@@ -126,9 +126,10 @@ def compare_lists(
             continue
         counts = {status: value(frame).value_counts() for status, frame in groups.items()}
         labels = sorted(set().union(*(set(c.index) for c in counts.values())), key=_order)
+        shown = _spellings(a, b) if name == "place" else {}
         result.breakdowns[name] = [
             (
-                str(label),
+                shown.get(str(label), str(label)),
                 int(counts["both"].get(label, 0)),
                 int(counts["only_a"].get(label, 0)),
                 int(counts["only_b"].get(label, 0)),
@@ -153,6 +154,21 @@ def compare_lists(
         }
     )
     return result
+
+
+def _spellings(a: pd.DataFrame, b: pd.DataFrame) -> dict[str, str]:
+    """Each normalised place as the lists write it most often (`Bojayá`, not `bojaya`); ties
+    go to the first in sorted order, so the label does not depend on the records' order."""
+    import pandas as pd
+
+    frames = [f[["place", "place_text"]] for f in (a, b) if "place_text" in f.columns]
+    if not frames:
+        return {}
+    both = pd.concat(frames).dropna()
+    counts = both.groupby(["place", "place_text"]).size().reset_index(name="n")
+    counts = counts.sort_values(["place", "n", "place_text"], ascending=[True, False, True])
+    first = counts.drop_duplicates("place")
+    return dict(zip(first["place"].astype(str), first["place_text"].astype(str), strict=True))
 
 
 def _order(label: object) -> tuple[int, str]:

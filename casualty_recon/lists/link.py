@@ -55,6 +55,8 @@ MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
 DUCKDB_MEMORY = "4GB"  # DuckDB's own memory, beyond which it spills to disk
 SEED = 14
 PART_COLUMNS = ("first", "father", "grand", "family")
+# Columns of the prepared records kept only to show them, never compared by the model.
+SHOWN_ONLY = ("name", "place_text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,8 @@ def prepare(table: ListTable) -> pd.DataFrame:
     if "place" in frame.columns:
         place = _map_unique(frame["place"], normalise)
         out["place"] = place.where(place != "")
+        # As written, to show (`lists compare` by place): not a model column.
+        out["place_text"] = frame["place"].str.strip().where(place != "")
     return out.astype({c: text_dtype() for c in out.columns if c not in ("row", "age")})
 
 
@@ -501,7 +505,7 @@ def _register(
 ) -> Any:
     """The lists' model columns as the engine's tables (one, or a list of two)."""
     inputs = []
-    model_columns = ["row", *sorted(columns - {"row", "id", "name"})]
+    model_columns = ["row", *sorted(columns - {"row", "id", *SHOWN_ONLY})]
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":

@@ -34,6 +34,11 @@ class RecordCounts:
     area_known: bool = False
     undated: int = 0  # of `undocumented`: no date of death (window known only for the others)
     unplaced: int = 0  # of `undocumented`: no place, or one the gazetteer does not know
+    # Of `unplaced`: how many have no place at all; the places written that the gazetteer does
+    # not know, the most frequent first (at most three), and how many such places there are.
+    placeless: int = 0
+    unknown_places: tuple[str, ...] = ()
+    unknown_place_count: int = 0
 
     @property
     def not_in_other(self) -> int:

@@ -15,8 +15,9 @@ counts both ways.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casualty_recon.analysis.evidence import unknown_day
 from casualty_recon.analysis.records import RecordCounts
@@ -62,6 +63,7 @@ def scope_counts(
     outside_area = np.zeros(left, dtype=bool)
     unplaced = np.zeros(left, dtype=bool)
     area_known = places is not None and bool(other.area.places)
+    written = np.array([], dtype=object)
     if area_known and places is not None:
         written = places.reindex(rest["row"].to_numpy()).fillna("").astype(str).to_numpy()
         relation = _place_relations(set(written), other, gazetteer)
@@ -69,6 +71,11 @@ def scope_counts(
         unplaced = np.array([relation[w] == "unknown" for w in written], dtype=bool)
         outside_area &= ~outside_window
     inside = ~outside_window & ~outside_area
+    unknown_places: tuple[str, ...] = ()
+    unknown_place_count = placeless = 0
+    if len(written):
+        found = _unknown_places(written[inside & unplaced])
+        unknown_places, unknown_place_count, placeless = found
     return RecordCounts(
         key=keys[0],
         other_key=keys[1],
@@ -82,7 +89,19 @@ def scope_counts(
         area_known=area_known,
         undated=int((inside & undated).sum()),
         unplaced=int((inside & unplaced).sum()),
+        placeless=placeless,
+        unknown_places=unknown_places,
+        unknown_place_count=unknown_place_count,
     )
+
+
+def _unknown_places(written: Any) -> tuple[tuple[str, ...], int, int]:
+    """The places written that the gazetteer does not know: the three most frequent (ties in
+    sorted order) and how many there are; and the count of records with no place at all."""
+    counts = Counter(text.strip() for text in written.tolist())
+    placeless = counts.pop("", 0)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(text for text, _ in ranked[:3]), len(ranked), placeless
 
 
 def _place_relations(

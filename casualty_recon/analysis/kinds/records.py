@@ -23,7 +23,7 @@ from casualty_recon.analysis.results import (
     afterword,
     agrees,
 )
-from casualty_recon.grammar.wording import human_day
+from casualty_recon.grammar.wording import and_list, human_day, plural
 from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
 
@@ -134,7 +134,7 @@ def _side(counts: RecordCounts, who: str, other: Claim) -> str:
     if counts.window_known and counts.undated:
         unknown.append(f"{counts.undated:,} without a date of death")
     if counts.area_known and counts.unplaced:
-        unknown.append(f"{counts.unplaced:,} without a known place")
+        unknown += _unplaced(counts)
     scope = "within its window and area" if parts else "as far as the lists tell"
     last = (
         f"{_count(counts.undocumented)} are {scope} yet not in its list "
@@ -145,6 +145,22 @@ def _side(counts: RecordCounts, who: str, other: Claim) -> str:
     parts.append(last)
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"Of {who}, {listed}."
+
+
+def _unplaced(counts: RecordCounts) -> list[str]:
+    """`5 without a place` and `15 in a place the gazetteer does not know (Bojayá)`, or, where
+    the counts do not say which, `20 without a known place`."""
+    if not counts.unknown_places and not counts.placeless:
+        return [f"{counts.unplaced:,} without a known place"]
+    out = []
+    if counts.placeless:
+        out.append(f"{counts.placeless:,} without a place")
+    if counts.unplaced > counts.placeless:
+        others = counts.unknown_place_count - len(counts.unknown_places)
+        named = and_list([*counts.unknown_places, *([plural(others, "other")] if others else [])])
+        unknown = counts.unplaced - counts.placeless
+        out.append(f"{unknown:,} in a place the gazetteer does not know ({named})")
+    return out
 
 
 KIND = Kind(

@@ -9,6 +9,8 @@ count of deaths of any cause is written `died` (or `deaths from all causes`).
 
 from __future__ import annotations
 
+from casualty_recon.model.claims import OUTCOMES, POPULATIONS, Relation
+
 OUTCOME_WORDS: dict[str, str] = {
     "deaths": "killed",
     "death": "killed",
@@ -59,3 +61,71 @@ POPULATION_WORDS: dict[str, str] = {
     "reporters": "journalists",
     "media workers": "journalists",
 }
+
+
+# --- how populations and outcomes relate (analysis/scope.py reads claims through these; the
+# loader checks a complete breakdown with them) ---------------------------------------------
+
+# child -> parent
+_POPULATION_PARENT: dict[str, str] = {
+    "civilians": "people",
+    "combatants": "people",
+    "children": "civilians",
+    "women": "civilians",
+    "men": "civilians",
+    "health workers": "civilians",
+    "journalists": "civilians",
+    "aid workers": "civilians",
+}
+_DEMOGRAPHIC = frozenset({"children", "women", "men"})
+
+_OUTCOME_PARENTS: dict[str, frozenset[str]] = {
+    "killed": frozenset({"killed or injured", "died"}),
+    "injured": frozenset({"killed or injured"}),
+}
+_OUTCOME_OVERLAPS = frozenset({frozenset({"died", "killed or injured"})})
+
+
+def _ancestors(population: str) -> list[str]:
+    chain = []
+    while population in _POPULATION_PARENT:
+        population = _POPULATION_PARENT[population]
+        chain.append(population)
+    return chain
+
+
+def population_relation(a: str, b: str) -> Relation:
+    """Relation of population a to population b (values of `model.POPULATIONS`)."""
+    if a == b:
+        return "same"
+    if a not in POPULATIONS or b not in POPULATIONS:
+        return "unknown"
+    if a in _ancestors(b):
+        return "wider"
+    if b in _ancestors(a):
+        return "narrower"
+    if a in _DEMOGRAPHIC and b in _DEMOGRAPHIC:
+        return "disjoint"
+    # Neither contains the other: different branches under `people` are disjoint, and under
+    # `civilians` a named group (health workers) can include children, women, men or members
+    # of another named group.
+    branch_a = ([a, *_ancestors(a)])[-2]
+    branch_b = ([b, *_ancestors(b)])[-2]
+    if branch_a != branch_b:
+        return "disjoint"
+    return "overlapping"
+
+
+def outcome_relation(a: str, b: str) -> Relation:
+    """Relation of outcome a to outcome b (values of `model.OUTCOMES`)."""
+    if a == b:
+        return "same"
+    if a not in OUTCOMES or b not in OUTCOMES:
+        return "unknown"
+    if a in _OUTCOME_PARENTS.get(b, frozenset()):
+        return "wider"
+    if b in _OUTCOME_PARENTS.get(a, frozenset()):
+        return "narrower"
+    if frozenset({a, b}) in _OUTCOME_OVERLAPS:
+        return "overlapping"
+    return "disjoint"

@@ -13,7 +13,9 @@ from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import resolve_perpetrators
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
+from casualty_recon.grammar.wording import and_list
 from casualty_recon.load.assumption_reader import AssumptionReader
+from casualty_recon.load.breakdowns import mismatches
 from casualty_recon.load.claim_fields import CLAIM_FIELDS, CLAIM_REQUIRED
 from casualty_recon.load.nesting import MAX_NESTING, too_deep
 from casualty_recon.load.node_reader import (
@@ -43,6 +45,7 @@ from casualty_recon.model.errors import (
     AREA_TOO_DEEP,
     AREAS_TOO_DEEP,
     BASIS_UNKNOWN,
+    BREAKDOWN_COMPLETE_OVER,
     BREAKDOWN_CYCLE,
     BREAKDOWN_OF_ITSELF,
     BREAKDOWN_TOO_LARGE,
@@ -284,6 +287,7 @@ class Builder(AssumptionReader):
         # another reason still takes part: every problem of the file is reported at once.
         seen: dict[str, Node] = {}
         written: list[tuple[Node, str | None, Node | None]] = []
+        complete_nodes: dict[str, Node] = {}
         for item in node.items:
             fields = {k.text: v for k, v in item.pairs} if item.kind == "map" else {}
             id_node = fields.get("id")
@@ -295,6 +299,8 @@ class Builder(AssumptionReader):
                 else:
                     seen[claim_id] = id_node
             written.append((item, claim_id, fields.get("breakdown_of")))
+            if claim_id and (complete_node := fields.get("complete")) is not None:
+                complete_nodes[claim_id] = complete_node
         for _item, claim_id, where in written:
             if where is None or not where.is_scalar or where.is_null:
                 continue
@@ -326,7 +332,42 @@ class Builder(AssumptionReader):
                     whole=whole.id,
                     whole_figure=whole.figure.text,
                 )
+        self.complete_wholes(claims, complete_nodes)
         return claims
+
+    def complete_wholes(self, claims: list[Claim], complete_nodes: dict[str, Node]) -> None:
+        """Parts of a `complete: true` whole that certainly add up to more than it are an error,
+        to less a note, at its `complete` (load/breakdowns.py says which parts are added)."""
+        parts: dict[str, list[Claim]] = {}
+        for claim in claims:
+            if claim.breakdown_of is not None:
+                parts.setdefault(claim.breakdown_of, []).append(claim)
+        for whole in claims:
+            where = complete_nodes.get(whole.id)
+            if not whole.complete or where is None or whole.id not in parts:
+                continue
+            for found in mismatches(whole, parts[whole.id]):
+                listed = and_list(f"`{p.id}` ({p.figure.text})" for p in found.parts)
+                if found.over:
+                    self.report(
+                        BREAKDOWN_COMPLETE_OVER,
+                        where,
+                        whole=whole.id,
+                        whole_figure=whole.figure.text,
+                        dimension=found.dimension,
+                        parts=listed,
+                        total=f"{found.total:,}",
+                    )
+                else:
+                    self.notes.append(
+                        Note(
+                            where.where(self.path),
+                            f"`{whole.id}` ({whole.figure.text}) says `complete: true`, but its"
+                            f" parts by {found.dimension}, {listed}, add up to at most"
+                            f" {found.total:,}: each part is read as all of its kind and the rest"
+                            " as none of them; add the missing parts, or remove `complete: true`",
+                        )
+                    )
 
     def breakdown_cycles(self, written: list[tuple[Node, str | None, Node | None]]) -> None:
         """Report each loop of breakdown_of (a part of b, b part of a) once, at its first claim."""

@@ -84,7 +84,11 @@ ERROR_KINDS: dict[str, ErrorKind] = {
             "Unknown breakdown_of",
             "`breakdown_of` names no claim in the file.",
         ),
-        ErrorKind("bad-breakdown", "Bad breakdown", "A breakdown larger than the whole it splits."),
+        ErrorKind(
+            "bad-breakdown",
+            "Bad breakdown",
+            "A breakdown larger than its whole, or parts adding up to more than a `complete` one.",
+        ),
         ErrorKind(
             "bad-compare", "Bad compare", "A `compare` entry that is not a pair of claim ids."
         ),
@@ -593,6 +597,13 @@ BREAKDOWN_TOO_LARGE = Template(
     "bad-breakdown",
     "`{part}` ({part_figure}) is larger than the whole it is part of, `{whole}` ({whole_figure})",
     "a breakdown counts part of another claim's figure",
+)
+BREAKDOWN_COMPLETE_OVER = Template(
+    "bad-breakdown",
+    "`{whole}` ({whole_figure}) says `complete: true`, but its parts by {dimension}, {parts},"
+    " add up to at least {total}",
+    "the parts that split a complete whole along one dimension add up to it: correct a part's"
+    " figure or scope, or remove `complete: true`",
 )
 CLAIM_FIELD_MISSING = Template(
     "missing-field", "claim {label} has no `{name}`", "required fields: {required}"

@@ -34,6 +34,7 @@ from casualty_recon.render.claims import (
     reading_claim_cells,
 )
 from casualty_recon.render.layout import PLAIN_WIDTH, Block, Heading, Para, Table, lay_out
+from casualty_recon.render.timelines import series_names
 
 DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "effect on b")
 WATERFALL_COLUMNS = ("step", "effect", "b after", "evidence")
@@ -167,9 +168,8 @@ def timeline_lines(report: Report, focus: frozenset[str] | None = None) -> list[
     """One line per series of two or more dates: the cumulative series the time effects are
     sized from (full tables: `casualty-recon timeline`)."""
     lines = []
-    for series in report.timelines:
-        if len(series.points) < 2:
-            continue
+    listed = [series for series in report.timelines if len(series.points) >= 2]
+    for series, name in zip(listed, series_names(listed), strict=True):
         if focus is not None and not any(p.claim.id in focus for p in series.points):
             continue
         rates = [segment.rate for segment in series.segments]
@@ -177,7 +177,7 @@ def timeline_lines(report: Report, focus: frozenset[str] | None = None) -> list[
         high = max(rate.high for rate in rates)
         first, last = series.points[0], series.points[-1]
         lines.append(
-            f"{clean(series.label)}: {len(series.points)} dates, {first.latest.isoformat()} "
+            f"{name}: {len(series.points)} dates, {first.latest.isoformat()} "
             f"({clean(figure_words(first.claim.figure.text))}) to {last.latest.isoformat()} "
             f"({clean(figure_words(last.claim.figure.text))}); {fmt_span(Span(low, high))} a day"
         )

@@ -28,7 +28,13 @@ from casualty_recon.analysis.timeline import (
     revision_sentence,
     stale_sentence,
 )
-from casualty_recon.grammar.wording import fmt_brief_span, fmt_signed_span, fmt_span, plural
+from casualty_recon.grammar.wording import (
+    area_words,
+    fmt_brief_span,
+    fmt_signed_span,
+    fmt_span,
+    plural,
+)
 from casualty_recon.model.claims import Claim, Figure
 from casualty_recon.model.spans import INF, Span, number
 from casualty_recon.render.claims import (
@@ -82,15 +88,30 @@ def _countries(series: Series) -> str:
     return ", ".join(codes)
 
 
+def _areas(series: Series) -> str:
+    """The areas a series' points are worded with, each once, in the order of its dates."""
+    written: list[str] = []
+    for point in series.points:
+        if (words := area_words(point.claim.area)) not in written:
+            written.append(words)
+    return "; ".join(written)
+
+
 def series_names(series: Sequence[Series], in_panel: bool = False) -> list[str]:
-    """A name per series: its label, with its countries when two series share a label; `in_panel`:
-    without the population and outcome (`Series.panel_label`: a chart panel's axis says them)."""
+    """A name per series: its label, with its countries when two series share a label, or its
+    areas when their countries are the same too (one source's counts of two provinces);
+    `in_panel`: without the population and outcome (`Series.panel_label`: a chart panel's axis
+    says them)."""
     labels = [clean(s.label) for s in series]
+    countries = [_countries(s) for s in series]
     names = []
-    for item, label in zip(series, labels, strict=True):
+    for item, label, where in zip(series, labels, countries, strict=True):
         name = clean(item.panel_label) if in_panel else label
-        if labels.count(label) > 1 and _countries(item):
-            name = f"{name} [{_countries(item)}]"
+        if labels.count(label) > 1:
+            shared = [c for other, c in zip(labels, countries, strict=True) if other == label]
+            if not where or shared.count(where) > 1:
+                where = clean(_areas(item))
+            name = f"{name} [{where}]"
         names.append(name)
     return names
 

@@ -254,10 +254,10 @@ CLAIM_LIST_UNKNOWN = Template(
 )
 
 # event files
-EVENTS_UTF16 = Template(
+EVENTS_NOT_UTF16 = Template(
     "encoding",
-    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
-    "save it as UTF-8 CSV",
+    "the event file looks like UTF-16 text ({order}) but does not decode as UTF-16: {reason}",
+    "save it again as UTF-8 CSV (or Excel's Unicode Text)",
 )
 EVENTS_NOT_TEXT = Template(
     "encoding",

@@ -6,6 +6,7 @@ Each test failed before its fix."""
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,80 @@ def test_a_utf_16_file_that_does_not_decode_is_refused_with_a_hint(tmp_path: Pat
         "but does not decode as UTF-16"
     )
     assert "\n  hint: " in result.stderr
+
+
+def _acled(tmp_path: Path, delimiter: str, fatalities: tuple[str, str, str]) -> Path:
+    """The synthetic ACLED rows with these fatalities, and a latitude written as the file's
+    decimal mark writes it (a column the layout does not read)."""
+    decimal = "," if delimiter == ";" else "."
+    header = (*ACLED_HEADER, "latitude")
+    rows = [
+        (*row[:-1], figure, f"14{decimal}4843")
+        for row, figure in zip(ACLED_ROWS, fatalities, strict=True)
+    ]
+    lines = [delimiter.join(_cell(cell, delimiter) for cell in row) for row in (header, *rows)]
+    dataset = tmp_path / "acled-excel.csv"
+    dataset.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return dataset
+
+
+def test_a_semicolon_file_reads_a_dot_as_thousands_and_says_so(tmp_path: Path) -> None:
+    """European Excel writes 1.004 for one thousand and four: it was read as 1.004 deaths."""
+    note = (
+        "The file is separated by semicolons, as a European Excel writes it, so its figures are "
+        "read with a decimal comma"
+    )
+    dataset = _acled(tmp_path, ";", ("1.004", "3", "5"))
+    result = run_events(tmp_path, dataset)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "1,012 people killed in 3 events in Mali" in result.stdout
+    assert note in " ".join(result.stdout.split())
+    # The rule is stated whether or not a figure needed it.
+    result = run_events(tmp_path, _acled(tmp_path, ";", ("4", "3", "5")))
+    assert "12 people killed in 3 events in Mali" in result.stdout
+    assert note in " ".join(result.stdout.split())
+
+
+def test_a_semicolon_file_with_a_fraction_of_a_death_is_refused_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    """ "1,5" in a semicolon-separated file is one and a half: it was read as 15, silently."""
+    dataset = _acled(tmp_path, ";", ("4", "1,5", "5"))
+    result = run_events(tmp_path, dataset)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    line = re.split(r"\r?\n", dataset.read_bytes().decode())[3]  # file line 4: row MLI2
+    column = line.index(";1,5;") + 2
+    first, hint = result.stderr.splitlines()[:2]
+    assert first == (
+        f'error: {dataset}:4:{column}: fatalities "1,5" is not a whole number (1.5, read with a '
+        "decimal comma): a count of people has no fraction"
+    )
+    assert hint.startswith("  hint: correct the cell; in this file a comma is the decimal mark")
+
+
+def test_a_fraction_in_a_comma_file_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """2.5 deaths were summed as 2.5 and printed rounded, with no word about it."""
+    dataset = _acled(tmp_path, ",", ("4", "3", "2.5"))
+    result = run_events(tmp_path, dataset)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    line = re.split(r"\r?\n", dataset.read_bytes().decode())[4]  # file line 5: row MLI3
+    column = line.index(",2.5,") + 2
+    assert result.stderr.startswith(
+        f'error: {dataset}:5:{column}: fatalities "2.5" is not a whole number (2.5): a count of '
+        "people has no fraction\n  hint: "
+    )
+
+
+def test_figures_that_show_a_decimal_comma_are_read_with_it(tmp_path: Path) -> None:
+    """A comma-separated file whose figures read "1.004,0" (quoted) is written with a decimal
+    comma: it was read as 1.0040 deaths, and "3,0" as 30."""
+    dataset = _acled(tmp_path, ",", ("1.004,0", "3,0", "5"))
+    result = run_events(tmp_path, dataset)
+    assert result.exit_code == 0, result.output
+    assert "1,012 people killed in 3 events in Mali" in result.stdout
+    assert 'The file writes figures with a decimal comma ("1.004,0")' in " ".join(
+        result.stdout.split()
+    )

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from test_events_shapes import ACLED_HEADER, ACLED_ROWS, _cell, run_events
+from typer.testing import CliRunner, Result
+
+from casualty_recon.cli.app import app
 
 
 def _rows(delimiter: str) -> str:
@@ -133,3 +136,59 @@ def test_figures_that_show_a_decimal_comma_are_read_with_it(tmp_path: Path) -> N
     assert 'The file writes figures with a decimal comma ("1.004,0")' in " ".join(
         result.stdout.split()
     )
+
+
+AIRWARS_SOURCES = """\
+# SYNTHETIC: invented figures for the tests of casualty-recon; not real claims.
+version: 1
+sources:
+  TESTA: {name: Synthetic source (invented), kind: other}
+claims:
+  - id: synthetic-claim
+    source: TESTA
+    figure: 10
+    population: civilians
+    outcome: killed
+    area: Mogadishu
+    start: 2019-03-01
+    as_of: 2019-03-31
+"""
+
+
+def _airwars_run(tmp_path: Path, header: str, *rows: str) -> Result:
+    dataset = tmp_path / "airwars-other.csv"
+    dataset.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(AIRWARS_SOURCES, encoding="utf-8")
+    args = ["events", str(dataset), "--claims", str(sources), "--format", "plain"]
+    return CliRunner().invoke(app, args)
+
+
+def test_an_airwars_file_without_governorate_is_placed_by_its_region(tmp_path: Path) -> None:
+    """Airwars archives of other conflicts have no `governorate`: such a file was refused as
+    'not a known event dataset ... which also needs governorate'."""
+    result = _airwars_run(
+        tmp_path,
+        "incident_code,date,region,belligerents,grading,civilians_killed_min,civilians_killed_max",
+        "SYN1,2019-03-04,Banadir,US Forces,Fair,2,4",
+        "SYN2,2019-03-09,Mogadishu,US Forces,Confirmed,1,1",
+        "SYN3,2019-03-12,Lower Shabelle,US Forces,Weak,5,6",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "Airwars: " in result.stdout and "3 incidents, 2019-03-04 to 2019-03-12" in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "The file has no governorate column: incidents are placed by region." in flat
+    assert "3 to 5 civilians killed in 2 incidents in Banadir" in flat
+
+
+def test_an_airwars_file_without_any_place_column_is_refused_naming_them(
+    tmp_path: Path,
+) -> None:
+    header = "incident_code,date,belligerents,grading,civilians_killed_min,civilians_killed_max"
+    result = _airwars_run(tmp_path, header, "SYN1,2019-03-04,US Forces,Fair,2,4")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {tmp_path / 'airwars-other.csv'}:1:1: not a known")
+    assert "closest is Airwars, which also needs governorate, region or province" in result.stderr
+    assert "\n  hint: " in result.stderr

@@ -205,7 +205,7 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
                 article=_article(layout.title),
                 title=layout.title,
                 missing=", ".join(missing),
-                required=", ".join(layout.required_names()),
+                required=", ".join(layout.needed_names()),
             )
         return layout
     present = header.lookup()
@@ -221,7 +221,7 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
     # Name the layout the header is closest to, and what it lacks.
     nearest = min(layouts.values(), key=lambda layout: len(layout.missing(present)))
     expected = "; ".join(
-        f"{layout.title}: {', '.join(layout.required_names())}" for layout in layouts.values()
+        f"{layout.title}: {', '.join(layout.needed_names())}" for layout in layouts.values()
     )
     shown = ", ".join(header.names[:12]) + (", ..." if len(header.names) > 12 else "")
     raise event_file_error(

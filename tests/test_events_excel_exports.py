@@ -192,3 +192,22 @@ def test_an_airwars_file_without_any_place_column_is_refused_naming_them(
     assert result.stderr.startswith(f"error: {tmp_path / 'airwars-other.csv'}:1:1: not a known")
     assert "closest is Airwars, which also needs governorate, region or province" in result.stderr
     assert "\n  hint: " in result.stderr
+
+
+def test_an_airwars_file_of_another_conflict_does_not_speak_of_syria(tmp_path: Path) -> None:
+    """An Airwars file of Somalia's incidents said, of a claim by any party, that 'Airwars
+    covers Russian (and coalition) strikes, not Syrian government strikes': the Syria archive's
+    coverage, fixed in the layout. It now names the belligerents of the file itself."""
+    result = _airwars_run(
+        tmp_path,
+        "incident_code,date,region,belligerents,grading,civilians_killed_min,civilians_killed_max",
+        "SYN1,2019-03-04,Banadir,US Forces,Fair,2,4",
+        "SYN2,2019-03-09,Banadir,US Forces,Confirmed,1,1",
+    )
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.split())
+    assert "Syria" not in flat and "Russian" not in flat
+    assert (
+        "though the claim counts civilians killed by any party and Airwars covers the strikes "
+        "of the belligerents it monitors (in this file: US forces), not every party's." in flat
+    )

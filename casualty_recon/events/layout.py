@@ -145,7 +145,8 @@ class Layout:
     grades: tuple[str, ...] = ()
     default_excluded_grades: tuple[str, ...] = ()
     # Parties whose deaths the dataset does not record; a claim that counts them (or any party)
-    # gets `coverage_note`.
+    # gets `coverage_note` (a template: `{parties}` the file names that the dataset monitors,
+    # `{uncovered}` the not-covered parties the file names, or "every party's").
     not_covered: frozenset[str] = frozenset()
     coverage_note: str | None = None
     notes: tuple[str, ...] = ()

@@ -134,7 +134,9 @@ LAYOUT = Layout(
     separator=",",
     grades=GRADES,
     default_excluded_grades=("Discounted",),
-    coverage_note=("Airwars covers Russian (and coalition) strikes, not Syrian government strikes"),
+    # Filled from the file (events.crosscheck): {parties} it names, {uncovered} it does not record.
+    coverage_note="Airwars covers the strikes of the belligerents it monitors (in this file: "
+    "{parties}), not {uncovered}",
     not_covered=frozenset({"Syrian government"}),
     event_noun="incident",
     notes=(

@@ -336,7 +336,9 @@ def test_airwars_idlib_window_of_2019() -> None:
         ],
     )
     assert any(
-        "Airwars covers Russian (and coalition) strikes, not Syrian government strikes" in note
+        "Airwars covers the strikes of the belligerents it monitors (in this file: Russian "
+        "forces, US-led coalition, Turkish forces and 8 more), not Syrian government strikes"
+        in note
         for note in wider.notes
     )
 

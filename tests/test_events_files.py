@@ -567,8 +567,9 @@ def test_any_party_claim_says_the_dataset_covers_some_parties_in_the_sentence(
     (ref,) = cross_check(events, [_claims_for_item_8()[1]])  # any party, Idlib, May 2019
     assert ref.comparison is not None
     assert ref.sentence.endswith(
-        ", though the claim counts civilians killed by any party and Airwars covers Russian "
-        "(and coalition) strikes, not Syrian government strikes."
+        ", though the claim counts civilians killed by any party and Airwars covers the strikes "
+        "of the belligerents it monitors (in this file: Russian forces, Turkish forces and "
+        "US-led coalition), not Syrian government strikes."
     )
     assert not any("Airwars covers" in note for note in ref.notes)  # not twice
     (named,) = cross_check(events, [_claims_for_item_8()[0]])  # Russia: no such clause

@@ -258,12 +258,12 @@ CASES = [
         "error: e.csv:1:1: the event file is not text: it has NUL bytes",
     ),
     Case(
-        "a UTF-16 event file",
-        {"s.yaml": IDLIB_CLAIM, "e.csv": ged().encode("utf-16-le")},
+        "a UTF-16 event file cut in the middle of a character",
+        {"s.yaml": IDLIB_CLAIM, "e.csv": ged().encode("utf-16-le")[:-1]},
         EVENTS,
         1,
-        "error: e.csv:1:1: the event file is UTF-16 text (little-endian, without a byte-order "
-        "mark)",
+        "error: e.csv:1:1: the event file looks like UTF-16 text (little-endian, without a "
+        "byte-order mark) but does not decode as UTF-16: truncated data",
     ),
     Case(
         "a bare CR in the header of an event file",

@@ -21,6 +21,8 @@ from casualty_recon.estimate.methods import METHODS
 from casualty_recon.model.errors import CasualtyReconError, UsageError
 from casualty_recon.model.usage import (
     CLAIM_NEEDS_SCOPE,
+    ESTIMATE_CLAIM_FORMAT,
+    ESTIMATE_CLAIM_SUFFIX,
     ESTIMATE_FILE_OR_LISTS,
     ESTIMATE_LINKING_NEEDS_LISTS,
     ESTIMATE_LISTS_TOO_FEW,
@@ -81,6 +83,18 @@ ThresholdOption = Annotated[
 NoIdsOption = Annotated[
     bool, typer.Option("--no-ids", help="With --lists: do not link on IDs first.")
 ]
+
+
+def _check_claim_format(fmt: str, output: Path | None) -> None:
+    """A claim is YAML for sources.yaml: refuse a format, or a file suffix, that says otherwise
+    (it was written as YAML all the same)."""
+    from casualty_recon.render.registry import AUTO, format_for_suffix
+
+    if fmt.lower() != AUTO:
+        raise UsageError.of(ESTIMATE_CLAIM_FORMAT, format=fmt.lower())
+    found = format_for_suffix(output.suffix) if output is not None else None
+    if output is not None and found not in (None, "plain"):
+        raise UsageError.of(ESTIMATE_CLAIM_SUFFIX, name=output.name, format=found)
 
 
 def _check_input(file: str | None, lists: str | None, linking: bool) -> None:
@@ -210,6 +224,8 @@ def estimate(
     try:
         _check_input(file, lists, by is not None or threshold is not None or no_ids)
         scope = _scope(source, population, outcome, area, as_of, url) if claim else None
+        if claim:
+            _check_claim_format(fmt, output)
         # a bad format fails before any work; a claim is always sources.yaml text
         render = None if claim else choose_renderer("estimates", fmt, output, "estimate")
         from casualty_recon.estimate import estimate_file

@@ -282,7 +282,7 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
     parties = claim.perpetrators.parties
     coverage = None
     if layout.coverage_note and (parties is None or parties & layout.not_covered):
-        coverage = layout.coverage_note
+        coverage = _coverage(events)
         notes.append(coverage + ".")
     # Parties the dataset can count: named by some event, and within what it monitors.
     countable = events.parties - layout.not_covered
@@ -322,6 +322,26 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
         notes,
         matched,
         coverage,
+    )
+
+
+def _coverage(events: EventTable) -> str:
+    """The dataset's coverage note for this file: the parties it monitors that the file names,
+    most events first, and those it does not monitor that the file names too (else "every
+    party's"), so a file of any conflict is described by its own belligerents."""
+    layout = events.layout
+    counts: Counter[str] = Counter()
+    for actors in events.actors:
+        per_cell = np.bincount(actors.codes[actors.codes >= 0], minlength=len(actors.parties))
+        for cell, parties in enumerate(actors.parties):
+            for party in parties - layout.not_covered:
+                counts[party] += int(per_cell[cell])
+    named = [party for party, count in sorted(counts.items(), key=lambda i: (-i[1], i[0])) if count]
+    shown = named[:3] + ([f"{len(named) - 3} more"] if len(named) > 3 else [])
+    uncovered = sorted(layout.not_covered & events.parties)
+    return (layout.coverage_note or "").format(
+        parties=join_names(shown) if shown else "none",
+        uncovered=f"{join_names(uncovered)} strikes" if uncovered else "every party's",
     )
 
 

@@ -3,8 +3,9 @@
 Only the first bytes of the file are read here: the header row (any case, any order, blank
 trailing columns allowed), whether an HXL hashtag row follows it (the HDX variant of UCDP GED),
 the text encoding (UTF-8 with or without BOM, else Windows-1252 or Latin-1 as older ACLED files
-and Windows Excel write them) and the delimiter (a comma, or the semicolon, tab or bar that
-splits the header into more columns: European Excel saves "CSV" with semicolons). The dataset
+and Windows Excel write them; UTF-16 was transcoded to UTF-8 before, see events.source) and the
+delimiter (a comma, or the semicolon, tab or bar that splits the header into more columns:
+European Excel saves "CSV" with semicolons). The dataset
 kind is the one whose required columns are all present.
 """
 
@@ -20,7 +21,6 @@ from pathlib import Path
 
 from casualty_recon.events.layout import Layout
 from casualty_recon.events.source import EVENTS_MAX_BYTES, open_events
-from casualty_recon.load.yaml_nodes import utf16_order
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import InputError, Problem, Template, UsageError
 from casualty_recon.model.file_errors import (
@@ -31,7 +31,6 @@ from casualty_recon.model.file_errors import (
     EVENTS_NOT_THE_LAYOUT,
     EVENTS_UNKNOWN_LAYOUT,
     EVENTS_UNREADABLE,
-    EVENTS_UTF16,
 )
 from casualty_recon.model.usage import (
     EVENT_KIND_AMBIGUOUS,
@@ -109,9 +108,6 @@ def sniff(path: str | Path, *, source: str | None = None, limit: int = EVENTS_MA
         raise event_file_error(name, EVENTS_UNREADABLE, reason=err.strerror or err) from err
     if not head.strip():
         raise event_file_error(name, EVENTS_EMPTY)
-    order = utf16_order(head)
-    if order is not None:
-        raise _refuse(name, EVENTS_UTF16, order=order)
     if b"\x00" in head:
         raise _refuse(name, EVENTS_NOT_TEXT)
     encoding = "utf-8"
@@ -209,7 +205,7 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
                 article=_article(layout.title),
                 title=layout.title,
                 missing=", ".join(missing),
-                required=", ".join(layout.required_names()),
+                required=", ".join(layout.needed_names()),
             )
         return layout
     present = header.lookup()
@@ -225,7 +221,7 @@ def detect(header: Header, layouts: dict[str, Layout], kind: str | None = None) 
     # Name the layout the header is closest to, and what it lacks.
     nearest = min(layouts.values(), key=lambda layout: len(layout.missing(present)))
     expected = "; ".join(
-        f"{layout.title}: {', '.join(layout.required_names())}" for layout in layouts.values()
+        f"{layout.title}: {', '.join(layout.needed_names())}" for layout in layouts.values()
     )
     shown = ", ".join(header.names[:12]) + (", ..." if len(header.names) > 12 else "")
     raise event_file_error(

@@ -34,6 +34,8 @@ class Column:
     names: tuple[str, ...]
     type: ColumnType
     required: bool = True
+    # Columns sharing a group are needed as a group: at least one of them (e.g. the place).
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,23 +145,45 @@ class Layout:
     grades: tuple[str, ...] = ()
     default_excluded_grades: tuple[str, ...] = ()
     # Parties whose deaths the dataset does not record; a claim that counts them (or any party)
-    # gets `coverage_note`.
+    # gets `coverage_note` (a template: `{parties}` the file names that the dataset monitors,
+    # `{uncovered}` the not-covered parties the file names, or "every party's").
     not_covered: frozenset[str] = frozenset()
     coverage_note: str | None = None
     notes: tuple[str, ...] = ()
     # What one row is called in sentences ("in 12 events").
     event_noun: str = "event"
 
+    def _needed(self) -> list[tuple[str, tuple[Column, ...]]]:
+        """What a file must have, in column order: each required column, and each group of
+        columns of which one will do (named "a, b or c")."""
+        needed: list[tuple[str, tuple[Column, ...]]] = []
+        groups: set[str] = set()
+        for column in self.columns:
+            if column.group is not None and column.group not in groups:
+                groups.add(column.group)
+                members = tuple(c for c in self.columns if c.group == column.group)
+                names = [member.names[0] for member in members]
+                named = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+                needed.append((named, members))
+            elif column.group is None and column.required:
+                needed.append((column.names[0], (column,)))
+        return needed
+
     def missing(self, present: dict[str, str]) -> list[str]:
         """Required columns absent from a header (`present`: lower-cased name -> as written)."""
         return [
-            column.names[0]
-            for column in self.columns
-            if column.required and not any(name in present for name in column.names)
+            named
+            for named, columns in self._needed()
+            if not any(name in present for column in columns for name in column.names)
         ]
 
     def required_names(self) -> list[str]:
-        return [column.names[0] for column in self.columns if column.required]
+        """The fewest columns a file of this layout can have (the first of each group)."""
+        return [columns[0].names[0] for _, columns in self._needed()]
+
+    def needed_names(self) -> list[str]:
+        """What a file needs, for messages: groups written as "a, b or c"."""
+        return [named for named, _ in self._needed()]
 
     def measure(self, population: str, outcome: str) -> Measure | None:
         for measure in self.measures:

@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from casualty_recon.events import numbers
 from casualty_recon.events.dates import DATE_FORMATS
 from casualty_recon.events.detect import (
     WINDOWS_1252,
@@ -48,6 +49,8 @@ from casualty_recon.model.errors import InputError, Problem, Template
 from casualty_recon.model.file_errors import (
     EVENTS_DATE_AMBIGUOUS,
     EVENTS_DATE_ORDERS_MIXED,
+    EVENTS_FIGURE_NOT_WHOLE,
+    EVENTS_FIGURE_NOT_WHOLE_COMMA,
     EVENTS_MIXED_ENCODING,
     EVENTS_NOT_CSV,
 )
@@ -87,6 +90,7 @@ class Raw:
     # What the reading assumed, for the file's notes (two-digit years).
     notes: list[str] = field(default_factory=list)
     _order_known: bool = False
+    _decimal_comma: bool | None = None
 
     @property
     def rows(self) -> int:
@@ -144,16 +148,14 @@ class Raw:
         """Figures as float64, NaN where empty; unreadable or negative values become NaN and
         are counted under 'unreadable figure in COLUMN'."""
         column = self._chunked(role)
+        comma = self.decimal_comma()  # decided (and noted) once, whichever way it was read
         if pa.types.is_floating(column.type) or pa.types.is_integer(column.type):
             # One contiguous array first: ChunkedArray.to_numpy is much slower per chunk.
             single = column.combine_chunks()
             values = np.asarray(single.to_numpy(zero_copy_only=False), dtype=np.float64)
         else:
             text = self.text(role)
-            parsed = pd.to_numeric(
-                pd.Series(text.values, dtype=object).str.replace(",", "", regex=False),
-                errors="coerce",
-            ).to_numpy(dtype=np.float64)
+            parsed = numbers.parse(text.values, comma)
             lookup = np.append(parsed, np.nan)
             values = lookup[text.codes]
             unreadable = np.isnan(parsed)
@@ -164,6 +166,8 @@ class Raw:
                 self.bad_values[reason] += count
                 shown = [repr(text.values[i]) for i in np.flatnonzero(unreadable)[:3]]
                 self.examples.setdefault(reason, shown)
+        if numbers.fractional(values).any():
+            raise self._not_whole(role)
         huge = np.isinf(values) | (values > MAX_EVENT_FIGURE)
         if huge.any():
             values = values.copy()
@@ -177,6 +181,38 @@ class Raw:
             values[negative] = np.nan
             self.bad_values[f"negative figure in {self.roles[role]}"] += int(negative.sum())
         return values
+
+    def decimal_comma(self) -> bool:
+        """Whether the file writes figures with a decimal comma: separated by semicolons, or a
+        figure like 1.234,5 in its figure columns (decided once, noted in the file's notes)."""
+        if self._decimal_comma is None:
+            self._decimal_comma = self.header.delimiter == ";"
+            if self._decimal_comma:
+                self.notes.append(numbers.SEMICOLONS_NOTE)
+            for column in self.layout.columns:
+                if self._decimal_comma or column.type != "number" or column.role not in self.roles:
+                    continue
+                if pa.types.is_dictionary(self._chunked(column.role).type):
+                    shown = numbers.shows_decimal_comma(self.text(column.role).values)
+                    if shown is not None:
+                        self._decimal_comma = True
+                        self.notes.append(numbers.SHOWN_NOTE.format(example=f'"{shown}"'))
+        return self._decimal_comma
+
+    def _not_whole(self, role: str) -> InputError:
+        """The error for the first figure of `role` with a fraction, located at its cell."""
+        comma = self.decimal_comma()
+
+        def bad(cell: str) -> bool:
+            return bool(numbers.fractional(numbers.parse([cell], comma)).any())
+
+        line, column, text = numbers.not_whole_at(self.header, self.roles[role], bad)
+        value = float(numbers.parse([text], comma)[0]) if text else float("nan")
+        template = EVENTS_FIGURE_NOT_WHOLE_COMMA if comma else EVENTS_FIGURE_NOT_WHOLE
+        where = Location(self.header.path, line, column)
+        return InputError(
+            [Problem.of(template, where, column=self.roles[role], text=text, value=value)]
+        )
 
     def days(self, role: str) -> tuple[IntArray, BoolArray]:
         """Days since 1970-01-01 (MISSING_DAY where empty or unreadable) and a mask of the
@@ -439,6 +475,8 @@ def read_columns(header: Header, layout: Layout, date_format: str | None = None)
             null_values=[""],
             strings_can_be_null=True,
             quoted_strings_can_be_null=True,
+            # A file separated by semicolons writes 1,5 for one and a half (events.numbers).
+            decimal_point="," if header.delimiter == ";" else ".",
         )
         read_options = pacsv.ReadOptions(
             column_names=list(header.names),

@@ -18,11 +18,14 @@ while it is read is refused too. Before any read, `event_source` checks what the
 
 A gzip file, or a ZIP archive holding one CSV file (as UCDP publishes GED), is unpacked, within
 the limit, to a temporary file read in its place; an archive of several CSV files, an Excel
-workbook (itself a ZIP archive) or a Parquet file is refused with what it is.
+workbook (itself a ZIP archive) or a Parquet file is refused with what it is. UTF-16 text (Excel's
+"Unicode Text", little- or big-endian, told by its byte-order mark or by its NUL bytes) is
+transcoded in chunks to a temporary UTF-8 file, within the limit, and read in its place.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import gzip
@@ -37,11 +40,13 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from casualty_recon.load import reading
+from casualty_recon.load.yaml_nodes import utf16_order
 from casualty_recon.model.claims import Location
 from casualty_recon.model.errors import InputError, Problem, Template, UsageError
 from casualty_recon.model.file_errors import (
     EVENTS_FIFO_NO_WRITER,
     EVENTS_NOT_REGULAR,
+    EVENTS_NOT_UTF16,
     EVENTS_PARQUET,
     EVENTS_STREAM_TOO_LARGE,
     EVENTS_TOO_LARGE,
@@ -112,12 +117,13 @@ def event_source(path: str, limit: int) -> Iterator[str]:
         raise _refuse(path, EVENTS_NOT_REGULAR, kind=reading.special_kind(info.st_mode))
     else:
         copy = _copy_fifo(path, limit)
-    unpacked = None
+    unpacked = transcoded = None
     try:
         unpacked = _unpack(path, copy or path, limit)
-        yield unpacked or copy or path
+        transcoded = _transcode_utf16(path, unpacked or copy or path, limit)
+        yield transcoded or unpacked or copy or path
     finally:
-        for temporary in (copy, unpacked):
+        for temporary in (copy, unpacked, transcoded):
             if temporary is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
@@ -156,6 +162,57 @@ def _unpack(path: str, data: str, limit: int) -> str | None:
         if not tables:
             raise _refuse(path, EVENTS_ZIP_NO_CSV, count=len(names))
         return _unpacked_copy(path, limit, lambda: cast(BinaryIO, archive.open(tables[0])))
+
+
+class _Utf8FromUtf16(io.RawIOBase):
+    """The UTF-16 bytes of `source` as UTF-8, decoded a chunk at a time (never whole)."""
+
+    def __init__(self, source: BinaryIO, codec: str) -> None:
+        self._source = source
+        self._decoder = codecs.getincrementaldecoder(codec)()
+        self._pending = b""
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done and (size < 0 or len(self._pending) < size):
+            chunk = self._source.read(reading.CHUNK)
+            self._done = not chunk
+            self._pending += self._decoder.decode(chunk, final=self._done).encode("utf-8")
+        cut = len(self._pending) if size < 0 else size
+        data, self._pending = self._pending[:cut], self._pending[cut:]
+        return data
+
+    def close(self) -> None:
+        self._source.close()
+        super().close()
+
+
+def _transcode_utf16(path: str, data: str, limit: int) -> str | None:
+    """A temporary UTF-8 copy of the UTF-16 file at `data` (shown as `path`), transcoded in
+    chunks within `limit`; None when `data` is not UTF-16."""
+    try:
+        with open(data, "rb") as file:
+            head = file.read(4096)
+    except OSError as err:
+        raise _refuse(path, EVENTS_UNREADABLE, reason=err.strerror or err) from None
+    order = utf16_order(head)
+    if order is None:
+        return None
+    # With a byte-order mark, "utf-16" reads the order from it and drops it.
+    codec = (
+        "utf-16-be" if order.startswith("big") else "utf-16-le" if "without" in order else "utf-16"
+    )
+    try:
+        return _unpacked_copy(
+            path,
+            limit,
+            lambda: cast(BinaryIO, _Utf8FromUtf16(open_events(data, path, limit), codec)),
+        )
+    except UnicodeDecodeError as err:
+        raise _refuse(path, EVENTS_NOT_UTF16, order=order, reason=err.reason) from None
 
 
 def _unpacked_copy(path: str, limit: int, opener: Callable[[], BinaryIO]) -> str:

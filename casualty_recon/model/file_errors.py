@@ -254,10 +254,22 @@ CLAIM_LIST_UNKNOWN = Template(
 )
 
 # event files
-EVENTS_UTF16 = Template(
+EVENTS_NOT_UTF16 = Template(
     "encoding",
-    "the event file is UTF-16 text ({order}), not UTF-8 or Latin-1",
-    "save it as UTF-8 CSV",
+    "the event file looks like UTF-16 text ({order}) but does not decode as UTF-16: {reason}",
+    "save it again as UTF-8 CSV (or Excel's Unicode Text)",
+)
+EVENTS_FIGURE_NOT_WHOLE = Template(
+    "bad-figure",
+    '{column} "{text}" is not a whole number ({value:g}): a count of people has no fraction',
+    "correct the cell; a file written with a decimal comma (1,5) must be separated by semicolons",
+)
+EVENTS_FIGURE_NOT_WHOLE_COMMA = Template(
+    "bad-figure",
+    '{column} "{text}" is not a whole number ({value:g}, read with a decimal comma): a count of '
+    "people has no fraction",
+    "correct the cell; in this file a comma is the decimal mark and a dot groups thousands "
+    '("1.234" is 1234)',
 )
 EVENTS_NOT_TEXT = Template(
     "encoding",

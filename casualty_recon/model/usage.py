@@ -235,6 +235,17 @@ APPEND_OR_FORCE = Template(
     "--force replaces it",
     "give one of them",
 )
+ESTIMATE_CLAIM_FORMAT = Template(
+    "option-conflict",
+    "--claim writes a claim for sources.yaml (YAML), not {format}",
+    "leave out --format; once the claim is in sources.yaml, `casualty-recon export` writes "
+    "claims.csv",
+)
+ESTIMATE_CLAIM_SUFFIX = Template(
+    "option-conflict",
+    "--claim writes a claim for sources.yaml (YAML), but {name} names another format ({format})",
+    "name the file .yaml (or leave out -o to print the claim)",
+)
 CLAIM_NEEDS_SCOPE = Template(
     "option-conflict",
     "--claim needs {missing}",

@@ -1,7 +1,8 @@
 """Airwars incident archive (one row per alleged civilian-harm incident).
 
 `date` (and `date_end` for a range) is when it happened; the place is `governorate`, or `region`
-when that is empty, or `province`; `belligerents` lists the alleged strikers, comma-separated;
+when that is empty, or `province` (a file needs one of them: archives of other conflicts than
+Syria's may lack `governorate`); `belligerents` lists the alleged strikers, comma-separated;
 `grading` is Airwars' assessment (Confirmed, Fair, Weak, Contested, Discounted); deaths are given
 as a minimum and a maximum for civilians, children, women and men, injuries for civilians and
 children. Airwars monitors foreign belligerents (Russian, US-led coalition, Turkish, Israeli
@@ -32,13 +33,15 @@ PAIRS = (
     ("children", "injured", "children_injured"),
 )
 
+# The place of an incident: the first of these columns the file has and the row fills.
+PLACES = ("governorate", "region", "province")
+NO_GOVERNORATE = "The file has no governorate column: incidents are placed by {columns}."
+
 COLUMNS = (
     Column("ident", ("incident_code", "code", "airwars_id"), "label", required=False),
     Column("date", ("date",), "date"),
     Column("date_end", ("date_end",), "date", required=False),
-    Column("governorate", ("governorate",), "text"),
-    Column("region", ("region",), "text", required=False),
-    Column("province", ("province",), "text", required=False),
+    *(Column(role, (role,), "text", required=False, group="place") for role in PLACES),
     Column("belligerents", ("belligerents",), "text"),
     Column("grading", ("grading",), "text"),
     *(
@@ -98,8 +101,10 @@ def prepare(raw: Columns) -> Prepared:
             f"{int(one_end.sum())} incident(s) give only one end of a range (min or max); "
             "that number is used for both ends."
         )
-    places = [raw.text("governorate")]
-    places += [raw.text(role) for role in ("region", "province") if raw.has(role)]
+    present = [role for role in PLACES if raw.has(role)]
+    places = [raw.text(role) for role in present]
+    if "governorate" not in present:
+        notes.append(NO_GOVERNORATE.format(columns=", then ".join(present)))
     precision = np.zeros(raw.rows, dtype=np.int8)
     return Prepared(
         first_day=first,
@@ -129,7 +134,9 @@ LAYOUT = Layout(
     separator=",",
     grades=GRADES,
     default_excluded_grades=("Discounted",),
-    coverage_note=("Airwars covers Russian (and coalition) strikes, not Syrian government strikes"),
+    # Filled from the file (events.crosscheck): {parties} it names, {uncovered} it does not record.
+    coverage_note="Airwars covers the strikes of the belligerents it monitors (in this file: "
+    "{parties}), not {uncovered}",
     not_covered=frozenset({"Syrian government"}),
     event_noun="incident",
     notes=(

@@ -315,3 +315,25 @@ def test_report_with_events_shows_the_file_notes_in_every_format(tmp_path: Path)
     assert f"note: {note}" in shown["markdown"].split("## Event-data references", 1)[1]
     assert note in json.loads(shown["json"])["event_notes"]
     assert f"<li>{note}</li>" in shown["html"]
+
+
+def test_estimate_reads_thousands_grouped_as_the_file_writes_them(tmp_path: Path) -> None:
+    """A European Excel's semicolon table wrote 1060 as `1.060`: it was refused as "not a whole
+    number". Grouped thousands are read by the file's convention: dots or spaces in a semicolon
+    file, a quoted comma elsewhere; a decimal fraction is still refused. Synthetic counts."""
+    semicolons = tmp_path / "eu.csv"
+    semicolons.write_text("A;B;count\n1;0;1.060\n0;1;40\n1;1;20\n", encoding="utf-8")
+    commas = tmp_path / "us.csv"
+    commas.write_text('A,B,count\n1,0,"1,060"\n0,1,40\n1,1,20\n', encoding="utf-8")
+    outputs = []
+    for path in (semicolons, commas):
+        result = CliRunner().invoke(app, ["estimate", str(path), "-m", "chapman", "-f", "json"])
+        assert result.exit_code == 0, result.stderr
+        outputs.append(json.loads(result.stdout)["strata"][0]["observed"])
+    assert outputs == [1120, 1120]
+    fraction = tmp_path / "fraction.csv"
+    fraction.write_text("A;B;count\n1;0;1,5\n0;1;40\n1;1;20\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["estimate", str(fraction), "-m", "chapman"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f"{fraction}:2:5: count '1,5' is not a whole number" in result.stderr

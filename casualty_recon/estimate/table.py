@@ -16,6 +16,7 @@ twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,10 +131,20 @@ def _fields(line: str, delimiter: str = ",") -> list[tuple[str, int]]:
     return fields
 
 
+# A count with its thousands grouped in threes: by a dot or a space in a file separated by
+# semicolons (a European Excel's, whose decimal mark is the comma: `1.060` is 1060, `1,5` is not
+# a whole number), by a comma (quoted) or a space elsewhere (`"1,060"`; `1.060` is 1.06 there).
+_GROUPED = {
+    True: re.compile(r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+"),
+    False: re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+"),
+}
+
+
 class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.decimal_comma = False  # set from the file's delimiter
 
     def problem(self, line: int, column: int, template: Template, **values: object) -> None:
         self.problems.append(Problem.of(template, Location(self.path, line, column), **values))
@@ -143,6 +154,8 @@ class _Reader:
         if cleaned.startswith("-") and cleaned[1:].isdigit():
             self.problem(line, column, OVERLAPS_COUNT_NEGATIVE, text=text)
             return None
+        if _GROUPED[self.decimal_comma].fullmatch(cleaned):
+            cleaned = "".join(char for char in cleaned if char.isdigit())
         if not cleaned.isdigit():
             self.problem(line, column, OVERLAPS_COUNT_NOT_WHOLE, text=text)
             return None
@@ -157,6 +170,7 @@ def parse_overlaps(text: str, path: str = "<string>") -> list[OverlapTable]:
         if line.strip() and not line.lstrip().startswith("#")
     ]
     delimiter, lines = _delimiter(lines)
+    reader.decimal_comma = delimiter == ";"
     rows = [(number, _fields(line, delimiter)) for number, line in lines]
     # A row of empty cells (Excel's `,,` for cleared cells) is a blank line, not a pattern.
     rows = [(number, fields) for number, fields in rows if any(text for text, _ in fields)]

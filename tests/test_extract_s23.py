@@ -34,3 +34,42 @@ def _claims(body: str) -> list:  # type: ignore[type-arg]
 )
 def test_kind_of_a_name_is_the_first_kind_of_the_table_that_matches(name: str, kind: str) -> None:
     assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "kind"),
+    [
+        (
+            "NAIROBI (Newswire) - Speaking in Washington, the United States envoy said 30 "
+            "civilians had been killed in Sudan on Monday.",
+            "United States envoy",
+            "government",
+        ),
+        (
+            "JUBA (Newswire) - Britain's ambassador said 30 civilians had been killed in Jonglei "
+            "on Monday.",
+            "Britain ambassador",
+            "government",
+        ),
+        (
+            "JUBA (Newswire) - Thirty civilians were killed in Jonglei on Monday, the EU's foreign "
+            "policy chief told reporters.",
+            "EU foreign policy chief",
+            "government",
+        ),
+        (
+            "JUBA (Newswire) - The UN envoy said 30 civilians had been killed in Jonglei on Monday.",
+            "UN",
+            "un",
+        ),
+        (
+            "BAMAKO (Newswire) - Twelve villagers were killed in Mopti on Sunday, the French "
+            "ambassador to Mali said.",
+            "French ambassador to Mali",
+            "government",
+        ),
+    ],
+)
+def test_a_speaker_named_by_an_office_abroad_is_the_source(body: str, key: str, kind: str) -> None:
+    (claim,) = _claims(body)
+    assert (claim.source.key, claim.source.kind) == (key, kind)

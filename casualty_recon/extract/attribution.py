@@ -206,7 +206,7 @@ _ROLE_HEADS = (
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
     r"government|commission|ombudsman|coalition|rebels|insurgents|historians|researchers|"
-    r"scholars|charity|"
+    r"scholars|charity|envoy|ambassador|"
     r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
     r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces|"
@@ -246,7 +246,7 @@ _ROLE_MODIFIERS = (
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
     r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
-    r"chief|head|attorney|"
+    r"chief|head|attorney|special|foreign(?: policy)?|"
     r"(?:prosecutor|governor|president|mayor|minister|general|commissioner|ombudsman)'s|"
     r"[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
@@ -258,7 +258,8 @@ _ROLE = re.compile(
     + _ROLE_HEADS
     + r")\b(?!\s+(?:troops|soldiers|forces|militias?|jets|warplanes|drones|air ?strikes)\s+"
     r"(?!said|says|told|reported|added|confirmed)\w)"  # "government troops killed": no speaker
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    r"(?:(?:\s+of|(?:(?<=envoy)|(?<=ambassador))\s+(?:to|for))\s+(?:the\s+)?[A-Z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,2}|"
     r"\s+of\s+(?:the\s+)?(?:defen[cs]e|health|interior|justice|(?:home|internal) affairs)\b|"
     # "a spokesman for the regional government" (a body that is no role of its own: "an
     # official at the health ministry" is the ministry's)

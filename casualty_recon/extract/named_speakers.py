@@ -214,7 +214,8 @@ _GOVERNMENT_HEADS = frozenset(
     {"governor", "ministry", "minister", "official", "officials", "service", "police",
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
-     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
+     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces",
+     "envoy", "ambassador"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})

@@ -58,7 +58,8 @@ def test_kind_of_a_name_is_the_first_kind_of_the_table_that_matches(name: str, k
             "government",
         ),
         (
-            "JUBA (Newswire) - The UN envoy said 30 civilians had been killed in Jonglei on Monday.",
+            "JUBA (Newswire) - The UN envoy said 30 civilians had been killed in Jonglei "
+            "on Monday.",
             "UN",
             "un",
         ),
@@ -73,3 +74,41 @@ def test_kind_of_a_name_is_the_first_kind_of_the_table_that_matches(name: str, k
 def test_a_speaker_named_by_an_office_abroad_is_the_source(body: str, key: str, kind: str) -> None:
     (claim,) = _claims(body)
     assert (claim.source.key, claim.source.kind) == (key, kind)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NAIROBI (Newswire) - Speaking to reporters at the end of a two-day visit to the port in "
+        "Mombasa, the minister said 12 people were killed on Monday.",
+        "NAIROBI (Newswire) - Twelve people were killed in an attack on Monday, the minister said "
+        "in a statement from Mombasa.",
+        "NAIROBI (Newswire) - Twelve people were killed in an attack on Monday, the minister said "
+        "in a statement issued in Mombasa.",
+        "NAIROBI (Newswire) - The minister, speaking by telephone from Mombasa, said 12 people "
+        "were killed in an attack on Monday.",
+        "NAIROBI (Newswire) - Twelve people were killed in an attack on Monday, the minister said, "
+        "speaking at a news conference in the coastal city of Mombasa.",
+        "MOMBASA (Newswire) - Twelve people were killed in an attack on Monday, the minister told "
+        "a news conference in the Kenyan capital Nairobi.",
+    ],
+)
+def test_where_a_speaker_spoke_is_never_the_area_wherever_the_phrase_stands(body: str) -> None:
+    (claim,) = _claims(body)
+    assert claim.area == ("Kenya",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NAIROBI (Newswire) - The minister said in a statement that 12 people were killed in "
+        "Mombasa on Monday.",
+        "NAIROBI (Newswire) - The minister told reporters that gunmen killed 12 people in "
+        "Mombasa on Monday.",
+        "NAIROBI (Newswire) - Speaking on Tuesday, the minister said 12 people were killed in "
+        "Mombasa on Monday.",
+    ],
+)
+def test_a_place_in_what_the_speaker_said_is_still_the_area(body: str) -> None:
+    (claim,) = _claims(body)
+    assert claim.area == ("Mombasa",)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from casualty_recon.extract import towns as cues
+from casualty_recon.extract.speaking_places import speaking_places
 from casualty_recon.extract.text import Sentence, covering
 from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.grammar.places import Gazetteer, display_name, town_parent
@@ -91,9 +92,11 @@ class ArticlePlaces:
         self._in_text: set[str] = set()
         where: set[str] = set()  # named in the text, not as a speaker's ("France's minister")
         spoke_in = []  # "Speaking in Washington, the envoy said": no area, no main country
+        spoken = covering(speaking_places(text))  # the phrase wherever it stands
         for start, end, places in mentions:
-            pointed = in_dateline(start) or cues.reference_place(text, start, end)
-            spoke_in += [(start, end)] if cues.spoke_in(text, start, end) else []
+            said_here = spoken(start) or cues.spoke_in(text, start, end)
+            pointed = in_dateline(start) or said_here or cues.reference_place(text, start, end)
+            spoke_in += [(start, end)] if said_here else []
             for place in places:
                 countries[place.country] += 1
                 if not pointed:
@@ -104,6 +107,7 @@ class ArticlePlaces:
         if datelines and not any(in_first(m[0]) for m in mentions):
             countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))
         plain = cues.uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
+        plain = [town for town in plain if not spoken(town[0])]
         countries.update(town.country for _, _, town in plain)  # "near Mocimboa da Praia"
         self._in_text.update(town.country for _, _, town in plain)
         where.update(town.country for _, _, town in plain)
@@ -118,7 +122,7 @@ class ArticlePlaces:
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
         towns, references, self._unknown, demonyms = cued_places(text, self.country)
-        towns = [town for town in towns if not in_dateline(town[0])]
+        towns = [town for town in towns if not (in_dateline(town[0]) or spoken(town[0]))]
         # "a Malian village": the country, named by its demonym
         towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
         towns += [t for t in plain if t[0] not in {s for s, _, _ in towns}]

@@ -112,3 +112,41 @@ def test_where_a_speaker_spoke_is_never_the_area_wherever_the_phrase_stands(body
 def test_a_place_in_what_the_speaker_said_is_still_the_area(body: str) -> None:
     (claim,) = _claims(body)
     assert claim.area == ("Mombasa",)
+
+
+def test_where_a_witness_stood_is_not_the_article_s_country_nor_its_most_named_place() -> None:
+    # FA-KES 1926479296 in this shape: the toll's sentence names no place, a witness stands
+    # across a border, and the country across it is named as the one who denies and speaks.
+    (claim,) = _claims(
+        "KHARTOUM (Newswire) - Fighters attacked a town on the border with Ethiopia on Saturday. "
+        "At least 14 civilians were killed, the army said. The town lies in Gedaref state. A "
+        "witness in Bahir Dar said gunfire could be heard across the border. Ethiopia has "
+        "consistently denied supporting the fighters, and Ethiopia said its forces had increased "
+        "patrols."
+    )
+    assert claim.area == ("Gedaref",)
+
+
+@pytest.mark.parametrize(
+    ("body", "area"),
+    [
+        (  # the sentence names the place of the killing
+            "BAMAKO (Newswire) - Gunmen killed 12 villagers in Mopti on Sunday, residents in "
+            "Segou said.",
+            ("Mopti",),
+        ),
+        (  # the sentence names no other: where the witnesses are is all it gives
+            "BAMAKO (Newswire) - Gunmen killed 12 villagers on Sunday, residents in Mopti said.",
+            ("Mopti",),
+        ),
+        (  # victims, not speakers: no verb of saying after them
+            "BAMAKO (Newswire) - Three residents in Mopti were killed on Sunday, the army said.",
+            ("Mopti",),
+        ),
+    ],
+)
+def test_where_a_witness_stood_gives_way_to_the_place_of_the_killing(
+    body: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = _claims(body)
+    assert claim.area == area

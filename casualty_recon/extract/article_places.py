@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from casualty_recon.extract import towns as cues
-from casualty_recon.extract.speaking_places import speaking_places
+from casualty_recon.extract.speaking_places import speaking_places, standing_places
 from casualty_recon.extract.text import Sentence, covering
 from casualty_recon.extract.towns import cued_places, demonym_country
 from casualty_recon.grammar.places import Gazetteer, display_name, town_parent
@@ -93,9 +93,11 @@ class ArticlePlaces:
         where: set[str] = set()  # named in the text, not as a speaker's ("France's minister")
         spoke_in = []  # "Speaking in Washington, the envoy said": no area, no main country
         spoken = covering(speaking_places(text))  # the phrase wherever it stands
+        stood = covering(standing_places(text))  # "a witness in X said": its sentence's only
         for start, end, places in mentions:
             said_here = spoken(start) or cues.spoke_in(text, start, end)
-            pointed = in_dateline(start) or said_here or cues.reference_place(text, start, end)
+            pointed = in_dateline(start) or said_here or stood(start)
+            pointed = pointed or cues.reference_place(text, start, end)
             spoke_in += [(start, end)] if said_here else []
             for place in places:
                 countries[place.country] += 1
@@ -108,9 +110,10 @@ class ArticlePlaces:
             countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))
         plain = cues.uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
         plain = [town for town in plain if not spoken(town[0])]
-        countries.update(town.country for _, _, town in plain)  # "near Mocimboa da Praia"
-        self._in_text.update(town.country for _, _, town in plain)
-        where.update(town.country for _, _, town in plain)
+        placed = [town.country for start, _, town in plain if not stood(start)]
+        countries.update(placed)  # "near Mocimboa da Praia"
+        self._in_text.update(placed)
+        where.update(placed)
         self.country = (
             max(
                 countries,
@@ -127,8 +130,9 @@ class ArticlePlaces:
         towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
         towns += [t for t in plain if t[0] not in {s for s, _, _ in towns}]
         towns.sort(key=lambda town: town[0])
-        if towns and (self.country is None or self.country not in self._in_text):
-            self.country = towns[0][2].country
+        located = [town for town in towns if not stood(town[0])]
+        if located and (self.country is None or self.country not in self._in_text):
+            self.country = located[0][2].country
         # (a mention of a reference point may begin at its article: "of the Gaza Strip")
         skipped = [
             *datelines,
@@ -156,6 +160,7 @@ class ArticlePlaces:
             for start, end, places in kept
         ]
         self._starts = [start for start, _, _ in self._mentions]
+        self._stood = {start for start in self._starts if stood(start)}
         lead_end = (
             sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].start
             + len(sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].text)
@@ -163,11 +168,10 @@ class ArticlePlaces:
             else 0
         )
         # A town is the scope of its own sentence only: elsewhere, where it lies.
-        self._lead = _labels(
-            _container(p) for s, _, ps in self._mentions if s < lead_end for p in ps
-        )
+        elsewhere = [m for m in self._mentions if m[0] not in self._stood]
+        self._lead = _labels(_container(p) for s, _, ps in elsewhere if s < lead_end for p in ps)
         named: Counter[Place] = Counter(
-            c for _, _, ps in self._mentions for c in map(_container, ps) if not c.is_country
+            c for _, _, ps in elsewhere for c in map(_container, ps) if not c.is_country
         )
         self._most_named = _labels([named.most_common(1)[0][0]]) if named else ()
 
@@ -176,9 +180,10 @@ class ArticlePlaces:
         end = sentence.start + len(sentence.text)
         first = bisect_left(self._starts, sentence.start)
         last = bisect_left(self._starts, end, lo=first)
-        own_places = [
-            p for ps in _narrowest([ps for _, _, ps in self._mentions[first:last]]) for p in ps
-        ]
+        mentions = self._mentions[first:last]
+        if any(ps and s not in self._stood for s, _, ps in mentions):  # a witness's place yields
+            mentions = [mention for mention in mentions if mention[0] not in self._stood]
+        own_places = [p for ps in _narrowest([ps for _, _, ps in mentions]) for p in ps]
         if any(sentence.start <= start < end for start in self._unknown):
             # A settlement the gazetteer lacks is named too: not one of the towns, but where
             # they lie, is what the sentence's figures share.

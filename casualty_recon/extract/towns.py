@@ -530,11 +530,16 @@ def begins_a_town(text: str, start: int, end: int) -> bool:
 
 
 # After a country's name, a possessive of who speaks or acts for it: "France's foreign
-# minister", "Rwanda's defence ministry", "Kenya's army", "the United States envoy".
+# minister", "Rwanda's defence ministry", "Kenya's army", "the United States envoy"; the country
+# itself as the one who speaks, denies or backs ("Rwanda has consistently denied", "Turkey was
+# supporting the group", "Chad said"); or an adjective ("U.S.-led", "Turkish-Syrian").
 _SPEAKER = re.compile(
     r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
     r"president|presidency|embassy|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
-    r"police|navy|air force|authorities|leader|cabinet)\b"
+    r"police|navy|air force|authorities|leader|cabinet)\b|"
+    r" (?:(?:has|have|had|was|were|is|also|consistently|repeatedly|again|strongly|long) ){0,2}"
+    r"(?:said|says|denied|denies|deny|accused|accuses|supported|supporting|supports|backed|backs|"
+    r"backing|rejected|rejects|blamed|blames|condemned|condemns|warned|warns)\b|-\w"
 )
 
 

@@ -150,3 +150,29 @@ def test_where_a_witness_stood_gives_way_to_the_place_of_the_killing(
 ) -> None:
     (claim,) = _claims(body)
     assert claim.area == area
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NAIROBI (Newswire) - The minister told reporters on Thursday that gunmen killed 12 "
+        "people in Mombasa on Wednesday.",
+        "NAIROBI (Newswire) - Speaking on Thursday, the minister said gunmen killed 12 people in "
+        "Mombasa on Wednesday.",
+        "NAIROBI (Newswire) - The ministry said on Thursday that 12 people were killed in "
+        "Mombasa on Wednesday.",
+        "NAIROBI (Newswire) - Gunmen killed 12 people in Mombasa on Wednesday, the minister told "
+        "reporters on Thursday.",
+    ],
+)
+def test_the_event_s_day_wins_over_the_day_of_the_saying_before_it(body: str) -> None:
+    (claim,) = _claims(body)  # published Monday 10 June 2024
+    assert (claim.start, claim.as_of) == ("2024-06-05", "2024-06-05")
+
+
+def test_a_day_that_only_dates_the_saying_is_still_the_as_of_of_a_running_toll() -> None:
+    (claim,) = _claims(
+        "NAIROBI (Newswire) - The ministry said on Thursday that 40 people had been killed in "
+        "Mombasa since the unrest began."
+    )
+    assert claim.as_of == "2024-06-06"

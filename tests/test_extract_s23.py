@@ -176,3 +176,14 @@ def test_a_day_that_only_dates_the_saying_is_still_the_as_of_of_a_running_toll()
         "Mombasa since the unrest began."
     )
     assert claim.as_of == "2024-06-06"
+
+
+def test_a_country_after_a_preposition_before_said_is_still_a_place() -> None:
+    # "the mission in Ukraine said": the mission's place, not Ukraine speaking
+    claims = _claims(
+        "KYIV, Ukraine (Newswire) - Missile strikes killed 14 people in the city of Dnipro "
+        "overnight, the regional governor said on Tuesday. The UN monitoring mission in Ukraine "
+        "said last week that at least 10,500 civilians had been killed since Russia's full-scale "
+        "invasion in February 2022."
+    )
+    assert [c.area for c in claims] == [("Dnipro",), ("Ukraine",)]

@@ -104,7 +104,7 @@ class ArticlePlaces:
                 if not pointed:
                     self._in_text.add(place.country)
                     by_name[place.country] += place.is_country
-                    where.update([] if cues.speakers_country(text, end) else [place.country])
+                    where.update([] if cues.speakers_country(text, start, end) else [place.country])
         # "MANILA (Newswire) -": a dateline's city without its country gives the country
         if datelines and not any(in_first(m[0]) for m in mentions):
             countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))

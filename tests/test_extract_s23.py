@@ -187,3 +187,27 @@ def test_a_country_after_a_preposition_before_said_is_still_a_place() -> None:
         "invasion in February 2022."
     )
     assert [c.area for c in claims] == [("Dnipro",), ("Ukraine",)]
+
+
+@pytest.mark.parametrize(
+    "speakers",
+    [
+        "residents and a local official said",
+        "a resident and a police officer told Newswire",
+        "two witnesses and a village chief told reporters",
+    ],
+)
+def test_a_person_who_speaks_after_and_is_no_toll_of_one(speakers: str) -> None:
+    claims = _claims(
+        "MAIDUGURI, Nigeria (Newswire) - Suspected Boko Haram fighters killed dozens of farmers "
+        f"in Borno state on Saturday, {speakers}."
+    )
+    assert [(c.figure, c.population) for c in claims] == [("dozens", "civilians")]
+
+
+def test_a_person_killed_after_and_is_still_one() -> None:
+    claims = _claims(
+        "MAIDUGURI, Nigeria (Newswire) - Two soldiers and a police officer were killed in Borno "
+        "state on Saturday, the army said."
+    )
+    assert [(c.figure, c.population) for c in claims] == [("2", "combatants"), ("1", "combatants")]

@@ -394,7 +394,9 @@ def _single_people(text: str) -> list[Numeral]:
     found = []
     for match in re.finditer(
         r"\b(?:including|among them|among the dead (?:was|were)|killing|killed|and|body of) "
-        rf"(?P<one>an?) {_ONE_NOUN}\b",
+        rf"(?P<one>an?) {_ONE_NOUN}\b"  # not a speaker: "residents and a local official said"
+        r"(?!,?\s+(?:(?:also|later|have|has|had)\s+)?(?:said|says|say|told|tells|reported|added|"
+        r"confirmed|stated|announced)\b)",
         text,
         re.I,
     ):

@@ -211,3 +211,28 @@ def test_a_person_killed_after_and_is_still_one() -> None:
         "state on Saturday, the army said."
     )
     assert [(c.figure, c.population) for c in claims] == [("2", "combatants"), ("1", "combatants")]
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        (
+            "BOGOTA, Colombia (Newswire) - The president said 12 people had been killed in Cauca "
+            "on Sunday.",
+            "president",
+        ),
+        (
+            "BOGOTA, Colombia (Newswire) - Twelve people were killed in Cauca on Sunday, "
+            "Colombia's president told reporters.",
+            "Colombia president",
+        ),
+        (
+            "BOGOTA, Colombia (Newswire) - Twelve people were killed in Cauca on Sunday, "
+            "President Gustavo Rojas said.",
+            "President",
+        ),
+    ],
+)
+def test_a_president_is_a_speaker(body: str, key: str) -> None:
+    (claim,) = _claims(body)
+    assert (claim.source.key, claim.source.kind) == (key, "government")

@@ -215,7 +215,7 @@ _GOVERNMENT_HEADS = frozenset(
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
      "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces",
-     "envoy", "ambassador"}
+     "envoy", "ambassador", "president"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})

@@ -236,3 +236,11 @@ def test_a_person_killed_after_and_is_still_one() -> None:
 def test_a_president_is_a_speaker(body: str, key: str) -> None:
     (claim,) = _claims(body)
     assert (claim.source.key, claim.source.kind) == (key, "government")
+
+
+def test_a_death_toll_this_year_starts_on_the_first_of_january() -> None:
+    (claim,) = _claims(
+        "BOGOTA, Colombia (Newswire) - The attack raised the death toll from violence in Cauca "
+        "this year to 47, according to the ombudsman's office."
+    )
+    assert (claim.start, claim.as_of) == ("start of 2024", "2024-06-10")

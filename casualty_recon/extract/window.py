@@ -144,7 +144,10 @@ _IN_MONTH = re.compile(
 # before), "last month", "last year", "over the weekend" (the last Saturday and Sunday up to
 # publication) and a year after the outcome ("killed 48 children in 2022"). "in the last week"
 # is a span counted back (_PAST), not the calendar week.
-_OUTCOME = r"\b(?:killed|died|dead|wounded|injured|displaced|lost their lives|shot dead|missing)\b"
+_OUTCOME = (
+    r"\b(?:killed|died|dead|deaths|wounded|injured|displaced|lost their lives|shot dead|missing|"
+    r"(?:death )?toll)\b"
+)
 _CALENDAR = re.compile(
     r"(?<!\bthe )\b(?:last|previous) (?P<unit>week|month|year)\b(?![\w-])|"
     r"\b(?:over|at|during|on) the weekend\b|\b(?:last|this) weekend\b|"

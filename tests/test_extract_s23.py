@@ -244,3 +244,19 @@ def test_a_death_toll_this_year_starts_on_the_first_of_january() -> None:
         "this year to 47, according to the ombudsman's office."
     )
     assert (claim.start, claim.as_of) == ("start of 2024", "2024-06-10")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("a ministry spokesman", "ministry spokesman"),
+        ("a health ministry spokesman", "health ministry spokesman"),
+        ("the interior ministry spokeswoman", "interior ministry spokeswoman"),
+        ("the regional health office spokesman", "regional health office spokesman"),
+    ],
+)
+def test_an_office_holder_named_after_the_body_is_the_source(speaker: str, key: str) -> None:
+    (claim,) = _claims(
+        f"SANAA, Yemen (Newswire) - Twelve people were killed in Saada on Saturday, {speaker} said."
+    )
+    assert (claim.source.key, claim.source.kind) == (key, "government")

@@ -246,7 +246,7 @@ _ROLE_MODIFIERS = (
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
     r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
-    r"chief|head|attorney|special|foreign(?: policy)?|"
+    r"chief|head|attorney|special|foreign(?: policy)?|ministry|agency|department|office|"
     r"(?:prosecutor|governor|president|mayor|minister|general|commissioner|ombudsman)'s|"
     r"[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"

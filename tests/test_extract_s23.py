@@ -260,3 +260,26 @@ def test_an_office_holder_named_after_the_body_is_the_source(speaker: str, key: 
         f"SANAA, Yemen (Newswire) - Twelve people were killed in Saada on Saturday, {speaker} said."
     )
     assert (claim.source.key, claim.source.kind) == (key, "government")
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "The dead included four women and three children.",
+        "Among the dead were four women and three children.",
+        "The dead included four women and three children, a ministry spokesman said.",
+    ],
+)
+def test_every_group_of_a_breakdown_sentence_takes_the_count_s_scope(breakdown: str) -> None:
+    claims = _claims(
+        "SANAA, Yemen (Newswire) - An air strike on a market in Saada province killed 23 people "
+        f"on Saturday, the health ministry said. {breakdown}"
+    )
+    assert [(c.figure, c.population) for c in claims] == [
+        ("23", "people"),
+        ("4", "women"),
+        ("3", "children"),
+    ]
+    assert {(c.start, c.as_of, c.area) for c in claims} == {
+        ("2024-06-08", "2024-06-08", ("Saada",))
+    }

@@ -134,7 +134,7 @@ def find_statements(sentence: Sentence, before: Statement | None = None) -> list
         statement = _statement_at(sentence, numeral, upper, end, earlier)
         if statement is None and not statements and before is not None:
             statement = _part_of_before(sentence, numeral, end, before)
-        elif statement is not None and not statements and before and opens_with_breakdown(text):
+        elif statement is not None and before and opens_with_breakdown(text):
             statement = replace(statement, part_of=before)  # "Among the dead were four children"
         if statement is not None and statements:
             statements[-1] = _coordinated(text, statements[-1], statement)

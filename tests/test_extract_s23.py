@@ -283,3 +283,27 @@ def test_every_group_of_a_breakdown_sentence_takes_the_count_s_scope(breakdown: 
     assert {(c.start, c.as_of, c.area) for c in claims} == {
         ("2024-06-08", "2024-06-08", ("Saada",))
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "kind"),
+    [
+        (
+            "SALVADOR, Brazil (Newswire) - Floods killed at least 40 people in Bahia state on "
+            "Sunday, the civil defence agency said.",
+            "civil defence agency",
+            "other",  # an agency's kind is not told by its name
+        ),
+        (  # in an article on Syria, its civil defence is still the White Helmets
+            "IDLIB, Syria (Newswire) - Air strikes killed 12 civilians in Idlib on Sunday, the "
+            "civil defence said.",
+            "White Helmets",
+            "ngo",
+        ),
+    ],
+)
+def test_a_civil_defence_is_syria_s_white_helmets_only_in_an_article_on_syria(
+    body: str, key: str, kind: str
+) -> None:
+    (claim,) = _claims(body)
+    assert (claim.source.key, claim.source.kind) == (key, kind)

@@ -217,6 +217,12 @@ class Attributor:
                 0, Organisation(acronym, name, _kind_of(name), (name, acronym))
             )
         self._define_offices(text, known_keys)
+        self._organisations = [  # "civil defence": Syria's White Helmets only on Syria
+            replace(org, aliases=(*org.aliases, *org.local))
+            if org.local and org.home in text
+            else org
+            for org in self._organisations
+        ]
         # One pass over a sentence finds every alias: longest aliases first, so that
         # "UN refugee agency" wins over "UN" where both start.
         self._by_alias: dict[str, Organisation] = {}

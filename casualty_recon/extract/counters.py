@@ -18,6 +18,8 @@ class Organisation:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    home: str = ""  # the country an article must name for `local` aliases to be this counter's
+    local: tuple[str, ...] = ()
 
 
 # The usual counters. Aliases are matched case-sensitively as whole words.
@@ -120,15 +122,9 @@ KNOWN: tuple[Organisation, ...] = (
         "White Helmets",
         "Syria Civil Defence (White Helmets)",
         "ngo",
-        (
-            "White Helmets",
-            "Syria Civil Defence",
-            "Syrian Civil Defence",
-            "Civil Defence",
-            "civil defence",
-            "Civil Defense",
-            "civil defense",
-        ),
+        ("White Helmets", "Syria Civil Defence", "Syrian Civil Defence"),
+        home="Syria",  # elsewhere a civil defence is the country's own (a government's agency)
+        local=("Civil Defence", "civil defence", "Civil Defense", "civil defense"),
     ),
     Organisation("SARC", "Syrian Arab Red Crescent", "ngo", ("Syrian Arab Red Crescent", "SARC")),
     Organisation(

@@ -307,3 +307,28 @@ def test_a_civil_defence_is_syria_s_white_helmets_only_in_an_article_on_syria(
 ) -> None:
     (claim,) = _claims(body)
     assert (claim.source.key, claim.source.kind) == (key, kind)
+
+
+@pytest.mark.parametrize(
+    "armed", ["Paramilitary fighters", "Militia fighters", "Guerrilla fighters"]
+)
+def test_what_armed_men_are_at_a_sentence_s_start_names_no_party(armed: str) -> None:
+    (claim,) = _claims(
+        f"PORT SUDAN, Sudan (Newswire) - {armed} killed 12 people in Kassala state on Thursday."
+    )
+    assert claim.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("a local committee", "local committee"),
+        ("the resistance committees", "resistance committees"),
+    ],
+)
+def test_a_committee_is_a_speaker(speaker: str, key: str) -> None:
+    (claim,) = _claims(
+        "PORT SUDAN, Sudan (Newswire) - Gunmen killed 12 people in Kassala state on Thursday, "
+        f"{speaker} said."
+    )
+    assert claim.source.key == key

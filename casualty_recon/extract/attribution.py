@@ -60,7 +60,7 @@ _ROLE_HEADS = (
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
     r"government|commission|ombudsman|coalition|rebels|insurgents|historians|researchers|"
-    r"scholars|charity|envoy|ambassador|president|President(?= [A-Z][a-z])|"
+    r"scholars|charity|envoy|ambassador|president|President(?= [A-Z][a-z])|committees?|"
     r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
     r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces|"

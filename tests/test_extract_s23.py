@@ -332,3 +332,21 @@ def test_a_committee_is_a_speaker(speaker: str, key: str) -> None:
         f"{speaker} said."
     )
     assert claim.source.key == key
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("since the February 2021 coup", "February 2021"),
+        ("since the Oct. 7 attack", "2023-10-07"),
+        ("since the 2014 annexation", "2014"),
+    ],
+)
+def test_since_a_dated_event_named_after_its_date_starts_on_that_date(
+    phrase: str, start: str
+) -> None:
+    (claim,) = _claims(
+        f"YANGON, Myanmar (Newswire) - More than 5,000 civilians have been killed in Myanmar "
+        f"{phrase}, the group said."
+    )
+    assert (claim.start, claim.as_of) == (start, "2024-06-10")

@@ -28,7 +28,10 @@ _PERIOD = (
     rf"(?:(?:early|mid|late|the (?:beginning|start|end) of|(?:beginning|start|end) of)[ -])?"
     rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d"
 )
-_SINCE = re.compile(rf"\bsince (?P<period>{_PERIOD})\b", re.I)
+# "since the February 2021 coup", "since the Oct. 7 attack": an event named after its date.
+_SINCE = re.compile(
+    rf"\bsince (?:(?:the|its|their) (?=(?:{_PERIOD})(?:'s)? [a-z]))?(?P<period>{_PERIOD})\b", re.I
+)
 # Since an event on a stated day: "since the coup on Feb. 1, 2021", "since the war began in April
 # 2023", "since the raid on Tuesday". The day starts the count; it is not the day it runs to.
 _SINCE_EVENT = re.compile(

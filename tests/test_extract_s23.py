@@ -350,3 +350,19 @@ def test_since_a_dated_event_named_after_its_date_starts_on_that_date(
         f"{phrase}, the group said."
     )
     assert (claim.start, claim.as_of) == (start, "2024-06-10")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack brought to 32 the number of people killed in Guanajuato since June 1.",
+        "The attack raised to 32 the death toll in Guanajuato since June 1.",
+        "It was the third mass shooting this month, bringing to 32 the number of dead in "
+        "Guanajuato since June 1.",
+    ],
+)
+def test_a_toll_brought_to_a_number_before_its_name_is_a_toll(sentence: str) -> None:
+    claims = _claims(f"MEXICO CITY (Newswire) - {sentence}")
+    assert [(c.figure, c.population, c.outcome, c.start) for c in claims] == [
+        ("32", "people", "killed", "2024-06-01")
+    ]

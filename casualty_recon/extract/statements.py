@@ -53,6 +53,7 @@ from casualty_recon.extract.statement_words import (
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
+    toll_of,
 )
 from casualty_recon.extract.text import Sentence
 
@@ -285,7 +286,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and (passed or TOLL_BEFORE.search(prefix) or _brought_total(prefix, population, earlier))
+        and (passed or toll_of(prefix, text, end) or _brought_total(prefix, population, earlier))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = _toll_outcome(prefix, passed, earlier), "toll"

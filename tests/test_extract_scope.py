@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from casualty_recon.extract import extract_claims, render_yaml
+from casualty_recon.extract.article_places import dateline_span
 from casualty_recon.extract.basis import find_basis
-from casualty_recon.extract.claims import dateline_span
 from casualty_recon.extract.perpetrators import (
     article_coalition,
     article_government,

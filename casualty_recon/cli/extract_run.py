@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from casualty_recon.cli.options import dash_is_stdout
 from casualty_recon.extract.claims import ArticleFailure, ExtractedClaim, extract_claims
 from casualty_recon.extract.text import read_articles
 from casualty_recon.extract.writer import merge_checked
@@ -102,7 +103,7 @@ def run_extract(
         raise UsageError.of(APPEND_NEEDS_OUTPUT)
     if append and force:
         raise UsageError.of(APPEND_OR_FORCE)
-    if output is not None and str(output) == "-":  # "-o -": standard output, as without -o
+    if output is not None and dash_is_stdout(output) is None:  # standard output, as without -o
         if append:
             raise UsageError.of(APPEND_TO_STDOUT)
         output = None

@@ -2,9 +2,9 @@
 
 A statement is attributed by a verb of saying near an organisation's name ("UOSSM ... says",
 "the Observatory said", "according to the UN"). Organisations come from a table of the usual
-counters (with their acronyms and the short names articles use on second mention) and from the
-article itself: "Union of Medical Care and Relief Organizations (UOSSM)" defines UOSSM for the
-rest of the article. A statement with no attribution is the outlet's own.
+counters (`counters`: their acronyms and the short names articles use on second mention) and
+from the article itself: "Union of Medical Care and Relief Organizations (UOSSM)" defines UOSSM
+for the rest of the article. A statement with no attribution is the outlet's own.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from casualty_recon.extract.aliases import alias_matches, alias_pattern, first_end
+from casualty_recon.extract.counters import KNOWN, Organisation
 from casualty_recon.extract.named_speakers import (
     claimant_names,
     described_names,
@@ -30,153 +31,6 @@ from casualty_recon.extract.named_speakers import (
 from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
 from casualty_recon.grammar.parties import canonical_party, state_party
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    """A counter: source key (its acronym where it has one), full name and source kind."""
-
-    key: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-
-
-# The usual counters. Aliases are matched case-sensitively as whole words.
-KNOWN: tuple[Organisation, ...] = (
-    Organisation(
-        "SOHR",
-        "Syrian Observatory for Human Rights",
-        "monitor",
-        (
-            "Syrian Observatory for Human Rights",
-            "Syrian Observatory",
-            "SOHR",
-            "the Observatory",
-            "The Observatory",
-            "Observatory for Human Rights",
-            "British-based Observatory",
-            "Britain-based Observatory",
-            "UK-based Observatory",
-            "the observatory",
-        ),
-    ),
-    Organisation(
-        "SNHR",
-        "Syrian Network for Human Rights",
-        "monitor",
-        ("Syrian Network for Human Rights", "SNHR"),
-    ),
-    Organisation(
-        "VDC",
-        "Violations Documentation Center",
-        "monitor",
-        ("Violations Documentation Center", "Violations Documentation Centre", "VDC"),
-    ),
-    Organisation(
-        "LCC",
-        "Local Coordination Committees",
-        "monitor",
-        ("Local Coordination Committees", "LCC", "LCCs"),
-    ),
-    Organisation(
-        "OCHA",
-        "UN Office for the Coordination of Humanitarian Affairs",
-        "un",
-        ("Office for the Coordination of Humanitarian Affairs", "OCHA"),
-    ),
-    Organisation(
-        "OHCHR",
-        "UN Office of the High Commissioner for Human Rights",
-        "un",
-        (
-            "Office of the High Commissioner for Human Rights",
-            "OHCHR",
-            "UN human rights office",
-            "U.N. human rights office",
-            "United Nations human rights office",
-            "UN human rights chief",
-            "U.N. human rights chief",
-            "UN rights office",
-            "UN High Commissioner for Human Rights",
-        ),
-    ),
-    Organisation(
-        "UNICEF", "UNICEF", "un", ("UNICEF", "United Nations Children's Fund", "UN Children's Fund")
-    ),
-    Organisation(
-        "UNHCR",
-        "UN High Commissioner for Refugees",
-        "un",
-        ("UNHCR", "UN refugee agency", "U.N. refugee agency", "High Commissioner for Refugees"),
-    ),
-    Organisation(
-        "WHO",
-        "World Health Organization",
-        "un",
-        ("World Health Organization", "World Health Organisation", "WHO"),
-    ),
-    Organisation(
-        "UOSSM",
-        "Union of Medical Care and Relief Organizations",
-        "ngo",
-        (
-            "Union of Medical Care and Relief Organizations",
-            "UOSSM",
-            "Union of Syrian Medical Relief Organisations",
-        ),
-    ),
-    Organisation(
-        "SAMS",
-        "Syrian American Medical Society",
-        "ngo",
-        ("Syrian American Medical Society", "SAMS"),
-    ),
-    Organisation(
-        "MSF",
-        "Medecins Sans Frontieres",
-        "ngo",
-        ("Medecins Sans Frontieres", "Médecins Sans Frontières", "Doctors Without Borders", "MSF"),
-    ),
-    Organisation(
-        "White Helmets",
-        "Syria Civil Defence (White Helmets)",
-        "ngo",
-        (
-            "White Helmets",
-            "Syria Civil Defence",
-            "Syrian Civil Defence",
-            "Civil Defence",
-            "civil defence",
-            "Civil Defense",
-            "civil defense",
-        ),
-    ),
-    Organisation("SARC", "Syrian Arab Red Crescent", "ngo", ("Syrian Arab Red Crescent", "SARC")),
-    Organisation(
-        "ICRC",
-        "International Committee of the Red Cross",
-        "ngo",
-        ("International Committee of the Red Cross", "ICRC"),
-    ),
-    Organisation("Save the Children", "Save the Children", "ngo", ("Save the Children",)),
-    Organisation(
-        "Amnesty International",
-        "Amnesty International",
-        "ngo",
-        ("Amnesty International", "Amnesty"),
-    ),
-    Organisation("HRW", "Human Rights Watch", "ngo", ("Human Rights Watch", "HRW")),
-    Organisation("Airwars", "Airwars", "monitor", ("Airwars",)),
-    Organisation("SANA", "Syrian Arab News Agency", "media", ("Syrian Arab News Agency", "SANA")),
-    Organisation(
-        "IOM",
-        "International Organization for Migration",
-        "un",
-        ("International Organization for Migration", "IOM", "UN migration agency"),
-    ),
-    Organisation("UN", "United Nations", "un", ("United Nations", "U.N.", "UN")),
-)
 
 # Words that make a capitalised phrase an organisation rather than a person.
 _ORGANISATION_WORDS = (
@@ -206,7 +60,7 @@ _ROLE_HEADS = (
     r"activists?|medics|doctors|sources|residents|witnesses|media|television|news agency|"
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
     r"government|commission|ombudsman|coalition|rebels|insurgents|historians|researchers|"
-    r"scholars|charity|"
+    r"scholars|charity|envoy|ambassador|president|President(?= [A-Z][a-z])|committees?|"
     r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
     r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces|"
@@ -246,7 +100,7 @@ _ROLE_MODIFIERS = (
     r"military|security|health|medical|civil|emergency|interior|defen[cs]e|government|"
     r"hospital|rescue|police|public|national|federal|senior|top|rebel|opposition|army|"
     r"interim|rights|human rights|war|aid|humanitarian|forensic|deputy|acting|vice|assistant|"
-    r"chief|head|attorney|"
+    r"chief|head|attorney|special|foreign(?: policy)?|ministry|agency|department|office|"
     r"(?:prosecutor|governor|president|mayor|minister|general|commissioner|ombudsman)'s|"
     r"[\w]+-(?:run|led|controlled|"
     r"backed|based|affiliated)|official|pro-government|opposition-run"
@@ -258,7 +112,8 @@ _ROLE = re.compile(
     + _ROLE_HEADS
     + r")\b(?!\s+(?:troops|soldiers|forces|militias?|jets|warplanes|drones|air ?strikes)\s+"
     r"(?!said|says|told|reported|added|confirmed)\w)"  # "government troops killed": no speaker
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}|"
+    r"(?:(?:\s+of|(?:(?<=envoy)|(?<=ambassador))\s+(?:to|for))\s+(?:the\s+)?[A-Z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,2}|"
     r"\s+of\s+(?:the\s+)?(?:defen[cs]e|health|interior|justice|(?:home|internal) affairs)\b|"
     # "a spokesman for the regional government" (a body that is no role of its own: "an
     # official at the health ministry" is the ministry's)
@@ -362,6 +217,12 @@ class Attributor:
                 0, Organisation(acronym, name, _kind_of(name), (name, acronym))
             )
         self._define_offices(text, known_keys)
+        self._organisations = [  # "civil defence": Syria's White Helmets only on Syria
+            replace(org, aliases=(*org.aliases, *org.local))
+            if org.local and org.home in text
+            else org
+            for org in self._organisations
+        ]
         # One pass over a sentence finds every alias: longest aliases first, so that
         # "UN refugee agency" wins over "UN" where both start.
         self._by_alias: dict[str, Organisation] = {}

@@ -109,29 +109,25 @@ def claimant_names(sentence: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# The source kind a word of a capitalised organisation name suggests, the first that matches.
+_NAME_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b"), kind)
+    for words, kind in (
+        (r"UN|U\.N\.|United Nations", "un"),
+        (r"Observatory|Network|Documentation|Monitor|Project|Tracker", "monitor"),
+        (r"Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
+         r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry", "government"),
+        (r"News|Agency|TV|Television|Radio|Press", "media"),
+        (r"University|Institute|Academy", "academic"),
+        (r"Organi[sz]ations?|Society|Foundation|Union|Committee|Crescent|Cross|"
+         r"Defen[cs]e|Helmets|Watch|Association", "ngo"),
+    )
+)  # fmt: skip
+
+
 def kind_of(name: str) -> str:
     """The source kind a capitalised organisation name suggests (`other` when none)."""
-    if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", name):
-        return "un"
-    if re.search(r"\b(?:Observatory|Network|Documentation|Monitor|Project|Tracker)\b", name):
-        return "monitor"
-    if re.search(
-        r"\b(?:Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
-        r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry)\b",
-        name,
-    ):
-        return "government"
-    if re.search(r"\b(?:News|Agency|TV|Television|Radio|Press)\b", name):
-        return "media"
-    if re.search(r"\b(?:University|Institute|Academy)\b", name):
-        return "academic"
-    if re.search(
-        r"\b(?:Organi[sz]ations?|Society|Foundation|Union|Committee|Crescent|Cross|"
-        r"Defen[cs]e|Helmets|Watch|Association)\b",
-        name,
-    ):
-        return "ngo"
-    return "other"
+    return next((kind for words, kind in _NAME_KINDS if words.search(name)), "other")
 
 
 def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
@@ -218,7 +214,8 @@ _GOVERNMENT_HEADS = frozenset(
     {"governor", "ministry", "minister", "official", "officials", "service", "police",
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
-     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces"}
+     "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces",
+     "envoy", "ambassador", "president"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})

@@ -177,7 +177,8 @@ _NOT_A_NAME = frozenset(
      "Government", "Regime", "State", "Federal", "Special", "Elite", "Pro-government",
      # what the armed men are, not whose: "Separatist fighters", "Jihadist militants"
      "Separatist", "Jihadist", "Islamist", "Rebel", "Militant", "Insurgent", "Extremist",
-     "Terrorist", "Dissident", "Tribal", "Ethnic", "Gang", "Criminal", "Heavily", "Hooded"}
+     "Terrorist", "Dissident", "Tribal", "Ethnic", "Gang", "Criminal", "Heavily", "Hooded",
+     "Paramilitary", "Militia", "Guerrilla", "Vigilante", "Renegade", "Irregular"}
 )  # fmt: skip
 _DEMONYM = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|an|ese|i|ish|ic)|Thai|Turkish|French|Dutch|Philippine|Argentine|"

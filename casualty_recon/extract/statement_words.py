@@ -277,6 +277,29 @@ TOTAL_BROUGHT = re.compile(
     r"(?:(?:at least|more than|over|some|about|around|nearly|almost)\s+)*$",
     re.I,
 )
+# A toll brought to a number named after it: "brought to 32 the number of people killed",
+# "raising to 47 the death toll".
+TOLL_NAMED_AFTER = re.compile(
+    r"\s+the\s+(?:(?:overall\s+|total\s+)?death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|"
+    r"deaths|victims|fatalities|people\s+killed|those\s+killed))\b",
+    re.I,
+)
+_BROUGHT_TO = re.compile(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|raised|"
+    r"push|pushes|pushing|pushed)\s+to\s+(?:(?:at least|more than|over|some|about|around|"
+    r"nearly|almost)\s+)*$",
+    re.I,
+)
+
+
+def toll_of(prefix: str, text: str, end: int) -> bool:
+    """Whether the number ending at `end` is a toll named before it ("the death toll rose to
+    32") or right after it ("bringing to 32 the number of people killed")."""
+    if TOLL_BEFORE.search(prefix):
+        return True
+    return bool(_BROUGHT_TO.search(prefix)) and TOLL_NAMED_AFTER.match(text, end) is not None
+
+
 # Parts of a toll stated before: "including 11 children", "among them five women".
 PART_BEFORE = re.compile(
     r"(?:\bincluding|\bincluded|\bamong (?:them|whom|those|the (?:dead|victims|killed|wounded|"

@@ -53,6 +53,7 @@ from casualty_recon.extract.statement_words import (
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
+    toll_of,
 )
 from casualty_recon.extract.text import Sentence
 
@@ -134,7 +135,7 @@ def find_statements(sentence: Sentence, before: Statement | None = None) -> list
         statement = _statement_at(sentence, numeral, upper, end, earlier)
         if statement is None and not statements and before is not None:
             statement = _part_of_before(sentence, numeral, end, before)
-        elif statement is not None and not statements and before and opens_with_breakdown(text):
+        elif statement is not None and before and opens_with_breakdown(text):
             statement = replace(statement, part_of=before)  # "Among the dead were four children"
         if statement is not None and statements:
             statements[-1] = _coordinated(text, statements[-1], statement)
@@ -285,7 +286,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and (passed or TOLL_BEFORE.search(prefix) or _brought_total(prefix, population, earlier))
+        and (passed or toll_of(prefix, text, end) or _brought_total(prefix, population, earlier))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = _toll_outcome(prefix, passed, earlier), "toll"
@@ -394,7 +395,9 @@ def _single_people(text: str) -> list[Numeral]:
     found = []
     for match in re.finditer(
         r"\b(?:including|among them|among the dead (?:was|were)|killing|killed|and|body of) "
-        rf"(?P<one>an?) {_ONE_NOUN}\b",
+        rf"(?P<one>an?) {_ONE_NOUN}\b"  # not a speaker: "residents and a local official said"
+        r"(?!,?\s+(?:(?:also|later|have|has|had)\s+)?(?:said|says|say|told|tells|reported|added|"
+        r"confirmed|stated|announced)\b)",
         text,
         re.I,
     ):

@@ -530,17 +530,36 @@ def begins_a_town(text: str, start: int, end: int) -> bool:
 
 
 # After a country's name, a possessive of who speaks or acts for it: "France's foreign
-# minister", "Rwanda's defence ministry", "Kenya's army", "the United States envoy".
+# minister", "Rwanda's defence ministry", "Kenya's army", "the United States envoy"; or an
+# adjective ("U.S.-led", "Turkish-Syrian").
 _SPEAKER = re.compile(
     r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:government|ministry|minister|army|military|forces|troops|"
     r"president|presidency|embassy|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
-    r"police|navy|air force|authorities|leader|cabinet)\b"
+    r"police|navy|air force|authorities|leader|cabinet)\b|-\w"
+)
+# The country itself as the one who speaks, denies or backs: "Rwanda has consistently denied",
+# "Turkey was supporting the group", "Chad said" (not after a preposition: "the mission in
+# Ukraine said" is the mission's).
+_ACTS = re.compile(
+    r" (?:(?:has|have|had|was|were|is|also|consistently|repeatedly|again|strongly|long) ){0,2}"
+    r"(?:said|says|denied|denies|deny|accused|accuses|supported|supporting|supports|backed|backs|"
+    r"backing|rejected|rejects|blamed|blames|condemned|condemns|warned|warns)\b"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|from|to|into|across|throughout|inside|within|at|near|for|on|against|with|by)"
+    r"\s+(?:the\s+)?\Z",
+    re.I,
 )
 
 
-def speakers_country(text: str, end: int) -> bool:
-    """Whether the country named just before `end` is a speaker's or actor's possessive."""
-    return _SPEAKER.match(text, end) is not None
+def speakers_country(text: str, start: int, end: int) -> bool:
+    """Whether the country named at `start:end` is a speaker's or actor's possessive, an
+    adjective, or the subject of a verb of saying, denying or backing."""
+    if _SPEAKER.match(text, end) is not None:
+        return True
+    return bool(_ACTS.match(text, end)) and not _PREPOSITION_BEFORE.search(
+        text, max(0, start - 16), start
+    )
 
 
 # A place named as a reference point, not as where anything happened: "near the border with

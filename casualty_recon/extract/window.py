@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from casualty_recon.extract.text import covering
 from casualty_recon.grammar.periods import parse_period, render_period
 from casualty_recon.model.errors import GrammarError
 
@@ -27,7 +28,10 @@ _PERIOD = (
     rf"(?:(?:early|mid|late|the (?:beginning|start|end) of|(?:beginning|start|end) of)[ -])?"
     rf"{_MONTH}(?:,? (?:19|20)\d\d)?|(?:the (?:beginning|start) of )?(?:19|20)\d\d"
 )
-_SINCE = re.compile(rf"\bsince (?P<period>{_PERIOD})\b", re.I)
+# "since the February 2021 coup", "since the Oct. 7 attack": an event named after its date.
+_SINCE = re.compile(
+    rf"\bsince (?:(?:the|its|their) (?=(?:{_PERIOD})(?:'s)? [a-z]))?(?P<period>{_PERIOD})\b", re.I
+)
 # Since an event on a stated day: "since the coup on Feb. 1, 2021", "since the war began in April
 # 2023", "since the raid on Tuesday". The day starts the count; it is not the day it runs to.
 _SINCE_EVENT = re.compile(
@@ -143,7 +147,10 @@ _IN_MONTH = re.compile(
 # before), "last month", "last year", "over the weekend" (the last Saturday and Sunday up to
 # publication) and a year after the outcome ("killed 48 children in 2022"). "in the last week"
 # is a span counted back (_PAST), not the calendar week.
-_OUTCOME = r"\b(?:killed|died|dead|wounded|injured|displaced|lost their lives|shot dead|missing)\b"
+_OUTCOME = (
+    r"\b(?:killed|died|dead|deaths|wounded|injured|displaced|lost their lives|shot dead|missing|"
+    r"(?:death )?toll)\b"
+)
 _CALENDAR = re.compile(
     r"(?<!\bthe )\b(?:last|previous) (?P<unit>week|month|year)\b(?![\w-])|"
     r"\b(?:over|at|during|on) the weekend\b|\b(?:last|this) weekend\b|"
@@ -617,7 +624,7 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     if calendar is not None:
         notes.append(f"as_of: '{calendar[2]}' read as up to {calendar[1]}")
         return calendar[1]
-    weekday = _ON_WEEKDAY.search(sentence)
+    weekday = _event_weekday(sentence)
     if weekday:
         index = _WEEKDAYS.index(weekday.group("day").lower())
         back = (published.weekday() - index) % 7
@@ -637,10 +644,21 @@ def _as_of(sentence: str, published: dt.date, notes: list[str]) -> str:
     return published.isoformat()
 
 
+def _event_weekday(sentence: str) -> re.Match[str] | None:
+    """The first weekday of the sentence that does not date the saying ("told reporters on
+    Thursday that gunmen killed 12 on Wednesday": Wednesday), else the first (the saying's day is
+    the day a running toll was given)."""
+    found = list(_ON_WEEKDAY.finditer(sentence))
+    if len(found) < 2:
+        return found[0] if found else None
+    saying = covering(m.span() for m in _SAID_ON_DAY.finditer(sentence))
+    return next((m for m in found if not saying(m.start("day"))), found[0])
+
+
 # A day that dates the saying, not the event: "the agency said on Sunday", "told AFP yesterday",
-# "said in a statement on Sunday", "said on Telegram on Sunday".
+# "said in a statement on Sunday", "said on Telegram on Sunday", "Speaking on Sunday".
 _SAID_ON_DAY = re.compile(
-    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated)\s+"
+    r"\b(?:said|says|told(?: \w+){1,2}?|reported|announced|added|stated|speaking|spoke)\s+"
     r"(?:in (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:statement|report|post|briefing|update|"
     r"interview|message)\s+|on (?:Telegram|X|Twitter|Facebook|social media|television)\s+)?"
     r"(?:on\s+|late\s+|early\s+)?(?:"

@@ -577,3 +577,29 @@ def test_the_part_of_a_region_without_such_a_place_is_narrower_than_the_region()
 def test_free_text_reads_northern_gaza_as_the_governorate() -> None:
     found = Gazetteer().find_places("Strikes in northern Gaza killed 5.")
     assert [codes(places) for _s, _e, places in found] == [["PS-NGZ"]]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Oromia regional state", "ET-OR"),
+        ("Amhara Regional State", "ET-AM"),
+        ("Cauca department", "CO-CAU"),
+        ("Chocó department", "CO-CHO"),
+        ("Mandera county", "KE-24"),
+        ("Grand Gedeh County", "LR-GG"),
+    ],
+)
+def test_first_level_unit_words_of_other_continents(
+    gazetteer: Gazetteer, written: str, code: str
+) -> None:
+    """Colombia's departments, Kenya's and Liberia's counties and Ethiopia's regional states
+    were unknown places with their unit word ("Cauca department"), as event datasets and
+    reports write them; they resolve like "Idlib province"."""
+    assert codes(gazetteer.resolve(written)) == [code]
+
+
+def test_a_district_is_not_the_province_of_its_name(gazetteer: Gazetteer) -> None:
+    """ "district" is not dropped: "Kandahar district" lies inside Kandahar province."""
+    with pytest.raises(GrammarError):
+        gazetteer.resolve("Kandahar district")

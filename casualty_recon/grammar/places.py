@@ -539,8 +539,9 @@ def lone_towns(items: Sequence[frozenset[Place]]) -> list[tuple[int, str, tuple[
     (index of the item, the town's country, the countries of the other places, sorted). In
     `[Mocímboa da Praia, Palma]` Palma is Spain's (Mozambique's is not in the towns file): a
     name a town of another country also bears, which the list's other places do not settle."""
-    known = gazetteer_data().countries
-    countries = [{p.country for p in places if p.country in known} for places in items]
+    # Every place's code begins with its country's (`areas` keys resolve to places too); not
+    # reading the countries' table keeps it off the start-up of a file without such a list.
+    countries = [{p.country for p in places} for places in items]
     out: list[tuple[int, str, tuple[str, ...]]] = []
     for index, places in enumerate(items):
         others = set().union(*(c for i, c in enumerate(countries) if i != index))

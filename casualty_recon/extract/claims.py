@@ -20,6 +20,7 @@ from casualty_recon.extract.article_places import (
 )
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
+from casualty_recon.extract.earlier import earlier_window
 from casualty_recon.extract.headline import is_cumulative
 from casualty_recon.extract.named_speakers import ARTICLE_FORCES
 from casualty_recon.extract.perpetrators import (
@@ -194,6 +195,11 @@ def _article_claims(
         ):
             last_clause = _ClauseParts(scene.start, scene.text, window(scene.text, day))
         span = last_clause.span
+        # "up from 45 a day earlier": a figure dated from the clause's day, not on it
+        span = (
+            earlier_window(clause.text, statement.start - offset, statement.end - offset, span)
+            or span
+        )
         claim_id = local_ids.claim_id(source.key, span.as_of)
         key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
         if not is_new(key):

@@ -53,3 +53,27 @@ def test_an_earlier_figure_is_dated_from_the_later_one_s_day(
     assert claims[earlier].as_of == earlier_as_of
     assert claims["61"].as_of != earlier_as_of
     assert claims[earlier].start is None or claims[earlier].start <= earlier_as_of[:10]
+
+
+# --- 2. an earlier toll revised ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "revised",
+    [
+        "revising its earlier toll of 80",
+        "up from an earlier toll of 80",
+        "up from a previous toll of 80",
+        "revised up from an initial toll of 80",
+    ],
+)
+def test_an_earlier_toll_runs_to_a_day_before_the_new_one(revised: str) -> None:
+    claims = _by_figure(
+        _claims(
+            "BAMAKO, Mali (Newswire) - Ninety-six civilians were killed in an attack on a village "
+            f"in Mopti, the army said, {revised}."
+        )
+    )
+    assert claims["96"].as_of == "2024-06-10"
+    assert claims["80"].as_of.endswith("..2024-06-09")
+    assert claims["80"].start is None

@@ -3,7 +3,8 @@ earlier", "up from last week's toll of 45", "from 45 two days earlier".
 
 The clause's window (`window.window`) is the day of its main figure; a figure that the words
 right beside it date relative to that day ("a day earlier", "the day before", "two days earlier",
-"a week earlier", "last week's toll of", "Friday's toll of") runs to the day so counted back.
+"a week earlier", "last week's toll of", "Friday's toll of") runs to the day so counted back;
+an earlier toll ("revising its earlier toll of 80") to some day before it, the day unknown.
 Only a few words either side of the figure are read, so the cost does not grow with the text.
 """
 
@@ -34,7 +35,9 @@ _AFTER = re.compile(
 # Before the figure: the toll of a day or week named from the later figure's ("last week's
 # toll of", "the previous day's toll of", "Friday's toll of").
 _BEFORE = re.compile(
-    r"(?P<phrase>(?:(?P<week>last week|the previous week|the week before)|"
+    r"(?P<phrase>(?P<earlier>(?:its|their|his|her|an?|the)\s+(?:own\s+)?(?:earlier|previous|"
+    r"prior|initial|first|preliminary)\s+(?:death\s+)?(?:toll|tally|count|figure|total|estimate))|"
+    r"(?:(?P<week>last week|the previous week|the week before)|"
     r"(?P<day>the previous day|the day before)|(?P<weekday>"
     + "|".join(w.capitalize() for w in _WEEKDAYS)
     + r"))['\u2019]s?\s+(?:death\s+)?(?:toll|tally|count|figure|total))\s+(?:of|at|was)\s+"
@@ -63,6 +66,8 @@ def earlier_window(clause: str, start: int, end: int, span: Window) -> Window | 
     if before is None:
         return None
     day = days[1]
+    if before.group("earlier"):
+        return _before_day(span, days[0], before.group("phrase"))
     if before.group("week"):
         return _week_before(span, day, before.group("phrase"))
     if before.group("day"):
@@ -71,6 +76,25 @@ def earlier_window(clause: str, start: int, end: int, span: Window) -> Window | 
         back = (day.weekday() - _WEEKDAYS.index(before.group("weekday").lower())) % 7 or 7
     first = day - dt.timedelta(days=back)
     return _dated(span, first, first, before.group("phrase"), True)
+
+
+def _before_day(span: Window, day: dt.date, phrase: str) -> Window:
+    """An earlier toll, its day unknown: up to the day before the later figure's, from the
+    count's start where the clause states one, else from the start of the year before (a toll
+    revised is seldom older; the interval says the day is not known)."""
+    last = day - dt.timedelta(days=1)
+    first = dt.date(last.year - 1, 1, 1)
+    how = f"the start of {first.year}"
+    if span.start is not None:
+        try:
+            stated = parse_period(span.start).earliest
+        except GrammarError:
+            stated = None
+        if stated is not None and stated <= last:
+            first, how = stated, "the count's start"
+    window = _dated(span, first, last, phrase, False)
+    note = f"as_of: '{phrase}' read as {window.as_of}, some day before {span.as_of}, from {how}"
+    return dataclasses.replace(window, notes=(*window.notes[:-1], note))
 
 
 def _week_before(span: Window, day: dt.date, phrase: str) -> Window:

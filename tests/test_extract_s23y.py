@@ -77,3 +77,32 @@ def test_an_earlier_toll_runs_to_a_day_before_the_new_one(revised: str) -> None:
     assert claims["96"].as_of == "2024-06-10"
     assert claims["80"].as_of.endswith("..2024-06-09")
     assert claims["80"].start is None
+
+
+# --- 3. a count by a named tally -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "key", "kind"),
+    [
+        ("according to a tally by the newspaper El Vigia", "El Vigia", "media"),
+        ("according to a count by the rights group Paz Ciudadana", "Paz Ciudadana", "ngo"),
+        ("according to figures compiled by the local monitor Datos Abiertos", "Datos Abiertos",
+         "monitor"),
+        ("according to data compiled by Datos Abiertos", "Datos Abiertos", "other"),
+        ("El Vigia's tally shows", "El Vigia", "other"),
+        ("according to El Vigia's count", "El Vigia", "other"),
+    ],
+)  # fmt: skip
+def test_a_tally_by_a_named_body_names_it(said: str, key: str, kind: str) -> None:
+    (claim,) = _claims(
+        f"MEXICO CITY (Newswire) - At least 28 people were killed in Sinaloa last week, {said}."
+    )
+    assert (claim.source.key, claim.source.kind) == (key, kind)
+
+
+def test_a_day_s_tally_names_nobody() -> None:
+    (claim,) = _claims(
+        "MEXICO CITY (Newswire) - At least 28 people were killed in Sinaloa, Sunday's tally shows."
+    )
+    assert claim.source.key == "unattributed"

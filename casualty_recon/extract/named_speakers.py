@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
+from casualty_recon.grammar.parties import country_code
+
 # An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
 # Emergency", "the monitoring group Sahelwatch". The name is the speaker (not "human rights
 # group"); an office's holder ("police spokesman Adamu Bello") is not such a name.
@@ -245,3 +247,69 @@ def role_kind(head: str, name: str) -> str:
         if found is not None and kind_of(name) == "other":  # a capitalised name decides first
             return found
     return kind_of(name)
+
+
+# A body named as the one who counted: "a tally by the newspaper El Vigia", "figures compiled by
+# the rights group Paz Ciudadana", "a count by Datos Abiertos", "El Vigia's tally". The name is
+# the speaker, whatever verb the sentence has ("El Vigia's tally shows"); what it is (the words
+# before its name) gives its kind.
+_BODY = (
+    r"newspaper|daily|paper|outlet|broadcaster|magazine|website|news (?:agency|site|outlet)|"
+    r"agency|monitor|observatory|watchdog|tracker|project|database|group|organi[sz]ation|"
+    r"charity|NGO|think[ -]tank|institute|foundation|network|platform|initiative|office"
+)
+_COUNTED = r"tally|tallies|count|counts|figures|data|records|estimates?|database"
+_NAME = (
+    r"(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|de|del|en|la|el|do|da)){0,5}))"
+)
+_TALLY_BY = re.compile(
+    rf"\b(?:{_COUNTED})\s+(?:(?:compiled|kept|collected|gathered|maintained|published|"
+    r"released|issued|provided)\s+)?(?:by\s+(?:the\s+)?(?:(?P<descriptor>(?:[\w'-]+\s+){0,3}?"
+    rf"(?:{_BODY}))\s+)?|from\s+(?:the\s+)?(?P<from>(?:[\w'-]+\s+){{0,3}}?(?:{_BODY}))\s+)" + _NAME,
+    re.I,
+)
+_TALLY_OF = re.compile(
+    r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|del|en|la|el)){0,4}))"
+    r"['\u2019]s?\s+(?:(?:own|latest|running|updated|daily|weekly|monthly)\s+)?"
+    r"(?:tally|count|database)\b"
+)
+_TALLY_KINDS = (
+    (re.compile(r"newspaper|daily|paper|outlet|broadcaster|magazine|website|news", re.I), "media"),
+    (re.compile(r"monitor|observatory|watchdog|tracker|project|database", re.I), "monitor"),
+    (re.compile(r"think[ -]tank|institute", re.I), "academic"),
+    (re.compile(r"rights|aid|charity|NGO|humanitarian|relief|foundation|group|organi[sz]ation|"
+                r"network|initiative", re.I), "ngo"),
+)  # fmt: skip
+_NOT_A_COUNTER = re.compile(
+    r"(?:The|This|That|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|Yesterday|Today|Last|Week|Month|Year)$|" + _WHEN_WORDS.pattern
+)
+
+
+def tallied_names(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Start, end, name and kind of each body a sentence names as the one who counted."""
+    found = []
+    for match in _TALLY_BY.finditer(sentence):
+        descriptor = match.group("descriptor") or match.group("from") or ""
+        name = _WHEN_WORDS.split(match.group("name"))[0].strip()
+        name = re.sub(r"(?<=[a-z]{2})\.$", "", name)  # the sentence's full stop
+        name = re.sub(r"(?:\s+(?:of|for|and|de|del|en|la|el|do|da))+$", "", name)
+        if not name or (match.group("from") is None and _NOT_A_COUNTER.match(name)):
+            continue
+        kind = next((k for p, k in _TALLY_KINDS if p.search(descriptor)), None) or kind_of(name)
+        start = match.start("descriptor") if descriptor else match.start("name")
+        if match.group("from") is not None:
+            start = match.start("from")
+        found.append((start, match.start("name") + len(name), name, kind))
+    for match in _TALLY_OF.finditer(sentence):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+        if _NOT_A_COUNTER.match(name) or _is_a_country(name):
+            continue
+        start = match.start("name") + match.group("name").index(name)
+        found.append((start, start + len(name), name, kind_of(name)))
+    return found
+
+
+def _is_a_country(name: str) -> bool:
+    """Whether a name is a country's ("Mexico's tally" is no counter)."""
+    return country_code(name) is not None

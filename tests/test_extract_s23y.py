@@ -106,3 +106,26 @@ def test_a_day_s_tally_names_nobody() -> None:
         "MEXICO CITY (Newswire) - At least 28 people were killed in Sinaloa, Sunday's tally shows."
     )
     assert claim.source.key == "unattributed"
+
+
+# --- 4. an increment in words after a toll -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("more", "figure"),
+    [
+        ("Nearly two hundred more were wounded, it said.", "nearly 200"),
+        ("Nearly 200 more were wounded, it said.", "nearly 200"),
+        ("Forty more were injured, the agency said.", "40"),
+        ("Some two dozen more have been wounded, it added.", "about 24"),
+    ],
+)
+def test_more_wounded_after_a_toll_is_a_count_of_the_same_speaker(more: str, figure: str) -> None:
+    claims = _claims(
+        "MAIDUGURI, Nigeria (Newswire) - Suicide bombers killed 32 people at a market in Borno "
+        f"on Sunday, the state emergency agency said.\n{more}"
+    )
+    wounded = [c for c in claims if c.outcome == "injured"]
+    assert [(c.figure, c.population, c.source.key) for c in wounded] == [
+        (figure, "people", "state emergency agency")
+    ]

@@ -296,6 +296,11 @@ def _statement_at(
         bare = _outcome_right_after(text, end)
         if bare and bare != "displaced":
             outcome, shape, population = bare, "headline", "people"
+        else:
+            more = _MORE_PASSIVE.match(text, end)  # "Nearly two hundred more were wounded"
+            if more is not None and _outcome_right_after(text, more.end()):
+                outcome, shape = _outcome_right_after(text, more.end()), "passive"
+                population = "people"
     part = bool(earlier) and bool(PART_BEFORE.search(prefix))
     if not outcome and population and part:
         outcome, shape = earlier[-1].outcome, "part"
@@ -586,6 +591,11 @@ def _members(text: str, noun_end: int, population: str) -> str:
     if population == "civilians":
         return "civilians"
     return "combatants"
+
+
+# An increment whose noun is left out, in a passive clause: "two hundred more were wounded",
+# "40 more have been killed" (people: the sentence names no one).
+_MORE_PASSIVE = re.compile(r"\s+more\s+(?=(?:were|was|have been|had been|are)\s)", re.I)
 
 
 def _outcome_right_after(text: str, end: int) -> str:

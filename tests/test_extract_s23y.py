@@ -129,3 +129,24 @@ def test_more_wounded_after_a_toll_is_a_count_of_the_same_speaker(more: str, fig
     assert [(c.figure, c.population, c.source.key) for c in wounded] == [
         (figure, "people", "state emergency agency")
     ]
+
+
+# --- 5. a person by title and name; an office's whole descriptor --------------------------
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("President Gustavo Rojas said", "Gustavo Rojas"),
+        ("Governor Ana Lopez told reporters", "Ana Lopez"),
+        ("Defence Minister Pedro Ruiz said", "Pedro Ruiz"),
+        ("Colombian President Gustavo Rojas said", "Colombia president"),
+        ("Colombia's president said", "Colombia president"),
+        ("according to President Gustavo Rojas", "Gustavo Rojas"),
+    ],
+)
+def test_a_title_and_a_name_are_that_person(speaker: str, key: str) -> None:
+    (claim,) = _claims(
+        f"BOGOTA, Colombia (Newswire) - Gunmen killed 12 people in Cauca on Sunday, {speaker}."
+    )
+    assert (claim.source.key, claim.source.kind) == (key, "government")

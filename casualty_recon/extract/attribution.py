@@ -28,6 +28,7 @@ from casualty_recon.extract.named_speakers import (
     state_force_claim,
     take,
     tallied_names,
+    titled_people,
 )
 from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
@@ -288,6 +289,13 @@ class Attributor:
             if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
                 take(taken, speaker.start, speaker.end)
+        for start, end, key, name in titled_people(sentence):
+            if not overlaps(taken, start, end):
+                organisation = Organisation(
+                    key, name, "government", tuple(dict.fromkeys((name, key)))
+                )
+                found.append(Speaker(start, end, organisation, 1))
+                take(taken, start, end)
         for start, end, name, kind in tallied_names(sentence):
             if not overlaps(taken, start, end):
                 organisation = Organisation(name, name, kind, (name,))

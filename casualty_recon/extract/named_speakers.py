@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from casualty_recon.grammar.gazetteer import display_name
 from casualty_recon.grammar.parties import country_code
 
 # An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
@@ -313,3 +314,47 @@ def tallied_names(sentence: str) -> list[tuple[int, int, str, str]]:
 def _is_a_country(name: str) -> bool:
     """Whether a name is a country's ("Mexico's tally" is no counter)."""
     return country_code(name) is not None
+
+
+# A person named by a title and a name: "President Gustavo Rojas", "Defence Minister Pedro Ruiz",
+# "Colombian President Gustavo Rojas". Other people are named by their office ("police
+# spokesman Adamu Bello" is the police spokesman), an office that stays the source whoever holds
+# it; an office with no country ("President") names no office, so the person is the source,
+# unless the title says whose it is ("Colombian President": Colombia's president).
+_TITLE = (
+    r"President|Vice[- ]President|Prime Minister|Governor|Mayor|Minister|Secretary|Senator|"
+    r"General|Gen\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Commander|"
+    r"Commissioner|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Chief|Director|Prosecutor"
+)
+_TITLED = re.compile(
+    r"(?<![\w'.-])(?P<lead>(?:[A-Z][\w'\u2019-]*\s+){0,3}?)(?P<title>" + _TITLE + r")\s+"
+    r"(?P<person>[A-Z][a-z][\w'-]*(?:\s+(?:[A-Z][a-z][\w'-]*|(?:al|el|ad|bin|ibn|de|da|dos|van|"
+    r"von)(?:-[\w'-]+)?)){1,3})\b"
+)
+
+
+def titled_people(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Start, end, key and name of each person named by a title and a name; the key is the
+    title with its country where the title says it ("Colombia president"), else the person."""
+    found = []
+    for match in _TITLED.finditer(sentence):
+        person = _WHEN_WORDS.split(match.group("person"))[0].strip()
+        person = re.sub(r"['\u2019]s?$", "", person)  # "President Bashar al-Assad's forces"
+        if len(person.split()) < 2:  # "President Rojas Monday": no full name
+            continue
+        lead = match.group("lead").split()
+        codes = [country_code(re.sub(r"['\u2019]s?$", "", word)) for word in lead]
+        country = next((code for code in codes if code), None)
+        # The title's words from its country on ("Damascus British Foreign Secretary": from
+        # "British"); without a country, its office words but an article.
+        lead = lead[codes.index(country) :] if country else lead
+        while lead and lead[0] in ("The", "A", "An"):
+            lead.pop(0)
+        start = match.start("title") - len(" ".join(lead)) - (1 if lead else 0)
+        name = " ".join([*lead, match.group("title"), person])
+        key = person
+        if country is not None:
+            rest = [word.lower() for word in lead[1:]]
+            key = " ".join([display_name(country), *rest, match.group("title").lower()])
+        found.append((start, match.start("person") + len(person), key, name))
+    return found

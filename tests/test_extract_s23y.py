@@ -150,3 +150,18 @@ def test_a_title_and_a_name_are_that_person(speaker: str, key: str) -> None:
         f"BOGOTA, Colombia (Newswire) - Gunmen killed 12 people in Cauca on Sunday, {speaker}."
     )
     assert (claim.source.key, claim.source.kind) == (key, "government")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "key"),
+    [
+        ("disaster agency officials", "disaster agency officials"),
+        ("national prison agency officials", "national prison agency officials"),
+        ("health ministry officials", "health ministry officials"),
+    ],
+)
+def test_an_office_keeps_its_whole_descriptor(speaker: str, key: str) -> None:
+    (claim,) = _claims(
+        f"BOGOTA, Colombia (Newswire) - Nine people were killed in Choco on Sunday, {speaker} said."
+    )
+    assert claim.source.key == key

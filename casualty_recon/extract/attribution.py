@@ -522,8 +522,8 @@ def _role_matches(sentence: str) -> list[re.Match[str]]:
 def _role_speaker(match: re.Match[str]) -> Speaker:
     head = match.group("head").lower()
     start = match.start("name")
-    if not match.group("modifiers"):  # "the disaster agency", not "the area local media"
-        start = descriptor_start(match.string, start)
+    # "the disaster agency", "disaster agency officials"; not "the area local media"
+    start = descriptor_start(match.string, start, match.group("modifiers"))
     modifiers = match.string[start : match.start("name")].split() + match.group("modifiers").split()
     name = " ".join((match.string[start : match.start("name")] + match.group("name")).split())
     name = re.sub(r"^(?:The|A|An)\s+", "", name)

@@ -156,19 +156,38 @@ def non_state_claim(head: str, sentence: str, end: int) -> str:
 
 # Lower-case words between "the" and an office's head: part of its name ("the disaster agency",
 # "the prison service", "the country's migration agency"); not a determiner ("the same agency").
-_LOWER_DESCRIPTOR = re.compile(
-    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
+_DESCRIPTOR_WORDS = (
+    r"(?:(?:country|nation|state|region|province|city)'s\s+)?"
     r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
     r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
     r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
     r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,2})$"
 )
+_LOWER_DESCRIPTOR = re.compile(
+    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+" + _DESCRIPTOR_WORDS
+)
 
 
-def descriptor_start(sentence: str, start: int) -> int:
+# The same words with no article, after a clause's start: ", disaster agency officials said",
+# "according to national prison agency officials" (tried for a body's officials only).
+_BARE_DESCRIPTOR = re.compile(
+    r"(?:^|[,;:(]\s*|(?<![\w'-])(?:said|says|told|to|by|from|and)\s+)" + _DESCRIPTOR_WORDS
+)
+# A body's name as the first modifier of an office: "agency officials", "ministry spokesman".
+_BODY_FIRST = re.compile(
+    r"(?:agency|ministry|department|office|service|authority|commission|council|directorate)\b"
+)
+
+
+def descriptor_start(sentence: str, start: int, modifiers: str = "") -> int:
     """Where lower-case words describing the office whose name begins at `start` begin ("the
-    disaster agency": at "disaster"), else `start`."""
+    disaster agency": at "disaster"), else `start`. An office whose `modifiers` open with a
+    body ("agency officials") takes them without an article too ("disaster agency officials")."""
+    if modifiers and not _BODY_FIRST.match(modifiers):
+        return start
     match = _LOWER_DESCRIPTOR.search(sentence, max(0, start - 60), start)
+    if match is None and modifiers:
+        match = _BARE_DESCRIPTOR.search(sentence, max(0, start - 60), start)
     return match.start("words") if match else start
 
 

@@ -165,3 +165,38 @@ def test_an_office_keeps_its_whole_descriptor(speaker: str, key: str) -> None:
         f"BOGOTA, Colombia (Newswire) - Nine people were killed in Choco on Sunday, {speaker} said."
     )
     assert claim.source.key == key
+
+
+# --- 6. unnamed forces of the article's country, unnamed rebels ---------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 14 villagers were killed by the military in Sagaing on Sunday, residents said.",
+        "Military jets bombed a school in Magway on Saturday, killing 14 children, a teacher said.",
+        "Fourteen civilians were killed in Kachin when military jets struck a market.",
+        "Fourteen civilians were killed by soldiers in Sagaing on Sunday.",
+    ],
+)
+def test_unnamed_forces_are_the_article_s_country_s(sentence: str) -> None:
+    (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
+    assert claim.perpetrators == ("Myanmar military",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels killed seven soldiers in Shan state on Saturday, the military said.",
+        "Suspected rebels killed seven police officers in Chin state on Saturday, officials said.",
+        "Seven soldiers were killed by rebels in Shan state on Saturday.",
+    ],
+)
+def test_unnamed_rebels_are_armed_opposition_groups(sentence: str) -> None:
+    (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
+    assert claim.perpetrators == ("armed opposition groups",)
+
+
+def test_gunmen_still_name_nobody() -> None:
+    (claim,) = _claims("YANGON, Myanmar (Newswire) - Gunmen killed seven people in Shan state.")
+    assert claim.perpetrators == ()

@@ -200,3 +200,46 @@ def test_unnamed_rebels_are_armed_opposition_groups(sentence: str) -> None:
 def test_gunmen_still_name_nobody() -> None:
     (claim,) = _claims("YANGON, Myanmar (Newswire) - Gunmen killed seven people in Shan state.")
     assert claim.perpetrators == ()
+
+
+# --- 7. a place inside an organisation's name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "organisation",
+    [
+        "the Islamic State in Iraq and the Levant",
+        "Al-Qaeda in the Arabian Peninsula",
+        "Al-Qaeda in the Islamic Maghreb",
+        "fighters of the Islamic State in Iraq and Syria",
+    ],
+)
+def test_a_place_in_an_organisation_s_name_is_no_place_of_the_article(organisation: str) -> None:
+    (claim,) = _claims(
+        f"At least 19 men were executed by {organisation} at an oil field near the village of "
+        "Khasham, the Syrian Observatory for Human Rights said."
+    )
+    assert claim.area == ("unknown",)
+
+
+def test_where_a_body_is_based_is_no_place_of_the_article() -> None:
+    (claim,) = _claims(
+        "At least 19 men were executed at an oil field near the village of Khasham, the UK-based "
+        "Syrian Observatory for Human Rights said."
+    )
+    assert claim.area == ("unknown",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area"),
+    [
+        ("Twelve people were killed in Iraq, the Iraqi Red Crescent said.", ("Iraq",)),
+        ("Twelve people were killed in Borno State in Nigeria on Sunday.", ("Borno",)),
+        ("Twelve people were killed in Nigeria, the Kenya Red Cross said.", ("Nigeria",)),
+    ],
+)
+def test_a_place_outside_an_organisation_s_name_is_still_a_place(
+    sentence: str, area: tuple[str, ...]
+) -> None:
+    (claim,) = _claims(sentence)
+    assert claim.area == area

@@ -194,12 +194,7 @@ def _article_claims(
             scene.text,
         ):
             last_clause = _ClauseParts(scene.start, scene.text, window(scene.text, day))
-        span = last_clause.span
-        # "up from 45 a day earlier": a figure dated from the clause's day, not on it
-        span = (
-            earlier_window(clause.text, statement.start - offset, statement.end - offset, span)
-            or span
-        )
+        span = _figure_span(last_clause.span, clause, statement, offset)
         claim_id = local_ids.claim_id(source.key, span.as_of)
         key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
         if not is_new(key):
@@ -273,6 +268,13 @@ def _article_claims(
             confidence=_confidence(statement, attribution),
             article=name,
         )
+
+
+def _figure_span(span: Window, clause: Sentence, statement: Statement, offset: int) -> Window:
+    """The clause's window, or for a figure dated from the clause's day ("up from 45 a day
+    earlier", "revising its earlier toll of 80") the window counted back from it."""
+    start, end = statement.start - offset, statement.end - offset
+    return earlier_window(clause.text, start, end, span) or span
 
 
 def _scene(statement: Statement, clause: Sentence) -> Sentence:

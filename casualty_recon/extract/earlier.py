@@ -15,14 +15,11 @@ import datetime as dt
 import re
 
 from casualty_recon.extract.window import Window
+from casualty_recon.grammar.numbers import parse_number_words
 from casualty_recon.grammar.periods import parse_period, render_period
 from casualty_recon.model.errors import GrammarError
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 _REACH = 80  # characters read either side of a figure
 # After the figure, up to two words ("45 people", "45 deaths"), then the days counted back.
 _AFTER = re.compile(
@@ -58,7 +55,7 @@ def earlier_window(clause: str, start: int, end: int, span: Window) -> Window | 
         if (after.group("unit_before") or after.group("unit_previous") or "").lower() == "week":
             return _week_before(span, days[1], phrase)  # "the week before": the calendar week
         unit, count = after.group("unit") or "day", after.group("count") or "1"
-        back = int(count) if count.isdigit() else _COUNTS[count.lower()]
+        back = int(count) if count.isdigit() else parse_number_words(count) or 1  # "a": 1
         back *= 7 if unit.lower().startswith("week") else 1
         first, last = days[0] - dt.timedelta(days=back), days[1] - dt.timedelta(days=back)
         return _dated(span, first, last, phrase, True)
@@ -85,13 +82,9 @@ def _before_day(span: Window, day: dt.date, phrase: str) -> Window:
     last = day - dt.timedelta(days=1)
     first = dt.date(last.year - 1, 1, 1)
     how = f"the start of {first.year}"
-    if span.start is not None:
-        try:
-            stated = parse_period(span.start).earliest
-        except GrammarError:
-            stated = None
-        if stated is not None and stated <= last:
-            first, how = stated, "the count's start"
+    stated = _days(span.start)
+    if stated is not None and stated[0] <= last:
+        first, how = stated[0], "the count's start"
     window = _dated(span, first, last, phrase, False)
     note = f"as_of: '{phrase}' read as {window.as_of}, some day before {span.as_of}, from {how}"
     return dataclasses.replace(window, notes=(*window.notes[:-1], note))
@@ -103,9 +96,12 @@ def _week_before(span: Window, day: dt.date, phrase: str) -> Window:
     return _dated(span, monday, monday + dt.timedelta(days=6), phrase, False)
 
 
-def _days(as_of: str) -> tuple[dt.date, dt.date] | None:
+def _days(written: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a window's end can mean; None where it has none or is unknown."""
+    if written is None:
+        return None
     try:
-        days = parse_period(as_of)
+        days = parse_period(written)
     except GrammarError:  # "unknown": nothing to count back from
         return None
     return days.earliest, days.latest
@@ -116,13 +112,8 @@ def _dated(span: Window, first: dt.date, last: dt.date, phrase: str, one_day: bo
     first, and a note saying from which day."""
     days = parse_period(f"{first.isoformat()}..{last.isoformat()}")
     as_of = render_period(days)
-    start = span.start
-    if start is not None:
-        try:
-            if parse_period(start).earliest > first:
-                start = None
-        except GrammarError:
-            start = None
+    stated = _days(span.start)
+    start = span.start if stated is not None and stated[0] <= first else None
     notes = [note for note in span.notes if not note.startswith("as_of")]
     notes.append(f"as_of: '{phrase}' read as {as_of}, counted back from {span.as_of}")
     return dataclasses.replace(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 import typer
 
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.model.errors import CasualtyReconError, InputError, UsageError
 from casualty_recon.model.usage import (
     CHART_SUFFIX_BAD,
@@ -46,12 +46,12 @@ REPORT_URL = "https://github.com/casualty-recon/casualty-recon/issues"
 # Control characters other than tab and line feed (C0, DEL, C1) and the bidirectional overrides:
 # text from an input file may hold terminal escapes (ESC ] 0; sets the window title, ESC [2J
 # clears the screen, BEL rings); messages show them as escapes instead of sending them.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = on_first_use("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape_controls(text: str) -> str:
     """`text` with every control character shown as an escape (`\\x1b`, `\\x07`, `\\u202e`)."""
-    return _CONTROL.sub(
+    return _CONTROL().sub(
         lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text
     )
 
@@ -228,7 +228,7 @@ def chart_warnings() -> Iterator[list[warnings.WarningMessage]]:
 def note_missing_glyphs(caught: list[warnings.WarningMessage]) -> None:
     """One note naming the characters the chart's font lacks, if any."""
     missing = sorted(
-        {_character(m[1]) for w in caught if (m := _MISSING_GLYPH.search(str(w.message)))}
+        {_character(m[1]) for w in caught if (m := _MISSING_GLYPH().search(str(w.message)))}
     )
     if missing:
         shown = ", ".join(missing[:8]) + (", ..." if len(missing) > 8 else "")
@@ -247,7 +247,7 @@ def _character(name: str) -> str:
         return name
 
 
-_MISSING_GLYPH = re.compile(r"Glyph \d+ \(\\N\{(.+?)\}\) missing")
+_MISSING_GLYPH = on_first_use(r"Glyph \d+ \(\\N\{(.+?)\}\) missing")
 
 
 def console(to_stderr: bool = False) -> Console:

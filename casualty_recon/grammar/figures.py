@@ -37,6 +37,7 @@ import re
 from collections.abc import Mapping
 
 from casualty_recon.grammar.numbers import parse_number
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.model.claims import Figure
 from casualty_recon.model.errors import (
     ACCEPTED_FIGURES,
@@ -112,7 +113,7 @@ _PREFIX = re.compile(
 _PLUS = re.compile(r"(?P<n>.+?) ?\+")
 _BETWEEN = re.compile(r"between (?P<rest>.+)")
 _SEPARATORS = re.compile(r" and | to | ?[-–—] ?")
-_MAPPING = re.compile(
+_MAPPING = on_first_use(
     r"\{ ?low ?: ?(?P<low>[^,{}]+?) ?(?:, ?high ?: ?(?P<high>[^,{}]+?) ?)?\}"
     r"|\{ ?high ?: ?(?P<high2>[^,{}]+?) ?, ?low ?: ?(?P<low2>[^,{}]+?) ?\}"
 )
@@ -270,7 +271,7 @@ def _parse_text(text: str, tol: Tolerance) -> tuple[Figure, int | None]:
     if vague is not None:
         return Figure(vague[0], vague[1], "vague", text), None
     if s.startswith("{"):
-        match = _MAPPING.fullmatch(s)
+        match = _MAPPING().fullmatch(s)
         if match is None:
             raise _bad(text)
         low = _number(match["low"] or match["low2"], text)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.grammar.place_words import (
     ALIASES,
     ARTICLES,
@@ -103,11 +104,9 @@ def _mark_shift(starts: list[int], shifts: list[int], folded_index: int, origina
 # Runs of ASCII characters that fold to themselves, lower-cased (no blank, apostrophe or hyphen),
 # joined by single spaces: one to one with the text, so one shift covers the whole run.
 _SAME = "".join(
-    re.escape(chr(i))
-    for i in range(128)
-    if not chr(i).isspace() and chr(i) not in _APOSTROPHES and chr(i) not in _HYPHENS
+    re.escape(c) for c in map(chr, range(128)) if not (c.isspace() or c in _APOSTROPHES | _HYPHENS)
 )
-_PLAIN_RUN = re.compile(f"[{_SAME}]+(?: [{_SAME}]+)*")
+_PLAIN_RUN = on_first_use(f"[{_SAME}]+(?: [{_SAME}]+)*")
 
 
 def fold_with_origin(text: str) -> tuple[str, FoldOrigin]:
@@ -130,7 +129,7 @@ def fold_with_origin(text: str) -> tuple[str, FoldOrigin]:
         _mark_shift(starts, shifts, folded_index, original)
 
     pos = 0
-    for run in (*_PLAIN_RUN.finditer(text), None):
+    for run in (*_PLAIN_RUN().finditer(text), None):
         upto = run.start() if run is not None else n
         for i in range(pos, upto):
             char = text[i]

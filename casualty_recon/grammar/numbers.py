@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from casualty_recon.grammar.patterns import on_first_use
+
 __all__ = ["parse_number", "parse_number_words", "parse_numeral"]
 
 # Longer fragments are not numbers anyone publishes; the cap also keeps int() below its
@@ -122,7 +124,7 @@ _SCALES: dict[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1
 _GROUPS: dict[str, int] = {"dozen": 12, "score": 20}
 _ARTICLES = frozenset({"a", "an"})
 _WORDS = re.compile(r"[a-z]+(?:(?:[ \t\u00a0\u202f]+|-)[a-z]+)*")
-_SPLIT = re.compile(r"[ \t\u00a0\u202f-]+")
+_SPLIT = on_first_use(r"[ \t\u00a0\u202f-]+")
 
 
 def _below_hundred(tokens: list[str], i: int) -> tuple[int, int] | None:
@@ -217,7 +219,7 @@ def parse_number_words(text: str) -> int | None:
     stripped = text.strip().lower()
     if not _WORDS.fullmatch(stripped):
         return None
-    tokens = _SPLIT.split(stripped)
+    tokens = _SPLIT().split(stripped)
     last = tokens[-1]
     if last in _GROUPS:
         group = _GROUPS[last]

@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 
 from casualty_recon.grammar.demonyms import country_of_demonym, demonym
 from casualty_recon.grammar.gazetteer import fold, lookup
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.model.claims import Perpetrators, Relation
 from casualty_recon.model.errors import (
     PARTY_ANY_MIXED,
@@ -299,7 +300,7 @@ STATE_PARTIES: dict[str, str] = {
     "somalia": "Somali government forces",
     "somali": "Somali government forces",
 }
-_STATE = re.compile(
+_STATE = on_first_use(
     r"^(?:government|military forces|police forces|armed forces|air force) of (?:the )?(.+)"
     r"|^(.+?)(?:'s?)? (?:military|army|air force|armed forces|regime|forces|troops)$",
     re.IGNORECASE,
@@ -333,7 +334,7 @@ def state_party(name: str) -> str | None:
     """The canonical party of a state's forces as datasets and articles write them (`Military
     Forces of Sudan (2019-)`, `Government of Myanmar (Burma)`, `Russian military`, `Mali
     forces`, `Malian army`): `country_forces`, else None."""
-    match = _STATE.match(name)
+    match = _STATE().match(name)
     if match:
         code = country_code(match.group(1) or match.group(2))
         return country_forces(code) if code is not None else None

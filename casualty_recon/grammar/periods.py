@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.grammar.wording import MONTHS
 from casualty_recon.model.claims import DayRange
 from casualty_recon.model.errors import (
@@ -64,8 +65,8 @@ _ISO_YEAR = re.compile(r"[0-9]{4}")
 _MONTH_YEAR = re.compile(_MONTH + r"(?:,? " + _YEAR + ")?")
 _PART_MONTH = re.compile(_PART + r"[ -]" + _MONTH + r"(?:,? " + _YEAR + ")?")
 _PART_YEAR = re.compile(r"(?P<part>beginning of|start of|end of) " + _YEAR)
-_DAY_MONTH = re.compile(_DAY + r" (?:of )?" + _MONTH + r"(?:,? " + _YEAR + ")?")
-_MONTH_DAY = re.compile(_MONTH + " " + _DAY + r"(?:,? " + _YEAR + ")?")
+_DAY_MONTH = on_first_use(_DAY + r" (?:of )?" + _MONTH + r"(?:,? " + _YEAR + ")?")
+_MONTH_DAY = on_first_use(_MONTH + " " + _DAY + r"(?:,? " + _YEAR + ")?")
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _MAX_TEXT = 100
 
@@ -150,7 +151,7 @@ def _resolve(s: str, text: str, default_year: int | None) -> tuple[dt.date, dt.d
         if match["part"] == "end of":
             return dt.date(year, 12, 25), dt.date(year, 12, 31), False
         return dt.date(year, 1, 1), dt.date(year, 1, 7), False
-    for pattern in (_MONTH_YEAR, _PART_MONTH, _DAY_MONTH, _MONTH_DAY):
+    for pattern in (_MONTH_YEAR, _PART_MONTH, _DAY_MONTH(), _MONTH_DAY()):
         match = pattern.fullmatch(s)
         if match:
             break

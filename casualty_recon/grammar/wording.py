@@ -43,6 +43,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.model.claims import Area, DayRange, Perpetrators
 from casualty_recon.model.spans import Span
 
@@ -275,7 +276,7 @@ def people_by(population: str, outcomes: tuple[str, ...], parties: str, more: bo
 
 # Words spelt with a vowel that sound a consonant (`a unique`, `a one-off`), and with a consonant
 # that sound a vowel (`an hour`); the first letters decide the rest.
-_CONSONANT_SOUND = re.compile(r"(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b|u\b)", re.I)
+_CONSONANT_SOUND = on_first_use(r"(?:uni|use|usu|uti|ure|eu|ewe|one\b|once\b|u\b)", re.I)
 _VOWEL_SOUND = re.compile(r"(?:hour|honest|honou?r|heir)", re.I)
 
 
@@ -295,7 +296,7 @@ def with_article(phrase: str) -> str:
         vowel = bool(re.match(r"8|1[18](?:[,\s-]|\d{3}\b|$)", word))
     else:
         vowel = bool(_VOWEL_SOUND.match(word)) or (
-            word[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(word)
+            word[:1].lower() in "aeiou" and not _CONSONANT_SOUND().match(word)
         )
     return f"{'an' if vowel else 'a'} {phrase}"
 

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from casualty_recon.grammar.patterns import on_first_use
 from casualty_recon.grammar.wording import (
     fmt_brief_span,
     iso_day_text,
@@ -117,12 +118,12 @@ def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[st
 # would close a link (`](`, `][`) and a `[` that would open a task box; `&` only where it begins
 # an entity (`&amp;`). A `_` inside a word (`as_of`) and a bracket that can close no link
 # (`[731 or more]`) are left as they are.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*<~$|]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|^\[|&(?=#?\w+;)")
+_MARKDOWN_SPECIAL = on_first_use(r"[\\`*<~$|]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|^\[|&(?=#?\w+;)")
 
 
 def markdown_text(text: str) -> str:
     """Untrusted text as Markdown that shows it as written (names, quotes, sentences)."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _MARKDOWN_SPECIAL().sub(lambda m: "\\" + m.group(0), text)
 
 
 def markdown_cell(text: str) -> str:

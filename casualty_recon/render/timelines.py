@@ -12,7 +12,6 @@ Plain text has no colour and no box-drawing characters; untrusted text goes thro
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -296,6 +295,8 @@ def _series_dict(series: Series, name: str) -> dict[str, Any]:
 def timelines_json(series: list[Series], day: dt.date | None = None) -> str:
     """`{"series": [...]}`: every series with at least one date; open bounds are null. With
     `day` (`--at`), `"at"` holds every series read on it, in the same order."""
+    import json  # here, not at the top: a report's text and terminal renderers never need it
+
     shown = ordered_series(series)
     names = series_names(shown)
     document: dict[str, Any] = {

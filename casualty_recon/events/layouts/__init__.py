@@ -11,7 +11,7 @@ tests that check the docs follow from here.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from casualty_recon.events.layout import Layout
 
 KINDS: tuple[str, ...] = tuple(
-    sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    sorted(
+        {
+            entry.name.removesuffix(".py")
+            for folder in __path__
+            for entry in os.scandir(folder)
+            if entry.name.endswith(".py") and not entry.name.startswith("_")
+        }
+    )
 )
 
 

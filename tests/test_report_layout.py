@@ -310,3 +310,33 @@ def test_any_table_that_fits_is_its_cells_padded_and_joined(
         assert lines == [expected[0], pad + "  ".join("-" * n for n in natural), *expected[1:]]
     else:
         assert all(len(line) <= width or " " not in line.strip() for line in lines)
+
+
+SAME_SCOPE = """\
+version: 1
+sources:
+  a: {name: A, kind: ngo}
+  b: {name: B, kind: un}
+claims:
+  - {id: a1, source: a, figure: "120", population: civilians, outcome: killed, area: Syria,
+     start: 2019-04-26, as_of: 2019-08-01, published: 2019-08-02}
+  - {id: b1, source: b, figure: "120", population: civilians, outcome: killed, area: Syria,
+     start: 2019-04-26, as_of: 2019-08-01, published: 2019-08-02}
+"""  # synthetic: two claims with one scope, one window and one figure
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "html"])
+def test_a_pair_without_differences_says_so_instead_of_an_empty_table(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "same.yaml"
+    path.write_text(SAME_SCOPE, encoding="utf-8")
+    code, out, err = _invoke(("report", str(path), "--format", fmt), None)
+    assert (code, err) == (0, "")
+    assert "differences: none" in out.lower()
+    if fmt == "plain":
+        assert "kind  a" not in out  # no header of a table without rows
+    elif fmt == "markdown":
+        assert "| kind |" not in out
+    else:
+        assert "<th>kind</th>" not in out

@@ -24,6 +24,7 @@ from casualty_recon.model.claims import Claim
 from casualty_recon.render.claims import READING_CLAIM_COLUMNS, clean, reading_claim_cells
 from casualty_recon.render.text import (
     DIFFERENCE_COLUMNS,
+    NO_DIFFERENCES,
     OVERVIEW_COLUMNS,
     assumption_lines,
     key_difference,
@@ -283,7 +284,10 @@ def _pair(number: int, pair: PairResult, links: _Links, events: str | None) -> s
         ]
         for d in pair.differences
     ]
-    out.append(_table(DIFFERENCE_COLUMNS, differences))
+    if differences:
+        out.append(_table(DIFFERENCE_COLUMNS, differences))
+    else:
+        out.append(f"<p>Differences: {escape(NO_DIFFERENCES)}.</p>")
     out.append(_table(("step", "effect", "b after", "evidence"), rows))
     out.append("</details>")
     out.append(

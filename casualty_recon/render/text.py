@@ -37,6 +37,8 @@ from casualty_recon.render.layout import PLAIN_WIDTH, Block, Heading, Para, Tabl
 from casualty_recon.render.timelines import series_names
 
 DIFFERENCE_COLUMNS = ("kind", "a", "b", "relation", "pushes a-b", "agrees", "effect on b")
+# A pair in which the engine finds no difference at all (same scope, window, basis and bounds).
+NO_DIFFERENCES = "none (the two claims count the same scope over the same window)"
 WATERFALL_COLUMNS = ("step", "effect", "b after", "evidence")
 OVERVIEW_COLUMNS = ("#", "pair (a vs b)", "gap", "residual", "verdict", "matters most")
 REFERENCE_HEADER = ("claim", "dataset", "reference", "events", "claim figure", "comparison")
@@ -344,7 +346,10 @@ def pair_blocks(
     else:
         blocks += [Para(fact, indent, hang=2) for fact in facts]
         blocks.append(Para(""))
-    blocks.append(Table(DIFFERENCE_COLUMNS, _difference_rows(pair), indent, frozenset({6})))
+    if pair.differences:
+        blocks.append(Table(DIFFERENCE_COLUMNS, _difference_rows(pair), indent, frozenset({6})))
+    else:  # a table of no rows would be a header alone
+        blocks.append(Para(md(f"differences: {NO_DIFFERENCES}"), indent, hang=2))
     for d in pair.differences:
         if markdown:
             line = f"- **{d.kind}**: {md(clean(d.sentence))}"

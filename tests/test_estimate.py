@@ -97,6 +97,47 @@ def test_strata_that_cannot_be_estimated_are_named_and_kept_in_the_total() -> No
     assert any("south" in note and "east" in note for note in total.notes)
 
 
+# Synthetic counts (made up for the test): one 0/1 column per list and a column of place names.
+WIDE_STRATA = (
+    "A,B,city,count\n1,0,north,40\n0,1,north,30\n1,1,north,12\n1,0,south,25\n0,1,south,18\n"
+)
+
+
+def test_the_wide_form_reads_a_column_of_names_as_strata() -> None:
+    tables = parse_overlaps(WIDE_STRATA)
+    assert [(t.stratum, t.lists, t.observed) for t in tables] == [
+        ("north", ("A", "B"), 82),
+        ("south", ("A", "B"), 43),
+    ]
+
+
+def test_the_wide_form_still_locates_a_list_cell_that_is_not_0_or_1() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_overlaps("A,B,city,count\n1,0,north,40\n0,x,north,30\n1,1,north,12\n", "f.csv")
+    assert [str(p.location) for p in caught.value.problems] == ["f.csv:3:3"]
+
+
+def test_a_single_stratum_estimated_is_one_stratum_in_the_total(tmp_path: Path) -> None:
+    data = tmp_path / "strata.csv"
+    data.write_text(WIDE_STRATA, encoding="utf-8")
+    result = runner.invoke(app, ["estimate", str(data), "-m", "chapman", "-f", "plain"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "sum of 1 stratum;" in result.stdout and "1 strata" not in result.stdout
+    assert "stratum south (43 records) not estimated: no overlap" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "table"])
+def test_nothing_estimated_prints_the_reasons_without_an_empty_table(
+    tmp_path: Path, fmt: str
+) -> None:
+    data = tmp_path / "south.csv"
+    data.write_text("A,B,city,count\n1,0,south,25\n0,1,south,18\n", encoding="utf-8")
+    result = runner.invoke(app, ["estimate", str(data), "-f", fmt], env={"COLUMNS": "200"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "stratum south (43 records) not estimated: no overlap" in result.stdout
+    assert "method" not in result.stdout  # no header row over no rows
+
+
 # --- estimators ----------------------------------------------------------------------------
 
 

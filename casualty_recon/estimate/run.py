@@ -109,7 +109,7 @@ def _totals(strata: list[StratumEstimates], rng: np.random.Generator) -> list[Es
                 summed += rng.permutation(e.draws)[:size]
             total.low, total.high = (float(q) for q in np.quantile(summed, [0.025, 0.975]))
             total.draws = summed
-        total.notes.append(f"sum of {len(good)} strata")
+        total.notes.append(f"sum of {len(good)} strata" if len(good) > 1 else "sum of 1 stratum")
         if floor:
             skipped = [s.name for s in strata if s.skipped is not None]
             total.notes.append(

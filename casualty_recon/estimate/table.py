@@ -260,15 +260,27 @@ def _wide(
     header: list[tuple[str, int]],
     rows: list[tuple[int, list[tuple[str, int]]]],
 ) -> list[OverlapTable]:
+    """One 0/1 column per list and `count`; a column of names, none of them 0 or 1 and not all
+    digits (`city`: `north`, `south`), names a stratum, as any other column of the long form
+    does. A list's column with a wrong value (`2`) stays a list's, and the value an error."""
     names = [field for field, _ in header]
     count_at = [n.lower() for n in names].index("count")
-    lists = [n for i, n in enumerate(names) if i != count_at]
+    whole = [fields for _, fields in rows if len(fields) == len(header)]
+    strata_at = [
+        i
+        for i in range(len(names))
+        if i != count_at
+        and whole
+        and all(f[i][0] not in ("0", "1") for f in whole)
+        and not all(f[i][0].isdigit() for f in whole)
+    ]
+    lists = [n for i, n in enumerate(names) if i != count_at and i not in strata_at]
     if not _check_lists(reader, lists, header_line, 1):
         return []
     if not rows:
         reader.problem(header_line, 1, OVERLAPS_NO_ROWS)
         return []
-    stratum = _Stratum("all", tuple(lists))
+    strata: dict[str, _Stratum] = {}
     for line, fields in rows:
         if len(fields) != len(header):
             reader.problem(
@@ -283,7 +295,7 @@ def _wide(
         pattern: list[int] = []
         bad = False
         for i, (value, column) in enumerate(fields):
-            if i == count_at:
+            if i == count_at or i in strata_at:
                 continue
             if value not in ("0", "1"):
                 reader.problem(line, column, OVERLAPS_NOT_BINARY, name=names[i], value=value)
@@ -293,8 +305,10 @@ def _wide(
         count = reader.count(*fields[count_at], line)
         if bad or count is None:
             continue
+        key = " / ".join(fields[i][0] for i in strata_at) or "all"
+        stratum = strata.setdefault(key, _Stratum(key, tuple(lists)))
         _add(reader, stratum, tuple(pattern), count, line, 1, fields[count_at][1])
-    return [stratum.table()]
+    return [s.table() for s in strata.values()] or [_Stratum("all", tuple(lists)).table()]
 
 
 def _long(

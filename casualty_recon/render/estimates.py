@@ -10,6 +10,7 @@ from casualty_recon.render.csv import rows_to_csv
 
 if TYPE_CHECKING:
     from rich.table import Table
+    from rich.text import Text
 
     from casualty_recon.estimate.result import Estimate, Estimation
 
@@ -68,8 +69,8 @@ def _skipped(result: Estimation) -> list[str]:
 
 
 def estimates_plain(result: Estimation) -> str:
-    rows = [list(HEADERS), *_rows(result)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)]
+    rows = [list(HEADERS), *_rows(result)] if result.rows() else []  # no header over no rows
+    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)] if rows else []
     lines = [_heading(result), ""]
     for row in rows:
         cells = [
@@ -77,7 +78,7 @@ def estimates_plain(result: Estimation) -> str:
             for i, cell in enumerate(row[:-1])
         ]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
-    lines += ["", *_skipped(result)] if _skipped(result) else []
+    lines += ["", *_skipped(result)] if rows and _skipped(result) else _skipped(result)
     return "\n".join(lines) + "\n"
 
 
@@ -87,12 +88,17 @@ def _md(text: str) -> str:
 
 def estimates_markdown(result: Estimation) -> str:
     lines = [f"**{_md(_heading(result))}**", ""]
-    lines.append("| " + " | ".join(HEADERS) + " |")
-    lines.append("|" + "|".join("---:" if i in (2, 4, 5) else "---" for i in range(7)) + "|")
-    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in _rows(result)]
+    rows = _rows(result)
+    if rows:  # no header over no rows
+        lines.append("| " + " | ".join(HEADERS) + " |")
+        lines.append("|" + "|".join("---:" if i in (2, 4, 5) else "---" for i in range(7)) + "|")
+        lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+        lines.append("")
     skipped = _skipped(result)
     if skipped:
-        lines += ["", *(f"- {_md(line)}" for line in skipped)]
+        lines += [f"- {_md(line)}" for line in skipped]
+    while lines and not lines[-1]:
+        lines.pop()
     return "\n".join(lines) + "\n"
 
 
@@ -124,9 +130,13 @@ def estimates_csv(result: Estimation, *, bom: bool) -> bytes:
     return rows_to_csv(ESTIMATE_COLUMNS, rows, bom=bom)
 
 
-def estimates_table(result: Estimation) -> Table:
+def estimates_table(result: Estimation) -> Table | Text:
+    """The estimates as a rich table; with none estimated, the heading and the reasons alone."""
     from rich.table import Table
+    from rich.text import Text
 
+    if not result.rows():
+        return Text("\n".join([_heading(result), "", *_skipped(result)]))
     table = Table(title=_heading(result), title_justify="left")
     for i, header in enumerate(HEADERS):
         # Folded, never cut with an ellipsis: "Lincoln-Petersen" must not read "Lincoln-…".

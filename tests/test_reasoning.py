@@ -713,6 +713,31 @@ def test_an_average_past_bs_as_of_is_named_an_assumption_never_an_exact_rate() -
     assert "At 10 a day" not in sentence
 
 
+def test_a_one_day_toll_is_no_daily_rate_for_the_weeks_after_it() -> None:
+    # b: 60 killed on one day (a massacre); a counts the region to 30 April. 60 a day for 29
+    # more days would be 1,740: b's average says nothing of days further past its window than
+    # the window is long, so the as_of difference stays unsized, with its break-even.
+    result = pair(
+        claim("x", "A", "400", start="2020-04-01", as_of="2020-04-30"),
+        claim("y", "B", "60", start="2020-04-01", as_of="2020-04-01"),
+    )
+    as_of = kinds(result)["as_of"]
+    assert as_of.effect is None and as_of.evidence == ()  # type: ignore[attr-defined]
+    sentence = as_of.sentence  # type: ignore[attr-defined]
+    assert "b's own count covers 1 day: its average says nothing of days further past" in sentence
+    assert as_of.break_even and "over the 29 days" in as_of.break_even  # type: ignore[attr-defined]
+    assert result.verdict == "partly_explained"
+
+
+def test_an_average_is_carried_past_bs_window_at_most_as_far_as_the_window_is_long() -> None:
+    # b: 310 over the 31 days of March. To 1 May (31 days past) it is carried; to 2 May not.
+    within = kinds(pair(claim("x", "A", "700", as_of="2020-05-01"), claim("y", "B", "310")))
+    beyond = kinds(pair(claim("x", "A", "700", as_of="2020-05-02"), claim("y", "B", "310")))
+    assert within["as_of"].evidence == ("own-rate",)  # type: ignore[attr-defined]
+    assert beyond["as_of"].evidence == ()  # type: ignore[attr-defined]
+    assert beyond["as_of"].effect is None  # type: ignore[attr-defined]
+
+
 def test_a_later_start_leaves_out_days_that_held_0_to_all_of_bs_count() -> None:
     # a starts 9 days after b: nothing says how b's 310 spread, so those days held 0 to 310.
     result = pair(claim("x", "A", "400", start="2020-03-10"), claim("y", "B", "310"))

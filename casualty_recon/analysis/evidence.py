@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from casualty_recon.analysis.results import Quantity, counted, shape, stated
 from casualty_recon.analysis.scope import outcome_relation, population_relation, scope_relations
-from casualty_recon.analysis.timeline import Series
+from casualty_recon.analysis.timeline import Series, beyond_reach, window_days
 from casualty_recon.grammar.parties import perpetrator_relation
 from casualty_recon.grammar.places import Gazetteer, area_relation
 from casualty_recon.grammar.wording import (
@@ -253,13 +253,11 @@ class Evidence:
         """b's own count over its window. Deaths cluster, so an average is not the rate of any
         part of the window: for days inside b's window it says only that they hold 0 to all of
         b's count; before b's start it says nothing (killing may not have begun). Past b's
-        as_of it is used as an average rate, so named."""
-        if b.start is None:
+        as_of it is used as an average rate, so named, for at most as many days as the window
+        is long (`timeline.beyond_reach`)."""
+        days = window_days(b)
+        if days is None or b.start is None:  # no start: no window to average over
             return None
-        days = Span(
-            max(1, (b.as_of.earliest - b.start.latest).days + 1),
-            max(1, (b.as_of.latest - b.start.earliest).days + 1),
-        )
         value = stated(b)
         if shape(b)[0] == "ceiling":  # "up to 250" held 0 to 250: its average is a ceiling too
             value = Span(0, value.high)
@@ -277,6 +275,8 @@ class Evidence:
                 total=True,
             )
         if kind == "start":
+            return None
+        if beyond_reach(a, b):
             return None
         rate = Span(value.low / days.high, value.high / days.low)
         return Quantity(rate, ("own-rate",), f"{possessive(b.source)} own average rate", False)

@@ -521,6 +521,25 @@ def is_old_relay(claim: Claim) -> bool:
     return claim.relayed_by is not None and relay_age(claim) >= STALE_AFTER_DAYS
 
 
+def window_days(claim: Claim) -> Span | None:
+    """How many days a claim's window spans (shortest and longest reading), None without a
+    start."""
+    if claim.start is None:
+        return None
+    return Span(
+        max(1, (claim.as_of.earliest - claim.start.latest).days + 1),
+        max(1, (claim.as_of.latest - claim.start.earliest).days + 1),
+    )
+
+
+def beyond_reach(a: Claim, b: Claim) -> bool:
+    """Whether a's as_of may run further past b's than b's window is long. b's average then
+    says nothing of those days: an average is not even the rate of a part of its own window
+    (deaths cluster), and a one-day massacre's toll is no daily rate for the weeks after it."""
+    days = window_days(b)
+    return days is not None and (a.as_of.latest - b.as_of.earliest).days > days.low
+
+
 __all__ = [
     "INF",
     "Estimate",
@@ -530,6 +549,7 @@ __all__ = [
     "Segment",
     "Series",
     "StaleRelay",
+    "beyond_reach",
     "build_timelines",
     "flag_sentences",
     "is_old_relay",
@@ -540,4 +560,5 @@ __all__ = [
     "revision_sentence",
     "series_key",
     "stale_sentence",
+    "window_days",
 ]

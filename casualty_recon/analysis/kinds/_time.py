@@ -16,7 +16,9 @@ from casualty_recon.analysis.results import (
     agrees,
     claim_label,
 )
+from casualty_recon.analysis.timeline import beyond_reach, window_days
 from casualty_recon.grammar.wording import fmt, fmt_span, human_range, plural
+from casualty_recon.model.claims import Claim
 from casualty_recon.model.spans import Span
 
 
@@ -92,11 +94,7 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         """The sentence in its context (`Found.write`): the effect in words, the afterword."""
         effect = context.effect
         if rate is None:
-            # Not "no rate is known": b's own average may size another difference of the pair.
-            effect_text = (
-                "No series or assumption in the file gives a rate for those days, so the effect "
-                "is not sized."
-            )
+            effect_text = _unsized(kind, a, b)
         elif rate.total:
             effect_text = (
                 "Nothing in the file says how b's count spread over its window: b would change "
@@ -139,6 +137,22 @@ def detect_time(kind: str, template: str, pair: Pair) -> list[Found]:
         days=days,
     )
     return [Found(difference, quantity, write)]
+
+
+def _unsized(kind: str, a: Claim, b: Claim) -> str:
+    """Why a time difference has no effect: no rate for its days (not "no rate is known": b's
+    own average may size another difference of the pair), or b's average not reaching them."""
+    window = window_days(b)
+    if kind == "as_of" and window is not None and beyond_reach(a, b):
+        return (
+            "No series or assumption in the file gives a rate for those days, and b's own count "
+            f"covers {plural(int(window.low), 'day')}: its average says nothing of days further "
+            "past its window than the window is long, so the effect is not sized."
+        )
+    return (
+        "No series or assumption in the file gives a rate for those days, so the effect is not "
+        "sized."
+    )
 
 
 def _held(effect: Span, within: Span | None) -> Span | None:

@@ -14,6 +14,8 @@ import pytest
 from test_events_acled import make_claim, write_older
 
 from casualty_recon.events import cross_check, load_events
+from casualty_recon.events.actor_names import party_of
+from casualty_recon.grammar.parties import is_catalogued
 from casualty_recon.model.claims import Claim
 
 # (country, admin1 as ACLED writes it in English) -> the test's own reading.
@@ -143,3 +145,21 @@ def test_unknown_actors_are_counted_and_named_in_the_notes(
     assert note.startswith("2 actor names")
     # The catalogue's and the states' names are known, so not listed.
     assert "Boko Haram" not in note and "Military Forces" not in note
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "Military Forces of Burkina Faso (2022-)",
+        "Military Forces of Mali (2021-)",
+        "Police Forces of Colombia (2022-)",
+        "Government of Ethiopia",
+    ],
+)
+def test_every_states_forces_are_known_parties_not_uncatalogued_names(actor: str) -> None:
+    # A country outside the catalogue's table of states still has forces the claims can name
+    # (`Burkinabe army` is `Burkinabe forces`): the note of unknown actor names must not list them.
+    party = party_of(actor)
+    assert party is not None and party.endswith("forces")
+    assert is_catalogued(party)
+    assert not is_catalogued("Zamfara Communal Militia (Nigeria)")

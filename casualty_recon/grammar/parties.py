@@ -265,8 +265,9 @@ def party_closure(party: str) -> frozenset[str]:
 
 
 def is_catalogued(party: str) -> bool:
-    """Whether a canonical party name is one of the catalogue's."""
-    return party in PARTY_ALIASES
+    """Whether a canonical party name is one of the catalogue's or a state's forces as
+    `country_forces` names them (`Burkinabe forces`, `Malian forces`: every country has one)."""
+    return party in PARTY_ALIASES or state_party(party) == party
 
 
 # Built-in groups: name (matched like an alias) -> canonical members.

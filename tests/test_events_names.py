@@ -163,3 +163,36 @@ def test_every_states_forces_are_known_parties_not_uncatalogued_names(actor: str
     assert party is not None and party.endswith("forces")
     assert is_catalogued(party)
     assert not is_catalogued("Zamfara Communal Militia (Nigeria)")
+
+
+@pytest.mark.parametrize(
+    ("actor", "party"),
+    [
+        ("JNIM: Group for Support of Islam and Muslims", "JNIM"),
+        ("ISWAP: Islamic State West Africa Province", "ISWAP"),
+        ("Islamic State Sahel Province: ISSP", "ISSP"),
+        (
+            "VDP: Volunteers for the Defense of the Homeland",
+            "VDP: Volunteers for the Defense of the Homeland",
+        ),
+    ],
+)
+def test_acled_initials_then_name_find_the_catalogues_party(actor: str, party: str) -> None:
+    # ACLED writes many groups as `INITIALS: Full name`; either half may be the catalogue's.
+    # A group the catalogue does not know is kept as written.
+    assert party_of(actor) == party
+
+
+def test_one_unknown_actor_name_counts_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"  # synthetic: two events, one actor the catalogue does not know
+    path.write_text(
+        "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,"
+        "civilian_targeting,country,admin1,location,fatalities\n"
+        "BFO1,2023-04-20,2023,Violence against civilians,Attack,"
+        "VDP: Volunteers for the Defense of the Homeland,Civilians (Burkina Faso),"
+        "Civilian targeting,Burkina Faso,Nord,Z,5\n",
+        encoding="utf-8",
+    )
+    (ref,) = cross_check(load_events(path), [_claim("b", ["Burkina Faso"], ["JNIM"])])
+    (note,) = [n for n in ref.notes if "not in the party catalogue" in n]
+    assert note.startswith("1 actor name of the file is not in the party catalogue and counts ")

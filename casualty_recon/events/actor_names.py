@@ -40,9 +40,16 @@ def party_of(name: str) -> str | None:
         return state
     if _HTS.search(bare):
         return "Hayat Tahrir al-Sham"
-    # ACLED names a faction after its group: `Boko Haram - Wilayat Gharb Ifriqiyyah`.
+    # ACLED names a faction after its group: `Boko Haram - Wilayat Gharb Ifriqiyyah`; and a
+    # group by its initials then its name: `JNIM: Group for Support of Islam and Muslims`.
     group, dash, faction = bare.partition(" - ")
-    for candidate in (text, bare, *((faction, group) if dash else ())):
+    initials, colon, full = bare.partition(": ")
+    for candidate in (
+        text,
+        bare,
+        *((faction, group) if dash else ()),
+        *((initials, full) if colon else ()),
+    ):
         if _key(candidate) in _KNOWN:
             return _KNOWN[_key(candidate)]
     # Unknown to the alias table: kept as written, so a claim naming it the same way matches.

@@ -305,7 +305,8 @@ def _scope(events: EventTable, claim: Claim) -> _Scope:
             total = len(uncatalogued)
             notes.append(
                 f"{total:,} actor name{'s' if total != 1 else ''} of the file "
-                f"{'are' if total != 1 else 'is'} not in the party catalogue and count for no "
+                f"{'are' if total != 1 else 'is'} not in the party catalogue and "
+                f"{'count' if total != 1 else 'counts'} for no "
                 f"named party ({layout.event_noun}s): {listed}{more}."
             )
     return _Scope(

@@ -177,7 +177,7 @@ def test_every_states_forces_are_known_parties_not_uncatalogued_names(actor: str
         ),
     ],
 )
-def test_acled_initials_then_name_find_the_catalogues_party(actor: str, party: str) -> None:
+def test_acled_initials_then_name_find_the_catalogues_party(actor: str, party: str | None) -> None:
     # ACLED writes many groups as `INITIALS: Full name`; either half may be the catalogue's.
     # A group the catalogue does not know is kept as written.
     assert party_of(actor) == party

@@ -181,3 +181,18 @@ def test_a_file_declares_coalitions_of_catalogued_parties() -> None:
     assert coalition.parties == frozenset({"JNIM", "ISSP"})
     assert perpetrator_relation(_p("jihadist groups"), coalition) == "wider"
     assert perpetrator_relation(coalition, _p("al-Qaeda")) == "overlapping"
+
+
+@pytest.mark.parametrize("nobody", ["unidentified gunmen", "unknown assailants", "unknown"])
+def test_a_perpetrator_not_identified_may_be_any_party(nobody: str) -> None:
+    # Karma, Burkina Faso (2023): a government blamed unidentified gunmen, a rights group the army.
+    # Unidentified gunmen may be the army: the two sets relate in an unknown way, never disjoint.
+    army = resolve_perpetrators("Burkinabe army", {})
+    unknown = resolve_perpetrators(nobody, {})
+    assert perpetrator_relation(army, unknown) == "unknown"
+    assert perpetrator_relation(unknown, army) == "unknown"
+    both = resolve_perpetrators(["Burkinabe army", nobody], {})
+    assert perpetrator_relation(both, army) == "wider"  # containment still reads as before
+    assert perpetrator_relation(resolve_perpetrators("any", {}), unknown) == "wider"
+    jnim = resolve_perpetrators("JNIM", {})
+    assert perpetrator_relation(army, jnim) == "disjoint"  # two named parties stay apart

@@ -713,6 +713,20 @@ def test_an_average_past_bs_as_of_is_named_an_assumption_never_an_exact_rate() -
     assert "At 10 a day" not in sentence
 
 
+def test_unidentified_perpetrators_are_compared_and_may_be_the_other_sides() -> None:
+    # One day, one place: a rights group blames the army, the government unidentified gunmen.
+    result = pair(
+        claim("x", "A", "at least 147", perpetrators="Burkinabe army"),
+        claim("y", "B", "60", perpetrators="unidentified gunmen"),
+    )
+    perpetrators = kinds(result)["perpetrators"]
+    assert perpetrators.relation == "unknown"  # type: ignore[attr-defined]
+    assert perpetrators.direction == "either"  # type: ignore[attr-defined]
+    sentence = perpetrators.sentence  # type: ignore[attr-defined]
+    assert "how the sets of perpetrators relate is unknown" in sentence
+    assert result.verdict == "partly_explained"
+
+
 def test_a_one_day_toll_is_no_daily_rate_for_the_weeks_after_it() -> None:
     # b: 60 killed on one day (a massacre); a counts the region to 30 April. 60 a day for 29
     # more days would be 1,740: b's average says nothing of days further past its window than

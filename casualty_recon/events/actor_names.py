@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from casualty_recon.grammar.parties import PARTY_ALIASES, state_party
+from casualty_recon.grammar.parties import PARTY_ALIASES, is_unidentified, state_party
 
 _BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
-_NOBODY = re.compile(r"^(?:unknown|unidentified\b.*|n/?a|none)$", re.IGNORECASE)
 
 
 def _key(name: str) -> str:
@@ -32,7 +31,7 @@ _HTS = re.compile(r"hay'?at tahrir al[- ]sham", re.IGNORECASE)
 def party_of(name: str) -> str | None:
     """The canonical party for one actor name; None when the name says nobody is known."""
     text = " ".join(name.split())
-    if not text or _NOBODY.match(text):
+    if not text or is_unidentified(text):
         return None
     bare = _BRACKETS.sub(" ", text).strip()
     state = state_party(bare)

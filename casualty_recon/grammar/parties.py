@@ -428,9 +428,22 @@ def _closure(parties: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(party_closure(party) for party in parties))
 
 
+# A perpetrator named as nobody known (`unidentified gunmen`, `unknown assailants`, `unknown`):
+# it may be any party, one of the other side's included.
+_UNIDENTIFIED = re.compile(
+    r"^(?:unknown|unidentified|unnamed|unspecified|unclear)\b|^(?:n/?a|none)$", re.IGNORECASE
+)
+
+
+def is_unidentified(party: str) -> bool:
+    """Whether a party name says the perpetrator is not known (`unidentified gunmen`)."""
+    return _UNIDENTIFIED.match(party.strip()) is not None
+
+
 def perpetrator_relation(a: Perpetrators, b: Perpetrators) -> Relation:
     """Relation of a's set of parties to b's (`any` is wider than every set); each party stands
-    for itself and the parties under it."""
+    for itself and the parties under it. A party not identified (`unidentified gunmen`) may be
+    any other: two sets neither of which contains the other relate in an unknown way then."""
     if a.parties is None:
         return "same" if b.parties is None else "wider"
     if b.parties is None:
@@ -442,6 +455,8 @@ def perpetrator_relation(a: Perpetrators, b: Perpetrators) -> Relation:
         return "narrower"
     if pa > pb:
         return "wider"
+    if any(is_unidentified(party) for party in pa | pb):
+        return "unknown"
     if pa.isdisjoint(pb):
         return "disjoint"
     return "overlapping"

@@ -116,11 +116,15 @@ def relation_words(noun: str, relation: str, gap: Span) -> str:
         if gap.low > 0:
             text += ", so it works against the gap: a counts less and still says more"
         return text
+    nouns = PLURALS.get(noun, f"{noun}s")
     if relation == "disjoint":
-        return f"the two count different {noun}s that do not overlap"
+        return f"the two count different {nouns} that do not overlap"
     if relation == "overlapping":
-        return f"the {noun}s overlap without one containing the other"
-    return f"how the {noun}s relate is unknown"
+        return f"the {nouns} overlap without one containing the other"
+    return f"how the {nouns} relate is unknown"
+
+
+PLURALS = {"set of perpetrators": "sets of perpetrators"}
 
 
 def share_break_even(closing: Closing) -> str | None:

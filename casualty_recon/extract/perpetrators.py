@@ -222,7 +222,38 @@ def subject_parties(sentence: str) -> tuple[str, ...]:
         if match.group("second"):
             found.append(_subject_name(match, "second"))
     named = tuple(dict.fromkeys(p for p in found if p is not None))
-    return named or _generic_subject(sentence)
+    return named or _catalogued_subject(sentence) or _generic_subject(sentence)
+
+
+def _catalogue_names() -> list[str]:
+    """Every name of the catalogue's parties written as a name is (capitalised: "Islamic State
+    in Iraq and the Levant", "Al-Shabaab", "al-Qaeda" as "Al-Qaeda" too), longest first."""
+    names: set[str] = set()
+    for aliases in PARTY_ALIASES.values():
+        for alias in aliases:
+            if alias[:1].isupper():
+                names.add(alias)
+            elif re.match(r"(?:al|el)[- ][A-Z]", alias):
+                names.update((alias, alias[0].upper() + alias[1:]))
+    return sorted(names, key=lambda name: (-len(name), name))
+
+
+# A catalogued party by any of its names as the subject of a killing: "The Islamic State in Iraq
+# and the Levant (ISIL) executed 12", "Jama'at Nusrat al-Islam wal-Muslimin killed", "Islamic
+# State West Africa Province attacked": names the armed-men rules cannot split into a name and
+# a noun of armed men.
+_CATALOGUED_SUBJECT = re.compile(
+    r"(?:^|\s-\s|\b(?:when|after|as|while|where|before|because|said|says|that)\s+)(?:[Tt]he\s+)?"
+    r"(?P<party>" + "|".join(re.escape(name) for name in _catalogue_names()) + r")(?![\w'-])"
+    r"(?:\s*\([A-Z][\w-]{1,9}\))?(?:\s+(?i:group|militants|fighters|jihadists))?"
+    r"(?:\s+(?:in|on|from|near)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s+" + _KILLING_VERB
+)
+
+
+def _catalogued_subject(sentence: str) -> tuple[str, ...]:
+    """The catalogued party a sentence names by one of its names as the subject of a killing."""
+    match = _CATALOGUED_SUBJECT.search(sentence)
+    return (canonical_party(match.group("party")),) if match is not None else ()
 
 
 # Armed men no state fields named by what they are, as the subject of a killing: "Jihadists

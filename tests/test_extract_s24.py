@@ -1,0 +1,58 @@
+"""Extraction fixes of session 24, on SYNTHETIC sentences written for these tests (no figure,
+name, place or quote here is real): a group named by its full name as the subject, a toll of
+the wounded, a toll raised by a body, an earlier figure raised, a long descriptor of a body,
+unnamed insurgents. Each test of a fix failed before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casualty_recon.extract import extract_claims, render_yaml
+from casualty_recon.extract.claims import ExtractedClaim
+from casualty_recon.load.loader import loads
+
+PUBLISHED = dt.date(2024, 6, 10)  # a Monday
+
+
+def _claims(body: str) -> list[ExtractedClaim]:
+    claims = extract_claims([("s.txt", f"SYNTHETIC.\n{body}\n")], published=PUBLISHED)
+    loads(render_yaml(claims), "s.yaml")  # whatever is extracted loads
+    return claims
+
+
+def _by_figure(claims: list[ExtractedClaim]) -> dict[str, ExtractedClaim]:
+    return {claim.figure: claim for claim in claims}
+
+
+# --- 1. a group named by its full name as the subject -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("The Islamic State in Iraq and the Levant executed 12 villagers in Anbar, police said.",
+         "Islamic State"),
+        ("The Islamic State in Iraq and the Levant (ISIL) killed 12 villagers in Anbar.",
+         "Islamic State"),
+        ("Islamic State West Africa Province attacked Kalori, killing 12 villagers.", "ISWAP"),
+        ("Jama'at Nusrat al-Islam wal-Muslimin killed 12 villagers in Mopti on Saturday.",
+         "JNIM"),
+        ("Police said Al-Shabaab attacked the village, killing 12 villagers.", "Al-Shabaab"),
+    ],
+)  # fmt: skip
+def test_a_group_named_by_its_full_name_as_the_subject_is_the_perpetrator(
+    sentence: str, party: str
+) -> None:
+    (claim,) = _claims(f"BAGHDAD (Newswire) - {sentence}")
+    assert claim.figure == "12"
+    assert claim.perpetrators == (party,)
+
+
+def test_a_group_named_as_the_object_is_no_perpetrator() -> None:
+    (claim,) = _claims(
+        "BAGHDAD (Newswire) - Twelve villagers were killed in Anbar on Saturday, a spokesman "
+        "for the Islamic State in Iraq and the Levant said."
+    )
+    assert claim.perpetrators == ()

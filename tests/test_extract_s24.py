@@ -56,3 +56,38 @@ def test_a_group_named_as_the_object_is_no_perpetrator() -> None:
         "for the Islamic State in Iraq and the Levant said."
     )
     assert claim.perpetrators == ()
+
+
+# --- 2. a toll of the wounded --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "Hospital officials put the toll of wounded at 120.",
+        "Hospital officials put the toll of the injured at 120.",
+        "The injury toll rose to 120, hospital officials said.",
+        "The number of wounded rose to 120, hospital officials said.",
+        "The number of people injured stood at 120, hospital officials said.",
+    ],
+)
+def test_a_toll_of_the_wounded_is_injured(toll: str) -> None:
+    claims = _by_figure(
+        _claims(
+            "KABUL (Newswire) - A suicide bomber attacked a market in Kabul, killing 30 people, "
+            f"police said. {toll}"
+        )
+    )
+    assert claims["30"].outcome == "killed"
+    assert (claims["120"].outcome, claims["120"].population) == ("injured", "people")
+
+
+def test_a_death_toll_is_still_killed() -> None:
+    claims = _by_figure(
+        _claims(
+            "KABUL (Newswire) - A suicide bomber attacked a market in Kabul, police said. "
+            "Hospital officials put the death toll at 31 and the number of wounded at 120."
+        )
+    )
+    assert claims["31"].outcome == "killed"
+    assert claims["120"].outcome == "injured"

@@ -254,13 +254,35 @@ _MONTH_DOT = r"(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bse
 # A toll named before its number: "the death toll ... reached at least 112".
 TOLL_BEFORE = re.compile(
     r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|people killed|"
-    r"those killed|martyrs))\b(?P<between>(?:[^.;:]|"
+    r"those killed|martyrs|(?:people )?(?:wounded|injured)|injuries))\b(?P<between>(?:[^.;:]|"
     + _MONTH_DOT
     + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
     re.I,
 )
+# The toll a number is of, the last named before it: a toll of the wounded ("the toll of
+# wounded at 120", "the injury toll rose to", "the number of people injured stood at") is of the
+# injured; any other ("the death toll", "the toll", "the number of dead") of the killed.
+_TOLL_NOUN = re.compile(
+    r"\b(?:(?:toll|number|count|tally) of (?:the )?(?:people )?(?P<hurt>wounded|injured|"
+    r"injuries|hurt)|(?P<hurt_before>injury|injuries|wounded|injured) (?:toll|count|tally)|"
+    r"death toll|toll|number of)\b",
+    re.I,
+)
+
+
+def toll_outcome(prefix: str) -> str | None:
+    """The outcome of the toll named before a number (`TOLL_BEFORE`): injured for a toll of the
+    wounded, else killed; None where no toll is named."""
+    match = TOLL_BEFORE.search(prefix)
+    if match is None:
+        return None
+    named = list(_TOLL_NOUN.finditer(prefix, max(0, match.start() - 10), match.end()))
+    hurt = bool(named) and bool(named[-1].group("hurt") or named[-1].group("hurt_before"))
+    return "injured" if hurt else "killed"
+
+
 # A toll said to pass a number: "deaths exceed 100", "the death toll topped 1,000" (more than).
 TOLL_PASSED = re.compile(
     r"\b(?:deaths|death toll|toll|fatalities)\s+(?:(?:has|have|had|now)\s+)?(?:exceeds?|exceeded|"

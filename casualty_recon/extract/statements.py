@@ -47,13 +47,13 @@ from casualty_recon.extract.statement_words import (
     QUALIFIER_RE,
     RELATED,
     SUB_PART_BEFORE,
-    TOLL_BEFORE,
     TOLL_PASSED,
     TOTAL_BROUGHT,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
     toll_of,
+    toll_outcome,
 )
 from casualty_recon.extract.text import Sentence
 
@@ -340,8 +340,12 @@ def _brought_total(prefix: str, population: str | None, earlier: list[Statement]
 
 
 def _toll_outcome(prefix: str, passed: object, earlier: list[Statement]) -> str:
-    """A death toll's outcome is killed; a total brought to a number has its count's."""
-    if passed or TOLL_BEFORE.search(prefix) or not earlier:
+    """A death toll's outcome is killed, a toll of the wounded's injured; a total brought to a
+    number has its count's."""
+    named = toll_outcome(prefix)
+    if named is not None:
+        return named
+    if passed or not earlier:
         return "killed"
     return earlier[-1].outcome
 

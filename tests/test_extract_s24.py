@@ -91,3 +91,42 @@ def test_a_death_toll_is_still_killed() -> None:
     )
     assert claims["31"].outcome == "killed"
     assert claims["120"].outcome == "injured"
+
+
+# --- 3. a toll raised by a body ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raised",
+    [
+        "The health ministry raised the toll to 14.",
+        "The health ministry later revised the death toll to 14.",
+        "The health ministry updated its toll to 14 on Monday.",
+        "The health ministry has raised its death tally to 14.",
+    ],
+)
+def test_a_body_that_raised_the_toll_is_its_source(raised: str) -> None:
+    (claim,) = _claims(
+        f"ABUJA (Newswire) - Gunmen attacked a village in Zamfara state on Sunday. {raised}"
+    )
+    assert claim.figure == "14"
+    assert claim.source.key == "health ministry"
+
+
+def test_a_bare_ministry_that_raised_the_toll_is_its_source() -> None:
+    (claim,) = _claims(
+        "ABUJA (Newswire) - Gunmen attacked a village in Zamfara state. "
+        "The ministry raised the toll to 14."
+    )
+    assert claim.source.key != "unattributed"
+    assert "ministry" in claim.source.key
+
+
+def test_a_ministry_raising_its_own_toll_is_the_one_named_before() -> None:
+    claims = _by_figure(
+        _claims(
+            "ABUJA (Newswire) - Gunmen killed 12 villagers in Zamfara state on Sunday, the "
+            "health ministry said. The ministry later raised the toll to 14."
+        )
+    )
+    assert claims["12"].source.key == claims["14"].source.key == "health ministry"

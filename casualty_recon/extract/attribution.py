@@ -127,7 +127,13 @@ _ROLE = re.compile(
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
     r"estimates|documented|recorded|counted|confirmed|verified|tallied|registered|"
-    r"put the (?:death )?toll|puts the (?:death )?toll|gave a (?:death )?toll|has said|had said"
+    r"has said|had said|"
+    # a body that gives or updates a toll: "put the death toll at", "raised the toll to",
+    # "revised its tally to", "updated its death toll to"
+    r"(?:put|puts|putting|gave|gives|raised|raises|raising|revised|revises|revising|updated|"
+    r"updates|updating|lowered|lowers|lowering|increased|increases|set|sets)\s+"
+    r"(?:the|its|their|an?)\s+(?:(?:new|updated|revised|latest|overall|official|provisional)\s+)?"
+    r"(?:death |casualty )?(?:toll|tally)"
 )
 _SAYS = re.compile(r"\b(?:" + _SAYING + r")\b", re.I)
 _ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)

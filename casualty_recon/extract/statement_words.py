@@ -253,8 +253,9 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
 _MONTH_DOT = r"(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\."
 # A toll named before its number: "the death toll ... reached at least 112".
 TOLL_BEFORE = re.compile(
-    r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|people killed|"
-    r"those killed|martyrs|(?:people )?(?:wounded|injured)|injuries))\b(?P<between>(?:[^.;:]|"
+    r"\b(?:death toll|death tally|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|"
+    r"people killed|those killed|martyrs|(?:people )?(?:wounded|injured)|injuries))\b"
+    r"(?P<between>(?:[^.;:]|"
     + _MONTH_DOT
     + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"

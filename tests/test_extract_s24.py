@@ -130,3 +130,40 @@ def test_a_ministry_raising_its_own_toll_is_the_one_named_before() -> None:
         )
     )
     assert claims["12"].source.key == claims["14"].source.key == "health ministry"
+
+
+# --- 4. an earlier figure raised -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "revised",
+    [
+        "raising its previous figure of 80",
+        "up from its previous figure of 80",
+        "revising its initial estimate of 80",
+        "raising its earlier count of 80",
+    ],
+)
+def test_an_earlier_figure_is_a_statement_of_the_same_source(revised: str) -> None:
+    claims = _by_figure(
+        _claims(
+            "BAMAKO, Mali (Newswire) - Ninety-six civilians were killed in an attack on a village "
+            f"in Mopti, the army said, {revised}."
+        )
+    )
+    assert set(claims) == {"96", "80"}
+    earlier = claims["80"]
+    assert (earlier.population, earlier.outcome) == ("civilians", "killed")
+    assert earlier.source.key == claims["96"].source.key == "army"
+    assert earlier.as_of.endswith("..2024-06-09")
+    assert earlier.start is None
+
+
+def test_an_earlier_figure_of_the_wounded_is_of_the_wounded() -> None:
+    claims = _by_figure(
+        _claims(
+            "BAMAKO, Mali (Newswire) - Forty villagers were wounded in an attack in Mopti, the "
+            "army said, up from its previous figure of 30."
+        )
+    )
+    assert claims["30"].outcome == "injured"

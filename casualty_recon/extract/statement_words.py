@@ -255,9 +255,7 @@ _MONTH_DOT = r"(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bse
 TOLL_BEFORE = re.compile(
     r"\b(?:death toll|death tally|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|"
     r"people killed|those killed|martyrs|(?:people )?(?:wounded|injured)|injuries))\b"
-    r"(?P<between>(?:[^.;:]|"
-    + _MONTH_DOT
-    + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
+    r"(?P<between>(?:[^.;:]|" + _MONTH_DOT + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
     re.I,
@@ -282,6 +280,17 @@ def toll_outcome(prefix: str) -> str | None:
     named = list(_TOLL_NOUN.finditer(prefix, max(0, match.start() - 10), match.end()))
     hurt = bool(named) and bool(named[-1].group("hurt") or named[-1].group("hurt_before"))
     return "injured" if hurt else "killed"
+
+
+# An earlier figure of the count before it, right before its number: "raising its previous
+# figure of 80", "up from an initial estimate of 80" (its population and outcome are that
+# count's; `earlier.earlier_window` dates it).
+EARLIER_FIGURE = re.compile(
+    r"\b(?:its|their|his|her|an?|the)\s+(?:own\s+)?(?:earlier|previous|prior|initial|first|"
+    r"preliminary)\s+(?:figure|count|tally|total|estimate|number)\s+(?:of|at|was)\s+"
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost)\s+)?$",
+    re.I,
+)
 
 
 # A toll said to pass a number: "deaths exceed 100", "the death toll topped 1,000" (more than).
@@ -321,6 +330,20 @@ def toll_of(prefix: str, text: str, end: int) -> bool:
     if TOLL_BEFORE.search(prefix):
         return True
     return bool(_BROUGHT_TO.search(prefix)) and TOLL_NAMED_AFTER.match(text, end) is not None
+
+
+def named_toll(
+    prefix: str, text: str, end: int, population: str | None, counted_before: bool
+) -> bool:
+    """Whether the number ending at `end` is a toll by the words around it: named before or
+    after it (`toll_of`); with no population of its own and a count before it in the sentence,
+    a total brought to it ("two more bodies were found, bringing the total to 14") or an
+    earlier figure of that count ("raising its previous figure of 80")."""
+    if toll_of(prefix, text, end):
+        return True
+    if population is not None or not counted_before:
+        return False
+    return bool(TOTAL_BROUGHT.search(prefix) or EARLIER_FIGURE.search(prefix))
 
 
 # Parts of a toll stated before: "including 11 children", "among them five women".

@@ -48,11 +48,10 @@ from casualty_recon.extract.statement_words import (
     RELATED,
     SUB_PART_BEFORE,
     TOLL_PASSED,
-    TOTAL_BROUGHT,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
-    toll_of,
+    named_toll,
     toll_outcome,
 )
 from casualty_recon.extract.text import Sentence
@@ -286,7 +285,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and (passed or toll_of(prefix, text, end) or _brought_total(prefix, population, earlier))
+        and (passed or named_toll(prefix, text, end, population, bool(earlier)))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = _toll_outcome(prefix, passed, earlier), "toll"
@@ -332,11 +331,6 @@ def _statement_at(
         implied=implied,
         vague=numeral.vague,
     )
-
-
-def _brought_total(prefix: str, population: str | None, earlier: list[Statement]) -> bool:
-    """ "two more bodies were found, bringing the total to 14": a total after a count."""
-    return population is None and bool(earlier) and bool(TOTAL_BROUGHT.search(prefix))
 
 
 def _toll_outcome(prefix: str, passed: object, earlier: list[Statement]) -> str:

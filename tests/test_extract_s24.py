@@ -167,3 +167,33 @@ def test_an_earlier_figure_of_the_wounded_is_of_the_wounded() -> None:
         )
     )
     assert claims["30"].outcome == "injured"
+
+
+# --- 5. a long descriptor of a body --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [
+        ("the state emergency management agency said",
+         "state emergency management agency"),
+        ("the national disaster risk management agency said",
+         "national disaster risk management agency"),
+        ("according to the state emergency management agency",
+         "state emergency management agency"),
+        ("the disaster agency said", "disaster agency"),
+    ],
+)  # fmt: skip
+def test_a_body_keeps_its_whole_descriptor(speaker: str, source: str) -> None:
+    (claim,) = _claims(
+        f"MAIDUGURI, Nigeria (Newswire) - Gunmen killed 20 villagers in Borno, {speaker}."
+    )
+    assert claim.source.key == source
+
+
+def test_a_descriptor_stops_at_a_determiner() -> None:
+    (claim,) = _claims(
+        "MAIDUGURI, Nigeria (Newswire) - Gunmen killed 20 villagers in Borno, the same "
+        "emergency agency said."
+    )
+    assert claim.source.key == "emergency agency"

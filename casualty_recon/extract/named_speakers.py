@@ -161,7 +161,7 @@ _DESCRIPTOR_WORDS = (
     r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
     r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
     r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
-    r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,2})$"
+    r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,4})$"
 )
 _LOWER_DESCRIPTOR = re.compile(
     r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+" + _DESCRIPTOR_WORDS

@@ -197,3 +197,36 @@ def test_a_descriptor_stops_at_a_determiner() -> None:
         "emergency agency said."
     )
     assert claim.source.key == "emergency agency"
+
+
+# --- 6. unnamed insurgents, one rule for every form ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Insurgents killed 9 soldiers in Cabo Delgado on Saturday, the army said.",
+        "Nine soldiers were killed by the insurgents in Cabo Delgado on Saturday, the army said.",
+        "Nine soldiers were killed in an insurgent attack in Cabo Delgado on Saturday.",
+        "Nine soldiers were killed by militants in Cabo Delgado on Saturday, the army said.",
+        "Nine soldiers were killed in militant attacks in Cabo Delgado on Saturday.",
+        "Nine soldiers were killed by terrorists in Cabo Delgado on Saturday, the army said.",
+    ],
+)
+def test_unnamed_insurgents_name_no_party_whatever_the_form(sentence: str) -> None:
+    (claim,) = _claims(f"MAPUTO, Mozambique (Newswire) - {sentence}")
+    assert claim.figure == "9"
+    assert claim.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels killed 9 soldiers in Shan state on Saturday, the military said.",
+        "Nine soldiers were killed by the rebels in Shan state on Saturday.",
+        "Nine soldiers were killed in a rebel attack in Shan state on Saturday.",
+    ],
+)
+def test_unnamed_rebels_stay_armed_opposition_groups_whatever_the_form(sentence: str) -> None:
+    (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
+    assert claim.perpetrators == ("armed opposition groups",)

@@ -143,12 +143,13 @@ def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
 
 
 # Armed men no state fields, named by a role ("the rebels said they had killed 12"): the
-# catalogue's generic party, as `perpetrators` reads "by the rebels".
-_NON_STATE_ROLES = {"rebels": "armed opposition groups", "insurgents": "armed opposition groups"}
+# catalogue's generic party, as `perpetrators` reads "by the rebels" (insurgents name nobody,
+# as there).
+_NON_STATE_ROLES = {"rebels": "armed opposition groups"}
 
 
 def non_state_claim(head: str, sentence: str, end: int) -> str:
-    """The generic party of rebels or insurgents named by a role who say they did the killing
+    """The generic party of rebels named by a role who say they did the killing
     right after their name ("the rebels said they had killed 12 soldiers"), else ""."""
     party = _NON_STATE_ROLES.get(head, "")
     return party if party and _SAYS_IT_KILLED.match(sentence, end) else ""

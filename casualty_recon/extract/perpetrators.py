@@ -58,8 +58,7 @@ _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Israeli forces", rf"\bIsraeli {_ATTACK}\b|\bby Israel\b"),
         (
             "armed opposition groups",
-            rf"\b(?:rebel|opposition|insurgent|terrorist|militant)s?(?:'s)? {_ATTACK}\b|"
-            r"\bby (?:the )?(?:rebels|opposition|terrorists|insurgents|militants)\b",
+            rf"\b(?:rebel|opposition)s?(?:'s)? {_ATTACK}\b|\bby (?:the )?(?:rebels|opposition)\b",
         ),
         ("Syrian Democratic Forces", r"\b(?:Syrian Democratic Forces|SDF|YPG)\b"),
         ("Hayat Tahrir al-Sham", r"\b(?:Hayat Tahrir al-Sham|HTS|Nusra Front|al-Nusra)\b"),
@@ -284,9 +283,11 @@ def _generic_subject(sentence: str) -> tuple[str, ...]:
     return ()
 
 
-# Rebels, unnamed: the catalogue's generic party, as "by the rebels" and "the rebels said they
-# had killed" read (`named_speakers.non_state_claim`). Not "Insurgents killed", which stays
-# `any` (tests/extract_articles/cabodelgado-palma: insurgents are as often jihadists).
+# Rebels, unnamed: the catalogue's generic party, as "by the rebels", "rebel attacks" and "the
+# rebels said they had killed" read (`named_speakers.non_state_claim`). Not insurgents,
+# militants or terrorists in any form ("Insurgents killed", "by the insurgents", "militant
+# attacks"): they name nobody, being as often jihadists (tests/extract_articles/
+# cabodelgado-palma), whom the catalogue keeps apart from armed opposition groups.
 _REBELS = {"rebels": "armed opposition groups"}
 _REBEL_KINDS = frozenset({"armed", "local", "suspected", "alleged"})
 

@@ -230,3 +230,103 @@ def test_unnamed_insurgents_name_no_party_whatever_the_form(sentence: str) -> No
 def test_unnamed_rebels_stay_armed_opposition_groups_whatever_the_form(sentence: str) -> None:
     (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
     assert claim.perpetrators == ("armed opposition groups",)
+
+
+# --- a new user's pass: five articles from Cameroon to Papua (tests/extract_articles/*-s24) --
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "outcome"),
+    [
+        ("The ombudsman's office put the number of displaced at more than 32,000.",
+         "more than 32000", "displaced"),
+        ("The number of displaced people rose to 32,000, the ombudsman's office said.",
+         "32000", "displaced"),
+        ("The number of people displaced stood at 32,000, the ombudsman's office said.",
+         "32000", "displaced"),
+    ],
+)  # fmt: skip
+def test_a_number_of_the_displaced_is_displaced(sentence: str, figure: str, outcome: str) -> None:
+    claims = _by_figure(
+        _claims(
+            "CUCUTA, Colombia (Newswire) - Fighting killed at least 80 people in Norte de "
+            f"Santander since Thursday, the governor's office said. {sentence}"
+        )
+    )
+    assert claims[figure].outcome == outcome
+    assert claims[figure].source.name == "ombudsman's office"
+
+
+def test_a_body_that_raises_the_number_of_wounded_is_its_source() -> None:
+    claims = _by_figure(
+        _claims(
+            "CUCUTA, Colombia (Newswire) - Fighting killed at least 80 people in Norte de "
+            "Santander since Thursday. The regional health secretary raised the number of "
+            "wounded to 45."
+        )
+    )
+    assert claims["45"].outcome == "injured"
+    assert (claims["45"].source.key, claims["45"].source.kind) == (
+        "regional health secretary",
+        "government",
+    )
+
+
+@pytest.mark.parametrize("noun", ["assailants", "attackers", "gunmen"])
+def test_a_number_of_the_armed_men_is_a_count_of_them(noun: str) -> None:
+    (claim,) = _claims(
+        "MAROUA, Cameroon (Newswire) - Cameroon's defence ministry said troops had killed 11 "
+        f"of the {noun} in a pursuit on Sunday."
+    )
+    assert (claim.figure, claim.population, claim.outcome) == ("11", "combatants", "killed")
+    assert claim.perpetrators == ("Cameroonian forces",)
+
+
+def test_a_number_of_the_year_is_no_count() -> None:
+    claims = _claims(
+        "MAROUA, Cameroon (Newswire) - Troops killed 11 fighters on Sunday, the fifth of the "
+        "month, the army said."
+    )
+    assert [c.figure for c in claims] == ["11"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Separatist rebels shot dead two soldiers in Papua on Tuesday.",
+        "Two soldiers were shot dead by separatist rebels in Papua on Tuesday.",
+    ],
+)
+def test_separatist_rebels_are_armed_opposition_groups(sentence: str) -> None:
+    (claim,) = _claims(f"JAYAPURA, Indonesia (Newswire) - {sentence}")
+    assert claim.perpetrators == ("armed opposition groups",)
+
+
+def test_an_army_that_lost_soldiers_counts_them_killed() -> None:
+    (claim,) = _claims(
+        "JAYAPURA, Indonesia (Newswire) - The military said it had lost 11 soldiers in Papua "
+        "since January."
+    )
+    assert (claim.figure, claim.population, claim.outcome) == ("11", "combatants", "killed")
+    assert claim.start == "January 2024"  # "since January"
+
+
+def test_a_group_claiming_its_fighters_killed_in_a_statement_is_the_perpetrator() -> None:
+    claims = _claims(
+        "JAYAPURA, Indonesia (Newswire) - The West Papua National Liberation Army (TPNPB) said "
+        "in a statement that its fighters had killed two soldiers in Papua on Tuesday."
+    )
+    (claim,) = claims
+    assert claim.perpetrators == ("TPNPB",)
+    assert claim.source.kind == "other"  # a liberation army is no government
+
+
+def test_the_spokesman_said_points_back_to_the_spokesman_named_before() -> None:
+    claims = _by_figure(
+        _claims(
+            "COTABATO CITY, Philippines (Newswire) - Soldiers killed six fighters in a clash in "
+            "Mindanao on Sunday, an army spokesman said. The spokesman said a bombing last month "
+            "had killed four people."
+        )
+    )
+    assert claims["6"].source.key == claims["4"].source.key == "army spokesman"

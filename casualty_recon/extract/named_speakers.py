@@ -48,7 +48,8 @@ _DESCRIPTOR_KIND = (
 # dead", "said its strikes killed", "claimed responsibility for the attack".
 _OWN_KILLING = (
     r"\s+(?:(?:has|had|have|also|later)\s+)?"
-    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|they|"
+    r"(?:said|says|claimed|claims|announced|announces|stated)\s+"
+    r"(?:(?:in a (?:statement|video|message|post)|on \w+)\s+)?(?:that\s+)?(?:(?:it|they|"
     r"(?:its|their) (?:fighters|men|militants|forces|troops|units|soldiers|officers|strikes|"
     r"air ?strikes|raids|operations?|jets|drones|aircraft|artillery))\s+"
     r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
@@ -118,6 +119,10 @@ _NAME_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for words, kind in (
         (r"UN|U\.N\.|United Nations", "un"),
         (r"Observatory|Network|Documentation|Monitor|Project|Tracker", "monitor"),
+        # an armed group named for its cause is no state's ("National Liberation Army",
+        # "Revolutionary Armed Forces of Colombia", "Kachin Independence Army")
+        (r"(?:Liberation|Independence|Revolutionary|Resistance|Salvation|Republican|Free)\b.*\b"
+         r"(?:Army|Front|Forces|Movement|Brigades?)", "other"),
         (r"Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
          r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry", "government"),
         (r"News|Agency|TV|Television|Radio|Press", "media"),
@@ -238,7 +243,7 @@ _GOVERNMENT_HEADS = frozenset(
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
      "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces",
-     "envoy", "ambassador", "president"}
+     "envoy", "ambassador", "president", "secretary", "secretariat"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})

@@ -58,7 +58,9 @@ _PARTIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Israeli forces", rf"\bIsraeli {_ATTACK}\b|\bby Israel\b"),
         (
             "armed opposition groups",
-            rf"\b(?:rebel|opposition)s?(?:'s)? {_ATTACK}\b|\bby (?:the )?(?:rebels|opposition)\b",
+            rf"\b(?:rebel|opposition)s?(?:'s)? {_ATTACK}\b|"
+            r"\bby (?:the )?(?:(?:armed|local|suspected|alleged|separatist)\s+)?"
+            r"(?:rebels|opposition)\b",
         ),
         ("Syrian Democratic Forces", r"\b(?:Syrian Democratic Forces|SDF|YPG)\b"),
         ("Hayat Tahrir al-Sham", r"\b(?:Hayat Tahrir al-Sham|HTS|Nusra Front|al-Nusra)\b"),
@@ -289,7 +291,7 @@ def _generic_subject(sentence: str) -> tuple[str, ...]:
 # attacks"): they name nobody, being as often jihadists (tests/extract_articles/
 # cabodelgado-palma), whom the catalogue keeps apart from armed opposition groups.
 _REBELS = {"rebels": "armed opposition groups"}
-_REBEL_KINDS = frozenset({"armed", "local", "suspected", "alleged"})
+_REBEL_KINDS = frozenset({"armed", "local", "suspected", "alleged", "separatist"})
 
 
 def _subject_name(match: re.Match[str], group: str) -> str | None:

@@ -212,7 +212,8 @@ VERB_BEFORE = re.compile(
     r"lives of|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|displaced|"
     r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|body of|"
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
-    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching|neutrali[sz](?:ed|ing))"
+    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching|neutrali[sz](?:ed|ing)|"
+    r"lost|losing)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
     r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all|between))*\s+$",
     re.I,
@@ -236,6 +237,7 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
     ("behead", "killed"),
     ("lynch", "killed"),
     ("neutrali", "killed"),  # a military word: claims.py notes that it can mean captured
+    ("los", "killed"),  # "the army said it had lost 11 soldiers": its own dead
     ("wound", "injured"),
     ("injur", "injured"),
     ("hurt", "injured"),
@@ -254,7 +256,8 @@ _MONTH_DOT = r"(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bse
 # A toll named before its number: "the death toll ... reached at least 112".
 TOLL_BEFORE = re.compile(
     r"\b(?:death toll|death tally|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|"
-    r"people killed|those killed|martyrs|(?:people )?(?:wounded|injured)|injuries))\b"
+    r"people killed|those killed|martyrs|(?:people )?(?:wounded|injured|displaced)|injuries|"
+    r"displaced people))\b"
     r"(?P<between>(?:[^.;:]|" + _MONTH_DOT + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
@@ -262,11 +265,12 @@ TOLL_BEFORE = re.compile(
 )
 # The toll a number is of, the last named before it: a toll of the wounded ("the toll of
 # wounded at 120", "the injury toll rose to", "the number of people injured stood at") is of the
-# injured; any other ("the death toll", "the toll", "the number of dead") of the killed.
+# injured, "the number of displaced" of the displaced; any other ("the death toll", "the toll",
+# "the number of dead") of the killed.
 _TOLL_NOUN = re.compile(
-    r"\b(?:(?:toll|number|count|tally) of (?:the )?(?:people )?(?P<hurt>wounded|injured|"
-    r"injuries|hurt)|(?P<hurt_before>injury|injuries|wounded|injured) (?:toll|count|tally)|"
-    r"death toll|toll|number of)\b",
+    r"\b(?:(?:toll|number|count|tally) of (?:the )?(?:people )?(?:(?P<hurt>wounded|injured|"
+    r"injuries|hurt)|(?P<displaced>displaced))|(?P<hurt_before>injury|injuries|wounded|injured) "
+    r"(?:toll|count|tally)|death toll|toll|number of)\b",
     re.I,
 )
 
@@ -278,7 +282,10 @@ def toll_outcome(prefix: str) -> str | None:
     if match is None:
         return None
     named = list(_TOLL_NOUN.finditer(prefix, max(0, match.start() - 10), match.end()))
-    hurt = bool(named) and bool(named[-1].group("hurt") or named[-1].group("hurt_before"))
+    last = named[-1] if named else None
+    if last is not None and last.group("displaced"):
+        return "displaced"
+    hurt = last is not None and bool(last.group("hurt") or last.group("hurt_before"))
     return "injured" if hurt else "killed"
 
 

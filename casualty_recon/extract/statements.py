@@ -510,8 +510,9 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
     lead = None
     if numeral.vague or "dozen" in numeral.text.lower():
         lead = re.match(r"\s+of\s+(?:the\s+)?", rest)
-    else:  # "12 of its fighters", "eight of their members": a group counting its own
-        lead = re.match(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?", rest, re.I)
+    else:  # "12 of its fighters", "eight of their members": a group counting its own;
+        # "11 of the assailants": a count of the men named
+        lead = re.match(r"\s+of\s+(?:its|their|our|the)\s+(?:own\s+)?", rest, re.I)
     if lead:
         offset = lead.end()
     elif re.match(r"\s+others\b", rest, re.I):

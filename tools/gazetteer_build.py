@@ -276,7 +276,7 @@ def build() -> dict[Path, str]:
     rows = name_table_rows(data, other, admin1)
     return {
         TOWNS_FILE: _table(TOWN_COLUMNS, towns),
-        CLASHES_FILE: _table(CLASH_COLUMNS, _clashes(data, towns)),
+        CLASHES_FILE: _table(CLASH_COLUMNS, _clashes(data, towns, rows)),
         CAPITALS_FILE: _table(CAPITAL_COLUMNS, capitals(countries)),
         COUNTRIES_FILE: _table(COUNTRY_COLUMNS, countries),
         SUBDIVISIONS_FILE: _table(SUBDIVISION_COLUMNS, subdivisions),
@@ -640,7 +640,11 @@ def _towns(data: object) -> tuple[list[tuple[str, str, str, str]], list[tuple[st
     return rows, other_names
 
 
-def _clashes(data: object, towns: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+def _clashes(
+    data: object,
+    towns: list[tuple[str, str, str, str]],
+    rows: list[tuple[str, str, str, str]] | None = None,
+) -> list[tuple[str, str]]:
     """Keys of the name index that are also the main name of a large town in another country."""
     from casualty_recon.grammar.gazetteer import GazetteerData, _alias_codes, fold
     from casualty_recon.grammar.places import name_table_rows
@@ -650,7 +654,7 @@ def _clashes(data: object, towns: list[tuple[str, str, str, str]]) -> list[tuple
     known: dict[str, set[str]] = {
         key: {c.split("-", 1)[0] for e in v for c in e.split("+")} for key, v in raw_aliases.items()
     }
-    for tier, key, codes, _spelling in name_table_rows(data):
+    for tier, key, codes, _spelling in name_table_rows(data) if rows is None else rows:
         if tier == "raw" and key not in known:
             known[key] = {code.split("-", 1)[0] for code in codes.split(",")}
     out: dict[str, list[str]] = {}

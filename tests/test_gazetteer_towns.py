@@ -148,9 +148,10 @@ def test_a_unit_takes_the_admin1_name_all_its_towns_carry(
         ("PE", "15"): [city("H", "PE", -11.0, -77.0)],
         ("PE", "LMA"): [city("I", "PE", -12.0, -77.0)],
     }
-    codes, unit_names = build._admin1_codes(gazetteer_data(), by_unit)
+    codes, unit_names, written = build._admin1_codes(gazetteer_data(), by_unit)
     assert codes == {("MZ", "01"): "MZ-P", ("MX", "15"): "MX-MEX"}
     assert "cabo delgado" in unit_names[("MZ", "01")]
+    assert written[("MZ", "01")] == "Cabo Delgado Province"
     assert ("MZ", "02") not in unit_names and ("MZ", "03") not in unit_names
 
 

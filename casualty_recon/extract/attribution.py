@@ -63,6 +63,7 @@ _ROLE_HEADS = (
     r"project|tracker|group|organi[sz]ation|body|official|hospital|rescuers|workers|presidency|"
     r"government|commission|ombudsman|coalition|rebels|insurgents|historians|researchers|"
     r"scholars|charity|envoy|ambassador|president|President(?= [A-Z][a-z])|committees?|"
+    r"secretary(?![\w-])|secretariat|"
     r"(?:(?<=[Ss]ecurity )|(?<=medical )|(?<=military )|(?<=local )|(?<=hospital ))"
     r"source|"
     r"(?:(?<=[Ss]ecurity )|(?<=[Gg]overnment )|(?<=[Aa]rmed ))forces|"
@@ -127,7 +128,13 @@ _ROLE = re.compile(
 _SAYING = (
     r"said|says|say|saying|reported|reports|told|stated|announced|added|adds|estimated|"
     r"estimates|documented|recorded|counted|confirmed|verified|tallied|registered|"
-    r"put the (?:death )?toll|puts the (?:death )?toll|gave a (?:death )?toll|has said|had said"
+    r"has said|had said|"
+    # a body that gives or updates a toll: "put the death toll at", "raised the toll to",
+    # "revised its tally to", "updated its death toll to"
+    r"(?:put|puts|putting|gave|gives|raised|raises|raising|revised|revises|revising|updated|"
+    r"updates|updating|lowered|lowers|lowering|increased|increases|set|sets)\s+"
+    r"(?:the|its|their|an?)\s+(?:(?:new|updated|revised|latest|overall|official|provisional)\s+)?"
+    r"(?:(?:death |casualty )?(?:toll|tally)|number\s+of)"
 )
 _SAYS = re.compile(r"\b(?:" + _SAYING + r")\b", re.I)
 _ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\b", re.I)
@@ -167,7 +174,8 @@ _PRONOUN_SAYS = re.compile(
 # Role heads that name nothing by themselves: a bare "the agency said" points back.
 _ANAPHORIC_HEADS = frozenset(
     {"group", "organisation", "organization", "body", "agency", "monitor", "ministry", "office",
-     "service", "governor", "official", "authority", "department", "project", "tracker"}
+     "service", "governor", "official", "authority", "department", "project", "tracker",
+     "spokesman", "spokeswoman", "spokesperson"}
 )  # fmt: skip
 _SPEAKER_SEARCH_BACK = 3
 
@@ -289,6 +297,13 @@ class Attributor:
             if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
                 take(taken, speaker.start, speaker.end)
+                continue
+            for index, known in enumerate(found):  # "The West Papua National Liberation Army
+                # (TPNPB) said its fighters had killed": the body the article defined, claiming
+                if known.start < speaker.end and speaker.start < known.end:
+                    if not known.perpetrator:
+                        found[index] = replace(known, perpetrator=speaker.perpetrator)
+                    break
         for start, end, key, name in titled_people(sentence):
             if not overlaps(taken, start, end):
                 organisation = Organisation(

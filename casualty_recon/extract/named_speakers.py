@@ -48,7 +48,8 @@ _DESCRIPTOR_KIND = (
 # dead", "said its strikes killed", "claimed responsibility for the attack".
 _OWN_KILLING = (
     r"\s+(?:(?:has|had|have|also|later)\s+)?"
-    r"(?:said|says|claimed|claims|announced|announces|stated)\s+(?:that\s+)?(?:(?:it|they|"
+    r"(?:said|says|claimed|claims|announced|announces|stated)\s+"
+    r"(?:(?:in a (?:statement|video|message|post)|on \w+)\s+)?(?:that\s+)?(?:(?:it|they|"
     r"(?:its|their) (?:fighters|men|militants|forces|troops|units|soldiers|officers|strikes|"
     r"air ?strikes|raids|operations?|jets|drones|aircraft|artillery))\s+"
     r"(?:(?:had|has|have|were|was)\s+)?(?:killed|shot dead|executed|ambushed|attacked|"
@@ -118,6 +119,10 @@ _NAME_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for words, kind in (
         (r"UN|U\.N\.|United Nations", "un"),
         (r"Observatory|Network|Documentation|Monitor|Project|Tracker", "monitor"),
+        # an armed group named for its cause is no state's ("National Liberation Army",
+        # "Revolutionary Armed Forces of Colombia", "Kachin Independence Army")
+        (r"(?:Liberation|Independence|Revolutionary|Resistance|Salvation|Republican|Free)\b.*\b"
+         r"(?:Army|Front|Forces|Movement|Brigades?)", "other"),
         (r"Ministry|Government|Command|Army|Police|Service|Military|Forces|Governor|"
          r"Presidency|Prosecutor|Emergenc\w+|Interior|Defen[cs]e Ministry", "government"),
         (r"News|Agency|TV|Television|Radio|Press", "media"),
@@ -143,12 +148,13 @@ def state_force_claim(name: str, head: str, sentence: str, end: int) -> str:
 
 
 # Armed men no state fields, named by a role ("the rebels said they had killed 12"): the
-# catalogue's generic party, as `perpetrators` reads "by the rebels".
-_NON_STATE_ROLES = {"rebels": "armed opposition groups", "insurgents": "armed opposition groups"}
+# catalogue's generic party, as `perpetrators` reads "by the rebels" (insurgents name nobody,
+# as there).
+_NON_STATE_ROLES = {"rebels": "armed opposition groups"}
 
 
 def non_state_claim(head: str, sentence: str, end: int) -> str:
-    """The generic party of rebels or insurgents named by a role who say they did the killing
+    """The generic party of rebels named by a role who say they did the killing
     right after their name ("the rebels said they had killed 12 soldiers"), else ""."""
     party = _NON_STATE_ROLES.get(head, "")
     return party if party and _SAYS_IT_KILLED.match(sentence, end) else ""
@@ -161,7 +167,7 @@ _DESCRIPTOR_WORDS = (
     r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
     r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
     r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
-    r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,2})$"
+    r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,4})$"
 )
 _LOWER_DESCRIPTOR = re.compile(
     r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+" + _DESCRIPTOR_WORDS
@@ -237,7 +243,7 @@ _GOVERNMENT_HEADS = frozenset(
      "authorities", "department", "mayor", "army", "military", "commander", "council",
      "administration", "prosecutor", "prosecutors", "coroner", "authority", "office", "spokesman",
      "spokeswoman", "spokesperson", "director", "chief", "presidency", "government", "forces",
-     "envoy", "ambassador", "president"}
+     "envoy", "ambassador", "president", "secretary", "secretariat"}
 )  # fmt: skip
 _MONITOR_HEADS = frozenset({"monitor", "observer", "observers", "project", "tracker"})
 _MEDIA_HEADS = frozenset({"media", "television", "news agency"})

@@ -41,6 +41,18 @@ _TAIL_OF = re.compile(_TAIL.format(joins="of|for"))
 _NAMED_IN = frozenset({"State", "Emirate", "Caliphate"})
 
 
+# Between a region's name and "State": Ethiopia's regional states ("Sidama Regional State",
+# "Amhara National Regional State").
+_REGIONAL = re.compile(r"(?:\s+(?:National\s+)?Regional)?\s+$")
+
+
+def _state_of(text: str, start: int, place_ends: Collection[int]) -> bool:
+    """Whether the "State" at `start` ends a region's name: right after a place, or after a
+    place and "Regional"."""
+    gap = _REGIONAL.search(text, max(0, start - 30), start)
+    return start - 1 in place_ends or (gap is not None and gap.start() in place_ends)
+
+
 # Where a body is based: "the UK-based Syrian Observatory", "a London-based monitor".
 _BASED = re.compile(r"(?<![\w-])[A-Z][\w.']*(?:[ -][A-Z][\w.']*){0,2}-based\b")
 
@@ -51,8 +63,8 @@ def organisation_spans(text: str, place_ends: Collection[int]) -> list[tuple[int
     spans = []
     for head in _HEAD.finditer(text):
         lead = _LEAD.search(text, max(0, head.start() - _LEAD_REACH), head.start())
-        if head.group() == "State" and (lead is None or head.start() - 1 in place_ends):
-            continue  # "Borno State", "Secretary of State": no organisation
+        if head.group() == "State" and (lead is None or _state_of(text, head.start(), place_ends)):
+            continue  # "Borno State", "Sidama Regional State", "Secretary of State": no body
         start = lead.start() if lead else head.start()
         joined_in = head.group() in _NAMED_IN or "Q" in head.group()  # Qaeda, Qaida
         tail = (_TAIL_IN if joined_in else _TAIL_OF).match(text, head.end())

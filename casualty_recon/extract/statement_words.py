@@ -212,7 +212,8 @@ VERB_BEFORE = re.compile(
     r"lives of|wounded|wounding|wounds|injured|injuring|injures|hurt|hurting|displaced|"
     r"displacing|displaces|forced|forcing|forces|uprooted|driven|arrested|detained|body of|"
     r"detaining|arresting|abducted|abducting|kidnapped|kidnapping|left|leaving|leaves|"
-    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching|neutrali[sz](?:ed|ing))"
+    r"martyred|martyrdom of|beheaded|beheading|lynched|lynching|neutrali[sz](?:ed|ing)|"
+    r"lost|losing)"
     r"(?:\s+(?:another|a further|an additional|at least|more than|some|about|around|nearly|"
     r"almost|over|up to|as many as|roughly|approximately|no fewer than|the|all|between))*\s+$",
     re.I,
@@ -236,6 +237,7 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
     ("behead", "killed"),
     ("lynch", "killed"),
     ("neutrali", "killed"),  # a military word: claims.py notes that it can mean captured
+    ("los", "killed"),  # "the army said it had lost 11 soldiers": its own dead
     ("wound", "injured"),
     ("injur", "injured"),
     ("hurt", "injured"),
@@ -253,14 +255,51 @@ VERB_OUTCOME: tuple[tuple[str, str], ...] = (
 _MONTH_DOT = r"(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))\.|(?<=\bsept)\."
 # A toll named before its number: "the death toll ... reached at least 112".
 TOLL_BEFORE = re.compile(
-    r"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|people killed|"
-    r"those killed|martyrs))\b(?P<between>(?:[^.;:]|"
-    + _MONTH_DOT
-    + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
+    r"\b(?:death toll|death tally|toll|number of (?:the )?(?:dead|deaths|victims|fatalities|"
+    r"people killed|those killed|martyrs|(?:people )?(?:wounded|injured|displaced)|injuries|"
+    r"displaced people))\b"
+    r"(?P<between>(?:[^.;:]|" + _MONTH_DOT + r"){0,120}?)\b(?:rose|risen|rises|rising|climbed|"
     r"climbs|reached|reaches|jumped|increased|stood|stands|hit|hits|to|at|of|is|was|has|had|"
     r"from)\s+(?:(?:at least|more than|over|some|about|around|nearly|almost|to|at)\s+)*$",
     re.I,
 )
+# The toll a number is of, the last named before it: a toll of the wounded ("the toll of
+# wounded at 120", "the injury toll rose to", "the number of people injured stood at") is of the
+# injured, "the number of displaced" of the displaced; any other ("the death toll", "the toll",
+# "the number of dead") of the killed.
+_TOLL_NOUN = re.compile(
+    r"\b(?:(?:toll|number|count|tally) of (?:the )?(?:people )?(?:(?P<hurt>wounded|injured|"
+    r"injuries|hurt)|(?P<displaced>displaced))|(?P<hurt_before>injury|injuries|wounded|injured) "
+    r"(?:toll|count|tally)|death toll|toll|number of)\b",
+    re.I,
+)
+
+
+def toll_outcome(prefix: str) -> str | None:
+    """The outcome of the toll named before a number (`TOLL_BEFORE`): injured for a toll of the
+    wounded, else killed; None where no toll is named."""
+    match = TOLL_BEFORE.search(prefix)
+    if match is None:
+        return None
+    named = list(_TOLL_NOUN.finditer(prefix, max(0, match.start() - 10), match.end()))
+    last = named[-1] if named else None
+    if last is not None and last.group("displaced"):
+        return "displaced"
+    hurt = last is not None and bool(last.group("hurt") or last.group("hurt_before"))
+    return "injured" if hurt else "killed"
+
+
+# An earlier figure of the count before it, right before its number: "raising its previous
+# figure of 80", "up from an initial estimate of 80" (its population and outcome are that
+# count's; `earlier.earlier_window` dates it).
+EARLIER_FIGURE = re.compile(
+    r"\b(?:its|their|his|her|an?|the)\s+(?:own\s+)?(?:earlier|previous|prior|initial|first|"
+    r"preliminary)\s+(?:figure|count|tally|total|estimate|number)\s+(?:of|at|was)\s+"
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost)\s+)?$",
+    re.I,
+)
+
+
 # A toll said to pass a number: "deaths exceed 100", "the death toll topped 1,000" (more than).
 TOLL_PASSED = re.compile(
     r"\b(?:deaths|death toll|toll|fatalities)\s+(?:(?:has|have|had|now)\s+)?(?:exceeds?|exceeded|"
@@ -298,6 +337,20 @@ def toll_of(prefix: str, text: str, end: int) -> bool:
     if TOLL_BEFORE.search(prefix):
         return True
     return bool(_BROUGHT_TO.search(prefix)) and TOLL_NAMED_AFTER.match(text, end) is not None
+
+
+def named_toll(
+    prefix: str, text: str, end: int, population: str | None, counted_before: bool
+) -> bool:
+    """Whether the number ending at `end` is a toll by the words around it: named before or
+    after it (`toll_of`); with no population of its own and a count before it in the sentence,
+    a total brought to it ("two more bodies were found, bringing the total to 14") or an
+    earlier figure of that count ("raising its previous figure of 80")."""
+    if toll_of(prefix, text, end):
+        return True
+    if population is not None or not counted_before:
+        return False
+    return bool(TOTAL_BROUGHT.search(prefix) or EARLIER_FIGURE.search(prefix))
 
 
 # Parts of a toll stated before: "including 11 children", "among them five women".

@@ -47,13 +47,12 @@ from casualty_recon.extract.statement_words import (
     QUALIFIER_RE,
     RELATED,
     SUB_PART_BEFORE,
-    TOLL_BEFORE,
     TOLL_PASSED,
-    TOTAL_BROUGHT,
     VERB_BEFORE,
     VERB_OUTCOME,
     YEAR,
-    toll_of,
+    named_toll,
+    toll_outcome,
 )
 from casualty_recon.extract.text import Sentence
 
@@ -286,7 +285,7 @@ def _statement_at(
         outcome, shape = "injured", "part"
     if (
         not outcome
-        and (passed or toll_of(prefix, text, end) or _brought_total(prefix, population, earlier))
+        and (passed or named_toll(prefix, text, end, population, bool(earlier)))
         and population in (None, "people", "civilians", "children", "women", "men")
     ):
         outcome, shape = _toll_outcome(prefix, passed, earlier), "toll"
@@ -334,14 +333,13 @@ def _statement_at(
     )
 
 
-def _brought_total(prefix: str, population: str | None, earlier: list[Statement]) -> bool:
-    """ "two more bodies were found, bringing the total to 14": a total after a count."""
-    return population is None and bool(earlier) and bool(TOTAL_BROUGHT.search(prefix))
-
-
 def _toll_outcome(prefix: str, passed: object, earlier: list[Statement]) -> str:
-    """A death toll's outcome is killed; a total brought to a number has its count's."""
-    if passed or TOLL_BEFORE.search(prefix) or not earlier:
+    """A death toll's outcome is killed, a toll of the wounded's injured; a total brought to a
+    number has its count's."""
+    named = toll_outcome(prefix)
+    if named is not None:
+        return named
+    if passed or not earlier:
         return "killed"
     return earlier[-1].outcome
 
@@ -512,8 +510,9 @@ def _population_noun(text: str, end: int, numeral: Numeral) -> tuple[str | None,
     lead = None
     if numeral.vague or "dozen" in numeral.text.lower():
         lead = re.match(r"\s+of\s+(?:the\s+)?", rest)
-    else:  # "12 of its fighters", "eight of their members": a group counting its own
-        lead = re.match(r"\s+of\s+(?:its|their|our)\s+(?:own\s+)?", rest, re.I)
+    else:  # "12 of its fighters", "eight of their members": a group counting its own;
+        # "11 of the assailants": a count of the men named
+        lead = re.match(r"\s+of\s+(?:its|their|our|the)\s+(?:own\s+)?", rest, re.I)
     if lead:
         offset = lead.end()
     elif re.match(r"\s+others\b", rest, re.I):

@@ -33,7 +33,7 @@ from casualty_recon.grammar.gazetteer import (
     town_entries,
     town_parent,
 )
-from casualty_recon.grammar.place_words import PART_FORMS
+from casualty_recon.grammar.place_words import PART_FORMS, UNIT_WORDS_BEFORE
 from casualty_recon.grammar.places import ARTICLES, Gazetteer, display_name, fold
 from casualty_recon.model.claims import Place
 from casualty_recon.model.errors import GrammarError
@@ -423,7 +423,32 @@ def cued_regions(text: str, country: str | None) -> list[tuple[int, int, Place]]
                 name_start = before.end("name") - len(" ".join(words[first:]))
                 found.append(_with_part_before(text, name_start, end, region))
                 break
+    found += _regions_after_unit(text, country)
     return sorted(found + _listed_regions(text, country), key=lambda region: region[0])
+
+
+# A unit's word before its name, in the languages of the countries' own names: "Departamento
+# de Cauca", "Provincia de Buenos Aires", "Région du Nord", "Muhafazat Hadramaout".
+_UNIT_BEFORE = re.compile(
+    r"\b(?P<unit>(?i:departamento|d[ée]partement|provincia|prov[íi]ncia|province|regi[óo]n|"
+    r"r[ée]gion|regi[ãa]o|estado|[ée]tat|muhafazat|muhafazah|gouvernorat))\s+"
+    r"(?:(?:de la|de l['’]|del|de|du|des|d['’]|do|da)\s*)?(?P<name>" + _NAME + ")"
+)
+
+
+def _regions_after_unit(text: str, country: str | None) -> list[tuple[int, int, Place]]:
+    """The regions named after their unit's word, of the article's `country` where it has one
+    of the name, else the one of that name and kind (`grammar.place_words.UNIT_WORDS_BEFORE`)."""
+    found: list[tuple[int, int, Place]] = []
+    for cue in _UNIT_BEFORE.finditer(text):
+        kind = UNIT_WORDS_BEFORE[fold(cue.group("unit"))]
+        words = cue.group("name").split(" ")
+        for last in range(len(words), 0, -1):  # "Provincia de Buenos Aires Governor": the longest
+            region = _region_named(" ".join(words[:last]), country, kind)
+            if region is not None:
+                found.append((cue.start(), cue.start("name") + len(" ".join(words[:last])), region))
+                break
+    return found
 
 
 # Several names before one plural region word: "Plateau and Benue states", "Kasai, Lomami and
@@ -524,9 +549,13 @@ def begins_a_town(text: str, start: int, end: int) -> bool:
     gazetteer knows as a town: "Dera" (Syria's Daraa) in "Dera Ismail Khan"."""
     more = _MORE_WORDS.match(text, end)
     words = more.group().split() if more else []
-    return any(
+    if not words:
+        return False
+    own = lookup(fold(text[start:end]))  # "Sidama Regional State" is Sidama itself
+    longer = (
         lookup(fold(" ".join([text[start:end], *words[:n]]))) for n in range(len(words), 0, -1)
     )
+    return any(entries and entries != own for entries in longer)
 
 
 # After a country's name, a possessive of who speaks or acts for it: "France's foreign

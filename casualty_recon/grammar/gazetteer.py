@@ -438,35 +438,6 @@ def _alias_index() -> _Index:
     return _Index(tiers, dict(spellings))
 
 
-def name_table_rows(data: GazetteerData) -> list[tuple[str, str, str, str]]:
-    """(tier, folded key, codes, spelling) rows of the ISO name index: tier `raw` for names as
-    folded, `stripped` for them without article or suffix. `gazetteer_build` writes them to
-    data/names.tsv so that a run never folds 4,000 names to find one."""
-    raw: dict[str, set[str]] = {}
-    stripped: dict[str, set[str]] = {}
-    spellings: dict[str, str] = {}
-
-    def register(text: str, code: str) -> None:
-        key = fold(text)
-        if not key:
-            return
-        raw.setdefault(key, set()).add(code)
-        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
-        for variant in _variants(key)[1:]:
-            if variant:
-                stripped.setdefault(variant, set()).add(code)
-
-    for country in data.countries.values():
-        for name in (country.name, country.common_name, country.official_name):
-            if name:
-                register(name, country.code)
-    for sub in data.subdivisions.values():
-        register(sub.name, sub.code)
-    rows = [("raw", key, ",".join(sorted(codes)), spellings[key]) for key, codes in raw.items()]
-    rows += [("stripped", key, ",".join(sorted(codes)), "") for key, codes in stripped.items()]
-    return sorted(rows)
-
-
 @functools.cache
 def _name_codes() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """The precomputed ISO name index: raw and stripped keys to codes, and spellings."""

@@ -70,6 +70,29 @@ SUFFIXES: tuple[str, ...] = (
 )
 COUNTRYSIDE = "countryside"
 
+# A unit's word before its name, folded, in the languages of the countries' own names, -> the
+# kind (ISO 3166-2's subdivision type, in English) it names: "Departamento de Cauca",
+# "Provincia de Buenos Aires", "Région du Nord", "Estado de Zulia", "Muhafazat Hadramaout"
+# (GeoNames' admin1 name: muhafazah is Arabic for governorate). A linker may follow.
+UNIT_WORDS_BEFORE: dict[str, str] = {
+    "departamento": "department",
+    "departement": "department",
+    "department": "department",
+    "provincia": "province",
+    "province": "province",
+    "region": "region",
+    "regiao": "region",
+    "estado": "state",
+    "etat": "state",
+    "state": "state",
+    "governorate": "governorate",
+    "gouvernorat": "governorate",
+    "muhafazat": "governorate",
+    "muhafazah": "governorate",
+}
+# Linkers between a unit's word and its name, folded ("de la", "d'" folds to "d").
+UNIT_LINKERS: tuple[str, ...] = ("de la", "de l", "del", "de", "du", "des", "d", "do", "da", "of")
+
 # Common English spellings: code -> names, the first being the name we display.
 # Countries ISO 3166-1 leaves out, as rows of data/countries.tsv (code, name, common name,
 # official name). XK is a user-assigned code: the one GeoNames, whose towns the gazetteer holds

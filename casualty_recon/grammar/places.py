@@ -41,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from casualty_recon.grammar.gazetteer import (
+    _BRACKETS,
     CODE,
     COUNTRYSIDE_SUFFIX,
     DATA,
@@ -51,6 +52,8 @@ from casualty_recon.grammar.gazetteer import (
     GazetteerData,
     NameMatcher,
     Subdivision,
+    _alias_codes,
+    _variants,
     builtin_matcher,
     display_name,
     fold,
@@ -59,7 +62,6 @@ from casualty_recon.grammar.gazetteer import (
     is_known,
     lookup,
     mention_regex,
-    name_table_rows,
     part_name_keys,
     place,
     place_index,
@@ -75,6 +77,8 @@ from casualty_recon.grammar.place_words import (
     PARTS,
     REGIONS,
     SUFFIXES,
+    UNIT_LINKERS,
+    UNIT_WORDS_BEFORE,
 )
 from casualty_recon.model.claims import Place, Relation
 from casualty_recon.model.errors import (
@@ -290,6 +294,12 @@ class Gazetteer:
                 if only.is_country and only.part is None:
                     return self._resolve(left, only.code, stack)
             raise GrammarError.of(PLACE_NOT_A_COUNTRY, country=right.strip(), text=written)
+        unit = _unit_before(written)
+        if unit is not None:  # "Departamento de Cauca", "Région du Nord"
+            units = _units_named(*unit, country)
+            if units is None:
+                raise self._unknown(written, country)
+            return self._pick(written, units, country)
         match = PART_PREFIX.fullmatch(written)
         if match:
             part = PART_FORMS[fold(match.group("part"))]
@@ -378,6 +388,88 @@ class Gazetteer:
         if self._area_regex is None:
             self._area_regex = mention_regex(self._area_keys)
         return self._area_regex
+
+
+_UNIT_BEFORE = re.compile(
+    rf"(?P<unit>{'|'.join(UNIT_WORDS_BEFORE)}) (?:(?:{'|'.join(UNIT_LINKERS)}) )?(?P<rest>\S.*)"
+)
+_ELIDED = re.compile(r"\b([dl])['’]\s*", re.I)
+
+
+def _unit_before(written: str) -> tuple[str, str] | None:
+    """(folded name, kind) of a name written after its unit's word ("Departamento de Cauca":
+    `cauca`, department; "Région d'Agadez": `agadez`, region), else None."""
+    match = _UNIT_BEFORE.fullmatch(fold(_ELIDED.sub(r"\1 ", written)))
+    return (match.group("rest"), UNIT_WORDS_BEFORE[match.group("unit")]) if match else None
+
+
+def _units_named(key: str, kind: str, country: str | None) -> frozenset[Entry] | None:
+    """The first-level units a folded name names, in `country` if given; where several bear it,
+    those of the `kind` (ISO's type: "Département du Nord" is Haiti's department, not a region
+    of Burkina Faso or Cameroon); None where none does."""
+    units = [
+        entry
+        for entry in lookup(key, towns=False)
+        if len(entry) == 1
+        and all(not p.is_country and town_parent(p.code) is None for p in entry)
+        and (country is None or all(p.country == country for p in entry))
+    ]
+    if len(units) > 1:
+        types = gazetteer_data().subdivisions
+        typed = [e for e in units if all(fold(types[p.code].type) == kind for p in e)]
+        units = typed or units
+    return frozenset(units) or None
+
+
+def name_table_rows(
+    data: GazetteerData,
+    other_names: Iterable[tuple[str, str]] = (),
+    admin1_names: Iterable[tuple[str, str]] = (),
+) -> list[tuple[str, str, str, str]]:
+    """(tier, folded key, codes, spelling) rows of the name index: tier `raw` for names as
+    folded, `stripped` for them without article or suffix. `gazetteer_build` writes them to
+    data/names.tsv so that a run never folds 4,000 names to find one.
+
+    Besides the ISO names, (name, code) pairs: `other_names`, ISO's names in another language,
+    join the index as ISO's own do (a name two places bear needs its country); `admin1_names`,
+    GeoNames' names of the units ("East Kasai", "Muhafazat Hadramaout", also without its unit's
+    word: "Hadramaout"), only where no alias or ISO name has the key, so they never take a name
+    from another place nor make one ambiguous."""
+    raw: dict[str, set[str]] = {}
+    stripped: dict[str, set[str]] = {}
+    spellings: dict[str, str] = {}
+
+    def register(text: str, code: str) -> None:
+        key = fold(text)
+        if not key:
+            return
+        raw.setdefault(key, set()).add(code)
+        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+        for variant in _variants(key)[1:]:
+            if variant:
+                stripped.setdefault(variant, set()).add(code)
+
+    for country in data.countries.values():
+        for name in (country.name, country.common_name, country.official_name):
+            if name:
+                register(name, country.code)
+    for sub in data.subdivisions.values():
+        register(sub.name, sub.code)
+    for name, code in other_names:
+        register(name, code)
+    aliases = _alias_codes()
+    known = frozenset([*raw, *stripped, *aliases[0], *aliases[1]])
+    for name, code in admin1_names:
+        unit = _unit_before(name)
+        forms = [*_variants(fold(name)), *([unit[0]] if unit else [])]
+        if known.intersection(forms):
+            continue  # "Borno State", "Sidama Region": the ISO name, read already
+        register(name, code)
+        if unit is not None:
+            stripped.setdefault(unit[0], set()).add(code)
+    rows = [("raw", key, ",".join(sorted(codes)), spellings[key]) for key, codes in raw.items()]
+    rows += [("stripped", key, ",".join(sorted(codes)), "") for key, codes in stripped.items()]
+    return sorted(rows)
 
 
 # A canonical part -> the words a place named after that part begins with (`North Gaza`).

@@ -1,4 +1,4 @@
-"""Place names of session 24: the unit word before the name (Spanish, Portuguese, French,
+"""Place names: the unit word before the name (Spanish, Portuguese, French,
 Arabic), and the first-level units by the names GeoNames gives them (its admin1 names) and
 ISO 3166-2 in its other administrative language. Sentences for extraction are SYNTHETIC
 (no figure, place or quote in them is real). Each test failed before its fix."""

@@ -1,5 +1,5 @@
-"""Extraction fixes of session 24, on SYNTHETIC sentences written for these tests (no figure,
-name, place or quote here is real): a group named by its full name as the subject, a toll of
+"""Extraction of phrases wire reports use, on SYNTHETIC sentences written for these tests (no
+figure, name, place or quote here is real): a group named by its full name as the subject, a toll of
 the wounded, a toll raised by a body, an earlier figure raised, a long descriptor of a body,
 unnamed insurgents. Each test of a fix failed before it."""
 

@@ -604,3 +604,26 @@ def test_a_district_is_not_the_province_of_its_name(gazetteer: Gazetteer) -> Non
     """ "district" is not dropped: "Kandahar district" lies inside Kandahar province."""
     with pytest.raises(GrammarError):
         gazetteer.resolve("Kandahar district")
+
+
+@pytest.mark.parametrize(
+    ("written", "close"),
+    [
+        ("Kandahar district", "Kandahar"),  # the province the district lies in
+        ("Bakhmut district", "Bakhmut"),  # the town
+        ("Idlibb province", "Idlib"),  # a misspelt name before the word
+        ("Yatenga province", None),  # not "Eastern Province": the word alone never decides
+        ("Wollega zone", None),
+    ],
+)
+def test_did_you_mean_looks_past_a_units_word(
+    gazetteer: Gazetteer, written: str, close: str | None
+) -> None:
+    with pytest.raises(GrammarError) as caught:
+        gazetteer.resolve(written)
+    hint = caught.value.hint or ""
+    said = hint.split("? ")[0].removeprefix("did you mean ") if "did you mean" in hint else None
+    if close is None:  # no suggestion, or one for the name: never a place sharing the word only
+        assert said is None or written.split()[-1].lower() not in said.lower()
+    else:
+        assert said == close

@@ -69,6 +69,35 @@ SUFFIXES: tuple[str, ...] = (
     "counties",
 )
 COUNTRYSIDE = "countryside"
+# Words that end the names of units and places below the first level, besides SUFFIXES
+# ("Kandahar district", "Soum province" of Burkina Faso, "Wollega zone", "Bakhmut raion"). Never
+# dropped when matching (a district is narrower than the province of its name); only "did you
+# mean" looks past them, so that the unit word itself never decides the suggestion.
+LOWER_UNIT_WORDS: tuple[str, ...] = (
+    "district",
+    "zone",
+    "municipality",
+    "commune",
+    "raion",
+    "rayon",
+    "hromada",
+    "subdistrict",
+    "sub-district",
+    "woreda",
+    "cercle",
+    "township",
+    "tehsil",
+    "upazila",
+    "lga",
+    "prefecture",
+    "canton",
+    "parish",
+    "sector",
+    "city",
+    "town",
+    "village",
+    "camp",
+)
 
 # A unit's word before its name, folded, in the languages of the countries' own names, -> the
 # kind (ISO 3166-2's subdivision type, in English) it names: "Departamento de Cauca",

@@ -72,6 +72,7 @@ from casualty_recon.grammar.place_words import (
     ALIASES,
     ARTICLES,
     COUNTRYSIDE,
+    LOWER_UNIT_WORDS,
     PART_AXES,
     PART_FORMS,
     PARTS,
@@ -372,7 +373,10 @@ class Gazetteer:
         return close[1] if close else None
 
     def _suggest(self, written: str) -> tuple[float, str] | None:
-        """The closest known spelling to `written` and how close it is, if close enough."""
+        """The closest known spelling to `written` and how close it is, if close enough. A name
+        ending in a unit's word (`Kandahar district`, `Yatenga province`) is matched without
+        it: the place the rest names, else the spelling closest to the rest (never one that is
+        close only for sharing the word: `Eastern Province` for `Yatenga province`)."""
         if self._close_names is None:  # built on the first error, then shared by the others
             from casualty_recon.grammar.close_names import CloseNames
 
@@ -380,6 +384,13 @@ class Gazetteer:
             for key, area in self._area_keys.items():
                 spellings[key] = area
             self._close_names = CloseNames(spellings)
+        rest, _, unit = " ".join(written.split()).rpartition(" ")
+        if rest and fold(unit) in (*SUFFIXES, *LOWER_UNIT_WORDS):
+            try:
+                self._resolve(rest, None, ())
+            except GrammarError:
+                return self._close_names.closest(fold(rest), 0.75)
+            return 1.0, rest
         return self._close_names.closest(fold(written), 0.75)
 
     def _user_area_regex(self) -> re.Pattern[str] | None:

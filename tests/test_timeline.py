@@ -16,7 +16,7 @@ import pytest
 from golden_helpers import check_golden
 from rich.console import Console
 
-from casualty_recon.analysis.timeline import Series, build_timelines
+from casualty_recon.analysis.timeline import Series, build_timelines, stale_sentence
 from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.load.loader import load
 from casualty_recon.model.claims import Area, Claim, DayRange, Figure, Perpetrators, Place
@@ -246,6 +246,23 @@ def test_a_relay_printed_after_the_source_moved_on_is_stale() -> None:
     assert stale.claim.id == "late"
     assert stale.newer is not None and stale.newer.id == "s-20"
     assert stale.age_days == 20  # 30 Jan - 10 Jan
+
+
+def test_a_relay_is_stale_whatever_basis_it_was_given() -> None:
+    # The source counts verified deaths; the relay of its 10 January figure was written without
+    # a basis (reported, the default): still the source's count, printed after it moved on.
+    claims = [
+        claim("s-10", figure(100), day("2024-01-10"), basis="verified"),
+        claim(
+            "s-20", figure(200), day("2024-01-20"), published=day("2024-01-21"), basis="verified"
+        ),
+        claim("late", figure(100), day("2024-01-10"), published=day("2024-01-30"), relayed_by="R"),
+    ]
+    relay_series = next(s for s in build_timelines(claims) if s.basis == "reported")
+    (stale,) = relay_series.stale_relays
+    assert stale.claim.id == "late"
+    assert stale.newer is not None and stale.newer.id == "s-20"
+    assert "S had already published 200" in stale_sentence(stale)
 
 
 def test_repeats_of_one_figure_on_one_day_are_one_point() -> None:

@@ -496,16 +496,11 @@ class Evidence:
             self._set_aside.setdefault((kind, a.id, b.id), (ids, whose))
 
     def newer_figure(self, claim: Claim) -> Claim | None:
+        """The later figure of a relay's source it was printed after (its stale relay's)."""
         series = self._series_of.get(claim.id)
         if series is None:
             return None
-        newer = [
-            point.claim
-            for point in series.points
-            if point.claim.as_of.earliest > claim.as_of.latest
-            and point.claim.published.latest <= claim.published.earliest
-        ]
-        return max(newer, key=lambda c: (c.as_of.latest, c.id)) if newer else None
+        return next((s.newer for s in series.stale_relays if s.claim.id == claim.id), None)
 
     def any_rate(self, a: Claim, b: Claim) -> tuple[float, str] | None:
         """A daily rate to size a time difference whose length is unknown, with where it comes

@@ -346,17 +346,27 @@ def build_timelines(claims: Iterable[Claim], tolerance: float = ABOUT_TOLERANCE)
     """Every series of two or more dates, plus single-date series (which carry relays);
     `tolerance` is the file's `about_tolerance` (how far a "nearly" figure reaches)."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    peers: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[series_key(claim)].append(claim)
+        peers[_peer_key(claim)].append(claim)
     out: list[Series] = []
     for key in sorted(groups, key=repr):
         members = groups[key]
         if members[0].series is not None:
-            out.append(_build_series(members, tolerance))  # declared one count: never split
+            out.append(_build_series(members, tolerance, peers))  # declared one count: never split
             continue
         for cluster in _start_clusters(members):
-            out.append(_build_series(cluster, tolerance))
+            out.append(_build_series(cluster, tolerance, peers))
     return out
+
+
+def _peer_key(claim: Claim) -> tuple[object, ...]:
+    """A series' key without the basis: a relay repeats its source's count whatever basis the
+    file gives it (a relay's basis is seldom written, and defaults to reported), so a newer
+    figure of the source's verified series makes a relay of the same count stale."""
+    key = series_key(claim)
+    return key if claim.series is not None else (*key[:4], *key[5:])
 
 
 def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:
@@ -383,7 +393,9 @@ def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
-def _build_series(claims: list[Claim], tolerance: float) -> Series:
+def _build_series(
+    claims: list[Claim], tolerance: float, peers: dict[tuple[object, ...], list[Claim]]
+) -> Series:
     first = claims[0]
     series = Series(
         first.source,
@@ -428,26 +440,41 @@ def _build_series(claims: list[Claim], tolerance: float) -> Series:
     series.revisions = [
         Revision(s.first.claim, s.second.claim) for s in series.segments if s.revision
     ]
-    series.stale_relays = _stale_relays(ordered)
+    series.stale_relays = _stale_relays(ordered, peers)
     return series
 
 
-def _stale_relays(claims: list[Claim]) -> list[StaleRelay]:
+def _stale_relays(
+    claims: list[Claim], peers: dict[tuple[object, ...], list[Claim]]
+) -> list[StaleRelay]:
+    """The relays among `claims` printed after their source had published a later count of the
+    same scope (on any basis, from a count starting near the relay's start)."""
     out: list[StaleRelay] = []
     for claim in claims:
         if claim.relayed_by is None:
             continue
         newer = [
             other
-            for other in claims
+            for other in peers[_peer_key(claim)]
             if other.as_of.earliest > claim.as_of.latest
             and other.published.latest <= claim.published.earliest
+            and _starts_near(other, claim)
         ]
         if newer:
             latest = max(newer, key=lambda c: (c.as_of.latest, c.id))
             age = (claim.published.earliest - claim.as_of.latest).days
             out.append(StaleRelay(claim, latest, age))
     return out
+
+
+def _starts_near(one: Claim, other: Claim) -> bool:
+    """Whether two counts start within a cluster's reach of each other (or neither says)."""
+    if one.start is None or other.start is None:
+        return one.start is None and other.start is None
+    gap = _mid(one.start.earliest, one.start.latest) - _mid(
+        other.start.earliest, other.start.latest
+    )
+    return abs(gap.days) <= START_CLUSTER_DAYS
 
 
 def old_relays(series: Series) -> list[Claim]:

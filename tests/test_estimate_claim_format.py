@@ -1,4 +1,4 @@
-"""`estimate --claim` and the output format (the s23 pass). The overlap counts are SYNTHETIC,
+"""`estimate --claim` and the output format. The overlap counts are SYNTHETIC,
 invented for the tests. Each test failed before its fix."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Event files as Excel and other tools export them (the s23 pass): UTF-16 "Unicode Text",
+"""Event files as Excel and other tools export them: UTF-16 "Unicode Text",
 decimal commas in a semicolon-separated file, Airwars files of other conflicts. Every file is
 written here by code; its rows and the claims' figures are SYNTHETIC, invented for the tests.
 Each test failed before its fix."""

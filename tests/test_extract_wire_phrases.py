@@ -5,26 +5,8 @@ unnamed insurgents. Each test of a fix failed before it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from casualty_recon.extract import extract_claims, render_yaml
-from casualty_recon.extract.claims import ExtractedClaim
-from casualty_recon.load.loader import loads
-
-PUBLISHED = dt.date(2024, 6, 10)  # a Monday
-
-
-def _claims(body: str) -> list[ExtractedClaim]:
-    claims = extract_claims([("s.txt", f"SYNTHETIC.\n{body}\n")], published=PUBLISHED)
-    loads(render_yaml(claims), "s.yaml")  # whatever is extracted loads
-    return claims
-
-
-def _by_figure(claims: list[ExtractedClaim]) -> dict[str, ExtractedClaim]:
-    return {claim.figure: claim for claim in claims}
-
+from synthetic_extract import by_figure, synthetic_claims
 
 # --- 1. a group named by its full name as the subject -----------------------------------------
 
@@ -45,13 +27,13 @@ def _by_figure(claims: list[ExtractedClaim]) -> dict[str, ExtractedClaim]:
 def test_a_group_named_by_its_full_name_as_the_subject_is_the_perpetrator(
     sentence: str, party: str
 ) -> None:
-    (claim,) = _claims(f"BAGHDAD (Newswire) - {sentence}")
+    (claim,) = synthetic_claims(f"BAGHDAD (Newswire) - {sentence}")
     assert claim.figure == "12"
     assert claim.perpetrators == (party,)
 
 
 def test_a_group_named_as_the_object_is_no_perpetrator() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "BAGHDAD (Newswire) - Twelve villagers were killed in Anbar on Saturday, a spokesman "
         "for the Islamic State in Iraq and the Levant said."
     )
@@ -72,8 +54,8 @@ def test_a_group_named_as_the_object_is_no_perpetrator() -> None:
     ],
 )
 def test_a_toll_of_the_wounded_is_injured(toll: str) -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "KABUL (Newswire) - A suicide bomber attacked a market in Kabul, killing 30 people, "
             f"police said. {toll}"
         )
@@ -83,8 +65,8 @@ def test_a_toll_of_the_wounded_is_injured(toll: str) -> None:
 
 
 def test_a_death_toll_is_still_killed() -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "KABUL (Newswire) - A suicide bomber attacked a market in Kabul, police said. "
             "Hospital officials put the death toll at 31 and the number of wounded at 120."
         )
@@ -106,7 +88,7 @@ def test_a_death_toll_is_still_killed() -> None:
     ],
 )
 def test_a_body_that_raised_the_toll_is_its_source(raised: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"ABUJA (Newswire) - Gunmen attacked a village in Zamfara state on Sunday. {raised}"
     )
     assert claim.figure == "14"
@@ -114,7 +96,7 @@ def test_a_body_that_raised_the_toll_is_its_source(raised: str) -> None:
 
 
 def test_a_bare_ministry_that_raised_the_toll_is_its_source() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "ABUJA (Newswire) - Gunmen attacked a village in Zamfara state. "
         "The ministry raised the toll to 14."
     )
@@ -123,8 +105,8 @@ def test_a_bare_ministry_that_raised_the_toll_is_its_source() -> None:
 
 
 def test_a_ministry_raising_its_own_toll_is_the_one_named_before() -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "ABUJA (Newswire) - Gunmen killed 12 villagers in Zamfara state on Sunday, the "
             "health ministry said. The ministry later raised the toll to 14."
         )
@@ -145,8 +127,8 @@ def test_a_ministry_raising_its_own_toll_is_the_one_named_before() -> None:
     ],
 )
 def test_an_earlier_figure_is_a_statement_of_the_same_source(revised: str) -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "BAMAKO, Mali (Newswire) - Ninety-six civilians were killed in an attack on a village "
             f"in Mopti, the army said, {revised}."
         )
@@ -160,8 +142,8 @@ def test_an_earlier_figure_is_a_statement_of_the_same_source(revised: str) -> No
 
 
 def test_an_earlier_figure_of_the_wounded_is_of_the_wounded() -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "BAMAKO, Mali (Newswire) - Forty villagers were wounded in an attack in Mopti, the "
             "army said, up from its previous figure of 30."
         )
@@ -185,14 +167,14 @@ def test_an_earlier_figure_of_the_wounded_is_of_the_wounded() -> None:
     ],
 )  # fmt: skip
 def test_a_body_keeps_its_whole_descriptor(speaker: str, source: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"MAIDUGURI, Nigeria (Newswire) - Gunmen killed 20 villagers in Borno, {speaker}."
     )
     assert claim.source.key == source
 
 
 def test_a_descriptor_stops_at_a_determiner() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "MAIDUGURI, Nigeria (Newswire) - Gunmen killed 20 villagers in Borno, the same "
         "emergency agency said."
     )
@@ -214,7 +196,7 @@ def test_a_descriptor_stops_at_a_determiner() -> None:
     ],
 )
 def test_unnamed_insurgents_name_no_party_whatever_the_form(sentence: str) -> None:
-    (claim,) = _claims(f"MAPUTO, Mozambique (Newswire) - {sentence}")
+    (claim,) = synthetic_claims(f"MAPUTO, Mozambique (Newswire) - {sentence}")
     assert claim.figure == "9"
     assert claim.perpetrators == ()
 
@@ -228,11 +210,11 @@ def test_unnamed_insurgents_name_no_party_whatever_the_form(sentence: str) -> No
     ],
 )
 def test_unnamed_rebels_stay_armed_opposition_groups_whatever_the_form(sentence: str) -> None:
-    (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
+    (claim,) = synthetic_claims(f"YANGON, Myanmar (Newswire) - {sentence}")
     assert claim.perpetrators == ("armed opposition groups",)
 
 
-# --- a new user's pass: five articles from Cameroon to Papua (tests/extract_articles/*-s24) --
+# --- a new user's pass: five articles from Cameroon to Papua (tests/extract_articles) ----------
 
 
 @pytest.mark.parametrize(
@@ -247,8 +229,8 @@ def test_unnamed_rebels_stay_armed_opposition_groups_whatever_the_form(sentence:
     ],
 )  # fmt: skip
 def test_a_number_of_the_displaced_is_displaced(sentence: str, figure: str, outcome: str) -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "CUCUTA, Colombia (Newswire) - Fighting killed at least 80 people in Norte de "
             f"Santander since Thursday, the governor's office said. {sentence}"
         )
@@ -258,8 +240,8 @@ def test_a_number_of_the_displaced_is_displaced(sentence: str, figure: str, outc
 
 
 def test_a_body_that_raises_the_number_of_wounded_is_its_source() -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "CUCUTA, Colombia (Newswire) - Fighting killed at least 80 people in Norte de "
             "Santander since Thursday. The regional health secretary raised the number of "
             "wounded to 45."
@@ -274,7 +256,7 @@ def test_a_body_that_raises_the_number_of_wounded_is_its_source() -> None:
 
 @pytest.mark.parametrize("noun", ["assailants", "attackers", "gunmen"])
 def test_a_number_of_the_armed_men_is_a_count_of_them(noun: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "MAROUA, Cameroon (Newswire) - Cameroon's defence ministry said troops had killed 11 "
         f"of the {noun} in a pursuit on Sunday."
     )
@@ -283,7 +265,7 @@ def test_a_number_of_the_armed_men_is_a_count_of_them(noun: str) -> None:
 
 
 def test_a_number_of_the_year_is_no_count() -> None:
-    claims = _claims(
+    claims = synthetic_claims(
         "MAROUA, Cameroon (Newswire) - Troops killed 11 fighters on Sunday, the fifth of the "
         "month, the army said."
     )
@@ -298,12 +280,12 @@ def test_a_number_of_the_year_is_no_count() -> None:
     ],
 )
 def test_separatist_rebels_are_armed_opposition_groups(sentence: str) -> None:
-    (claim,) = _claims(f"JAYAPURA, Indonesia (Newswire) - {sentence}")
+    (claim,) = synthetic_claims(f"JAYAPURA, Indonesia (Newswire) - {sentence}")
     assert claim.perpetrators == ("armed opposition groups",)
 
 
 def test_an_army_that_lost_soldiers_counts_them_killed() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "JAYAPURA, Indonesia (Newswire) - The military said it had lost 11 soldiers in Papua "
         "since January."
     )
@@ -312,7 +294,7 @@ def test_an_army_that_lost_soldiers_counts_them_killed() -> None:
 
 
 def test_a_group_claiming_its_fighters_killed_in_a_statement_is_the_perpetrator() -> None:
-    claims = _claims(
+    claims = synthetic_claims(
         "JAYAPURA, Indonesia (Newswire) - The West Papua National Liberation Army (TPNPB) said "
         "in a statement that its fighters had killed two soldiers in Papua on Tuesday."
     )
@@ -322,8 +304,8 @@ def test_a_group_claiming_its_fighters_killed_in_a_statement_is_the_perpetrator(
 
 
 def test_the_spokesman_said_points_back_to_the_spokesman_named_before() -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "COTABATO CITY, Philippines (Newswire) - Soldiers killed six fighters in a clash in "
             "Mindanao on Sunday, an army spokesman said. The spokesman said a bombing last month "
             "had killed four people."

@@ -1,21 +1,13 @@
-"""Extraction fixes of session 23, on SYNTHETIC sentences written for these tests (no figure,
-place or quote here is real): speakers named by an office, where a speaker spoke or stood, the
-kinds a name suggests, `extract -o -`. Each test of a fix failed before it."""
+"""Extraction of speakers and their places, on SYNTHETIC sentences written for these tests (no
+figure, place or quote here is real): speakers named by an office, where a speaker spoke or
+stood, the kinds a name suggests, `extract -o -`. Each test of a fix failed before it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from synthetic_extract import synthetic_claims
 
-from casualty_recon.extract import extract_claims
 from casualty_recon.extract.named_speakers import kind_of
-
-PUBLISHED = dt.date(2024, 6, 10)
-
-
-def _claims(body: str) -> list:  # type: ignore[type-arg]
-    return extract_claims([("s.txt", f"SYNTHETIC.\n{body}\n")], published=PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +64,7 @@ def test_kind_of_a_name_is_the_first_kind_of_the_table_that_matches(name: str, k
     ],
 )
 def test_a_speaker_named_by_an_office_abroad_is_the_source(body: str, key: str, kind: str) -> None:
-    (claim,) = _claims(body)
+    (claim,) = synthetic_claims(body)
     assert (claim.source.key, claim.source.kind) == (key, kind)
 
 
@@ -94,7 +86,7 @@ def test_a_speaker_named_by_an_office_abroad_is_the_source(body: str, key: str, 
     ],
 )
 def test_where_a_speaker_spoke_is_never_the_area_wherever_the_phrase_stands(body: str) -> None:
-    (claim,) = _claims(body)
+    (claim,) = synthetic_claims(body)
     assert claim.area == ("Kenya",)
 
 
@@ -110,14 +102,14 @@ def test_where_a_speaker_spoke_is_never_the_area_wherever_the_phrase_stands(body
     ],
 )
 def test_a_place_in_what_the_speaker_said_is_still_the_area(body: str) -> None:
-    (claim,) = _claims(body)
+    (claim,) = synthetic_claims(body)
     assert claim.area == ("Mombasa",)
 
 
 def test_where_a_witness_stood_is_not_the_article_s_country_nor_its_most_named_place() -> None:
     # FA-KES 1926479296 in this shape: the toll's sentence names no place, a witness stands
     # across a border, and the country across it is named as the one who denies and speaks.
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "KHARTOUM (Newswire) - Fighters attacked a town on the border with Ethiopia on Saturday. "
         "At least 14 civilians were killed, the army said. The town lies in Gedaref state. A "
         "witness in Bahir Dar said gunfire could be heard across the border. Ethiopia has "
@@ -148,7 +140,7 @@ def test_where_a_witness_stood_is_not_the_article_s_country_nor_its_most_named_p
 def test_where_a_witness_stood_gives_way_to_the_place_of_the_killing(
     body: str, area: tuple[str, ...]
 ) -> None:
-    (claim,) = _claims(body)
+    (claim,) = synthetic_claims(body)
     assert claim.area == area
 
 
@@ -166,12 +158,12 @@ def test_where_a_witness_stood_gives_way_to_the_place_of_the_killing(
     ],
 )
 def test_the_event_s_day_wins_over_the_day_of_the_saying_before_it(body: str) -> None:
-    (claim,) = _claims(body)  # published Monday 10 June 2024
+    (claim,) = synthetic_claims(body)  # published Monday 10 June 2024
     assert (claim.start, claim.as_of) == ("2024-06-05", "2024-06-05")
 
 
 def test_a_day_that_only_dates_the_saying_is_still_the_as_of_of_a_running_toll() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "NAIROBI (Newswire) - The ministry said on Thursday that 40 people had been killed in "
         "Mombasa since the unrest began."
     )
@@ -180,7 +172,7 @@ def test_a_day_that_only_dates_the_saying_is_still_the_as_of_of_a_running_toll()
 
 def test_a_country_after_a_preposition_before_said_is_still_a_place() -> None:
     # "the mission in Ukraine said": the mission's place, not Ukraine speaking
-    claims = _claims(
+    claims = synthetic_claims(
         "KYIV, Ukraine (Newswire) - Missile strikes killed 14 people in the city of Dnipro "
         "overnight, the regional governor said on Tuesday. The UN monitoring mission in Ukraine "
         "said last week that at least 10,500 civilians had been killed since Russia's full-scale "
@@ -198,7 +190,7 @@ def test_a_country_after_a_preposition_before_said_is_still_a_place() -> None:
     ],
 )
 def test_a_person_who_speaks_after_and_is_no_toll_of_one(speakers: str) -> None:
-    claims = _claims(
+    claims = synthetic_claims(
         "MAIDUGURI, Nigeria (Newswire) - Suspected Boko Haram fighters killed dozens of farmers "
         f"in Borno state on Saturday, {speakers}."
     )
@@ -206,7 +198,7 @@ def test_a_person_who_speaks_after_and_is_no_toll_of_one(speakers: str) -> None:
 
 
 def test_a_person_killed_after_and_is_still_one() -> None:
-    claims = _claims(
+    claims = synthetic_claims(
         "MAIDUGURI, Nigeria (Newswire) - Two soldiers and a police officer were killed in Borno "
         "state on Saturday, the army said."
     )
@@ -229,17 +221,17 @@ def test_a_person_killed_after_and_is_still_one() -> None:
         (
             "BOGOTA, Colombia (Newswire) - Twelve people were killed in Cauca on Sunday, "
             "President Gustavo Rojas said.",
-            "Gustavo Rojas",  # no country in the title: the person (test_extract_s23y)
+            "Gustavo Rojas",  # no country in the title: the person (as in counts_and_parties)
         ),
     ],
 )
 def test_a_president_is_a_speaker(body: str, key: str) -> None:
-    (claim,) = _claims(body)
+    (claim,) = synthetic_claims(body)
     assert (claim.source.key, claim.source.kind) == (key, "government")
 
 
 def test_a_death_toll_this_year_starts_on_the_first_of_january() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "BOGOTA, Colombia (Newswire) - The attack raised the death toll from violence in Cauca "
         "this year to 47, according to the ombudsman's office."
     )
@@ -256,7 +248,7 @@ def test_a_death_toll_this_year_starts_on_the_first_of_january() -> None:
     ],
 )
 def test_an_office_holder_named_after_the_body_is_the_source(speaker: str, key: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"SANAA, Yemen (Newswire) - Twelve people were killed in Saada on Saturday, {speaker} said."
     )
     assert (claim.source.key, claim.source.kind) == (key, "government")
@@ -271,7 +263,7 @@ def test_an_office_holder_named_after_the_body_is_the_source(speaker: str, key: 
     ],
 )
 def test_every_group_of_a_breakdown_sentence_takes_the_count_s_scope(breakdown: str) -> None:
-    claims = _claims(
+    claims = synthetic_claims(
         "SANAA, Yemen (Newswire) - An air strike on a market in Saada province killed 23 people "
         f"on Saturday, the health ministry said. {breakdown}"
     )
@@ -305,7 +297,7 @@ def test_every_group_of_a_breakdown_sentence_takes_the_count_s_scope(breakdown: 
 def test_a_civil_defence_is_syria_s_white_helmets_only_in_an_article_on_syria(
     body: str, key: str, kind: str
 ) -> None:
-    (claim,) = _claims(body)
+    (claim,) = synthetic_claims(body)
     assert (claim.source.key, claim.source.kind) == (key, kind)
 
 
@@ -313,7 +305,7 @@ def test_a_civil_defence_is_syria_s_white_helmets_only_in_an_article_on_syria(
     "armed", ["Paramilitary fighters", "Militia fighters", "Guerrilla fighters"]
 )
 def test_what_armed_men_are_at_a_sentence_s_start_names_no_party(armed: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"PORT SUDAN, Sudan (Newswire) - {armed} killed 12 people in Kassala state on Thursday."
     )
     assert claim.perpetrators == ()
@@ -327,7 +319,7 @@ def test_what_armed_men_are_at_a_sentence_s_start_names_no_party(armed: str) -> 
     ],
 )
 def test_a_committee_is_a_speaker(speaker: str, key: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "PORT SUDAN, Sudan (Newswire) - Gunmen killed 12 people in Kassala state on Thursday, "
         f"{speaker} said."
     )
@@ -345,7 +337,7 @@ def test_a_committee_is_a_speaker(speaker: str, key: str) -> None:
 def test_since_a_dated_event_named_after_its_date_starts_on_that_date(
     phrase: str, start: str
 ) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"YANGON, Myanmar (Newswire) - More than 5,000 civilians have been killed in Myanmar "
         f"{phrase}, the group said."
     )
@@ -362,7 +354,7 @@ def test_since_a_dated_event_named_after_its_date_starts_on_that_date(
     ],
 )
 def test_a_toll_brought_to_a_number_before_its_name_is_a_toll(sentence: str) -> None:
-    claims = _claims(f"MEXICO CITY (Newswire) - {sentence}")
+    claims = synthetic_claims(f"MEXICO CITY (Newswire) - {sentence}")
     assert [(c.figure, c.population, c.outcome, c.start) for c in claims] == [
         ("32", "people", "killed", "2024-06-01")
     ]

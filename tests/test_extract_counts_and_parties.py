@@ -1,30 +1,12 @@
-"""Extraction fixes of session 23 (second pass), on SYNTHETIC sentences written for these tests
-(no figure, name, place or quote here is real): earlier figures dated from the later one's day,
-counts by a named tally, increments in words, a person by title and name, unnamed forces and
-rebels, places inside organisations' names. Each test of a fix failed before it."""
+"""Extraction of earlier figures, tallies and parties, on SYNTHETIC sentences written for these
+tests (no figure, name, place or quote here is real): earlier figures dated from the later
+one's day, counts by a named tally, increments in words, a person by title and name, unnamed
+forces and rebels, places inside organisations' names. Each test of a fix failed before it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from casualty_recon.extract import extract_claims, render_yaml
-from casualty_recon.extract.claims import ExtractedClaim
-from casualty_recon.load.loader import loads
-
-PUBLISHED = dt.date(2024, 6, 10)  # a Monday
-
-
-def _claims(body: str) -> list[ExtractedClaim]:
-    claims = extract_claims([("s.txt", f"SYNTHETIC.\n{body}\n")], published=PUBLISHED)
-    loads(render_yaml(claims), "s.yaml")  # whatever is extracted loads
-    return claims
-
-
-def _by_figure(claims: list[ExtractedClaim]) -> dict[str, ExtractedClaim]:
-    return {claim.figure: claim for claim in claims}
-
+from synthetic_extract import by_figure, synthetic_claims
 
 # --- 1. an earlier figure dated from the later one's day ----------------------------------
 
@@ -44,8 +26,8 @@ def _by_figure(claims: list[ExtractedClaim]) -> dict[str, ExtractedClaim]:
 def test_an_earlier_figure_is_dated_from_the_later_one_s_day(
     later: str, earlier: str, earlier_as_of: str
 ) -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "PORT-AU-PRINCE, Haiti (Newswire) - The death toll from gang attacks in Artibonite "
             f"{later}, the civil protection agency said."
         )
@@ -68,8 +50,8 @@ def test_an_earlier_figure_is_dated_from_the_later_one_s_day(
     ],
 )
 def test_an_earlier_toll_runs_to_a_day_before_the_new_one(revised: str) -> None:
-    claims = _by_figure(
-        _claims(
+    claims = by_figure(
+        synthetic_claims(
             "BAMAKO, Mali (Newswire) - Ninety-six civilians were killed in an attack on a village "
             f"in Mopti, the army said, {revised}."
         )
@@ -95,14 +77,14 @@ def test_an_earlier_toll_runs_to_a_day_before_the_new_one(revised: str) -> None:
     ],
 )  # fmt: skip
 def test_a_tally_by_a_named_body_names_it(said: str, key: str, kind: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"MEXICO CITY (Newswire) - At least 28 people were killed in Sinaloa last week, {said}."
     )
     assert (claim.source.key, claim.source.kind) == (key, kind)
 
 
 def test_a_day_s_tally_names_nobody() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "MEXICO CITY (Newswire) - At least 28 people were killed in Sinaloa, Sunday's tally shows."
     )
     assert claim.source.key == "unattributed"
@@ -121,7 +103,7 @@ def test_a_day_s_tally_names_nobody() -> None:
     ],
 )
 def test_more_wounded_after_a_toll_is_a_count_of_the_same_speaker(more: str, figure: str) -> None:
-    claims = _claims(
+    claims = synthetic_claims(
         "MAIDUGURI, Nigeria (Newswire) - Suicide bombers killed 32 people at a market in Borno "
         f"on Sunday, the state emergency agency said.\n{more}"
     )
@@ -146,7 +128,7 @@ def test_more_wounded_after_a_toll_is_a_count_of_the_same_speaker(more: str, fig
     ],
 )
 def test_a_title_and_a_name_are_that_person(speaker: str, key: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"BOGOTA, Colombia (Newswire) - Gunmen killed 12 people in Cauca on Sunday, {speaker}."
     )
     assert (claim.source.key, claim.source.kind) == (key, "government")
@@ -161,7 +143,7 @@ def test_a_title_and_a_name_are_that_person(speaker: str, key: str) -> None:
     ],
 )
 def test_an_office_keeps_its_whole_descriptor(speaker: str, key: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"BOGOTA, Colombia (Newswire) - Nine people were killed in Choco on Sunday, {speaker} said."
     )
     assert claim.source.key == key
@@ -180,7 +162,7 @@ def test_an_office_keeps_its_whole_descriptor(speaker: str, key: str) -> None:
     ],
 )
 def test_unnamed_forces_are_the_article_s_country_s(sentence: str) -> None:
-    (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
+    (claim,) = synthetic_claims(f"YANGON, Myanmar (Newswire) - {sentence}")
     assert claim.perpetrators == ("Myanmar military",)
 
 
@@ -193,12 +175,14 @@ def test_unnamed_forces_are_the_article_s_country_s(sentence: str) -> None:
     ],
 )
 def test_unnamed_rebels_are_armed_opposition_groups(sentence: str) -> None:
-    (claim,) = _claims(f"YANGON, Myanmar (Newswire) - {sentence}")
+    (claim,) = synthetic_claims(f"YANGON, Myanmar (Newswire) - {sentence}")
     assert claim.perpetrators == ("armed opposition groups",)
 
 
 def test_gunmen_still_name_nobody() -> None:
-    (claim,) = _claims("YANGON, Myanmar (Newswire) - Gunmen killed seven people in Shan state.")
+    (claim,) = synthetic_claims(
+        "YANGON, Myanmar (Newswire) - Gunmen killed seven people in Shan state."
+    )
     assert claim.perpetrators == ()
 
 
@@ -215,7 +199,7 @@ def test_gunmen_still_name_nobody() -> None:
     ],
 )
 def test_a_place_in_an_organisation_s_name_is_no_place_of_the_article(organisation: str) -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         f"At least 19 men were executed by {organisation} at an oil field near the village of "
         "Khasham, the Syrian Observatory for Human Rights said."
     )
@@ -223,7 +207,7 @@ def test_a_place_in_an_organisation_s_name_is_no_place_of_the_article(organisati
 
 
 def test_where_a_body_is_based_is_no_place_of_the_article() -> None:
-    (claim,) = _claims(
+    (claim,) = synthetic_claims(
         "At least 19 men were executed at an oil field near the village of Khasham, the UK-based "
         "Syrian Observatory for Human Rights said."
     )
@@ -241,5 +225,5 @@ def test_where_a_body_is_based_is_no_place_of_the_article() -> None:
 def test_a_place_outside_an_organisation_s_name_is_still_a_place(
     sentence: str, area: tuple[str, ...]
 ) -> None:
-    (claim,) = _claims(sentence)
+    (claim,) = synthetic_claims(sentence)
     assert claim.area == area

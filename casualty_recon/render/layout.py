@@ -12,6 +12,8 @@ left whole on its own line: the only lines allowed past the width.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat, zip_longest
+from operator import le
 from typing import NamedTuple
 
 __all__ = [
@@ -101,14 +103,9 @@ def wrap(text: str, width: int, indent: int = 0, hang: int = 0) -> list[str]:
 
 
 def _longest_word(cells: Sequence[str]) -> int:
-    """The longest word of any of the cells. Cells are visited longest first and the search
-    stops at a cell no longer than the longest word found: none of its words can be longer."""
-    longest = 0
-    for cell in sorted(cells, key=len, reverse=True):
-        if len(cell) <= longest:
-            break
-        longest = max(longest, max(map(len, cell.split()), default=0))
-    return longest
+    """The longest word of any of the cells: one split of the cells joined by a space (no two
+    words join), in C, instead of a split per cell."""
+    return max(map(len, " ".join(cells).split()), default=0)
 
 
 def _natural_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
@@ -136,17 +133,17 @@ def _column_widths(
 
     # Share the room max-min fairly: raise a common level until the room is used, each column
     # taking up to its natural width, so short columns get their whole content first.
-    def used(level: int) -> int:
-        return sum(min(natural[i], max(least[i], level)) for i in columns)
+    def at(level: int) -> list[int]:
+        return list(map(min, natural, map(max, least, repeat(level))))
 
     low, high = 0, max(natural)
     while low < high:  # the highest level that fits
         middle = (low + high + 1) // 2
-        if used(middle) <= available:
+        if sum(at(middle)) <= available:
             low = middle
         else:
             high = middle - 1
-    widths = [min(natural[i], max(least[i], low)) for i in columns]
+    widths = at(low)
     spare = available - sum(widths)
     for i in columns:  # what is left, one column each, from the left
         if spare and widths[i] < natural[i]:
@@ -180,21 +177,16 @@ def table_lines(table: Table, width: int) -> list[Line]:
 
 def _row_lines(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
     gap = " " * GAP
-    if all(
-        len(cell) <= w for cell, w in zip(cells, widths, strict=True)
-    ):  # one line, the common case
-        return [gap.join([cell.ljust(w) for cell, w in zip(cells, widths, strict=True)]).rstrip()]
+    if all(map(le, map(len, cells), widths)):  # one line, the common case
+        return [gap.join(map(str.ljust, cells, widths)).rstrip()]
     parts = [
         [cell] if len(cell) <= w else wrap(cell, w) for cell, w in zip(cells, widths, strict=True)
     ]
-    height = max(len(p) for p in parts)
-    lines = []
-    for n in range(height):
-        cells_n = [
-            (p[n] if n < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
-        ]
-        lines.append(gap.join(cells_n).rstrip())
-    return lines
+    # Line by line: each cell's nth line, or nothing below its last.
+    return [
+        gap.join(map(str.ljust, line, widths)).rstrip()
+        for line in zip_longest(*parts, fillvalue="")
+    ]
 
 
 def _field_lines(table: Table, width: int) -> list[Line]:

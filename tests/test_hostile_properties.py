@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from casualty_recon.grammar.places import Gazetteer
 from casualty_recon.load.loader import loads, loads_csv
 from casualty_recon.model.claims import Area, Claim, DayRange
 from casualty_recon.model.errors import CasualtyReconError
+from casualty_recon.render.claims import clean
 
 FAST = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
@@ -151,3 +153,17 @@ def test_events_reader_random_rows(text: str) -> None:
 @given(st.binary(max_size=300), st.booleans())
 def test_events_reader_random_bytes(data: bytes, with_header: bool) -> None:
     read_events((GED_HEADER.encode() + b"\n" if with_header else b"") + data)
+
+
+_TERMINAL = st.sampled_from(["\x1b[31m", "\x1b]0;title\x07", "\x07", "\x00", "\x9b", "\u202e"])
+
+
+@FAST
+@given(st.lists(st.one_of(st.text(max_size=8), _TERMINAL), max_size=6).map("".join))
+def test_clean_text_keeps_no_control_character_and_leaves_printable_text_alone(text: str) -> None:
+    cleaned = clean(text)
+    # Tab and line feed stay (a renderer folds them); every other control character goes.
+    assert not any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in cleaned)
+    if text.isprintable():
+        assert cleaned == text
+    assert clean(cleaned) == cleaned

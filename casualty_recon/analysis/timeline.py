@@ -490,7 +490,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]"
 
 
 def _printable(text: str) -> str:
-    return _CONTROL.sub("", text)
+    return text if text.isprintable() else _CONTROL.sub("", text)
 
 
 def revision_sentence(older: Claim, newer: Claim) -> str:

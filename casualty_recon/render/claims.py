@@ -43,6 +43,8 @@ READING_CLAIM_COLUMNS = ("id", "source", "figure", "counts", "area", "window", "
 
 def clean(text: str) -> str:
     """Strip terminal control sequences and control characters from untrusted text."""
+    if text.isprintable():  # no control character, so no sequence either: the common case
+        return text
     return _CONTROL.sub("", text)
 
 

@@ -13,6 +13,7 @@ import pytest
 from kept_results import kept_results
 from typer.testing import CliRunner, Result
 
+import casualty_recon.lists.link as link_module
 import casualty_recon.lists.overlap as overlap_module
 from casualty_recon.cli.app import app
 from casualty_recon.estimate import OverlapTable, estimate_tables, parse_overlaps
@@ -220,11 +221,18 @@ def exact_cli(exact: Known) -> tuple[Result, Linked]:
     computed (kept as `overlap_lists` returned them) for the tests below, which count the same
     linkages other ways with `count_patterns`, as `overlap_lists` does."""
     sources = str(exact[0] / "sources.yaml")
-    with kept_results(overlap_module, "overlap_lists") as calls:
+    with (
+        kept_results(overlap_module, "overlap_lists") as calls,
+        kept_results(overlap_module, "prepare") as prepared,
+        kept_results(link_module, "prepare") as prepared_again,
+    ):
         result = runner.invoke(
             app, ["lists", "overlap", *KEYS, "-s", sources, "--by", "sex", "--no-ids", "-q"]
         )
     assert len(calls) == 1, result.stderr
+    # Each list prepared once for its two pairs, not once a pair.
+    assert sorted(table.spec.key for (table,), _ in prepared) == sorted(KEYS)
+    assert prepared_again == []
     (tables, options, by, _period), overlap = calls[0]
     assert not options.use_ids and list(by) == ["sex"]
     return result, (list(tables), overlap)

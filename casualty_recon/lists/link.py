@@ -27,7 +27,7 @@ from __future__ import annotations
 import copy
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -369,8 +369,15 @@ def _duckdb_api() -> Any:
     return DuckDBAPI(connection=connection)
 
 
-def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) -> Linkage:
-    """Link one list with itself (duplicates) or two lists (and each with itself)."""
+def link_lists(
+    tables: Sequence[ListTable],
+    options: LinkOptions | None = None,
+    prepared: Mapping[str, pd.DataFrame] | None = None,
+) -> Linkage:
+    """Link one list with itself (duplicates) or two lists (and each with itself).
+
+    `prepared`: records as `prepare` gives them, by list key, where the caller already has them
+    (`overlap_lists` prepares each list once for all the pairs it is in); read, never changed."""
     options = options or LinkOptions()
     if not 1 <= len(tables) <= 2:
         raise UsageError.of(LINK_HOW_MANY)
@@ -381,7 +388,11 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     say(f"preparing {sum(len(table) for table in tables):,} records (names, dates)")
-    records = {table.spec.key: prepare(table) for table in tables}
+    given = prepared or {}
+    records = {
+        table.spec.key: given[table.spec.key] if table.spec.key in given else prepare(table)
+        for table in tables
+    }
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"

@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from casualty_recon.lists.link import Linkage, LinkOptions, link_lists
+from casualty_recon.lists.link import Linkage, LinkOptions, link_lists, prepare
 from casualty_recon.lists.read import ListTable
 from casualty_recon.model.errors import UsageError
 from casualty_recon.model.usage import (
@@ -339,8 +339,10 @@ def overlap_lists(
     if odd:
         raise UsageError.of(OVERLAP_KEY_ODD, key=odd[0])
     by = check_by(by, tables)
+    # Each list's records prepared once (names normalised, dates parsed), not once a pair.
+    prepared = {table.spec.key: prepare(table) for table in tables if len(table)}
     linkages = [
-        link_lists([a, b], options) if len(a) and len(b) else _no_links(a, b)
+        link_lists([a, b], options, prepared) if len(a) and len(b) else _no_links(a, b)
         for a, b in itertools.combinations(tables, 2)
     ]
     return count_patterns(tables, linkages, options.threshold, by, period)

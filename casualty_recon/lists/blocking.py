@@ -30,6 +30,10 @@ BUDGET_FLOOR = 1_000_000
 BUDGET_PER_RECORD = 10
 TRAIN_RECORDS = 200_000
 PARTS = ("first", "family", "father", "grand")
+# The order-free keys of a name (`names.name_keys`), a list per record: a rule on it pairs records
+# sharing any key. Splink explodes it; such a rule must come last (Splink does not take the pairs
+# of an exploded rule out of the rules after it), so there is at most one, the last.
+KEYS = "name_keys"
 
 # A rule: the columns records must share, and whether the date of birth is compared with the
 # other record's day-and-month-swapped date of birth.
@@ -45,6 +49,8 @@ def candidate_rules(columns: set[str]) -> list[Rule]:
         rules += [(("first", "father", "grand"), False), (("first", "father", "sex"), False)]
     else:
         rules += [(("father", "family"), False)]
+    if KEYS in columns:
+        rules.append(((KEYS,), False))
     return rules
 
 
@@ -54,6 +60,8 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
 
     columns, swapped = rule
     every = pd.concat([frame[list(columns)] for frame in frames], ignore_index=True)
+    if KEYS in columns:
+        return _exploded_pairs(every, columns)
     if not swapped:
         sizes = every.dropna().value_counts()
         return int((sizes * (sizes - 1) // 2).sum())
@@ -72,6 +80,30 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
     return (ordered - int((itself["dob"] == itself["dob_swap"]).sum())) // 2
 
 
+def _exploded_pairs(every: pd.DataFrame, columns: tuple[str, ...]) -> int:
+    """The pairs of records sharing any of their keys (and the rule's other columns): each
+    pair once, however many keys it shares. Counted from the blocks' sizes when that bound is
+    small, else pair by pair (or the bound, when even that is too many to list)."""
+    import numpy as np
+    import pandas as pd
+
+    exploded = every.reset_index(names="record").explode(KEYS).dropna()
+    if exploded.empty:
+        return 0
+    groups = exploded.groupby(list(columns), sort=False, observed=True)["record"]
+    sizes = groups.size()
+    bound = int((sizes * (sizes - 1) // 2).sum())
+    if bound <= BUDGET_FLOOR or bound > 20 * BUDGET_FLOOR:
+        return bound
+    block = groups.ngroup().to_numpy()
+    record = exploded["record"].to_numpy()
+    found = pd.DataFrame({"block": block, "record": record})
+    pairs = found.merge(found, on="block")
+    pairs = pairs[pairs["record_x"] < pairs["record_y"]]
+    codes = pairs["record_x"].to_numpy(dtype=np.int64) * (len(every) + 1) + pairs["record_y"]
+    return int(pd.unique(codes.to_numpy()).size)
+
+
 def budget(records: int) -> int:
     """The most pairs one rule may give: BUDGET_FLOOR, or BUDGET_PER_RECORD a record."""
     return max(BUDGET_FLOOR, BUDGET_PER_RECORD * records)
@@ -80,7 +112,10 @@ def budget(records: int) -> int:
 def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
     """The rule with one more name part, for each of the two first parts it lacks."""
     have, swapped = rule
-    extra = [part for part in PARTS if part not in have and part in columns][:2]
+    if KEYS in have:  # one exploded rule only (see KEYS): tightened by sex, then the age
+        extra = [c for c in ("sex", "age") if c not in have and c in columns][:1]
+    else:
+        extra = [part for part in PARTS if part not in have and part in columns][:2]
     return [((*have, part), swapped) for part in extra]
 
 
@@ -124,6 +159,8 @@ def to_splink(rule: Rule) -> Any:
     from splink import block_on
 
     columns, swapped = rule
+    if KEYS in columns:
+        return block_on(*columns, arrays_to_explode=[KEYS])
     if not swapped:
         return block_on(*columns)
     rest = [c for c in columns if c != "dob"]

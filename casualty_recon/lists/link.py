@@ -31,9 +31,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
+from casualty_recon.lists.blocking import choose_rules, to_splink, training_sample
+from casualty_recon.lists.comparisons import settings as _settings
 from casualty_recon.lists.engines import ENGINES
-from casualty_recon.lists.names import normalise, skeleton
+from casualty_recon.lists.names import family_last, name_keys, normalise, skeleton, sorted_name
+from casualty_recon.lists.order import orient, parts_by_position
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.lists.scored import scored_duckdb, split_scored
@@ -54,7 +56,6 @@ THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
 DUCKDB_MEMORY = "4GB"  # DuckDB's own memory, beyond which it spills to disk
 SEED = 14
-PART_COLUMNS = ("first", "father", "grand", "family")
 # Columns of the prepared records kept only to show them, never compared by the model.
 SHOWN_ONLY = ("name", "place_text")
 
@@ -172,17 +173,20 @@ def prepare(table: ListTable) -> pd.DataFrame:
     names = frame["name"] if "name" in frame.columns else pd.Series("", index=frame.index)
     alt = frame["name_alt"] if "name_alt" in frame.columns else pd.Series("", index=frame.index)
     out["name"] = names
-    norm = _map_unique(names, normalise)
+    # A family name marked by upper case goes last, where the parts by position expect it.
+    norm = _map_unique(names, lambda text: normalise(family_last(text)))
     out["name_norm"] = norm.where(norm != "")
-    parts = norm.str.split()
-    counts = parts.str.len()
-    out["first"] = parts.str[0]
-    out["family"] = parts.str[-1].where(counts >= 2)
-    out["father"] = parts.str[1].where(counts >= 3)
-    out["grand"] = parts.str[2].where(counts >= 4)
-    # The cross-script key: from the other script's name where the list has one.
+    for column, values in parts_by_position(norm).items():
+        out[column] = values
+    # The name in any order: its parts sorted, and the keys with one part left out.
+    ordered = _map_unique(norm, sorted_name)
+    out["name_sorted"] = ordered.where(ordered != "")
+    out["n_parts"] = norm.str.split().str.len().astype("int64")
+    keys = {text: name_keys(text) for text in ordered.unique()}
+    out["name_keys"] = ordered.map(keys)
+    # The cross-script key, its words sorted: from the other script's name where there is one.
     source = alt.where(alt != "", names)
-    skeletons = _map_unique(source, skeleton)
+    skeletons = _map_unique(source, lambda text: skeleton(family_last(text)))
     out["skeleton"] = skeletons.where(skeletons != "")
     if "sex" in frame.columns:
         sex = parse_sex(frame["sex"])
@@ -202,7 +206,8 @@ def prepare(table: ListTable) -> pd.DataFrame:
         out["place"] = place.where(place != "")
         # As written, to show (`lists compare` by place): not a model column.
         out["place_text"] = frame["place"].str.strip().where(place != "")
-    return out.astype({c: text_dtype() for c in out.columns if c not in ("row", "age")})
+    numbers = ("row", "age", "n_parts", "name_keys")  # name_keys: a list of texts
+    return out.astype({c: text_dtype() for c in out.columns if c not in numbers})
 
 
 def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
@@ -216,110 +221,6 @@ def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
 
 
 # --- the model ---------------------------------------------------------------------------------
-
-
-def _settings(columns: set[str], link_type: str, rules: list[Any] | None = None) -> Any:
-    """Splink settings for the columns every list has; `rules` the blocking rules (by default
-    every candidate rule, `blocking.candidate_rules`)."""
-    import splink.comparison_level_library as cll
-    from splink import SettingsCreator
-    from splink.comparison_library import CustomComparison
-
-    comparisons: list[Any] = []
-
-    def comparison(column: str, levels: list[tuple[str, Any]], priors: list[float]) -> None:
-        """Levels from the strongest down; `priors` are their m values before training (used
-        as they are where EM cannot run, e.g. a small list without duplicates)."""
-        rest = max(0.01, 1 - sum(priors))
-        comparisons.append(
-            CustomComparison(
-                comparison_levels=[cll.NullLevel(column)]
-                + [
-                    level.configure(label_for_charts=label, m_probability=m)
-                    for (label, level), m in zip(levels, priors, strict=True)
-                ]
-                + [cll.ElseLevel().configure(label_for_charts="different", m_probability=rest)],
-                output_column_name=column,
-            )
-        )
-
-    def text(column: str, tf: bool = False) -> None:
-        exact = cll.ExactMatchLevel(column, term_frequency_adjustments=tf)
-        comparison(
-            column,
-            [
-                ("exact", exact),
-                ("Jaro-Winkler >= 0.92", cll.JaroWinklerLevel(column, 0.92)),
-                ("Jaro-Winkler >= 0.8", cll.JaroWinklerLevel(column, 0.8)),
-            ],
-            [0.85, 0.08, 0.04],
-        )
-
-    for part in PART_COLUMNS:
-        text(part, tf=part in ("first", "family"))
-    comparison(
-        "skeleton",
-        [
-            ("exact", cll.ExactMatchLevel("skeleton")),
-            ("Jaro-Winkler >= 0.95", cll.JaroWinklerLevel("skeleton", 0.95)),
-            ("Jaro-Winkler >= 0.88", cll.JaroWinklerLevel("skeleton", 0.88)),
-        ],
-        [0.6, 0.25, 0.1],
-    )
-    if "dob" in columns:
-        comparison(
-            "dob",
-            [
-                ("exact", cll.ExactMatchLevel("dob")),
-                ("day and month swapped", cll.CustomLevel("dob_l = dob_swap_r", "dob")),
-                ("one character apart", cll.LevenshteinLevel("dob", 1)),
-                ("same year", cll.CustomLevel("substr(dob_l, 1, 4) = substr(dob_r, 1, 4)", "dob")),
-            ],
-            [0.87, 0.05, 0.05, 0.025],
-        )
-    if "sex" in columns:
-        comparison("sex", [("same", cll.ExactMatchLevel("sex"))], [0.98])
-    if "age" in columns:
-        comparison(
-            "age",
-            [
-                ("same", cll.ExactMatchLevel("age")),
-                ("one year apart", cll.AbsoluteDifferenceLevel("age", 1)),
-                ("five years apart", cll.AbsoluteDifferenceLevel("age", 5)),
-            ],
-            [0.75, 0.2, 0.04],
-        )
-    if "dod" in columns:
-        comparison(
-            "dod",
-            [
-                ("exact", cll.ExactMatchLevel("dod")),
-                ("same month", cll.CustomLevel("substr(dod_l, 1, 7) = substr(dod_r, 1, 7)", "dod")),
-            ],
-            [0.8, 0.15],
-        )
-    if "place" in columns:
-        comparison(
-            "place",
-            [
-                ("exact", cll.ExactMatchLevel("place")),
-                ("Jaro-Winkler >= 0.9", cll.JaroWinklerLevel("place", 0.9)),
-            ],
-            [0.8, 0.1],
-        )
-    if rules is None:
-        rules = [to_splink(rule) for rule in candidate_rules(columns)]
-    settings = SettingsCreator(
-        link_type=link_type,  # type: ignore[arg-type]
-        unique_id_column_name="row",
-        comparisons=comparisons,
-        blocking_rules_to_generate_predictions=rules,
-        retain_intermediate_calculation_columns=True,  # mw_* columns: the evidence
-        retain_matching_columns=False,
-        em_convergence=0.001,  # weights move by less than this: enough for links, and fast
-        max_iterations=15,
-    )
-    return settings
 
 
 def _db_api(engine: str, master: str) -> Any:
@@ -381,7 +282,9 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     say(f"preparing {sum(len(table) for table in tables):,} records (names, dates)")
-    records = {table.spec.key: prepare(table) for table in tables}
+    records, turned = orient({table.spec.key: prepare(table) for table in tables})
+    for note in turned:
+        say(note)
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
@@ -509,7 +412,8 @@ def _register(
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":
-            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+            kept = ("row", "age", "n_parts", "name_keys")
+            frame = frame.astype({c: "string" for c in model_columns if c not in kept})
             given: Any = frame
         else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object
             import pyarrow as pa

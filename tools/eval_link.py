@@ -172,7 +172,7 @@ def convention_tables(convention: str, size: int = 300, seed: int = 23) -> tuple
     return tables, truth
 
 
-def conventions(size: int = 300, seeds: tuple[int, ...] = (23, 24, 25)) -> None:
+def conventions(size: int = 1000, seeds: tuple[int, ...] = (23, 24, 25)) -> None:
     """Each synthetic convention's precision, recall and F1 at the default threshold (summed over
     a few seeds), and the seconds each link takes."""
     from casualty_recon.lists.link import LinkOptions, link_lists

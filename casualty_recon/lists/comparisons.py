@@ -49,16 +49,21 @@ def settings(columns: set[str], link_type: str, rules: list[Any] | None = None) 
             )
         )
 
+    # Two names with the same parts in another order ("Abdi Mohamed", "Mohamed Abdi"): their
+    # parts by position say nothing (weight 0); the whole-name comparison weighs them.
+    reordered = cll.CustomLevel("name_sorted_l = name_sorted_r and name_norm_l <> name_norm_r")
+
     def text(column: str, tf: bool = False) -> None:
         exact = cll.ExactMatchLevel(column, term_frequency_adjustments=tf)
         comparison(
             column,
             [
+                ("another order", reordered.configure(is_null_level=True)),
                 ("exact", exact),
                 ("Jaro-Winkler >= 0.92", cll.JaroWinklerLevel(column, 0.92)),
                 ("Jaro-Winkler >= 0.8", cll.JaroWinklerLevel(column, 0.8)),
             ],
-            [0.85, 0.08, 0.04],
+            [None, 0.85, 0.08, 0.04],
         )
 
     for part in PART_COLUMNS:

@@ -457,9 +457,11 @@ def _train(
         fields = "name and birth date" if "dob" in columns else "name"
         notes.append(f"{agree} exactly on {fields}; prior set to {floor:.3g}")
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED, num_chunks=1)
-    rules: tuple[str, ...] = (
-        ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
-    )
+    # Namesakes share a first and a family name (many do where names have two parts): blocked
+    # on those alone, EM takes them for matches and learns that matches differ in age and date
+    # of birth. An age within a year as well keeps the block to the people it is meant to find.
+    names = "first family"
+    rules: tuple[str, ...] = ("dob", names) if "dob" in columns else (names, "skeleton")
     if not em:
         rules = ()
     elif len(keys) == 1:
@@ -468,7 +470,9 @@ def _train(
         rules = ()
         notes.append("one list: m values are the priors (EM needs a second list)")
     for rule in rules:
-        blocking = block_on(*rule.split())
+        blocking: Any = block_on(*rule.split())
+        if rule == names and "age" in columns:
+            blocking = "l.first = r.first and l.family = r.family and abs(l.age - r.age) <= 1"
         saved = copy.deepcopy(linker._settings_obj)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(

@@ -59,7 +59,23 @@ def normalise_arabic(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     text = _JOIN_BEFORE.sub(r"\1", text)
     text = _JOIN_ALLAH.sub("", text)
-    return " ".join(_strip_article(token) for token in text.split())
+    return " ".join(_strip_article(token) for token in _join_letters(text.split()))
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """A letter standing alone is a word split by a stray space (`اري ج` for `اريج`, `م حمد` for
+    `محمد`; no Arabic name part is one letter): joined to the word before it (the first word:
+    to the word after it)."""
+    if len(tokens) < 2 or all(len(token) > 1 for token in tokens):
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        # A lone letter joins the word before it; a lone first letter, the word after it.
+        if out and (len(token) == 1 or (len(out) == 1 and len(out[0]) == 1)):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def normalise_latin(text: str) -> str:

@@ -151,11 +151,12 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
         _use_trained,
         prepare,
     )
+    from casualty_recon.lists.order import orient
 
     started = time.perf_counter()
     tables = _tables(paths, _columns(paths[0]))
     _say(f"splink: read {len(tables[0]):,} and {len(tables[1]):,} records; preparing them")
-    records = {table.spec.key: prepare(table) for table in tables}
+    records = orient({table.spec.key: prepare(table) for table in tables})[0]
     keys = tuple(records)
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     rules = [to_splink(rule) for rule in choose_rules(list(records.values()), columns)[0]]

@@ -53,6 +53,15 @@ def test_comparisons_are_counted_exactly() -> None:
         assert blocking.comparisons(frames, rule) == _brute(frames, rule), rule
 
 
+def test_order_free_keys_count_each_pair_once() -> None:
+    tables, _, _ = _tables(150)
+    frames = [prepare(table) for table in tables]
+    keys = [set(k) for frame in frames for k in frame[blocking.KEYS]]
+    brute = sum(bool(x & y) for x, y in itertools.combinations(keys, 2))
+    assert brute > 0
+    assert blocking.comparisons(frames, ((blocking.KEYS,), False)) == brute
+
+
 def test_small_lists_keep_every_rule_and_large_blocks_are_tightened(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -3,7 +3,8 @@ the sample the model is trained on when the lists are large (issue 14 part 5).
 
 The rules (`candidate_rules`) pair records that agree exactly on the whole normalised name, the
 cross-script skeleton, two or three name parts, the date of birth or the date of birth with day
-and month swapped. Rules whose key has few values (a date of birth, a first and a father's name)
+and month swapped, and last records sharing one of the name's order-free keys (`KEYS`: its parts
+sorted, and sorted with one left out), so names in another order or with a part dropped meet. Rules whose key has few values (a date of birth, a first and a father's name)
 give blocks that grow with the square of the lists: a few per record on 30,000 records, hundreds
 on a million. So each rule's comparisons are counted first (cheaply, from the sizes of its
 blocks), and a rule that gives more than its budget (`budget`: BUDGET_FLOOR, or
@@ -82,8 +83,8 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
 
 def _exploded_pairs(every: pd.DataFrame, columns: tuple[str, ...]) -> int:
     """The pairs of records sharing any of their keys (and the rule's other columns): each
-    pair once, however many keys it shares. Counted from the blocks' sizes when that bound is
-    small, else pair by pair (or the bound, when even that is too many to list)."""
+    pair once, however many keys it shares; the bound from the blocks' sizes (a pair counted
+    once a key it shares) when that is too many pairs to list."""
     import numpy as np
     import pandas as pd
 
@@ -93,7 +94,7 @@ def _exploded_pairs(every: pd.DataFrame, columns: tuple[str, ...]) -> int:
     groups = exploded.groupby(list(columns), sort=False, observed=True)["record"]
     sizes = groups.size()
     bound = int((sizes * (sizes - 1) // 2).sum())
-    if bound <= BUDGET_FLOOR or bound > 20 * BUDGET_FLOOR:
+    if bound > 20 * BUDGET_FLOOR:
         return bound
     block = groups.ngroup().to_numpy()
     record = exploded["record"].to_numpy()

@@ -12,7 +12,9 @@ The steps:
    probability 1 (evidence `same ID`).
 2. The model: Splink estimates the chance that two random records match from exact name and
    date-of-birth agreement, u by random sampling, m by EM on two blockings (by date of birth,
-   then by first and family name), then scores every blocked pair across and within the lists.
+   then by first and family name with ages within a year), then scores every blocked pair across
+   and within the lists. A list written family name first against the other is turned first
+   (`order.orient`); the comparisons are in `comparisons.py`.
 3. One to one: across the two lists, pairs are taken from the most to the least probable and a
    pair is kept when neither record is linked yet (ties: the lowest rows first), the same rule as
    Splink's single-best-links clustering; records already linked by ID are not offered again.

@@ -4,9 +4,10 @@ the sample the model is trained on when the lists are large (issue 14 part 5).
 The rules (`candidate_rules`) pair records that agree exactly on the whole normalised name, the
 cross-script skeleton, two or three name parts, the date of birth or the date of birth with day
 and month swapped, and last records sharing one of the name's order-free keys (`KEYS`: its parts
-sorted, and sorted with one left out), so names in another order or with a part dropped meet. Rules whose key has few values (a date of birth, a first and a father's name)
-give blocks that grow with the square of the lists: a few per record on 30,000 records, hundreds
-on a million. So each rule's comparisons are counted first (cheaply, from the sizes of its
+sorted, and sorted with one left out), so names in another order or with a part dropped meet.
+Rules whose key has few values (a date of birth, a first and a father's name) give blocks
+that grow with the square of the lists: a few per record on 30,000 records, hundreds on a
+million. So each rule's comparisons are counted first (cheaply, from the sizes of its
 blocks), and a rule that gives more than its budget (`budget`: BUDGET_FLOOR, or
 BUDGET_PER_RECORD per record when that is more) is replaced by tighter ones, each adding a name
 part it does not have. On lists the size of the Gaza releases every rule stays as it is.

@@ -51,7 +51,7 @@ def settings(columns: set[str], link_type: str, rules: list[Any] | None = None) 
 
     # Two names with the same parts in another order ("Abdi Mohamed", "Mohamed Abdi"): their
     # parts by position say nothing (weight 0); the whole-name comparison weighs them.
-    reordered = cll.CustomLevel("name_sorted_l = name_sorted_r and name_norm_l <> name_norm_r")
+    reordered = cll.CustomLevel("parts_hash_l = parts_hash_r and name_hash_l <> name_hash_r")
 
     def text(column: str, tf: bool = False) -> None:
         exact = cll.ExactMatchLevel(column, term_frequency_adjustments=tf)
@@ -74,7 +74,7 @@ def settings(columns: set[str], link_type: str, rules: list[Any] | None = None) 
         [
             ("exact", cll.ExactMatchLevel("skeleton")),
             ("Jaro-Winkler >= 0.95", cll.JaroWinklerLevel("skeleton", 0.95)),
-            ("same parts, another order", cll.ExactMatchLevel("name_sorted")),
+            ("same parts, another order", cll.ExactMatchLevel("parts_hash")),
             ("Jaro-Winkler >= 0.88", cll.JaroWinklerLevel("skeleton", 0.88)),
         ],
         [0.6, 0.22, 0.05, 0.08],

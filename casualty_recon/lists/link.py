@@ -37,7 +37,7 @@ from casualty_recon.lists.blocking import choose_rules, to_splink, training_samp
 from casualty_recon.lists.comparisons import settings as _settings
 from casualty_recon.lists.engines import ENGINES
 from casualty_recon.lists.names import family_last, name_keys, normalise, skeleton, sorted_name
-from casualty_recon.lists.order import orient, parts_by_position
+from casualty_recon.lists.order import key_hashes, orient, parts_by_position, text_hash
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.lists.scored import scored_duckdb, split_scored
@@ -182,11 +182,11 @@ def prepare(table: ListTable) -> pd.DataFrame:
         out[column] = values
     # The name in any order: its parts sorted, and the keys with one part left out.
     ordered = _map_unique(norm, sorted_name)
-    out["name_sorted"] = ordered.where(ordered != "")
-    out["n_parts"] = norm.str.split().str.len().astype("int64")
-    keys = {text: name_keys(text) for text in ordered.unique()}
-    out["name_keys"] = ordered.map(keys)
-    # The cross-script key, its words sorted: from the other script's name where there is one.
+    # Compared as 64-bit hashes: the training pairs (millions on large lists) carry them.
+    out["parts_hash"] = text_hash(ordered)
+    out["name_hash"] = text_hash(norm)
+    out["name_keys"] = key_hashes(ordered, name_keys)
+    # The cross-script key: from the other script's name where there is one.
     source = alt.where(alt != "", names)
     skeletons = _map_unique(source, lambda text: skeleton(family_last(text)))
     out["skeleton"] = skeletons.where(skeletons != "")
@@ -208,7 +208,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
         out["place"] = place.where(place != "")
         # As written, to show (`lists compare` by place): not a model column.
         out["place_text"] = frame["place"].str.strip().where(place != "")
-    numbers = ("row", "age", "n_parts", "name_keys")  # name_keys: a list of texts
+    numbers = ("row", "age", "parts_hash", "name_hash", "name_keys")  # name_keys: arrays
     return out.astype({c: text_dtype() for c in out.columns if c not in numbers})
 
 
@@ -414,7 +414,7 @@ def _register(
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":
-            kept = ("row", "age", "n_parts", "name_keys")
+            kept = ("row", "age", "parts_hash", "name_hash", "name_keys")
             frame = frame.astype({c: "string" for c in model_columns if c not in kept})
             given: Any = frame
         else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object

@@ -17,6 +17,8 @@ any order are compared by the whole-name comparison and blocked by the order-fre
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,6 +72,7 @@ def orient(records: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], l
     rows = flagged[turn]
     turned = _first_last(frame["name_norm"], rows)
     frame["name_norm"] = turned.astype(frame["name_norm"].dtype)
+    frame["name_hash"] = text_hash(turned)
     for column, values in parts_by_position(turned).items():
         frame[column] = values.astype(frame[column].dtype)
     frame["skeleton"] = _first_last(frame["skeleton"], rows).astype(frame["skeleton"].dtype)
@@ -86,3 +89,32 @@ def _first_last(names: pd.Series, rows: pd.Series) -> pd.Series:
     moved = names[rows & names.notna()].str.split().map(lambda w: " ".join([*w[1:], w[0]]))
     names.loc[moved.index] = moved
     return names
+
+
+def text_hash(values: pd.Series) -> pd.Series:
+    """A 64-bit hash of each text (missing where the text is missing or empty): two texts are
+    compared by their hashes where only equality matters."""
+    import numpy as np
+    import pandas as pd
+
+    text = values.astype(object)
+    empty = text.isna() | (text == "")
+    hashed = pd.util.hash_array(text.fillna("").to_numpy(dtype=object)).view(np.int64)
+    return pd.Series(hashed, index=values.index, dtype="Int64").mask(empty.to_numpy())
+
+
+def key_hashes(texts: pd.Series, keys: Callable[[str], list[str]]) -> pd.Series:
+    """For each text, the 64-bit hashes of its `keys` (an array; computed once per distinct
+    text): a million records' keys as integers, not as Python strings."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(texts.astype(object).fillna(""))
+    each = [keys(text) for text in uniques]
+    flat = np.array([key for found in each for key in found], dtype=object)
+    hashed = pd.util.hash_array(flat).view(np.int64) if len(flat) else np.zeros(0, np.int64)
+    bounds = np.cumsum([0, *(len(found) for found in each)])
+    arrays = [hashed[start:end] for start, end in itertools.pairwise(bounds)]
+    chosen = np.empty(len(arrays), dtype=object)
+    chosen[:] = arrays
+    return pd.Series(chosen[codes] if len(codes) else [], index=texts.index, dtype=object)

@@ -142,11 +142,11 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
     from splink import DuckDBAPI, Linker
 
     from casualty_recon.lists.blocking import choose_rules, to_splink, training_sample
+    from casualty_recon.lists.comparisons import settings as _settings
     from casualty_recon.lists.link import (
         DEFAULT_THRESHOLD,
         MIN_PROBABILITY,
         _register,
-        _settings,
         _train,
         _use_trained,
         prepare,

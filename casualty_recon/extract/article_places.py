@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from casualty_recon.extract import towns as cues
+from casualty_recon.extract.org_names import organisation_spans
 from casualty_recon.extract.speaking_places import speaking_places, standing_places
 from casualty_recon.extract.text import Sentence, covering
 from casualty_recon.extract.towns import cued_places, demonym_country
@@ -77,6 +78,9 @@ class ArticlePlaces:
         ambiguous: list[tuple[int, int, str, str | None]] = []  # settled by the country below
         found = gazetteer.find_places(text, ambiguous)
         found = [m for m in found if not cues.begins_a_town(text, m[0], m[1])]  # "Dera Ismail"
+        # "the Islamic State in Iraq and the Levant": no place of the article
+        in_name = covering(organisation_spans(text, {end for _, end, _ in found}))
+        found = [m for m in found if not in_name(m[0])]
         mentions = [
             (start, end, ordered.get(places) or ordered.setdefault(places, _in_order(places)))
             for start, end, places in map(_adjective_as_country(text), found)
@@ -109,7 +113,7 @@ class ArticlePlaces:
         if datelines and not any(in_first(m[0]) for m in mentions):
             countries.update(filter(None, [cues.dateline_country(text[slice(*datelines[0])])]))
         plain = cues.uncued_towns(text, countries, [*datelines, *((s, e) for s, e, _ in mentions)])
-        plain = [town for town in plain if not spoken(town[0])]
+        plain = [town for town in plain if not (spoken(town[0]) or in_name(town[0]))]
         placed = [town.country for start, _, town in plain if not stood(start)]
         countries.update(placed)  # "near Mocimboa da Praia"
         self._in_text.update(placed)
@@ -125,7 +129,7 @@ class ArticlePlaces:
         # A town named with a cue replaces the region or country its name also matched; a place
         # a distance is measured from ("10 km north of Y") is no area (`towns`).
         towns, references, self._unknown, demonyms = cued_places(text, self.country)
-        towns = [town for town in towns if not (in_dateline(town[0]) or spoken(town[0]))]
+        towns = [t for t in towns if not (in_dateline(t[0]) or spoken(t[0]) or in_name(t[0]))]
         # "a Malian village": the country, named by its demonym
         towns += [(s, e, gazetteer_place(code)) for s, e, code in demonyms]
         towns += [t for t in plain if t[0] not in {s for s, _, _ in towns}]

@@ -27,6 +27,8 @@ from casualty_recon.extract.named_speakers import (
     role_kind,
     state_force_claim,
     take,
+    tallied_names,
+    titled_people,
 )
 from casualty_recon.extract.named_speakers import kind_of as _kind_of
 from casualty_recon.extract.text import Sentence
@@ -195,6 +197,7 @@ class Speaker:
     head: str = ""
     bare: bool = False
     perpetrator: str = ""
+    counted: bool = False  # named as the one who counted ("a tally by X"): joined to the figure
 
 
 class Attributor:
@@ -286,6 +289,18 @@ class Attributor:
             if not overlaps(taken, speaker.start, speaker.end):
                 found.append(speaker)
                 take(taken, speaker.start, speaker.end)
+        for start, end, key, name in titled_people(sentence):
+            if not overlaps(taken, start, end):
+                organisation = Organisation(
+                    key, name, "government", tuple(dict.fromkeys((name, key)))
+                )
+                found.append(Speaker(start, end, organisation, 1))
+                take(taken, start, end)
+        for start, end, name, kind in tallied_names(sentence):
+            if not overlaps(taken, start, end):
+                organisation = Organisation(name, name, kind, (name,))
+                found.append(Speaker(start, end, organisation, 1, counted=True))
+                take(taken, start, end)
         for match in _CAPITALISED_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match.group("name").split()))
             if len(name.split()) < 2 or overlaps(taken, match.start("name"), match.end()):
@@ -323,7 +338,9 @@ class Attributor:
         cached = self._attached.get(sentence)
         if cached is None:
             cached = [
-                s for s in self.speakers(sentence) if s.perpetrator or _is_attached(sentence, s)
+                s
+                for s in self.speakers(sentence)
+                if s.perpetrator or s.counted or _is_attached(sentence, s)
             ]
             _remember(self._attached, sentence, cached)
         return cached
@@ -505,8 +522,8 @@ def _role_matches(sentence: str) -> list[re.Match[str]]:
 def _role_speaker(match: re.Match[str]) -> Speaker:
     head = match.group("head").lower()
     start = match.start("name")
-    if not match.group("modifiers"):  # "the disaster agency", not "the area local media"
-        start = descriptor_start(match.string, start)
+    # "the disaster agency", "disaster agency officials"; not "the area local media"
+    start = descriptor_start(match.string, start, match.group("modifiers"))
     modifiers = match.string[start : match.start("name")].split() + match.group("modifiers").split()
     name = " ".join((match.string[start : match.start("name")] + match.group("name")).split())
     name = re.sub(r"^(?:The|A|An)\s+", "", name)

@@ -20,6 +20,7 @@ from casualty_recon.extract.article_places import (
 )
 from casualty_recon.extract.attribution import Attribution, Attributor
 from casualty_recon.extract.basis import find_basis, source_basis
+from casualty_recon.extract.earlier import earlier_window
 from casualty_recon.extract.headline import is_cumulative
 from casualty_recon.extract.named_speakers import ARTICLE_FORCES
 from casualty_recon.extract.perpetrators import (
@@ -193,7 +194,7 @@ def _article_claims(
             scene.text,
         ):
             last_clause = _ClauseParts(scene.start, scene.text, window(scene.text, day))
-        span = last_clause.span
+        span = _figure_span(last_clause.span, clause, statement, offset)
         claim_id = local_ids.claim_id(source.key, span.as_of)
         key = (source.key, statement.figure, statement.population, statement.outcome, span.as_of)
         if not is_new(key):
@@ -267,6 +268,13 @@ def _article_claims(
             confidence=_confidence(statement, attribution),
             article=name,
         )
+
+
+def _figure_span(span: Window, clause: Sentence, statement: Statement, offset: int) -> Window:
+    """The clause's window, or for a figure dated from the clause's day ("up from 45 a day
+    earlier", "revising its earlier toll of 80") the window counted back from it."""
+    start, end = statement.start - offset, statement.end - offset
+    return earlier_window(clause.text, start, end, span) or span
 
 
 def _scene(statement: Statement, clause: Sentence) -> Sentence:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import functools
 import re
 
+from casualty_recon.grammar.gazetteer import display_name
+from casualty_recon.grammar.parties import country_code
+
 # An organisation named after what it is: "the human rights group Indepaz", "the Italian charity
 # Emergency", "the monitoring group Sahelwatch". The name is the speaker (not "human rights
 # group"); an office's holder ("police spokesman Adamu Bello") is not such a name.
@@ -153,19 +156,38 @@ def non_state_claim(head: str, sentence: str, end: int) -> str:
 
 # Lower-case words between "the" and an office's head: part of its name ("the disaster agency",
 # "the prison service", "the country's migration agency"); not a determiner ("the same agency").
-_LOWER_DESCRIPTOR = re.compile(
-    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:country|nation|state|region|province|city)'s\s+)?"
+_DESCRIPTOR_WORDS = (
+    r"(?:(?:country|nation|state|region|province|city)'s\s+)?"
     r"(?P<words>(?:(?!(?:same|other|said|new|first|last|next|only|whole|entire|various|"
     r"several|many|most|few|two|three|four|five|six|seven|eight|nine|ten|latter|former|"
     r"above|following|very|relevant|main|two|both|all|such|the|an?|and|or|of|in|on|at|by|"
     r"for|with|from|to|as|since|said|says|told|that|which)\b)[a-z][a-z-]+\s+){1,2})$"
 )
+_LOWER_DESCRIPTOR = re.compile(
+    r"(?<![\w'-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+" + _DESCRIPTOR_WORDS
+)
 
 
-def descriptor_start(sentence: str, start: int) -> int:
+# The same words with no article, after a clause's start: ", disaster agency officials said",
+# "according to national prison agency officials" (tried for a body's officials only).
+_BARE_DESCRIPTOR = re.compile(
+    r"(?:^|[,;:(]\s*|(?<![\w'-])(?:said|says|told|to|by|from|and)\s+)" + _DESCRIPTOR_WORDS
+)
+# A body's name as the first modifier of an office: "agency officials", "ministry spokesman".
+_BODY_FIRST = re.compile(
+    r"(?:agency|ministry|department|office|service|authority|commission|council|directorate)\b"
+)
+
+
+def descriptor_start(sentence: str, start: int, modifiers: str = "") -> int:
     """Where lower-case words describing the office whose name begins at `start` begin ("the
-    disaster agency": at "disaster"), else `start`."""
+    disaster agency": at "disaster"), else `start`. An office whose `modifiers` open with a
+    body ("agency officials") takes them without an article too ("disaster agency officials")."""
+    if modifiers and not _BODY_FIRST.match(modifiers):
+        return start
     match = _LOWER_DESCRIPTOR.search(sentence, max(0, start - 60), start)
+    if match is None and modifiers:
+        match = _BARE_DESCRIPTOR.search(sentence, max(0, start - 60), start)
     return match.start("words") if match else start
 
 
@@ -245,3 +267,113 @@ def role_kind(head: str, name: str) -> str:
         if found is not None and kind_of(name) == "other":  # a capitalised name decides first
             return found
     return kind_of(name)
+
+
+# A body named as the one who counted: "a tally by the newspaper El Vigia", "figures compiled by
+# the rights group Paz Ciudadana", "a count by Datos Abiertos", "El Vigia's tally". The name is
+# the speaker, whatever verb the sentence has ("El Vigia's tally shows"); what it is (the words
+# before its name) gives its kind.
+_BODY = (
+    r"newspaper|daily|paper|outlet|broadcaster|magazine|website|news (?:agency|site|outlet)|"
+    r"agency|monitor|observatory|watchdog|tracker|project|database|group|organi[sz]ation|"
+    r"charity|NGO|think[ -]tank|institute|foundation|network|platform|initiative|office"
+)
+_COUNTED = r"tally|tallies|count|counts|figures|data|records|estimates?|database"
+_NAME = (
+    r"(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|for|and|de|del|en|la|el|do|da)){0,5}))"
+)
+_TALLY_BY = re.compile(
+    rf"\b(?:{_COUNTED})\s+(?:(?:compiled|kept|collected|gathered|maintained|published|"
+    r"released|issued|provided)\s+)?(?:by\s+(?:the\s+)?(?:(?P<descriptor>(?:[\w'-]+\s+){0,3}?"
+    rf"(?:{_BODY}))\s+)?|from\s+(?:the\s+)?(?P<from>(?:[\w'-]+\s+){{0,3}}?(?:{_BODY}))\s+)" + _NAME,
+    re.I,
+)
+_TALLY_OF = re.compile(
+    r"(?<![\w'-])(?P<name>(?-i:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|del|en|la|el)){0,4}))"
+    r"['\u2019]s?\s+(?:(?:own|latest|running|updated|daily|weekly|monthly)\s+)?"
+    r"(?:tally|count|database)\b"
+)
+_TALLY_KINDS = (
+    (re.compile(r"newspaper|daily|paper|outlet|broadcaster|magazine|website|news", re.I), "media"),
+    (re.compile(r"monitor|observatory|watchdog|tracker|project|database", re.I), "monitor"),
+    (re.compile(r"think[ -]tank|institute", re.I), "academic"),
+    (re.compile(r"rights|aid|charity|NGO|humanitarian|relief|foundation|group|organi[sz]ation|"
+                r"network|initiative", re.I), "ngo"),
+)  # fmt: skip
+_NOT_A_COUNTER = re.compile(
+    r"(?:The|This|That|Its|Their|His|Her|Our|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|Yesterday|Today|Last|Week|Month|Year)$|" + _WHEN_WORDS.pattern
+)
+
+
+def tallied_names(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Start, end, name and kind of each body a sentence names as the one who counted."""
+    found = []
+    for match in _TALLY_BY.finditer(sentence):
+        descriptor = match.group("descriptor") or match.group("from") or ""
+        name = _WHEN_WORDS.split(match.group("name"))[0].strip()
+        name = re.sub(r"(?<=[a-z]{2})\.$", "", name)  # the sentence's full stop
+        name = re.sub(r"(?:\s+(?:of|for|and|de|del|en|la|el|do|da))+$", "", name)
+        if not name or (match.group("from") is None and _NOT_A_COUNTER.match(name)):
+            continue
+        kind = next((k for p, k in _TALLY_KINDS if p.search(descriptor)), None) or kind_of(name)
+        start = match.start("descriptor") if descriptor else match.start("name")
+        if match.group("from") is not None:
+            start = match.start("from")
+        found.append((start, match.start("name") + len(name), name, kind))
+    for match in _TALLY_OF.finditer(sentence):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group("name"))
+        if _NOT_A_COUNTER.match(name) or _is_a_country(name):
+            continue
+        start = match.start("name") + match.group("name").index(name)
+        found.append((start, start + len(name), name, kind_of(name)))
+    return found
+
+
+def _is_a_country(name: str) -> bool:
+    """Whether a name is a country's ("Mexico's tally" is no counter)."""
+    return country_code(name) is not None
+
+
+# A person named by a title and a name: "President Gustavo Rojas", "Defence Minister Pedro Ruiz",
+# "Colombian President Gustavo Rojas". Other people are named by their office ("police
+# spokesman Adamu Bello" is the police spokesman), an office that stays the source whoever holds
+# it; an office with no country ("President") names no office, so the person is the source,
+# unless the title says whose it is ("Colombian President": Colombia's president).
+_TITLE = (
+    r"President|Vice[- ]President|Prime Minister|Governor|Mayor|Minister|Secretary|Senator|"
+    r"General|Gen\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Commander|"
+    r"Commissioner|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Chief|Director|Prosecutor"
+)
+_TITLED = re.compile(
+    r"(?<![\w'.-])(?P<lead>(?:[A-Z][\w'\u2019-]*\s+){0,3}?)(?P<title>" + _TITLE + r")\s+"
+    r"(?P<person>[A-Z][a-z][\w'-]*(?:\s+(?:[A-Z][a-z][\w'-]*|(?:al|el|ad|bin|ibn|de|da|dos|van|"
+    r"von)(?:-[\w'-]+)?)){1,3})\b"
+)
+
+
+def titled_people(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Start, end, key and name of each person named by a title and a name; the key is the
+    title with its country where the title says it ("Colombia president"), else the person."""
+    found = []
+    for match in _TITLED.finditer(sentence):
+        person = _WHEN_WORDS.split(match.group("person"))[0].strip()
+        person = re.sub(r"['\u2019]s?$", "", person)  # "President Bashar al-Assad's forces"
+        if len(person.split()) < 2:  # "President Rojas Monday": no full name
+            continue
+        lead = match.group("lead").split()
+        codes = [country_code(re.sub(r"['\u2019]s?$", "", word)) for word in lead]
+        country = next((code for code in codes if code), None)
+        # The title's words from its country on ("Damascus British Foreign Secretary": from
+        # "British"); without a country, its office words but an article.
+        lead = lead[codes.index(country) :] if country else lead
+        while lead and lead[0] in ("The", "A", "An"):
+            lead.pop(0)
+        start = match.start("title") - len(" ".join(lead)) - (1 if lead else 0)
+        name = " ".join([*lead, match.group("title"), person])
+        key = person
+        if country is not None:
+            rest = [word.lower() for word in lead[1:]]
+            key = " ".join([display_name(country), *rest, match.group("title").lower()])
+        found.append((start, match.start("person") + len(person), key, name))
+    return found

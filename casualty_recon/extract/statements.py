@@ -293,9 +293,9 @@ def _statement_at(
         if population is None:
             population = earlier[-1].population if earlier else "people"
     if not outcome and population is None:
-        bare = _outcome_right_after(text, end)
+        bare, how = _bare_outcome(text, end)
         if bare and bare != "displaced":
-            outcome, shape, population = bare, "headline", "people"
+            outcome, shape, population = bare, how, "people"
     part = bool(earlier) and bool(PART_BEFORE.search(prefix))
     if not outcome and population and part:
         outcome, shape = earlier[-1].outcome, "part"
@@ -586,6 +586,21 @@ def _members(text: str, noun_end: int, population: str) -> str:
     if population == "civilians":
         return "civilians"
     return "combatants"
+
+
+# An increment whose noun is left out, in a passive clause: "two hundred more were wounded",
+# "40 more have been killed" (people: the sentence names no one).
+_MORE_PASSIVE = re.compile(r"\s+more\s+(?=(?:were|was|have been|had been|are)\s)", re.I)
+
+
+def _bare_outcome(text: str, end: int) -> tuple[str, str]:
+    """The outcome right after a number with no noun and the rule that read it: a headline's
+    ("22 dead"), else an increment's whose noun is left out ("two hundred more were wounded")."""
+    bare = _outcome_right_after(text, end)
+    if bare:
+        return bare, "headline"
+    more = _MORE_PASSIVE.match(text, end)
+    return (_outcome_right_after(text, more.end()), "passive") if more is not None else ("", "")
 
 
 def _outcome_right_after(text: str, end: int) -> str:

@@ -152,7 +152,7 @@ _OUTCOME = (
     r"(?:death )?toll)\b"
 )
 _CALENDAR = re.compile(
-    r"(?<!\bthe )\b(?:last|previous) (?P<unit>week|month|year)\b(?![\w-])|"
+    r"(?<!\bthe )\b(?:last|previous) (?P<unit>week|month|year)\b(?![\w'\u2019-])|"
     r"\b(?:over|at|during|on) the weekend\b|\b(?:last|this) weekend\b|"
     + _OUTCOME
     + r"[^.;:]{0,80}?\b(?P<in_year>(?:in|during|throughout) (?P<year>(?:19|20)\d\d))(?![\w-])",

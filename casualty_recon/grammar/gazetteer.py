@@ -74,8 +74,7 @@ class FoldOrigin:
 
     Kept as the points where the shift between the two changes (a dropped apostrophe, a
     collapsed run of blanks, a character that folds to two), not one integer per character: a
-    20 MB article has a few such points per paragraph, where a list of indices cost 36 bytes a
-    character."""
+    20 MB article has a few per paragraph, where a list of indices cost 36 bytes a character."""
 
     __slots__ = ("_length", "_shifts", "_starts")
 
@@ -224,7 +223,8 @@ def _strip_suffix(key: str) -> str:
     """The key without a region word at its end ("idlib province"); not a plural one, which
     ends the name of one place ("united states" is no "united")."""
     rest, _, tail = key.rpartition(" ")
-    return rest if rest and tail in SUFFIXES and not tail.endswith("s") else key
+    kept = rest.removesuffix(" regional")  # Ethiopia's regional states
+    return kept if rest and tail in SUFFIXES and not tail.endswith("s") else key
 
 
 def _variants(key: str) -> list[str]:

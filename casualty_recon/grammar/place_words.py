@@ -58,6 +58,15 @@ SUFFIXES: tuple[str, ...] = (
     "divisions",
     "oblast",
     "oblasts",
+    # First-level units elsewhere: Colombia's, Peru's, Bolivia's, Guatemala's departments,
+    # Kenya's and Liberia's counties. Not "district": in Afghanistan "Kandahar district" is
+    # inside Kandahar province, a narrower place of the same name.
+    "department",
+    "departments",
+    "departamento",
+    "departamentos",
+    "county",
+    "counties",
 )
 COUNTRYSIDE = "countryside"
 

@@ -113,6 +113,7 @@ __all__ = [
     "fold",
     "gazetteer_data",
     "is_known",
+    "lone_towns",
     "mirror",
     "name_table_rows",
     "part_name_keys",
@@ -531,3 +532,21 @@ def area_relation(a: frozenset[Place], b: frozenset[Place]) -> Relation:
     if "unknown" in relations:
         return "unknown"
     return "disjoint"
+
+
+def lone_towns(items: Sequence[frozenset[Place]]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """The towns of an area list lying in a country none of the list's other places is in:
+    (index of the item, the town's country, the countries of the other places, sorted). In
+    `[Mocímboa da Praia, Palma]` Palma is Spain's (Mozambique's is not in the towns file): a
+    name a town of another country also bears, which the list's other places do not settle."""
+    # Every place's code begins with its country's (`areas` keys resolve to places too); not
+    # reading the countries' table keeps it off the start-up of a file without such a list.
+    countries = [{p.country for p in places} for places in items]
+    out: list[tuple[int, str, tuple[str, ...]]] = []
+    for index, places in enumerate(items):
+        others = set().union(*(c for i, c in enumerate(countries) if i != index))
+        own = countries[index]
+        towns = all(town_parent(p.code) is not None for p in places)
+        if places and towns and len(own) == 1 and others and not own & others:
+            out.append((index, next(iter(own)), tuple(sorted(others))))
+    return out

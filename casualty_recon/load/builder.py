@@ -11,7 +11,7 @@ import re
 
 from casualty_recon.grammar import figures, periods
 from casualty_recon.grammar.parties import resolve_perpetrators
-from casualty_recon.grammar.places import Gazetteer
+from casualty_recon.grammar.places import Gazetteer, display_name, lone_towns
 from casualty_recon.grammar.scope_words import OUTCOME_WORDS, POPULATION_WORDS
 from casualty_recon.grammar.wording import and_list
 from casualty_recon.load.assumption_reader import AssumptionReader
@@ -36,6 +36,7 @@ from casualty_recon.model.claims import (
     Figure,
     Note,
     Perpetrators,
+    Place,
     Source,
     Sources,
     clip_as_of,
@@ -121,6 +122,15 @@ def _period(text: str, default_year: int | None) -> DayRange:
 # engine can treat the difference as going either way.
 UNKNOWN = "unknown"
 UNKNOWN_DAYS = DayRange(dt.date.min, dt.date.max, UNKNOWN)
+
+
+def _lone_town(name: str, country: str, others: tuple[str, ...]) -> str:
+    there, elsewhere = display_name(country), and_list([display_name(c) for c in others])
+    hint = f'"{name}, {display_name(others[0])}"' if len(others) == 1 else "its country"
+    return (
+        f"area: {name} is a town in {there}, where no other place of the list is ({elsewhere});"
+        f" if you meant another {name}, write {hint}, or check the spelling"
+    )
 
 
 def _is_unknown(text: str) -> bool:
@@ -525,6 +535,7 @@ class Builder(AssumptionReader):
         names = self.text_list(node, "area")
         places: set[object] = set()
         ok = True
+        each: list[tuple[Node, str, frozenset[Place]]] = []
         for item, name in names:
             if _is_unknown(name):
                 continue  # an area not known: no places, so it relates to others as "unknown"
@@ -533,8 +544,14 @@ class Builder(AssumptionReader):
                 ok = False
             else:
                 places.update(resolved)
+                each.append((item, name, resolved))
         if not ok or not names:
             return None
+        # A list with a place written with its country ("Palma, Spain") spans countries knowingly.
+        lone = [] if any("," in name for _, name, _ in each) else each
+        for index, country, others in lone_towns([found for _, _, found in lone]):
+            item, name, _ = lone[index]
+            self.notes.append(Note(item.where(self.path), _lone_town(name, country, others)))
         return Area(tuple(name for _, name in names), frozenset(places))  # type: ignore[arg-type]
 
     def dates(

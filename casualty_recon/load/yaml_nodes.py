@@ -111,7 +111,9 @@ class Node:
         return self.text
 
 
-def _tag_of(event: yaml.ScalarEvent) -> str:
+def _tag_of(event: yaml.ScalarEvent, seen: dict[str, str]) -> str:
+    """The scalar's tag; a plain scalar's depends on its text alone, so each text is resolved
+    once a file (`seen`): a big file repeats its populations, outcomes and dates."""
     if event.tag and event.tag != "!":
         return event.tag.rsplit(":", 1)[-1]
     if not event.implicit[0]:  # quoted or block scalar: text
@@ -119,10 +121,13 @@ def _tag_of(event: yaml.ScalarEvent) -> str:
     value = event.value
     if value and value[0] not in _RESOLVABLE_FIRST:
         return "str"  # no YAML 1.1 implicit type starts with this character
-    resolved = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
-        yaml.ScalarNode, event.value, event.implicit
-    )
-    return str(resolved).rsplit(":", 1)[-1]
+    tag = seen.get(value)
+    if tag is None:
+        resolved = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, value, (True, False)
+        )
+        tag = seen[value] = str(resolved).rsplit(":", 1)[-1]
+    return tag
 
 
 def _too_large(path: str, template: Template, size: int) -> Problem:
@@ -172,6 +177,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     containers: list[Node] = []  # open lists and mappings, innermost last
     keys: list[Node | None] = []  # for each open mapping, the key waiting for its value
     anchors: dict[str, Node] = {}
+    seen: dict[str, str] = {}  # plain scalars' tags by text
     root: Node | None = None
     documents = 0
     total = 0
@@ -190,7 +196,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
                 assert mark is not None  # both parsers mark every event
                 if cls is scalar_event:
                     node = Node(
-                        "scalar", mark.line + 1, mark.column + 1, event.value, _tag_of(event)
+                        "scalar", mark.line + 1, mark.column + 1, event.value, _tag_of(event, seen)
                     )
                     total += 1
                 elif cls is alias_event:

@@ -141,7 +141,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
 
     from splink import DuckDBAPI, Linker
 
-    from casualty_recon.lists.blocking import choose_rules, to_splink, training_sample
+    from casualty_recon.lists.blocking import choose_blocking, to_splink, training_sample
     from casualty_recon.lists.comparisons import settings as _settings
     from casualty_recon.lists.link import (
         DEFAULT_THRESHOLD,
@@ -149,17 +149,19 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
         _register,
         _train,
         _use_trained,
-        prepare,
+        prepared,
     )
-    from casualty_recon.lists.order import orient
+    from casualty_recon.lists.orderfree import KEYS
 
     started = time.perf_counter()
     tables = _tables(paths, _columns(paths[0]))
     _say(f"splink: read {len(tables[0]):,} and {len(tables[1]):,} records; preparing them")
-    records = orient({table.spec.key: prepare(table) for table in tables})[0]
+    records = prepared(tables)[0]
     keys = tuple(records)
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
-    rules = [to_splink(rule) for rule in choose_rules(list(records.values()), columns)[0]]
+    records, chosen, _, _ = choose_blocking(records, columns)
+    columns.add(KEYS)
+    rules = [to_splink(rule) for rule in chosen]
     db_api = DuckDBAPI()
     logging.getLogger("splink").setLevel(logging.ERROR)
 

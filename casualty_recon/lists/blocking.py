@@ -3,8 +3,9 @@ the sample the model is trained on when the lists are large (issue 14 part 5).
 
 The rules (`candidate_rules`) pair records that agree exactly on the whole normalised name, the
 cross-script skeleton, two or three name parts, the date of birth or the date of birth with day
-and month swapped, and last records sharing one of the name's order-free keys (`KEYS`: its parts
-sorted, and sorted with one left out), so names in another order or with a part dropped meet.
+and month swapped, and last the pairs of names sharing one of their order-free keys (their parts
+sorted, and sorted with one left out) that the other rules miss (`orderfree.py`, within the
+budget), so names in another order or with a part dropped meet.
 Rules whose key has few values (a date of birth, a first and a father's name) give blocks
 that grow with the square of the lists: a few per record on 30,000 records, hundreds on a
 million. So each rule's comparisons are counted first (cheaply, from the sizes of its
@@ -25,6 +26,8 @@ import zlib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from casualty_recon.lists.orderfree import KEYS, count_pairs, order_free_pairs
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -32,10 +35,9 @@ BUDGET_FLOOR = 1_000_000
 BUDGET_PER_RECORD = 10
 TRAIN_RECORDS = 200_000
 PARTS = ("first", "family", "father", "grand")
-# The order-free keys of a name (`names.name_keys`), a list per record: a rule on it pairs records
-# sharing any key. Splink explodes it; such a rule must come last (Splink does not take the pairs
-# of an exploded rule out of the rules after it), so there is at most one, the last.
-KEYS = "name_keys"
+# The pairs of the order-free name keys (`orderfree`): pair IDs, a list per record. Splink explodes
+# it; such a rule must come last (Splink does not take the pairs of an exploded rule out of the
+# rules after it), so there is one, the last, added by `choose_blocking` after the others.
 
 # A rule: the columns records must share, and whether the date of birth is compared with the
 # other record's day-and-month-swapped date of birth.
@@ -61,9 +63,9 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
     import pandas as pd
 
     columns, swapped = rule
-    every = pd.concat([frame[list(columns)] for frame in frames], ignore_index=True)
     if KEYS in columns:
-        return _exploded_pairs(every, columns)
+        return count_pairs(list(frames))
+    every = pd.concat([frame[list(columns)] for frame in frames], ignore_index=True)
     if not swapped:
         sizes = every.dropna().value_counts()
         return int((sizes * (sizes - 1) // 2).sum())
@@ -82,30 +84,6 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
     return (ordered - int((itself["dob"] == itself["dob_swap"]).sum())) // 2
 
 
-def _exploded_pairs(every: pd.DataFrame, columns: tuple[str, ...]) -> int:
-    """The pairs of records sharing any of their keys (and the rule's other columns): each
-    pair once, however many keys it shares; the bound from the blocks' sizes (a pair counted
-    once a key it shares) when that is too many pairs to list."""
-    import numpy as np
-    import pandas as pd
-
-    exploded = every.reset_index(names="record").explode(KEYS).dropna()
-    if exploded.empty:
-        return 0
-    groups = exploded.groupby(list(columns), sort=False, observed=True)["record"]
-    sizes = groups.size()
-    bound = int((sizes * (sizes - 1) // 2).sum())
-    if bound > 20 * BUDGET_FLOOR:
-        return bound
-    block = groups.ngroup().to_numpy()
-    record = exploded["record"].to_numpy()
-    found = pd.DataFrame({"block": block, "record": record})
-    pairs = found.merge(found, on="block")
-    pairs = pairs[pairs["record_x"] < pairs["record_y"]]
-    codes = pairs["record_x"].to_numpy(dtype=np.int64) * (len(every) + 1) + pairs["record_y"]
-    return int(pd.unique(codes.to_numpy()).size)
-
-
 def budget(records: int) -> int:
     """The most pairs one rule may give: BUDGET_FLOOR, or BUDGET_PER_RECORD a record."""
     return max(BUDGET_FLOOR, BUDGET_PER_RECORD * records)
@@ -114,11 +92,9 @@ def budget(records: int) -> int:
 def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
     """The rule with one more name part, for each of the two first parts it lacks."""
     have, swapped = rule
-    extra: list[str]
-    if KEYS in have:  # one exploded rule only (see KEYS): tightened by sex, then the age
-        extra = [str(c) for c in ("sex", "age") if c not in have and c in columns][:1]
-    else:
-        extra = [part for part in PARTS if part not in have and part in columns][:2]
+    if KEYS in have:  # its pairs were chosen within the budget (`orderfree`)
+        return []
+    extra = [part for part in PARTS if part not in have and part in columns][:2]
     return [((*have, part), swapped) for part in extra]
 
 
@@ -149,6 +125,22 @@ def choose_rules(
         )
         waiting[0:0] = replacements
     return chosen, notes, counted
+
+
+def choose_blocking(
+    records: dict[str, pd.DataFrame], columns: set[str]
+) -> tuple[dict[str, pd.DataFrame], list[Rule], list[str], int]:
+    """`choose_rules` on the lists, then the order-free rule: the lists with its pair IDs
+    (`orderfree.order_free_pairs`, the pairs the rules chosen miss, within the budget), the
+    rules, notes and the pairs they give."""
+    frames = list(records.values())
+    chosen, notes, counted = choose_rules(frames, columns - {KEYS})
+    limit = budget(sum(len(frame) for frame in frames))
+    rules = [rule for rule, swapped in chosen if not swapped]
+    records, found, dropped = order_free_pairs(records, rules, limit)
+    if found:
+        chosen.append(((KEYS,), False))
+    return records, chosen, [*notes, *dropped], counted + found
 
 
 def describe(rule: Rule) -> str:

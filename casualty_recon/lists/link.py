@@ -33,11 +33,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casualty_recon.lists.blocking import choose_rules, to_splink, training_sample
+from casualty_recon.lists.blocking import choose_blocking, to_splink, training_sample
 from casualty_recon.lists.comparisons import settings as _settings
 from casualty_recon.lists.engines import ENGINES
-from casualty_recon.lists.names import family_last, name_keys, normalise, skeleton, sorted_name
-from casualty_recon.lists.order import key_hashes, orient, parts_by_position, text_hash
+from casualty_recon.lists.names import family_last, normalise, skeleton, sorted_name
+from casualty_recon.lists.order import orient, parts_by_position, text_hash
+from casualty_recon.lists.orderfree import KEYS
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.lists.scored import scored_duckdb, split_scored
@@ -165,6 +166,12 @@ def one_to_one(pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
 # --- preparing the records ---------------------------------------------------------------------
 
 
+def prepared(tables: Sequence[ListTable]) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Every list prepared (`prepare`) and a list written family name first turned
+    (`order.orient`), with a note saying so."""
+    return orient({table.spec.key: prepare(table) for table in tables})
+
+
 def prepare(table: ListTable) -> pd.DataFrame:
     """The columns the model compares, computed once in pandas for both engines."""
     import pandas as pd
@@ -180,12 +187,10 @@ def prepare(table: ListTable) -> pd.DataFrame:
     out["name_norm"] = norm.where(norm != "")
     for column, values in parts_by_position(norm).items():
         out[column] = values
-    # The name in any order: its parts sorted, and the keys with one part left out.
-    ordered = _map_unique(norm, sorted_name)
-    # Compared as 64-bit hashes: the training pairs (millions on large lists) carry them.
-    out["parts_hash"] = text_hash(ordered)
+    # The name in any order, its parts sorted (its order-free blocking keys are chosen over both
+    # lists: `prepared`). Compared as 64-bit hashes: the training pairs (millions) carry them.
+    out["parts_hash"] = text_hash(_map_unique(norm, sorted_name))
     out["name_hash"] = text_hash(norm)
-    out["name_keys"] = key_hashes(ordered, name_keys)
     # The cross-script key: from the other script's name where there is one.
     source = alt.where(alt != "", names)
     skeletons = _map_unique(source, lambda text: skeleton(family_last(text)))
@@ -208,7 +213,7 @@ def prepare(table: ListTable) -> pd.DataFrame:
         out["place"] = place.where(place != "")
         # As written, to show (`lists compare` by place): not a model column.
         out["place_text"] = frame["place"].str.strip().where(place != "")
-    numbers = ("row", "age", "parts_hash", "name_hash", "name_keys")  # name_keys: arrays
+    numbers = ("row", "age", "parts_hash", "name_hash")
     return out.astype({c: text_dtype() for c in out.columns if c not in numbers})
 
 
@@ -284,8 +289,8 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     say(f"preparing {sum(len(table) for table in tables):,} records (names, dates)")
-    records, turned = orient({table.spec.key: prepare(table) for table in tables})
-    for note in turned:
+    records, prepared_notes = prepared(tables)
+    for note in prepared_notes:
         say(note)
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
@@ -296,7 +301,8 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         say(note)
         return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
-    chosen, notes, counted = choose_rules(list(records.values()), columns)
+    records, chosen, notes, counted = choose_blocking(records, columns)
+    columns.add(KEYS)
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
@@ -414,13 +420,24 @@ def _register(
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":
-            kept = ("row", "age", "parts_hash", "name_hash", "name_keys")
+            kept = ("row", "age", "parts_hash", "name_hash", KEYS)
             frame = frame.astype({c: "string" for c in model_columns if c not in kept})
+            if KEYS in frame.columns:  # Spark infers no type from missing arrays: a record
+                # without an order-free pair gets a pair ID no other record has (negative)
+                ids = [
+                    [int(i) for i in found] if found is not None else [-1 - n]
+                    for n, found in enumerate(frame[KEYS], start=number * len(records[keys[0]]))
+                ]
+                frame = frame.assign(**{KEYS: ids})
             given: Any = frame
         else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object
             import pyarrow as pa
 
             given = pa.Table.from_pandas(frame, preserve_index=False)
+            if KEYS in given.column_names:  # a list none of whose records has a pair ID
+                where = given.column_names.index(KEYS)
+                ids = given.column(KEYS).cast(pa.list_(pa.int64()))
+                given = given.set_column(where, KEYS, ids)
         # A Spark session is shared by every run in the process: table names must be fresh.
         table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
         inputs.append(

@@ -17,8 +17,6 @@ any order are compared by the whole-name comparison and blocked by the order-fre
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -102,19 +100,3 @@ def text_hash(values: pd.Series) -> pd.Series:
     hashed = np.fromiter((hash(t) for t in text), dtype=np.int64, count=len(text))
     empty = (text == "").to_numpy(dtype=bool)
     return pd.Series(hashed, index=values.index, dtype="Int64").mask(empty)
-
-
-def key_hashes(texts: pd.Series, keys: Callable[[str], list[str]]) -> pd.Series:
-    """For each text, the 64-bit hashes of its `keys` (an array; computed once per distinct
-    text; `text_hash`'s hash): a million records' keys as integers, not as Python strings."""
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(texts.astype(object).fillna(""))
-    each = [keys(text) for text in uniques]
-    hashed = np.fromiter((hash(key) for found in each for key in found), dtype=np.int64)
-    bounds = np.cumsum([0, *(len(found) for found in each)])
-    arrays = [hashed[start:end] for start, end in itertools.pairwise(bounds)]
-    chosen = np.empty(len(arrays), dtype=object)
-    chosen[:] = arrays
-    return pd.Series(chosen[codes] if len(codes) else [], index=texts.index, dtype=object)

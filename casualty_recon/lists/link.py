@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from casualty_recon.lists.blocking import choose_blocking, to_splink, training_sample
 from casualty_recon.lists.comparisons import settings as _settings
 from casualty_recon.lists.engines import ENGINES
+from casualty_recon.lists.evidence import evidence_texts
 from casualty_recon.lists.names import family_last, normalise, skeleton, sorted_name
 from casualty_recon.lists.order import orient, parts_by_position, text_hash
 from casualty_recon.lists.orderfree import KEYS
@@ -115,7 +116,7 @@ class Linkage:
 
         if "evidence" in frame.columns:
             return frame
-        texts = _evidence(frame, _level_weights(self.model))
+        texts = evidence_texts(frame, self.model, self.records, self.keys)
         if "method" in frame.columns:
             texts = np.where(frame["method"].to_numpy() == "id", "same ID", texts)
         weights = [c for c in frame.columns if c.startswith("mw_")]
@@ -522,54 +523,6 @@ def _use_trained(linker: Any, model: dict[str, Any]) -> None:
             if values is not None and not level.is_null_level:
                 level.m_probability = values.get("m_probability")
                 level.u_probability = values.get("u_probability")
-
-
-def _level_weights(model: dict[str, Any]) -> list[tuple[str, list[tuple[str, float]]]]:
-    """Each comparison's levels as (label, match weight), from the trained model."""
-    import math
-
-    out = []
-    for comparison in model.get("comparisons", []):
-        levels = []
-        for level in comparison["comparison_levels"]:
-            if level.get("is_null_level"):
-                continue
-            m, u = level.get("m_probability"), level.get("u_probability")
-            weight = math.log2(m / u) if m and u else 0.0
-            label = level.get("label_for_charts", "")
-            levels.append(("different" if label == "All other comparisons" else label, weight))
-        out.append((comparison["output_column_name"], levels))
-    return out
-
-
-def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, float]]]]) -> Any:
-    """`first: exact (+6.1); dob: day and month swapped (+3.2); ...` from the match weights.
-
-    Splink gives each comparison's match weight (`mw_<column>`); the level is the one with that
-    weight in the trained model (a missing value weighs 0 and is left out).
-    """
-    import numpy as np
-
-    texts = np.full(len(scored), "", dtype=object)
-    for column, levels in weights:
-        if f"mw_{column}" not in scored.columns or not levels:
-            continue
-        mw = scored[f"mw_{column}"].to_numpy(dtype=float)
-        table = np.array([w for _, w in levels])
-        names = np.array([name for name, _ in levels], dtype=object)
-        nearest = np.abs(mw[:, None] - table[None, :]).argmin(axis=1)
-        known = np.abs(mw - table[nearest]) < 1e-3  # float32 weights; levels lie far apart
-        signs = np.where(mw >= 0, "+", "")
-        part = (
-            f"{column}: "
-            + names[nearest].astype(str)
-            + " ("
-            + signs.astype(object)
-            + np.char.mod("%.1f", mw).astype(object)
-            + ")"
-        )
-        texts = np.where(known, texts + np.where(texts == "", "", "; ") + part, texts)
-    return texts
 
 
 def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

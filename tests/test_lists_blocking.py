@@ -13,7 +13,7 @@ import pytest
 
 from casualty_recon.lists import blocking, orderfree
 from casualty_recon.lists.link import LinkOptions, link_lists, prepare
-from casualty_recon.lists.names import name_keys, sorted_name
+from casualty_recon.lists.order import text_hash
 from casualty_recon.lists.read import ListTable
 from casualty_recon.model.lists import ListSpec
 from tools.lists_synthetic import COLUMNS, _fallback, release_pair
@@ -54,51 +54,33 @@ def test_comparisons_are_counted_exactly() -> None:
         assert blocking.comparisons(frames, rule) == _brute(frames, rule), rule
 
 
-def _keyed(size: int, limit: int) -> tuple[list[pd.DataFrame], list[tuple[str, ...]]]:
+def _keyed(size: int, limit: int) -> list[pd.DataFrame]:
     tables, _, _ = _tables(size)
     records = {table.spec.key: prepare(table) for table in tables}
-    rules = [("name_norm",), ("first", "family"), ("dob",)]
-    return list(orderfree.order_free_pairs(records, rules, limit)[0].values()), rules
+    return list(orderfree.with_order_free_key(records, limit)[0].values())
 
 
-def _brute_order_free(frames: list[pd.DataFrame], rules: list[tuple[str, ...]]) -> set[tuple]:
-    """The pairs of records whose names have the same parts in any order, or one a part more
-    (the whole order-free key of one is a key of the other), and agree on no rule made of name
-    parts only (the dob rule does not count: it is not about names)."""
-    rows = [r for frame in frames for r in frame.to_dict("records")]
-    keys = [name_keys(sorted_name(r["name_norm"])) if r["name_norm"] else [] for r in rows]
-    found = set()
-    for i, j in itertools.combinations(range(len(rows)), 2):
-        x, y = rows[i], rows[j]
-        agree = any(
-            all(pd.notna(x[c]) and pd.notna(y[c]) and x[c] == y[c] for c in rule)
-            for rule in rules[:2]
-        )
-        whole = (keys[i] and keys[i][0] in keys[j]) or (keys[j] and keys[j][0] in keys[i])
-        if whole and not agree:
-            found.add((i, j))
-    return found
-
-
-def _sharing(frames: list[pd.DataFrame]) -> set[tuple]:
-    ids = [set(k) if k is not None else set() for f in frames for k in f[blocking.KEYS]]
-    return {(i, j) for i, j in itertools.combinations(range(len(ids)), 2) if ids[i] & ids[j]}
-
-
-def test_order_free_pairs_are_the_pairs_the_name_rules_miss_counted_exactly() -> None:
-    frames, rules = _keyed(150, 10**9)
-    expected = _brute_order_free(frames, rules)
-    assert expected  # names in another order or with a part dropped: the synthetic errors
-    assert _sharing(frames) == expected
-    assert blocking.comparisons(frames, ((blocking.KEYS,), False)) == len(expected)
+def test_the_order_free_key_pairs_a_name_with_one_part_more_and_is_counted_exactly() -> None:
+    names = ["juan carlos diaz castano", "juan diaz castano", "ana gomez", "ana maria gomez"]
+    names += ["luis perez", "pedro luis perez", "ana gomez", "castano juan carlos diaz"]
+    frame = pd.DataFrame({"name_norm": names})
+    frame["parts_hash"] = text_hash(frame["name_norm"].map(lambda n: " ".join(sorted(n.split()))))
+    keyed = orderfree.with_order_free_key({"a": frame[:4], "b": frame[4:]}, 10**9)[0]
+    both = pd.concat(keyed.values(), ignore_index=True)
+    key = both[orderfree.KEY]
+    assert key[0] == key[1] and key[2] == key[3] == key[6] and key[4] == key[5]
+    assert key[7] == key[0] != key[2]  # the same parts in another order: the same key
+    frames = list(keyed.values())
+    assert blocking.comparisons(frames, ((orderfree.KEY,), False)) == 3 + 3 + 1
+    assert blocking.comparisons(frames, (("parts_hash",), False)) == 2  # ana gomez, juan carlos
 
 
 def test_order_free_keys_of_the_largest_blocks_go_for_the_budget() -> None:
-    frames, _ = _keyed(400, 10**9)
-    unbounded = blocking.comparisons(frames, ((blocking.KEYS,), False))
-    tight, _ = _keyed(400, 50)  # the budget counts the pairs the name rules make too
-    count = blocking.comparisons(tight, ((blocking.KEYS,), False))
-    assert 0 < count < unbounded and count <= 50 and count == len(_sharing(tight))
+    rule = ((orderfree.KEY,), False)
+    unbounded = blocking.comparisons(_keyed(400, 10**9), rule)
+    assert unbounded == _brute(_keyed(400, 10**9), rule) > 0
+    tight = blocking.comparisons(_keyed(400, unbounded // 2), rule)
+    assert 0 < tight <= unbounded // 2
 
 
 def test_small_lists_keep_every_rule_and_large_blocks_are_tightened(

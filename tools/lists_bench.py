@@ -141,7 +141,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
 
     from splink import DuckDBAPI, Linker
 
-    from casualty_recon.lists.blocking import choose_blocking, to_splink, training_sample
+    from casualty_recon.lists.blocking import choose_blocking, splink_rules, training_sample
     from casualty_recon.lists.comparisons import settings as _settings
     from casualty_recon.lists.link import (
         DEFAULT_THRESHOLD,
@@ -151,7 +151,7 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
         _use_trained,
         prepared,
     )
-    from casualty_recon.lists.orderfree import KEYS
+    from casualty_recon.lists.orderfree import KEY
 
     started = time.perf_counter()
     tables = _tables(paths, _columns(paths[0]))
@@ -160,8 +160,8 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
     keys = tuple(records)
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     records, chosen, _, _ = choose_blocking(records, columns)
-    columns.add(KEYS)
-    rules = [to_splink(rule) for rule in chosen]
+    columns.add(KEY)
+    rules = splink_rules(chosen)
     db_api = DuckDBAPI()
     logging.getLogger("splink").setLevel(logging.ERROR)
 

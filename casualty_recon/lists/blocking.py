@@ -3,9 +3,9 @@ the sample the model is trained on when the lists are large (issue 14 part 5).
 
 The rules (`candidate_rules`) pair records that agree exactly on the whole normalised name, the
 cross-script skeleton, two or three name parts, the date of birth or the date of birth with day
-and month swapped, and last the pairs of names sharing one of their order-free keys (their parts
-sorted, and sorted with one left out) that the other rules miss (`orderfree.py`, within the
-budget), so names in another order or with a part dropped meet.
+and month swapped, and last two names with the same parts in another order or one with a part more
+(`orderfree.py`: the parts sorted, and sorted with one left out), so that names in another order or
+with a part dropped meet.
 Rules whose key has few values (a date of birth, a first and a father's name) give blocks
 that grow with the square of the lists: a few per record on 30,000 records, hundreds on a
 million. So each rule's comparisons are counted first (cheaply, from the sizes of its
@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from casualty_recon.lists.orderfree import KEYS, count_pairs, order_free_pairs
+from casualty_recon.lists.orderfree import KEY, WHOLE, with_order_free_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,9 +35,6 @@ BUDGET_FLOOR = 1_000_000
 BUDGET_PER_RECORD = 10
 TRAIN_RECORDS = 200_000
 PARTS = ("first", "family", "father", "grand")
-# The pairs of the order-free name keys (`orderfree`): pair IDs, a list per record. Splink explodes
-# it; such a rule must come last (Splink does not take the pairs of an exploded rule out of the
-# rules after it), so there is one, the last, added by `choose_blocking` after the others.
 
 # A rule: the columns records must share, and whether the date of birth is compared with the
 # other record's day-and-month-swapped date of birth.
@@ -53,8 +50,10 @@ def candidate_rules(columns: set[str]) -> list[Rule]:
         rules += [(("first", "father", "grand"), False), (("first", "father", "sex"), False)]
     else:
         rules += [(("father", "family"), False)]
-    if KEYS in columns:
-        rules.append(((KEYS,), False))
+    if WHOLE in columns:  # the order-free keys (`orderfree`): the same parts, one part more
+        rules.append(((WHOLE,), False))
+    if KEY in columns:
+        rules.append(((KEY,), False))
     return rules
 
 
@@ -63,8 +62,6 @@ def comparisons(frames: Sequence[pd.DataFrame], rule: Rule) -> int:
     import pandas as pd
 
     columns, swapped = rule
-    if KEYS in columns:
-        return count_pairs(list(frames))
     every = pd.concat([frame[list(columns)] for frame in frames], ignore_index=True)
     if not swapped:
         sizes = every.dropna().value_counts()
@@ -92,7 +89,7 @@ def budget(records: int) -> int:
 def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
     """The rule with one more name part, for each of the two first parts it lacks."""
     have, swapped = rule
-    if KEYS in have:  # its pairs were chosen within the budget (`orderfree`)
+    if KEY in have:  # its keys were chosen within the budget (`orderfree`)
         return []
     extra = [part for part in PARTS if part not in have and part in columns][:2]
     return [((*have, part), swapped) for part in extra]
@@ -130,17 +127,14 @@ def choose_rules(
 def choose_blocking(
     records: dict[str, pd.DataFrame], columns: set[str]
 ) -> tuple[dict[str, pd.DataFrame], list[Rule], list[str], int]:
-    """`choose_rules` on the lists, then the order-free rule: the lists with its pair IDs
-    (`orderfree.order_free_pairs`, the pairs the rules chosen miss, within the budget), the
-    rules, notes and the pairs they give."""
+    """The lists with their order-free key (`orderfree.with_order_free_key`, within the
+    budget), the rules (`choose_rules`), notes and the pairs the rules give."""
     frames = list(records.values())
-    chosen, notes, counted = choose_rules(frames, columns - {KEYS})
-    limit = budget(sum(len(frame) for frame in frames))
-    rules = [rule for rule, swapped in chosen if not swapped]
-    records, found, dropped = order_free_pairs(records, rules, limit)
-    if found:
-        chosen.append(((KEYS,), False))
-    return records, chosen, [*notes, *dropped], counted + found
+    records, dropped = with_order_free_key(records, budget(sum(len(frame) for frame in frames)))
+    frames = list(records.values())
+    columns = columns | {KEY}
+    chosen, notes, counted = choose_rules(frames, columns)
+    return records, chosen, [*dropped, *notes], counted
 
 
 def describe(rule: Rule) -> str:
@@ -149,17 +143,20 @@ def describe(rule: Rule) -> str:
     return "+".join(names)
 
 
-def to_splink(rule: Rule) -> Any:
-    """The rule as Splink takes it: `block_on` or SQL both engines read."""
+def to_splink(rule: Rule) -> list[Any]:
+    """The rule as Splink takes it: `block_on` or SQL both engines read (a list of one)."""
     from splink import block_on
 
     columns, swapped = rule
-    if KEYS in columns:
-        return block_on(*columns, arrays_to_explode=[KEYS])
     if not swapped:
-        return block_on(*columns)
+        return [block_on(*columns)]
     rest = [c for c in columns if c != "dob"]
-    return " and ".join(["l.dob = r.dob_swap", *(f"l.{c} = r.{c}" for c in rest)])
+    return [" and ".join(["l.dob = r.dob_swap", *(f"l.{c} = r.{c}" for c in rest)])]
+
+
+def splink_rules(rules: Sequence[Rule]) -> list[Any]:
+    """The rules as Splink takes them, in order (`to_splink`)."""
+    return [found for rule in rules for found in to_splink(rule)]
 
 
 def training_sample(

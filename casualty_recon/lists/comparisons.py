@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casualty_recon.lists.blocking import candidate_rules, to_splink
+from casualty_recon.lists.blocking import candidate_rules, splink_rules
 
 PART_COLUMNS = ("first", "father", "grand", "family")
 
@@ -121,7 +121,7 @@ def settings(columns: set[str], link_type: str, rules: list[Any] | None = None) 
             [0.8, 0.1],
         )
     if rules is None:
-        rules = [to_splink(rule) for rule in candidate_rules(columns)]
+        rules = splink_rules(candidate_rules(columns))
     settings = SettingsCreator(
         link_type=link_type,  # type: ignore[arg-type]
         unique_id_column_name="row",

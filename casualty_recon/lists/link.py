@@ -33,13 +33,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casualty_recon.lists.blocking import choose_blocking, to_splink, training_sample
+from casualty_recon.lists.blocking import choose_blocking, splink_rules, training_sample
 from casualty_recon.lists.comparisons import settings as _settings
 from casualty_recon.lists.engines import ENGINES
 from casualty_recon.lists.evidence import evidence_texts
 from casualty_recon.lists.names import family_last, normalise, skeleton, sorted_name
 from casualty_recon.lists.order import orient, parts_by_position, text_hash
-from casualty_recon.lists.orderfree import KEYS
+from casualty_recon.lists.orderfree import KEY
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.lists.scored import scored_duckdb, split_scored
@@ -188,8 +188,8 @@ def prepare(table: ListTable) -> pd.DataFrame:
     out["name_norm"] = norm.where(norm != "")
     for column, values in parts_by_position(norm).items():
         out[column] = values
-    # The name in any order, its parts sorted (its order-free blocking keys are chosen over both
-    # lists: `prepared`). Compared as 64-bit hashes: the training pairs (millions) carry them.
+    # The name in any order, its parts sorted (with one part left out: `orderfree`, over both
+    # lists). Compared as 64-bit hashes: the training pairs (millions) carry them.
     out["parts_hash"] = text_hash(_map_unique(norm, sorted_name))
     out["name_hash"] = text_hash(norm)
     # The cross-script key: from the other script's name where there is one.
@@ -303,7 +303,7 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
         return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
     records, chosen, notes, counted = choose_blocking(records, columns)
-    columns.add(KEYS)
+    columns.add(KEY)
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
@@ -316,7 +316,7 @@ def link_lists(tables: Sequence[ListTable], options: LinkOptions | None = None) 
 
     from splink import Linker
 
-    rules = [to_splink(rule) for rule in chosen]
+    rules = splink_rules(chosen)
     db_api = _db_api(options.engine, options.master)
     logging.getLogger("splink").setLevel(logging.ERROR)
     inputs = _register(db_api, records, keys, columns, options.engine)
@@ -421,24 +421,13 @@ def _register(
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":
-            kept = ("row", "age", "parts_hash", "name_hash", KEYS)
+            kept = ("row", "age", "parts_hash", "name_hash", KEY)
             frame = frame.astype({c: "string" for c in model_columns if c not in kept})
-            if KEYS in frame.columns:  # Spark infers no type from missing arrays: a record
-                # without an order-free pair gets a pair ID no other record has (negative)
-                ids = [
-                    [int(i) for i in found] if found is not None else [-1 - n]
-                    for n, found in enumerate(frame[KEYS], start=number * len(records[keys[0]]))
-                ]
-                frame = frame.assign(**{KEYS: ids})
             given: Any = frame
         else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object
             import pyarrow as pa
 
             given = pa.Table.from_pandas(frame, preserve_index=False)
-            if KEYS in given.column_names:  # a list none of whose records has a pair ID
-                where = given.column_names.index(KEYS)
-                ids = given.column(KEYS).cast(pa.list_(pa.int64()))
-                given = given.set_column(where, KEYS, ids)
         # A Spark session is shared by every run in the process: table names must be fresh.
         table = f"casualty_recon_{uuid.uuid4().hex[:12]}_list_{number}"
         inputs.append(

@@ -54,10 +54,12 @@ def with_order_free_key(
     whole_of = np.fromiter((hash(found[0]) for found in keys), dtype=np.int64, count=len(keys))
     table = np.zeros((len(names), max(width, 1)), dtype=np.int64)
     present = np.zeros((len(names), max(width, 1)), dtype=bool)
-    for number, found in enumerate(keys):
-        for place, key in enumerate(found[1:]):
-            table[number, place] = hash(key)
-            present[number, place] = True
+    sizes = np.fromiter((len(found) - 1 for found in keys), dtype=np.int64, count=len(keys))
+    flat = np.fromiter((hash(k) for found in keys for k in found[1:]), dtype=np.int64)
+    rows = np.repeat(np.arange(len(keys)), sizes)
+    places = np.arange(len(flat)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    table[rows, places] = flat
+    present[rows, places] = True
     # A drop key no name has as its whole pairs nothing: left out (most of them).
     present &= np.isin(table, whole_of)
     named = codes >= 0

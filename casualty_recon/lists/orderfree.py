@@ -49,6 +49,12 @@ def with_order_free_key(
     frames = list(records.values())
     ordered = pd.concat([frame["name_norm"] for frame in frames], ignore_index=True)
     codes, names = pd.factorize(ordered.astype(object))
+    if not len(names):  # no record has a name
+        empty = {
+            key: frame.assign(**{KEY: pd.Series(pd.NA, index=frame.index, dtype="Int64")})
+            for key, frame in records.items()
+        }
+        return empty, []
     keys = [name_keys(" ".join(sorted(str(name).split()))) for name in names]
     width = max((len(found) - 1 for found in keys), default=0)
     whole_of = np.fromiter((hash(found[0]) for found in keys), dtype=np.int64, count=len(keys))

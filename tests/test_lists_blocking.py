@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from casualty_recon.lists import blocking
+from casualty_recon.lists import blocking, orderfree
 from casualty_recon.lists.link import LinkOptions, link_lists, prepare
+from casualty_recon.lists.order import text_hash
 from casualty_recon.lists.read import ListTable
 from casualty_recon.model.lists import ListSpec
 from tools.lists_synthetic import COLUMNS, _fallback, release_pair
@@ -51,6 +52,35 @@ def test_comparisons_are_counted_exactly() -> None:
     frames = [prepare(table) for table in tables]
     for rule in [(("dob",), False), (("first", "family"), False), (("dob", "first"), True)]:
         assert blocking.comparisons(frames, rule) == _brute(frames, rule), rule
+
+
+def _keyed(size: int, limit: int) -> list[pd.DataFrame]:
+    tables, _, _ = _tables(size)
+    records = {table.spec.key: prepare(table) for table in tables}
+    return list(orderfree.with_order_free_key(records, limit)[0].values())
+
+
+def test_the_order_free_key_pairs_a_name_with_one_part_more_and_is_counted_exactly() -> None:
+    names = ["juan carlos diaz castano", "juan diaz castano", "ana gomez", "ana maria gomez"]
+    names += ["luis perez", "pedro luis perez", "ana gomez", "castano juan carlos diaz"]
+    frame = pd.DataFrame({"name_norm": names})
+    frame["parts_hash"] = text_hash(frame["name_norm"].map(lambda n: " ".join(sorted(n.split()))))
+    keyed = orderfree.with_order_free_key({"a": frame[:4], "b": frame[4:]}, 10**9)[0]
+    both = pd.concat(keyed.values(), ignore_index=True)
+    key = both[orderfree.KEY]
+    assert key[0] == key[1] and key[2] == key[3] == key[6] and key[4] == key[5]
+    assert key[7] == key[0] != key[2]  # the same parts in another order: the same key
+    frames = list(keyed.values())
+    assert blocking.comparisons(frames, ((orderfree.KEY,), False)) == 3 + 3 + 1
+    assert blocking.comparisons(frames, (("parts_hash",), False)) == 2  # ana gomez, juan carlos
+
+
+def test_order_free_keys_of_the_largest_blocks_go_for_the_budget() -> None:
+    rule = ((orderfree.KEY,), False)
+    unbounded = blocking.comparisons(_keyed(400, 10**9), rule)
+    assert unbounded == _brute(_keyed(400, 10**9), rule) > 0
+    tight = blocking.comparisons(_keyed(400, unbounded // 2), rule)
+    assert 0 < tight <= unbounded // 2
 
 
 def test_small_lists_keep_every_rule_and_large_blocks_are_tightened(

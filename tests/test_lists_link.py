@@ -294,3 +294,42 @@ def test_cli_link_reports_thresholds_and_rejects_unknown_lists(lists_dir: Path) 
     assert "suspected duplicates at 0.90: 1 pairs" in ok.stdout
     bad = runner.invoke(app, ["lists", "link", "nope", "-s", str(lists_dir / "sources.yaml")])
     assert bad.exit_code == 2 and "no list `nope`" in bad.stderr
+
+
+def test_evidence_leaves_out_a_missing_value_even_beside_a_level_weighing_zero() -> None:
+    """A pair without a birth date weighs 0 on it, as the level `day and month swapped` does
+    when its m equals its u: the evidence must not say the dates were swapped (+0.0)."""
+    import pandas as pd
+
+    def level(label: str, m: float, u: float) -> dict[str, object]:
+        return {"label_for_charts": label, "m_probability": m, "u_probability": u}
+
+    dob = [
+        {"label_for_charts": "null", "is_null_level": True},
+        level("exact", 0.9, 0.01),
+        level("day and month swapped", 0.05, 0.05),
+        level("different", 0.05, 0.94),
+    ]
+    model = {"comparisons": [{"output_column_name": "dob", "comparison_levels": dob}]}
+    pairs = pd.DataFrame(
+        {
+            "row_a": [2, 3],
+            "row_b": [10, 11],
+            "probability": [0.95, 0.95],
+            "method": "model",
+            "mw_dob": pd.Series([0.0, 0.0], dtype="float32"),  # missing, then swapped
+        }
+    )
+    records = {
+        "a": pd.DataFrame({"row": [2, 3], "dob": [None, "1990-02-01"]}),
+        "b": pd.DataFrame({"row": [10, 11], "dob": ["1990-01-01", "1990-01-02"]}),
+    }
+    within = pd.DataFrame(
+        {"list": ["b", "a"], "row_l": [10, 2], "row_r": [11, 3], "probability": [0.95, 0.95]}
+    ).assign(mw_dob=pd.Series([0.0, 0.0], dtype="float32"))
+    linkage = Linkage(("a", "b"), records, pairs, within, model=model)
+    evidence = linkage.links().set_index("row_a")["evidence"]
+    assert evidence[2] == ""
+    assert evidence[3] == "dob: day and month swapped (+0.0)"
+    # Within a list: b's two records both have a birth date, a's first has none.
+    assert linkage.duplicates()["evidence"].tolist() == ["dob: day and month swapped (+0.0)", ""]

@@ -453,3 +453,20 @@ def test_an_empty_list_is_on_no_one_and_breaks_nothing(tmp_path: Path) -> None:
         '100,"ngo,ministry,press",f,1',
         '100,"ngo,ministry,press",m,1',
     ]
+
+
+def test_a_place_is_labelled_by_its_most_common_spelling_as_compare_does() -> None:
+    """Spellings of one place (one case folded): the label is the one the lists write most
+    often, as `lists compare` labels it, not the first met (ties: the first in sorted order)."""
+    from casualty_recon.model.lists import ListSpec
+
+    places = {"a": ["khan younis", "Rafah", "rafah"], "b": ["Khan Younis", "Khan Younis", "RAFAH"]}
+    tables = []
+    for key, values in places.items():
+        frame = pd.DataFrame({"row": range(2, 5), "name": ["x", "y", "z"], "place": values})
+        spec = ListSpec(key=key, path=f"{key}.csv", source="s", format="csv", columns={})
+        tables.append(ListTable(spec, frame.astype(str), tuple(frame.columns)))
+    empty = pd.DataFrame({"row_a": [], "row_b": [], "probability": [], "method": []})
+    linkage = Linkage(("a", "b"), {}, empty, empty.iloc[0:0])
+    people = count_patterns(tables, [linkage], 0.9, ["place"]).people
+    assert sorted(people["place"]) == ["Khan Younis"] * 3 + ["RAFAH"] * 3

@@ -141,24 +141,27 @@ def run_splink(paths: list[str]) -> dict[str, Any]:
 
     from splink import DuckDBAPI, Linker
 
-    from casualty_recon.lists.blocking import choose_rules, to_splink, training_sample
+    from casualty_recon.lists.blocking import choose_blocking, splink_rules, training_sample
+    from casualty_recon.lists.comparisons import settings as _settings
     from casualty_recon.lists.link import (
         DEFAULT_THRESHOLD,
         MIN_PROBABILITY,
         _register,
-        _settings,
         _train,
         _use_trained,
-        prepare,
+        prepared_records,
     )
+    from casualty_recon.lists.orderfree import KEY
 
     started = time.perf_counter()
     tables = _tables(paths, _columns(paths[0]))
     _say(f"splink: read {len(tables[0]):,} and {len(tables[1]):,} records; preparing them")
-    records = {table.spec.key: prepare(table) for table in tables}
+    records = prepared_records(tables)[0]
     keys = tuple(records)
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
-    rules = [to_splink(rule) for rule in choose_rules(list(records.values()), columns)[0]]
+    records, chosen, _, _ = choose_blocking(records, columns)
+    columns.add(KEY)
+    rules = splink_rules(chosen)
     db_api = DuckDBAPI()
     logging.getLogger("splink").setLevel(logging.ERROR)
 

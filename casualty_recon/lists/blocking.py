@@ -3,9 +3,12 @@ the sample the model is trained on when the lists are large (issue 14 part 5).
 
 The rules (`candidate_rules`) pair records that agree exactly on the whole normalised name, the
 cross-script skeleton, two or three name parts, the date of birth or the date of birth with day
-and month swapped. Rules whose key has few values (a date of birth, a first and a father's name)
-give blocks that grow with the square of the lists: a few per record on 30,000 records, hundreds
-on a million. So each rule's comparisons are counted first (cheaply, from the sizes of its
+and month swapped, and last two names with the same parts in another order or one with a part more
+(`orderfree.py`: the parts sorted, and sorted with one left out), so that names in another order or
+with a part dropped meet.
+Rules whose key has few values (a date of birth, a first and a father's name) give blocks
+that grow with the square of the lists: a few per record on 30,000 records, hundreds on a
+million. So each rule's comparisons are counted first (cheaply, from the sizes of its
 blocks), and a rule that gives more than its budget (`budget`: BUDGET_FLOOR, or
 BUDGET_PER_RECORD per record when that is more) is replaced by tighter ones, each adding a name
 part it does not have. On lists the size of the Gaza releases every rule stays as it is.
@@ -22,6 +25,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from casualty_recon.lists.orderfree import KEY, WHOLE, with_order_free_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,6 +50,10 @@ def candidate_rules(columns: set[str]) -> list[Rule]:
         rules += [(("first", "father", "grand"), False), (("first", "father", "sex"), False)]
     else:
         rules += [(("father", "family"), False)]
+    if WHOLE in columns:  # the order-free keys (`orderfree`): the same parts, one part more
+        rules.append(((WHOLE,), False))
+    if KEY in columns:
+        rules.append(((KEY,), False))
     return rules
 
 
@@ -80,6 +89,8 @@ def budget(records: int) -> int:
 def tighter(rule: Rule, columns: set[str]) -> list[Rule]:
     """The rule with one more name part, for each of the two first parts it lacks."""
     have, swapped = rule
+    if KEY in have:  # its keys were chosen within the budget (`orderfree`)
+        return []
     extra = [part for part in PARTS if part not in have and part in columns][:2]
     return [((*have, part), swapped) for part in extra]
 
@@ -113,21 +124,39 @@ def choose_rules(
     return chosen, notes, counted
 
 
+def choose_blocking(
+    records: dict[str, pd.DataFrame], columns: set[str]
+) -> tuple[dict[str, pd.DataFrame], list[Rule], list[str], int]:
+    """The lists with their order-free key (`orderfree.with_order_free_key`, within the
+    budget), the rules (`choose_rules`), notes and the pairs the rules give."""
+    frames = list(records.values())
+    records, dropped = with_order_free_key(records, budget(sum(len(frame) for frame in frames)))
+    frames = list(records.values())
+    columns = columns | {KEY}
+    chosen, notes, counted = choose_rules(frames, columns)
+    return records, chosen, [*dropped, *notes], counted
+
+
 def describe(rule: Rule) -> str:
     columns, swapped = rule
     names = ["dob swapped" if swapped and c == "dob" else c for c in columns]
     return "+".join(names)
 
 
-def to_splink(rule: Rule) -> Any:
-    """The rule as Splink takes it: `block_on` or SQL both engines read."""
+def to_splink(rule: Rule) -> list[Any]:
+    """The rule as Splink takes it: `block_on` or SQL both engines read (a list of one)."""
     from splink import block_on
 
     columns, swapped = rule
     if not swapped:
-        return block_on(*columns)
+        return [block_on(*columns)]
     rest = [c for c in columns if c != "dob"]
-    return " and ".join(["l.dob = r.dob_swap", *(f"l.{c} = r.{c}" for c in rest)])
+    return [" and ".join(["l.dob = r.dob_swap", *(f"l.{c} = r.{c}" for c in rest)])]
+
+
+def splink_rules(rules: Sequence[Rule]) -> list[Any]:
+    """The rules as Splink takes them, in order (`to_splink`)."""
+    return [found for rule in rules for found in to_splink(rule)]
 
 
 def training_sample(

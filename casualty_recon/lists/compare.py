@@ -157,18 +157,28 @@ def compare_lists(
 
 
 def _spellings(a: pd.DataFrame, b: pd.DataFrame) -> dict[str, str]:
-    """Each normalised place as the lists write it most often (`Bojayá`, not `bojaya`); ties
-    go to the first in sorted order, so the label does not depend on the records' order."""
+    """Each normalised place as the lists write it most often (`spelling_labels`)."""
     import pandas as pd
 
     frames = [f[["place", "place_text"]] for f in (a, b) if "place_text" in f.columns]
     if not frames:
         return {}
     both = pd.concat(frames).dropna()
-    counts = both.groupby(["place", "place_text"]).size().reset_index(name="n")
-    counts = counts.sort_values(["place", "n", "place_text"], ascending=[True, False, True])
-    first = counts.drop_duplicates("place")
-    return dict(zip(first["place"].astype(str), first["place_text"].astype(str), strict=True))
+    return spelling_labels(both["place"].astype(str), both["place_text"].astype(str))
+
+
+def spelling_labels(keys: pd.Series, texts: pd.Series) -> dict[str, str]:
+    """For each key (a place as compared: normalised, or folded to one case), the text written
+    most often with it (`Bojayá`, not `bojaya`); ties go to the first in sorted order, so the
+    label does not depend on the records' order. `lists compare` and `lists overlap` both label
+    places so."""
+    import pandas as pd
+
+    both = pd.DataFrame({"key": keys.to_numpy(), "text": texts.to_numpy()})
+    counts = both.groupby(["key", "text"]).size().reset_index(name="n")
+    counts = counts.sort_values(["key", "n", "text"], ascending=[True, False, True])
+    first = counts.drop_duplicates("key")
+    return dict(zip(first["key"].astype(str), first["text"].astype(str), strict=True))
 
 
 def _order(label: object) -> tuple[int, str]:

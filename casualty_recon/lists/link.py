@@ -12,7 +12,9 @@ The steps:
    probability 1 (evidence `same ID`).
 2. The model: Splink estimates the chance that two random records match from exact name and
    date-of-birth agreement, u by random sampling, m by EM on two blockings (by date of birth,
-   then by first and family name), then scores every blocked pair across and within the lists.
+   then by first and family name with ages within a year), then scores every blocked pair across
+   and within the lists. A list written family name first against the other is turned first
+   (`order.orient`); the comparisons are in `comparisons.py`.
 3. One to one: across the two lists, pairs are taken from the most to the least probable and a
    pair is kept when neither record is linked yet (ties: the lowest rows first), the same rule as
    Splink's single-best-links clustering; records already linked by ID are not offered again.
@@ -31,9 +33,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casualty_recon.lists.blocking import candidate_rules, choose_rules, to_splink, training_sample
+from casualty_recon.lists.blocking import choose_blocking, splink_rules, training_sample
+from casualty_recon.lists.comparisons import settings as _settings
 from casualty_recon.lists.engines import ENGINES
-from casualty_recon.lists.names import normalise, skeleton
+from casualty_recon.lists.evidence import evidence_texts
+from casualty_recon.lists.names import family_last, normalise, skeleton, sorted_name
+from casualty_recon.lists.order import orient, parts_by_position, text_hash
+from casualty_recon.lists.orderfree import KEY
 from casualty_recon.lists.read import ListTable, text_dtype
 from casualty_recon.lists.records import MAX_AGE, parse_age, parse_date, parse_sex
 from casualty_recon.lists.scored import scored_duckdb, split_scored
@@ -54,7 +60,6 @@ THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 MIN_PROBABILITY = 0.1  # pairs below this are not kept at all
 DUCKDB_MEMORY = "4GB"  # DuckDB's own memory, beyond which it spills to disk
 SEED = 14
-PART_COLUMNS = ("first", "father", "grand", "family")
 # Columns of the prepared records kept only to show them, never compared by the model.
 SHOWN_ONLY = ("name", "place_text")
 
@@ -111,7 +116,7 @@ class Linkage:
 
         if "evidence" in frame.columns:
             return frame
-        texts = _evidence(frame, _level_weights(self.model))
+        texts = evidence_texts(frame, self.model, self.records, self.keys)
         if "method" in frame.columns:
             texts = np.where(frame["method"].to_numpy() == "id", "same ID", texts)
         weights = [c for c in frame.columns if c.startswith("mw_")]
@@ -162,6 +167,17 @@ def one_to_one(pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
 # --- preparing the records ---------------------------------------------------------------------
 
 
+def prepared_records(
+    tables: Sequence[ListTable], given: Mapping[str, pd.DataFrame] | None = None
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Every list prepared (`prepare`, or as the caller already has it in `given`) and a list
+    written family name first turned (`order.orient`, on a copy), with a note saying so."""
+    given = given or {}
+    return orient(
+        {t.spec.key: given[t.spec.key] if t.spec.key in given else prepare(t) for t in tables}
+    )
+
+
 def prepare(table: ListTable) -> pd.DataFrame:
     """The columns the model compares, computed once in pandas for both engines."""
     import pandas as pd
@@ -172,17 +188,18 @@ def prepare(table: ListTable) -> pd.DataFrame:
     names = frame["name"] if "name" in frame.columns else pd.Series("", index=frame.index)
     alt = frame["name_alt"] if "name_alt" in frame.columns else pd.Series("", index=frame.index)
     out["name"] = names
-    norm = _map_unique(names, normalise)
+    # A family name marked by upper case goes last, where the parts by position expect it.
+    norm = _map_unique(names, lambda text: normalise(family_last(text)))
     out["name_norm"] = norm.where(norm != "")
-    parts = norm.str.split()
-    counts = parts.str.len()
-    out["first"] = parts.str[0]
-    out["family"] = parts.str[-1].where(counts >= 2)
-    out["father"] = parts.str[1].where(counts >= 3)
-    out["grand"] = parts.str[2].where(counts >= 4)
-    # The cross-script key: from the other script's name where the list has one.
+    for column, values in parts_by_position(norm).items():
+        out[column] = values
+    # The name in any order, its parts sorted (with one part left out: `orderfree`, over both
+    # lists). Compared as 64-bit hashes: the training pairs (millions) carry them.
+    out["parts_hash"] = text_hash(_map_unique(norm, sorted_name))
+    out["name_hash"] = text_hash(norm)
+    # The cross-script key: from the other script's name where there is one.
     source = alt.where(alt != "", names)
-    skeletons = _map_unique(source, skeleton)
+    skeletons = _map_unique(source, lambda text: skeleton(family_last(text)))
     out["skeleton"] = skeletons.where(skeletons != "")
     if "sex" in frame.columns:
         sex = parse_sex(frame["sex"])
@@ -202,7 +219,8 @@ def prepare(table: ListTable) -> pd.DataFrame:
         out["place"] = place.where(place != "")
         # As written, to show (`lists compare` by place): not a model column.
         out["place_text"] = frame["place"].str.strip().where(place != "")
-    return out.astype({c: text_dtype() for c in out.columns if c not in ("row", "age")})
+    numbers = ("row", "age", "parts_hash", "name_hash")
+    return out.astype({c: text_dtype() for c in out.columns if c not in numbers})
 
 
 def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
@@ -216,110 +234,6 @@ def _map_unique(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
 
 
 # --- the model ---------------------------------------------------------------------------------
-
-
-def _settings(columns: set[str], link_type: str, rules: list[Any] | None = None) -> Any:
-    """Splink settings for the columns every list has; `rules` the blocking rules (by default
-    every candidate rule, `blocking.candidate_rules`)."""
-    import splink.comparison_level_library as cll
-    from splink import SettingsCreator
-    from splink.comparison_library import CustomComparison
-
-    comparisons: list[Any] = []
-
-    def comparison(column: str, levels: list[tuple[str, Any]], priors: list[float]) -> None:
-        """Levels from the strongest down; `priors` are their m values before training (used
-        as they are where EM cannot run, e.g. a small list without duplicates)."""
-        rest = max(0.01, 1 - sum(priors))
-        comparisons.append(
-            CustomComparison(
-                comparison_levels=[cll.NullLevel(column)]
-                + [
-                    level.configure(label_for_charts=label, m_probability=m)
-                    for (label, level), m in zip(levels, priors, strict=True)
-                ]
-                + [cll.ElseLevel().configure(label_for_charts="different", m_probability=rest)],
-                output_column_name=column,
-            )
-        )
-
-    def text(column: str, tf: bool = False) -> None:
-        exact = cll.ExactMatchLevel(column, term_frequency_adjustments=tf)
-        comparison(
-            column,
-            [
-                ("exact", exact),
-                ("Jaro-Winkler >= 0.92", cll.JaroWinklerLevel(column, 0.92)),
-                ("Jaro-Winkler >= 0.8", cll.JaroWinklerLevel(column, 0.8)),
-            ],
-            [0.85, 0.08, 0.04],
-        )
-
-    for part in PART_COLUMNS:
-        text(part, tf=part in ("first", "family"))
-    comparison(
-        "skeleton",
-        [
-            ("exact", cll.ExactMatchLevel("skeleton")),
-            ("Jaro-Winkler >= 0.95", cll.JaroWinklerLevel("skeleton", 0.95)),
-            ("Jaro-Winkler >= 0.88", cll.JaroWinklerLevel("skeleton", 0.88)),
-        ],
-        [0.6, 0.25, 0.1],
-    )
-    if "dob" in columns:
-        comparison(
-            "dob",
-            [
-                ("exact", cll.ExactMatchLevel("dob")),
-                ("day and month swapped", cll.CustomLevel("dob_l = dob_swap_r", "dob")),
-                ("one character apart", cll.LevenshteinLevel("dob", 1)),
-                ("same year", cll.CustomLevel("substr(dob_l, 1, 4) = substr(dob_r, 1, 4)", "dob")),
-            ],
-            [0.87, 0.05, 0.05, 0.025],
-        )
-    if "sex" in columns:
-        comparison("sex", [("same", cll.ExactMatchLevel("sex"))], [0.98])
-    if "age" in columns:
-        comparison(
-            "age",
-            [
-                ("same", cll.ExactMatchLevel("age")),
-                ("one year apart", cll.AbsoluteDifferenceLevel("age", 1)),
-                ("five years apart", cll.AbsoluteDifferenceLevel("age", 5)),
-            ],
-            [0.75, 0.2, 0.04],
-        )
-    if "dod" in columns:
-        comparison(
-            "dod",
-            [
-                ("exact", cll.ExactMatchLevel("dod")),
-                ("same month", cll.CustomLevel("substr(dod_l, 1, 7) = substr(dod_r, 1, 7)", "dod")),
-            ],
-            [0.8, 0.15],
-        )
-    if "place" in columns:
-        comparison(
-            "place",
-            [
-                ("exact", cll.ExactMatchLevel("place")),
-                ("Jaro-Winkler >= 0.9", cll.JaroWinklerLevel("place", 0.9)),
-            ],
-            [0.8, 0.1],
-        )
-    if rules is None:
-        rules = [to_splink(rule) for rule in candidate_rules(columns)]
-    settings = SettingsCreator(
-        link_type=link_type,  # type: ignore[arg-type]
-        unique_id_column_name="row",
-        comparisons=comparisons,
-        blocking_rules_to_generate_predictions=rules,
-        retain_intermediate_calculation_columns=True,  # mw_* columns: the evidence
-        retain_matching_columns=False,
-        em_convergence=0.001,  # weights move by less than this: enough for links, and fast
-        max_iterations=15,
-    )
-    return settings
 
 
 def _db_api(engine: str, master: str) -> Any:
@@ -388,11 +302,9 @@ def link_lists(
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     say(f"preparing {sum(len(table) for table in tables):,} records (names, dates)")
-    given = prepared or {}
-    records = {
-        table.spec.key: given[table.spec.key] if table.spec.key in given else prepare(table)
-        for table in tables
-    }
+    records, prepared_notes = prepared_records(tables, prepared)
+    for note in prepared_notes:
+        say(note)
     seconds["prepare"] = time.perf_counter() - start
     columns = set.intersection(*(set(frame.columns) for frame in records.values()))
     link_type = "dedupe_only" if len(tables) == 1 else "link_and_dedupe"
@@ -402,7 +314,8 @@ def link_lists(
         say(note)
         return _no_pairs(keys, records, options, seconds, [note])
     start = time.perf_counter()
-    chosen, notes, counted = choose_rules(list(records.values()), columns)
+    records, chosen, notes, counted = choose_blocking(records, columns)
+    columns.add(KEY)
     seconds["blocking"] = time.perf_counter() - start
     for note in notes:
         say(note)
@@ -415,7 +328,7 @@ def link_lists(
 
     from splink import Linker
 
-    rules = [to_splink(rule) for rule in chosen]
+    rules = splink_rules(chosen)
     db_api = _db_api(options.engine, options.master)
     logging.getLogger("splink").setLevel(logging.ERROR)
     inputs = _register(db_api, records, keys, columns, options.engine)
@@ -520,7 +433,8 @@ def _register(
     for number, key in enumerate(keys):
         frame = records[key][model_columns]
         if engine == "spark":
-            frame = frame.astype({c: "string" for c in model_columns if c not in ("row", "age")})
+            kept = ("row", "age", "parts_hash", "name_hash", KEY)
+            frame = frame.astype({c: "string" for c in model_columns if c not in kept})
             given: Any = frame
         else:  # DuckDB reads Arrow in place, not a copy of each text as a Python object
             import pyarrow as pa
@@ -564,9 +478,11 @@ def _train(
         fields = "name and birth date" if "dob" in columns else "name"
         notes.append(f"{agree} exactly on {fields}; prior set to {floor:.3g}")
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED, num_chunks=1)
-    rules: tuple[str, ...] = (
-        ("dob", "first family") if "dob" in columns else ("first family", "skeleton")
-    )
+    # Namesakes share a first and a family name (many do where names have two parts): blocked
+    # on those alone, EM takes them for matches and learns that matches differ in age and date
+    # of birth. An age within a year as well keeps the block to the people it is meant to find.
+    names = "first family"
+    rules: tuple[str, ...] = ("dob", names) if "dob" in columns else (names, "skeleton")
     if not em:
         rules = ()
     elif len(keys) == 1:
@@ -575,7 +491,9 @@ def _train(
         rules = ()
         notes.append("one list: m values are the priors (EM needs a second list)")
     for rule in rules:
-        blocking = block_on(*rule.split())
+        blocking: Any = block_on(*rule.split())
+        if rule == names and "age" in columns:
+            blocking = "l.first = r.first and l.family = r.family and abs(l.age - r.age) <= 1"
         saved = copy.deepcopy(linker._settings_obj)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -606,54 +524,6 @@ def _use_trained(linker: Any, model: dict[str, Any]) -> None:
             if values is not None and not level.is_null_level:
                 level.m_probability = values.get("m_probability")
                 level.u_probability = values.get("u_probability")
-
-
-def _level_weights(model: dict[str, Any]) -> list[tuple[str, list[tuple[str, float]]]]:
-    """Each comparison's levels as (label, match weight), from the trained model."""
-    import math
-
-    out = []
-    for comparison in model.get("comparisons", []):
-        levels = []
-        for level in comparison["comparison_levels"]:
-            if level.get("is_null_level"):
-                continue
-            m, u = level.get("m_probability"), level.get("u_probability")
-            weight = math.log2(m / u) if m and u else 0.0
-            label = level.get("label_for_charts", "")
-            levels.append(("different" if label == "All other comparisons" else label, weight))
-        out.append((comparison["output_column_name"], levels))
-    return out
-
-
-def _evidence(scored: pd.DataFrame, weights: list[tuple[str, list[tuple[str, float]]]]) -> Any:
-    """`first: exact (+6.1); dob: day and month swapped (+3.2); ...` from the match weights.
-
-    Splink gives each comparison's match weight (`mw_<column>`); the level is the one with that
-    weight in the trained model (a missing value weighs 0 and is left out).
-    """
-    import numpy as np
-
-    texts = np.full(len(scored), "", dtype=object)
-    for column, levels in weights:
-        if f"mw_{column}" not in scored.columns or not levels:
-            continue
-        mw = scored[f"mw_{column}"].to_numpy(dtype=float)
-        table = np.array([w for _, w in levels])
-        names = np.array([name for name, _ in levels], dtype=object)
-        nearest = np.abs(mw[:, None] - table[None, :]).argmin(axis=1)
-        known = np.abs(mw - table[nearest]) < 1e-3  # float32 weights; levels lie far apart
-        signs = np.where(mw >= 0, "+", "")
-        part = (
-            f"{column}: "
-            + names[nearest].astype(str)
-            + " ("
-            + signs.astype(object)
-            + np.char.mod("%.1f", mw).astype(object)
-            + ")"
-        )
-        texts = np.where(known, texts + np.where(texts == "", "", "; ") + part, texts)
-    return texts
 
 
 def _with_id_links(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

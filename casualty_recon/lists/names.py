@@ -59,7 +59,23 @@ def normalise_arabic(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     text = _JOIN_BEFORE.sub(r"\1", text)
     text = _JOIN_ALLAH.sub("", text)
-    return " ".join(_strip_article(token) for token in text.split())
+    return " ".join(_strip_article(token) for token in _join_letters(text.split()))
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """A letter standing alone is a word split by a stray space (`اري ج` for `اريج`, `م حمد` for
+    `محمد`; no Arabic name part is one letter): joined to the word before it (the first word:
+    to the word after it)."""
+    if len(tokens) < 2 or all(len(token) > 1 for token in tokens):
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        # A lone letter joins the word before it; a lone first letter, the word after it.
+        if out and (len(token) == 1 or (len(out) == 1 and len(out[0]) == 1)):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def normalise_latin(text: str) -> str:
@@ -91,3 +107,45 @@ def _word_skeleton(word: str) -> str:
     if word.startswith("l") and len(word) >= 4:  # the article, as unidecode writes it
         word = word[1:]
     return word
+
+
+# --- name order --------------------------------------------------------------------------------
+# Lists of many conventions write the family name first (Ukrainian, Russian, Hungarian,
+# Vietnamese, Chinese, Korean official lists) and often mark it by writing it in upper case
+# ("KOVALENKO Ivan Petrovych"); others give one or two given names, then one or two surnames
+# ("Juan Carlos Díaz Castaño"), and either list may drop a given name or a surname. So besides the
+# parts by position, a name is also read as the set of its parts, in any order.
+
+MAX_KEY_PARTS = 6  # names with more parts than this give only their whole sorted key
+
+
+def family_last(text: str) -> str:
+    """The words written all in upper case moved to the end when others are not: the family name
+    a list marks by its case ("KOVALENKO Ivan Petrovych" to "Ivan Petrovych KOVALENKO"). A name
+    all in one case, or in a script without case, is left as it is."""
+    if text == text.lower():  # no upper case at all (or a script without case): most names
+        return text
+    words = text.split()
+    upper = [w for w in words if len(w) >= 2 and w.isupper()]
+    if not upper or len(upper) == len(words) or not any(w.islower() or w.istitle() for w in words):
+        return text
+    return " ".join([*(w for w in words if w not in upper), *upper])
+
+
+def sorted_name(norm: str) -> str:
+    """The parts of a normalised name in alphabetical order: a key that ignores name order."""
+    return " ".join(sorted(norm.split()))
+
+
+def name_keys(norm: str) -> list[str]:
+    """The order-free keys of a normalised name: its parts sorted, and its parts sorted with one
+    left out, where two or more remain. Two names written in any order share a key when they
+    have the same parts, or when one drops a part of the other (a second given name, a maternal
+    surname, a grandfather's name) or differs in one part (a typo)."""
+    parts = sorted(norm.split())
+    if not parts:
+        return []
+    keys = [" ".join(parts)]
+    if 3 <= len(parts) <= MAX_KEY_PARTS:
+        keys += [" ".join(parts[:i] + parts[i + 1 :]) for i in range(len(parts))]
+    return list(dict.fromkeys(keys))

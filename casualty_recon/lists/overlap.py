@@ -194,6 +194,17 @@ def cluster_links(
     return sorted(clusters.values(), key=lambda c: (index[c[0][0]], c[0][1]))
 
 
+def _place_labels(values: Sequence[Mapping[int, str]]) -> dict[str, str]:
+    """Each place (folded to one case) as the lists write it most often, over every record of
+    every list (`compare.spelling_labels`, the rule `lists compare` labels places by)."""
+    import pandas as pd
+
+    from casualty_recon.lists.compare import spelling_labels
+
+    texts = pd.Series([text for found in values for text in found.values()], dtype=object)
+    return spelling_labels(texts.str.casefold(), texts) if len(texts) else {}
+
+
 def _stratum_values(table: ListTable, name: str, period: str) -> dict[int, str]:
     """Row -> the record's value of stratum `name` ("" where missing)."""
     from casualty_recon.lists.compare import age_band
@@ -296,7 +307,7 @@ def count_patterns(
         records[f"row_{key}"] = []
     for name in by:
         records[name] = []
-    spellings: dict[str, dict[str, str]] = {name: {} for name in by}
+    spellings = _place_labels(values["place"]) if "place" in by else {}
     for number, cluster in enumerate(clusters, start=1):
         rows = dict(cluster)
         records["person"].append(number)
@@ -313,7 +324,7 @@ def count_patterns(
                 UNKNOWN,
             )
             if name == "place" and value != UNKNOWN:
-                value = spellings[name].setdefault(value.casefold(), value)
+                value = spellings.get(value.casefold(), value)
             records[name].append(value)
     people = pd.DataFrame(records)
     return Overlap(keys, threshold, by, people, list(linkages))

@@ -392,35 +392,42 @@ def _frozen(tier: dict[str, set[Entry]]) -> dict[str, frozenset[Entry]]:
     return {key: frozenset(entries) for key, entries in tier.items()}
 
 
+class NameKeys:
+    """Names by folded key -> what was registered under them: `raw` as folded, `stripped`
+    without their article or unit's word, and `spellings`, each key's name to show."""
+
+    def __init__(self) -> None:
+        self.raw: dict[str, set[str]] = {}
+        self.stripped: dict[str, set[str]] = {}
+        self.spellings: dict[str, str] = {}
+
+    def register(self, text: str, value: str) -> None:
+        key = fold(text)
+        if not key:
+            return
+        self.raw.setdefault(key, set()).add(value)
+        self.spellings.setdefault(key, _BRACKETS.sub("", text).strip())
+        for variant in _variants(key)[1:]:
+            if variant:
+                self.stripped.setdefault(variant, set()).add(value)
+
+
 @functools.cache
 def _alias_codes() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, str]]:
     """Common spellings and built-in regions as folded key -> entries, each entry its codes
     joined by `+` (a region has several). Places are made only for the names looked up."""
-    raw: dict[str, set[str]] = {}
-    stripped: dict[str, set[str]] = {}
-    spellings: dict[str, str] = {}
-
-    def register(text: str, entry: str) -> None:
-        key = fold(text)
-        if not key:
-            return
-        raw.setdefault(key, set()).add(entry)
-        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
-        for variant in _variants(key)[1:]:
-            if variant:
-                stripped.setdefault(variant, set()).add(entry)
-
+    keys = NameKeys()
     for code, names in ALIASES.items():
         for name in names:
-            register(name, code)
+            keys.register(name, code)
     for region, (names, codes) in REGIONS.items():
         entry = "+".join(codes)
         for name in (region, *names):
-            register(name, entry)
+            keys.register(name, entry)
     return (
-        {key: frozenset(entries) for key, entries in raw.items()},
-        {key: frozenset(entries) for key, entries in stripped.items()},
-        spellings,
+        {key: frozenset(entries) for key, entries in keys.raw.items()},
+        {key: frozenset(entries) for key, entries in keys.stripped.items()},
+        keys.spellings,
     )
 
 

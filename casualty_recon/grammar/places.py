@@ -41,7 +41,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from casualty_recon.grammar.gazetteer import (
-    _BRACKETS,
     CODE,
     COUNTRYSIDE_SUFFIX,
     DATA,
@@ -50,6 +49,7 @@ from casualty_recon.grammar.gazetteer import (
     Country,
     Entry,
     GazetteerData,
+    NameKeys,
     NameMatcher,
     Subdivision,
     _alias_codes,
@@ -446,19 +446,8 @@ def name_table_rows(
     GeoNames' names of the units ("East Kasai", "Muhafazat Hadramaout", also without its unit's
     word: "Hadramaout"), only where no alias or ISO name has the key, so they never take a name
     from another place nor make one ambiguous."""
-    raw: dict[str, set[str]] = {}
-    stripped: dict[str, set[str]] = {}
-    spellings: dict[str, str] = {}
-
-    def register(text: str, code: str) -> None:
-        key = fold(text)
-        if not key:
-            return
-        raw.setdefault(key, set()).add(code)
-        spellings.setdefault(key, _BRACKETS.sub("", text).strip())
-        for variant in _variants(key)[1:]:
-            if variant:
-                stripped.setdefault(variant, set()).add(code)
+    keys = NameKeys()
+    register, raw, stripped, spellings = keys.register, keys.raw, keys.stripped, keys.spellings
 
     for country in data.countries.values():
         for name in (country.name, country.common_name, country.official_name):

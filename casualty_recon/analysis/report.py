@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casualty_recon.analysis.engine import Engine, PairResult
@@ -39,23 +38,49 @@ FULL_SHORTFALLS = 30
 EVIDENCE_SHOWN = 8
 
 
-@dataclass(slots=True)
 class Report:
-    sources: Sources
-    pairs: list[PairResult]
-    timelines: list[Series] = field(default_factory=list)
-    references: list[Any] = field(default_factory=list)
-    # The event file's notes (how it was read: two-digit years, layout notes), with `references`.
-    event_notes: tuple[str, ...] = ()
-    # How many pairs were compared and their verdicts, when `pairs` holds only a summary's.
-    compared: int | None = None
-    verdict_counts: dict[str, int] | None = None
-    # Claims `--against` left out because their scope and the reference's are disjoint.
-    skipped: list[str] = field(default_factory=list)
-    # In a summary: contradictions and shortfalls beyond those shown in full, reported in one
-    # line each (README, "Which pairs are compared": every one is reported; thousands are not
-    # printed in full).
-    listed: list[PairResult] = field(default_factory=list)
+    """What `compare` found (a plain class, not a dataclass: `model.claims.Sources` says why)."""
+
+    __slots__ = (
+        "compared",
+        "event_notes",
+        "listed",
+        "pairs",
+        "references",
+        "skipped",
+        "sources",
+        "timelines",
+        "verdict_counts",
+    )
+
+    def __init__(
+        self,
+        sources: Sources,
+        pairs: list[PairResult],
+        timelines: list[Series] | None = None,
+        references: list[Any] | None = None,
+        event_notes: tuple[str, ...] = (),
+        compared: int | None = None,
+        verdict_counts: dict[str, int] | None = None,
+        skipped: list[str] | None = None,
+        listed: list[PairResult] | None = None,
+    ) -> None:
+        self.sources = sources
+        self.pairs = pairs
+        self.timelines: list[Series] = [] if timelines is None else timelines
+        self.references: list[Any] = [] if references is None else references
+        # The event file's notes (how it was read: two-digit years, layout notes), with
+        # `references`.
+        self.event_notes = event_notes
+        # How many pairs were compared and their verdicts, when `pairs` holds only a summary's.
+        self.compared = compared
+        self.verdict_counts = verdict_counts
+        # Claims `--against` left out because their scope and the reference's are disjoint.
+        self.skipped: list[str] = [] if skipped is None else skipped
+        # In a summary: contradictions and shortfalls beyond those shown in full, reported in
+        # one line each (README, "Which pairs are compared": every one is reported; thousands
+        # are not printed in full).
+        self.listed: list[PairResult] = [] if listed is None else listed
 
     @property
     def pair_count(self) -> int:

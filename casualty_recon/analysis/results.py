@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from casualty_recon.grammar.wording import figure_words, fmt_span
@@ -141,21 +140,56 @@ class Found(NamedTuple):
         return self.difference.sentence + afterword(context)
 
 
-@dataclass(slots=True)
 class PairResult:
-    a: Claim
-    b: Claim
-    gap: Span
-    differences: list[Difference]
-    steps: list[Step]
-    adjusted_b: Span
-    residual: Span
-    verdict: str
-    reason: str
-    common_floor: int
-    common_scope: str
-    assumptions_used: list[Assumption] = field(default_factory=list)
-    evidence_used: list[str] = field(default_factory=list)
+    """One pair explained (a plain class, not a dataclass: `model.claims.Sources` says why)."""
+
+    __slots__ = (
+        "a",
+        "adjusted_b",
+        "assumptions_used",
+        "b",
+        "common_floor",
+        "common_scope",
+        "differences",
+        "evidence_used",
+        "gap",
+        "reason",
+        "residual",
+        "steps",
+        "verdict",
+    )
+
+    def __init__(
+        self,
+        a: Claim,
+        b: Claim,
+        gap: Span,
+        differences: list[Difference],
+        steps: list[Step],
+        adjusted_b: Span,
+        residual: Span,
+        verdict: str,
+        reason: str,
+        common_floor: int,
+        common_scope: str,
+        assumptions_used: list[Assumption] | None = None,
+        evidence_used: list[str] | None = None,
+    ) -> None:
+        self.a = a
+        self.b = b
+        self.gap = gap
+        self.differences = differences
+        self.steps = steps
+        self.adjusted_b = adjusted_b
+        self.residual = residual
+        self.verdict = verdict
+        self.reason = reason
+        self.common_floor = common_floor
+        self.common_scope = common_scope
+        self.assumptions_used: list[Assumption] = (
+            [] if assumptions_used is None else assumptions_used
+        )
+        self.evidence_used: list[str] = [] if evidence_used is None else evidence_used
 
     def to_dict(self) -> dict[str, Any]:
         return {

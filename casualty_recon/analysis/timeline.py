@@ -14,7 +14,6 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from casualty_recon.analysis.results import approximate_high
@@ -96,25 +95,52 @@ class Estimate(NamedTuple):
     extrapolated: bool
 
 
-@dataclass(slots=True)
 class Series:
-    source: str
-    population: str
-    outcome: str
-    perpetrators: str
-    basis: str
-    # The perpetrators as a noun phrase (`grammar.wording.party_words`); the label says them so.
-    by: str = ""
-    points: list[Point] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
-    revisions: list[Revision] = field(default_factory=list)
-    stale_relays: list[StaleRelay] = field(default_factory=list)
-    # Lookups for `rate_between`, built on first use (the points are final by then): each pair
-    # asks a series for a rate, and a file's long series must not be rescanned for every pair.
-    _index: tuple[list[dt.date], list[dt.date], dict[str, int]] | None = field(
-        default=None, repr=False, compare=False
+    """One source's count of one scope over time (a plain class, not a dataclass:
+    `model.claims.Sources` says why)."""
+
+    __slots__ = (
+        "_index",
+        "_ordered",
+        "basis",
+        "by",
+        "outcome",
+        "perpetrators",
+        "points",
+        "population",
+        "revisions",
+        "segments",
+        "source",
+        "stale_relays",
     )
-    _ordered: bool | None = field(default=None, repr=False, compare=False)  # `_in_order`
+
+    def __init__(
+        self,
+        source: str,
+        population: str,
+        outcome: str,
+        perpetrators: str,
+        basis: str,
+        by: str = "",
+        points: list[Point] | None = None,
+    ) -> None:
+        self.source = source
+        self.population = population
+        self.outcome = outcome
+        self.perpetrators = perpetrators
+        self.basis = basis
+        # The perpetrators as a noun phrase (`grammar.wording.party_words`); the label says
+        # them so.
+        self.by = by
+        self.points: list[Point] = [] if points is None else points
+        self.segments: list[Segment] = []
+        self.revisions: list[Revision] = []
+        self.stale_relays: list[StaleRelay] = []
+        # Lookups for `rate_between`, built on first use (the points are final by then): each
+        # pair asks a series for a rate, and a file's long series must not be rescanned for
+        # every pair.
+        self._index: tuple[list[dt.date], list[dt.date], dict[str, int]] | None = None
+        self._ordered: bool | None = None  # `_in_order`
 
     def _lookups(self) -> tuple[list[dt.date], list[dt.date], dict[str, int]]:
         if self._index is None:

@@ -262,24 +262,40 @@ class Note(NamedTuple):
         return f"note: {self.location}: {self.message}"
 
 
-@dataclass
 class Sources:
-    """A loaded `sources.yaml` (or claims CSV)."""
+    """A loaded `sources.yaml` (or claims CSV). A plain class rather than a dataclass, like the
+    analysis results built once a command: a dataclass writes and compiles its methods at
+    import, about half a millisecond of every command's start-up (README, "Performance")."""
 
-    path: str
-    version: int = 1
-    title: str | None = None
-    areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    claims: list[Claim] = field(default_factory=list)
-    assumptions: list[Assumption] = field(default_factory=list)
-    about_tolerance: float = ABOUT_TOLERANCE
-    notes: list[Note] = field(default_factory=list)
-    # `compare:`: the file's focus pairs of claim ids, shown first (README, "Which pairs are
-    # compared").
-    compare: list[tuple[str, str]] = field(default_factory=list)
-    lists: dict[str, ListSpec] = field(default_factory=dict)  # the `lists:` section
+    def __init__(
+        self,
+        path: str,
+        version: int = 1,
+        title: str | None = None,
+        areas: dict[str, tuple[str, ...]] | None = None,
+        parties: dict[str, tuple[str, ...]] | None = None,
+        sources: dict[str, Source] | None = None,
+        claims: list[Claim] | None = None,
+        assumptions: list[Assumption] | None = None,
+        about_tolerance: float = ABOUT_TOLERANCE,
+        notes: list[Note] | None = None,
+        compare: list[tuple[str, str]] | None = None,
+        lists: dict[str, ListSpec] | None = None,
+    ) -> None:
+        self.path = path
+        self.version = version
+        self.title = title
+        self.areas = {} if areas is None else areas
+        self.parties = {} if parties is None else parties
+        self.sources = {} if sources is None else sources
+        self.claims = [] if claims is None else claims
+        self.assumptions = [] if assumptions is None else assumptions
+        self.about_tolerance = about_tolerance
+        self.notes = [] if notes is None else notes
+        # `compare:`: the file's focus pairs of claim ids, shown first (README, "Which pairs are
+        # compared").
+        self.compare = [] if compare is None else compare
+        self.lists = {} if lists is None else lists  # the `lists:` section
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

@@ -8,13 +8,16 @@ them for people (`fmt`, `fmt_span`, `fmt_signed_span`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 INF = math.inf
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """A closed interval. A NamedTuple rather than a frozen dataclass: a report makes a Span for
+    every step of its arithmetic (210,000 for 10,000 claims), and a tuple is made in half the
+    time; `+` and `*` are the interval's, not a tuple's."""
+
     low: float
     high: float
 
@@ -26,15 +29,19 @@ class Span:
     def hull(spans: list[Span]) -> Span:
         return Span(min(s.low for s in spans), max(s.high for s in spans))
 
-    def __add__(self, other: Span) -> Span:
+    def __add__(self, other: Span) -> Span:  # type: ignore[override]
         return Span(self.low + other.low, self.high + other.high)
 
     def __sub__(self, other: Span) -> Span:
         return Span(self.low - other.high, self.high - other.low)
 
-    def __mul__(self, other: Span) -> Span:
+    def __mul__(self, other: Span) -> Span:  # type: ignore[override]
         products = [_mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
         return Span(min(products), max(products))
+
+    def __rmul__(self, other: object) -> Span:
+        """A number times a Span is not a tuple repeated: `scale` says what is meant."""
+        raise TypeError(f"unsupported operand types for *: {type(other).__name__!r} and 'Span'")
 
     def scale(self, factor: float) -> Span:
         return self * Span.point(factor)

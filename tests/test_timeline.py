@@ -5,6 +5,7 @@ Every expected number below is worked out by hand in the comment beside it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -263,6 +264,23 @@ def test_a_relay_is_stale_whatever_basis_it_was_given() -> None:
     assert stale.claim.id == "late"
     assert stale.newer is not None and stale.newer.id == "s-20"
     assert "S had already published 200" in stale_sentence(stale)
+
+
+def test_a_relay_without_a_start_in_a_dated_series_is_still_stale() -> None:
+    # An undated relay joins its source's series; the later figure of that series makes it stale
+    # whatever either count's start says.
+    undated = dataclasses.replace(
+        claim("late", figure(100), day("2024-01-10"), published=day("2024-01-30"), relayed_by="R"),
+        start=None,
+    )
+    claims = [
+        claim("s-10", figure(100), day("2024-01-10")),
+        claim("s-20", figure(200), day("2024-01-20"), published=day("2024-01-21")),
+        undated,
+    ]
+    (series,) = build_timelines(claims)
+    (stale,) = series.stale_relays
+    assert (stale.claim.id, stale.newer.id if stale.newer else None) == ("late", "s-20")
 
 
 def test_repeats_of_one_figure_on_one_day_are_one_point() -> None:

@@ -473,18 +473,20 @@ def _build_series(
 def _stale_relays(
     claims: list[Claim], peers: dict[tuple[object, ...], list[Claim]]
 ) -> list[StaleRelay]:
-    """The relays among `claims` printed after their source had published a later count of the
-    same scope (on any basis, from a count starting near the relay's start)."""
+    """The relays among `claims` (one series) printed after their source had published a later
+    count: of the series, or of the same scope on another basis from a count starting near the
+    relay's."""
     out: list[StaleRelay] = []
+    members = {id(claim) for claim in claims}
     for claim in claims:
         if claim.relayed_by is None:
             continue
+        others = [p for p in peers[_peer_key(claim)] if id(p) not in members]
         newer = [
             other
-            for other in peers[_peer_key(claim)]
+            for other in (*claims, *(p for p in others if _starts_near(p, claim)))
             if other.as_of.earliest > claim.as_of.latest
             and other.published.latest <= claim.published.earliest
-            and _starts_near(other, claim)
         ]
         if newer:
             latest = max(newer, key=lambda c: (c.as_of.latest, c.id))

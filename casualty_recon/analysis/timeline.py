@@ -344,10 +344,11 @@ def is_revision(older: Claim, newer: Claim, tolerance: float = ABOUT_TOLERANCE) 
     return all(relation == "same" or relation == "wider" for relation in relations)
 
 
-def series_key(claim: Claim) -> tuple[object, ...]:
+def series_key(claim: Claim, *, basis: bool = True) -> tuple[object, ...]:
     """What makes claims one series: one source's count of one scope on one basis (population,
     outcome, perpetrators, area and basis all the same), or the file's `series: NAME`, which
-    joins differently worded claims that are one count in substance (README, Series).
+    joins differently worded claims that are one count in substance (README, Series). With
+    `basis=False`, the same key whatever the basis (a relay's peers: `_peer_key`).
 
     A city count is never in a national series: the area is compared exactly, not by country.
     """
@@ -359,7 +360,7 @@ def series_key(claim: Claim) -> tuple[object, ...]:
         claim.population,
         claim.outcome,
         None if parties is None else tuple(sorted(parties)),
-        claim.basis,
+        claim.basis if basis else None,
         area_key(claim),
     )
 
@@ -391,8 +392,7 @@ def _peer_key(claim: Claim) -> tuple[object, ...]:
     """A series' key without the basis: a relay repeats its source's count whatever basis the
     file gives it (a relay's basis is seldom written, and defaults to reported), so a newer
     figure of the source's verified series makes a relay of the same count stale."""
-    key = series_key(claim)
-    return key if claim.series is not None else (*key[:4], *key[5:])
+    return series_key(claim, basis=False)
 
 
 def _start_clusters(claims: list[Claim]) -> list[list[Claim]]:

@@ -513,9 +513,9 @@ class Evidence:
             if found is not None:
                 return found.rate.mid, "the rate of b's series around its date"
         for claim, whose in ((b, "b"), (a, "a")):
-            if claim.start is not None:
-                days = max(1, (claim.as_of.latest - claim.start.earliest).days + 1)
-                return stated(claim).mid / days, f"{whose}'s average over its window"
+            days = window_days(claim)
+            if days is not None:  # over the longest reading of the window
+                return stated(claim).mid / days.high, f"{whose}'s average over its window"
         return None
 
     def common_scope(self, a: Claim, b: Claim) -> str:

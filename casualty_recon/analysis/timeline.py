@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -27,6 +26,7 @@ from casualty_recon.grammar.wording import (
     party_words,
     people_words,
     plural,
+    printable,
 )
 from casualty_recon.model.claims import ABOUT_TOLERANCE, Claim
 from casualty_recon.model.spans import INF, Span
@@ -514,16 +514,10 @@ def old_relays(series: Series) -> list[Claim]:
 
 # --- flag sentences (plain words; control characters of untrusted text are dropped) ------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
-
-
-def _printable(text: str) -> str:
-    return text if text.isprintable() else _CONTROL.sub("", text)
-
 
 def revision_sentence(older: Claim, newer: Claim) -> str:
     drop = Span(*older.figure.stated) - Span(*newer.figure.stated)
-    return _printable(
+    return printable(
         f"REVISION: {newer.id} ({figure_words(newer.figure.text)} as of "
         f"{iso_day_text(newer.as_of)}) is below {older.id} ({figure_words(older.figure.text)} "
         f"as of {iso_day_text(older.as_of)}), by {fmt_span(drop)}"
@@ -543,11 +537,11 @@ def stale_sentence(stale: StaleRelay) -> str:
             f"; {newer.source} had already published {figure_words(newer.figure.text)} as of "
             f"{iso_day_text(newer.as_of)} ({newer.id}, published {iso_day_text(newer.published)})"
         )
-    return _printable(text)
+    return printable(text)
 
 
 def old_relay_sentence(claim: Claim) -> str:
-    return _printable(
+    return printable(
         f"OLD RELAY: {claim.id}, relayed by {claim.relayed_by or '?'} on "
         f"{iso_day_text(claim.published)}, repeats {figure_words(claim.figure.text)} as of "
         f"{iso_day_text(claim.as_of)} ({relay_age(claim)} days old); no newer figure of "

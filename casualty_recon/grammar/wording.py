@@ -80,10 +80,23 @@ __all__ = [
     "people_words",
     "plural",
     "possessive",
+    "printable",
     "short_day",
     "span_words",
     "with_article",
 ]
+
+
+# Terminal control sequences and control characters (C0 but tab and line feed, DEL, C1), which
+# untrusted text (ids, names, quotes from a file) must not carry into what is printed.
+_CONTROL = on_first_use(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def printable(text: str) -> str:
+    """`text` without terminal control sequences and control characters."""
+    if text.isprintable():  # no control character, so no sequence either: the common case
+        return text
+    return _CONTROL().sub("", text)
 
 
 # --- days --------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ explanation engine.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -16,11 +15,10 @@ from casualty_recon.grammar.wording import (
     party_words,
     people_by,
     plural,
+    printable,
 )
 from casualty_recon.model.claims import Claim, DayRange, Sources
 from casualty_recon.model.spans import INF, Span
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 CLAIM_COLUMNS = (
     "id",
@@ -41,11 +39,8 @@ CLAIM_COLUMNS = (
 READING_CLAIM_COLUMNS = ("id", "source", "figure", "counts", "area", "window", "basis")
 
 
-def clean(text: str) -> str:
-    """Strip terminal control sequences and control characters from untrusted text."""
-    if text.isprintable():  # no control character, so no sequence either: the common case
-        return text
-    return _CONTROL.sub("", text)
+# Untrusted text as the renderers print it: `grammar.wording.printable`.
+clean = printable
 
 
 def ltr_lines(text: str) -> str:

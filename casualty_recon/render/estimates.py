@@ -69,16 +69,20 @@ def _skipped(result: Estimation) -> list[str]:
 
 
 def estimates_plain(result: Estimation) -> str:
-    rows = [list(HEADERS), *_rows(result)] if result.rows() else []  # no header over no rows
-    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)] if rows else []
+    body, skipped = _rows(result), _skipped(result)
     lines = [_heading(result), ""]
-    for row in rows:
-        cells = [
-            cell.rjust(widths[i]) if i in (2, 4, 5) else cell.ljust(widths[i])
-            for i, cell in enumerate(row[:-1])
-        ]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    lines += ["", *_skipped(result)] if rows and _skipped(result) else _skipped(result)
+    if body:  # no header over no rows
+        rows = [list(HEADERS), *body]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)]
+        for row in rows:
+            cells = [
+                cell.rjust(widths[i]) if i in (2, 4, 5) else cell.ljust(widths[i])
+                for i, cell in enumerate(row[:-1])
+            ]
+            lines.append("  ".join([*cells, row[-1]]).rstrip())
+        if skipped:
+            lines.append("")
+    lines += skipped
     return "\n".join(lines) + "\n"
 
 
